@@ -1,0 +1,7 @@
+"""OM Planner's core: the plan, its edits, rules, sequencing, scoring, files and exporters.
+
+Nothing in this package imports Qt; the desktop app in ``ui`` is one front end over it.
+"""
+
+__version__ = "0.1.0"
+APP_NAME = "OM Planner"

@@ -1,0 +1,66 @@
+"""The headless command line: ``omplanner new|schema|validate|...``. Never imports Qt.
+
+Each subcommand lives in a module of this package that exposes ``register(subparsers)``;
+the parser sets ``run`` to a function taking the parsed arguments and returning the exit code:
+0 fine, 1 problems found, 2 unreadable input or wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+from ..fileio import PlanFileError
+
+COMMAND_MODULES = ["plan_commands"]
+"""Modules of this package that add subcommands, in the order ``--help`` lists them."""
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A readable message for stderr; the command exits with ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="omplanner",
+        description="OM Planner: plan the redesign of an operating model around AI. "
+        "Without a command, opens the desktop app (on PLAN, if given).",
+    )
+    parser.add_argument("--version", action="version", version=f"OM Planner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def command_names() -> set[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return set(action.choices)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except PlanFileError as exc:
+        print(f"omplanner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CliError as exc:
+        print(f"omplanner: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("omplanner: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,96 @@
+"""What every edit is: a command with apply and revert, each returning what changed."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Plan
+
+ChangeKind = Literal["added", "removed", "modified", "moved"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entity that an edit touched. ``parent`` is the id of its owner (None: the plan)."""
+
+    kind: ChangeKind
+    entity_type: str
+    id: str
+    parent: str | None = None
+    fields: tuple[str, ...] = ()
+
+
+class ChangeSet(tuple):
+    """The record of an apply or revert, for views to refresh only what it names."""
+
+    def __new__(cls, changes: Iterable[Change] = ()):
+        return super().__new__(cls, tuple(changes))
+
+    def __add__(self, other: Iterable[Change]) -> ChangeSet:
+        return ChangeSet(tuple(self) + tuple(other))
+
+    @property
+    def ids(self) -> set[str]:
+        return {c.id for c in self}
+
+    @property
+    def entity_types(self) -> set[str]:
+        return {c.entity_type for c in self}
+
+    def touches(self, *entity_types: str) -> bool:
+        return any(c.entity_type in entity_types for c in self)
+
+    @property
+    def structural(self) -> bool:
+        """True when entities were added, removed or reordered, not only edited."""
+        return any(c.kind != "modified" for c in self)
+
+
+class Command(ABC):
+    """An edit of the plan. ``apply`` then ``revert`` leaves the plan as it was."""
+
+    text: str = ""
+
+    @abstractmethod
+    def apply(self, plan: Plan) -> ChangeSet: ...
+
+    @abstractmethod
+    def revert(self, plan: Plan) -> ChangeSet: ...
+
+    def merge_with(self, other: Command) -> bool:
+        """Absorb ``other`` (applied just after this one) into this command, if they merge."""
+        return False
+
+
+class CommandError(Exception):
+    """An edit that cannot be made on this plan (the id is gone, the value is invalid)."""
+
+
+class Macro(Command):
+    """Several commands as one edit: applied in order, reverted in reverse."""
+
+    def __init__(self, text: str, commands: Iterable[Command]):
+        self.text = text
+        self.commands = list(commands)
+
+    def apply(self, plan: Plan) -> ChangeSet:
+        changes = ChangeSet()
+        done: list[Command] = []
+        try:
+            for command in self.commands:
+                changes = changes + command.apply(plan)
+                done.append(command)
+        except Exception:
+            for command in reversed(done):
+                command.revert(plan)
+            raise
+        return changes
+
+    def revert(self, plan: Plan) -> ChangeSet:
+        changes = ChangeSet()
+        for command in reversed(self.commands):
+            changes = changes + command.revert(plan)
+        return changes

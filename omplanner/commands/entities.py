@@ -1,0 +1,202 @@
+"""The generic edits: add, remove, change fields of, and reorder any entity, by id.
+
+Every kind of entity in the plan is edited through these four, so that undo, the change
+record and the tests are the same for roles, steps, thresholds and roadmap items alike.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import Entity, Plan
+from ..model.walk import Place, index_places
+from .base import Change, ChangeSet, Command, CommandError
+
+
+def _place(plan: Plan, entity_id: str) -> Place:
+    place = index_places(plan).get(entity_id)
+    if place is None:
+        raise CommandError(f'"{entity_id}" is no longer in the plan')
+    return place
+
+
+def _owner(plan: Plan, owner_id: str | None) -> BaseModel:
+    return plan if owner_id is None else _place(plan, owner_id).entity
+
+
+def _list(owner: BaseModel, field: str) -> list:
+    value = getattr(owner, field, None)
+    if not isinstance(value, list):
+        raise CommandError(f"{type(owner).__name__} has no list called {field}")
+    return value
+
+
+def _owner_id(owner: BaseModel) -> str | None:
+    return owner.id if isinstance(owner, Entity) else None
+
+
+class AddEntity(Command):
+    """Insert an entity into a list of its owner (the plan when ``owner_id`` is None)."""
+
+    def __init__(self, owner_id: str | None, field: str, entity: Entity, index: int | None = None, text: str = ""):
+        self.owner_id = owner_id
+        self.field = field
+        self.entity = entity.model_copy(deep=True)
+        self.index = index
+        self.text = text or f"Add {entity.kind_label} '{entity.display_name}'"
+
+    def apply(self, plan: Plan) -> ChangeSet:
+        items = _list(_owner(plan, self.owner_id), self.field)
+        if self.entity.id in index_places(plan):
+            raise CommandError(f'the id "{self.entity.id}" is already used')
+        index = len(items) if self.index is None else max(0, min(self.index, len(items)))
+        items.insert(index, self.entity.model_copy(deep=True))
+        return ChangeSet([Change("added", type(self.entity).__name__, self.entity.id, self.owner_id)])
+
+    def revert(self, plan: Plan) -> ChangeSet:
+        items = _list(_owner(plan, self.owner_id), self.field)
+        for i, item in enumerate(items):
+            if item.id == self.entity.id:
+                del items[i]
+                break
+        return ChangeSet([Change("removed", type(self.entity).__name__, self.entity.id, self.owner_id)])
+
+
+class RemoveEntity(Command):
+    """Take an entity out of its list; revert puts the same entity back at the same index.
+
+    This removes only the entity (and what it contains). Use ``remove_cascade`` to also mend
+    what refers to it, which is what an edit from the user interface wants.
+    """
+
+    def __init__(self, entity_id: str, text: str = ""):
+        self.entity_id = entity_id
+        self.text = text
+        self._removed: Entity | None = None
+        self._owner_id: str | None = None
+        self._field = ""
+        self._index = 0
+
+    def apply(self, plan: Plan) -> ChangeSet:
+        place = _place(plan, self.entity_id)
+        if place.index is None:
+            raise CommandError(f"{place.entity.kind_label} cannot be removed on its own")
+        self._owner_id, self._field, self._index = _owner_id(place.owner), place.field, place.index
+        self._removed = _list(place.owner, place.field).pop(place.index)
+        self.text = self.text or f"Delete {self._removed.kind_label} '{self._removed.display_name}'"
+        return ChangeSet([Change("removed", type(self._removed).__name__, self.entity_id, self._owner_id)])
+
+    def revert(self, plan: Plan) -> ChangeSet:
+        assert self._removed is not None, "revert before apply"
+        _list(_owner(plan, self._owner_id), self._field).insert(self._index, self._removed)
+        return ChangeSet([Change("added", type(self._removed).__name__, self.entity_id, self._owner_id)])
+
+
+def _resolve_path(entity: BaseModel, path: str) -> tuple[BaseModel, str]:
+    *parents, leaf = path.split(".")
+    target = entity
+    for name in parents:
+        target = getattr(target, name)
+        if not isinstance(target, BaseModel):
+            raise CommandError(f"{path} is not a field that can be edited")
+    if leaf not in type(target).model_fields:
+        raise CommandError(f"{type(target).__name__} has no field {leaf}")
+    return target, leaf
+
+
+class SetFields(Command):
+    """Change fields of one entity. Keys may be dotted for nested values: ``tractability.definition``.
+
+    The old values are captured when the command is first applied. ``merge_key`` lets a run of
+    edits of the same fields (arrow-key nudges, typing) become one undo step.
+    """
+
+    def __init__(self, entity_id: str, changes: dict[str, Any], text: str = "", merge_key: str | None = None):
+        if not changes:
+            raise ValueError("SetFields needs at least one change")
+        self.entity_id = entity_id
+        self.new = {k: copy.deepcopy(v) for k, v in changes.items()}
+        self.old: dict[str, Any] | None = None
+        self.text = text
+        self.merge_key = merge_key
+        self._type = ""
+
+    def _write(self, plan: Plan, values: dict[str, Any]) -> ChangeSet:
+        place = _place(plan, self.entity_id)
+        entity = place.entity
+        before: dict[str, Any] = {}
+        try:
+            for path, value in values.items():
+                target, leaf = _resolve_path(entity, path)
+                before[path] = copy.deepcopy(getattr(target, leaf))
+                setattr(target, leaf, copy.deepcopy(value))
+        except ValidationError as exc:
+            for path, value in before.items():
+                target, leaf = _resolve_path(entity, path)
+                object.__setattr__(target, leaf, value)
+            raise CommandError(_validation_message(entity, exc)) from exc
+        if self.old is None:
+            self.old = before
+        self._type = type(entity).__name__
+        if not self.text:
+            names = ", ".join(p.split(".")[-1].replace("_", " ") for p in values)
+            self.text = f"Change {names} of '{entity.display_name}'"
+        parent = _owner_id(place.owner)
+        return ChangeSet([Change("modified", self._type, self.entity_id, parent, tuple(values))])
+
+    def apply(self, plan: Plan) -> ChangeSet:
+        return self._write(plan, self.new)
+
+    def revert(self, plan: Plan) -> ChangeSet:
+        assert self.old is not None, "revert before apply"
+        return self._write(plan, self.old)
+
+    def merge_with(self, other: Command) -> bool:
+        if (
+            isinstance(other, SetFields)
+            and self.merge_key is not None
+            and other.merge_key == self.merge_key
+            and other.entity_id == self.entity_id
+            and set(other.new) == set(self.new)
+        ):
+            self.new = copy.deepcopy(other.new)
+            return True
+        return False
+
+
+def _validation_message(entity: Entity, exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    field = " ".join(str(p) for p in first["loc"]).replace("_", " ")
+    return f"{entity.kind_label} '{entity.display_name}': {field}: {first['msg']}"
+
+
+class MoveEntity(Command):
+    """Move an entity to another index of the list it is in (reordering use cases, lanes...)."""
+
+    def __init__(self, entity_id: str, new_index: int, text: str = ""):
+        self.entity_id = entity_id
+        self.new_index = new_index
+        self.old_index: int | None = None
+        self.text = text
+
+    def _move_to(self, plan: Plan, index: int) -> ChangeSet:
+        place = _place(plan, self.entity_id)
+        if place.index is None:
+            raise CommandError(f"{place.entity.kind_label} is not in a list")
+        items = _list(place.owner, place.field)
+        if self.old_index is None:
+            self.old_index = place.index
+        item = items.pop(place.index)
+        items.insert(max(0, min(index, len(items))), item)
+        self.text = self.text or f"Move {item.kind_label} '{item.display_name}'"
+        return ChangeSet([Change("moved", type(item).__name__, self.entity_id, _owner_id(place.owner))])
+
+    def apply(self, plan: Plan) -> ChangeSet:
+        return self._move_to(plan, self.new_index)
+
+    def revert(self, plan: Plan) -> ChangeSet:
+        assert self.old_index is not None, "revert before apply"
+        return self._move_to(plan, self.old_index)

@@ -1,0 +1,306 @@
+"""The plan: one file, one client engagement. Everything in it is addressed by a stable id."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from .base import Entity, Level, Percent, PlanModel
+from .enums import (
+    AiIntervention,
+    Autonomy,
+    BuildMethod,
+    Cadence,
+    CapabilityKind,
+    Component,
+    ItemKind,
+    ItemStatus,
+    RoleKind,
+    RuleSeverity,
+    StepKind,
+    UseCaseStatus,
+)
+
+FORMAT_NAME = "omplanner-plan"
+SCHEMA_VERSION = 1
+
+Text = str
+LongText = str
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class PlanDetails(Entity):
+    kind_label: ClassVar[str] = "plan details"
+    id: Literal["details"] = "details"
+    title: Text = "Untitled plan"
+    client: Text = ""
+    facilitator: Text = ""
+    start_date: date = Field(default_factory=date.today)
+    created: datetime = Field(default_factory=_now)
+    modified: datetime = Field(default_factory=_now)
+    notes: LongText = ""
+
+
+class Role(Entity):
+    kind_label: ClassVar[str] = "role"
+    id_prefix: ClassVar[str] = "role"
+    name: Text = Field(min_length=1)
+    kind: RoleKind = RoleKind.HUMAN
+    team: Text = ""
+    description: LongText = ""
+
+
+class Tractability(PlanModel):
+    monthly_volume: int = Field(default=0, ge=0)
+    definition: Level = 3
+    data_richness: Level = 3
+    team_willingness: Level = 3
+    strategic_value: Level = 3
+
+
+class PilotKpi(PlanModel):
+    metric: Text = ""
+    value: float | None = None
+    unit: Text = "%"
+
+
+class Step(Entity):
+    kind_label: ClassVar[str] = "step"
+    id_prefix: ClassVar[str] = "step"
+    refs: ClassVar[dict[str, str]] = {
+        "lane": "role",
+        "exception_route": "step",
+        "derived_from": "step",
+    }
+    kind: StepKind = StepKind.TASK
+    name: Text = ""
+    lane: str
+    minutes: float = Field(default=0, ge=0)
+    ai: AiIntervention = AiIntervention.NONE
+    confidence_threshold: Percent | None = None
+    exception_route: str | None = None
+    exception_rate: Percent | None = None
+    derived_from: str | None = None
+    """Lineage: the step of the current map this redesigned step comes from."""
+    x: float = 0
+    y: float = 0
+
+    @property
+    def is_ai(self) -> bool:
+        return self.ai is not AiIntervention.NONE
+
+
+class Flow(Entity):
+    kind_label: ClassVar[str] = "flow"
+    id_prefix: ClassVar[str] = "flow"
+    refs: ClassVar[dict[str, str]] = {"source": "step", "target": "step"}
+    source: str
+    target: str
+    label: Text = ""
+
+
+class ProcessMap(Entity):
+    kind_label: ClassVar[str] = "process map"
+    id_prefix: ClassVar[str] = "map"
+    refs: ClassVar[dict[str, str]] = {"lanes": "role"}
+    lanes: list[str] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+class Threshold(Entity):
+    kind_label: ClassVar[str] = "threshold"
+    id_prefix: ClassVar[str] = "thr"
+    refs: ClassVar[dict[str, str]] = {"covers": "decision"}
+    metric: Text = Field(min_length=1)
+    unit: Text = ""
+    lower: float | None = None
+    upper: float | None = None
+    cadence: Cadence = Cadence.MONTHLY
+    covers: list[str] = Field(default_factory=list)
+    """Decisions whose quality this threshold watches."""
+
+
+class Governance(Entity):
+    kind_label: ClassVar[str] = "governance"
+    id_prefix: ClassVar[str] = "gov"
+    refs: ClassVar[dict[str, str]] = {"owner_role": "role", "escalation_path": "role"}
+    owner_name: Text = ""
+    owner_role: str | None = None
+    autonomy_statement: LongText = ""
+    thresholds: list[Threshold] = Field(default_factory=list)
+    escalation_path: list[str] = Field(default_factory=list)
+    breach_process: LongText = ""
+
+
+class UseCase(Entity):
+    kind_label: ClassVar[str] = "use case"
+    id_prefix: ClassVar[str] = "uc"
+    name: Text = Field(min_length=1)
+    description: LongText = ""
+    status: UseCaseStatus = UseCaseStatus.CANDIDATE
+    tractability: Tractability = Field(default_factory=Tractability)
+    pilot_kpi: PilotKpi = Field(default_factory=PilotKpi)
+    current: ProcessMap
+    redesigned: ProcessMap
+    governance: Governance
+
+
+class Decision(Entity):
+    kind_label: ClassVar[str] = "decision"
+    id_prefix: ClassVar[str] = "dec"
+    refs: ClassVar[dict[str, str]] = {
+        "use_case": "use_case",
+        "step": "step",
+        "accountable": "role",
+        "responsible": "role",
+        "consulted": "role",
+        "informed": "role",
+        "override_authority": "role",
+    }
+    name: Text = Field(min_length=1)
+    use_case: str
+    step: str | None = None
+    autonomy: Autonomy = Autonomy.HUMAN_CONFIRMS
+    accountable: list[str] = Field(default_factory=list)
+    responsible: list[str] = Field(default_factory=list)
+    consulted: list[str] = Field(default_factory=list)
+    informed: list[str] = Field(default_factory=list)
+    override_authority: str | None = None
+    audit_trail: bool = False
+    rationale: LongText = ""
+
+
+class CapabilityRequirement(Entity):
+    kind_label: ClassVar[str] = "capability requirement"
+    id_prefix: ClassVar[str] = "cap"
+    refs: ClassVar[dict[str, str]] = {"role": "role", "use_case": "use_case"}
+    role: str
+    capability: CapabilityKind = CapabilityKind.OUTPUT_VALIDATION
+    name: Text = ""
+    """The capability's own name where ``capability`` is OTHER, or a more precise wording."""
+    use_case: str | None = None
+    current_level: Level = 1
+    required_level: Level = 3
+    built_through: list[BuildMethod] = Field(default_factory=list)
+    notes: LongText = ""
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.capability.label
+
+
+class DataSource(Entity):
+    kind_label: ClassVar[str] = "data source"
+    id_prefix: ClassVar[str] = "data"
+    refs: ClassVar[dict[str, str]] = {"owner_role": "role", "used_by": "step"}
+    name: Text = Field(min_length=1)
+    system: Text = ""
+    owner_role: str | None = None
+    validation: LongText = ""
+    latency: Text = ""
+    quality: Level | None = None
+    structured: bool = True
+    used_by: list[str] = Field(default_factory=list)
+
+
+class Score(Entity):
+    kind_label: ClassVar[str] = "score"
+    id_prefix: ClassVar[str] = "score"
+    refs: ClassVar[dict[str, str]] = {"use_case": "use_case", "elements": "any"}
+    use_case: str
+    component: Component
+    value: Level
+    participant: Text = ""
+    """Empty for the agreed score; a participant's name for one person's score in a round."""
+    evidence: LongText = ""
+    elements: list[str] = Field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.component.label} score"
+
+
+class RoadmapItem(Entity):
+    kind_label: ClassVar[str] = "roadmap item"
+    id_prefix: ClassVar[str] = "item"
+    refs: ClassVar[dict[str, str]] = {
+        "use_case": "use_case",
+        "owner": "role",
+        "depends_on": "roadmap_item",
+    }
+    title: Text = Field(min_length=1)
+    kind: ItemKind = ItemKind.OTHER
+    use_case: str | None = None
+    """None for cross-cutting work."""
+    start_week: int = Field(default=0, ge=0, le=520)
+    duration_weeks: int = Field(default=1, ge=1, le=260)
+    owner: str | None = None
+    depends_on: list[str] = Field(default_factory=list)
+    status: ItemStatus = ItemStatus.PLANNED
+    notes: LongText = ""
+
+    @property
+    def end_week(self) -> int:
+        """The first week after the item: an item in weeks 0-2 has start 0, end 3."""
+        return self.start_week + self.duration_weeks
+
+
+class Plan(PlanModel):
+    format: Literal["omplanner-plan"] = FORMAT_NAME
+    schema_version: int = SCHEMA_VERSION
+    details: PlanDetails = Field(default_factory=PlanDetails)
+    roles: list[Role] = Field(default_factory=list)
+    use_cases: list[UseCase] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    capabilities: list[CapabilityRequirement] = Field(default_factory=list)
+    data_sources: list[DataSource] = Field(default_factory=list)
+    scores: list[Score] = Field(default_factory=list)
+    roadmap: list[RoadmapItem] = Field(default_factory=list)
+    rule_settings: dict[str, RuleSeverity] = Field(default_factory=dict)
+    """A rule code mapped to the severity this plan gives it, or off."""
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(f"expected format version {SCHEMA_VERSION}, found {value}")
+        return value
+
+    # Queries used everywhere. They scan lists: plans are small enough that an index
+    # would cost more in invalidation than it saves.
+    def role(self, role_id: str | None) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def use_case(self, use_case_id: str | None) -> UseCase | None:
+        return next((u for u in self.use_cases if u.id == use_case_id), None)
+
+    def item(self, item_id: str | None) -> RoadmapItem | None:
+        return next((i for i in self.roadmap if i.id == item_id), None)
+
+    def decision(self, decision_id: str | None) -> Decision | None:
+        return next((d for d in self.decisions if d.id == decision_id), None)
+
+    def data_source(self, source_id: str | None) -> DataSource | None:
+        return next((d for d in self.data_sources if d.id == source_id), None)
+
+    def maps(self):
+        """Every process map with its use case and variant ('current' or 'redesigned')."""
+        for uc in self.use_cases:
+            yield uc, "current", uc.current
+            yield uc, "redesigned", uc.redesigned
+
+    def find_step(self, step_id: str | None) -> tuple[UseCase, str, Step] | None:
+        for uc, variant, pmap in self.maps():
+            step = pmap.step(step_id) if step_id else None
+            if step is not None:
+                return uc, variant, step
+        return None

@@ -1,0 +1,203 @@
+"""Walking a plan: every entity with where it sits, the id index, references and their checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .base import Entity
+from .plan import (
+    CapabilityRequirement,
+    DataSource,
+    Decision,
+    Flow,
+    Governance,
+    Plan,
+    ProcessMap,
+    RoadmapItem,
+    Role,
+    Score,
+    Step,
+    Threshold,
+    UseCase,
+)
+
+REF_KINDS: dict[str, type[Entity]] = {
+    "role": Role,
+    "use_case": UseCase,
+    "step": Step,
+    "decision": Decision,
+    "data_source": DataSource,
+    "roadmap_item": RoadmapItem,
+}
+
+FIELD_LABELS = {
+    "current": "current process",
+    "redesigned": "redesigned process",
+    "governance": "governance",
+    "details": "plan details",
+    "tractability": "tractability",
+    "pilot_kpi": "pilot KPI",
+    "rule_settings": "rule settings",
+}
+"""Field names whose words differ from the field name, for locations in messages."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an entity sits: its owner entity (None for the plan), the list field and index."""
+
+    entity: Entity
+    owner: BaseModel
+    field: str | None
+    index: int | None
+    path: tuple[str, ...]
+    """Human location, e.g. ('use case "AP invoices"', 'redesigned process', 'step 3 "Match"')."""
+
+
+def describe(entity: Entity, index: int | None = None) -> str:
+    label = entity.kind_label
+    if index is not None:
+        label = f"{label} {index + 1}"
+    name = entity.display_name
+    if name and name != entity.id:
+        return f'{label} "{name}"'
+    return f"{label} {entity.id}" if index is None else label
+
+
+def _field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+def iter_places(plan: Plan) -> Iterator[Place]:
+    """Every entity in the plan, depth first, in file order."""
+    yield from _walk(plan, ())
+
+
+def _walk(model: BaseModel, path: tuple[str, ...]) -> Iterator[Place]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, Entity):
+            here = path + (_field_label(name),)
+            yield Place(value, model, name, None, here)
+            yield from _walk(value, here)
+        elif isinstance(value, BaseModel):
+            yield from _walk(value, path)
+        elif isinstance(value, list) and value and isinstance(value[0], Entity):
+            for index, item in enumerate(value):
+                here = path + (describe(item, index),)
+                yield Place(item, model, name, index, here)
+                yield from _walk(item, here)
+
+
+def index_places(plan: Plan) -> dict[str, Place]:
+    return {place.entity.id: place for place in iter_places(plan)}
+
+
+def ref_values(entity: Entity, field: str) -> list[str]:
+    value = getattr(entity, field)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One place where an entity's id is referenced."""
+
+    place: Place
+    field: str
+
+
+def find_usages(plan: Plan, target_id: str) -> list[Usage]:
+    usages = []
+    for place in iter_places(plan):
+        for field in place.entity.refs:
+            if target_id in ref_values(place.entity, field):
+                usages.append(Usage(place, field))
+    return usages
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a plan that loaded as JSON but does not hold together."""
+
+    path: tuple[str, ...]
+    message: str
+
+    def __str__(self) -> str:
+        return " → ".join(self.path) + ": " + self.message
+
+
+def check_integrity(plan: Plan) -> list[Problem]:
+    """Duplicate ids, references to nothing or to the wrong kind, lanes a map does not have."""
+    problems: list[Problem] = []
+    places: dict[str, Place] = {}
+    for place in iter_places(plan):
+        ident = place.entity.id
+        if ident in places:
+            first = " → ".join(places[ident].path)
+            problems.append(Problem(place.path, f'the id "{ident}" is already used by {first}'))
+        else:
+            places[ident] = place
+    for place in places.values():
+        entity = place.entity
+        for field, kind in entity.refs.items():
+            for ref in ref_values(entity, field):
+                target = places.get(ref)
+                if target is None:
+                    problems.append(
+                        Problem(place.path + (_field_label(field),), f'points at "{ref}", which is not in the plan')
+                    )
+                elif kind != "any" and not isinstance(target.entity, REF_KINDS[kind]):
+                    problems.append(
+                        Problem(
+                            place.path + (_field_label(field),),
+                            f'should name a {REF_KINDS[kind].kind_label}, but "{ref}" is a '
+                            f"{target.entity.kind_label}",
+                        )
+                    )
+    for uc in plan.use_cases:
+        for variant in ("current", "redesigned"):
+            problems.extend(_check_map(getattr(uc, variant), places))
+    for item in plan.roadmap:
+        if item.id in item.depends_on:
+            problems.append(Problem(places[item.id].path + ("depends on",), "an item cannot depend on itself"))
+    return problems
+
+
+def _check_map(pmap: ProcessMap, places: dict[str, Place]) -> list[Problem]:
+    problems = []
+    own_steps = {s.id for s in pmap.steps}
+    lanes = set(pmap.lanes)
+    for step in pmap.steps:
+        where = places[step.id].path
+        if step.lane not in lanes and step.lane in places:
+            problems.append(Problem(where + ("lane",), f'"{step.lane}" is not a lane of this map'))
+        if step.exception_route and step.exception_route in places and step.exception_route not in own_steps:
+            problems.append(Problem(where + ("exception route",), "leads to a step of another map"))
+    for flow in pmap.flows:
+        for field in ("source", "target"):
+            ref = getattr(flow, field)
+            if ref in places and ref not in own_steps:
+                problems.append(Problem(places[flow.id].path + (field,), "joins a step of another map"))
+    return problems
+
+
+def entity_types() -> tuple[type[Entity], ...]:
+    return (
+        Role,
+        UseCase,
+        ProcessMap,
+        Step,
+        Flow,
+        Governance,
+        Threshold,
+        Decision,
+        CapabilityRequirement,
+        DataSource,
+        Score,
+        RoadmapItem,
+    )

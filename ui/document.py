@@ -1,0 +1,98 @@
+"""The open plan: one plan, one undo stack, one change signal.
+
+Widgets never write to the plan. They call ``Document.execute`` with a core command; the
+document applies it, pushes it on the undo stack and emits ``changed`` with the record of
+what changed, so that every view refreshes only what it names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from omplanner.commands import ChangeSet, Command, CommandError
+from omplanner.model import Plan
+
+
+class _StackEntry(QUndoCommand):
+    """Wraps one core command. The first redo is skipped: ``execute`` applied it already,
+    so that an invalid edit is refused before it reaches the stack."""
+
+    def __init__(self, document: Document, command: Command):
+        super().__init__(command.text)
+        self.document = document
+        self.command = command
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.document._emit(self.command.apply(self.document.plan))
+
+    def undo(self) -> None:
+        self.document._emit(self.command.revert(self.document.plan))
+
+    def id(self) -> int:
+        key = getattr(self.command, "merge_key", None)
+        return (hash(key) & 0x7FFFFFFF) if key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if isinstance(other, _StackEntry) and self.command.merge_with(other.command):
+            return True
+        return False
+
+
+class Document(QObject):
+    changed = Signal(object)
+    """A ChangeSet: an edit, an undo or a redo touched these entities."""
+    plan_replaced = Signal()
+    """A different plan is now open (new, open, recover): views rebuild from scratch."""
+    path_changed = Signal(object)
+    edit_refused = Signal(str)
+    """An edit could not be made; the message says why, in plain words."""
+
+    def __init__(self, plan: Plan | None = None, path: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._plan = plan or Plan()
+        self._path = path
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: Path | None) -> None:
+        self._path = path
+        self.path_changed.emit(path)
+
+    def replace_plan(self, plan: Plan, path: Path | None) -> None:
+        self._plan = plan
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.set_path(path)
+        self.plan_replaced.emit()
+
+    def execute(self, command: Command) -> bool:
+        """Apply an edit and put it on the undo stack. False (and ``edit_refused``) if refused."""
+        try:
+            changes = command.apply(self._plan)
+        except CommandError as exc:
+            self.edit_refused.emit(str(exc))
+            return False
+        self.undo_stack.push(_StackEntry(self, command))
+        self._emit(changes)
+        return True
+
+    def _emit(self, changes: ChangeSet) -> None:
+        self.changed.emit(changes)
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
