@@ -1,0 +1,91 @@
+"""What the rules and the sequencer say about the roadmap, shaped for the canvas.
+
+The findings come from ``omplanner.rules.check_plan`` and the schedule facts (critical path,
+slack, phases, the relations the principles imply) from ``omplanner.sequencing``; nothing here
+invents a finding. The sequencer uses networkx, so it is imported only when first needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from omplanner.model import Plan
+from omplanner.rules import Finding, check_plan
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class RoadmapCheck:
+    findings: list[Finding] = field(default_factory=list)
+    by_item: dict[str, list[Finding]] = field(default_factory=dict)
+    """Findings that name each roadmap item, worst first."""
+    markers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Item id -> (worst severity, the explanations): items that break a principle."""
+    broken: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
+    """(offending item, item it must follow, code) -> (severity, explanation)."""
+    critical: set[str] = field(default_factory=set)
+    slack: dict[str, int] = field(default_factory=dict)
+    phase_of: dict[str, int] = field(default_factory=dict)
+    phases: list[list[str]] = field(default_factory=list)
+
+    def schedule_text(self, item_id: str) -> str:
+        parts = []
+        if item_id in self.critical:
+            parts.append("On the critical path: a delay here moves the end date.")
+        elif item_id in self.slack:
+            weeks = self.slack[item_id]
+            parts.append(f"Slack: {weeks} week{'s' if weeks != 1 else ''} before it delays the end date.")
+        if item_id in self.phase_of:
+            phase = self.phase_of[item_id]
+            others = len(self.phases[phase]) - 1
+            parts.append(
+                f"Phase {phase + 1} of {len(self.phases)}"
+                + (f", alongside {others} other item{'s' if others != 1 else ''}." if others else ".")
+            )
+        return " ".join(parts)
+
+
+def check_roadmap(plan: Plan) -> RoadmapCheck:
+    result = RoadmapCheck(findings=check_plan(plan))
+    try:  # TEMPORARY until the rules branch is merged
+        from omplanner.sequencing import analyse_roadmap
+    except ImportError:
+        analyse_roadmap = None
+    items = {i.id: i for i in plan.roadmap}
+    for finding in result.findings:
+        named = [e.id for e in finding.elements if e.id in items]
+        if not named:
+            continue
+        for item_id in named:
+            result.by_item.setdefault(item_id, []).append(finding)
+        severity = finding.severity.value
+        if severity not in ("error", "warning"):
+            continue
+        target = named[0]  # the first element is the one that breaks the principle
+        old = result.markers.get(target)
+        text = f"{finding.title}: {finding.message}"
+        if old is None:
+            result.markers[target] = (severity, text)
+        else:
+            worst = old[0] if _RANK[old[0]] <= _RANK[severity] else severity
+            result.markers[target] = (worst, f"{old[1]}\n{text}")
+    for findings in result.by_item.values():
+        findings.sort(key=lambda f: _RANK.get(f.severity.value, 3))
+
+    if analyse_roadmap is None:
+        return result
+    analysis = analyse_roadmap(plan)
+    result.critical = set(analysis.critical)
+    result.slack = dict(analysis.slack)
+    result.phases = [list(p) for p in analysis.phases]
+    result.phase_of = {item_id: n for n, phase in enumerate(result.phases) for item_id in phase}
+    for before, after, code in analysis.implied:
+        b, a = items.get(before), items.get(after)
+        if b is None or a is None or a.start_week >= b.end_week:
+            continue
+        backing = next((f for f in result.by_item.get(after, []) if f.code == code), None)
+        if backing is None or backing.severity.value not in ("error", "warning"):
+            continue  # the rule is off, or says nothing: draw nothing
+        result.broken[(after, before, code)] = (backing.severity.value, f"{backing.title}: {backing.message}")
+    return result

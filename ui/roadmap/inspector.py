@@ -1,0 +1,205 @@
+"""The inspector: the fields of the selected roadmap item, what the rules say about it, and Fix.
+
+Every field edit becomes one command emitted through ``edit_requested``; model-to-widget updates
+run under signal blockers so that showing an item never echoes back as an edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omplanner.commands import Command, SetFields
+from omplanner.model import ItemKind, ItemStatus, Plan
+from omplanner.rules import Finding
+
+
+class RoadmapInspector(QWidget):
+    edit_requested = Signal(object)
+    """A Command to execute."""
+    fix_requested = Signal(object)
+    """A Finding whose fix to apply."""
+    delete_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.item_id: str | None = None
+        self._plan: Plan | None = None
+        self.heading = QLabel("Select an item on the roadmap, or drag across a lane to add one.")
+        self.heading.setWordWrap(True)
+        self.title = QLineEdit()
+        self.kind = QComboBox()
+        for kind in ItemKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.use_case = QComboBox()
+        self.owner = QComboBox()
+        self.start = QSpinBox()
+        self.start.setRange(1, 521)
+        self.start.setPrefix("Week ")
+        self.duration = QSpinBox()
+        self.duration.setRange(1, 260)
+        self.duration.setSuffix(" weeks")
+        self.status = QComboBox()
+        for status in ItemStatus:
+            self.status.addItem(status.label, status.value)
+        self.follows = QListWidget()
+        self.follows.setMaximumHeight(64)
+        self.follows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.follows.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.unlink = QPushButton("Remove link")
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(70)
+        self.schedule = QLabel()
+        self.schedule.setWordWrap(True)
+        self.findings_box = QVBoxLayout()
+        self.delete = QPushButton("Delete item")
+
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Title", self.title)
+        form.addRow("Kind", self.kind)
+        form.addRow("Use case", self.use_case)
+        form.addRow("Owner", self.owner)
+        form.addRow("Starts", self.start)
+        form.addRow("Lasts", self.duration)
+        form.addRow("Status", self.status)
+        form.addRow("Follows", self.follows)
+        form.addRow("", self.unlink)
+        form.addRow("Notes", self.notes)
+        form.addRow("Schedule", self.schedule)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.form)
+        layout.addLayout(self.findings_box)
+        layout.addStretch(1)
+        layout.addWidget(self.delete)
+        self.fix_buttons: list[QPushButton] = []
+
+        self.title.editingFinished.connect(lambda: self._set("title", self.title.text().strip()))
+        self.kind.activated.connect(lambda _i: self._set("kind", ItemKind(self.kind.currentData())))
+        self.use_case.activated.connect(lambda _i: self._set("use_case", self.use_case.currentData()))
+        self.owner.activated.connect(lambda _i: self._set("owner", self.owner.currentData()))
+        self.start.editingFinished.connect(lambda: self._set("start_week", self.start.value() - 1))
+        self.duration.editingFinished.connect(lambda: self._set("duration_weeks", self.duration.value()))
+        self.status.activated.connect(lambda _i: self._set("status", ItemStatus(self.status.currentData())))
+        self.unlink.clicked.connect(self._unlink)
+        self.delete.clicked.connect(self.delete_requested)
+        self.notes.installEventFilter(self)
+        self.show_item(None, None)
+
+    def show_item(
+        self, plan: Plan | None, item_id: str | None, findings: list[Finding] = (), schedule: str = ""
+    ) -> None:
+        """Show one item (or none) with the findings about it; never emits an edit."""
+        self._plan, self.item_id = plan, item_id
+        item = plan.item(item_id) if plan is not None and item_id else None
+        self.form.setVisible(item is not None)
+        self.delete.setVisible(item is not None)
+        self._clear_findings()
+        if item is None:
+            self.item_id = None
+            self.heading.setText("Select an item on the roadmap, or drag across a lane to add one.")
+            return
+        self.heading.setText(f"<b>{item.kind.label}</b>")
+        blockers = [
+            QSignalBlocker(w)
+            for w in (
+                self.title,
+                self.kind,
+                self.use_case,
+                self.owner,
+                self.start,
+                self.duration,
+                self.status,
+                self.notes,
+            )
+        ]
+        if not self.title.hasFocus():
+            self.title.setText(item.title)
+        self.kind.setCurrentIndex(self.kind.findData(item.kind.value))
+        self.use_case.clear()
+        self.use_case.addItem("Cross-cutting", None)
+        for uc in plan.use_cases:
+            self.use_case.addItem(uc.name, uc.id)
+        self.use_case.setCurrentIndex(max(0, self.use_case.findData(item.use_case)))
+        self.owner.clear()
+        self.owner.addItem("No owner", None)
+        for role in plan.roles:
+            self.owner.addItem(role.name, role.id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(item.owner)))
+        self.start.setValue(item.start_week + 1)
+        self.duration.setValue(item.duration_weeks)
+        self.status.setCurrentIndex(self.status.findData(item.status.value))
+        if not self.notes.hasFocus():
+            self.notes.setPlainText(item.notes)
+        del blockers
+        self.follows.clear()
+        for dep in item.depends_on:
+            other = plan.item(dep)
+            entry = QListWidgetItem(other.title if other else dep)
+            entry.setData(Qt.ItemDataRole.UserRole, dep)
+            self.follows.addItem(entry)
+        self.unlink.setEnabled(bool(item.depends_on))
+        self.schedule.setText(schedule or "Not analysed yet.")
+        for finding in findings:
+            self._add_finding(finding)
+
+    def _clear_findings(self) -> None:
+        while self.findings_box.count():
+            widget = self.findings_box.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.fix_buttons = []
+
+    def _add_finding(self, finding: Finding) -> None:
+        colour = "#c62828" if finding.severity.value == "error" else "#b26a00"
+        label = QLabel(
+            f"<span style='color:{colour}'><b>{finding.severity.label}: {finding.title}</b></span><br>{finding.message}"
+        )
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        self.findings_box.addWidget(label)
+        if finding.fix is not None:
+            button = QPushButton(f"Fix: {finding.fix.description}")
+            button.setToolTip(finding.fix.description)
+            button.clicked.connect(lambda _=False, f=finding: self.fix_requested.emit(f))
+            self.findings_box.addWidget(button)
+            self.fix_buttons.append(button)
+
+    def _set(self, field: str, value) -> None:
+        item = self._plan.item(self.item_id) if self._plan is not None and self.item_id else None
+        if item is None or getattr(item, field) == value:
+            return
+        if field == "title" and not value:
+            self.title.setText(item.title)
+            return
+        self.edit_requested.emit(SetFields(item.id, {field: value}))
+
+    def _unlink(self) -> None:
+        item = self._plan.item(self.item_id) if self._plan is not None and self.item_id else None
+        entry = self.follows.currentItem() or self.follows.item(0)
+        if item is None or entry is None:
+            return
+        dep = entry.data(Qt.ItemDataRole.UserRole)
+        command: Command = SetFields(
+            item.id, {"depends_on": [d for d in item.depends_on if d != dep]}, text=f"Remove a link of '{item.title}'"
+        )
+        self.edit_requested.emit(command)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._set("notes", self.notes.toPlainText())
+        return super().eventFilter(watched, event)

@@ -1,0 +1,514 @@
+"""What the roadmap canvas draws: bars, milestones, arrows, broken relations and the timeline.
+
+Items know an id and their display state only (title, owner name, weeks, marker, critical,
+slack); they never hold a model object and never push commands. The scene sets their state;
+gestures read it to preview a drag.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
+
+from omplanner.model import ItemKind
+
+from .layout import BAR_H, HEADER_H, LABEL_DX, LANE_LABEL_W, Layout, month_starts, weeks_between
+
+LINK_HANDLE_R = 4.5
+LINK_HANDLE_DX = 9.0
+"""The dependency handle sits just right of a bar; labels outside a bar start beyond it."""
+RESIZE_ZONE = 6.0
+
+_KIND_COLOURS = {
+    ItemKind.DIAGNOSTIC: ("#5f6b7a", "#8d99a8"),
+    ItemKind.PROCESS_REDESIGN: ("#2f5f8f", "#5b8cc0"),
+    ItemKind.DATA_READINESS: ("#2b7f78", "#4fb0a6"),
+    ItemKind.DECISION_RIGHTS: ("#6a4f95", "#9a80c6"),
+    ItemKind.CAPABILITY: ("#4d8a3f", "#79b86a"),
+    ItemKind.GOVERNANCE: ("#7a5a3a", "#b48a62"),
+    ItemKind.TOOL_SELECTION: ("#b07d22", "#d6a54c"),
+    ItemKind.DEPLOYMENT: ("#a33a3a", "#d16a6a"),
+    ItemKind.OTHER: ("#6d6d6d", "#9a9a9a"),
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours for one appearance. The canvas follows the widget palette (light or dark)."""
+
+    dark: bool = False
+
+    def kind(self, kind: ItemKind) -> QColor:
+        return QColor(_KIND_COLOURS.get(kind, _KIND_COLOURS[ItemKind.OTHER])[1 if self.dark else 0])
+
+    @property
+    def background(self) -> QColor:
+        return QColor("#1f2226" if self.dark else "#ffffff")
+
+    @property
+    def band(self) -> QColor:
+        return QColor("#25292e" if self.dark else "#f4f6f8")
+
+    @property
+    def grid(self) -> QColor:
+        return QColor("#353a41" if self.dark else "#e1e5ea")
+
+    @property
+    def text(self) -> QColor:
+        return QColor("#e6e8eb" if self.dark else "#1f2933")
+
+    @property
+    def muted(self) -> QColor:
+        return QColor("#9aa3ad" if self.dark else "#66717d")
+
+    @property
+    def arrow(self) -> QColor:
+        return QColor("#7d8793" if self.dark else "#9aa5b1")
+
+    @property
+    def error(self) -> QColor:
+        return QColor("#ef5b5b" if self.dark else "#c62828")
+
+    @property
+    def warning(self) -> QColor:
+        return QColor("#f0b429" if self.dark else "#d98a00")
+
+    @property
+    def critical(self) -> QColor:
+        return QColor("#f5f5f5" if self.dark else "#111827")
+
+    @property
+    def highlight(self) -> QColor:
+        return QColor("#ffd54f" if self.dark else "#ffb300")
+
+    @property
+    def today(self) -> QColor:
+        return QColor("#4fc3f7" if self.dark else "#0277bd")
+
+
+def label_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(9.0)
+    return font
+
+
+def owner_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(8.0)
+    return font
+
+
+class BarItem(QGraphicsItem):
+    """One roadmap item: a bar coloured by kind (a diamond and a thin bar for a deployment)."""
+
+    def __init__(self, item_id: str, theme: Theme):
+        super().__init__()
+        self.item_id = item_id
+        self.theme = theme
+        self.title = ""
+        self.owner = ""
+        self.kind = ItemKind.OTHER
+        self.width = 10.0
+        self.marker: str | None = None
+        """None, "error" or "warning": the worst finding about this item."""
+        self.marker_text = ""
+        self.critical = False
+        self.slack: int | None = None
+        self.slack_px = 0.0
+        self.phase: int | None = None
+        self.flash = False
+        self.hovered = False
+        self.label_inside = False
+        self._label_w = 0.0
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+
+    # -- state, set by the scene -------------------------------------------------------------
+    def set_content(self, title: str, owner: str, kind: ItemKind, width: float) -> None:
+        self.prepareGeometryChange()
+        self.title, self.owner, self.kind, self.width = title, owner, kind, max(4.0, width)
+        self._label_w = self.text_width(title, owner)
+        self.label_inside = not self.is_milestone and self._label_w + 12 <= self.width
+        self._refresh_tooltip()
+        self.update()
+
+    def set_width(self, width: float) -> None:
+        self.set_content(self.title, self.owner, self.kind, width)
+
+    def set_analysis(self, marker: str | None, marker_text: str, critical: bool, slack: int | None, phase, ppw: float):
+        self.prepareGeometryChange()
+        self.marker, self.marker_text, self.critical = marker, marker_text, critical
+        self.slack, self.phase = slack, phase
+        self.slack_px = (slack or 0) * ppw
+        self._refresh_tooltip()
+        self.update()
+
+    def analysis_state(self) -> tuple:
+        return (self.marker, self.marker_text, self.critical, self.slack, self.phase)
+
+    def set_flash(self, on: bool) -> None:
+        self.flash = on
+        self.update()
+
+    @staticmethod
+    def text_width(title: str, owner: str) -> float:
+        width = QFontMetricsF(label_font()).horizontalAdvance(title)
+        if owner:
+            width += QFontMetricsF(owner_font()).horizontalAdvance(f"   {owner}")
+        return width
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.kind == ItemKind.DEPLOYMENT
+
+    def _refresh_tooltip(self) -> None:
+        lines = [f"<b>{html.escape(self.title)}</b>", html.escape(self.kind.label)]
+        if self.owner:
+            lines.append(f"Owner: {html.escape(self.owner)}")
+        if self.critical:
+            lines.append("On the critical path: any delay moves the end date.")
+        elif self.slack is not None:
+            lines.append(f"Slack: {self.slack} week{'s' if self.slack != 1 else ''} before it delays the end")
+        if self.phase is not None:
+            lines.append(f"Phase {self.phase + 1}")
+        if self.marker_text:
+            lines.append(html.escape(self.marker_text).replace("\n", "<br>"))
+        self.setToolTip("<br>".join(lines))
+
+    # -- geometry ----------------------------------------------------------------------------
+    def bar_rect(self) -> QRectF:
+        if self.is_milestone:
+            return QRectF(0, BAR_H / 2 - 3, self.width, 6)
+        return QRectF(0, 0, self.width, BAR_H)
+
+    def link_handle_centre(self) -> QPointF:
+        return QPointF(self.width + LINK_HANDLE_DX, BAR_H / 2)
+
+    def label_rect(self) -> QRectF:
+        if self.label_inside:
+            return QRectF(6, 0, self.width - 8, BAR_H)
+        return QRectF(self.width + LABEL_DX, 0, self._label_w + 4, BAR_H)
+
+    def boundingRect(self) -> QRectF:
+        right = self.width + max(LABEL_DX + self._label_w + 6, self.slack_px + 4, LINK_HANDLE_DX + 6)
+        return QRectF(-10, -8, right + 10, BAR_H + 14)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(-9, -2, self.width + 9 + LINK_HANDLE_DX + LINK_HANDLE_R + 2, BAR_H + 4))
+        path.addRect(self.label_rect())
+        return path
+
+    def zone_at(self, local: QPointF) -> str:
+        """Which part of the bar a press lands on: "link", "resize" or "body"."""
+        handle = self.link_handle_centre()
+        if (local - handle).manhattanLength() <= LINK_HANDLE_R * 2 and local.x() > self.width:
+            return "link"
+        if self.width - RESIZE_ZONE <= local.x() <= self.width + 2 and 0 <= local.y() <= BAR_H:
+            return "resize"
+        return "body"
+
+    # -- painting ----------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        theme = self.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = theme.kind(self.kind)
+        selected = self.isSelected()
+        if self.hovered and self.slack_px > 0:
+            painter.setPen(QPen(colour, 2, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(self.width, BAR_H - 1), QPointF(self.width + self.slack_px, BAR_H - 1))
+        if self.flash:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.highlight)
+            painter.drawRoundedRect(QRectF(-4, -4, self.width + 8, BAR_H + 8), 5, 5)
+        outline = QPen(theme.critical, 2.0) if self.critical else QPen(colour.darker(125), 1.0)
+        if selected:
+            outline = QPen(theme.today, 2.5)
+        painter.setPen(outline)
+        painter.setBrush(colour)
+        if self.is_milestone:
+            painter.drawRoundedRect(self.bar_rect(), 2, 2)
+            d = BAR_H / 2 + 1
+            diamond = QPolygonF(
+                [QPointF(0, BAR_H / 2 - d), QPointF(d, BAR_H / 2), QPointF(0, BAR_H / 2 + d), QPointF(-d, BAR_H / 2)]
+            )
+            painter.drawPolygon(diamond)
+        else:
+            painter.drawRoundedRect(self.bar_rect(), 3, 3)
+        self._paint_label(painter)
+        if self.hovered or selected:
+            painter.setPen(QPen(theme.muted, 1.2))
+            painter.setBrush(theme.background)
+            painter.drawEllipse(self.link_handle_centre(), LINK_HANDLE_R, LINK_HANDLE_R)
+        if self.marker:
+            self._paint_marker(painter)
+
+    def _paint_label(self, painter: QPainter) -> None:
+        rect = self.label_rect()
+        inside = self.label_inside
+        painter.setFont(label_font())
+        painter.setPen(QColor("#ffffff") if inside else self.theme.text)
+        fm = QFontMetricsF(label_font())
+        title_w = fm.horizontalAdvance(self.title)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.title)
+        if self.owner:
+            painter.setFont(owner_font())
+            muted = QColor(255, 255, 255, 200) if inside else self.theme.muted
+            painter.setPen(muted)
+            owner_rect = QRectF(rect.left() + title_w, rect.top(), rect.width() - title_w, rect.height())
+            painter.drawText(owner_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"   {self.owner}")
+
+    def _paint_marker(self, painter: QPainter) -> None:
+        colour = self.theme.error if self.marker == "error" else self.theme.warning
+        centre = QPointF(-1, -1)
+        painter.setPen(QPen(self.theme.background, 1.5))
+        painter.setBrush(colour)
+        painter.drawEllipse(centre, 6.5, 6.5)
+        font = QFont()
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff") if self.marker == "error" else QColor("#1f2933"))
+        painter.drawText(QRectF(centre.x() - 6.5, centre.y() - 6.5, 13, 13), Qt.AlignmentFlag.AlignCenter, "!")
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+
+
+def _arrow_head(tip: QPointF, pointing_right: bool = True, size: float = 5.0) -> QPolygonF:
+    s = size if pointing_right else -size
+    return QPolygonF([tip, QPointF(tip.x() - s, tip.y() - size * 0.7), QPointF(tip.x() - s, tip.y() + size * 0.7)])
+
+
+def elbow_path(start: QPointF, end: QPointF) -> QPainterPath:
+    """An orthogonal route from the end of one bar to the start of another."""
+    path = QPainterPath(start)
+    if end.x() - start.x() >= 12:
+        mid = max(start.x() + 6, end.x() - 8)
+        path.lineTo(mid, start.y())
+        path.lineTo(mid, end.y())
+        path.lineTo(end)
+    else:
+        # The successor starts before the predecessor ends: loop round, between the rows.
+        between = (start.y() + end.y()) / 2 if abs(end.y() - start.y()) > 12 else start.y() + BAR_H
+        path.lineTo(start.x() + 6, start.y())
+        path.lineTo(start.x() + 6, between)
+        path.lineTo(end.x() - 8, between)
+        path.lineTo(end.x() - 8, end.y())
+        path.lineTo(end)
+    return path
+
+
+class DependencyArrow(QGraphicsPathItem):
+    """``target`` depends on ``source``: drawn from the end of source to the start of target."""
+
+    def __init__(self, source_id: str, target_id: str, theme: Theme):
+        super().__init__()
+        self.source_id = source_id
+        self.target_id = target_id
+        self.theme = theme
+        self.violated = False
+        self.setZValue(5)
+
+    def set_ends(self, start: QPointF, end: QPointF) -> None:
+        self.violated = end.x() < start.x() - 0.5
+        path = elbow_path(start, end)
+        path.addPolygon(_arrow_head(end))
+        path.closeSubpath()
+        self.setPath(path)
+        colour = self.theme.error if self.violated else self.theme.arrow
+        self.setPen(QPen(colour, 1.3, Qt.PenStyle.DashLine if self.violated else Qt.PenStyle.SolidLine))
+        self.setBrush(Qt.BrushStyle.NoBrush)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        super().paint(painter, option, widget)
+
+
+class BrokenRelationItem(QGraphicsPathItem):
+    """A relation a sequencing rule requires and the roadmap breaks: a dashed line from the
+    offending bar to the bar it must follow, red for an error and amber for a warning."""
+
+    def __init__(self, after_id: str, before_id: str, severity: str, message: str, theme: Theme):
+        super().__init__()
+        self.after_id = after_id
+        self.before_id = before_id
+        self.severity = severity
+        self.theme = theme
+        self.setZValue(8)
+        self.setToolTip(message)
+        colour = theme.error if severity == "error" else theme.warning
+        self.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
+        self._colour = colour
+
+    def set_ends(self, start: QPointF, end: QPointF) -> None:
+        """``start`` on the offending bar, ``end`` where the bar it must follow ends."""
+        path = QPainterPath(start)
+        ctrl = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - 18)
+        path.quadTo(ctrl, end)
+        self.setPath(path)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        super().paint(painter, option, widget)
+        end = self.path().pointAtPercent(1.0)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour)
+        painter.drawEllipse(end, 3.5, 3.5)
+
+
+class TimelineItem(QGraphicsItem):
+    """The backdrop: lane bands and names, the month (or quarter) header, week lines, today."""
+
+    def __init__(self, theme: Theme):
+        super().__init__()
+        self.theme = theme
+        self.layout: Layout | None = None
+        self.scale_name = "months"
+        self.today: date | None = None
+        self.setZValue(0)
+
+    def set_layout(self, layout: Layout, scale_name: str, today: date | None) -> None:
+        self.prepareGeometryChange()
+        self.layout, self.scale_name, self.today = layout, scale_name, today
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if self.layout is None:
+            return QRectF()
+        return QRectF(0, 0, self.layout.width + 1, self.layout.height + 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        layout, theme = self.layout, self.theme
+        if layout is None:
+            return
+        width, height = layout.width, layout.height
+        painter.fillRect(QRectF(0, 0, width, height), theme.background)
+        for i, lane in enumerate(layout.lanes):
+            top, h = layout.lane_top[lane.key], layout.lane_height[lane.key]
+            if i % 2 == 0:
+                painter.fillRect(QRectF(0, top, width, h), theme.band)
+        self._paint_grid(painter, layout, height)
+        painter.setPen(QPen(theme.grid, 1))
+        for lane in layout.lanes:
+            top = layout.lane_top[lane.key]
+            painter.drawLine(QPointF(0, top), QPointF(width, top))
+        painter.drawLine(QPointF(LANE_LABEL_W, 0), QPointF(LANE_LABEL_W, height))
+        self.paint_lane_labels(painter, 0.0)
+        self._paint_today(painter, layout, height)
+
+    def _paint_grid(self, painter: QPainter, layout: Layout, height: float) -> None:
+        painter.setPen(QPen(self.theme.grid, 1))
+        # Week lines (faint) at the week and month scales; month lines at every scale.
+        if self.scale_name != "quarters":
+            bottom = HEADER_H if self.scale_name == "months" else height
+            for w in range(layout.weeks + 1):
+                x = layout.x(w)
+                painter.drawLine(QPointF(x, HEADER_H - 8), QPointF(x, bottom))
+        for m in month_starts(layout.start, layout.weeks):
+            x = max(LANE_LABEL_W, layout.x(weeks_between(layout.start, m)))
+            painter.drawLine(QPointF(x, HEADER_H / 2), QPointF(x, height))
+        self.paint_header(painter, 0.0, with_background=False)
+
+    def paint_header(self, painter: QPainter, top: float, with_background: bool = True) -> None:
+        """The month (or quarter) row and the week (or month) row, ``top`` pixels down."""
+        layout, theme = self.layout, self.theme
+        if layout is None:
+            return
+        if with_background:
+            painter.fillRect(QRectF(LANE_LABEL_W, top, layout.width - LANE_LABEL_W, HEADER_H), theme.background)
+            painter.setPen(QPen(theme.grid, 1))
+            painter.drawLine(QPointF(LANE_LABEL_W, top + HEADER_H), QPointF(layout.width, top + HEADER_H))
+        header_font = QFont()
+        header_font.setPointSizeF(8.5)
+        small = QFont()
+        small.setPointSizeF(7.5)
+        months = month_starts(layout.start, layout.weeks)
+        quarters = self.scale_name == "quarters"
+        top_row = [m for m in months if not quarters or (m.month - 1) % 3 == 0]
+        end_x = layout.width
+        painter.setPen(theme.text)
+        painter.setFont(header_font)
+        for i, m in enumerate(top_row):
+            x0 = max(LANE_LABEL_W, layout.x(weeks_between(layout.start, m)))
+            nxt = top_row[i + 1] if i + 1 < len(top_row) else None
+            x1 = layout.x(weeks_between(layout.start, nxt)) if nxt else end_x
+            if x1 - x0 < 24:
+                continue
+            if quarters:
+                label = f"Q{(m.month - 1) // 3 + 1} {m.year}"
+            else:
+                label = m.strftime("%b %Y") if (m.month == 1 or i == 0) else m.strftime("%b")
+            rect = QRectF(x0 + 5, top + 2, x1 - x0 - 6, HEADER_H / 2 - 2)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        painter.setFont(small)
+        painter.setPen(theme.muted)
+        second = top + HEADER_H / 2
+        if quarters:
+            for i, m in enumerate(months):
+                x0 = max(LANE_LABEL_W, layout.x(weeks_between(layout.start, m)))
+                x1 = layout.x(weeks_between(layout.start, months[i + 1])) if i + 1 < len(months) else end_x
+                if x1 - x0 >= 22:
+                    rect = QRectF(x0 + 3, second, x1 - x0 - 4, HEADER_H / 2 - 2)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, m.strftime("%b"))
+            return
+        step = 1 if layout.ppw >= 30 else 2 if layout.ppw >= 16 else 4
+        for w in range(0, layout.weeks, step):
+            x = layout.x(w)
+            label = layout.week_date(w).strftime("%d") if self.scale_name == "weeks" else f"W{w + 1}"
+            rect = QRectF(x + 2, second, layout.ppw * step - 3, HEADER_H / 2 - 2)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, label)
+
+    def paint_lane_labels(self, painter: QPainter, left: float) -> None:
+        """The lane names in a column ``left`` pixels across (kept in view when scrolled)."""
+        layout, theme = self.layout, self.theme
+        if layout is None:
+            return
+        font = QFont()
+        font.setPointSizeF(9.0)
+        font.setBold(True)
+        painter.setFont(font)
+        for i, lane in enumerate(layout.lanes):
+            top, h = layout.lane_top[lane.key], layout.lane_height[lane.key]
+            painter.fillRect(QRectF(left, top, LANE_LABEL_W, h), theme.band if i % 2 == 0 else theme.background)
+            painter.setPen(theme.text)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(QRectF(left + 10, top + 6, LANE_LABEL_W - 18, min(h - 6, 36)), flags, lane.title)
+        painter.setPen(QPen(theme.grid, 1))
+        painter.drawLine(QPointF(left + LANE_LABEL_W, HEADER_H), QPointF(left + LANE_LABEL_W, layout.height))
+
+    def _paint_today(self, painter: QPainter, layout: Layout, height: float) -> None:
+        if self.today is None:
+            return
+        week = weeks_between(layout.start, self.today)
+        if not 0 <= week <= layout.weeks:
+            return
+        x = layout.x(week)
+        painter.setPen(QPen(self.theme.today, 1.5, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, HEADER_H - 6), QPointF(x, height))
+        font = QFont()
+        font.setPointSizeF(7.5)
+        painter.setFont(font)
+        painter.setPen(self.theme.today)
+        painter.drawText(QPointF(x + 3, HEADER_H - 1), "Today")
+
+
+class PreviewRect(QGraphicsPathItem):
+    """The dashed outline of an item being drawn, or the rubber line of a dependency."""
+
+    def __init__(self, theme: Theme):
+        super().__init__()
+        self.setZValue(20)
+        self.setPen(QPen(theme.today, 1.5, Qt.PenStyle.DashLine))
+        self.setBrush(QBrush(QColor(theme.today.red(), theme.today.green(), theme.today.blue(), 40)))

@@ -1,0 +1,174 @@
+"""Where everything on the roadmap goes: lanes, rows inside a lane, and the week <-> x mapping.
+
+Kept free of Qt so the same layout serves the canvas, the PNG/SVG render and the tests. Labels
+that do not fit inside their bar are drawn to its right, so the packing reserves room for them:
+two items share a row only when neither bar nor label would overlap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from omplanner.model import ItemKind, Plan, RoadmapItem
+
+BY_COMPONENT = "component"
+BY_USE_CASE = "use_case"
+
+ZOOMS: dict[str, float] = {"weeks": 44.0, "months": 22.0, "quarters": 9.0}
+"""Pixels per week at each time scale."""
+
+LANE_LABEL_W = 172.0
+HEADER_H = 44.0
+ROW_H = 30.0
+BAR_H = 18.0
+LANE_PAD = 8.0
+LABEL_GAP = 6.0
+LABEL_DX = 17.0
+"""Labels outside a bar start this far right of it, beyond the dependency handle."""
+MIN_WEEKS = 26
+"""The timeline shows at least half a year, so a short plan does not look cramped."""
+
+COMPONENT_LANES: list[tuple[str, str, tuple[ItemKind, ...]]] = [
+    ("diagnostic", "Diagnostic", (ItemKind.DIAGNOSTIC,)),
+    ("process", "Process design", (ItemKind.PROCESS_REDESIGN,)),
+    ("data", "Data readiness", (ItemKind.DATA_READINESS,)),
+    ("decision_rights", "Decision rights", (ItemKind.DECISION_RIGHTS,)),
+    ("capability", "Capability & roles", (ItemKind.CAPABILITY,)),
+    ("governance", "Governance", (ItemKind.GOVERNANCE,)),
+    ("tools", "Tools", (ItemKind.TOOL_SELECTION,)),
+    ("deployment", "Deployment", (ItemKind.DEPLOYMENT,)),
+    ("other", "Measurement & other", (ItemKind.OTHER,)),
+]
+"""Lanes in the order the work usually flows, each with the kinds of item it holds."""
+
+_KIND_LANE = {kind: key for key, _title, kinds in COMPONENT_LANES for kind in kinds}
+_LANE_KIND = {key: kinds[0] for key, _title, kinds in COMPONENT_LANES}
+CROSS_CUTTING = "__cross__"
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: str
+    title: str
+    kind: ItemKind | None = None
+    """The kind a new item drawn in this lane gets (lanes by component)."""
+    use_case: str | None = None
+    """The use case a new item drawn in this lane gets (lanes by use case)."""
+
+
+def lanes_for(plan: Plan, mode: str) -> list[Lane]:
+    if mode == BY_USE_CASE:
+        lanes = [Lane(CROSS_CUTTING, "Cross-cutting", ItemKind.OTHER, None)]
+        lanes += [Lane(uc.id, uc.name, ItemKind.PROCESS_REDESIGN, uc.id) for uc in plan.use_cases]
+        return lanes
+    return [Lane(key, title, kinds[0], None) for key, title, kinds in COMPONENT_LANES]
+
+
+def lane_key(item: RoadmapItem, mode: str) -> str:
+    if mode == BY_USE_CASE:
+        return item.use_case or CROSS_CUTTING
+    return _KIND_LANE.get(item.kind, "other")
+
+
+@dataclass
+class Layout:
+    """The computed place of every lane and item at one zoom."""
+
+    ppw: float
+    lanes: list[Lane]
+    lane_top: dict[str, float] = field(default_factory=dict)
+    lane_height: dict[str, float] = field(default_factory=dict)
+    item_row_y: dict[str, float] = field(default_factory=dict)
+    """The y of the top of each item's bar."""
+    weeks: int = MIN_WEEKS
+    start: date = field(default_factory=date.today)
+
+    def x(self, week: float) -> float:
+        return LANE_LABEL_W + week * self.ppw
+
+    def week_at(self, x: float) -> float:
+        return (x - LANE_LABEL_W) / self.ppw
+
+    @property
+    def width(self) -> float:
+        return self.x(self.weeks)
+
+    @property
+    def height(self) -> float:
+        if not self.lanes:
+            return HEADER_H
+        last = self.lanes[-1].key
+        return self.lane_top[last] + self.lane_height[last]
+
+    def lane_at(self, y: float) -> Lane | None:
+        for lane in self.lanes:
+            top = self.lane_top[lane.key]
+            if top <= y < top + self.lane_height[lane.key]:
+                return lane
+        return None
+
+    def week_date(self, week: float) -> date:
+        return self.start + timedelta(days=round(week * 7))
+
+
+def compute_layout(plan: Plan, mode: str, ppw: float, label_width: Callable[[RoadmapItem], float]) -> Layout:
+    """Pack each lane's items into rows, first-fit by start week, reserving room for labels."""
+    lanes = lanes_for(plan, mode)
+    by_lane: dict[str, list[RoadmapItem]] = {lane.key: [] for lane in lanes}
+    for item in plan.roadmap:
+        by_lane.setdefault(lane_key(item, mode), []).append(item)
+    last = max((i.end_week for i in plan.roadmap), default=0)
+    layout = Layout(ppw, lanes, weeks=max(MIN_WEEKS, last + 4), start=plan.details.start_date)
+    y = HEADER_H
+    right = 0.0
+    for lane in lanes:
+        rows, lane_right = _pack(by_lane[lane.key], ppw, label_width)
+        right = max(right, lane_right)
+        n_rows = max(1, max(rows.values(), default=-1) + 1)
+        layout.lane_top[lane.key] = y
+        layout.lane_height[lane.key] = n_rows * ROW_H + 2 * LANE_PAD
+        for item_id, row in rows.items():
+            layout.item_row_y[item_id] = y + LANE_PAD + row * ROW_H + (ROW_H - BAR_H) / 2
+        y += layout.lane_height[lane.key]
+    layout.weeks = max(layout.weeks, math.ceil(right / ppw) + 1)  # room for the last labels
+    return layout
+
+
+def _pack(
+    items: Iterable[RoadmapItem], ppw: float, label_width: Callable[[RoadmapItem], float]
+) -> tuple[dict[str, int], float]:
+    row_ends: list[float] = []
+    rows: dict[str, int] = {}
+    for item in sorted(items, key=lambda i: (i.start_week, i.id)):
+        left = item.start_week * ppw
+        bar_w = item.duration_weeks * ppw
+        text_w = label_width(item)
+        inside = item.kind != ItemKind.DEPLOYMENT and text_w + 12 <= bar_w
+        right = left + bar_w + (0 if inside else LABEL_DX + text_w) + LABEL_GAP
+        for row, end in enumerate(row_ends):
+            if end <= left:
+                row_ends[row] = right
+                rows[item.id] = row
+                break
+        else:
+            rows[item.id] = len(row_ends)
+            row_ends.append(right)
+    return rows, max(row_ends, default=0.0)
+
+
+def month_starts(start: date, weeks: int) -> list[date]:
+    """The first day of every month the timeline touches, beginning with the start's month."""
+    end = start + timedelta(weeks=weeks)
+    months = []
+    d = date(start.year, start.month, 1)
+    while d <= end:
+        months.append(d)
+        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return months
+
+
+def weeks_between(start: date, day: date) -> float:
+    return (day - start).days / 7.0

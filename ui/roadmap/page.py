@@ -1,0 +1,263 @@
+"""The roadmap page: the timeline, its inspector, the table, Auto-sequence and Fix.
+
+Every edit goes through ``document.execute``. After each change the page re-reads only what the
+change names into the scene, re-runs the rules and passes the differences to the scene.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omplanner.commands import ChangeSet, Command, remove_cascade
+from omplanner.rules import Finding
+
+from .checking import RoadmapCheck, check_roadmap
+from .gestures import Outcome
+from .inspector import RoadmapInspector
+from .items import Theme
+from .layout import BY_COMPONENT, BY_USE_CASE
+from .scene import RoadmapScene
+from .table import RoadmapTable
+from .view import RoadmapView
+
+FLASH_MS = 2500
+
+
+def _is_dark(widget: QWidget) -> bool:
+    return widget.palette().window().color().lightness() < 128
+
+
+class RoadmapPage(QWidget):
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.check = RoadmapCheck()
+        self.scene = RoadmapScene(Theme(dark=_is_dark(self)), self)
+        self.view = RoadmapView(self.scene, lambda: self.document.plan, self)
+        self.inspector = RoadmapInspector(self)
+        self.inspector.setMinimumWidth(260)
+        self.table = RoadmapTable(document, self)
+        self.table.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Roadmap status")
+        self._flashed: set[str] = set()
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
+
+        toolbar = QHBoxLayout()
+        self.lanes = QComboBox()
+        self.lanes.addItem("Lanes by component", BY_COMPONENT)
+        self.lanes.addItem("Lanes by use case", BY_USE_CASE)
+        toolbar.addWidget(self.lanes)
+        self.scale_buttons = QButtonGroup(self)
+        for name in ("weeks", "months", "quarters"):
+            button = self._button(name.capitalize(), checkable=True)
+            button.setChecked(name == "months")
+            self.scale_buttons.addButton(button)
+            button.clicked.connect(lambda _=False, n=name: self.view.set_scale(n))
+            toolbar.addWidget(button)
+        self.fit_button = self._button("Fit", tip="Show the whole roadmap")
+        toolbar.addWidget(self.fit_button)
+        toolbar.addSpacing(16)
+        self.auto_button = self._button(
+            "Auto-sequence", tip="Move items so that the roadmap follows the sequencing principles (one undoable step)"
+        )
+        self.fix_button = self._button("Fix", tip="Apply the proposed fix for the selected item's finding")
+        toolbar.addWidget(self.auto_button)
+        toolbar.addWidget(self.fix_button)
+        toolbar.addStretch(1)
+        self.table_button = self._button("Table", checkable=True, tip="Show the items as a table")
+        self.export_button = self._button("Export…", tip="Save the roadmap as a PNG or SVG image")
+        toolbar.addWidget(self.table_button)
+        toolbar.addWidget(self.export_button)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.view)
+        left.addWidget(self.table)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.inspector)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([1000, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+
+        self.lanes.currentIndexChanged.connect(
+            lambda _i: self.scene.set_mode(self.document.plan, self.lanes.currentData())
+        )
+        self.fit_button.clicked.connect(self.view.fit)
+        self.auto_button.clicked.connect(self.auto_sequence)
+        self.fix_button.clicked.connect(self.fix_selected)
+        self.table_button.toggled.connect(self.table.setVisible)
+        self.export_button.clicked.connect(self._export)
+        self.view.gesture_finished.connect(self._gesture_finished)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.inspector.edit_requested.connect(self.execute)
+        self.inspector.fix_requested.connect(self.apply_fix)
+        self.inspector.delete_requested.connect(self.delete_selected)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._table_row_changed)
+        document.changed.connect(self._document_changed)
+        document.plan_replaced.connect(self._plan_replaced)
+        document.edit_refused.connect(self.show_message)
+        self._plan_replaced()
+
+    def _button(self, text: str, checkable: bool = False, tip: str = "") -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(checkable)
+        button.setToolTip(tip)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    # -- keeping current ----------------------------------------------------------------------
+    def _plan_replaced(self) -> None:
+        self.scene.rebuild(self.document.plan)
+        self.table.model_.refresh()
+        self.recheck()
+        self._selection_changed()
+
+    def _document_changed(self, changes: ChangeSet) -> None:
+        plan = self.document.plan
+        if changes.touches("RoadmapItem", "Role", "UseCase", "PlanDetails"):
+            self.scene.sync(plan)
+            self.table.model_.refresh(changes)
+        self.recheck()
+        self._selection_changed()
+
+    def recheck(self) -> None:
+        """Re-run the rules; the scene touches only bars whose markers or schedule changed."""
+        self.check = check_roadmap(self.document.plan)
+        c = self.check
+        self.scene.apply_analysis(c.markers, c.critical, c.slack, c.phase_of, c.broken)
+
+    # -- selection ----------------------------------------------------------------------------
+    def selected_id(self) -> str | None:
+        selected = [i for i in self.scene.selectedItems() if hasattr(i, "item_id")]
+        return selected[0].item_id if selected else None
+
+    def _selection_changed(self) -> None:
+        item_id = self.selected_id()
+        findings = self.check.by_item.get(item_id, []) if item_id else []
+        schedule = self.check.schedule_text(item_id) if item_id else ""
+        self.inspector.show_item(self.document.plan, item_id, findings, schedule)
+        self.fix_button.setEnabled(any(f.fix is not None for f in findings))
+        row = self.table.model_.row_of(item_id) if item_id else -1
+        if row >= 0 and self.table.currentIndex().row() != row:
+            self.table.selectRow(row)
+
+    def _table_row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            item_id = self.table.model_.item_id(current.row())
+            if item_id != self.selected_id():
+                self.select_element(item_id)
+
+    def select_element(self, element_id: str) -> bool:
+        """Select a roadmap item and bring it into view (a finding was double-clicked)."""
+        bar = self.scene.bars.get(element_id)
+        if bar is None:
+            return False
+        self.scene.clearSelection()
+        bar.setSelected(True)
+        self.view.centre_on_item(element_id)
+        return True
+
+    # -- edits --------------------------------------------------------------------------------
+    def execute(self, command: Command) -> bool:
+        return self.document.execute(command)
+
+    def _gesture_finished(self, outcome: Outcome) -> None:
+        if outcome.message:
+            self.show_message(outcome.message)
+        if outcome.command is not None and self.execute(outcome.command):
+            self.show_message(outcome.command.text)
+            if outcome.select:
+                self.select_element(outcome.select)
+                self.inspector.title.setFocus()
+                self.inspector.title.selectAll()
+
+    def delete_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id and self.document.plan.item(item_id) is not None:
+            self.execute(remove_cascade(self.document.plan, item_id))
+
+    def apply_fix(self, finding: Finding) -> None:
+        if finding.fix is None:
+            return
+        before = {i.id: (i.start_week, i.duration_weeks) for i in self.document.plan.roadmap}
+        if self.execute(finding.fix.command):
+            moved = self._moved_since(before)
+            self.show_message(f"Fixed: {finding.fix.description}")
+            self._flash(moved)
+
+    def fix_selected(self) -> None:
+        item_id = self.selected_id()
+        fixable = [f for f in self.check.by_item.get(item_id, []) if f.fix is not None] if item_id else []
+        if fixable:
+            self.apply_fix(fixable[0])
+
+    def auto_sequence(self) -> None:
+        from omplanner.sequencing import auto_sequence_command
+
+        plan = self.document.plan
+        command = auto_sequence_command(plan)
+        if command is None:
+            self.show_message("Auto-sequence: the roadmap already follows the sequencing principles.")
+            return
+        before = {i.id: (i.start_week, i.duration_weeks) for i in plan.roadmap}
+        if not self.execute(command):
+            return
+        moved = self._moved_since(before)
+        titles = [self.document.plan.item(i).title for i in moved]
+        shown = "; ".join(titles[:4]) + (f" and {len(titles) - 4} more" if len(titles) > 4 else "")
+        self.show_message(
+            f"Auto-sequence moved {len(moved)} item{'s' if len(moved) != 1 else ''}: {shown}. Undo puts them back."
+        )
+        self._flash(moved)
+
+    def _moved_since(self, before: dict[str, tuple[int, int]]) -> list[str]:
+        return [
+            i.id for i in self.document.plan.roadmap if before.get(i.id) not in (None, (i.start_week, i.duration_weeks))
+        ]
+
+    def _flash(self, ids: list[str]) -> None:
+        self._end_flash()
+        self._flashed = {i for i in ids if i in self.scene.bars}
+        for item_id in self._flashed:
+            self.scene.bars[item_id].set_flash(True)
+        self._flash_timer.start()
+
+    def _end_flash(self) -> None:
+        for item_id in self._flashed:
+            if item_id in self.scene.bars:
+                self.scene.bars[item_id].set_flash(False)
+        self._flashed = set()
+
+    def show_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _export(self) -> None:
+        from .render import render_roadmap
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export the roadmap", "roadmap.png", "PNG image (*.png);;SVG image (*.svg)"
+        )
+        if path:
+            render_roadmap(self.document.plan, path, dark=False, mode=self.scene.mode)
+            self.show_message(f"Saved the roadmap to {path}")

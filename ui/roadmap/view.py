@@ -1,0 +1,160 @@
+"""The roadmap view: time-scale zoom and fit, and the dispatch of mouse presses to gestures.
+
+Zooming changes the pixels per week and lays the scene out again rather than scaling the
+painter, so that labels stay at a readable size at every time scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsView
+
+from omplanner.model import Plan
+
+from .gestures import CreateGesture, Gesture, LinkGesture, MoveGesture, Outcome, ResizeGesture
+from .layout import LANE_LABEL_W, ZOOMS
+from .scene import RoadmapScene
+
+_CURSORS = {
+    "resize": Qt.CursorShape.SizeHorCursor,
+    "link": Qt.CursorShape.CrossCursor,
+    "body": Qt.CursorShape.OpenHandCursor,
+}
+
+
+class RoadmapView(QGraphicsView):
+    gesture_finished = Signal(object)
+    """An Outcome: a command to execute, or a refusal to show."""
+    delete_requested = Signal()
+
+    def __init__(self, scene: RoadmapScene, plan_source: Callable[[], Plan], parent=None):
+        super().__init__(scene, parent)
+        self.roadmap = scene
+        self.plan_source = plan_source
+        self.gesture: Gesture | None = None
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Roadmap timeline")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # -- time scale ---------------------------------------------------------------------------
+    def set_scale(self, name: str) -> None:
+        self.roadmap.set_scale(self.plan_source(), name)
+
+    def fit(self) -> None:
+        """Choose the pixels per week that shows the whole timeline in the view's width."""
+        layout = self.roadmap.layout
+        if layout is None:
+            return
+        available = self.viewport().width() - LANE_LABEL_W - 8
+        for _ in range(3):  # the room the last labels need depends on the scale: settle it
+            ppw = max(4.0, min(80.0, available / max(1, self.roadmap.layout.weeks)))
+            name = min(ZOOMS, key=lambda n: abs(ZOOMS[n] - ppw))
+            self.roadmap.set_scale(self.plan_source(), name, ppw)
+        self.centerOn(0, 0)
+
+    def centre_on_item(self, item_id: str) -> bool:
+        bar = self.roadmap.bars.get(item_id)
+        if bar is None:
+            return False
+        self.centerOn(bar.sceneBoundingRect().center())
+        return True
+
+    # -- gestures -----------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.gesture is not None:
+            super().mousePressEvent(event)
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        plan = self.plan_source()
+        bar = self.roadmap.bar_at(pos)
+        if bar is not None:
+            zone = bar.zone_at(bar.mapFromScene(pos))
+            self.scene().clearSelection()
+            bar.setSelected(True)
+            if zone == "link" or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.gesture = LinkGesture(self.roadmap, plan, bar.item_id, pos)
+            elif zone == "resize":
+                self.gesture = ResizeGesture(self.roadmap, plan, bar.item_id, pos)
+            else:
+                self.gesture = MoveGesture(self.roadmap, plan, bar.item_id, pos)
+            event.accept()
+            return
+        layout = self.roadmap.layout
+        lane = layout.lane_at(pos.y()) if layout else None
+        self.scene().clearSelection()
+        if lane is not None and pos.x() > LANE_LABEL_W:
+            self.gesture = CreateGesture(self.roadmap, lane, pos)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        if self.gesture is not None:
+            self.gesture.move(pos)
+            event.accept()
+            return
+        bar = self.roadmap.bar_at(pos)
+        if bar is None:
+            self.viewport().unsetCursor()
+        else:
+            self.viewport().setCursor(_CURSORS[bar.zone_at(bar.mapFromScene(pos))])
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.gesture is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        gesture, self.gesture = self.gesture, None
+        outcome: Outcome = gesture.finish(self.mapToScene(event.position().toPoint()))
+        event.accept()
+        if outcome.command is not None or outcome.message:
+            self.gesture_finished.emit(outcome)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.gesture is not None:
+            self.gesture.cancel()
+            self.gesture = None
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.scene().selectedItems():
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            names = list(ZOOMS)
+            i = names.index(self.roadmap.scale_name) if self.roadmap.scale_name in names else 1
+            i = max(0, min(len(names) - 1, i + (-1 if event.angleDelta().y() > 0 else 1)))
+            self.set_scale(names[i])
+            return
+        super().wheelEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()  # the sticky header and lane names do not scroll with the rest
+
+    def drawForeground(self, painter: QPainter, rect) -> None:
+        """Keep the lane names and the time header in view while the timeline scrolls."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        timeline = self.roadmap.timeline
+        if visible.top() > 1:
+            timeline.paint_header(painter, visible.top())
+        if visible.left() > 1:
+            timeline.paint_lane_labels(painter, visible.left())
+
+    def anchor_point(self, item_id: str, where: str = "middle") -> QPointF:
+        """The viewport point of a bar (tests and keyboard helpers)."""
+        bar = self.roadmap.bars[item_id]
+        rect = bar.sceneBoundingRect()
+        x = {"start": bar.pos().x() + 3, "middle": bar.pos().x() + bar.width / 2, "end": bar.pos().x() + bar.width - 2}[
+            where
+        ]
+        return self.mapFromScene(QPointF(x, bar.pos().y() + 9)).toPointF() if rect else QPointF()
