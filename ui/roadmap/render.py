@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from omplanner.fileio import atomic_path
 from omplanner.model import ItemKind, Plan
@@ -110,12 +111,40 @@ def _paint_legend(painter: QPainter, theme: Theme, rect: QRectF) -> None:
     painter.drawText(QPointF(x + 24, y + 4), "Breaks a sequencing principle")
 
 
+class SlideItem(QGraphicsItem):
+    """The whole slide (title, roadmap, legend) as one item, so the slide is itself a scene
+    that any scene renderer (``omplanner render``) can draw."""
+
+    def __init__(self, roadmap: RoadmapScene, plan: Plan):
+        super().__init__()
+        self.roadmap = roadmap
+        self.plan = plan
+        rect = roadmap.sceneRect()
+        self.size = QSize(int(rect.width() + 2 * MARGIN), int(TITLE_H + rect.height() + LEGEND_H + MARGIN))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.size.width(), self.size.height())
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        paint_slide(painter, self.roadmap, self.plan, self.size)
+
+
+def slide_scene(plan: Plan, dark: bool = False, mode: str = BY_COMPONENT) -> tuple[QGraphicsScene, QRectF]:
+    """A scene holding the roadmap slide, and the rectangle to draw: for scene renderers."""
+    roadmap = build_scene(plan, dark=dark, mode=mode)
+    slide = QGraphicsScene()
+    slide.setBackgroundBrush(roadmap.theme.background)
+    item = SlideItem(roadmap, plan)
+    slide.addItem(item)
+    slide._roadmap = roadmap  # keep the roadmap scene alive as long as the slide
+    return slide, item.boundingRect()
+
+
 def render_roadmap(plan: Plan, path, dark: bool = False, mode: str = BY_COMPONENT) -> Path:
     """Write the roadmap to ``path``: SVG when it ends in .svg, PNG otherwise."""
     path = Path(path)
     scene = build_scene(plan, dark=dark, mode=mode)
-    rect = scene.sceneRect()
-    size = QSize(int(rect.width() + 2 * MARGIN), int(TITLE_H + rect.height() + LEGEND_H + MARGIN))
+    size = SlideItem(scene, plan).size
     with atomic_path(path) as tmp:
         if path.suffix.lower() == ".svg":
             generator = QSvgGenerator()
@@ -136,4 +165,5 @@ def render_roadmap(plan: Plan, path, dark: bool = False, mode: str = BY_COMPONEN
             painter.end()
             if not image.save(str(tmp), "PNG"):
                 raise OSError(f"could not write {path}")
+    scene.dispose()
     return path

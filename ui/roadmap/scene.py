@@ -54,6 +54,14 @@ class RoadmapScene(QGraphicsScene):
         self._lane_geometry = ()
         self.sync(plan)
 
+    def dispose(self) -> None:
+        """Drop every item now rather than at garbage collection (offscreen renders)."""
+        self.bars.clear()
+        self.arrows.clear()
+        self.broken.clear()
+        self.clear()
+        self.timeline = None
+
     def set_scale(self, plan: Plan, name: str, ppw: float | None = None) -> None:
         self.scale_name = name
         self.ppw = ppw if ppw is not None else ZOOMS[name]

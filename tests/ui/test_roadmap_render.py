@@ -1,0 +1,44 @@
+"""The roadmap as PNG and SVG: files that open, show the items, and follow light or dark."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from ui.roadmap.render import render_roadmap, slide_scene
+
+
+def _distinct_colours(image: QImage, step: int = 17) -> int:
+    return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
+
+
+def test_png_and_svg_of_the_example(qapp, tmp_path, example_plan):
+    png = render_roadmap(example_plan, tmp_path / "roadmap.png")
+    image = QImage(str(png))
+    assert not image.isNull()
+    assert image.width() > 1200 and image.height() > 500
+    assert _distinct_colours(image) > 20  # bars in several colours, not a blank page
+    svg = render_roadmap(example_plan, tmp_path / "roadmap.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    for text in ("Select the invoice matching tool", "Data readiness", "Feb"):
+        assert text in svg
+    assert not list(tmp_path.glob(".*"))  # no temporary files left behind
+
+
+def test_dark_render_has_a_dark_background(qapp, tmp_path, example_plan):
+    light = QImage(str(render_roadmap(example_plan, tmp_path / "light.png")))
+    dark = QImage(str(render_roadmap(example_plan, tmp_path / "dark.png", dark=True)))
+    assert light.pixelColor(4, 4).lightness() > 200
+    assert dark.pixelColor(4, 4).lightness() < 60
+
+
+def test_slide_scene_for_scene_renderers(qapp, example_plan):
+    scene, rect = slide_scene(example_plan)
+    assert rect.width() > 1000
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(image)
+    scene.render(painter, rect, rect)
+    painter.end()
+    assert _distinct_colours(image) > 20
