@@ -37,7 +37,7 @@ PAGES: list[PageSpec] = [
     PageSpec("governance", "Governance", "ui.pages.placeholder:PlaceholderPage", "governance"),
     PageSpec("data", "Data", "ui.pages.placeholder:PlaceholderPage", "data"),
     PageSpec("roles", "Roles", "ui.pages.placeholder:PlaceholderPage", "roles"),
-    PageSpec("roadmap", "Roadmap", "ui.pages.placeholder:PlaceholderPage", "roadmap"),
+    PageSpec("roadmap", "Roadmap", "ui.roadmap.page:RoadmapPage", "roadmap"),
 ]
 """The sidebar, in order. Each page's issue replaces its placeholder target with the real page."""
 
