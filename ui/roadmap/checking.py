@@ -22,8 +22,9 @@ class RoadmapCheck:
     """Findings that name each roadmap item, worst first."""
     markers: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Item id -> (worst severity, the explanations): items that break a principle."""
-    broken: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
-    """(offending item, item it must follow, code) -> (severity, explanation)."""
+    broken: dict[tuple[str, str, str], tuple[str, str, bool]] = field(default_factory=dict)
+    """(item that starts too early, item it must follow, code) -> (severity, explanation,
+    start-to-start): the relations a principle requires that the roadmap breaks."""
     critical: set[str] = field(default_factory=set)
     slack: dict[str, int] = field(default_factory=dict)
     phase_of: dict[str, int] = field(default_factory=dict)
@@ -48,10 +49,8 @@ class RoadmapCheck:
 
 def check_roadmap(plan: Plan) -> RoadmapCheck:
     result = RoadmapCheck(findings=check_plan(plan))
-    try:  # TEMPORARY until the rules branch is merged
-        from omplanner.sequencing import analyse_roadmap
-    except ImportError:
-        analyse_roadmap = None
+    from omplanner.sequencing import analyse_roadmap, build_constraints
+
     items = {i.id: i for i in plan.roadmap}
     for finding in result.findings:
         named = [e.id for e in finding.elements if e.id in items]
@@ -73,19 +72,17 @@ def check_roadmap(plan: Plan) -> RoadmapCheck:
     for findings in result.by_item.values():
         findings.sort(key=lambda f: _RANK.get(f.severity.value, 3))
 
-    if analyse_roadmap is None:
-        return result
     analysis = analyse_roadmap(plan)
     result.critical = set(analysis.critical)
     result.slack = dict(analysis.slack)
     result.phases = [list(p) for p in analysis.phases]
     result.phase_of = {item_id: n for n, phase in enumerate(result.phases) for item_id in phase}
-    for before, after, code in analysis.implied:
-        b, a = items.get(before), items.get(after)
-        if b is None or a is None or a.start_week >= b.end_week:
+    for c in build_constraints(plan, items).implied:
+        if c.scheduling_only or c.holds(items):
             continue
-        backing = next((f for f in result.by_item.get(after, []) if f.code == code), None)
+        backing = next((f for f in result.by_item.get(c.after, []) if f.code == c.code), None)
         if backing is None or backing.severity.value not in ("error", "warning"):
             continue  # the rule is off, or says nothing: draw nothing
-        result.broken[(after, before, code)] = (backing.severity.value, f"{backing.title}: {backing.message}")
+        text = f"{backing.title}: {backing.message}"
+        result.broken[(c.after, c.before, c.code)] = (backing.severity.value, text, c.start_to_start)
     return result

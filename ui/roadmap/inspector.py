@@ -6,6 +6,8 @@ run under signal blockers so that showing an item never echoes back as an edit.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +48,7 @@ class RoadmapInspector(QWidget):
         self.use_case = QComboBox()
         self.owner = QComboBox()
         self.start = QSpinBox()
-        self.start.setRange(1, 521)
+        self.start.setRange(0, 520)
         self.start.setPrefix("Week ")
         self.duration = QSpinBox()
         self.duration.setRange(1, 260)
@@ -86,13 +88,14 @@ class RoadmapInspector(QWidget):
         layout.addLayout(self.findings_box)
         layout.addStretch(1)
         layout.addWidget(self.delete)
-        self.fix_buttons: list[QPushButton] = []
+        self.fix_buttons: dict[str, QPushButton] = {}
+        """The Fix button of each shown finding with a fix, by rule code."""
 
         self.title.editingFinished.connect(lambda: self._set("title", self.title.text().strip()))
         self.kind.activated.connect(lambda _i: self._set("kind", ItemKind(self.kind.currentData())))
         self.use_case.activated.connect(lambda _i: self._set("use_case", self.use_case.currentData()))
         self.owner.activated.connect(lambda _i: self._set("owner", self.owner.currentData()))
-        self.start.editingFinished.connect(lambda: self._set("start_week", self.start.value() - 1))
+        self.start.editingFinished.connect(lambda: self._set("start_week", self.start.value()))
         self.duration.editingFinished.connect(lambda: self._set("duration_weeks", self.duration.value()))
         self.status.activated.connect(lambda _i: self._set("status", ItemStatus(self.status.currentData())))
         self.unlink.clicked.connect(self._unlink)
@@ -140,7 +143,7 @@ class RoadmapInspector(QWidget):
         for role in plan.roles:
             self.owner.addItem(role.name, role.id)
         self.owner.setCurrentIndex(max(0, self.owner.findData(item.owner)))
-        self.start.setValue(item.start_week + 1)
+        self.start.setValue(item.start_week)
         self.duration.setValue(item.duration_weeks)
         self.status.setCurrentIndex(self.status.findData(item.status.value))
         if not self.notes.hasFocus():
@@ -162,22 +165,24 @@ class RoadmapInspector(QWidget):
             widget = self.findings_box.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        self.fix_buttons = []
+        self.fix_buttons = {}
 
     def _add_finding(self, finding: Finding) -> None:
         colour = "#c62828" if finding.severity.value == "error" else "#b26a00"
-        label = QLabel(
-            f"<span style='color:{colour}'><b>{finding.severity.label}: {finding.title}</b></span><br>{finding.message}"
-        )
+        title = html.escape(f"{finding.severity.label}: {finding.title}")
+        label = QLabel(f"<span style='color:{colour}'><b>{title}</b></span><br>{html.escape(finding.message)}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         self.findings_box.addWidget(label)
         if finding.fix is not None:
-            button = QPushButton(f"Fix: {finding.fix.description}")
+            proposal = QLabel(f"<i>Proposed: {html.escape(finding.fix.description)}</i>")
+            proposal.setWordWrap(True)
+            self.findings_box.addWidget(proposal)
+            button = QPushButton("Fix")
             button.setToolTip(finding.fix.description)
             button.clicked.connect(lambda _=False, f=finding: self.fix_requested.emit(f))
             self.findings_box.addWidget(button)
-            self.fix_buttons.append(button)
+            self.fix_buttons.setdefault(finding.code, button)
 
     def _set(self, field: str, value) -> None:
         item = self._plan.item(self.item_id) if self._plan is not None and self.item_id else None

@@ -122,6 +122,7 @@ class BarItem(QGraphicsItem):
         self.slack_px = 0.0
         self.phase: int | None = None
         self.flash = False
+        self.show_phase = False
         self.hovered = False
         self.label_inside = False
         self._label_w = 0.0
@@ -242,6 +243,8 @@ class BarItem(QGraphicsItem):
         else:
             painter.drawRoundedRect(self.bar_rect(), 3, 3)
         self._paint_label(painter)
+        if self.show_phase and self.phase is not None:
+            self._paint_phase(painter)
         if self.hovered or selected:
             painter.setPen(QPen(theme.muted, 1.2))
             painter.setBrush(theme.background)
@@ -263,6 +266,20 @@ class BarItem(QGraphicsItem):
             painter.setPen(muted)
             owner_rect = QRectF(rect.left() + title_w, rect.top(), rect.width() - title_w, rect.height())
             painter.drawText(owner_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"   {self.owner}")
+
+    def _paint_phase(self, painter: QPainter) -> None:
+        """A small badge under the start of the bar: the phase it belongs to."""
+        font = QFont()
+        font.setPointSizeF(6.5)
+        font.setBold(True)
+        painter.setFont(font)
+        text = f"P{self.phase + 1}"
+        rect = QRectF(-1, BAR_H - 2, QFontMetricsF(font).horizontalAdvance(text) + 6, 10)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.theme.text)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(self.theme.background)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_marker(self, painter: QPainter) -> None:
         colour = self.theme.error if self.marker == "error" else self.theme.warning
@@ -346,6 +363,8 @@ class BrokenRelationItem(QGraphicsPathItem):
         self.before_id = before_id
         self.severity = severity
         self.theme = theme
+        self.start_to_start = False
+        """True when the offending item must start no earlier than the other starts (not ends)."""
         self.setZValue(8)
         self.setToolTip(message)
         colour = theme.error if severity == "error" else theme.warning
@@ -466,7 +485,7 @@ class TimelineItem(QGraphicsItem):
         step = 1 if layout.ppw >= 30 else 2 if layout.ppw >= 16 else 4
         for w in range(0, layout.weeks, step):
             x = layout.x(w)
-            label = layout.week_date(w).strftime("%d") if self.scale_name == "weeks" else f"W{w + 1}"
+            label = str(layout.week_date(w).day)  # the date each week starts, under its month
             rect = QRectF(x + 2, second, layout.ppw * step - 3, HEADER_H / 2 - 2)
             painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, label)
 

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -69,6 +71,10 @@ class RoadmapPage(QWidget):
             toolbar.addWidget(button)
         self.fit_button = self._button("Fit", tip="Show the whole roadmap")
         toolbar.addWidget(self.fit_button)
+        self.phases_button = self._button(
+            "Phases", checkable=True, tip="Number the items by phase: items in one phase can run in parallel"
+        )
+        toolbar.addWidget(self.phases_button)
         toolbar.addSpacing(16)
         self.auto_button = self._button(
             "Auto-sequence", tip="Move items so that the roadmap follows the sequencing principles (one undoable step)"
@@ -89,9 +95,14 @@ class RoadmapPage(QWidget):
         left.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.inspector)
+        scroller = QScrollArea()
+        scroller.setWidget(self.inspector)
+        scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter.addWidget(scroller)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1000, 280])
+        self.splitter.setSizes([1030, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(toolbar)
@@ -102,6 +113,7 @@ class RoadmapPage(QWidget):
             lambda _i: self.scene.set_mode(self.document.plan, self.lanes.currentData())
         )
         self.fit_button.clicked.connect(self.view.fit)
+        self.phases_button.toggled.connect(self.scene.set_show_phases)
         self.auto_button.clicked.connect(self.auto_sequence)
         self.fix_button.clicked.connect(self.fix_selected)
         self.table_button.toggled.connect(self.table.setVisible)

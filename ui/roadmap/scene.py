@@ -33,6 +33,7 @@ class RoadmapScene(QGraphicsScene):
         self._state: dict[str, tuple] = {}
         self._label_w: dict[str, float] = {}
         self._lane_geometry: tuple = ()
+        self.show_phases = False
         self.timeline = TimelineItem(self.theme)
         self.addItem(self.timeline)
         self.setBackgroundBrush(self.theme.background)
@@ -99,6 +100,7 @@ class RoadmapScene(QGraphicsScene):
             bar = self.bars.get(item_id)
             if bar is None:
                 bar = self.bars[item_id] = BarItem(item_id, self.theme)
+                bar.show_phase = self.show_phases
                 self.addItem(bar)
             bar.set_content(title, owner, kind, duration * self.ppw)
             self._label_w[item_id] = bar.text_width(title, owner)
@@ -144,9 +146,15 @@ class RoadmapScene(QGraphicsScene):
             elif not touched & set(key):
                 continue
             arrow.set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]))
+        self._route_broken(touched)
+
+    def _route_broken(self, ids: set[str] | None = None) -> None:
         for key, line in self.broken.items():
-            if touched & {key[0], key[1]}:
-                line.set_ends(self.in_anchor(key[0], above=True), self.out_anchor(key[1], above=True))
+            if ids is None or ids & {key[0], key[1]}:
+                before = (
+                    self.in_anchor(key[1], above=True) if line.start_to_start else self.out_anchor(key[1], above=True)
+                )
+                line.set_ends(self.in_anchor(key[0], above=True), before)
 
     def out_anchor(self, item_id: str, above: bool = False) -> QPointF:
         bar = self.bars[item_id]
@@ -163,9 +171,7 @@ class RoadmapScene(QGraphicsScene):
         for key, arrow in self.arrows.items():
             if ids & set(key):
                 arrow.set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]))
-        for key, line in self.broken.items():
-            if ids & {key[0], key[1]}:
-                line.set_ends(self.in_anchor(key[0], above=True), self.out_anchor(key[1], above=True))
+        self._route_broken(ids)
 
     # -- what the rules say -------------------------------------------------------------------
     def apply_analysis(
@@ -190,7 +196,7 @@ class RoadmapScene(QGraphicsScene):
                 changed.add(item_id)
         for key in set(self.broken) - set(broken):
             self.removeItem(self.broken.pop(key))
-        for key, (severity, text) in broken.items():
+        for key, (severity, text, start_to_start) in broken.items():
             line = self.broken.get(key)
             if line is not None and (line.severity, line.toolTip()) == (severity, text):
                 continue
@@ -199,9 +205,16 @@ class RoadmapScene(QGraphicsScene):
             if key[0] not in self.bars or key[1] not in self.bars:
                 continue
             line = self.broken[key] = BrokenRelationItem(key[0], key[1], severity, text, self.theme)
+            line.start_to_start = start_to_start
             self.addItem(line)
-            line.set_ends(self.in_anchor(key[0], above=True), self.out_anchor(key[1], above=True))
+            self._route_broken({key[0]})
         return changed
+
+    def set_show_phases(self, on: bool) -> None:
+        for bar in self.bars.values():
+            bar.show_phase = on
+            bar.update()
+        self.show_phases = on
 
     def set_ppw_for_analysis(self) -> None:
         for bar in self.bars.values():

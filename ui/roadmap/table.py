@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyled
 from omplanner.commands import ChangeSet, Macro, SetFields
 from omplanner.model import ItemKind, ItemStatus, Plan
 
-COLUMNS = ["Title", "Kind", "Use case", "Owner", "Start week", "Weeks", "Ends after week", "Follows", "Status"]
+COLUMNS = ["Title", "Kind", "Use case", "Owner", "Starts in week", "Weeks", "Ends in week", "Follows", "Status"]
 _FIELDS = {0: "title", 1: "kind", 2: "use_case", 3: "owner", 4: "start_week", 5: "duration_weeks", 8: "status"}
 _CHOICE_COLUMNS = {1, 2, 3, 8}
 _ROOT = QModelIndex()
@@ -61,7 +61,7 @@ class RoadmapTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             value = getattr(item, _FIELDS[col]) if col in _FIELDS else None
             if col == 4:
-                return item.start_week + 1
+                return item.start_week
             return value.value if isinstance(value, (ItemKind, ItemStatus)) else value
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -76,7 +76,7 @@ class RoadmapTableModel(QAbstractTableModel):
             role_ = self.plan.role(item.owner)
             return role_.name if role_ else ""
         if col == 4:
-            return item.start_week + 1
+            return item.start_week
         if col == 5:
             return item.duration_weeks
         if col == 6:
@@ -108,7 +108,7 @@ class RoadmapTableModel(QAbstractTableModel):
         elif col == 8:
             value = ItemStatus(value)
         elif col == 4:
-            value = int(value) - 1
+            value = int(value)
         elif col == 5:
             value = int(value)
         rows = self.selected_rows()

@@ -53,10 +53,15 @@ class RoadmapView(QGraphicsView):
         if layout is None:
             return
         available = self.viewport().width() - LANE_LABEL_W - 8
-        for _ in range(3):  # the room the last labels need depends on the scale: settle it
-            ppw = max(4.0, min(80.0, available / max(1, self.roadmap.layout.weeks)))
+        ppw = available / max(1, layout.weeks)
+        for _ in range(6):  # the room the last labels need depends on the scale: settle it
+            ppw = max(4.0, min(80.0, ppw))
             name = min(ZOOMS, key=lambda n: abs(ZOOMS[n] - ppw))
             self.roadmap.set_scale(self.plan_source(), name, ppw)
+            needed = self.roadmap.layout.width - LANE_LABEL_W
+            if needed <= available + 1:
+                break
+            ppw *= available / needed
         self.centerOn(0, 0)
 
     def centre_on_item(self, item_id: str) -> bool:

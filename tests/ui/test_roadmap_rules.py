@@ -1,0 +1,142 @@
+"""Live rule checking on the roadmap: markers, broken relations, Fix, undo and Auto-sequence."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from omplanner.rules import check_plan
+from omplanner.sequencing import auto_sequence_command
+from ui.document import Document
+from ui.roadmap.page import RoadmapPage
+
+
+def _page(qtbot, plan) -> RoadmapPage:
+    page = RoadmapPage(Document(plan))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    page.view.set_scale("weeks")
+    return page
+
+
+@pytest.fixture
+def sequenced_plan(example_plan):
+    """The example after the sequencer has put it in order: no sequencing errors to start with."""
+    command = auto_sequence_command(example_plan)
+    assert command is not None
+    command.apply(example_plan)
+    return example_plan
+
+
+def drag(qtbot, page, start: QPointF, end: QPointF) -> None:
+    viewport = page.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start.toPoint())
+    for i in range(1, 5):
+        qtbot.mouseMove(viewport, (start + (end - start) * (i / 4)).toPoint())
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end.toPoint())
+
+
+def seq_codes_on(page, item_id: str) -> set[str]:
+    return {
+        f.code
+        for f in check_plan(page.document.plan)
+        if f.elements and f.elements[0].id == item_id and f.code.startswith("SEQ-")
+    }
+
+
+def test_tool_selection_dragged_before_data_readiness_is_flagged_fixed_and_undone(qtbot, sequenced_plan):
+    page = _page(qtbot, sequenced_plan)
+    plan = page.document.plan
+    tool, data = plan.item("item-4"), plan.item("item-3")
+    assert tool.start_week >= data.end_week
+    assert page.scene.bars["item-4"].marker is None
+    assert not page.scene.broken
+    original = tool.start_week
+    bar = page.scene.bars["item-4"]
+
+    # Drag the tool selection to start two weeks before the data work ends.
+    target = data.end_week - 2
+    start = page.view.anchor_point("item-4")
+    drag(qtbot, page, start, start + QPointF((target - original) * page.scene.ppw, 0))
+    assert plan.item("item-4").start_week == target
+    assert "SEQ-002" in seq_codes_on(page, "item-4")
+    assert page.scene.bars["item-4"] is bar  # updated in place, not rebuilt
+    assert bar.marker == "error"
+    assert "data" in bar.marker_text.lower() or data.title in bar.marker_text
+    assert ("item-4", "item-3", "SEQ-002") in page.scene.broken
+    line = page.scene.broken[("item-4", "item-3", "SEQ-002")]
+    assert data.title in line.toolTip()
+
+    # Fix, from the inspector of the selected bar.
+    assert page.selected_id() == "item-4"
+    button = page.inspector.fix_buttons["SEQ-002"]
+    assert f"week {data.end_week}" in button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert plan.item("item-4").start_week == data.end_week
+    assert "SEQ-002" not in seq_codes_on(page, "item-4")
+    assert bar.marker is None
+    assert not page.scene.broken
+    assert bar.pos().x() == pytest.approx(page.scene.layout.x(data.end_week))
+
+    # Undo brings the misplaced bar and its finding back; undo again restores the start.
+    page.document.undo_stack.undo()
+    assert plan.item("item-4").start_week == target
+    assert bar.marker == "error"
+    assert ("item-4", "item-3", "SEQ-002") in page.scene.broken
+    page.document.undo_stack.undo()
+    assert plan.item("item-4").start_week == original
+    assert bar.marker is None
+
+
+def test_fix_button_in_the_toolbar_applies_the_selected_items_fix(qtbot, example_plan):
+    page = _page(qtbot, example_plan)
+    plan = page.document.plan
+    flagged = [i for i, bar in page.scene.bars.items() if bar.marker == "error"]
+    assert flagged  # the example carries deliberate mistakes
+    assert page.select_element("item-4")
+    assert page.fix_button.isEnabled()
+    before = plan.item("item-4").start_week
+    page.fix_button.click()
+    assert plan.item("item-4").start_week > before
+    assert "Fixed" in page.status.text()
+
+
+def test_auto_sequence_on_the_example_leaves_no_sequencing_error(qtbot, example_plan):
+    page = _page(qtbot, example_plan)
+    plan = page.document.plan
+    errors_before = [f for f in check_plan(plan) if f.code.startswith("SEQ-") and f.severity.value == "error"]
+    assert errors_before
+    starts = {i.id: i.start_week for i in plan.roadmap}
+    page.auto_button.click()
+    assert not [f for f in check_plan(plan) if f.code.startswith("SEQ-") and f.severity.value == "error"]
+    assert not [i for i, bar in page.scene.bars.items() if bar.marker == "error"]
+    assert page.document.undo_stack.count() == 1
+    moved = [i.id for i in plan.roadmap if i.start_week != starts[i.id]]
+    assert page.status.text().startswith(f"Auto-sequence moved {len(moved)} item")
+    assert all(page.scene.bars[i].flash for i in moved)
+    page.document.undo_stack.undo()
+    assert {i.id: i.start_week for i in plan.roadmap} == starts
+    assert [i for i, bar in page.scene.bars.items() if bar.marker == "error"]
+
+
+def test_critical_path_and_slack_are_shown(qtbot, example_plan):
+    page = _page(qtbot, example_plan)
+    critical = [i for i, bar in page.scene.bars.items() if bar.critical]
+    assert critical
+    slack_bars = [bar for bar in page.scene.bars.values() if not bar.critical and bar.slack]
+    assert slack_bars
+    assert "Slack" in slack_bars[0].toolTip()
+    page.select_element(slack_bars[0].item_id)
+    assert "Slack" in page.inspector.schedule.text()
+    assert "Phase" in page.inspector.schedule.text()
+
+
+def test_marker_hover_explains_in_plain_words(qtbot, example_plan):
+    page = _page(qtbot, example_plan)
+    bar = page.scene.bars["item-4"]
+    assert bar.marker == "error"
+    finding = page.check.by_item["item-4"][0]
+    assert finding.title in bar.toolTip()
+    assert "week" in bar.marker_text  # says which weeks clash, not only a rule code
