@@ -140,3 +140,15 @@ def test_marker_hover_explains_in_plain_words(qtbot, example_plan):
     finding = page.check.by_item["item-4"][0]
     assert finding.title in bar.toolTip()
     assert "week" in bar.marker_text  # says which weeks clash, not only a rule code
+
+
+def test_schedule_facts_follow_an_edit_once_idle(qtbot, example_plan):
+    from omplanner.commands import SetFields
+    from omplanner.sequencing import analyse_roadmap
+
+    page = _page(qtbot, example_plan)
+    plan = page.document.plan
+    page.document.execute(SetFields("item-15", {"duration_weeks": 2}))  # the longest item shrinks
+    qtbot.waitUntil(lambda: page.check.slack == analyse_roadmap(plan).slack, timeout=3000)
+    expected = analyse_roadmap(plan)
+    assert {i for i, bar in page.scene.bars.items() if bar.critical} == expected.critical

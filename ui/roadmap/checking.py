@@ -47,11 +47,25 @@ class RoadmapCheck:
         return " ".join(parts)
 
 
-def check_roadmap(plan: Plan) -> RoadmapCheck:
-    result = RoadmapCheck(findings=check_plan(plan))
-    from omplanner.sequencing import analyse_roadmap, build_constraints
+_START_TO_START = {"SEQ-004", "SEQ-006"}
+"""Principles about when work starts relative to another's start, not its end."""
 
-    items = {i.id: i for i in plan.roadmap}
+
+def check_roadmap(plan: Plan) -> RoadmapCheck:
+    """The findings and the schedule facts together (exports, first display)."""
+    result = check_findings(plan)
+    add_schedule(result, plan)
+    return result
+
+
+def check_findings(plan: Plan) -> RoadmapCheck:
+    """Run the rules; mark the item each finding is about and draw the relations SEQ findings name.
+
+    A sequencing finding names the item that is out of place first and the item it must follow
+    second, so the broken relation is read straight from the finding: nothing is inferred here.
+    """
+    result = RoadmapCheck(findings=check_plan(plan))
+    items = {i.id for i in plan.roadmap}
     for finding in result.findings:
         named = [e.id for e in finding.elements if e.id in items]
         if not named:
@@ -61,7 +75,7 @@ def check_roadmap(plan: Plan) -> RoadmapCheck:
         severity = finding.severity.value
         if severity not in ("error", "warning"):
             continue
-        target = named[0]  # the first element is the one that breaks the principle
+        target = named[0]
         old = result.markers.get(target)
         text = f"{finding.title}: {finding.message}"
         if old is None:
@@ -69,20 +83,22 @@ def check_roadmap(plan: Plan) -> RoadmapCheck:
         else:
             worst = old[0] if _RANK[old[0]] <= _RANK[severity] else severity
             result.markers[target] = (worst, f"{old[1]}\n{text}")
+        if finding.code.startswith("SEQ-") and finding.code != "SEQ-007" and len(named) >= 2:
+            # SEQ-007 is a broken dependency the user drew: its own arrow already turns red.
+            for other in named[1:2] if finding.code != "SEQ-006" else named[1:]:
+                key = (target, other, finding.code) if finding.code != "SEQ-006" else (other, target, finding.code)
+                result.broken[key] = (severity, text, finding.code in _START_TO_START)
     for findings in result.by_item.values():
         findings.sort(key=lambda f: _RANK.get(f.severity.value, 3))
+    return result
+
+
+def add_schedule(result: RoadmapCheck, plan: Plan) -> None:
+    """Critical path, slack and phases from the sequencer (networkx, imported on first use)."""
+    from omplanner.sequencing import analyse_roadmap
 
     analysis = analyse_roadmap(plan)
     result.critical = set(analysis.critical)
     result.slack = dict(analysis.slack)
     result.phases = [list(p) for p in analysis.phases]
     result.phase_of = {item_id: n for n, phase in enumerate(result.phases) for item_id in phase}
-    for c in build_constraints(plan, items).implied:
-        if c.scheduling_only or c.holds(items):
-            continue
-        backing = next((f for f in result.by_item.get(c.after, []) if f.code == c.code), None)
-        if backing is None or backing.severity.value not in ("error", "warning"):
-            continue  # the rule is off, or says nothing: draw nothing
-        text = f"{backing.title}: {backing.message}"
-        result.broken[(c.after, c.before, c.code)] = (backing.severity.value, text, c.start_to_start)
-    return result

@@ -168,7 +168,9 @@ class RoadmapInspector(QWidget):
         self.fix_buttons = {}
 
     def _add_finding(self, finding: Finding) -> None:
-        colour = "#c62828" if finding.severity.value == "error" else "#b26a00"
+        dark = self.palette().window().color().lightness() < 128
+        colours = {"error": ("#c62828", "#ff7b7b"), "warning": ("#b26a00", "#f0b429")}
+        colour = colours.get(finding.severity.value, ("#455a64", "#b0bec5"))[1 if dark else 0]
         title = html.escape(f"{finding.severity.label}: {finding.title}")
         label = QLabel(f"<span style='color:{colour}'><b>{title}</b></span><br>{html.escape(finding.message)}")
         label.setWordWrap(True)

@@ -363,6 +363,7 @@ class BrokenRelationItem(QGraphicsPathItem):
         self.before_id = before_id
         self.severity = severity
         self.theme = theme
+        self.text = message
         self.start_to_start = False
         """True when the offending item must start no earlier than the other starts (not ends)."""
         self.setZValue(8)

@@ -85,6 +85,7 @@ class Layout:
     """The y of the top of each item's bar."""
     weeks: int = MIN_WEEKS
     start: date = field(default_factory=date.today)
+    packs: dict[str, LanePack] = field(default_factory=dict)
 
     def x(self, week: float) -> float:
         return LANE_LABEL_W + week * self.ppw
@@ -114,32 +115,48 @@ class Layout:
         return self.start + timedelta(days=round(week * 7))
 
 
+@dataclass
+class LanePack:
+    rows: dict[str, int]
+    right: float
+    """Where the last bar or label in the lane ends, in pixels from week 0."""
+
+    @property
+    def n_rows(self) -> int:
+        return max(1, max(self.rows.values(), default=-1) + 1)
+
+
 def compute_layout(plan: Plan, mode: str, ppw: float, label_width: Callable[[RoadmapItem], float]) -> Layout:
     """Pack each lane's items into rows, first-fit by start week, reserving room for labels."""
     lanes = lanes_for(plan, mode)
     by_lane: dict[str, list[RoadmapItem]] = {lane.key: [] for lane in lanes}
     for item in plan.roadmap:
         by_lane.setdefault(lane_key(item, mode), []).append(item)
+    packs = {lane.key: pack_lane(by_lane[lane.key], ppw, label_width) for lane in lanes}
     last = max((i.end_week for i in plan.roadmap), default=0)
-    layout = Layout(ppw, lanes, weeks=max(MIN_WEEKS, last + 4), start=plan.details.start_date)
+    return assemble(lanes, packs, ppw, plan.details.start_date, last)
+
+
+def assemble(lanes: list[Lane], packs: dict[str, LanePack], ppw: float, start: date, last_end: int) -> Layout:
+    """Stack the packed lanes under the header: cheap, so it runs after every edit."""
+    layout = Layout(ppw, lanes, weeks=max(MIN_WEEKS, last_end + 4), start=start)
+    layout.packs = packs
     y = HEADER_H
     right = 0.0
+    offset = LANE_PAD + (ROW_H - BAR_H) / 2
     for lane in lanes:
-        rows, lane_right = _pack(by_lane[lane.key], ppw, label_width)
-        right = max(right, lane_right)
-        n_rows = max(1, max(rows.values(), default=-1) + 1)
+        pack = packs[lane.key]
+        right = max(right, pack.right)
         layout.lane_top[lane.key] = y
-        layout.lane_height[lane.key] = n_rows * ROW_H + 2 * LANE_PAD
-        for item_id, row in rows.items():
-            layout.item_row_y[item_id] = y + LANE_PAD + row * ROW_H + (ROW_H - BAR_H) / 2
+        layout.lane_height[lane.key] = pack.n_rows * ROW_H + 2 * LANE_PAD
+        for item_id, row in pack.rows.items():
+            layout.item_row_y[item_id] = y + offset + row * ROW_H
         y += layout.lane_height[lane.key]
     layout.weeks = max(layout.weeks, math.ceil(right / ppw) + 1)  # room for the last labels
     return layout
 
 
-def _pack(
-    items: Iterable[RoadmapItem], ppw: float, label_width: Callable[[RoadmapItem], float]
-) -> tuple[dict[str, int], float]:
+def pack_lane(items: Iterable[RoadmapItem], ppw: float, label_width: Callable[[RoadmapItem], float]) -> LanePack:
     row_ends: list[float] = []
     rows: dict[str, int] = {}
     for item in sorted(items, key=lambda i: (i.start_week, i.id)):
@@ -156,7 +173,7 @@ def _pack(
         else:
             rows[item.id] = len(row_ends)
             row_ends.append(right)
-    return rows, max(row_ends, default=0.0)
+    return LanePack(rows, max(row_ends, default=0.0))
 
 
 def month_starts(start: date, weeks: int) -> list[date]:

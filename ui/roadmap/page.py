@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
 
-from .checking import RoadmapCheck, check_roadmap
+from .checking import RoadmapCheck, add_schedule, check_findings
 from .gestures import Outcome
 from .inspector import RoadmapInspector
 from .items import Theme
@@ -56,6 +56,7 @@ class RoadmapPage(QWidget):
         self.status.setAccessibleName("Roadmap status")
         self._flashed: set[str] = set()
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
+        self._schedule_timer = QTimer(self, singleShot=True, interval=0, timeout=self._reanalyse)
 
         toolbar = QHBoxLayout()
         self.lanes = QComboBox()
@@ -142,7 +143,8 @@ class RoadmapPage(QWidget):
     def _plan_replaced(self) -> None:
         self.scene.rebuild(self.document.plan)
         self.table.model_.refresh()
-        self.recheck()
+        self.check = RoadmapCheck()
+        self.recheck(schedule_now=True)
         self._selection_changed()
 
     def _document_changed(self, changes: ChangeSet) -> None:
@@ -153,9 +155,30 @@ class RoadmapPage(QWidget):
         self.recheck()
         self._selection_changed()
 
-    def recheck(self) -> None:
-        """Re-run the rules; the scene touches only bars whose markers or schedule changed."""
-        self.check = check_roadmap(self.document.plan)
+    def recheck(self, schedule_now: bool = False) -> None:
+        """Re-run the rules now; the scene touches only bars whose markers changed.
+
+        The critical path, slack and phases come from the sequencer's graph analysis, which
+        costs more: it runs once the event loop is idle, so a drag shows its findings at once.
+        """
+        previous = self.check
+        self.check = check_findings(self.document.plan)
+        self.check.critical, self.check.slack = previous.critical, previous.slack
+        self.check.phases, self.check.phase_of = previous.phases, previous.phase_of
+        if schedule_now:
+            add_schedule(self.check, self.document.plan)
+        else:
+            self._schedule_timer.start()
+        self._apply_check()
+
+    def _reanalyse(self) -> None:
+        add_schedule(self.check, self.document.plan)
+        self._apply_check()
+        item_id = self.selected_id()
+        if item_id:
+            self.inspector.schedule.setText(self.check.schedule_text(item_id))
+
+    def _apply_check(self) -> None:
         c = self.check
         self.scene.apply_analysis(c.markers, c.critical, c.slack, c.phase_of, c.broken)
 

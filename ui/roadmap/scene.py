@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from omplanner.model import Plan
 
 from .items import BAR_H, BarItem, BrokenRelationItem, DependencyArrow, Theme, TimelineItem
-from .layout import BY_COMPONENT, ZOOMS, Layout, compute_layout, lane_key
+from .layout import BY_COMPONENT, ZOOMS, Layout, assemble, lane_key, lanes_for, pack_lane
 
 
 class RoadmapScene(QGraphicsScene):
@@ -28,6 +28,8 @@ class RoadmapScene(QGraphicsScene):
         self.today: date | None = date.today()
         self.bars: dict[str, BarItem] = {}
         self.arrows: dict[tuple[str, str], DependencyArrow] = {}
+        self._arrows_of: dict[str, set[tuple[str, str]]] = {}
+        """Item id -> the keys of the arrows that touch it."""
         self.broken: dict[tuple[str, str, str], BrokenRelationItem] = {}
         self.layout: Layout | None = None
         self._state: dict[str, tuple] = {}
@@ -49,8 +51,10 @@ class RoadmapScene(QGraphicsScene):
             self.removeItem(line)
         self.bars.clear()
         self.arrows.clear()
+        self._arrows_of.clear()
         self.broken.clear()
         self._state.clear()
+        self.layout = None
         self._label_w.clear()
         self._lane_geometry = ()
         self.sync(plan)
@@ -76,8 +80,13 @@ class RoadmapScene(QGraphicsScene):
         self.sync(plan)
 
     def sync(self, plan: Plan) -> set[str]:
-        """Bring the scene in line with the plan; returns the ids of bars that changed."""
+        """Bring the scene in line with the plan; returns the ids of bars that changed or moved.
+
+        Only the lanes holding a changed item are packed again, and only bars whose lane was
+        repacked or shifted are repositioned, so one drag costs little on a large roadmap.
+        """
         roles = {r.id: r.name for r in plan.roles}
+        items = {i.id: i for i in plan.roadmap}
         current: dict[str, tuple] = {}
         for item in plan.roadmap:
             owner = roles.get(item.owner or "", "")
@@ -90,13 +99,27 @@ class RoadmapScene(QGraphicsScene):
                 lane_key(item, self.mode),
                 tuple(item.depends_on),
             )
+        lanes = lanes_for(plan, self.mode)
+        old_layout = self.layout
+        full = not self._state or old_layout is None or old_layout.lanes != lanes
+        dirty_lanes: set[str] = set()
+        deps_changed: set[str] = set()
+        appeared = set(current) - set(self._state)
         for gone in set(self.bars) - set(current):
-            self.removeItem(self.bars.pop(gone))
-            self._state.pop(gone, None)
-            self._label_w.pop(gone, None)
-        changed = {i for i, s in current.items() if self._state.get(i) != s}
+            self._remove_bar(gone)
+            dirty_lanes.add(self._state.get(gone, (None,) * 7)[5])
+            deps_changed.add(gone)
+        changed = {i for i, st in current.items() if self._state.get(i) != st}
         for item_id in changed:
-            title, owner, kind, _start, duration, _lane, _deps = current[item_id]
+            new, old = current[item_id], self._state.get(item_id)
+            if old is None or old[6] != new[6]:
+                deps_changed.add(item_id)
+            if old is not None and old[:6] == new[:6]:
+                continue  # only its dependencies changed: its bar stays as it is
+            dirty_lanes.add(new[5])
+            if old is not None:
+                dirty_lanes.add(old[5])
+            title, owner, kind, _start, duration, _lane, _deps = new
             bar = self.bars.get(item_id)
             if bar is None:
                 bar = self.bars[item_id] = BarItem(item_id, self.theme)
@@ -105,13 +128,37 @@ class RoadmapScene(QGraphicsScene):
             bar.set_content(title, owner, kind, duration * self.ppw)
             self._label_w[item_id] = bar.text_width(title, owner)
         self._state = current
-        moved = self._relayout(plan, changed)
-        self._sync_arrows(plan, changed | moved)
+        packs = {} if full else dict(old_layout.packs)
+        for lane in lanes:
+            if full or lane.key in dirty_lanes:
+                members = [items[i] for i, st in current.items() if st[5] == lane.key]
+                packs[lane.key] = pack_lane(members, self.ppw, self._label_width)
+        last_end = max((st[3] + st[4] for st in current.values()), default=0)
+        layout = self.layout = assemble(lanes, packs, self.ppw, plan.details.start_date, last_end)
+        self._refresh_backdrop(layout)
+        if not full:
+            dirty_lanes |= {k for k, top in layout.lane_top.items() if old_layout.lane_top.get(k) != top}
+        moved = set()
+        for item_id, st in current.items():
+            if full or st[5] in dirty_lanes:
+                bar = self.bars[item_id]
+                pos = QPointF(layout.x(st[3]), layout.item_row_y[item_id])
+                if bar.pos() != pos:
+                    bar.setPos(pos)
+                    moved.add(item_id)
+        self._sync_arrows(deps_changed, appeared, changed | moved, full)
         return changed | moved
 
-    def _relayout(self, plan: Plan, changed: set[str]) -> set[str]:
-        layout = compute_layout(plan, self.mode, self.ppw, lambda item: self._label_w.get(item.id, 0.0))
-        self.layout = layout
+    def _label_width(self, item) -> float:
+        return self._label_w.get(item.id, 0.0)
+
+    def _remove_bar(self, item_id: str) -> None:
+        self.removeItem(self.bars.pop(item_id))
+        self._label_w.pop(item_id, None)
+        for key in [k for k in self.broken if item_id in k[:2]]:
+            self.removeItem(self.broken.pop(key))
+
+    def _refresh_backdrop(self, layout: Layout) -> None:
         geometry = (
             layout.weeks,
             layout.ppw,
@@ -124,29 +171,38 @@ class RoadmapScene(QGraphicsScene):
             self._lane_geometry = geometry
             self.timeline.set_layout(layout, self.scale_name, self.today)
             self.setSceneRect(QRectF(0, 0, layout.width + 4, layout.height + 4))
-        moved = set()
-        for item in plan.roadmap:
-            bar = self.bars[item.id]
-            pos = QPointF(layout.x(item.start_week), layout.item_row_y[item.id])
-            if bar.pos() != pos:
-                bar.setPos(pos)
-                moved.add(item.id)
-        return moved
 
     # -- dependency arrows --------------------------------------------------------------------
-    def _sync_arrows(self, plan: Plan, touched: set[str]) -> None:
-        wanted = {(dep, item.id) for item in plan.roadmap for dep in item.depends_on if dep in self.bars}
-        for key in set(self.arrows) - wanted:
-            self.removeItem(self.arrows.pop(key))
-        for key in wanted:
-            arrow = self.arrows.get(key)
-            if arrow is None:
+    def _sync_arrows(self, deps_changed: set[str], appeared: set[str], touched: set[str], full: bool) -> None:
+        """Add and drop the arrows of items whose dependencies changed; re-route those of moved bars."""
+        if full:
+            deps_changed = set(self._state) | {k[1] for k in self.arrows}
+        elif appeared:
+            # an item that comes back (undo of a delete) may be waited for by items that did not change
+            deps_changed = deps_changed | {i for i, st in self._state.items() if appeared.intersection(st[6])}
+        for item_id in deps_changed:
+            deps = self._state[item_id][6] if item_id in self._state else ()
+            wanted = {(d, item_id) for d in deps if d in self.bars}
+            attached = self._arrows_of.get(item_id, set())
+            stale = {k for k in attached if k[1] == item_id and k not in wanted}
+            if item_id not in self._state:
+                stale = set(attached)
+            for key in stale:
+                self._drop_arrow(key)
+            for key in wanted - attached:
                 arrow = self.arrows[key] = DependencyArrow(key[0], key[1], self.theme)
                 self.addItem(arrow)
-            elif not touched & set(key):
-                continue
-            arrow.set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]))
-        self._route_broken(touched)
+                self._arrows_of.setdefault(key[0], set()).add(key)
+                self._arrows_of.setdefault(key[1], set()).add(key)
+                touched = touched | {key[1]}
+        self._sync_arrows_for(touched)
+
+    def _drop_arrow(self, key: tuple[str, str]) -> None:
+        arrow = self.arrows.pop(key, None)
+        if arrow is not None:
+            self.removeItem(arrow)
+        for end in key:
+            self._arrows_of.get(end, set()).discard(key)
 
     def _route_broken(self, ids: set[str] | None = None) -> None:
         for key, line in self.broken.items():
@@ -168,9 +224,9 @@ class RoadmapScene(QGraphicsScene):
         self._sync_arrows_for({item_id})
 
     def _sync_arrows_for(self, ids: set[str]) -> None:
-        for key, arrow in self.arrows.items():
-            if ids & set(key):
-                arrow.set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]))
+        keys = {k for i in ids for k in self._arrows_of.get(i, ())}
+        for key in keys:
+            self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]))
         self._route_broken(ids)
 
     # -- what the rules say -------------------------------------------------------------------
@@ -198,7 +254,7 @@ class RoadmapScene(QGraphicsScene):
             self.removeItem(self.broken.pop(key))
         for key, (severity, text, start_to_start) in broken.items():
             line = self.broken.get(key)
-            if line is not None and (line.severity, line.toolTip()) == (severity, text):
+            if line is not None and (line.severity, line.text) == (severity, text):
                 continue
             if line is not None:
                 self.removeItem(line)
