@@ -1,0 +1,3 @@
+"""Rules of the data family (being filled in)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules of the decision family (being filled in)."""
+
+from __future__ import annotations

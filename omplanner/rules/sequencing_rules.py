@@ -1,0 +1,3 @@
+"""Sequencing rules (being filled in)."""
+
+from __future__ import annotations
