@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from collections import defaultdict
 from pathlib import Path
 
 from ..fileio import load_plan
-from ..model import Plan, Severity
+from ..model import Component, Plan, Severity
 from ..rules import Finding, catalogue, check_plan
 from . import EXIT_OK, EXIT_PROBLEMS
 
@@ -59,16 +60,18 @@ def findings_text(plan: Plan, findings: list[Finding]) -> str:
     if not findings:
         return f'"{plan.details.title}": no findings. The plan follows every rule that is switched on.'
     names = {uc.id: uc.name for uc in plan.use_cases}
-    groups: dict[str | None, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    groups: dict[str | None, dict[Component | None, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
-        groups[f.use_case_id][f.component.label if f.component else "Sequencing and cross-cutting"].append(f)
+        groups[f.use_case_id][f.component].append(f)
+    component_order = [None, *Component]
     order = [None] + [uc.id for uc in plan.use_cases]
     lines = [_count_line(plan, findings)]
     for uc_id in [u for u in order if u in groups]:
         lines.append("")
         lines.append(f"== {names.get(uc_id, 'Whole programme') if uc_id else 'Whole programme'} ==")
-        for component, items in groups[uc_id].items():
-            lines.append(f"  {component}")
+        for component in sorted(groups[uc_id], key=component_order.index):
+            items = groups[uc_id][component]
+            lines.append(f"  {component.label if component else 'Roadmap'}")
             for f in items:
                 lines.append(f"    {f.severity.value.upper():7} {f.code}  {f.message}")
                 if f.fix:
@@ -106,5 +109,5 @@ def run_rules(args: argparse.Namespace) -> int:
             family = info.family
             print(f"\n{family}" if family else "")
         print(f"  {info.code}  {info.title}  [{info.default_severity.value}]")
-        print(f"           {info.explanation}")
+        print(textwrap.fill(info.explanation, width=100, initial_indent=" " * 11, subsequent_indent=" " * 11))
     return EXIT_OK

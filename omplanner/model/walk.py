@@ -155,8 +155,7 @@ def check_integrity(plan: Plan) -> list[Problem]:
                     problems.append(
                         Problem(
                             place.path + (_field_label(field),),
-                            f'should name a {REF_KINDS[kind].kind_label}, but "{ref}" is a '
-                            f"{target.entity.kind_label}",
+                            f'should name a {REF_KINDS[kind].kind_label}, but "{ref}" is a {target.entity.kind_label}',
                         )
                     )
     for uc in plan.use_cases:

@@ -15,6 +15,7 @@ from . import (  # noqa: F401  (importing a family registers its rules)
     decision_rules,
     governance_rules,
     process_rules,
+    sequencing_gates,
     sequencing_rules,
 )
 from .context import PlanIndex
