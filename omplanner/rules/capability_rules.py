@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..commands import AddEntity
-from ..model import CapabilityKind, CapabilityRequirement, Component, Severity, new_id
+from ..model import CapabilityKind, CapabilityRequirement, Component, Severity, StepKind, new_id
 from .context import MapIndex, PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
 from .process_rules import redesigned
 
 FAMILY = "Capability"
+ENDS = (StepKind.START, StepKind.END)
 
 
 def _add(index: PlanIndex, role: str, kind: CapabilityKind, uc: str) -> Fix:
@@ -30,7 +31,7 @@ def _roles_at_ai(index: PlanIndex, m: MapIndex) -> dict[str, list]:
             continue
         for step_id in [step.id] + m.successors.get(step.id, []):
             target = m.steps.get(step_id)
-            if target is not None and index.is_human(target.lane):
+            if target is not None and target.kind not in ENDS and index.is_human(target.lane):
                 roles.setdefault(target.lane, []).append(step)
     return roles
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..model import Component, ItemKind, Severity, UseCase, UseCaseStatus
 from .context import PlanIndex, ref
 from .engine import Hit, rule
+from .findings import ElementRef
 
 FAMILY = "Governance"
 
@@ -28,7 +29,7 @@ def _governed(index: PlanIndex) -> Iterator[tuple[UseCase, str]]:
 def _hit(uc: UseCase, why: str, missing: str) -> Hit:
     return Hit(
         f"'{uc.name}' {why}, but its governance {missing}.",
-        (ref(uc), ref(uc.governance)),
+        (ref(uc), ElementRef(uc.governance.id, "governance", f"Governance of '{uc.name}'")),
         use_case_id=uc.id,
     )
 

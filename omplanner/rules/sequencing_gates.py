@@ -178,11 +178,12 @@ def missing_groundwork(index: PlanIndex) -> Iterator[Hit]:
                     missing.append(_ending_by(f"Governance for {uc.name}", ItemKind.GOVERNANCE, uc.id, week, 4))
         if not missing:
             continue
-        names = ", ".join(i.kind.label.lower() for i in missing)
+        words = [i.kind.label.lower() for i in missing]
+        names = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
         yield Hit(
             f"'{uc.name}' has no {names} work on the roadmap, yet it "
             f"{'selects a tool' if tools else 'deploys'}{' and deploys' if tools and deploy else ''}.",
             (ref(uc),) + tuple(ref(i) for i in tools + ([deploy] if deploy else [])),
             use_case_id=uc.id,
-            fix=_add(missing, f"Add {names} work for '{uc.name}' to the roadmap"),
+            fix=_add(missing, f"Add {names.replace(' or ', ' and ')} work for '{uc.name}' to the roadmap"),
         )
