@@ -94,7 +94,11 @@ def build_constraints(plan: Plan, items: dict[str, RoadmapItem] | None = None) -
         for other in deployments:
             if other is not first:
                 implied.append(Constraint(first.id, other.id, "SEQ-004", start_to_start=True, scheduling_only=True))
-        capability = _earliest(of(uc_id, ItemKind.CAPABILITY))
+        # The capability item the schedule keeps beside the deployment: one that already
+        # overlaps its start if there is one (so compliant plans stay put), else the earliest.
+        capabilities = of(uc_id, ItemKind.CAPABILITY)
+        overlapping = [c for c in capabilities if c.start_week <= first.start_week < c.end_week]
+        capability = overlapping[0] if overlapping else _earliest(capabilities)
         if capability is not None:
             implied.append(Constraint(capability.id, first.id, "SEQ-004", start_to_start=True))
             result.alignments.append((capability.id, first.id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Plan, RoadmapItem
+from ..model import ItemKind, Plan, RoadmapItem
 from .constraints import Constraint, Constraints, build_constraints
 
 
@@ -41,6 +41,17 @@ def explicit_cycles(items: dict[str, RoadmapItem], order: dict[str, int], explic
     return cycles, knots
 
 
+KIND_RANK = {
+    ItemKind.DIAGNOSTIC: 0,
+    ItemKind.PROCESS_REDESIGN: 1,
+    ItemKind.DATA_READINESS: 1,
+    ItemKind.CAPABILITY: 3,
+    ItemKind.DEPLOYMENT: 4,
+}
+"""Where each kind of work sits in the principles' order (others: 2), to pick the dependency
+that runs against it when a dependency the user drew contradicts a principle."""
+
+
 def prepare(plan: Plan) -> PreparedRoadmap:
     import networkx as nx
 
@@ -54,21 +65,39 @@ def prepare(plan: Plan) -> PreparedRoadmap:
         for c in constraints.explicit
         if c.before in knot_of and knot_of[c.before] == knot_of.get(c.after)
     }
-    candidates = [c for c in constraints.all if (c.before, c.after) not in in_cycle or not c.code == "SEQ-007"]
-    graph = nx.DiGraph()
-    graph.add_edges_from((c.before, c.after) for c in candidates)
-    tangled = {node: n for n, scc in enumerate(nx.strongly_connected_components(graph)) if len(scc) > 1 for node in scc}
-    contradicting = {
-        (c.before, c.after)
-        for c in constraints.explicit
-        if c.before in tangled and tangled[c.before] == tangled.get(c.after) and (c.before, c.after) not in in_cycle
-    }
+    aligned = {cap for cap, _ in constraints.alignments}
+    # Capability work must overlap its deployment's start: an edge back from the deployment
+    # makes any dependency chain from the capability item to its deployment a cycle.
+    overlap = [(deploy, cap) for cap, deploy in constraints.alignments]
+    explicit = {(c.before, c.after) for c in constraints.explicit} - in_cycle
+    implied = [(c.before, c.after) for c in constraints.implied]
+    contradicting: set[tuple[str, str]] = set()
+    while True:
+        graph = nx.DiGraph()
+        graph.add_edges_from(implied + overlap)
+        graph.add_edges_from(explicit - contradicting)
+        scc_of = {n: k for k, scc in enumerate(nx.strongly_connected_components(graph)) if len(scc) > 1 for n in scc}
+        tangled = [e for e in explicit - contradicting if e[0] in scc_of and scc_of[e[0]] == scc_of.get(e[1])]
+        if not tangled:
+            break
+        contradicting |= set(_culprits(tangled, aligned, items))
     usable = [
         c
-        for c in candidates
-        if not (c.code == "SEQ-007" and ((c.before, c.after) in contradicting or (c.before, c.after) in in_cycle))
+        for c in constraints.all
+        if c.code != "SEQ-007" or ((c.before, c.after) not in contradicting and (c.before, c.after) not in in_cycle)
     ]
     return PreparedRoadmap(items, order, constraints, cycles, usable, contradicting)
+
+
+def _culprits(tangled: list[tuple[str, str]], aligned: set[str], items: dict[str, RoadmapItem]):
+    """The dependencies to give up first: those of capability work that must overlap a
+    deployment, then those running against the principles' order, then the rest."""
+    around_capability = [e for e in tangled if e[0] in aligned or e[1] in aligned]
+    if around_capability:
+        return around_capability
+    rank = {i: KIND_RANK.get(items[i].kind, 2) for e in tangled for i in e}
+    backwards = [e for e in tangled if rank[e[0]] > rank[e[1]]]
+    return backwards or tangled
 
 
 def dag(prepared: PreparedRoadmap):
