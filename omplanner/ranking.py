@@ -48,11 +48,13 @@ LABELS = {
 }
 
 
-def _describe(uc: UseCase, key: str) -> str:
+def _value(uc: UseCase, key: str) -> str:
     t = uc.tractability
-    if key == "volume":
-        return f"{t.monthly_volume:,} cases a month"
-    return f"{LABELS[key]} {getattr(t, key)}/5"
+    return f"{t.monthly_volume:,} cases a month" if key == "volume" else f"{getattr(t, key)}/5"
+
+
+def _describe(uc: UseCase, key: str) -> str:
+    return _value(uc, key) if key == "volume" else f"{LABELS[key]} {_value(uc, key)}"
 
 
 def rank_use_cases(plan: Plan) -> list[RankedUseCase]:
@@ -70,23 +72,29 @@ def rank_use_cases(plan: Plan) -> list[RankedUseCase]:
 
 
 def _reason(uc: UseCase, levels: dict[str, float], rank: int, scored) -> str:
-    strongest = sorted(levels, key=lambda k: -levels[k])[:2]
-    weakest = min(levels, key=lambda k: levels[k])
-    strategic = f"strategic value {uc.tractability.strategic_value}/5 is shown but does not set the order"
-    strengths = " and ".join(_describe(uc, k) for k in strongest)
+    strategic = f"strategic value ({uc.tractability.strategic_value}/5) is shown but does not set the order"
     if rank == 1:
-        lead = f"Ranked first on {strengths}"
-        if len(scored) > 1:
-            lead += f"; its weakest point is {_describe(uc, weakest)}"
+        strongest = sorted(levels, key=lambda k: -levels[k])[:2]
+        lead = f"First on {' and '.join(_describe(uc, k) for k in strongest)}"
+        weakest = min(levels, key=lambda k: levels[k])
+        if levels[weakest] < 3:
+            lead += f", although {_describe(uc, weakest)} is weak"
         return f"{lead}; {strategic}."
     above, above_levels = scored[rank - 2]
-    gap_key = max(above_levels, key=lambda k: above_levels[k] - levels[k])
+    if abs(sum(above_levels.values()) - sum(levels.values())) < 1e-9:
+        return f"{_ordinal(rank).capitalize()}, level with '{above.name}' and kept in the plan's order; {strategic}."
+    gap = max(above_levels, key=lambda k: above_levels[k] - levels[k])
     return (
-        f"Ranked {_ordinal(rank)}, behind '{above.name}', mainly on {LABELS[gap_key]} "
-        f"({_describe(uc, gap_key)} against {_describe(above, gap_key)}); {strategic}."
+        f"{_ordinal(rank).capitalize()}, behind '{above.name}', mainly on {LABELS[gap]} "
+        f"({_value(uc, gap)} against {_value(above, gap)}); {strategic}."
     )
 
 
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
 def _ordinal(n: int) -> str:
+    if n <= len(ORDINALS):
+        return ORDINALS[n - 1]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
