@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 
 from omplanner.model import ItemKind
 
-from .layout import BAR_H, HEADER_H, LABEL_DX, LANE_LABEL_W, Layout, month_starts, weeks_between
+from .layout import BAR_H, HEADER_H, LABEL_DX, LANE_LABEL_W, ROW_H, Layout, month_starts, weeks_between
 
 LINK_HANDLE_R = 4.5
 LINK_HANDLE_DX = 9.0
 """The dependency handle sits just right of a bar; labels outside a bar start beyond it."""
 RESIZE_ZONE = 6.0
+ROW_GAP = ROW_H - BAR_H
 
 _KIND_COLOURS = {
     ItemKind.DIAGNOSTIC: ("#5f6b7a", "#8d99a8"),
@@ -309,21 +310,24 @@ def _arrow_head(tip: QPointF, pointing_right: bool = True, size: float = 5.0) ->
 
 
 def elbow_path(start: QPointF, end: QPointF) -> QPainterPath:
-    """An orthogonal route from the end of one bar to the start of another."""
+    """An orthogonal route from the end of one bar to the start of another.
+
+    It leaves the source, turns at once towards the target's row and runs along the gap just
+    beside that row, where no label sits, before stepping into the target's start.
+    """
     path = QPainterPath(start)
-    if end.x() - start.x() >= 12:
-        mid = max(start.x() + 6, end.x() - 8)
-        path.lineTo(mid, start.y())
-        path.lineTo(mid, end.y())
+    if abs(end.y() - start.y()) < 1 and end.x() - start.x() >= 8:
         path.lineTo(end)
-    else:
-        # The successor starts before the predecessor ends: loop round, between the rows.
-        between = (start.y() + end.y()) / 2 if abs(end.y() - start.y()) > 12 else start.y() + BAR_H
-        path.lineTo(start.x() + 6, start.y())
-        path.lineTo(start.x() + 6, between)
-        path.lineTo(end.x() - 8, between)
-        path.lineTo(end.x() - 8, end.y())
-        path.lineTo(end)
+        return path
+    gap = (ROW_GAP / 2) + BAR_H / 2
+    gap_y = end.y() - gap if end.y() > start.y() else end.y() + gap
+    out_x = start.x() + 6
+    in_x = end.x() - 8
+    path.lineTo(out_x, start.y())
+    path.lineTo(out_x, gap_y)
+    path.lineTo(in_x, gap_y)
+    path.lineTo(in_x, end.y())
+    path.lineTo(end)
     return path
 
 
