@@ -160,3 +160,44 @@ def test_lanes_switch_to_use_cases_and_zoom_keeps_items(page):
     assert page.scene.bars["item-3"].width == pytest.approx(6 * page.scene.ppw)
     page.view.fit()
     assert page.scene.sceneRect().width() <= page.view.viewport().width() + 2
+
+
+def test_arrow_keys_nudge_the_selected_bar_as_one_undo_step(qtbot, page):
+    plan, stack = page.document.plan, page.document.undo_stack
+    page.select_element("item-5")
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Right)
+    qtbot.keyClick(page.view, Qt.Key.Key_Right)
+    qtbot.keyClick(page.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert (plan.item("item-5").start_week, plan.item("item-5").duration_weeks) == (8, 3)
+    assert stack.count() == 2  # the moves merged; the resize is its own step
+    stack.undo()
+    stack.undo()
+    assert (plan.item("item-5").start_week, plan.item("item-5").duration_weeks) == (6, 2)
+
+
+def test_export_writes_the_chosen_image(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "roadmap.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.export_button.click()
+    assert "<svg" in target.read_text(encoding="utf-8")
+    target = tmp_path / "roadmap.png"
+    page.export_button.click()
+    assert not QImage(str(target)).isNull()
+
+
+def test_a_refused_edit_puts_the_previewed_bar_back(page):
+    from omplanner.commands import SetFields
+    from ui.roadmap.gestures import Outcome
+
+    bar = page.scene.bars["item-4"]
+    home = bar.pos()
+    bar.setPos(home + QPointF(500, 0))  # as a drag preview leaves it
+    page.view.gesture_finished.emit(Outcome(SetFields("item-4", {"start_week": 999})))
+    assert page.document.plan.item("item-4").start_week == 6
+    assert bar.pos() == home
+    assert page.status.text()  # the reason is shown
+    assert page.document.undo_stack.count() == 0

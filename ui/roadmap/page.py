@@ -220,7 +220,11 @@ class RoadmapPage(QWidget):
     def _gesture_finished(self, outcome: Outcome) -> None:
         if outcome.message:
             self.show_message(outcome.message)
-        if outcome.command is not None and self.execute(outcome.command):
+        if outcome.command is None:
+            return
+        if not self.execute(outcome.command):
+            self.scene.set_mode(self.document.plan, self.scene.mode)  # put a refused preview back
+        else:
             self.show_message(outcome.command.text)
             if outcome.select:
                 self.select_element(outcome.select)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
+from omplanner.commands import SetFields
 from omplanner.model import Plan
 
 from .gestures import CreateGesture, Gesture, LinkGesture, MoveGesture, Outcome, ResizeGesture
@@ -131,7 +132,30 @@ class RoadmapView(QGraphicsView):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.scene().selectedItems():
             self.delete_requested.emit()
             return
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._nudge(event):
+            return
         super().keyPressEvent(event)
+
+    def _nudge(self, event) -> bool:
+        """Arrow keys move the selected bar a week (with Shift: lengthen or shorten it).
+
+        A run of presses merges into one undo step, like one drag.
+        """
+        bars = [i for i in self.scene().selectedItems() if hasattr(i, "item_id")]
+        item = self.plan_source().item(bars[0].item_id) if bars else None
+        if item is None:
+            return False
+        step = 1 if event.key() == Qt.Key.Key_Right else -1
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            field, value = "duration_weeks", max(1, item.duration_weeks + step)
+            text = f"Change the length of '{item.title}'"
+        else:
+            field, value = "start_week", max(0, item.start_week + step)
+            text = f"Move '{item.title}'"
+        if value != getattr(item, field):
+            command = SetFields(item.id, {field: value}, text=text, merge_key=f"roadmap-nudge:{field}:{item.id}")
+            self.gesture_finished.emit(Outcome(command))
+        return True
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
