@@ -132,6 +132,7 @@ class RoadmapInspector(QWidget):
         ]
         if not self.title.hasFocus():
             self.title.setText(item.title)
+            self.title.setCursorPosition(0)
         self.kind.setCurrentIndex(self.kind.findData(item.kind.value))
         self.use_case.clear()
         self.use_case.addItem("Cross-cutting", None)
@@ -164,6 +165,7 @@ class RoadmapInspector(QWidget):
         while self.findings_box.count():
             widget = self.findings_box.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # at once: deletion waits for the event loop
                 widget.deleteLater()
         self.fix_buttons = {}
 

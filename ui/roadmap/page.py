@@ -64,8 +64,9 @@ class RoadmapPage(QWidget):
         self.lanes.addItem("Lanes by use case", BY_USE_CASE)
         toolbar.addWidget(self.lanes)
         self.scale_buttons = QButtonGroup(self)
+        self.scale_button: dict[str, QToolButton] = {}
         for name in ("weeks", "months", "quarters"):
-            button = self._button(name.capitalize(), checkable=True)
+            button = self.scale_button[name] = self._button(name.capitalize(), checkable=True)
             button.setChecked(name == "months")
             self.scale_buttons.addButton(button)
             button.clicked.connect(lambda _=False, n=name: self.view.set_scale(n))
@@ -114,6 +115,7 @@ class RoadmapPage(QWidget):
             lambda _i: self.scene.set_mode(self.document.plan, self.lanes.currentData())
         )
         self.fit_button.clicked.connect(self.view.fit)
+        self.view.scale_changed.connect(lambda name: self.scale_button[name].setChecked(True))
         self.phases_button.toggled.connect(self.scene.set_show_phases)
         self.auto_button.clicked.connect(self.auto_sequence)
         self.fix_button.clicked.connect(self.fix_selected)

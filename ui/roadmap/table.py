@@ -181,8 +181,11 @@ class RoadmapTable(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setAccessibleName("Roadmap items")
+        self.setWordWrap(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((300, 120, 150, 150, 100, 60, 95, 220, 90)):
+            self.setColumnWidth(col, width)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(24)

@@ -30,6 +30,8 @@ class RoadmapView(QGraphicsView):
     gesture_finished = Signal(object)
     """An Outcome: a command to execute, or a refusal to show."""
     delete_requested = Signal()
+    scale_changed = Signal(str)
+    """The time scale now shown: weeks, months or quarters (the nearest, after a fit)."""
 
     def __init__(self, scene: RoadmapScene, plan_source: Callable[[], Plan], parent=None):
         super().__init__(scene, parent)
@@ -47,6 +49,7 @@ class RoadmapView(QGraphicsView):
     # -- time scale ---------------------------------------------------------------------------
     def set_scale(self, name: str) -> None:
         self.roadmap.set_scale(self.plan_source(), name)
+        self.scale_changed.emit(name)
 
     def fit(self) -> None:
         """Choose the pixels per week that shows the whole timeline in the view's width."""
@@ -63,6 +66,7 @@ class RoadmapView(QGraphicsView):
             if needed <= available + 1:
                 break
             ppw *= available / needed
+        self.scale_changed.emit(self.roadmap.scale_name)
         self.centerOn(0, 0)
 
     def centre_on_item(self, item_id: str) -> bool:
