@@ -201,3 +201,21 @@ def test_a_refused_edit_puts_the_previewed_bar_back(page):
     assert bar.pos() == home
     assert page.status.text()  # the reason is shown
     assert page.document.undo_stack.count() == 0
+
+
+def test_an_empty_plan_then_a_replaced_plan(qtbot, example_plan):
+    document = Document()
+    page = RoadmapPage(document)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    assert not page.scene.bars
+    layout = page.scene.layout
+    y = layout.lane_top["process"] + 10
+    start = page.view.mapFromScene(QPointF(layout.x(0) + 5, y)).toPointF()
+    drag(qtbot, page, start, start + QPointF(3 * layout.ppw, 0))
+    assert [i.kind for i in document.plan.roadmap] == [ItemKind.PROCESS_REDESIGN]
+    document.replace_plan(example_plan, None)
+    assert set(page.scene.bars) == {i.id for i in example_plan.roadmap}
+    assert page.table.model_.rowCount() == 16
+    assert len(page.scene.arrows) == sum(len(i.depends_on) for i in example_plan.roadmap)
