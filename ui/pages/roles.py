@@ -57,7 +57,7 @@ class RolesPage(QWidget):
         layout.addWidget(
             page_header(
                 "Roles",
-                "People, AI agents and systems that lanes, decisions and owners point at: rename once, renamed everywhere.",
+                "People, AI agents and systems that maps and decisions point at. Rename once, renamed everywhere.",
                 self.add_button,
                 self.remove_button,
             )
