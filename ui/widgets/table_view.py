@@ -49,6 +49,8 @@ class EntityTableView(QTableView):
         self.setCornerButtonEnabled(False)
         # Text must not touch the cell edge when projected; items only, the header keeps its style.
         self.setStyleSheet("QTableView::item { padding-left: 8px; padding-right: 8px; }")
+        # A style sheet resolves the font once, at polish: make the projector size explicit.
+        self.setFont(body_font(self.font()))
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
