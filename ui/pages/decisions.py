@@ -28,7 +28,7 @@ from omplanner.model import Autonomy, Decision, new_id
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, role_choices, step_choices, use_case_choices
 from ..widgets.rotated_header import RotatedHeader
-from ..widgets.style import SPACING, apply_page_font
+from ..widgets.style import SPACING, apply_page_font, compact
 from ..widgets.table_model import Column, EntityTableModel
 from ..widgets.table_view import EntityTableView, page_header, page_layout
 
@@ -84,7 +84,7 @@ class DecisionsPage(QWidget):
         self.table.setAccessibleName("Decision rights matrix")
         self.table.doubleClicked.connect(self._double_clicked)
 
-        self.filter_combo = QComboBox()
+        self.filter_combo = compact(QComboBox(), 18)
         self.filter_combo.setAccessibleName("Use case filter")
         self.filter_combo.activated.connect(lambda _i: self.set_filter(self.filter_combo.currentData()))
         self.show_all_roles = QCheckBox("All roles")

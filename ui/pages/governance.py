@@ -24,7 +24,7 @@ from omplanner.model import Cadence, Governance, Threshold, UseCase, index_place
 
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, role_choices
-from ..widgets.style import SPACING, apply_page_font
+from ..widgets.style import SPACING, apply_page_font, compact
 from ..widgets.table_model import Column, EntityTableModel
 from ..widgets.table_view import EntityTableView, page_header, page_layout
 
@@ -37,7 +37,7 @@ class GovernancePage(QWidget):
         self._use_case_id: str | None = None
         plan = lambda: self.document.plan  # noqa: E731 - the plan may be replaced
 
-        self.use_case_combo = QComboBox()
+        self.use_case_combo = compact(QComboBox(), 20)
         self.use_case_combo.setAccessibleName("Use case")
         self.use_case_combo.setMinimumWidth(260)
         self.use_case_combo.activated.connect(lambda _i: self.show_use_case(self.use_case_combo.currentData()))
@@ -102,7 +102,7 @@ class GovernancePage(QWidget):
         self.escalation_list.setAccessibleName("Escalation path")
         escalation_layout.addWidget(self.escalation_list, 1)
         side = QVBoxLayout()
-        self.escalation_add = QComboBox()
+        self.escalation_add = compact(QComboBox(), 14)
         self.escalation_add.setAccessibleName("Add a role to the escalation path")
         self.escalation_add.activated.connect(self._escalation_add_chosen)
         up, down, remove = QPushButton("Up"), QPushButton("Down"), QPushButton("Remove")

@@ -21,6 +21,7 @@ from omplanner.commands import ChangeSet, SetFields
 from omplanner.model import index_places
 
 from .delegates import parse_optional_float
+from .style import compact
 
 Target = Callable[[], str | None]
 
@@ -88,6 +89,7 @@ class FormBinder(QObject):
         choices: Callable[[], Sequence[tuple[Any, str]]],
         label: str = "",
     ) -> QComboBox:
+        compact(widget)
         widget.activated.connect(lambda _i, w=widget: self._edited(w, w.currentData()))
         self._add(Binding(widget, target, path, "combo", label or path, choices))
         return widget

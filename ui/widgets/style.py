@@ -7,7 +7,7 @@ theme change touches one file. Colours are chosen to read on both light and dark
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 MARGIN = 18
 SPACING = 12
@@ -54,3 +54,10 @@ def body_font(base: QFont | None = None, delta: float = 0, bold: bool = False) -
 def apply_page_font(widget: QWidget) -> None:
     """Pages read from the back of a room: a larger body font than a desktop default."""
     widget.setFont(body_font(widget.font()))
+
+
+def compact(combo: QComboBox, characters: int = 14) -> QComboBox:
+    """A drop-down whose width does not follow its longest choice (step names run long)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
