@@ -91,10 +91,10 @@ class DecisionsPage(QWidget):
         self.show_all_roles.toggled.connect(lambda _on: self._rebuild_columns())
         self.bulk_autonomy = QComboBox()
         self.bulk_autonomy.setAccessibleName("Set autonomy of the selected decisions")
-        self.bulk_autonomy.addItem("Set autonomy of selected rows…", None)
         for level in Autonomy:
             self.bulk_autonomy.addItem(level.label, level)
-        self.bulk_autonomy.activated.connect(self._bulk_autonomy_chosen)
+        self.bulk_apply = QPushButton("Set for selected")
+        self.bulk_apply.clicked.connect(self._bulk_autonomy_chosen)
         self.add_button = QPushButton("Add decision")
         self.add_button.clicked.connect(self.add_decision)
         self.remove_button = QPushButton("Remove")
@@ -139,7 +139,9 @@ class DecisionsPage(QWidget):
         tools.addWidget(self.filter_combo)
         tools.addWidget(self.show_all_roles)
         tools.addSpacing(SPACING * 2)
+        tools.addWidget(QLabel("Autonomy"))
         tools.addWidget(self.bulk_autonomy)
+        tools.addWidget(self.bulk_apply)
         tools.addStretch(1)
         layout = page_layout(self)
         layout.addWidget(
@@ -327,9 +329,8 @@ class DecisionsPage(QWidget):
         text = f"Set autonomy '{autonomy.label}' for {len(commands)} decision{'s' if len(commands) > 1 else ''}"
         return self.document.execute(Macro(text, commands))
 
-    def _bulk_autonomy_chosen(self, index: int) -> None:
-        autonomy = self.bulk_autonomy.itemData(index)
-        self.bulk_autonomy.setCurrentIndex(0)
+    def _bulk_autonomy_chosen(self) -> None:
+        autonomy = self.bulk_autonomy.currentData()
         if autonomy is not None:
             self.set_autonomy(self.table.selected_ids(), Autonomy(autonomy))
 

@@ -45,7 +45,10 @@ from ..widgets.table_model import Column, EntityTableModel
 from ..widgets.table_view import EntityTableView, page_header, page_layout
 
 
-def element_label(plan, element_id: str) -> str:
+def element_label(plan, element_id: str, use_case_id: str) -> str:
+    known = dict(linkable_elements(plan, use_case_id))
+    if element_id in known:
+        return known[element_id]
     place = index_places(plan).get(element_id)
     if place is None:
         return element_id
@@ -99,10 +102,12 @@ class DiagnosticPage(QWidget):
         link_row = QHBoxLayout()
         self.link_combo = compact(QComboBox(), 20)
         self.link_combo.setAccessibleName("Link a plan element")
-        self.link_combo.activated.connect(self._link_chosen)
+        self.link_button = QPushButton("Link")
+        self.link_button.clicked.connect(self.link_chosen)
         self.unlink_button = QPushButton("Unlink")
         self.unlink_button.clicked.connect(self.unlink_selected)
         link_row.addWidget(self.link_combo, 1)
+        link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
         evidence_column.addLayout(link_row)
         detail_layout.addLayout(evidence_column, 3)
@@ -234,9 +239,8 @@ class DiagnosticPage(QWidget):
             self.score_cells([cell], int(math.floor(room.median + 0.5)))
 
     # Links to plan elements ---------------------------------------------------------------
-    def _link_chosen(self, index: int) -> None:
-        element_id = self.link_combo.itemData(index)
-        self.link_combo.setCurrentIndex(0)
+    def link_chosen(self) -> None:
+        element_id = self.link_combo.currentData()
         score_id = self._agreed_id()
         if element_id and score_id:
             score = next(s for s in self.document.plan.scores if s.id == score_id)
@@ -280,16 +284,16 @@ class DiagnosticPage(QWidget):
             self.evidence_edit.setPlaceholderText("What the room saw that justifies the score.")
         self.links_list.clear()
         for element_id in agreed.elements if agreed else []:
-            item = QListWidgetItem(element_label(plan, element_id))
+            item = QListWidgetItem(element_label(plan, element_id, agreed.use_case))
             item.setData(Qt.ItemDataRole.UserRole, element_id)
             self.links_list.addItem(item)
         self.link_combo.clear()
-        self.link_combo.addItem("Link a plan element…", None)
         if cell is not None and agreed is not None:
             for element_id, label in linkable_elements(plan, cell[0]):
                 if element_id not in agreed.elements:
                     self.link_combo.addItem(label, element_id)
         self.link_combo.setEnabled(agreed is not None)
+        self.link_button.setEnabled(agreed is not None)
         self.unlink_button.setEnabled(agreed is not None and bool(agreed.elements))
         self.room_model.refresh(None)
         room = room_round(plan, *cell) if cell else None

@@ -104,12 +104,13 @@ class GovernancePage(QWidget):
         side = QVBoxLayout()
         self.escalation_add = compact(QComboBox(), 14)
         self.escalation_add.setAccessibleName("Add a role to the escalation path")
-        self.escalation_add.activated.connect(self._escalation_add_chosen)
+        self.escalation_add_button = QPushButton("Add to path")
+        self.escalation_add_button.clicked.connect(self.add_escalation)
         up, down, remove = QPushButton("Up"), QPushButton("Down"), QPushButton("Remove")
         up.clicked.connect(lambda: self.move_escalation(-1))
         down.clicked.connect(lambda: self.move_escalation(+1))
         remove.clicked.connect(self.remove_escalation)
-        for widget in (self.escalation_add, up, down, remove):
+        for widget in (self.escalation_add, self.escalation_add_button, up, down, remove):
             side.addWidget(widget)
         side.addStretch(1)
         escalation_layout.addLayout(side)
@@ -202,11 +203,11 @@ class GovernancePage(QWidget):
             self.escalation_list.addItem(f"{n}.  {role.name if role else role_id}")
         self.escalation_list.setCurrentRow(min(row, len(path) - 1))
         self.escalation_add.clear()
-        self.escalation_add.addItem("Add a role…", None)
         for role_id, name in role_choices(plan):
             if role_id not in path:
                 self.escalation_add.addItem(name, role_id)
-        self.escalation_add.setEnabled(governance is not None)
+        self.escalation_add.setEnabled(governance is not None and self.escalation_add.count() > 0)
+        self.escalation_add_button.setEnabled(self.escalation_add.isEnabled())
 
     # Editing -----------------------------------------------------------------------------
     def _set_path(self, path: list[str], text: str) -> bool:
@@ -215,8 +216,8 @@ class GovernancePage(QWidget):
             return False
         return self.document.execute(SetFields(governance.id, {"escalation_path": path}, text=text))
 
-    def _escalation_add_chosen(self, index: int) -> None:
-        role_id = self.escalation_add.itemData(index)
+    def add_escalation(self) -> None:
+        role_id = self.escalation_add.currentData()
         governance = self.governance()
         if role_id and governance is not None:
             self._set_path(governance.escalation_path + [role_id], "Add a role to the escalation path")
