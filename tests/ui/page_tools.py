@@ -41,7 +41,10 @@ def open_editor(qtbot, view: QAbstractItemView, row: int, column: int) -> QWidge
 def type_into_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) -> None:
     editor = open_editor(qtbot, view, row, column)
     editor.selectAll()
-    qtbot.keyClicks(editor, text)
+    if text:
+        qtbot.keyClicks(editor, text)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     finish_editing(qtbot, view)
 
