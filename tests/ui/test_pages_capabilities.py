@@ -42,7 +42,9 @@ def test_choosing_the_role_and_typing_notes(qtbot, example_plan):
     assert row_of(page.table, "Buyer") > row
     page.notes_edit.setFocus()
     qtbot.keyClicks(page.notes_edit, "Buyers judge disputed prices.")
-    assert next(c for c in document.plan.capabilities if c.id == "cap-ap-judge").notes == "Buyers judge disputed prices."
+    assert (
+        next(c for c in document.plan.capabilities if c.id == "cap-ap-judge").notes == "Buyers judge disputed prices."
+    )
     document.undo_stack.undo()
     document.undo_stack.undo()
     restored = next(c for c in document.plan.capabilities if c.id == "cap-ap-judge")
