@@ -88,3 +88,23 @@ def test_adding_a_decision_to_the_filtered_use_case(qtbot, example_plan):
     assert "Nobody is accountable" in page.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert document.plan.decision(added.id) is None
+
+
+def test_fixing_two_accountable_roles_in_the_matrix_clears_the_finding(qtbot, example_plan):
+    from omplanner.rules import check_plan
+
+    def writeoff_findings(plan):
+        return [f for f in check_plan(plan) if f.code == "DEC-001" and "dec-ap-writeoff" in f.element_ids]
+
+    document, page = open_page(qtbot, DecisionsPage, example_plan)
+    assert writeoff_findings(document.plan), "the example plan gives this decision two accountable roles"
+    click_cell(
+        qtbot,
+        page.table,
+        row_of(page.table, "Write off small balance differences"),
+        role_column(page, "role-controller"),
+    )
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    assert writeoff_findings(document.plan) == []
+    document.undo_stack.undo()
+    assert writeoff_findings(document.plan)

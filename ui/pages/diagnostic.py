@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -124,6 +125,11 @@ class DiagnosticPage(QWidget):
         self.participant_edit = QLineEdit()
         self.participant_edit.setPlaceholderText("Name")
         self.participant_edit.returnPressed.connect(self.add_participant_score)
+        # The same people score every cell of a round: offer the names already used.
+        self.participant_names = QStringListModel(self)
+        completer = QCompleter(self.participant_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.participant_edit.setCompleter(completer)
         self.participant_value = QSpinBox()
         self.participant_value.setRange(1, 5)
         self.participant_value.setValue(3)
@@ -296,6 +302,7 @@ class DiagnosticPage(QWidget):
         self.link_button.setEnabled(agreed is not None)
         self.unlink_button.setEnabled(agreed is not None and bool(agreed.elements))
         self.room_model.refresh(None)
+        self.participant_names.setStringList(sorted({s.participant for s in plan.scores if s.participant}))
         room = room_round(plan, *cell) if cell else None
         self.agree_button.setEnabled(room is not None)
         self._refresh_radar(cell[0] if cell else None)
