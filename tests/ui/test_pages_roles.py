@@ -75,3 +75,15 @@ def test_adding_a_role_opens_its_name_for_typing(qtbot, example_plan):
     assert document.plan.roles[-1].name == "Credit controller"
     assert page.select_element(document.plan.roles[-1].id)
     assert not page.select_element("dec-ap-post")
+
+
+def test_used_in_counts_follow_edits_elsewhere(qtbot, example_plan):
+    from omplanner.commands import SetFields
+
+    document, page = open_page(qtbot, RolesPage, example_plan)
+    row = row_of(page.table, "Demand planner")
+    assert page.table.model().index(row, 3).data() == "not used"
+    document.execute(SetFields("dec-ap-post", {"consulted": ["role-planner"]}))
+    assert page.table.model().index(row, 3).data() == "1 place"
+    document.undo_stack.undo()
+    assert page.table.model().index(row, 3).data() == "not used"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from omplanner.commands import AddEntity, remove_cascade
-from omplanner.model import Role, RoleKind, find_usages, new_id
+from omplanner.model import Role, RoleKind, find_usages, iter_places, new_id
+from omplanner.model.walk import ref_values
 
 from ..widgets.style import apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
@@ -32,6 +33,11 @@ class RolesPage(QWidget):
         super().__init__(parent)
         self.document = document
         apply_page_font(self)
+        # Counting usages walks the plan: do it once per edit, not once per painted cell.
+        # Connected before the table model, so the cache is cleared before the table repaints.
+        self._usages: dict[str, int] | None = None
+        document.changed.connect(self._forget_usages)
+        document.plan_replaced.connect(self._forget_usages)
         kinds = [(k, k.label) for k in RoleKind]
         columns = [
             Column("Name", "name", width=280),
@@ -40,8 +46,8 @@ class RolesPage(QWidget):
             Column(
                 "Used in",
                 editor="readonly",
-                get=lambda role: len(find_usages(self.document.plan, role.id)),
-                display=lambda role: _used_in_text(len(find_usages(self.document.plan, role.id))),
+                get=lambda role: self.usage_count(role.id),
+                display=lambda role: _used_in_text(self.usage_count(role.id)),
                 width=130,
             ),
             Column("Description", "description"),
@@ -63,6 +69,19 @@ class RolesPage(QWidget):
             )
         )
         layout.addWidget(self.table, 1)
+
+    def _forget_usages(self, *_args) -> None:
+        self._usages = None
+
+    def usage_count(self, role_id: str) -> int:
+        if self._usages is None:
+            counts: dict[str, int] = {}
+            for place in iter_places(self.document.plan):
+                for field in place.entity.refs:
+                    for ref in ref_values(place.entity, field):
+                        counts[ref] = counts.get(ref, 0) + 1
+            self._usages = counts
+        return self._usages.get(role_id, 0)
 
     def add_role(self) -> None:
         role = Role(id=new_id("role"), name=_unused_name(self.document.plan))
