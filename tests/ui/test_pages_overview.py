@@ -21,6 +21,7 @@ def test_ranked_use_cases_show_the_pilot_beside_the_process_figure(qtbot, exampl
 
     document, page = open_page(qtbot, OverviewPage, example_plan)
     ranked = rank_use_cases(document.plan)
+    qtbot.waitUntil(lambda: len(page.cards) == 3)
     shown = [card for card in page.cards if card.isVisible()]
     assert len(shown) == len(ranked) == 3
     first = shown[0]
@@ -34,7 +35,8 @@ def test_ranked_use_cases_show_the_pilot_beside_the_process_figure(qtbot, exampl
 def test_findings_counts_follow_edits(qtbot, example_plan):
     document, page = open_page(qtbot, OverviewPage, example_plan)
     errors = sum(1 for f in check_plan(document.plan) if f.severity == Severity.ERROR)
-    assert page.count_labels[Severity.ERROR].text() == str(errors)
+    assert errors > 0
+    qtbot.waitUntil(lambda: page.count_labels[Severity.ERROR].text() == str(errors))
     # A use case moved up the tractability order changes the ranking once typing pauses.
     from omplanner.commands import SetFields
 

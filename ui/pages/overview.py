@@ -206,7 +206,8 @@ class OverviewPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            self.refresh_analysis()
+            # After the first paint: this page opens with the app, and the window comes first.
+            self._timer.start()
 
     def refresh_analysis(self) -> None:
         # Imported here: the rule engine loads networkx, which must not slow the app's start.
