@@ -57,12 +57,14 @@ class RoadmapInspector(QWidget):
         for status in ItemStatus:
             self.status.addItem(status.label, status.value)
         self.follows = QListWidget()
+        self.follows.setMinimumHeight(44)
         self.follows.setMaximumHeight(64)
         self.follows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.follows.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.unlink = QPushButton("Remove link")
         self.notes = QPlainTextEdit()
-        self.notes.setMaximumHeight(70)
+        self.notes.setMinimumHeight(56)
+        self.notes.setMaximumHeight(80)
         self.schedule = QLabel()
         self.schedule.setWordWrap(True)
         self.findings_box = QVBoxLayout()
@@ -81,11 +83,12 @@ class RoadmapInspector(QWidget):
         form.addRow("Follows", self.follows)
         form.addRow("", self.unlink)
         form.addRow("Notes", self.notes)
-        form.addRow("Schedule", self.schedule)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.form)
+        layout.addWidget(self.schedule)
         layout.addLayout(self.findings_box)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # scroll, never squeeze
         layout.addStretch(1)
         layout.addWidget(self.delete)
         self.fix_buttons: dict[str, QPushButton] = {}
@@ -110,6 +113,7 @@ class RoadmapInspector(QWidget):
         self._plan, self.item_id = plan, item_id
         item = plan.item(item_id) if plan is not None and item_id else None
         self.form.setVisible(item is not None)
+        self.schedule.setVisible(item is not None)
         self.delete.setVisible(item is not None)
         self._clear_findings()
         if item is None:

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
 
+from ..widgets.style import apply_page_font
+from ..widgets.table_view import page_header, page_layout
 from .checking import RoadmapCheck, add_schedule, check_findings
 from .gestures import Outcome
 from .inspector import RoadmapInspector
@@ -84,7 +85,7 @@ class RoadmapPage(QWidget):
         self.fix_button = self._button("Fix", tip="Apply the proposed fix for the selected item's finding")
         toolbar.addWidget(self.auto_button)
         toolbar.addWidget(self.fix_button)
-        toolbar.addStretch(1)
+        toolbar.addSpacing(16)
         self.table_button = self._button("Table", checkable=True, tip="Show the items as a table")
         self.export_button = self._button("Export…", tip="Save the roadmap as a PNG or SVG image")
         toolbar.addWidget(self.table_button)
@@ -105,9 +106,13 @@ class RoadmapPage(QWidget):
         self.splitter.addWidget(scroller)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([1030, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(toolbar)
+        apply_page_font(self)
+        layout = page_layout(self)
+        blurb = "Sequence the change work; every edit is checked against the sequencing principles."
+        strip = QWidget()
+        strip.setLayout(toolbar)
+        toolbar.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page_header("Roadmap", blurb, strip))
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
 

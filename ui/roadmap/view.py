@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
@@ -16,7 +16,7 @@ from omplanner.commands import SetFields
 from omplanner.model import Plan
 
 from .gestures import CreateGesture, Gesture, LinkGesture, MoveGesture, Outcome, ResizeGesture
-from .layout import LANE_LABEL_W, ZOOMS
+from .layout import HEADER_H, LANE_LABEL_W, ZOOMS
 from .scene import RoadmapScene
 
 _CURSORS = {
@@ -178,10 +178,12 @@ class RoadmapView(QGraphicsView):
         """Keep the lane names and the time header in view while the timeline scrolls."""
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         timeline = self.roadmap.timeline
-        if visible.top() > 1:
-            timeline.paint_header(painter, visible.top())
         if visible.left() > 1:
             timeline.paint_lane_labels(painter, visible.left())
+        if visible.top() > 1:
+            timeline.paint_header(painter, visible.top())
+            corner = QRectF(visible.left(), visible.top(), LANE_LABEL_W, HEADER_H)
+            painter.fillRect(corner, self.roadmap.theme.background)
 
     def anchor_point(self, item_id: str, where: str = "middle") -> QPointF:
         """The viewport point of a bar (tests and keyboard helpers)."""
