@@ -42,3 +42,20 @@ def test_slide_scene_for_scene_renderers(qapp, example_plan):
     scene.render(painter, rect, rect)
     painter.end()
     assert _distinct_colours(image) > 20
+
+
+def test_the_page_follows_a_switch_to_dark(qtbot, example_plan):
+    from PySide6.QtGui import QColor, QPalette
+
+    from ui.document import Document
+    from ui.roadmap.page import RoadmapPage
+
+    page = RoadmapPage(Document(example_plan))
+    qtbot.addWidget(page)
+    assert not page.scene.theme.dark
+    palette = page.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202225"))
+    page.setPalette(palette)
+    assert page.scene.theme.dark
+    assert page.scene.bars["item-4"].theme.dark
+    assert page.scene.bars["item-4"].marker == "error"  # findings survive the redraw

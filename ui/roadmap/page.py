@@ -6,7 +6,7 @@ change names into the scene, re-runs the rules and passes the differences to the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -137,6 +137,12 @@ class RoadmapPage(QWidget):
         document.plan_replaced.connect(self._plan_replaced)
         document.edit_refused.connect(self.show_message)
         self._plan_replaced()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and _is_dark(self) != self.scene.theme.dark:
+            self.scene.set_theme(self.document.plan, Theme(dark=_is_dark(self)))
+            self._apply_check()
 
     def _button(self, text: str, checkable: bool = False, tip: str = "") -> QToolButton:
         button = QToolButton()

@@ -59,6 +59,14 @@ class RoadmapScene(QGraphicsScene):
         self._lane_geometry = ()
         self.sync(plan)
 
+    def set_theme(self, plan: Plan, theme: Theme) -> None:
+        """Follow a change of appearance (light or dark): draw everything again in its colours."""
+        self.theme = theme
+        self.timeline.theme = theme
+        self.setBackgroundBrush(theme.background)
+        self._lane_geometry = ()
+        self.rebuild(plan)
+
     def dispose(self) -> None:
         """Drop every item now rather than at garbage collection (offscreen renders)."""
         self.bars.clear()
