@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from omplanner.model import Plan
 
-from .items import BAR_H, BarItem, BrokenRelationItem, DependencyArrow, Theme, TimelineItem
+from .items import BAR_H, BarItem, BrokenRelationItem, DependencyArrow, Theme
 from .layout import BY_COMPONENT, ZOOMS, Layout, assemble, lane_key, lanes_for, pack_lane
+from .timeline import TimelineItem
 
 
 class RoadmapScene(QGraphicsScene):
