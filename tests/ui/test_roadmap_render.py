@@ -59,3 +59,27 @@ def test_the_page_follows_a_switch_to_dark(qtbot, example_plan):
     assert page.scene.theme.dark
     assert page.scene.bars["item-4"].theme.dark
     assert page.scene.bars["item-4"].marker == "error"  # findings survive the redraw
+
+
+def test_today_line_is_drawn_where_today_falls(qapp, example_plan):
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QPainter
+
+    from ui.roadmap.scene import RoadmapScene
+
+    example_plan.details.start_date = date.today() - timedelta(weeks=5)
+    scene = RoadmapScene()
+    scene.sync(example_plan)
+    layout = scene.layout
+    x = round(layout.x(5))
+    y = round(layout.height - 3)  # the bottom lane is empty there: only the line
+    image = QImage(int(layout.width) + 4, int(layout.height) + 4, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    scene.render(painter, image.rect().toRectF(), scene.sceneRect())
+    painter.end()
+    today = scene.theme.today
+    near = [image.pixelColor(x + dx, y) for dx in (-1, 0, 1)]
+    assert any(abs(c.blue() - today.blue()) < 40 and abs(c.red() - today.red()) < 40 for c in near)
+    scene.dispose()
