@@ -169,9 +169,9 @@ class BarItem(QGraphicsItem):
         return self.kind == ItemKind.DEPLOYMENT
 
     def _refresh_tooltip(self) -> None:
-        lines = [f"<b>{html.escape(self.title)}</b>", html.escape(self.kind.label)]
+        lines = [f"<b>{html.escape(self.title, quote=False)}</b>", html.escape(self.kind.label, quote=False)]
         if self.owner:
-            lines.append(f"Owner: {html.escape(self.owner)}")
+            lines.append(f"Owner: {html.escape(self.owner, quote=False)}")
         if self.critical:
             lines.append("On the critical path: any delay moves the end date.")
         elif self.slack is not None:
@@ -179,7 +179,7 @@ class BarItem(QGraphicsItem):
         if self.phase is not None:
             lines.append(f"Phase {self.phase + 1}")
         if self.marker_text:
-            lines.append(html.escape(self.marker_text).replace("\n", "<br>"))
+            lines.append(html.escape(self.marker_text, quote=False).replace("\n", "<br>"))
         self.setToolTip("<br>".join(lines))
 
     # -- geometry ----------------------------------------------------------------------------
@@ -370,7 +370,7 @@ class BrokenRelationItem(QGraphicsPathItem):
         self.start_to_start = False
         """True when the offending item must start no earlier than the other starts (not ends)."""
         self.setZValue(8)
-        self.setToolTip(message)
+        self.setToolTip(f"<p>{html.escape(message, quote=False)}</p>")  # user text, never markup
         colour = theme.error if severity == "error" else theme.warning
         self.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
         self._colour = colour
