@@ -51,6 +51,8 @@ class Document(QObject):
     plan_replaced = Signal()
     """A different plan is now open (new, open, recover): views rebuild from scratch."""
     path_changed = Signal(object)
+    saved = Signal(object)
+    """The plan was written to this Path (a save, not an autosave)."""
     edit_refused = Signal(str)
     """An edit could not be made; the message says why, in plain words."""
 
@@ -72,12 +74,23 @@ class Document(QObject):
         self._path = path
         self.path_changed.emit(path)
 
-    def replace_plan(self, plan: Plan, path: Path | None) -> None:
+    def replace_plan(self, plan: Plan, path: Path | None, dirty: bool = False) -> None:
+        """Open another plan. ``dirty`` marks it unsaved (a recovered autosave is not on disk yet)."""
         self._plan = plan
         self.undo_stack.clear()
-        self.undo_stack.setClean()
+        if dirty:
+            self.undo_stack.resetClean()
+        else:
+            self.undo_stack.setClean()
         self.set_path(path)
         self.plan_replaced.emit()
+
+    def mark_saved(self, path: Path) -> None:
+        """The plan is now on disk at ``path``: it becomes the document's file and the clean state."""
+        if path != self._path:
+            self.set_path(path)
+        self.undo_stack.setClean()
+        self.saved.emit(path)
 
     def execute(self, command: Command) -> bool:
         """Apply an edit and put it on the undo stack. False (and ``edit_refused``) if refused."""

@@ -1,0 +1,216 @@
+"""The findings panel: what the rules say about the plan, kept current as the plan changes.
+
+The check runs on a short timer after each change (several quick edits cost one check) and the
+first check waits until the window has painted, so that the rules are not imported at start-up.
+Double-clicking a finding asks the window to show its first element; "Fix" applies the
+finding's proposed repair as one undoable command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omplanner.model import Component, Severity
+
+from .document import Document
+from .icons import icon
+
+DEBOUNCE_MS = 250
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+ALL = ""
+
+
+class FindingsPanel(QDockWidget):
+    finding_activated = Signal(object)
+    """The user asked to see a Finding's element (double-click or Enter)."""
+    counts_changed = Signal(int, int, int)
+    """Errors, warnings, infos in the whole plan (not only the filtered list)."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__("Findings", parent)
+        self.setObjectName("findings_dock")
+        self.setAccessibleName("Findings")
+        self.document = document
+        self.findings: list = []
+        self.checked_once = False
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        filters = QHBoxLayout()
+        self.severity_filter = self._combo(
+            "Filter by severity",
+            [("All severities", ALL)]
+            + [(f"{s.label}s" if s != Severity.INFO else "Information", s.value) for s in Severity],
+        )
+        self.use_case_filter = self._combo("Filter by use case", [("All use cases", ALL)])
+        self.component_filter = self._combo(
+            "Filter by component", [("All components", ALL)] + [(c.label, c.value) for c in Component]
+        )
+        for combo in (self.severity_filter, self.use_case_filter, self.component_filter):
+            filters.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(self._populate)
+        layout.addLayout(filters)
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Findings list")
+        self.tree.setHeaderLabels(["Finding", "Concerns"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.currentItemChanged.connect(self._show_detail)
+        layout.addWidget(self.tree, 1)
+
+        self.detail = QLabel()
+        self.detail.setObjectName("findings_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+        buttons = QHBoxLayout()
+        self.summary = QLabel("Checking…")
+        self.summary.setAccessibleName("Findings summary")
+        buttons.addWidget(self.summary, 1)
+        self.show_button = QPushButton("&Show")
+        self.show_button.setToolTip("Show the element this finding is about (or double-click the finding)")
+        self.show_button.clicked.connect(lambda: self._activate(self.tree.currentItem()))
+        self.fix_button = QPushButton(icon("fix"), "&Fix")
+        self.fix_button.setAccessibleName("Apply the proposed fix")
+        self.fix_button.clicked.connect(self.apply_fix)
+        buttons.addWidget(self.show_button)
+        buttons.addWidget(self.fix_button)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self._show_detail(None)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.refresh)
+        document.changed.connect(lambda _changes: self.schedule())
+        document.plan_replaced.connect(lambda: self.schedule(0))
+
+    def _combo(self, name: str, entries: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        for text, value in entries:
+            combo.addItem(text, value)
+        return combo
+
+    def schedule(self, delay: int = DEBOUNCE_MS) -> None:
+        self.timer.start(delay)
+
+    def refresh(self) -> None:
+        """Run the rules now (the rules module is imported here, on first use)."""
+        from omplanner.rules import check_plan
+
+        self.timer.stop()
+        self.findings = sorted(
+            check_plan(self.document.plan), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code)
+        )
+        self.checked_once = True
+        self._refresh_use_cases()
+        self._populate()
+        counts = [sum(1 for f in self.findings if f.severity == s) for s in Severity]
+        self.counts_changed.emit(*counts)
+
+    def _refresh_use_cases(self) -> None:
+        combo = self.use_case_filter
+        current = combo.currentData()
+        wanted = [("All use cases", ALL)] + [(uc.name, uc.id) for uc in self.document.plan.use_cases]
+        if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == wanted:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        for text, value in wanted:
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def visible_findings(self) -> list:
+        severity = self.severity_filter.currentData()
+        use_case = self.use_case_filter.currentData()
+        component = self.component_filter.currentData()
+        return [
+            f
+            for f in self.findings
+            if (not severity or f.severity == severity)
+            and (not use_case or f.use_case_id == use_case)
+            and (not component or (f.component is not None and f.component == component))
+        ]
+
+    def _populate(self, *_args) -> None:
+        previous = self.current_finding()
+        key = (previous.code, previous.element_ids) if previous else None
+        self.tree.clear()
+        shown = self.visible_findings()
+        restore = None
+        for finding in shown:
+            concerns = ", ".join(e.name or e.id for e in finding.elements[:2])
+            if len(finding.elements) > 2:
+                concerns += f" +{len(finding.elements) - 2}"
+            item = QTreeWidgetItem([finding.title, concerns])
+            item.setIcon(0, icon(str(finding.severity)))
+            item.setData(0, Qt.ItemDataRole.UserRole, finding)
+            tip = f"{finding.severity.label}: {finding.message}"
+            if finding.fix:
+                tip += f"\nFix: {finding.fix.description}"
+            item.setToolTip(0, tip)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{finding.severity.label}: {finding.title}")
+            self.tree.addTopLevelItem(item)
+            if key == (finding.code, finding.element_ids):
+                restore = item
+        if restore is not None:
+            self.tree.setCurrentItem(restore)
+        self._show_detail(self.tree.currentItem())
+        total = len(self.findings)
+        if not total:
+            self.summary.setText("No findings: the plan passes every rule")
+        elif len(shown) == total:
+            self.summary.setText(f"{total} finding{'s' if total != 1 else ''}")
+        else:
+            self.summary.setText(f"{len(shown)} of {total} findings shown")
+
+    def current_finding(self):
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _show_detail(self, item, _previous=None) -> None:
+        finding = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        self.detail.setText(finding.message if finding else "")
+        self.detail.setVisible(bool(finding))
+        self.show_button.setEnabled(bool(finding and finding.elements))
+        has_fix = bool(finding and finding.fix)
+        self.fix_button.setEnabled(has_fix)
+        self.fix_button.setToolTip(finding.fix.description if has_fix else "This finding has no automatic fix")
+
+    def _activate(self, item, _column: int = 0) -> None:
+        finding = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    def apply_fix(self) -> bool:
+        """Apply the selected finding's fix as one undoable edit, then check again at once."""
+        finding = self.current_finding()
+        if finding is None or finding.fix is None:
+            return False
+        self.fix_button.setEnabled(False)
+        done = self.document.execute(finding.fix.command)
+        self.refresh()
+        return done
