@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,7 +50,8 @@ class FindingsPanel(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
-        filters = QHBoxLayout()
+        filters = QGridLayout()
+        filters.setSpacing(4)
         self.severity_filter = self._combo(
             "Filter by severity",
             [("All severities", ALL)]
@@ -59,8 +61,10 @@ class FindingsPanel(QDockWidget):
         self.component_filter = self._combo(
             "Filter by component", [("All components", ALL)] + [(c.label, c.value) for c in Component]
         )
+        filters.addWidget(self.severity_filter, 0, 0)
+        filters.addWidget(self.component_filter, 0, 1)
+        filters.addWidget(self.use_case_filter, 1, 0, 1, 2)  # use-case names are the long ones
         for combo in (self.severity_filter, self.use_case_filter, self.component_filter):
-            filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self._populate)
         layout.addLayout(filters)
 
@@ -85,6 +89,8 @@ class FindingsPanel(QDockWidget):
         buttons = QHBoxLayout()
         self.summary = QLabel("Checking…")
         self.summary.setAccessibleName("Findings summary")
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumWidth(80)
         buttons.addWidget(self.summary, 1)
         self.show_button = QPushButton("&Show")
         self.show_button.setToolTip("Show the element this finding is about (or double-click the finding)")
@@ -101,16 +107,25 @@ class FindingsPanel(QDockWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.refresh)
-        document.changed.connect(lambda _changes: self.schedule())
-        document.plan_replaced.connect(lambda: self.schedule(0))
+        # bound methods, not lambdas: Qt drops the connection when the panel is destroyed
+        document.changed.connect(self._on_changed)
+        document.plan_replaced.connect(self._on_plan_replaced)
 
     def _combo(self, name: str, entries: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)  # long use-case names must not widen the dock
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         for text, value in entries:
             combo.addItem(text, value)
         return combo
+
+    def _on_changed(self, _changes) -> None:
+        self.schedule()
+
+    def _on_plan_replaced(self) -> None:
+        self.schedule(0)
 
     def schedule(self, delay: int = DEBOUNCE_MS) -> None:
         self.timer.start(delay)

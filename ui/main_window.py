@@ -135,13 +135,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self.files.status.connect(self.show_message)
         self.exports.status.connect(self.show_message)
-        document.edit_refused.connect(lambda text: self.show_message(f"Not changed: {text}", 8000))
+        # bound methods, not lambdas: Qt drops these connections when the window is destroyed
+        document.edit_refused.connect(self._edit_refused)
 
         self.sidebar.currentRowChanged.connect(self._row_changed)
         document.plan_replaced.connect(self.refresh_title)
-        document.path_changed.connect(lambda _path: self.refresh_title())
-        document.changed.connect(lambda _changes: self.refresh_title())
-        document.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        document.path_changed.connect(self.refresh_title)
+        document.changed.connect(self.refresh_title)
+        document.undo_stack.cleanChanged.connect(self.refresh_title)
         self.resize(DEFAULT_SIZE)
         self.refresh_title()
         self.sidebar.setCurrentRow(0)
@@ -211,11 +212,20 @@ class MainWindow(QMainWindow):
         redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
-        stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}" if text else "&Undo"))
-        stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}" if text else "&Redo"))
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         self.findings.visibilityChanged.connect(self.action_map["view.findings"].setChecked)
         self.history.visibilityChanged.connect(self.action_map["view.history"].setChecked)
         self.action_map["view.findings"].setChecked(True)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.action_map["edit.undo"].setText(f"&Undo {text}" if text else "&Undo")
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.action_map["edit.redo"].setText(f"&Redo {text}" if text else "&Redo")
+
+    def _edit_refused(self, text: str) -> None:
+        self.show_message(f"Not changed: {text}", 8000)
 
     def toggle_findings(self, visible: bool) -> None:
         self.findings.setVisible(visible)
@@ -282,7 +292,7 @@ class MainWindow(QMainWindow):
         else:
             self.counts_label.setText(f"{errors} errors · {warnings} warnings · {infos} notes")
 
-    def refresh_title(self) -> None:
+    def refresh_title(self, *_args) -> None:
         path = self.document.path
         name = f" ({path.name})" if path else ""
         self.setWindowTitle(f"{self.document.plan.details.title}{name}[*] — {APP_NAME}")
