@@ -87,7 +87,16 @@ def page_action_specs() -> list[ActionSpec]:
     """One action per sidebar page ("Go to Roadmap", Ctrl+number)."""
     from .pages import PAGES
 
-    return [ActionSpec(f"go.page.{p.id}", p.title, f"go_to:{p.id}", f"Show the {p.title} page", p.icon) for p in PAGES]
+    return [
+        ActionSpec(f"go.page.{p.id}", _numbered(i, p.title), f"go_to:{p.id}", f"Show the {p.title} page", p.icon)
+        for i, p in enumerate(PAGES)
+    ]
+
+
+def _numbered(index: int, title: str) -> str:
+    """'&1 Overview' ... '&0 Roadmap': the Go menu's mnemonics match the Ctrl+number keys."""
+    title = title.replace("&", "&&")
+    return f"&{(index + 1) % 10} {title}" if index < 10 else title
 
 
 def all_specs() -> list[ActionSpec]:

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         document.plan_replaced.connect(self.refresh_title)
         document.path_changed.connect(self.refresh_title)
         document.changed.connect(self.refresh_title)
-        document.undo_stack.cleanChanged.connect(self.refresh_title)
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.resize(DEFAULT_SIZE)
         self.refresh_title()
         self.sidebar.setCurrentRow(0)
@@ -224,6 +224,9 @@ class MainWindow(QMainWindow):
     def _redo_text_changed(self, text: str) -> None:
         self.action_map["edit.redo"].setText(f"&Redo {text}" if text else "&Redo")
 
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)  # from the argument: the stack may be going away
+
     def _edit_refused(self, text: str) -> None:
         self.show_message(f"Not changed: {text}", 8000)
 
@@ -296,7 +299,6 @@ class MainWindow(QMainWindow):
         path = self.document.path
         name = f" ({path.name})" if path else ""
         self.setWindowTitle(f"{self.document.plan.details.title}{name}[*] — {APP_NAME}")
-        self.setWindowModified(self.document.dirty)
         self.file_label.setText(str(path) if path else "Not saved to a file yet")
 
     # -- window state, drops, closing ---------------------------------------------------------
