@@ -10,7 +10,9 @@ appears on another client's wall.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 from omplanner import APP_NAME, __version__
@@ -106,25 +108,87 @@ def start_path(paths: list[str]) -> Path | None:
     return last if last is not None and last.is_file() else None
 
 
-def open_main_window(paths: list[str]):
-    """The window with its autosave, after offering recovery, on the plan chosen by ``start_path``."""
-    from .autosave import Autosaver
+def open_main_window(paths: list[str], defer: bool = False):
+    """The window on the plan chosen by ``start_path``, after offering recovery. With ``defer``,
+    only the window is built: ``finish_start`` opens the plan once the window has painted."""
     from .document import Document
     from .main_window import MainWindow
 
-    document = Document()
-    window = MainWindow(document)
-    window.autosaver = Autosaver(document, parent=window)
+    window = MainWindow(Document(path=start_path(paths) if defer else None))
     window.restore_layout()
-    if not offer_recovery(window):
-        path = start_path(paths)
-        if path is not None:
-            window.files.open_path(path, ask=False)
+    if defer:
+        window.plan_pending = True
+    else:
+        finish_start(window, paths)
     return window
+
+
+def finish_start(window, paths: list[str]) -> None:
+    """Autosave, recovery, then the start plan (or a blank one starting today)."""
+    from .autosave import Autosaver
+
+    window.autosaver = Autosaver(window.document, parent=window)
+    restored = offer_recovery(window)
+    if not restored:
+        path = start_path(paths)
+        if path is None or not window.files.open_path(path, ask=False):
+            from omplanner.model import Plan
+
+            window.document.replace_plan(Plan(), None)
+    window.plan_pending = False
+
+
+class _FirstPaint:
+    """Calls back once, just after the window's first paint (then gets out of the way)."""
+
+    def __init__(self, window, callback):
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        self.done = False
+        self.callback = callback
+        outer = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint and not outer.done:
+                    outer.fire()
+                return False
+
+        self.filter = Filter(window)
+        window.installEventFilter(self.filter)
+        QTimer.singleShot(FALLBACK_MS, self.fire)  # a window that never paints (minimised) still opens its plan
+        self._timer = QTimer
+
+    def fire(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self._timer.singleShot(0, self.callback)
+
+
+FALLBACK_MS = 1500
+BENCH_ENV = "OMPLANNER_EXIT_AFTER_PAINT"
+"""Benchmark hook: print ``OMPLANNER_PAINTED <time.monotonic()>`` at the first paint, then
+``OMPLANNER_PLAN_PAINTED <time>`` once the plan's page has painted too, and quit."""
 
 
 def run_app(argv: list[str]) -> int:
     app = make_application(argv)
-    window = open_main_window([a for a in argv if not a.startswith("-")])
+    paths = [a for a in argv if not a.startswith("-")]
+    window = open_main_window(paths, defer=True)
+    bench = bool(os.environ.get(BENCH_ENV))
+
+    def after_first_paint() -> None:
+        if bench:
+            print("OMPLANNER_PAINTED", f"{time.monotonic():.6f}", flush=True)
+        finish_start(window, paths)
+        if bench:
+            window.repaint()
+            print("OMPLANNER_PLAN_PAINTED", f"{time.monotonic():.6f}", flush=True)
+            window.document.undo_stack.setClean()
+            app.quit()
+
+    # The plan model (pydantic) costs more to import than Qt itself: paint the window first.
+    _first_paint = _FirstPaint(window, after_first_paint)  # noqa: F841 (kept alive until exec returns)
     window.show()
     return app.exec()

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
 
-from omplanner.fileio import FILE_SUFFIX, PlanFileError, load_plan, save_plan
-from omplanner.model import Plan
 from omplanner.paths import BLANK_TEMPLATE, example_names, example_path
 
 from .document import Document
 from .settings import settings
 
+if TYPE_CHECKING:  # dialogs are imported where they are used: not on the start-up path
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QMenu, QWidget
+
+FILE_SUFFIX = ".omplan"
+"""The core's ``omplanner.fileio.FILE_SUFFIX``, repeated so that building the window needs no core import."""
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
 FILE_FILTER = f"OM Planner plans (*{FILE_SUFFIX});;All files (*)"
@@ -27,6 +31,8 @@ FILE_FILTER = f"OM Planner plans (*{FILE_SUFFIX});;All files (*)"
 
 def ask_save_changes(parent: QWidget, title: str) -> str:
     """'save', 'discard' or 'cancel': what to do with unsaved edits before they would be lost."""
+    from PySide6.QtWidgets import QMessageBox
+
     SB = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent,
@@ -38,8 +44,11 @@ def ask_save_changes(parent: QWidget, title: str) -> str:
     return {SB.Save: "save", SB.Discard: "discard"}.get(answer, "cancel")
 
 
-def show_open_error(parent: QWidget, error: PlanFileError | OSError, path: Path) -> None:
-    text = str(error) if isinstance(error, PlanFileError) else f"{path.name}: {error.strerror or error}"
+def show_open_error(parent: QWidget, error: Exception, path: Path) -> None:
+    """The core's PlanFileError already names the file, the place and the problem."""
+    from PySide6.QtWidgets import QMessageBox
+
+    text = f"{path.name}: {error.strerror or error}" if isinstance(error, OSError) else str(error)
     QMessageBox.warning(parent, "Could not open the plan", f"{text}\n\nThe plan you had open is still open.")
 
 
@@ -86,12 +95,16 @@ class FileController(QObject):
     # -- new and open --------------------------------------------------------------------------
 
     def new_blank(self) -> None:
+        from omplanner.model import Plan
+
         if self.maybe_save():
             self.document.replace_plan(Plan(), None)
             self.status.emit("New blank plan")
 
     def new_from_example(self, name: str) -> None:
         """A copy of a shipped example, with no file yet: Save asks where, the example stays intact."""
+        from omplanner.fileio import PlanFileError, load_plan
+
         if not self.maybe_save():
             return
         try:
@@ -103,6 +116,8 @@ class FileController(QObject):
         self.status.emit(f"New plan from the example “{example_label(name)}”")
 
     def open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.maybe_save():
             return
         start = str(self.document.path.parent) if self.document.path else ""
@@ -112,6 +127,8 @@ class FileController(QObject):
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open a plan file. On failure, explain and keep the open plan. ``ask``: offer to save first."""
+        from omplanner.fileio import PlanFileError, load_plan
+
         if ask and not self.maybe_save():
             return False
         try:
@@ -132,6 +149,8 @@ class FileController(QObject):
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         current = self.document.path
         suggestion = str(current) if current else f"{safe_file_stem(self.document.plan.details.title)}{FILE_SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(self.window, "Save the plan as", suggestion, FILE_FILTER)
@@ -143,6 +162,10 @@ class FileController(QObject):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from omplanner.fileio import save_plan
+
         try:
             save_plan(self.document.plan, path)
         except OSError as exc:

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.model import Component, Severity
-
 from .document import Document
 from .icons import icon
 
 DEBOUNCE_MS = 250
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITIES = [("Errors", "error"), ("Warnings", "warning"), ("Information", "info")]
+"""The core's Severity values; the component filter is filled from the core's Component on the
+first check, so that building the panel imports no core module (start-up)."""
 ALL = ""
 
 
@@ -52,15 +53,9 @@ class FindingsPanel(QDockWidget):
         layout.setContentsMargins(6, 4, 6, 6)
         filters = QGridLayout()
         filters.setSpacing(4)
-        self.severity_filter = self._combo(
-            "Filter by severity",
-            [("All severities", ALL)]
-            + [(f"{s.label}s" if s != Severity.INFO else "Information", s.value) for s in Severity],
-        )
+        self.severity_filter = self._combo("Filter by severity", [("All severities", ALL), *SEVERITIES])
         self.use_case_filter = self._combo("Filter by use case", [("All use cases", ALL)])
-        self.component_filter = self._combo(
-            "Filter by component", [("All components", ALL)] + [(c.label, c.value) for c in Component]
-        )
+        self.component_filter = self._combo("Filter by component", [("All components", ALL)])
         filters.addWidget(self.severity_filter, 0, 0)
         filters.addWidget(self.component_filter, 0, 1)
         filters.addWidget(self.use_case_filter, 1, 0, 1, 2)  # use-case names are the long ones
@@ -138,10 +133,15 @@ class FindingsPanel(QDockWidget):
         self.findings = sorted(
             check_plan(self.document.plan), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code)
         )
+        if not self.checked_once:
+            from omplanner.model import Component
+
+            for component in Component:
+                self.component_filter.addItem(component.label, component.value)
         self.checked_once = True
         self._refresh_use_cases()
         self._populate()
-        counts = [sum(1 for f in self.findings if f.severity == s) for s in Severity]
+        counts = [sum(1 for f in self.findings if f.severity == s) for _label, s in SEVERITIES]
         self.counts_changed.emit(*counts)
 
     def _refresh_use_cases(self) -> None:
@@ -183,11 +183,12 @@ class FindingsPanel(QDockWidget):
             item = QTreeWidgetItem([finding.title, concerns])
             item.setIcon(0, icon(str(finding.severity)))
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
-            tip = f"{finding.severity.label}: {finding.message}"
+            severity = getattr(finding.severity, "label", str(finding.severity))
+            tip = f"{severity}: {finding.message}"
             if finding.fix:
                 tip += f"\nFix: {finding.fix.description}"
             item.setToolTip(0, tip)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{finding.severity.label}: {finding.title}")
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {finding.title}")
             self.tree.addTopLevelItem(item)
             if key == (finding.code, finding.element_ids):
                 restore = item

@@ -6,10 +6,10 @@ Pages are created on first use so that start-up builds only the page on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,6 @@ from omplanner import APP_NAME
 
 from .actions import build_actions
 from .document import Document
-from .export_actions import ExportController
 from .files import FileController, plan_paths_from_mime
 from .findings_panel import FindingsPanel
 from .icons import app_icon, icon
@@ -34,6 +32,9 @@ from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
 from .settings import settings
 from .theme import Presentation
+
+if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.autosaver = None
         """Set by ``ui.app`` for the real app; windows built in tests have none."""
         self._pages: dict[str, QWidget] = {}
+        self.plan_pending = False
+        """True while ``ui.app`` opens the start plan just after the first paint."""
         self._shown_once = False
         self._state_restored = False
         self.presentation = Presentation()
@@ -80,7 +83,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.files = FileController(self, document)
-        self.exports = ExportController(self, document)
+        self._exports = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -111,10 +114,7 @@ class MainWindow(QMainWindow):
         self.history = QDockWidget("Edit history", self)
         self.history.setObjectName("history_dock")
         self.history.setAccessibleName("Edit history")
-        undo_view = QUndoView(document.undo_stack)
-        undo_view.setEmptyLabel("Opened plan")
-        undo_view.setAccessibleName("Edits, oldest first; select one to go back to it")
-        self.history.setWidget(undo_view)
+        self.history.visibilityChanged.connect(self._ensure_history_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
 
@@ -134,7 +134,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.file_label)
         self.files.status.connect(self.show_message)
-        self.exports.status.connect(self.show_message)
         # bound methods, not lambdas: Qt drops these connections when the window is destroyed
         document.edit_refused.connect(self._edit_refused)
 
@@ -145,7 +144,23 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.resize(DEFAULT_SIZE)
         self.refresh_title()
-        self.sidebar.setCurrentRow(0)
+        if document.has_plan:
+            self.sidebar.setCurrentRow(0)
+        else:  # the app paints first and opens the plan just after: the page waits for it
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(0)
+            self.sidebar.blockSignals(False)
+            document.plan_replaced.connect(self._show_current_page)
+
+    @property
+    def exports(self):
+        """File › Export, built on first use (its worker and exporters are not on the start path)."""
+        if self._exports is None:
+            from .export_actions import ExportController
+
+            self._exports = ExportController(self, self.document)
+            self._exports.status.connect(self.show_message)
+        return self._exports
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -179,6 +194,10 @@ class MainWindow(QMainWindow):
 
     def go_to(self, page_id: str) -> None:
         self.show_page(page_id).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_current_page(self) -> None:
+        if self.stack.currentWidget() is None:
+            self._row_changed(self.sidebar.currentRow())
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
@@ -236,13 +255,26 @@ class MainWindow(QMainWindow):
             self.findings.raise_()
             self.findings.tree.setFocus()
 
+    def _ensure_history_view(self, visible: bool = True) -> None:
+        """The undo history list is built the first time its dock shows."""
+        if visible and self.history.widget() is None:
+            from PySide6.QtWidgets import QUndoView
+
+            view = QUndoView(self.document.undo_stack)
+            view.setEmptyLabel("Opened plan")
+            view.setAccessibleName("Edits, oldest first; select one to go back to it")
+            self.history.setWidget(view)
+
     def toggle_history(self, visible: bool) -> None:
+        self._ensure_history_view(visible)
         self.history.setVisible(visible)
         if visible:
             self.history.raise_()
 
     def set_presentation(self, on: bool) -> None:
         """Full screen and larger type for a projector; F5 again restores the window as it was."""
+        from PySide6.QtWidgets import QApplication
+
         app = QApplication.instance()
         if on:
             self._before_presentation = self.saveGeometry()
@@ -274,6 +306,8 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def show_preferences(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         from .preferences import PreferencesDialog
         from .theme import apply_theme
 
@@ -297,6 +331,10 @@ class MainWindow(QMainWindow):
 
     def refresh_title(self, *_args) -> None:
         path = self.document.path
+        if not self.document.has_plan:
+            self.setWindowTitle(f"{APP_NAME}[*]")
+            self.file_label.setText(f"Opening {path.name}…" if path else "")
+            return
         name = f" ({path.name})" if path else ""
         self.setWindowTitle(f"{self.document.plan.details.title}{name}[*] — {APP_NAME}")
         self.file_label.setText(str(path) if path else "Not saved to a file yet")
@@ -304,6 +342,9 @@ class MainWindow(QMainWindow):
     # -- window state, drops, closing ---------------------------------------------------------
 
     def restore_layout(self) -> None:
+        from PySide6.QtCore import QByteArray
+        from PySide6.QtGui import QGuiApplication
+
         store = settings()
         geometry = store.value(GEOMETRY_KEY, QByteArray(), type=QByteArray)
         state = store.value(STATE_KEY, QByteArray(), type=QByteArray)
@@ -327,6 +368,10 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             if not self._state_restored:  # docks get their width only once the window is laid out
                 self.resizeDocks([self.findings], [FINDINGS_WIDTH], Qt.Orientation.Horizontal)
+        if self.plan_pending:
+            return  # the app opens the plan after the first paint; plan_replaced shows the page
+        if self.stack.currentWidget() is None:
+            QTimer.singleShot(0, self._show_current_page)
         if not self.findings.checked_once:
             QTimer.singleShot(0, self.findings.refresh)  # after the first paint: rules are not on the start path
 

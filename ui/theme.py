@@ -83,8 +83,9 @@ def make_palette(dark: bool) -> QPalette:
 def apply_theme(app: QApplication, mode: str | None = None) -> bool:
     """Set the palette for ``mode`` (default: the saved preference). True when it is dark."""
     dark = is_dark(mode)
-    if app.style().name().lower() != "fusion":
+    if app.property("omplanner_style") != "fusion":  # not app.style(): that would build the default style first
         app.setStyle("Fusion")
+        app.setProperty("omplanner_style", "fusion")
     app.setPalette(make_palette(dark))
     app.setStyleSheet(SHELL_STYLE)
     return dark

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from omplanner.commands import SetFields
 from omplanner.fileio import load_plan
@@ -60,7 +60,7 @@ def test_open_edit_undo_redo_save_reopen(qtbot, window, example_file):
 def test_save_as_asks_for_a_name_and_adds_the_suffix(window, tmp_path, monkeypatch, example_plan):
     window.document.replace_plan(example_plan, None)
     target = tmp_path / "wave one"
-    monkeypatch.setattr(files.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.document.execute(SetFields("details", {"client": "Harbour"}))
     window.action_map["file.save"].trigger()  # no file yet: Save asks where
     saved = target.with_suffix(".omplan")
@@ -284,7 +284,9 @@ def test_findings_wait_for_the_first_paint(qtbot, example_file):
     assert "omplanner.rules" in sys.modules
 
 
-def test_page_creation_is_lazy_and_broken_pages_do_not_crash(window, request):
+def test_page_creation_is_lazy_and_broken_pages_do_not_crash(qtbot, window, example_plan, request):
+    assert window._pages == {}  # no plan yet: the start page waits for it
+    window.document.replace_plan(example_plan, None)
     assert set(window._pages) == {PAGES[0].id}
     swap_page(request, "data", "ui.no_such_module:Page")
     page = window.show_page("data")
