@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, QUrl, Signal
+from PySide6.QtCore import QObject, QPoint, QRectF, QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -154,5 +154,5 @@ def _widget_to_svg(widget: QWidget, path: Path) -> None:
         generator.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
         generator.setTitle(widget.accessibleName() or "OM Planner page")
         painter = QPainter(generator)
-        widget.render(painter)
+        widget.render(painter, QPoint(0, 0))
         painter.end()

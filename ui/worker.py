@@ -44,6 +44,9 @@ class _Job(QThread):
         self.result: Any = None
         self.error: BaseException | None = None
 
+    def request_cancel(self) -> None:
+        self.cancel_requested.set()
+
     def progress(self, fraction: float = 0.0, message: str = "") -> bool:
         self.progressed.emit(float(fraction), str(message or ""))
         return not self.cancel_requested.is_set()
@@ -71,7 +74,7 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
     job = _Job(work)
     loop = QEventLoop()
     job.finished.connect(loop.quit)
-    dialog.canceled.connect(job.cancel_requested.set)
+    dialog.canceled.connect(job.request_cancel)
 
     def show_progress(fraction: float, message: str) -> None:
         dialog.setValue(max(0, min(1000, int(fraction * 1000))))
@@ -84,9 +87,10 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
     if job.isRunning():
         loop.exec()
     job.wait()
+    asked = job.cancel_requested.is_set()  # before close(): closing a progress dialog emits canceled
+    dialog.canceled.disconnect()
     dialog.close()
     dialog.deleteLater()
-    asked = job.cancel_requested.is_set()
     if _is_cancellation(job.error, asked):
         return Outcome("cancelled", error=job.error)
     if job.error is not None:
