@@ -65,12 +65,12 @@ class FindingsPanel(QDockWidget):
 
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Findings list")
-        self.tree.setHeaderLabels(["Finding", "Concerns"])
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # whole titles, on two lines where needed: a dock is narrow
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activate)
         self.tree.currentItemChanged.connect(self._show_detail)
         layout.addWidget(self.tree, 1)
@@ -177,10 +177,8 @@ class FindingsPanel(QDockWidget):
         shown = self.visible_findings()
         restore = None
         for finding in shown:
-            concerns = ", ".join(e.name or e.id for e in finding.elements[:2])
-            if len(finding.elements) > 2:
-                concerns += f" +{len(finding.elements) - 2}"
-            item = QTreeWidgetItem([finding.title, concerns])
+            first = finding.elements[0].name if finding.elements else ""
+            item = QTreeWidgetItem([f"{finding.title} · {first}" if first else finding.title])
             item.setIcon(0, icon(str(finding.severity)))
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             severity = getattr(finding.severity, "label", str(finding.severity))
@@ -209,7 +207,14 @@ class FindingsPanel(QDockWidget):
 
     def _show_detail(self, item, _previous=None) -> None:
         finding = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        self.detail.setText(finding.message if finding else "")
+        text = ""
+        if finding:
+            text = finding.message
+            if finding.elements:
+                names = ", ".join(e.name or e.id for e in finding.elements[:4])
+                more = f" and {len(finding.elements) - 4} more" if len(finding.elements) > 4 else ""
+                text += f"\nConcerns: {names}{more}"
+        self.detail.setText(text)
         self.detail.setVisible(bool(finding))
         self.show_button.setEnabled(bool(finding and finding.elements))
         has_fix = bool(finding and finding.fix)

@@ -327,7 +327,8 @@ class MainWindow(QMainWindow):
         if not errors + warnings + infos:
             self.counts_label.setText("No findings")
         else:
-            self.counts_label.setText(f"{errors} errors · {warnings} warnings · {infos} notes")
+            parts = [(errors, "error"), (warnings, "warning"), (infos, "note")]
+            self.counts_label.setText(" · ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n))
 
     def refresh_title(self, *_args) -> None:
         path = self.document.path

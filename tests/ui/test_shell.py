@@ -246,7 +246,8 @@ def test_findings_panel_lists_filters_fixes_and_shows(qtbot, window, example_fil
     panel.refresh()
     assert panel.tree.topLevelItemCount() == 2
     assert panel.tree.topLevelItem(0).text(0).startswith("Role")  # errors sort first
-    assert window.counts_label.text() == "1 errors · 1 warnings · 0 notes"
+    assert panel.tree.topLevelItem(0).text(0).endswith(f"· {plan.roles[0].name}")
+    assert window.counts_label.text() == "1 error · 1 warning"
 
     panel.severity_filter.setCurrentIndex(panel.severity_filter.findData("warning"))
     assert panel.tree.topLevelItemCount() == 1
@@ -345,3 +346,21 @@ def test_no_file_written_beside_the_plan_by_the_shell(window, example_file):
     window.document.execute(SetFields("details", {"title": "x"}))
     window.files.save()
     assert sorted(p.name for p in Path(example_file).parent.iterdir()) == ["plan.omplan"]
+
+
+def test_a_real_fix_from_the_rules_is_one_undoable_edit(qtbot, window, example_file):
+    window.files.open_path(example_file)
+    panel = window.findings
+    panel.refresh()
+    before = [(f.code, f.element_ids) for f in panel.findings]
+    fixable = next(i for i in range(panel.tree.topLevelItemCount()) if panel.tree.topLevelItem(i).data(0, 256).fix)
+    item = panel.tree.topLevelItem(fixable)
+    finding = item.data(0, 256)
+    panel.tree.setCurrentItem(item)
+    depth = window.document.undo_stack.count()
+    panel.fix_button.click()
+    assert window.document.undo_stack.count() == depth + 1
+    assert (finding.code, finding.element_ids) not in [(f.code, f.element_ids) for f in panel.findings]
+    window.action_map["edit.undo"].trigger()
+    panel.refresh()
+    assert [(f.code, f.element_ids) for f in panel.findings] == before
