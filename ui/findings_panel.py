@@ -8,17 +8,17 @@ finding's proposed repair as one undoable command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -63,17 +63,18 @@ class FindingsPanel(QDockWidget):
             combo.currentIndexChanged.connect(self._populate)
         layout.addLayout(filters)
 
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Findings list")
-        self.tree.setHeaderHidden(True)
-        self.tree.setColumnCount(1)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)  # whole titles, on two lines where needed: a dock is narrow
-        self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.itemActivated.connect(self._activate)
-        self.tree.currentItemChanged.connect(self._show_detail)
-        layout.addWidget(self.tree, 1)
+        # A list view lays out wrapped text by the viewport's width (a tree view would elide it)
+        self.entries = QListWidget()
+        self.entries.setAccessibleName("Findings list")
+        self.entries.setWordWrap(True)
+        self.entries.setResizeMode(QListView.ResizeMode.Adjust)
+        self.entries.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.entries.setAlternatingRowColors(True)
+        self.entries.setSpacing(1)
+        self.entries.setIconSize(QSize(16, 16))
+        self.entries.itemActivated.connect(self._activate)
+        self.entries.currentItemChanged.connect(self._show_detail)
+        layout.addWidget(self.entries, 1)
 
         self.detail = QLabel()
         self.detail.setObjectName("findings_detail")
@@ -89,7 +90,7 @@ class FindingsPanel(QDockWidget):
         buttons.addWidget(self.summary, 1)
         self.show_button = QPushButton("&Show")
         self.show_button.setToolTip("Show the element this finding is about (or double-click the finding)")
-        self.show_button.clicked.connect(lambda: self._activate(self.tree.currentItem()))
+        self.show_button.clicked.connect(lambda: self._activate(self.entries.currentItem()))
         self.fix_button = QPushButton(icon("fix"), "&Fix")
         self.fix_button.setAccessibleName("Apply the proposed fix")
         self.fix_button.clicked.connect(self.apply_fix)
@@ -173,26 +174,26 @@ class FindingsPanel(QDockWidget):
     def _populate(self, *_args) -> None:
         previous = self.current_finding()
         key = (previous.code, previous.element_ids) if previous else None
-        self.tree.clear()
+        self.entries.clear()
         shown = self.visible_findings()
         restore = None
         for finding in shown:
             first = finding.elements[0].name if finding.elements else ""
-            item = QTreeWidgetItem([f"{finding.title} · {first}" if first else finding.title])
-            item.setIcon(0, icon(str(finding.severity)))
-            item.setData(0, Qt.ItemDataRole.UserRole, finding)
+            item = QListWidgetItem(f"{finding.title} · {first}" if first else finding.title)
+            item.setIcon(icon(str(finding.severity)))
+            item.setData(Qt.ItemDataRole.UserRole, finding)
             severity = getattr(finding.severity, "label", str(finding.severity))
             tip = f"{severity}: {finding.message}"
             if finding.fix:
                 tip += f"\nFix: {finding.fix.description}"
-            item.setToolTip(0, tip)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {finding.title}")
-            self.tree.addTopLevelItem(item)
+            item.setToolTip(tip)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {finding.title}")
+            self.entries.addItem(item)
             if key == (finding.code, finding.element_ids):
                 restore = item
         if restore is not None:
-            self.tree.setCurrentItem(restore)
-        self._show_detail(self.tree.currentItem())
+            self.entries.setCurrentItem(restore)
+        self._show_detail(self.entries.currentItem())
         total = len(self.findings)
         if not total:
             self.summary.setText("No findings: the plan passes every rule")
@@ -202,11 +203,11 @@ class FindingsPanel(QDockWidget):
             self.summary.setText(f"{len(shown)} of {total} findings shown")
 
     def current_finding(self):
-        item = self.tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        item = self.entries.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _show_detail(self, item, _previous=None) -> None:
-        finding = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        finding = item.data(Qt.ItemDataRole.UserRole) if item else None
         text = ""
         if finding:
             text = finding.message
@@ -221,8 +222,8 @@ class FindingsPanel(QDockWidget):
         self.fix_button.setEnabled(has_fix)
         self.fix_button.setToolTip(finding.fix.description if has_fix else "This finding has no automatic fix")
 
-    def _activate(self, item, _column: int = 0) -> None:
-        finding = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+    def _activate(self, item) -> None:
+        finding = item.data(Qt.ItemDataRole.UserRole) if item else None
         if finding is not None:
             self.finding_activated.emit(finding)
 

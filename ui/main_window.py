@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.findings.setVisible(visible)
         if visible:
             self.findings.raise_()
-            self.findings.tree.setFocus()
+            self.findings.entries.setFocus()
 
     def _ensure_history_view(self, visible: bool = True) -> None:
         """The undo history list is built the first time its dock shows."""

@@ -49,7 +49,7 @@ QListWidget#sidebar { border: none; border-right: 1px solid palette(midlight); b
 QListWidget#sidebar::item { padding-left: 8px; border-radius: 5px; color: palette(window-text); }
 QListWidget#sidebar::item:hover { background: palette(midlight); }
 QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
-QDockWidget#findings_dock QTreeWidget, QDockWidget#history_dock QUndoView { border: 1px solid palette(mid); }
+QDockWidget#findings_dock QListWidget, QDockWidget#history_dock QUndoView { border: 1px solid palette(mid); }
 QLabel#findings_detail { padding: 4px 2px; }
 QStatusBar QLabel { padding: 0 6px; }
 """
@@ -122,8 +122,10 @@ class Presentation:
         else:
             bigger.setPixelSize(round(self.normal_font.pixelSize() * PRESENTATION_SCALE))
         app.setFont(bigger)
+        app.setStyleSheet(app.styleSheet())  # widgets styled by a sheet take the new font only on a repolish
 
     def leave(self, app: QApplication) -> None:
         if self.normal_font is not None:
             app.setFont(self.normal_font)
+            app.setStyleSheet(app.styleSheet())
             self.normal_font = None

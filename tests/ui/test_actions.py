@@ -119,7 +119,7 @@ def test_undo_action_names_the_edit(window, example_plan):
 def test_accessible_names_on_the_shell(window):
     assert window.sidebar.accessibleName() == "Pages"
     assert window.findings.accessibleName() == "Findings"
-    assert window.findings.tree.accessibleName()
+    assert window.findings.entries.accessibleName()
     assert window.history.accessibleName()
     for combo in (window.findings.severity_filter, window.findings.use_case_filter, window.findings.component_filter):
         assert combo.accessibleName() and combo.toolTip()

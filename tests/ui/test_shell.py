@@ -244,31 +244,31 @@ def test_findings_panel_lists_filters_fixes_and_shows(qtbot, window, example_fil
     monkeypatch.setattr(omplanner.rules, "check_plan", fake_check)
     panel = window.findings
     panel.refresh()
-    assert panel.tree.topLevelItemCount() == 2
-    assert panel.tree.topLevelItem(0).text(0).startswith("Role")  # errors sort first
-    assert panel.tree.topLevelItem(0).text(0).endswith(f"· {plan.roles[0].name}")
+    assert panel.entries.count() == 2
+    assert panel.entries.item(0).text().startswith("Role")  # errors sort first
+    assert panel.entries.item(0).text().endswith(f"· {plan.roles[0].name}")
     assert window.counts_label.text() == "1 error · 1 warning"
 
     panel.severity_filter.setCurrentIndex(panel.severity_filter.findData("warning"))
-    assert panel.tree.topLevelItemCount() == 1
+    assert panel.entries.count() == 1
     panel.component_filter.setCurrentIndex(panel.component_filter.findData("governance"))
-    assert panel.tree.topLevelItemCount() == 0
+    assert panel.entries.count() == 0
     panel.component_filter.setCurrentIndex(0)
     other_use_case = plan.use_cases[1].id
     panel.use_case_filter.setCurrentIndex(panel.use_case_filter.findData(other_use_case))
-    assert panel.tree.topLevelItemCount() == 0
+    assert panel.entries.count() == 0
     panel.use_case_filter.setCurrentIndex(0)
 
-    item = panel.tree.topLevelItem(0)
-    panel.tree.setCurrentItem(item)
+    item = panel.entries.item(0)
+    panel.entries.setCurrentItem(item)
     assert panel.fix_button.isEnabled()
-    panel.tree.itemActivated.emit(item, 0)  # what a double-click or Enter does
+    panel.entries.itemActivated.emit(item)  # what a double-click or Enter does
     assert selected == [role_id]
     assert window.current_page_id() == "roles"
 
     panel.fix_button.click()
     assert window.document.plan.role(role_id).name == "Renamed by fix"
-    assert panel.tree.topLevelItemCount() == 0  # the warning filter hides the remaining info
+    assert panel.entries.count() == 0  # the warning filter hides the remaining info
     window.document.undo_stack.undo()
     assert window.document.plan.role(role_id).name != "Renamed by fix"
     qtbot.waitUntil(lambda: len(panel.findings) == 2)  # the debounced check ran after the undo
@@ -353,10 +353,10 @@ def test_a_real_fix_from_the_rules_is_one_undoable_edit(qtbot, window, example_f
     panel = window.findings
     panel.refresh()
     before = [(f.code, f.element_ids) for f in panel.findings]
-    fixable = next(i for i in range(panel.tree.topLevelItemCount()) if panel.tree.topLevelItem(i).data(0, 256).fix)
-    item = panel.tree.topLevelItem(fixable)
-    finding = item.data(0, 256)
-    panel.tree.setCurrentItem(item)
+    fixable = next(i for i in range(panel.entries.count()) if panel.entries.item(i).data(256).fix)
+    item = panel.entries.item(fixable)
+    finding = item.data(256)
+    panel.entries.setCurrentItem(item)
     depth = window.document.undo_stack.count()
     panel.fix_button.click()
     assert window.document.undo_stack.count() == depth + 1
