@@ -6,6 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+
+QStandardPaths.setTestModeEnabled(True)  # a backstop: even a bare QSettings() stays out of the user's own
+
 import pytest  # noqa: E402
 
 

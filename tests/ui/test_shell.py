@@ -296,15 +296,25 @@ def test_page_creation_is_lazy_and_broken_pages_do_not_crash(qtbot, window, exam
 
 
 def test_presentation_mode_enlarges_type_and_restores_it(qtbot, window):
+    from ui.theme import SHELL_STYLE
+
     app = QApplication.instance()
+    app.setStyleSheet(SHELL_STYLE)  # as the app runs: the sheet is what once kept the old font on screen
     before = app.font().pointSizeF()
     window.show()
+    shown_before = window.sidebar.font().pointSizeF()
     window.action_map["view.presentation"].trigger()
-    assert window.isFullScreen()
-    assert app.font().pointSizeF() == pytest.approx(before * 1.4)
-    window.action_map["view.presentation"].trigger()
+    try:
+        assert window.isFullScreen()
+        assert app.font().pointSizeF() == pytest.approx(before * 1.4)
+        assert window.sidebar.font().pointSizeF() == pytest.approx(shown_before * 1.4)  # what the room sees
+        assert window.findings.entries.font().pointSizeF() > shown_before
+    finally:
+        window.action_map["view.presentation"].trigger()
+        app.setStyleSheet("")
     assert not window.isFullScreen()
     assert app.font().pointSizeF() == pytest.approx(before)
+    assert window.sidebar.font().pointSizeF() == pytest.approx(shown_before)
 
 
 def test_dark_and_light_palettes(qtbot):
@@ -364,3 +374,32 @@ def test_a_real_fix_from_the_rules_is_one_undoable_edit(qtbot, window, example_f
     window.action_map["edit.undo"].trigger()
     panel.refresh()
     assert [(f.code, f.element_ids) for f in panel.findings] == before
+
+
+def test_preferences_are_stored_and_applied(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QPalette
+
+    from ui.autosave import INTERVAL_KEY
+    from ui.preferences import REOPEN_KEY, PreferencesDialog
+    from ui.theme import THEME_KEY
+
+    dialog = PreferencesDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.autosave.setValue(3)
+    dialog.reopen.setChecked(False)
+    dialog.store()
+    store = settings()
+    assert store.value(THEME_KEY, "", type=str) == "dark"
+    assert store.value(INTERVAL_KEY, 0.0, type=float) == 180.0
+    assert store.value(REOPEN_KEY, True, type=bool) is False
+    assert start_path([]) is None
+
+    app = QApplication.instance()
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: 1)
+    try:
+        window.action_map["edit.preferences"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 60
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
