@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QStandardPaths  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)  # a backstop: even a bare QSettings() stays out of the user's own
-
-import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
