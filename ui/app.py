@@ -96,8 +96,7 @@ def start_path(paths: list[str]) -> Path | None:
     """The file to open at start: the one named, else the last one if it still exists (see above)."""
     if paths:
         return Path(paths[0])
-    from .files import RECENT_KEY
-    from .preferences import REOPEN_KEY
+    from .files import RECENT_KEY, REOPEN_KEY
     from .settings import settings
 
     store = settings()
@@ -138,32 +137,28 @@ def finish_start(window, paths: list[str]) -> None:
     window.plan_pending = False
 
 
-class _FirstPaint:
-    """Calls back once, just after the window's first paint (then gets out of the way)."""
+def _after_first_paint(window, callback):
+    """Call ``callback`` once, just after the window's first paint; the returned probe must be kept."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-    def __init__(self, window, callback):
-        from PySide6.QtCore import QEvent, QObject, QTimer
+    class FirstPaint(QObject):
+        done = False
 
-        self.done = False
-        self.callback = callback
-        outer = self
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.fire()
+            return False
 
-        class Filter(QObject):
-            def eventFilter(self, obj, event):
-                if event.type() == QEvent.Type.Paint and not outer.done:
-                    outer.fire()
-                return False
+        def fire(self) -> None:
+            if not self.done:
+                self.done = True
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
 
-        self.filter = Filter(window)
-        window.installEventFilter(self.filter)
-        QTimer.singleShot(FALLBACK_MS, self.fire)  # a window that never paints (minimised) still opens its plan
-        self._timer = QTimer
-
-    def fire(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        self._timer.singleShot(0, self.callback)
+    probe = FirstPaint(window)
+    window.installEventFilter(probe)
+    QTimer.singleShot(FALLBACK_MS, probe.fire)  # a window that never paints (minimised) still opens its plan
+    return probe
 
 
 FALLBACK_MS = 1500
@@ -189,6 +184,6 @@ def run_app(argv: list[str]) -> int:
             app.quit()
 
     # The plan model (pydantic) costs more to import than Qt itself: paint the window first.
-    _first_paint = _FirstPaint(window, after_first_paint)  # noqa: F841 (kept alive until exec returns)
+    probe = _after_first_paint(window, after_first_paint)  # noqa: F841 (kept alive until exec returns)
     window.show()
     return app.exec()

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ui.settings import DATA_DIR_ENV, data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,9 +30,16 @@ def _env() -> dict[str, str]:
     return dict(os.environ, QT_QPA_PLATFORM="offscreen", **{DATA_DIR_ENV: str(data_dir())})
 
 
-def test_the_first_paint_needs_no_heavy_import():
+@pytest.mark.parametrize("named", [True, False], ids=["file named", "no file named"])
+def test_the_first_paint_needs_no_heavy_import(named):
+    args = [str(EXAMPLE)] if named else []
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(EXAMPLE)], cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", PROBE.replace("[sys.argv[1]]", "sys.argv[1:]"), *args],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
