@@ -137,3 +137,22 @@ def test_icons_exist_for_actions_and_pages(window):
         assert (icons_dir() / f"{page.icon}.svg").exists(), page.icon
     pixmap = icon("roadmap").pixmap(64, 64)
     assert pixmap.width() == 64 and not pixmap.toImage().isNull()
+
+
+def test_the_edit_history_lists_the_edits(qtbot, window, example_plan):
+    from PySide6.QtWidgets import QUndoView
+
+    from omplanner.commands import SetFields
+
+    window.document.replace_plan(example_plan, None)
+    window.document.execute(SetFields("details", {"title": "One"}, text="Rename the plan"))
+    window.document.execute(SetFields("details", {"client": "Two"}, text="Name the client"))
+    window.show()
+    window.action_map["view.history"].trigger()
+    view = window.history.widget()
+    assert isinstance(view, QUndoView) and window.history.isVisible()
+    texts = [view.model().index(row, 0).data() for row in range(view.model().rowCount())]
+    assert texts == ["Opened plan", "Rename the plan", "Name the client"]
+    view.setCurrentIndex(view.model().index(1, 0))  # clicking an entry goes back to it
+    assert window.document.plan.details.client != "Two"
+    assert window.document.plan.details.title == "One"
