@@ -204,22 +204,29 @@ class MainWindow(QMainWindow):
             self.show_page(PAGES[row].id)
 
     def show_finding(self, finding) -> bool:
-        """Show the page of the finding's first element and select it there. True if a page took it."""
+        """Show the page of the finding's first element and select it there. True if a page took it.
+
+        A finding about a whole use case (no governance owner, say) is shown on the page of its
+        component when that page can select the use case, else on the use-case list."""
         from omplanner.model import index_places
 
         places = index_places(self.document.plan)
+        component_page = COMPONENT_PAGE.get(str(finding.component) if finding.component else "")
+        known = {p.id for p in PAGES}
         for ref in finding.elements:
             place = places.get(ref.id)
             if place is None:
                 continue
-            page_id = ENTITY_PAGE.get(type(place.entity).__name__)
-            if page_id and any(p.id == page_id for p in PAGES):
+            kind = type(place.entity).__name__
+            candidates = [component_page, ENTITY_PAGE[kind]] if kind == "UseCase" else [ENTITY_PAGE.get(kind)]
+            for page_id in [c for c in candidates if c in known]:
                 page = self.show_page(page_id)
                 select = getattr(page, "select_element", None)
-                return bool(select(ref.id)) if callable(select) else False
-        component = str(finding.component) if finding.component else ""
-        if component in COMPONENT_PAGE:
-            self.show_page(COMPONENT_PAGE[component])
+                if callable(select) and select(ref.id):
+                    return True
+            return False
+        if component_page in known:
+            self.show_page(component_page)
         return False
 
     # -- actions ------------------------------------------------------------------------------

@@ -403,3 +403,18 @@ def test_preferences_are_stored_and_applied(qtbot, window, monkeypatch):
     finally:
         app.setStyleSheet("")
         app.setPalette(app.style().standardPalette())
+
+
+def test_double_clicking_real_findings_opens_the_right_pages(qtbot, window, example_file):
+    window.files.open_path(example_file)
+    panel = window.findings
+    panel.refresh()
+    landed = {}
+    for row in range(panel.entries.count()):
+        item = panel.entries.item(row)
+        finding = item.data(256)
+        panel.entries.itemActivated.emit(item)
+        landed.setdefault(finding.code[:3], set()).add(window.current_page_id())
+    assert landed["DEC"] == {"decisions"}
+    assert landed["GOV"] == {"governance"}  # about a use case, shown where its governance is edited
+    assert landed["DAT"] == {"data"}
