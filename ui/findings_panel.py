@@ -91,7 +91,7 @@ class FindingsPanel(QDockWidget):
         self.show_button = QPushButton("&Show")
         self.show_button.setToolTip("Show the element this finding is about (or double-click the finding)")
         self.show_button.clicked.connect(lambda: self._activate(self.entries.currentItem()))
-        self.fix_button = QPushButton(icon("fix"), "&Fix")
+        self.fix_button = QPushButton(icon("fix"), "F&ix")
         self.fix_button.setAccessibleName("Apply the proposed fix")
         self.fix_button.clicked.connect(self.apply_fix)
         buttons.addWidget(self.show_button)

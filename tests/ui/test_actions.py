@@ -156,3 +156,15 @@ def test_the_edit_history_lists_the_edits(qtbot, window, example_plan):
     view.setCurrentIndex(view.model().index(1, 0))  # clicking an entry goes back to it
     assert window.document.plan.details.client != "Two"
     assert window.document.plan.details.title == "One"
+
+
+def test_alt_keys_of_the_menus_and_the_findings_panel_do_not_clash(window):
+    from PySide6.QtWidgets import QAbstractButton
+
+    def mnemonic(text: str) -> str:
+        text = text.replace("&&", "")
+        return text[text.index("&") + 1].lower() if "&" in text else ""
+
+    keys = [mnemonic(a.text()) for a in window.menuBar().actions()]
+    keys += [mnemonic(b.text()) for b in window.findings.findChildren(QAbstractButton) if "&" in b.text()]
+    assert len(keys) == len(set(keys)) >= 7, keys
