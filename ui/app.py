@@ -96,8 +96,7 @@ def start_path(paths: list[str]) -> Path | None:
     """The file to open at start: the one named, else the last one if it still exists (see above)."""
     if paths:
         return Path(paths[0])
-    from .files import RECENT_KEY, REOPEN_KEY
-    from .settings import settings
+    from .settings import RECENT_KEY, REOPEN_KEY, settings
 
     store = settings()
     if not store.value(REOPEN_KEY, True, type=bool):

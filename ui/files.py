@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from omplanner.paths import BLANK_TEMPLATE, example_names, example_path
 
 from .document import Document
-from .settings import settings
+from .settings import RECENT_KEY, settings
 
 if TYPE_CHECKING:  # dialogs are imported where they are used: not on the start-up path
     from PySide6.QtCore import QMimeData
@@ -24,9 +24,6 @@ if TYPE_CHECKING:  # dialogs are imported where they are used: not on the start-
 
 FILE_SUFFIX = ".omplan"
 """The core's ``omplanner.fileio.FILE_SUFFIX``, repeated so that building the window needs no core import."""
-RECENT_KEY = "files/recent"
-REOPEN_KEY = "files/reopen_last"
-"""Whether the app starts on the last plan (see ``ui.app``); a preference."""
 MAX_RECENT = 8
 FILE_FILTER = f"OM Planner plans (*{FILE_SUFFIX});;All files (*)"
 

@@ -25,7 +25,6 @@ from omplanner import APP_NAME
 
 from .actions import build_actions
 from .document import Document
-from .files import FileController, plan_paths_from_mime
 from .findings_panel import FindingsPanel
 from .icons import app_icon, icon
 from .menus import build_menus, build_toolbar
@@ -82,7 +81,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
 
-        self.files = FileController(self, document)
+        self._files = None
         self._exports = None
 
         self.sidebar = QListWidget()
@@ -122,7 +121,10 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(
             self,
             self.action_map,
-            {"@recent": self.files.fill_recent_menu, "@examples": self.files.fill_examples_menu},
+            {
+                "@recent": lambda menu: self.files.fill_recent_menu(menu),
+                "@examples": lambda menu: self.files.fill_examples_menu(menu),
+            },
         )
         self.toolbar = build_toolbar(self, self.action_map)
         self._wire_actions()
@@ -133,7 +135,6 @@ class MainWindow(QMainWindow):
         self.counts_label.setAccessibleName("Findings count")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.file_label)
-        self.files.status.connect(self.show_message)
         # bound methods, not lambdas: Qt drops these connections when the window is destroyed
         document.edit_refused.connect(self._edit_refused)
 
@@ -151,6 +152,16 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(0)
             self.sidebar.blockSignals(False)
             document.plan_replaced.connect(self._show_current_page)
+
+    @property
+    def files(self):
+        """The File menu's work (new, open, save, recent), built on first use."""
+        if self._files is None:
+            from .files import FileController
+
+            self._files = FileController(self, self.document)
+            self._files.status.connect(self.show_message)
+        return self._files
 
     @property
     def exports(self):
@@ -384,12 +395,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.findings.refresh)  # after the first paint: rules are not on the start path
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from .files import plan_paths_from_mime
+
         if plan_paths_from_mime(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from .files import plan_paths_from_mime
+
         paths = plan_paths_from_mime(event.mimeData())
         if paths:
             event.acceptProposedAction()

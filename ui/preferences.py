@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from .autosave import DEFAULT_INTERVAL_SECONDS, INTERVAL_KEY
-from .files import REOPEN_KEY
-from .settings import settings
+from .settings import REOPEN_KEY, settings
 from .theme import THEME_KEY, THEMES, theme_mode
 
 

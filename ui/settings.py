@@ -13,6 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 
 DATA_DIR_ENV = "OMPLANNER_DATA_DIR"
+RECENT_KEY = "files/recent"
+"""Recently opened or saved plans, newest first (a list of paths)."""
+REOPEN_KEY = "files/reopen_last"
+"""Whether the app starts on the last plan (see ``ui.app``); a preference."""
 
 
 def data_dir() -> Path:
