@@ -23,9 +23,14 @@ def make_application(argv: list[str]):
     from PySide6.QtWidgets import QApplication
 
     from .icons import app_icon
-    from .theme import apply_theme, follow_system
+    from .theme import STYLE_PROPERTY, apply_theme, follow_system
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
+    app = QApplication.instance()
+    if app is None:
+        # The style named on the command line, not by setStyle(): handing Python a QStyle object
+        # builds all of QStyle's (large) enums, a cost the window's first paint can do without.
+        app = QApplication([sys.argv[0], "-style", "Fusion", *[a for a in argv if a.startswith("-")]])
+        app.setProperty(STYLE_PROPERTY, "fusion")
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("OM Planner")
     app.setApplicationVersion(__version__)

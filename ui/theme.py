@@ -8,12 +8,14 @@ a style sheet that touches only the shell's own widgets (sidebar, findings panel
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from .settings import settings
 
 THEME_KEY = "appearance/theme"
+STYLE_PROPERTY = "omplanner_style"
+"""Set on the QApplication once Fusion is its style (see ``ui.app.make_application``)."""
 THEMES = ("system", "light", "dark")
 PRESENTATION_SCALE = 1.4
 
@@ -83,9 +85,9 @@ def make_palette(dark: bool) -> QPalette:
 def apply_theme(app: QApplication, mode: str | None = None) -> bool:
     """Set the palette for ``mode`` (default: the saved preference). True when it is dark."""
     dark = is_dark(mode)
-    if app.property("omplanner_style") != "fusion":  # not app.style(): that would build the default style first
+    if app.property(STYLE_PROPERTY) != "fusion":  # not app.style(): that would build the default style first
         app.setStyle("Fusion")
-        app.setProperty("omplanner_style", "fusion")
+        app.setProperty(STYLE_PROPERTY, "fusion")
     app.setPalette(make_palette(dark))
     app.setStyleSheet(SHELL_STYLE)
     return dark
@@ -105,13 +107,16 @@ class Presentation:
     """Larger type for a projector. Remembers the normal font so that leaving restores it exactly."""
 
     def __init__(self) -> None:
-        self.normal_font: QFont | None = None
+        self.normal_font = None
+        """The QFont before presentation mode (QFont is imported on first use: start-up)."""
 
     @property
     def active(self) -> bool:
         return self.normal_font is not None
 
     def enter(self, app: QApplication) -> None:
+        from PySide6.QtGui import QFont
+
         if self.active:
             return
         self.normal_font = QFont(app.font())
