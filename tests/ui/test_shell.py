@@ -418,3 +418,14 @@ def test_double_clicking_real_findings_opens_the_right_pages(qtbot, window, exam
     assert landed["DEC"] == {"decisions"}
     assert landed["GOV"] == {"governance"}  # about a use case, shown where its governance is edited
     assert landed["DAT"] == {"data"}
+
+
+def test_a_broken_file_named_at_start_is_explained_and_a_blank_plan_opens(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    broken = tmp_path / "broken.omplan"
+    broken.write_text("{ not json", encoding="utf-8")
+    win = open_main_window([str(broken)])
+    qtbot.addWidget(win)
+    assert len(shown) == 1 and shown[0].startswith("broken.omplan")
+    assert win.document.path is None and win.document.plan.use_cases == []
