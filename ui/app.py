@@ -186,6 +186,7 @@ def run_app(argv: list[str]) -> int:
             window.repaint()
             print("OMPLANNER_PLAN_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
             window.document.undo_stack.setClean()
+            window.autosaver.close()  # leave no lock behind
             app.quit()
 
     # The plan model (pydantic) costs more to import than Qt itself: paint the window first.
