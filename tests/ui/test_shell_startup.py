@@ -60,3 +60,4 @@ def test_the_benchmark_hook_reports_the_paint_then_the_plan():
     marks = {line.split()[0]: line.split()[1:] for line in out.stdout.splitlines() if line.startswith("OMPLANNER_")}
     assert float(marks["OMPLANNER_PAINTED"][0]) <= float(marks["OMPLANNER_PLAN_PAINTED"][0])
     assert 0 < float(marks["OMPLANNER_PAINTED"][1]) <= float(marks["OMPLANNER_PLAN_PAINTED"][1])
+    assert list((data_dir() / "autosave").glob("*")) == []  # no lock or copy left behind
