@@ -28,10 +28,11 @@ def catalogue() -> list[RuleInfo]:
     return [RULES[code].info for code in sorted(RULES, key=_code_key)]
 
 
+FAMILY_ORDER = {prefix: n for n, prefix in enumerate(["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP"])}
+
+
 def _code_key(code: str) -> tuple[int, str]:
-    order = ["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP"]
-    prefix = code.split("-")[0]
-    return (order.index(prefix) if prefix in order else len(order), code)
+    return (FAMILY_ORDER.get(code.split("-")[0], len(FAMILY_ORDER)), code)
 
 
 def check_plan(plan: Plan) -> list[Finding]:

@@ -7,7 +7,7 @@ share (the sequencing constraints) is computed lazily, once.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from functools import cached_property
 
 from ..model import (
@@ -47,19 +47,47 @@ class MapIndex:
     def label(self) -> str:
         return f"{self.variant} '{self.use_case.name}' process"
 
-    def downstream(self, step_id: str) -> list[str]:
-        """Steps reachable from ``step_id`` by flows (itself excluded), breadth first."""
+    def downstream(self, step_id: str, limit: int | None = None) -> list[str]:
+        """Steps reachable from ``step_id`` by flows (itself excluded), breadth first, at most ``limit``."""
         seen = {step_id}
-        queue = [step_id]
-        order = []
-        while queue:
-            current = queue.pop(0)
-            for nxt in self.successors.get(current, ()):
+        queue = deque([step_id])
+        order: list[str] = []
+        while queue and (limit is None or len(order) < limit):
+            for nxt in self.successors.get(queue.popleft(), ()):
                 if nxt not in seen:
                     seen.add(nxt)
                     order.append(nxt)
                     queue.append(nxt)
         return order
+
+    @cached_property
+    def forward(self) -> dict[str, list[str]]:
+        """Flows plus exception routes: every way a case can move on from a step."""
+        edges = {k: list(v) for k, v in self.successors.items()}
+        for step in self.map.steps:
+            if step.exception_route in self.steps:
+                edges.setdefault(step.id, []).append(step.exception_route)
+        return edges
+
+    @cached_property
+    def backward(self) -> dict[str, list[str]]:
+        edges: dict[str, list[str]] = defaultdict(list)
+        for source, targets in self.forward.items():
+            for target in targets:
+                edges[target].append(source)
+        return edges
+
+
+def reachable(starts, edges: dict[str, list[str]]) -> set[str]:
+    """Every node reachable from ``starts`` (included) along ``edges``."""
+    seen = set(starts)
+    stack = list(seen)
+    while stack:
+        for nxt in edges.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
 
 
 class PlanIndex:
