@@ -21,6 +21,7 @@ from ..model import (
 from .context import MapIndex, PlanIndex, reachable, ref
 from .engine import Hit, rule
 from .findings import Fix
+from .words import quoted
 
 FAMILY = "Process"
 
@@ -188,9 +189,8 @@ def handoff_owner(index: PlanIndex) -> Iterator[Hit]:
             )
 
 
-def _names(steps: list[Step], limit: int = 4) -> str:
-    shown = ", ".join(f"'{s.name or s.id}'" for s in steps[:limit])
-    return shown + (f" and {len(steps) - limit} more" if len(steps) > limit else "")
+def _names(steps: list[Step]) -> str:
+    return quoted(s.name or s.id for s in steps)
 
 
 @rule(

@@ -14,6 +14,7 @@ from ..model import ITEM_COMPONENT, Component, ItemKind, RoadmapItem, Severity
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
+from .words import quoted
 
 FAMILY = "Sequencing"
 
@@ -201,14 +202,15 @@ def one_first(index: PlanIndex) -> Iterator[Hit]:
     if len(together) < 2:
         return
     lead = index.constraints.first_use_case
-    names = ", ".join(f"'{index.use_case_name(uc)}'" for uc in together)
+    names = quoted(index.use_case_name(uc) for uc in together)
     governed = [i.end_week for i in index.items_by_use_case[lead] if i.kind is ItemKind.GOVERNANCE]
-    target = max(governed) if governed else week + 1
+    target = max([week + 1, *governed])
     others = [index.items[firsts[uc]] for uc in together if uc != lead]
     text = f"Let '{index.use_case_name(lead)}' go first: start the other deployments in week {target}"
     command = Macro(text, [SetFields(i.id, {"start_week": target}) for i in others])
     yield Hit(
-        f"{names} all start deploying in week {week}: no use case proves its operating model before the others follow.",
+        f"{names} {'both' if len(together) == 2 else 'all'} start deploying in week {week}: no use case "
+        "proves its operating model before the others follow.",
         tuple(ref(index.items[firsts[uc]]) for uc in together),
         fix=Fix(text, command),
     )

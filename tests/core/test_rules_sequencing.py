@@ -99,7 +99,7 @@ def test_seq005_second_use_case_deploys_before_the_first_is_governed():
 def test_seq006_two_use_cases_deploying_first_together():
     plan = roadmap(item("x1", K.DEPLOYMENT, "uc-1", 5), item("x2", K.DEPLOYMENT, "uc-2", 5))
     [f] = findings(plan, "SEQ-006")
-    assert f.message.startswith("'Invoices', 'E-mails' all start deploying in week 5")
+    assert f.message.startswith("'Invoices' and 'E-mails' both start deploying in week 5")
     apply_fix(plan, f)
     assert plan.item("x2").start_week == 6 and plan.item("x1").start_week == 5
     assert "SEQ-006" not in codes(plan)
