@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 
 from omplanner.model import Component, ItemKind, RuleSeverity, Severity
 from omplanner.rules import catalogue, check_plan
@@ -51,3 +53,13 @@ def test_checking_leaves_the_plan_untouched(example_plan):
     before = copy.deepcopy(example_plan.model_dump())
     check_plan(example_plan)
     assert example_plan.model_dump() == before
+
+
+def test_checking_a_plan_without_cycles_does_not_import_networkx(example_file):
+    # networkx costs a third of a second to import; check_plan runs after every edit in the app.
+    code = (
+        "import sys; from omplanner.fileio import load_plan; from omplanner.rules import check_plan; "
+        f"check_plan(load_plan({str(example_file)!r})); print('networkx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
