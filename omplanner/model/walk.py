@@ -59,7 +59,7 @@ class Place:
 
 def describe(entity: Entity, index: int | None = None) -> str:
     label = entity.kind_label
-    if index is not None:
+    if index is not None and entity.numbered:
         label = f"{label} {index + 1}"
     name = entity.display_name
     if name and name != entity.id:
