@@ -40,6 +40,8 @@ class MapIndex:
         self.successors: dict[str, list[str]] = defaultdict(list)
         self.predecessors: dict[str, list[str]] = defaultdict(list)
         for flow in pmap.flows:
+            if flow.source not in self.steps or flow.target not in self.steps:
+                continue  # a flow to a step that is gone (mid-edit) or of another map leads nowhere here
             self.successors[flow.source].append(flow.target)
             self.predecessors[flow.target].append(flow.source)
 

@@ -165,7 +165,7 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
 
 @rule(
     "SEQ-005",
-    "Governance before the second use case deploys",
+    "First use case governed before the next deploys",
     Severity.ERROR,
     Component.GOVERNANCE,
     """The first use case's governance (a named owner, thresholds, what happens on a breach) is in

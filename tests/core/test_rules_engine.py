@@ -63,3 +63,27 @@ def test_checking_a_plan_without_cycles_does_not_import_networkx(example_file):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_rules_survive_dangling_references(example_plan):
+    # An entity removed without mending what points at it (as a half-finished edit could leave
+    # the plan) must not make the check fail: every rule looks ids up defensively.
+    from omplanner.commands import RemoveEntity
+    from omplanner.integration import integration_figures
+    from omplanner.model import iter_places
+    from omplanner.sequencing import analyse_roadmap, auto_sequence_command
+
+    removable = [p.entity.id for p in iter_places(example_plan) if p.index is not None]
+    assert len(removable) > 100
+    for entity_id in removable:
+        command = RemoveEntity(entity_id)
+        command.apply(example_plan)
+        try:
+            check_plan(example_plan)
+            if entity_id.startswith("item-"):
+                analyse_roadmap(example_plan)
+                auto_sequence_command(example_plan)
+            for uc in example_plan.use_cases:
+                integration_figures(example_plan, uc)
+        finally:
+            command.revert(example_plan)
