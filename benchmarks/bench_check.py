@@ -107,7 +107,7 @@ def large_plan(use_cases: int = 10, steps_per_map: int = 200, items_per_use_case
     return plan
 
 
-def best_of(func, runs: int = 5) -> float:
+def best_of(func, runs: int = 9) -> float:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()

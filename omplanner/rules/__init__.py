@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (importing a family registers its rules)
     data_rules,
     decision_rules,
     governance_rules,
+    integration_rules,
     process_rules,
     sequencing_gates,
     sequencing_rules,
@@ -28,7 +29,7 @@ def catalogue() -> list[RuleInfo]:
     return [RULES[code].info for code in sorted(RULES, key=_code_key)]
 
 
-FAMILY_ORDER = {prefix: n for n, prefix in enumerate(["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP"])}
+FAMILY_ORDER = {prefix: n for n, prefix in enumerate(["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"])}
 
 
 def _code_key(code: str) -> tuple[int, str]:
