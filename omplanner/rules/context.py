@@ -105,7 +105,9 @@ class PlanIndex:
             for step_id in m.steps:
                 self.step_map[step_id] = m
         self.decisions_by_step: dict[str, list] = defaultdict(list)
+        self.decisions_by_use_case: dict[str, list] = defaultdict(list)
         for d in plan.decisions:
+            self.decisions_by_use_case[d.use_case].append(d)
             if d.step:
                 self.decisions_by_step[d.step].append(d)
         self.capabilities: dict[tuple[str, CapabilityKind], list] = defaultdict(list)
