@@ -148,3 +148,22 @@ class PlanIndex:
         from ..sequencing.constraints import build_constraints
 
         return build_constraints(self.plan, self.items)
+
+    @cached_property
+    def dependency_cycles(self) -> tuple[list[list[str]], set[tuple[str, str]]]:
+        """The cycles among the dependencies the user drew, and every dependency inside a knot."""
+        from ..sequencing.constraints import has_dependency_cycle
+
+        if not has_dependency_cycle(self.items):
+            return [], set()
+        from ..sequencing.graph import explicit_cycles
+
+        order = {item_id: n for n, item_id in enumerate(self.items)}
+        cycles, knots = explicit_cycles(self.items, order, self.constraints.explicit)
+        knot_of = {node: n for n, knot in enumerate(knots) for node in knot}
+        inside = {
+            (c.before, c.after)
+            for c in self.constraints.explicit
+            if c.before in knot_of and knot_of[c.before] == knot_of.get(c.after)
+        }
+        return cycles, inside
