@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +118,7 @@ def roadmaps(draw):
     return plan
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps())
 def test_any_proposed_schedule_passes_every_sequencing_rule(plan):
@@ -145,6 +147,7 @@ def tangled_roadmaps(draw):
     return plan
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tangled_roadmaps())
 def test_tangled_roadmaps_never_raise(plan):
