@@ -20,7 +20,7 @@ BY_USE_CASE = "use_case"
 ZOOMS: dict[str, float] = {"weeks": 44.0, "months": 22.0, "quarters": 9.0}
 """Pixels per week at each time scale."""
 
-LANE_LABEL_W = 172.0
+LANE_LABEL_W = 150.0
 HEADER_H = 44.0
 ROW_H = 30.0
 BAR_H = 18.0

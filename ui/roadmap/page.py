@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSplitter,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -49,7 +49,12 @@ class RoadmapPage(QWidget):
         self.scene = RoadmapScene(Theme(dark=_is_dark(self)), self)
         self.view = RoadmapView(self.scene, lambda: self.document.plan, self)
         self.inspector = RoadmapInspector(self)
-        self.inspector.setMinimumWidth(260)
+        self.inspector.setMinimumWidth(230)
+        self.inspector_panel = QScrollArea()
+        self.inspector_panel.setWidget(self.inspector)
+        self.inspector_panel.setWidgetResizable(True)
+        self.inspector_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inspector_panel.setFrameShape(QFrame.Shape.NoFrame)
         self.table = RoadmapTable(document, self)
         self.table.setVisible(False)
         self.status = QLabel()
@@ -59,7 +64,9 @@ class RoadmapPage(QWidget):
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
         self._schedule_timer = QTimer(self, singleShot=True, interval=0, timeout=self._reanalyse)
 
-        toolbar = QHBoxLayout()
+        toolbar = QToolBar("Roadmap")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.lanes = QComboBox()
         self.lanes.addItem("Lanes by component", BY_COMPONENT)
         self.lanes.addItem("Lanes by use case", BY_USE_CASE)
@@ -78,14 +85,18 @@ class RoadmapPage(QWidget):
             "Phases", checkable=True, tip="Number the items by phase: items in one phase can run in parallel"
         )
         toolbar.addWidget(self.phases_button)
-        toolbar.addSpacing(16)
+        toolbar.addSeparator()
         self.auto_button = self._button(
             "Auto-sequence", tip="Move items so that the roadmap follows the sequencing principles (one undoable step)"
         )
         self.fix_button = self._button("Fix", tip="Apply the proposed fix for the selected item's finding")
         toolbar.addWidget(self.auto_button)
         toolbar.addWidget(self.fix_button)
-        toolbar.addSpacing(16)
+        toolbar.addSeparator()
+        self.inspector_button = self._button("Inspector", checkable=True, tip="Show the selected item's details")
+        self.inspector_button.setChecked(True)
+        self.inspector_button.toggled.connect(self.inspector_panel.setVisible)
+        toolbar.addWidget(self.inspector_button)
         self.table_button = self._button("Table", checkable=True, tip="Show the items as a table")
         self.export_button = self._button("Export…", tip="Save the roadmap as a PNG or SVG image")
         toolbar.addWidget(self.table_button)
@@ -98,21 +109,15 @@ class RoadmapPage(QWidget):
         left.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        scroller = QScrollArea()
-        scroller.setWidget(self.inspector)
-        scroller.setWidgetResizable(True)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.splitter.addWidget(scroller)
+        self.splitter.addWidget(self.inspector_panel)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1030, 300])
+        self.splitter.setSizes([1000, 300])
+        self.splitter.setCollapsible(0, False)
         apply_page_font(self)
         layout = page_layout(self)
         blurb = "Sequence the change work; every edit is checked against the sequencing principles."
-        strip = QWidget()
-        strip.setLayout(toolbar)
-        toolbar.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page_header("Roadmap", blurb, strip))
+        layout.addWidget(page_header("Roadmap", blurb))
+        layout.addWidget(toolbar)  # a narrow window folds the last buttons into its » menu
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
 

@@ -19,6 +19,9 @@ from .gestures import CreateGesture, Gesture, LinkGesture, MoveGesture, Outcome,
 from .layout import HEADER_H, LANE_LABEL_W, ZOOMS
 from .scene import RoadmapScene
 
+MIN_FIT_PPW = 14.0
+"""Below this many pixels a week, fitting the labels too would make the bars hard to read."""
+
 _CURSORS = {
     "resize": Qt.CursorShape.SizeHorCursor,
     "link": Qt.CursorShape.CrossCursor,
@@ -52,22 +55,36 @@ class RoadmapView(QGraphicsView):
         self.scale_changed.emit(name)
 
     def fit(self) -> None:
-        """Choose the pixels per week that shows the whole timeline in the view's width."""
+        """Choose the pixels per week that shows the whole timeline in the view's width.
+
+        Room is kept for the labels of the last items too, unless that would squeeze the bars
+        below a readable scale: then the bars fit and the last labels are a scroll away.
+        """
         layout = self.roadmap.layout
         if layout is None:
             return
+        plan = self.plan_source()
         available = self.viewport().width() - LANE_LABEL_W - 8
+        last_end = max((i.end_week for i in plan.roadmap), default=0)
+        bars_only = max(4.0, min(80.0, available / max(4, last_end + 1)))
         ppw = available / max(1, layout.weeks)
         for _ in range(6):  # the room the last labels need depends on the scale: settle it
             ppw = max(4.0, min(80.0, ppw))
-            name = min(ZOOMS, key=lambda n: abs(ZOOMS[n] - ppw))
-            self.roadmap.set_scale(self.plan_source(), name, ppw)
+            if ppw < MIN_FIT_PPW and bars_only > ppw:
+                ppw = bars_only
+                break
+            self.roadmap.set_scale(plan, self._nearest(ppw), ppw)
             needed = self.roadmap.layout.width - LANE_LABEL_W
             if needed <= available + 1:
                 break
             ppw *= available / needed
+        self.roadmap.set_scale(plan, self._nearest(ppw), ppw)
         self.scale_changed.emit(self.roadmap.scale_name)
         self.centerOn(0, 0)
+
+    @staticmethod
+    def _nearest(ppw: float) -> str:
+        return min(ZOOMS, key=lambda n: abs(ZOOMS[n] - ppw))
 
     def centre_on_item(self, item_id: str) -> bool:
         bar = self.roadmap.bars.get(item_id)
