@@ -1,0 +1,270 @@
+"""Writing cells and Excel tables: the one place values, styles and widths are decided.
+
+Styles are resolved once per kind of cell and then copied onto each cell (openpyxl's public
+style setters look every Font/Fill/Border up in the workbook's lists on every assignment, which
+would make a large plan several times slower to export than its cell count warrants).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from copy import copy
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .safe import clean_text, needs_quote_prefix, table_name, unique_headers
+
+INK = "1F2937"
+HEADER_FILL = "1F4E79"
+TITLE_INK = "1F4E79"
+MUTED = "6B7280"
+GRID = "D1D5DB"
+DATE_FORMAT = "d mmm yyyy"
+
+_thin = Side(style="thin", color=GRID)
+_GRID_BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+STYLE_SPECS: dict[str, dict] = {
+    "title": {"font": Font(name="Calibri", size=18, bold=True, color=TITLE_INK)},
+    "subtitle": {"font": Font(name="Calibri", size=11, italic=True, color=MUTED)},
+    "section": {"font": Font(name="Calibri", size=13, bold=True, color=TITLE_INK)},
+    "label": {"font": Font(name="Calibri", bold=True, color=INK)},
+    "note": {"font": Font(name="Calibri", size=9, italic=True, color=MUTED), "alignment": Alignment(wrap_text=False)},
+    "value": {"font": Font(name="Calibri", color=INK), "alignment": Alignment(horizontal="left")},
+    "value_date": {
+        "font": Font(name="Calibri", color=INK),
+        "alignment": Alignment(horizontal="left"),
+        "number_format": DATE_FORMAT,
+    },
+    "header": {
+        "font": Font(name="Calibri", bold=True, color="FFFFFF"),
+        "fill": PatternFill("solid", fgColor=HEADER_FILL),
+        "alignment": Alignment(vertical="center", wrap_text=True),
+        "border": _GRID_BORDER,
+    },
+    "body": {"alignment": Alignment(vertical="top"), "border": _GRID_BORDER},
+    "body_wrap": {"alignment": Alignment(vertical="top", wrap_text=True), "border": _GRID_BORDER},
+    "body_center": {"alignment": Alignment(vertical="top", horizontal="center"), "border": _GRID_BORDER},
+    "body_date": {"alignment": Alignment(vertical="top"), "border": _GRID_BORDER, "number_format": DATE_FORMAT},
+}
+
+
+class Styler:
+    """Applies named styles (plus the quote prefix) by copying a resolved style array."""
+
+    def __init__(self, specs: dict[str, dict] | None = None):
+        self._specs = dict(STYLE_SPECS if specs is None else specs)
+        self._arrays: dict[tuple[str, bool], object] = {}
+
+    def define(self, name: str, **spec) -> None:
+        self._specs[name] = spec
+        for key in [k for k in self._arrays if k[0] == name]:
+            del self._arrays[key]
+
+    def spec(self, name: str) -> dict:
+        return dict(self._specs[name])
+
+    def apply(self, cell, name: str, quote: bool = False) -> None:
+        key = (name, quote)
+        array = self._arrays.get(key)
+        if array is not None:
+            cell._style = copy(array)
+            return
+        for attribute, value in self._specs[name].items():
+            setattr(cell, attribute, value)
+        if quote:
+            cell.quotePrefix = True
+        self._arrays[key] = copy(cell._style)
+
+
+def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, style: str | None = None):
+    """Write one value: user text stays text (string type forced, quote prefix where needed)."""
+    cell = ws.cell(row=row, column=col)
+    quote = False
+    if isinstance(value, Enum):
+        value = getattr(value, "label", value.value)
+    if isinstance(value, str):
+        value = clean_text(value)
+        cell.value = value
+        cell.data_type = "s"
+        quote = needs_quote_prefix(value)
+    elif isinstance(value, bool):
+        cell.value = "Yes" if value else "No"
+    elif isinstance(value, datetime):
+        cell.value = value.replace(tzinfo=None)
+    else:
+        cell.value = value
+    if styler is not None and style is not None:
+        styler.apply(cell, style, quote)
+    elif quote:
+        cell.quotePrefix = True
+    return cell
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, what kind of values it holds, and how wide it may grow."""
+
+    header: str
+    kind: str = "text"
+    """text | long (wrapped prose) | number | date | center (short codes, letters)."""
+    max_width: float = 42
+    min_width: float = 6
+
+
+@dataclass(frozen=True)
+class TableArea:
+    name: str
+    header_row: int
+    first_row: int
+    last_row: int
+    first_col: int
+    last_col: int
+
+    @property
+    def ref(self) -> str:
+        return f"{get_column_letter(self.first_col)}{self.header_row}:{get_column_letter(self.last_col)}{self.last_row}"
+
+    def column_range(self, index: int) -> str:
+        """The data cells of the ``index``-th column (0-based), e.g. ``D5:D20``."""
+        letter = get_column_letter(self.first_col + index)
+        return f"{letter}{self.first_row}:{letter}{self.last_row}"
+
+
+_BODY_STYLE = {"text": "body", "long": "body_wrap", "number": "body", "date": "body_date", "center": "body_center"}
+
+
+def _display_length(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, (date, datetime)):
+        return 11
+    if isinstance(value, Enum):
+        return len(getattr(value, "label", value.value))
+    if isinstance(value, bool):
+        return 3
+    if isinstance(value, float):
+        return len(f"{value:.2f}".rstrip("0").rstrip("."))
+    if isinstance(value, str):
+        return max((len(line) for line in value.splitlines()), default=0)
+    return len(str(value))
+
+
+def write_table(
+    ws: Worksheet,
+    book_names: set[str],
+    styler: Styler,
+    top: int,
+    left: int,
+    name: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence],
+    style: str = "TableStyleMedium2",
+    fit_widths: bool = True,
+) -> TableArea:
+    """A real Excel table (named, filterable, banded) with its header at ``top``.
+
+    Widths are fitted to the content (capped; longer text wraps). A table without rows keeps
+    one empty row, because Excel refuses a table that has only a header.
+    """
+    rows = [list(r) for r in rows] or [[None] * len(columns)]
+    headers = unique_headers([c.header for c in columns])
+    widths = [max(len(h) + 3, c.min_width) for h, c in zip(headers, columns)]
+    wrap = [c.kind == "long" for c in columns]
+    for values in rows:
+        for index, value in enumerate(values):
+            length = _display_length(value) + 1
+            if length > widths[index]:
+                widths[index] = length
+    for index, column in enumerate(columns):
+        if widths[index] > column.max_width:
+            widths[index] = column.max_width
+            if column.kind == "text":
+                wrap[index] = True
+    for index, header in enumerate(headers):
+        put(ws, top, left + index, header, styler, "header")
+    _fit_height(ws, top, headers, widths, [True] * len(headers), extra=3)
+    body_styles = [("body_wrap" if wrap[i] else _BODY_STYLE[c.kind]) for i, c in enumerate(columns)]
+    wrapped = [i for i, w in enumerate(wrap) if w]
+    row_number = top
+    for values in rows:
+        row_number += 1
+        for index, value in enumerate(values):
+            put(ws, row_number, left + index, value, styler, body_styles[index])
+        for index in range(len(values), len(columns)):
+            styler.apply(ws.cell(row=row_number, column=left + index), body_styles[index])
+        if wrapped:
+            _fit_height(ws, row_number, values, widths, wrap)
+    area = TableArea(
+        name=table_name(name, book_names),
+        header_row=top,
+        first_row=top + 1,
+        last_row=row_number,
+        first_col=left,
+        last_col=left + len(columns) - 1,
+    )
+    table = Table(displayName=area.name, ref=area.ref)
+    table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True, showColumnStripes=False)
+    ws.add_table(table)
+    if fit_widths:
+        for index, width in enumerate(widths):
+            set_min_width(ws, left + index, width)
+    return area
+
+
+LINE_HEIGHT = 15.0
+"""Points per line of 11-point text; spreadsheets do not refit row heights of a written file."""
+
+
+def _fit_height(ws: Worksheet, row: int, values: Sequence, widths: list[float], wrap: list[bool], extra=0) -> None:
+    """Give a row with wrapped text the height its longest cell needs (an estimate by characters)."""
+    lines = 1
+    for value, width, wraps in zip(values, widths, wrap):
+        if not wraps or not isinstance(value, str) or not value:
+            continue
+        per_line = max(width - 1.5, 1)
+        count = sum(max(1, math.ceil((len(part) + extra) / per_line)) for part in value.split("\n"))
+        lines = max(lines, count)
+    if lines > 1:
+        ws.row_dimensions[row].height = min(lines * LINE_HEIGHT + 2, 409)
+
+
+def set_min_width(ws: Worksheet, col: int, width: float) -> None:
+    """Widen a column to at least ``width`` (several tables may share a column)."""
+    dimension = ws.column_dimensions[get_column_letter(col)]
+    if (dimension.width or 0) < width:
+        dimension.width = width
+
+
+def set_width(ws: Worksheet, col: int, width: float) -> None:
+    ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def print_setup(ws: Worksheet, header_row: int | None = None, landscape: bool = True) -> None:
+    """Landscape, fitted to the page width, the header row repeated on every printed page."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    if header_row is not None:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def heading(ws: Worksheet, styler: Styler, title: str, note: str = "", row: int = 1) -> int:
+    """A sheet's title and a one-line note under it; returns the first free row after a gap."""
+    put(ws, row, 1, title, styler, "title")
+    ws.row_dimensions[row].height = 26
+    if note:
+        put(ws, row + 1, 1, note, styler, "subtitle")
+    return row + 3

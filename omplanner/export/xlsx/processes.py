@@ -1,0 +1,133 @@
+"""One sheet per use case: its current and redesigned steps side by side, joined by lineage.
+
+Each row pairs a redesigned step with the current step it comes from (``derived_from``), so
+the client reads across what stays, what the AI takes over, what is new and what disappears.
+"""
+
+from __future__ import annotations
+
+from ...model import Step, UseCase
+from .cells import Column, heading, print_setup, put, write_table
+from .context import ExportContext
+
+COLUMNS = [
+    Column("Current step", max_width=32),
+    Column("Current lane", max_width=22),
+    Column("Current kind", "center"),
+    Column("Current minutes", "number"),
+    Column("Change", "center", min_width=12),
+    Column("Redesigned step", max_width=32),
+    Column("Lane", max_width=22),
+    Column("Kind", "center"),
+    Column("AI intervention", max_width=24),
+    Column("Confidence threshold %", "number", max_width=13),
+    Column("Exception route", max_width=30),
+    Column("Exception rate %", "number", max_width=11),
+    Column("Minutes", "number"),
+]
+
+
+def lineage_pairs(uc: UseCase) -> list[tuple[Step | None, Step | None]]:
+    """(current, redesigned) pairs in reading order: a removed current step pairs with None,
+    a new redesigned step with None on the current side."""
+    current = uc.current.steps
+    by_id = {s.id: s for s in current}
+    carried = {s.derived_from for s in uc.redesigned.steps if s.derived_from in by_id}
+    position = {s.id: i for i, s in enumerate(current)}
+    emitted: set[str] = set()
+    pairs: list[tuple[Step | None, Step | None]] = []
+    cursor = 0
+
+    def flush_removed(until: int) -> None:
+        nonlocal cursor
+        while cursor < until:
+            step = current[cursor]
+            if step.id not in carried and step.id not in emitted:
+                pairs.append((step, None))
+                emitted.add(step.id)
+            cursor += 1
+
+    for step in uc.redesigned.steps:
+        source = by_id.get(step.derived_from) if step.derived_from else None
+        if source is not None:
+            flush_removed(position[source.id])
+            emitted.add(source.id)
+        pairs.append((source, step))
+    flush_removed(len(current))
+    return pairs
+
+
+def change_label(current: Step | None, redesigned: Step | None) -> str:
+    if redesigned is None:
+        return "Removed"
+    if current is None:
+        return "New"
+    if redesigned.is_ai and not current.is_ai:
+        return "AI added"
+    if (current.name, current.lane, current.kind, current.minutes) != (
+        redesigned.name,
+        redesigned.lane,
+        redesigned.kind,
+        redesigned.minutes,
+    ):
+        return "Reworked"
+    return "Kept"
+
+
+def _number(value):
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def write_process_sheets(ctx: ExportContext) -> None:
+    for uc in ctx.plan.use_cases:
+        write_process_sheet(ctx, uc)
+
+
+def write_process_sheet(ctx: ExportContext, uc: UseCase) -> None:
+    ws = ctx.new_sheet(f"Process - {uc.name}")
+    before = sum(s.minutes for s in uc.current.steps)
+    after = sum(s.minutes for s in uc.redesigned.steps)
+    top = heading(
+        ws,
+        ctx.styler,
+        f"Process: {uc.name}",
+        f"Current process {_number(before)} minutes of work per case; redesigned {_number(after)} minutes. "
+        "Each row pairs a redesigned step with the current step it comes from.",
+    )
+    rows = []
+    for current, redesigned in lineage_pairs(uc):
+        row = [None] * len(COLUMNS)
+        if current is not None:
+            row[0:4] = [
+                current.name or current.kind.label,
+                ctx.role(current.lane),
+                current.kind,
+                _number(current.minutes),
+            ]
+        row[4] = change_label(current, redesigned)
+        if redesigned is not None:
+            row[5:13] = [
+                redesigned.name or redesigned.kind.label,
+                ctx.role(redesigned.lane),
+                redesigned.kind,
+                redesigned.ai if redesigned.is_ai else "",
+                _number(redesigned.confidence_threshold),
+                ctx.step_name(redesigned.exception_route),
+                _number(redesigned.exception_rate),
+                _number(redesigned.minutes),
+            ]
+        rows.append(row)
+    area = write_table(ws, ctx.table_names, ctx.styler, top, 1, f"Process {uc.name}", COLUMNS, rows)
+    ws.freeze_panes = ws.cell(row=area.first_row, column=1)
+    put(
+        ws,
+        area.last_row + 2,
+        1,
+        "Change: Kept = unchanged; Reworked = same step done differently; AI added = the AI now intervenes; "
+        "New = a step the redesign adds; Removed = a current step the redesign drops.",
+        ctx.styler,
+        "note",
+    )
+    print_setup(ws, area.header_row)
