@@ -17,7 +17,8 @@ MAX_CELL_CHARS = 32_767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot carry: openpyxl refuses them, so they are dropped."""
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""OWASP's list (= + - @ tab CR), plus LF: XML turns every CR into LF when the file is read."""
 
 SHEET_NAME_MAX = 31
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -28,9 +29,12 @@ _CELL_REFERENCE_LIKE = re.compile(r"^([A-Za-z]{1,3}[0-9]+|[RrCc][0-9]*|[Rr][0-9]
 
 
 def clean_text(value: str) -> str:
-    """The text as a cell may hold it: no XML-illegal characters, within Excel's length limit."""
+    """The text as a cell may hold it: no XML-illegal characters, line breaks as LF (what a
+    reader sees anyway), within Excel's length limit."""
     if _ILLEGAL.search(value):
         value = _ILLEGAL.sub("", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     if len(value) > MAX_CELL_CHARS:
         value = value[: MAX_CELL_CHARS - 1] + "…"
     return value
