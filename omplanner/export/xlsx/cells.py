@@ -229,7 +229,8 @@ def _fit_height(ws: Worksheet, row: int, values: Sequence, widths: list[float], 
     for value, width, wraps in zip(values, widths, wrap):
         if not wraps or not isinstance(value, str) or not value:
             continue
-        per_line = max(width - 1.5, 1)
+        # Column widths count "0" digits; average text is about a seventh narrower.
+        per_line = max((width - 1) * 1.15, 1)
         count = sum(max(1, math.ceil((len(part) + extra) / per_line)) for part in value.split("\n"))
         lines = max(lines, count)
     if lines > 1:

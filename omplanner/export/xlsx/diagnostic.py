@@ -7,7 +7,7 @@ from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
 
 from ...model import Component
-from .cells import Column, heading, print_setup, put, write_table
+from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
 
 SCALE = ColorScaleRule(
@@ -21,7 +21,7 @@ SCALE = ColorScaleRule(
     end_value=5,
     end_color="63BE7B",
 )
-CHART_WIDTH_CM, CHART_HEIGHT_CM = 9.0, 7.5
+CHART_WIDTH_CM, CHART_HEIGHT_CM = 8.5, 7.5
 CHARTS_PER_ROW = 2
 CHART_ROWS = 16
 """Rows a chart occupies at the default row height, plus a gap."""
@@ -38,27 +38,11 @@ def write_diagnostic(ctx: ExportContext) -> None:
         ws,
         styler,
         "Diagnostic",
-        "The agreed readiness score (1 = not ready, 5 = ready) of each use case on the five components.",
+        "How ready each use case is on the five components: 1 = not ready, 5 = ready, with the evidence.",
     )
+    top += 1
     agreed = agreed_scores(ctx.plan)
     components = list(Component)
-    matrix = write_table(
-        ws,
-        ctx.table_names,
-        styler,
-        top,
-        1,
-        "Readiness",
-        [Column("Use case", max_width=34, min_width=24)]
-        + [Column(c.label, "center", min_width=13) for c in components],
-        ([uc.name] + [agreed.get((uc.id, c)) for c in components] for uc in ctx.plan.use_cases),
-    )
-    first_score = get_column_letter(matrix.first_col + 1)
-    last_score = get_column_letter(matrix.last_col)
-    ws.conditional_formatting.add(f"{first_score}{matrix.first_row}:{last_score}{matrix.last_row}", SCALE)
-
-    detail_top = matrix.last_row + 3
-    put(ws, detail_top - 1, 1, "Scores and evidence", styler, "section")
     order = {uc_id: index for index, uc_id in enumerate(ctx.use_cases)}
     scores = sorted(
         ctx.plan.scores,
@@ -69,20 +53,23 @@ def write_diagnostic(ctx: ExportContext) -> None:
             s.participant,
         ),
     )
+    # The evidence table on the left, the matrix and its radar charts on the right: side by
+    # side, each keeps the column widths its content needs.
+    put(ws, top - 1, 1, "Scores and evidence", styler, "section")
     detail = write_table(
         ws,
         ctx.table_names,
         styler,
-        detail_top,
+        top,
         1,
         "Scores",
         [
-            Column("Use case", max_width=34),
+            Column("Use case", max_width=30),
             Column("Component", min_width=16),
             Column("Score", "center"),
-            Column("Scored by", max_width=24),
-            Column("Evidence", "long", max_width=60),
-            Column("Elements it rests on", "long", max_width=40),
+            Column("Scored by", max_width=20),
+            Column("Evidence", "long", max_width=56),
+            Column("Elements it rests on", "long", max_width=34),
         ],
         (
             [
@@ -97,8 +84,25 @@ def write_diagnostic(ctx: ExportContext) -> None:
         ),
     )
     ws.conditional_formatting.add(detail.column_range(2), SCALE)
-    _radar_charts(ctx, ws, matrix, anchor_col=detail.last_col + 2, top=top)
-    ws.freeze_panes = ws.cell(row=top + 1, column=2)
+    left = detail.last_col + 2
+    set_width(ws, detail.last_col + 1, 3)
+    put(ws, top - 1, left, "Agreed readiness", styler, "section")
+    matrix = write_table(
+        ws,
+        ctx.table_names,
+        styler,
+        top,
+        left,
+        "Readiness",
+        [Column("Use case", max_width=30, min_width=22)]
+        + [Column(c.label, "center", min_width=11, max_width=12) for c in components],
+        ([uc.name] + [agreed.get((uc.id, c)) for c in components] for uc in ctx.plan.use_cases),
+    )
+    first_score = get_column_letter(matrix.first_col + 1)
+    last_score = get_column_letter(matrix.last_col)
+    ws.conditional_formatting.add(f"{first_score}{matrix.first_row}:{last_score}{matrix.last_row}", SCALE)
+    _radar_charts(ctx, ws, matrix, anchor_col=matrix.first_col, top=matrix.last_row + 2)
+    ws.freeze_panes = ws.cell(row=top + 1, column=1)
     print_setup(ws, None)
 
 
@@ -133,6 +137,6 @@ def _radar_charts(ctx: ExportContext, ws, matrix, anchor_col: int, top: int) -> 
         series.graphicalProperties.line.solidFill = "1F4E79"
         series.graphicalProperties.line.width = 28575
         series.marker.symbol = "circle"
-        column = anchor_col + (index % CHARTS_PER_ROW) * 6
+        column = anchor_col + (index % CHARTS_PER_ROW) * 3
         chart_row = top + (index // CHARTS_PER_ROW) * CHART_ROWS
         ws.add_chart(chart, f"{get_column_letter(column)}{chart_row}")

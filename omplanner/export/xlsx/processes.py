@@ -6,9 +6,19 @@ the client reads across what stays, what the AI takes over, what is new and what
 
 from __future__ import annotations
 
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+
 from ...model import Step, UseCase
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
+
+CHANGE_COLOURS = (
+    ("AI added", "DBEAFE", "1E3A8A"),
+    ("New", "DCFCE7", "166534"),
+    ("Removed", "F3F4F6", "6B7280"),
+    ("Reworked", "FEF3C7", "92400E"),
+)
 
 COLUMNS = [
     Column("Current step", max_width=32),
@@ -89,13 +99,14 @@ def write_process_sheet(ctx: ExportContext, uc: UseCase) -> None:
     ws = ctx.new_sheet(f"Process - {uc.name}")
     before = sum(s.minutes for s in uc.current.steps)
     after = sum(s.minutes for s in uc.redesigned.steps)
-    top = heading(
-        ws,
-        ctx.styler,
-        f"Process: {uc.name}",
-        f"Current process {_number(before)} minutes of work per case; redesigned {_number(after)} minutes. "
-        "Each row pairs a redesigned step with the current step it comes from.",
-    )
+    if uc.current.steps or uc.redesigned.steps:
+        note = (
+            f"Current process {_number(before)} minutes of work per case; redesigned {_number(after)} minutes. "
+            "Each row pairs a redesigned step with the current step it comes from."
+        )
+    else:
+        note = "No process map has been drawn for this use case yet."
+    top = heading(ws, ctx.styler, f"Process: {uc.name}", note)
     rows = []
     for current, redesigned in lineage_pairs(uc):
         row = [None] * len(COLUMNS)
@@ -121,6 +132,17 @@ def write_process_sheet(ctx: ExportContext, uc: UseCase) -> None:
         rows.append(row)
     area = write_table(ws, ctx.table_names, ctx.styler, top, 1, f"Process {uc.name}", COLUMNS, rows)
     ws.freeze_panes = ws.cell(row=area.first_row, column=1)
+    change = area.column_range(4)
+    for label, fill, ink in CHANGE_COLOURS:
+        ws.conditional_formatting.add(
+            change,
+            CellIsRule(
+                operator="equal",
+                formula=[f'"{label}"'],
+                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+                font=Font(color=ink, bold=True),
+            ),
+        )
     put(
         ws,
         area.last_row + 2,

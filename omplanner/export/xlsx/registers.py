@@ -59,24 +59,25 @@ def write_governance(ctx: ExportContext) -> None:
         second,
         1,
         "Thresholds",
+        # Ordered so that each column's width suits both tables above and below.
         [
             Column("Use case", max_width=32),
             Column("Metric", max_width=28),
-            Column("Unit", "center", max_width=10),
-            Column("Lower limit", "number"),
-            Column("Upper limit", "number"),
             Column("Review cadence", "center"),
             Column("Decisions it watches", "long", max_width=50),
+            Column("Lower limit", "center"),
+            Column("Upper limit", "center"),
+            Column("Unit", "center", max_width=10),
         ],
         (
             [
                 uc.name,
                 t.metric,
-                t.unit,
+                t.cadence,
+                "\n".join(ctx.decisions[d].name for d in t.covers if d in ctx.decisions),
                 _number(t.lower),
                 _number(t.upper),
-                t.cadence,
-                "; ".join(ctx.decisions[d].name for d in t.covers if d in ctx.decisions),
+                t.unit,
             ]
             for uc in ctx.plan.use_cases
             for t in uc.governance.thresholds
