@@ -14,8 +14,17 @@ from omplanner.paths import example_path
 from omplanner.ranking import rank_use_cases
 from omplanner.sequencing import analyse_roadmap
 
-SHEETS_BEFORE_PROCESSES = ["Summary", "Roadmap", "Decision rights", "Diagnostic"]
-SHEETS_AFTER_PROCESSES = ["Governance", "Data sources", "Capabilities", "Findings"]
+SHEETS = [
+    "Summary",
+    "Roadmap",
+    "Decision rights",
+    "Diagnostic",
+    "Processes",
+    "Governance",
+    "Data sources",
+    "Capabilities",
+    "Findings",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +54,11 @@ def find_table(book, name):
     raise AssertionError(f"no table {name}")
 
 
-def test_sheets_in_order_with_one_process_sheet_per_use_case(book, plan):
-    names = book.sheetnames
-    assert names[:4] == SHEETS_BEFORE_PROCESSES
-    assert names[-4:] == SHEETS_AFTER_PROCESSES
-    assert names[4:-4] == [f"Process - {uc.name}"[:31] for uc in plan.use_cases]
+def test_sheets_in_order_with_a_process_table_per_use_case(book, plan):
+    assert book.sheetnames == SHEETS
+    tables = list(book["Processes"].tables)
+    assert len(tables) == len(plan.use_cases)
+    assert tables[0] == "Process_AP_invoice_matching"
 
 
 def test_every_table_is_named_uniquely_with_headers_matching_cells_and_no_merges(book):
@@ -160,8 +169,8 @@ def test_diagnostic_has_scores_colour_scale_and_a_radar_per_use_case(book, plan)
 
 def test_process_sheets_pair_redesigned_steps_with_their_origin(book, plan):
     uc = plan.use_case("uc-ap")
-    ws = book[f"Process - {uc.name}"[:31]]
-    rows = table_rows(ws, next(iter(ws.tables)))
+    ws = book["Processes"]
+    rows = table_rows(ws, "Process_AP_invoice_matching")
     assert {r["Redesigned step"] for r in rows} - {None} == {s.name for s in uc.redesigned.steps}
     assert {r["Current step"] for r in rows} - {None} == {s.name for s in uc.current.steps}
     current = {s.id: s for s in uc.current.steps}
@@ -233,7 +242,7 @@ def test_an_empty_plan_exports(tmp_path):
 
     path = export_xlsx(Plan(), tmp_path / "empty.xlsx")
     book = load_workbook(path)
-    assert book.sheetnames == SHEETS_BEFORE_PROCESSES + SHEETS_AFTER_PROCESSES
+    assert book.sheetnames == SHEETS
     assert table_rows(book["Summary"], "UseCases")[0]["Use case"] is None
     exported = next(r for r in book["Summary"].iter_rows(max_col=2) if r[0].value == "Exported")[1]
     assert exported.value.date() == date.today()

@@ -30,7 +30,7 @@ def export_xlsx(plan: Plan, path: Path | str, progress: Progress | None = None) 
     from .context import ExportContext
     from .decisions import write_decision_rights
     from .diagnostic import write_diagnostic
-    from .processes import write_process_sheet
+    from .processes import write_processes
     from .registers import write_capabilities, write_data_sources, write_findings, write_governance
     from .roadmap import write_roadmap
     from .summary import write_summary
@@ -49,20 +49,27 @@ def export_xlsx(plan: Plan, path: Path | str, progress: Progress | None = None) 
         ("Writing the roadmap", lambda: write_roadmap(ctx)),
         ("Writing the decision rights", lambda: write_decision_rights(ctx)),
         ("Writing the diagnostic", lambda: write_diagnostic(ctx)),
-    ]
-    steps += [
-        (f"Writing the process of {uc.name}", lambda uc=uc: write_process_sheet(ctx, uc)) for uc in plan.use_cases
-    ]
-    steps += [
+        ("Writing the processes", lambda: write_processes(ctx, each_process)),
         ("Writing the governance", lambda: write_governance(ctx)),
         ("Writing the data sources", lambda: write_data_sources(ctx)),
         ("Writing the capabilities", lambda: write_capabilities(ctx)),
         ("Writing the findings", lambda: write_findings(ctx)),
     ]
-    total = len(steps) + 1
-    for index, (what, write) in enumerate(steps):
-        report(0.05 + 0.8 * index / total, what)
+    step_size = 0.8 / len(steps)
+    fraction = 0.05
+    processes_done = 0
+
+    def each_process(use_case) -> None:
+        # The processes are the bulk of a large plan: report (and allow a cancel) per use case.
+        nonlocal processes_done
+        share = processes_done / max(len(plan.use_cases), 1)
+        processes_done += 1
+        report(fraction + step_size * share, f"Writing the process of {use_case.name}")
+
+    for what, write in steps:
+        report(fraction, what)
         write()
+        fraction += step_size
     _document_properties(workbook, plan)
     workbook.active = 0
     report(0.85, "Saving the workbook")

@@ -15,11 +15,14 @@ from datetime import date, datetime
 from enum import Enum
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .safe import clean_text, needs_quote_prefix, table_name, unique_headers
+from .safe import FORMULA_TRIGGERS, clean_text, table_name, unique_headers
+
+_TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
 
 INK = "1F2937"
 HEADER_FILL = "1F4E79"
@@ -75,7 +78,7 @@ class Styler:
         key = (name, quote)
         array = self._arrays.get(key)
         if array is not None:
-            cell._style = copy(array)
+            cell._style = StyleArray(array)
             return
         for attribute, value in self._specs[name].items():
             setattr(cell, attribute, value)
@@ -88,18 +91,25 @@ def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, 
     """Write one value: user text stays text (string type forced, quote prefix where needed)."""
     cell = ws.cell(row=row, column=col)
     quote = False
-    if isinstance(value, Enum):
-        value = getattr(value, "label", value.value)
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is not str and isinstance(value, Enum):
+        value, kind = getattr(value, "label", value.value), str
+    if kind is str or isinstance(value, str):
+        # Set directly rather than through ``cell.value``: openpyxl would re-check the text
+        # (``clean_text`` did) and turn a leading "=" into a formula.
         value = clean_text(value)
-        cell.value = value
+        cell._value = value
         cell.data_type = "s"
-        quote = needs_quote_prefix(value)
-    elif isinstance(value, bool):
-        cell.value = "Yes" if value else "No"
+        quote = value[:1] in _TRIGGER_SET
+    elif kind is int or kind is float:
+        cell._value = value
+        cell.data_type = "n"
+    elif kind is bool:
+        cell._value = "Yes" if value else "No"
+        cell.data_type = "s"
     elif isinstance(value, datetime):
         cell.value = value.replace(tzinfo=None)
-    else:
+    elif value is not None:
         cell.value = value
     if styler is not None and style is not None:
         styler.apply(cell, style, quote)
@@ -212,6 +222,11 @@ def write_table(
     )
     table = Table(displayName=area.name, ref=area.ref)
     table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True, showColumnStripes=False)
+    # Name the columns here: left to itself, openpyxl reads them back from the sheet by
+    # materialising every cell of the table's range when it saves.
+    table._initialise_columns()
+    for column, header in zip(table.tableColumns, headers):
+        column.name = clean_text(header)
     ws.add_table(table)
     if fit_widths:
         for index, width in enumerate(widths):

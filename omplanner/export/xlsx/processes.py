@@ -1,4 +1,4 @@
-"""One sheet per use case: its current and redesigned steps side by side, joined by lineage.
+"""The Processes sheet: per use case, the current and redesigned steps side by side, joined by lineage.
 
 Each row pairs a redesigned step with the current step it comes from (``derived_from``), so
 the client reads across what stays, what the AI takes over, what is new and what disappears.
@@ -90,33 +90,41 @@ def _number(value):
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
-def write_process_sheets(ctx: ExportContext) -> None:
+def write_processes(ctx: ExportContext, progress=None) -> None:
+    """One sheet, a table per use case (named after it), all with the same columns so that
+    the column widths suit every table; ``progress(use_case)`` is called before each."""
+    ws = ctx.new_sheet("Processes")
+    row = heading(
+        ws,
+        ctx.styler,
+        "Processes",
+        "Per use case, each redesigned step beside the current step it comes from. Change: Kept = unchanged; "
+        "Reworked = done differently; AI added = the AI now intervenes; New = added by the redesign; "
+        "Removed = dropped by the redesign.",
+    )
     for uc in ctx.plan.use_cases:
-        write_process_sheet(ctx, uc)
+        if progress is not None:
+            progress(uc)
+        area = _write_use_case(ctx, ws, row, uc)
+        row = area.last_row + 3
+    print_setup(ws, None)
 
 
-def write_process_sheet(ctx: ExportContext, uc: UseCase) -> None:
-    ws = ctx.new_sheet(f"Process - {uc.name}")
+def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
     before = sum(s.minutes for s in uc.current.steps)
     after = sum(s.minutes for s in uc.redesigned.steps)
+    put(ws, top, 1, uc.name, ctx.styler, "section")
     if uc.current.steps or uc.redesigned.steps:
-        note = (
-            f"Current process {_number(before)} minutes of work per case; redesigned {_number(after)} minutes. "
-            "Each row pairs a redesigned step with the current step it comes from."
-        )
+        note = f"Current process {_number(before)} minutes of work per case; redesigned {_number(after)} minutes."
     else:
         note = "No process map has been drawn for this use case yet."
-    top = heading(ws, ctx.styler, f"Process: {uc.name}", note)
+    put(ws, top + 1, 1, note, ctx.styler, "note")
     rows = []
     for current, redesigned in lineage_pairs(uc):
         row = [None] * len(COLUMNS)
         if current is not None:
-            row[0:4] = [
-                current.name or current.kind.label,
-                ctx.role(current.lane),
-                current.kind,
-                _number(current.minutes),
-            ]
+            name = current.name or current.kind.label
+            row[0:4] = [name, ctx.role(current.lane), current.kind, _number(current.minutes)]
         row[4] = change_label(current, redesigned)
         if redesigned is not None:
             row[5:13] = [
@@ -130,8 +138,7 @@ def write_process_sheet(ctx: ExportContext, uc: UseCase) -> None:
                 _number(redesigned.minutes),
             ]
         rows.append(row)
-    area = write_table(ws, ctx.table_names, ctx.styler, top, 1, f"Process {uc.name}", COLUMNS, rows)
-    ws.freeze_panes = ws.cell(row=area.first_row, column=1)
+    area = write_table(ws, ctx.table_names, ctx.styler, top + 2, 1, f"Process {uc.name}", COLUMNS, rows)
     change = area.column_range(4)
     for label, fill, ink in CHANGE_COLOURS:
         ws.conditional_formatting.add(
@@ -143,13 +150,4 @@ def write_process_sheet(ctx: ExportContext, uc: UseCase) -> None:
                 font=Font(color=ink, bold=True),
             ),
         )
-    put(
-        ws,
-        area.last_row + 2,
-        1,
-        "Change: Kept = unchanged; Reworked = same step done differently; AI added = the AI now intervenes; "
-        "New = a step the redesign adds; Removed = a current step the redesign drops.",
-        ctx.styler,
-        "note",
-    )
-    print_setup(ws, area.header_row)
+    return area
