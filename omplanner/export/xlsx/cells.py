@@ -163,6 +163,8 @@ def _display_length(value) -> int:
     if isinstance(value, float):
         return len(f"{value:.2f}".rstrip("0").rstrip("."))
     if isinstance(value, str):
+        if "\n" not in value:
+            return len(value)
         return max((len(line) for line in value.splitlines()), default=0)
     return len(str(value))
 
@@ -246,6 +248,8 @@ def _fit_height(ws: Worksheet, row: int, values: Sequence, widths: list[float], 
             continue
         # Column widths count "0" digits; average text is about a seventh narrower.
         per_line = max((width - 1) * 1.15, 1)
+        if len(value) + extra <= per_line and "\n" not in value:
+            continue
         count = sum(max(1, math.ceil((len(part) + extra) / per_line)) for part in value.split("\n"))
         lines = max(lines, count)
     if lines > 1:

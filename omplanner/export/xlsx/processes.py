@@ -102,11 +102,24 @@ def write_processes(ctx: ExportContext, progress=None) -> None:
         "Reworked = done differently; AI added = the AI now intervenes; New = added by the redesign; "
         "Removed = dropped by the redesign.",
     )
+    change_columns = []
     for uc in ctx.plan.use_cases:
         if progress is not None:
             progress(uc)
         area = _write_use_case(ctx, ws, row, uc)
+        change_columns.append(area.column_range(4))
         row = area.last_row + 3
+    if change_columns:
+        # One rule per colour over every table's Change column, not one per table.
+        cells = " ".join(change_columns)
+        for label, fill, ink in CHANGE_COLOURS:
+            rule = CellIsRule(
+                operator="equal",
+                formula=[f'"{label}"'],
+                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+                font=Font(color=ink, bold=True),
+            )
+            ws.conditional_formatting.add(cells, rule)
     print_setup(ws, None)
 
 
@@ -139,15 +152,4 @@ def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
             ]
         rows.append(row)
     area = write_table(ws, ctx.table_names, ctx.styler, top + 2, 1, f"Process {uc.name}", COLUMNS, rows)
-    change = area.column_range(4)
-    for label, fill, ink in CHANGE_COLOURS:
-        ws.conditional_formatting.add(
-            change,
-            CellIsRule(
-                operator="equal",
-                formula=[f'"{label}"'],
-                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
-                font=Font(color=ink, bold=True),
-            ),
-        )
     return area
