@@ -246,3 +246,46 @@ def test_an_empty_plan_exports(tmp_path):
     assert table_rows(book["Summary"], "UseCases")[0]["Use case"] is None
     exported = next(r for r in book["Summary"].iter_rows(max_col=2) if r[0].value == "Exported")[1]
     assert exported.value.date() == date.today()
+
+
+def test_findings_appear_on_their_sheet_in_the_counts_and_beside_roadmap_items(plan, tmp_path, monkeypatch):
+    import omplanner.rules as rules
+    from omplanner.commands import SetFields
+    from omplanner.model import Component, Severity
+    from omplanner.rules import ElementRef, Finding, Fix
+
+    item = plan.item("item-4")
+    findings = [
+        Finding(
+            code="TEST-2",
+            severity=Severity.WARNING,
+            title="A warning",
+            message="Something to look at.",
+            elements=(ElementRef(item.id, "roadmap_item", item.title),),
+        ),
+        Finding(
+            code="TEST-1",
+            severity=Severity.ERROR,
+            title="Tool chosen before the redesign ends",
+            message="The tool is selected while the process is still being redesigned.",
+            elements=(ElementRef(item.id, "roadmap_item", item.title), ElementRef("item-2", "roadmap_item", "x")),
+            component=Component.PROCESS,
+            use_case_id="uc-ap",
+            fix=Fix("Start the selection after the redesign", SetFields(item.id, {"start_week": 6})),
+        ),
+    ]
+    monkeypatch.setattr(rules, "check_plan", lambda p: findings)
+    book = load_workbook(export_xlsx(plan, tmp_path / "f.xlsx"))
+    rows = table_rows(book["Findings"], "Findings")
+    assert [r["Code"] for r in rows] == ["TEST-1", "TEST-2"]  # most severe first
+    assert rows[0]["Severity"] == "Error"
+    assert rows[0]["Use case"] == "AP invoice matching"
+    assert rows[0]["Suggested fix"] == "Start the selection after the redesign"
+    assert rows[0]["Concerns"] == f"{item.title}\nx"
+    assert rows[1]["Suggested fix"] is None
+    counts = {r["Severity"]: r["Findings"] for r in table_rows(book["Summary"], "FindingCounts")}
+    assert counts == {"Error": 1, "Warning": 1, "Info": 0}
+    roadmap = {r["Id"]: r for r in table_rows(book["Roadmap"], "Roadmap")}
+    assert roadmap["item-4"]["Findings"] == "TEST-2, TEST-1"
+    assert roadmap["item-2"]["Findings"] == "TEST-1"
+    assert roadmap["item-1"]["Findings"] is None
