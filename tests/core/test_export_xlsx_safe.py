@@ -72,3 +72,16 @@ def test_table_names_that_look_like_cell_references_are_changed():
 
 def test_headers_are_unique_and_on_one_line():
     assert unique_headers(["Clerk", "clerk", "Two\nlines", ""]) == ["Clerk", "clerk (2)", "Two lines", "Column"]
+
+
+def test_lineage_pairs_keep_reading_order_and_pair_start_and_end(example_plan):
+    from omplanner.export.xlsx.processes import change_label, lineage_pairs
+
+    uc = example_plan.use_case("uc-email")
+    pairs = lineage_pairs(uc)
+    assert {id(c) for c, _ in pairs if c} == {id(s) for s in uc.current.steps}
+    assert [r.id for _, r in pairs if r] == [s.id for s in uc.redesigned.steps]
+    kinds = [(c.kind.value if c else None, r.kind.value if r else None) for c, r in pairs]
+    assert kinds[0] == ("start", "start") and ("end", "end") in kinds
+    labels = [change_label(c, r) for c, r in pairs]
+    assert "Removed" in labels and "New" in labels and "AI added" in labels

@@ -9,7 +9,7 @@ from __future__ import annotations
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
-from ...model import Step, UseCase
+from ...model import Step, StepKind, UseCase
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 
@@ -42,7 +42,15 @@ def lineage_pairs(uc: UseCase) -> list[tuple[Step | None, Step | None]]:
     a new redesigned step with None on the current side."""
     current = uc.current.steps
     by_id = {s.id: s for s in current}
-    carried = {s.derived_from for s in uc.redesigned.steps if s.derived_from in by_id}
+    origin = {s.id: s.derived_from for s in uc.redesigned.steps if s.derived_from in by_id}
+    # Start and end events are rarely given a lineage; pair them by kind so that the table
+    # does not show the same start as removed and new.
+    for kind in (StepKind.START, StepKind.END):
+        spare = [s.id for s in current if s.kind is kind and s.id not in origin.values()]
+        for step in uc.redesigned.steps:
+            if step.kind is kind and step.id not in origin and spare:
+                origin[step.id] = spare.pop(0)
+    carried = set(origin.values())
     position = {s.id: i for i, s in enumerate(current)}
     emitted: set[str] = set()
     pairs: list[tuple[Step | None, Step | None]] = []
@@ -58,7 +66,7 @@ def lineage_pairs(uc: UseCase) -> list[tuple[Step | None, Step | None]]:
             cursor += 1
 
     for step in uc.redesigned.steps:
-        source = by_id.get(step.derived_from) if step.derived_from else None
+        source = by_id.get(origin.get(step.id))
         if source is not None:
             flush_removed(position[source.id])
             emitted.add(source.id)
