@@ -32,6 +32,7 @@ PAYLOADS = [
     "=SUM(A1:A9)",
     "@cmd",
     "+1",
+    "=\x00\x07\x1fcontrol characters XML cannot carry",
 ]
 
 SKIP_FIELDS = {"id", "format"}
@@ -100,3 +101,25 @@ def test_names_built_from_hostile_use_case_names_are_valid(poisoned):
     assert len(process_tables) == len(plan.use_cases)
     for name in names:
         assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", name), name
+
+
+def test_control_characters_line_breaks_and_duplicate_names_still_export(tmp_path):
+    plan = load_plan(example_path("distributor"))
+    plan.use_cases[0].name = "=\x07AP\ninvoice"
+    plan.roles[0].name = "Clerk\n(AP)"
+    plan.roles[1].name = "clerk (ap)"
+    plan.details.title = "Plan\x00 title"
+    book = load_workbook(export_xlsx(plan, tmp_path / "odd.xlsx"))
+    assert book["Summary"]["A1"].value == "Plan title"
+    headers = [c.value for c in book["Decision rights"][book["Decision rights"].tables["DecisionRights"].ref][0]]
+    assert "Clerk (AP)" in headers and "clerk (ap) (2)" in headers
+    charts = book["Diagnostic"]._charts
+    assert len(charts) == len(plan.use_cases)
+    names = [r["Use case"] for r in _rows(book["Summary"], "UseCases")]
+    assert "=AP\ninvoice" in names
+
+
+def _rows(ws, name):
+    cells = ws[ws.tables[name].ref]
+    headers = [c.value for c in cells[0]]
+    return [dict(zip(headers, (c.value for c in row))) for row in cells[1:]]

@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from ...model import Component
 from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
+from .safe import one_line
 
 SCALE = ColorScaleRule(
     start_type="num",
@@ -123,7 +124,7 @@ def _radar_charts(ctx: ExportContext, ws, matrix, anchor_col: int, top: int) -> 
         chart = RadarChart()
         chart.type = "marker"
         chart.style = 26
-        chart.title = uc.name
+        chart.title = one_line(uc.name)[:255] or "Use case"
         chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
         data = Reference(ws, min_col=matrix.first_col, max_col=matrix.last_col, min_row=row, max_row=row)
         chart.add_data(data, from_rows=True, titles_from_data=True)

@@ -21,6 +21,8 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """OWASP's list (= + - @ tab CR), plus LF: XML turns every CR into LF when the file is read."""
 
 SHEET_NAME_MAX = 31
+HEADER_MAX = 200
+"""Table column names are kept well inside Excel's 255 characters, leaving room for a suffix."""
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 TABLE_NAME_MAX = 255
@@ -95,7 +97,7 @@ def unique_headers(headers: list[str]) -> list[str]:
     seen: set[str] = set()
     result = []
     for header in headers:
-        base = one_line(header) or "Column"
+        base = one_line(header)[:HEADER_MAX] or "Column"
         candidate, counter = base, 1
         while candidate.lower() in seen:
             counter += 1
