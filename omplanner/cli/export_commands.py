@@ -26,11 +26,18 @@ def _export_xlsx(plan, path, progress=None):
 class ExportFormat:
     exporter: Callable
     suffix: str
-    description: str
+    label: str
+    """What the file is, for messages: "Excel workbook"."""
+    help: str
 
 
 EXPORTERS: dict[str, ExportFormat] = {
-    "xlsx": ExportFormat(_export_xlsx, ".xlsx", "the Excel workbook the client keeps working in"),
+    "xlsx": ExportFormat(
+        _export_xlsx,
+        ".xlsx",
+        "Excel workbook",
+        "write the Excel workbook for the client (summary, roadmap, decision rights, diagnostic, ...)",
+    ),
 }
 """Format flag (``--xlsx``) -> how to write it."""
 
@@ -43,9 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     export.add_argument("plan", type=Path, help="the plan file to export")
     for flag, spec in EXPORTERS.items():
-        export.add_argument(
-            f"--{flag}", type=Path, metavar=f"OUT{spec.suffix.upper()}", help=f"write {spec.description} to this file"
-        )
+        export.add_argument(f"--{flag}", type=Path, metavar=f"OUT{spec.suffix}", help=spec.help)
     export.set_defaults(run=run_export)
 
 
@@ -64,5 +69,5 @@ def run_export(args: argparse.Namespace) -> int:
             EXPORTERS[flag].exporter(plan, out)
         except OSError as exc:
             raise CliError(f"could not write {out}: {exc.strerror or exc}", EXIT_USAGE) from exc
-        print(f"Wrote {out} ({EXPORTERS[flag].description}).")
+        print(f"Wrote {out} ({EXPORTERS[flag].label}).")
     return EXIT_OK

@@ -29,3 +29,19 @@ def test_export_of_an_unreadable_plan_is_a_usage_error(tmp_path, capsys):
     assert main(["export", str(bad), "--xlsx", str(out)]) == 2
     assert not out.exists()
     assert capsys.readouterr().err.startswith("omplanner:")
+
+
+def test_formats_come_from_the_exporters_table(example_file, tmp_path, monkeypatch, capsys):
+    from omplanner.cli import export_commands
+
+    written = []
+
+    def note(plan, path, progress=None):
+        written.append(path)
+
+    fake = export_commands.ExportFormat(note, ".txt", "Note", "a note")
+    monkeypatch.setitem(export_commands.EXPORTERS, "note", fake)
+    out_xlsx, out_note = tmp_path / "a.xlsx", tmp_path / "b.txt"
+    assert main(["export", str(example_file), "--xlsx", str(out_xlsx), "--note", str(out_note)]) == 0
+    assert out_xlsx.exists() and written == [out_note]
+    assert "(Note)" in capsys.readouterr().out
