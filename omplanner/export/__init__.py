@@ -1,10 +1,12 @@
-"""Exporters that turn a plan into files for the client: an Excel workbook, a PDF board pack.
+"""Exporters: the plan written out as files a client keeps (Excel workbook, PDF board pack).
 
-Each format lives in a subpackage imported only when it is used (openpyxl and reportlab are
-slow to import and not needed to open the app). Every exporter takes ``(plan, path,
-progress=None)``; ``progress(fraction, what)`` returning False cancels with ``Cancelled``.
+Every exporter is a pure core function ``export_x(plan, path, progress=None)``. ``progress`` is
+called with a fraction (0..1) and a short message; returning False from it cancels the export,
+which then raises ``Cancelled`` and leaves no file behind.
 """
+
+from __future__ import annotations
 
 
 class Cancelled(Exception):
-    """The user cancelled an export through its progress callback; no file was written."""
+    """The user cancelled an export."""
