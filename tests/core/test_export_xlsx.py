@@ -92,6 +92,8 @@ def test_summary_ranks_use_cases_with_scores_and_integration_figures(book, plan)
     assert ap["What the figures mean"] == figures.summary
     counts = {r["Severity"]: r["Findings"] for r in table_rows(ws, "FindingCounts")}
     assert set(counts) == {"Error", "Warning", "Info"}
+    start = next(r for r in ws.iter_rows(max_col=2) if r[0].value == "Start with")
+    assert start[1].value == ranked[0].use_case.name
 
 
 def test_roadmap_table_has_every_item_with_dates_and_critical_path(book, plan):
@@ -130,6 +132,8 @@ def test_roadmap_timeline_bars_milestones_freeze_and_print_setup(book, plan):
     assert ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == f"${header_row}:${header_row}"
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert '"Planned,In progress,Done,At risk"' in lists
 
 
 def test_decision_rights_matrix_validations_and_gap_formatting(book, plan):

@@ -128,6 +128,9 @@ def write_decision_rights(ctx: ExportContext) -> None:
     )
     ws.add_data_validation(autonomy)
     autonomy.add(area.column_range(3))
+    audit = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True, showErrorMessage=True)
+    ws.add_data_validation(audit)
+    audit.add(area.column_range(len(fixed) + len(roles) + 1))
     ws.freeze_panes = ws.cell(row=area.first_row, column=2)
     put(
         ws, area.last_row + 2, 1, "Roles without any letter in any decision are left out of the matrix.", styler, "note"

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.datavalidation import DataValidation
 
-from ...model import ITEM_COMPONENT, ItemKind
+from ...model import ITEM_COMPONENT, ItemKind, ItemStatus
 from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
 
@@ -115,6 +116,11 @@ def write_roadmap(ctx: ExportContext) -> None:
         _bar(ctx, ws, area.first_row + index, gantt_left, item, weeks)
     _legend(ctx, ws, area.last_row + 2)
     ws.freeze_panes = ws.cell(row=area.first_row, column=3)
+    # Dropdowns for the columns the client updates as the work moves on.
+    for index, values in ((2, [k.label for k in ItemKind]), (10, [s.label for s in ItemStatus])):
+        choice = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=False)
+        ws.add_data_validation(choice)
+        choice.add(area.column_range(index))
     print_setup(ws, area.header_row)
 
 

@@ -34,13 +34,17 @@ def write_summary(ctx: ExportContext, exported: date | None = None) -> None:
         put(ws, row, 2, value, styler, style)
         row += 1
     set_min_width(ws, 1, 14)
+    ranked = [(r, ranked_use_case(plan, r)) for r in analysis.ranked]
+    ranked = [(r, uc) for r, uc in ranked if uc is not None]
+    if ranked:
+        put(ws, row, 1, "Start with", styler, "label")
+        put(ws, row, 2, ranked[0][1].name, styler, "label")
+        row += 1
 
     row += 1
     put(ws, row, 1, "Use cases in tractability order", styler, "section")
     agreed = agreed_scores(plan)
     components = list(Component)
-    ranked = [(r, ranked_use_case(plan, r)) for r in analysis.ranked]
-    ranked = [(r, uc) for r, uc in ranked if uc is not None]
     use_cases = write_table(
         ws,
         ctx.table_names,
