@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -88,8 +89,11 @@ class Styler:
 
 
 def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, style: str | None = None):
-    """Write one value: user text stays text (string type forced, quote prefix where needed)."""
-    cell = ws.cell(row=row, column=col)
+    """Write one value into a fresh cell: user text stays text (string type forced, quote prefix
+    where needed). The cell is made directly, as ``ws.append`` does, without ``ws.cell``'s
+    look-up: exports write each cell once."""
+    cell = Cell(ws, row=row, column=col)
+    ws._cells[(row, col)] = cell
     quote = False
     kind = type(value)
     if kind is not str and isinstance(value, Enum):
@@ -211,7 +215,7 @@ def write_table(
         for index, value in enumerate(values):
             put(ws, row_number, left + index, value, styler, body_styles[index])
         for index in range(len(values), len(columns)):
-            styler.apply(ws.cell(row=row_number, column=left + index), body_styles[index])
+            put(ws, row_number, left + index, None, styler, body_styles[index])
         if wrapped:
             _fit_height(ws, row_number, values, widths, wrap)
     area = TableArea(
