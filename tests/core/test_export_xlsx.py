@@ -294,3 +294,16 @@ def test_findings_appear_on_their_sheet_in_the_counts_and_beside_roadmap_items(p
     assert roadmap["item-4"]["Findings"] == "TEST-2, TEST-1"
     assert roadmap["item-2"]["Findings"] == "TEST-1"
     assert roadmap["item-1"]["Findings"] is None
+
+
+def test_long_roadmaps_get_wider_week_columns(plan, tmp_path):
+    from openpyxl.utils import get_column_letter
+
+    long_plan = plan.model_copy(deep=True)
+    long_plan.roadmap[-1].start_week = 130
+    ws = load_workbook(export_xlsx(long_plan, tmp_path / "long.xlsx"))["Roadmap"]
+    header_row = int(ws.tables["Roadmap"].ref.split(":")[0][1:])
+    week_cells = {c.value: c.column for c in ws[header_row] if isinstance(c.value, int)}
+    assert max(week_cells) == long_plan.roadmap[-1].end_week
+    width = ws.column_dimensions[get_column_letter(week_cells[131])].width
+    assert width > ws.column_dimensions[get_column_letter(week_cells[9])].width >= 3

@@ -36,3 +36,4 @@ def test_libreoffice_converts_the_example_workbook(example_plan, tmp_path):
     assert pdf.exists(), result.stdout + result.stderr
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Roadmap" in text and example_plan.use_cases[0].name in text
+    assert "###" not in text  # no value too wide for its column

@@ -129,7 +129,8 @@ def _timeline_header(ctx: ExportContext, ws, header_row: int, left: int, weeks: 
     for week in range(weeks):
         col = left + week
         put(ws, header_row, col, week + 1, ctx.styler, "week_header")
-        set_width(ws, col, WEEK_WIDTH)
+        # Three-digit week numbers need a wider column, or they show as "###".
+        set_width(ws, col, WEEK_WIDTH if week < 99 else WEEK_WIDTH + 1.2)
         start = ctx.week_date(week)
         if (start.year, start.month) != previous_month:
             put(ws, header_row - 1, col, f"{start:%b %Y}", ctx.styler, "month")
