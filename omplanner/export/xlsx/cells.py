@@ -250,8 +250,8 @@ def _fit_height(ws: Worksheet, row: int, values: Sequence, widths: list[float], 
     for value, width, wraps in zip(values, widths, wrap):
         if not wraps or not isinstance(value, str) or not value:
             continue
-        # Column widths count "0" digits; average text is about a seventh narrower.
-        per_line = max((width - 1) * 1.15, 1)
+        # Column widths count "0" digits; average text is about a sixth narrower.
+        per_line = max((width - 1) * 1.2, 1)
         if len(value) + extra <= per_line and "\n" not in value:
             continue
         count = sum(max(1, math.ceil((len(part) + extra) / per_line)) for part in value.split("\n"))

@@ -35,7 +35,7 @@ WEEK_WIDTH = 3.2
 
 COLUMNS = [
     Column("Id", "center", max_width=10),
-    Column("Title", max_width=44, min_width=24),
+    Column("Title", max_width=50, min_width=24),
     Column("Kind", max_width=18),
     Column("Component", max_width=18),
     Column("Use case", max_width=26),
