@@ -85,3 +85,10 @@ def test_lineage_pairs_keep_reading_order_and_pair_start_and_end(example_plan):
     assert kinds[0] == ("start", "start") and ("end", "end") in kinds
     labels = [change_label(c, r) for c, r in pairs]
     assert "Removed" in labels and "New" in labels and "AI added" in labels
+
+
+def test_numbers_a_workbook_cannot_hold_are_left_empty():
+    ws = Workbook().active
+    assert put(ws, 1, 1, float("nan")).value is None
+    assert put(ws, 1, 2, float("inf")).value is None
+    assert put(ws, 1, 3, 2.5).value == 2.5 and put(ws, 1, 4, True).value == "Yes"

@@ -81,6 +81,7 @@ class Styler:
         if array is not None:
             cell._style = StyleArray(array)
             return
+        cell._style = StyleArray()  # the cached style must hold the spec only, not what the value implied
         for attribute, value in self._specs[name].items():
             setattr(cell, attribute, value)
         if quote:
@@ -106,8 +107,9 @@ def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, 
         cell.data_type = "s"
         quote = value[:1] in _TRIGGER_SET
     elif kind is int or kind is float:
-        cell._value = value
-        cell.data_type = "n"
+        if value == value and value not in (math.inf, -math.inf):  # a workbook cannot hold NaN or infinity
+            cell._value = value
+            cell.data_type = "n"
     elif kind is bool:
         cell._value = "Yes" if value else "No"
         cell.data_type = "s"
