@@ -155,7 +155,7 @@ def test_decision_rights_matrix_validations_and_gap_formatting(book, plan):
     assert '"A,R,C,I,A/R"' in lists
     assert any("A person confirms" in f for f in lists)
     formulas = [rule.formula[0] for cf in ws.conditional_formatting for rule in cf.rules]
-    assert any('"A*")=0' in f for f in formulas) and any('"A*")>1' in f for f in formulas)
+    assert any('"A*")=0)' in f for f in formulas) and any('"A*")>1' in f for f in formulas)
 
 
 def test_diagnostic_has_scores_colour_scale_and_a_radar_per_use_case(book, plan):

@@ -94,7 +94,7 @@ def write_decision_rights(ctx: ExportContext) -> None:
         styler.apply(cell, "header_tilted", cell.quotePrefix)
         ws.column_dimensions[get_column_letter(col)].width = 6
     longest = max((len(r.name) for r in roles), default=8)
-    ws.row_dimensions[area.header_row].height = min(max(longest * 6.5, 40), 170)
+    ws.row_dimensions[area.header_row].height = min(max(longest * 7 + 12, 40), 200)
 
     if roles:
         letters = DataValidation(
@@ -111,11 +111,12 @@ def write_decision_rights(ctx: ExportContext) -> None:
         # Gaps: flag the decision's name when its row has no A, or more than one.
         span = f"${first_letter}{area.first_row}:${last_letter}{area.first_row}"
         name_range = area.column_range(0)
+        name = f"${name_range.split(':')[0]}"
+        no_a = f'AND({name}<>"",COUNTIF({span},"A*")=0)'
+        several_a = f'COUNTIF({span},"A*")>1'
+        ws.conditional_formatting.add(name_range, FormulaRule(formula=[no_a], fill=GAP_FILL, font=Font(color="9B1C1C")))
         ws.conditional_formatting.add(
-            name_range, FormulaRule(formula=[f'COUNTIF({span},"A*")=0'], fill=GAP_FILL, font=Font(color="9B1C1C"))
-        )
-        ws.conditional_formatting.add(
-            name_range, FormulaRule(formula=[f'COUNTIF({span},"A*")>1'], fill=DOUBLE_FILL, font=Font(color="92400E"))
+            name_range, FormulaRule(formula=[several_a], fill=DOUBLE_FILL, font=Font(color="92400E"))
         )
 
     autonomy = DataValidation(
