@@ -220,3 +220,16 @@ def test_an_empty_plan_then_a_replaced_plan(qtbot, example_plan):
     assert set(page.scene.bars) == {i.id for i in example_plan.roadmap}
     assert page.table.model_.rowCount() == 16
     assert len(page.scene.arrows) == sum(len(i.depends_on) for i in example_plan.roadmap)
+
+
+def test_edits_made_while_hidden_show_when_the_page_returns(qtbot, page):
+    from omplanner.commands import SetFields
+
+    page.hide()
+    page.document.execute(SetFields("item-4", {"start_week": 12, "title": "Choose the matching tool"}))
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.scene.bars["item-4"]
+    assert bar.title == "Choose the matching tool"
+    assert bar.pos().x() == pytest.approx(page.scene.layout.x(12))
+    assert page.table.model_.index(page.table.model_.row_of("item-4"), 0).data() == "Choose the matching tool"

@@ -61,6 +61,7 @@ class RoadmapPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Roadmap status")
         self._flashed: set[str] = set()
+        self._stale = False
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
         self._schedule_timer = QTimer(self, singleShot=True, interval=0, timeout=self._reanalyse)
 
@@ -166,12 +167,24 @@ class RoadmapPage(QWidget):
         self._selection_changed()
 
     def _document_changed(self, changes: ChangeSet) -> None:
+        if not self.isVisible():
+            self._stale = True  # edits made on other pages: catch up when shown, once
+            return
         plan = self.document.plan
         if changes.touches("RoadmapItem", "Role", "UseCase", "PlanDetails"):
             self.scene.sync(plan)
             self.table.model_.refresh(changes)
         self.recheck()
         self._selection_changed()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.scene.sync(self.document.plan)
+            self.table.model_.refresh()
+            self.recheck(schedule_now=True)
+            self._selection_changed()
 
     def recheck(self, schedule_now: bool = False) -> None:
         """Re-run the rules now; the scene touches only bars whose markers changed.
