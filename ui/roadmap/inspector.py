@@ -27,6 +27,14 @@ from omplanner.commands import Command, SetFields
 from omplanner.model import ItemKind, ItemStatus, Plan
 from omplanner.rules import Finding
 
+HINT = (
+    "Select an item to see and edit it here.\n\n"
+    "Drag across an empty part of a lane to add an item. Drag a bar to move it, or its right end "
+    "to change its length; the arrow keys do the same for the selected bar.\n\n"
+    "To make one item follow another, drag from the small circle at the end of the first bar "
+    "(or hold Shift and drag the bar) onto the second."
+)
+
 
 class RoadmapInspector(QWidget):
     edit_requested = Signal(object)
@@ -39,7 +47,7 @@ class RoadmapInspector(QWidget):
         super().__init__(parent)
         self.item_id: str | None = None
         self._plan: Plan | None = None
-        self.heading = QLabel("Select an item on the roadmap, or drag across a lane to add one.")
+        self.heading = QLabel(HINT)
         self.heading.setWordWrap(True)
         self.title = QLineEdit()
         self.kind = QComboBox()
@@ -118,7 +126,7 @@ class RoadmapInspector(QWidget):
         self._clear_findings()
         if item is None:
             self.item_id = None
-            self.heading.setText("Select an item on the roadmap, or drag across a lane to add one.")
+            self.heading.setText(HINT)
             return
         self.heading.setText(f"<b>{item.kind.label}</b>")
         blockers = [
