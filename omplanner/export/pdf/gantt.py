@@ -19,7 +19,7 @@ from .fonts import BOLD, REGULAR
 from .textfit import clip
 
 LABEL_W = 200.0
-ROW_H = 17.0
+ROW_H = 15.5
 BAR_H = 9.0
 AXIS_H = 30.0
 MIN_WEEK_W = 7.0
@@ -105,9 +105,19 @@ def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Dra
         start, end = max(item.start_week, w0), min(item.end_week, w1)
         if end > start:
             is_critical = item.id in critical
-            d.add(Rect(wx(start), y + (ROW_H - BAR_H) / 2, (end - start) * week_w, BAR_H, rx=2, ry=2,
-                       fillColor=st.KIND_COLOURS[item.kind],
-                       strokeColor=st.INK if is_critical else None, strokeWidth=1.8 if is_critical else 0))
+            d.add(
+                Rect(
+                    wx(start),
+                    y + (ROW_H - BAR_H) / 2,
+                    (end - start) * week_w,
+                    BAR_H,
+                    rx=2,
+                    ry=2,
+                    fillColor=st.KIND_COLOURS[item.kind],
+                    strokeColor=st.INK if is_critical else None,
+                    strokeWidth=1.8 if is_critical else 0,
+                )
+            )
         if item.kind is ItemKind.DEPLOYMENT and w0 <= item.end_week <= w1:
             _milestone(d, wx(item.end_week), y + ROW_H / 2, top, 4)
     _dependencies(d, plan, row_y, wx, w0, w1)
@@ -123,8 +133,17 @@ def _axis(d: Drawing, start: date, w0: int, w1: int, wx, top: float, height: flo
         x = wx(week)
         d.add(Line(x, 4, x, top, strokeColor=st.RULE, strokeWidth=0.25 if week % 4 else 0.5))
         if week < w1 and (week - w0) % step == 0:
-            d.add(String(x + week_w / 2, top + 4, str(week + 1), fontName=REGULAR, fontSize=5.8,
-                         fillColor=st.WHITE, textAnchor="middle"))
+            d.add(
+                String(
+                    x + week_w / 2,
+                    top + 4,
+                    str(week + 1),
+                    fontName=REGULAR,
+                    fontSize=5.8,
+                    fillColor=st.WHITE,
+                    textAnchor="middle",
+                )
+            )
     d.add(Line(LABEL_W, top + 14, wx(w1), top + 14, strokeColor=st.WHITE, strokeWidth=0.4))
     for month in _month_starts(start, w1):
         x0 = max(wx((month - start).days / 7), LABEL_W)
@@ -135,14 +154,21 @@ def _axis(d: Drawing, start: date, w0: int, w1: int, wx, top: float, height: flo
         if x0 > LABEL_W:
             d.add(Line(x0, top + 14, x0, height, strokeColor=st.WHITE, strokeWidth=0.6))
         label = month.strftime("%b %Y") if x1 - x0 > 40 else month.strftime("%b")
-        d.add(String((x0 + x1) / 2, top + 19, label, fontName=BOLD, fontSize=7, fillColor=st.WHITE,
-                     textAnchor="middle"))
+        d.add(
+            String((x0 + x1) / 2, top + 19, label, fontName=BOLD, fontSize=7, fillColor=st.WHITE, textAnchor="middle")
+        )
 
 
 def _milestone(d: Drawing, x: float, y: float, top: float, r: float) -> None:
     d.add(Line(x, 4, x, top, strokeColor=st.RED, strokeWidth=0.6, strokeDashArray=[2, 2]))
-    d.add(Polygon([x, y + r + 1, x + r + 1, y, x, y - r - 1, x - r - 1, y], fillColor=st.RED, strokeColor=st.WHITE,
-                  strokeWidth=0.6))
+    d.add(
+        Polygon(
+            [x, y + r + 1, x + r + 1, y, x, y - r - 1, x - r - 1, y],
+            fillColor=st.RED,
+            strokeColor=st.WHITE,
+            strokeWidth=0.6,
+        )
+    )
     d.add(String(x + r + 3, y - 2.5, "go-live", fontName=BOLD, fontSize=5.8, fillColor=st.RED))
 
 
@@ -190,9 +216,25 @@ def legend(width: float, with_critical: bool) -> Drawing:
     d.add(String(x + 18, y + 1, "Depends on", fontName=REGULAR, fontSize=6.5, fillColor=st.INK))
     x += 62
     d.add(Line(x, y + 3.5, x + 14, y + 3.5, strokeColor=st.RED, strokeWidth=0.6))
-    d.add(String(x + 18, y + 1, "Starts before what it depends on has finished", fontName=REGULAR, fontSize=6.5,
-                 fillColor=st.INK))
+    d.add(
+        String(
+            x + 18,
+            y + 1,
+            "Starts before what it depends on has finished",
+            fontName=REGULAR,
+            fontSize=6.5,
+            fillColor=st.INK,
+        )
+    )
     x += 170
-    d.add(String(x, y + 1, "✓ done   ! at risk   Weeks numbered from 1 at the plan's start date", fontName=REGULAR,
-                 fontSize=6.5, fillColor=st.MUTED))
+    d.add(
+        String(
+            x,
+            y + 1,
+            "✓ done   ! at risk   Weeks numbered from 1 at the plan's start date",
+            fontName=REGULAR,
+            fontSize=6.5,
+            fillColor=st.MUTED,
+        )
+    )
     return d

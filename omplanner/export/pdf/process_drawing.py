@@ -106,7 +106,14 @@ def _route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
         ]
         channel = (a.row + 1) * ROW_H if b.row >= a.row else a.row * ROW_H
         options.append(
-            [(sx, a.cy), (sx + GAP / 2, a.cy), (sx + GAP / 2, channel), (tx - GAP / 2, channel), (tx - GAP / 2, b.cy), (tx, b.cy)]
+            [
+                (sx, a.cy),
+                (sx + GAP / 2, a.cy),
+                (sx + GAP / 2, channel),
+                (tx - GAP / 2, channel),
+                (tx - GAP / 2, b.cy),
+                (tx, b.cy),
+            ]
         )
     elif b.col == a.col:
         cx = a.x + BOX_W / 2
@@ -211,11 +218,26 @@ def _step_box(c: _Canvas, p: Placed) -> None:
     stroke, width = (st.AI_COLOURS[s.ai], 1.6) if s.is_ai else (st.NAVY, 0.8)
     inset = 0.0
     if s.kind in (StepKind.START, StepKind.END):
-        c.d.add(Rect(x, y, BOX_W, BOX_H, rx=BOX_H / 2, ry=BOX_H / 2, fillColor=fill, strokeColor=stroke, strokeWidth=width))
+        c.d.add(
+            Rect(x, y, BOX_W, BOX_H, rx=BOX_H / 2, ry=BOX_H / 2, fillColor=fill, strokeColor=stroke, strokeWidth=width)
+        )
         inset = 10
     elif s.kind is StepKind.DECISION:
         k = 9
-        pts = [x, y + BOX_H / 2, x + k, y + BOX_H, x + BOX_W - k, y + BOX_H, x + BOX_W, y + BOX_H / 2, x + BOX_W - k, y, x + k, y]
+        pts = [
+            x,
+            y + BOX_H / 2,
+            x + k,
+            y + BOX_H,
+            x + BOX_W - k,
+            y + BOX_H,
+            x + BOX_W,
+            y + BOX_H / 2,
+            x + BOX_W - k,
+            y,
+            x + k,
+            y,
+        ]
         c.d.add(Polygon(pts, fillColor=fill, strokeColor=stroke, strokeWidth=width))
         inset = 9
     elif s.kind is StepKind.HANDOFF:
@@ -231,11 +253,29 @@ def _step_box(c: _Canvas, p: Placed) -> None:
     if s.minutes:
         text_top += 2.5
     for i, line in enumerate(lines):
-        c.d.add(String(x + BOX_W / 2, text_top - i * leading, line, fontName=REGULAR, fontSize=size,
-                       fillColor=st.INK, textAnchor="middle"))
+        c.d.add(
+            String(
+                x + BOX_W / 2,
+                text_top - i * leading,
+                line,
+                fontName=REGULAR,
+                fontSize=size,
+                fillColor=st.INK,
+                textAnchor="middle",
+            )
+        )
     if s.minutes:
-        c.d.add(String(x + BOX_W / 2, y + 3, f"{s.minutes:g} min", fontName=REGULAR, fontSize=5.2,
-                       fillColor=st.MUTED, textAnchor="middle"))
+        c.d.add(
+            String(
+                x + BOX_W / 2,
+                y + 3,
+                f"{s.minutes:g} min",
+                fontName=REGULAR,
+                fontSize=5.2,
+                fillColor=st.MUTED,
+                textAnchor="middle",
+            )
+        )
     if s.is_ai:
         _badge(c.d, x + BOX_W - 21, y + BOX_H - 5, s.ai)
 
@@ -243,8 +283,9 @@ def _step_box(c: _Canvas, p: Placed) -> None:
 def _badge(d: Drawing, x: float, y: float, ai: AiIntervention) -> None:
     colour = st.AI_COLOURS[ai]
     d.add(Rect(x, y, 24, 10, rx=5, ry=5, fillColor=colour, strokeColor=st.WHITE, strokeWidth=0.8))
-    d.add(String(x + 12, y + 2.6, st.AI_BADGES[ai], fontName=BOLD, fontSize=5.6, fillColor=st.WHITE,
-                 textAnchor="middle"))
+    d.add(
+        String(x + 12, y + 2.6, st.AI_BADGES[ai], fontName=BOLD, fontSize=5.6, fillColor=st.WHITE, textAnchor="middle")
+    )
 
 
 def _connector(c: _Canvas, x: float, y: float, letter: str, colour) -> None:
@@ -258,8 +299,11 @@ def _draw_path(c: _Canvas, points, lo, hi, colour, dashed: bool, letter: str, la
     for piece in pieces:
         pts = [(c.X(x), c.Y(y)) for x, y in piece]
         flat = [v for pt in pts for v in pt]
-        c.d.add(PolyLine(flat, strokeColor=colour, strokeWidth=1.1 if dashed else 0.9,
-                         strokeDashArray=[3, 2] if dashed else None))
+        c.d.add(
+            PolyLine(
+                flat, strokeColor=colour, strokeWidth=1.1 if dashed else 0.9, strokeDashArray=[3, 2] if dashed else None
+            )
+        )
         if piece[-1] == end:
             _arrowhead(c, pts[-2], pts[-1], colour)
         for point in (piece[0], piece[-1]):
@@ -306,8 +350,16 @@ def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float) -> None:
         for k, line in enumerate(lines):
             c.d.add(String(6, mid - k * (size + 1.5), line, fontName=BOLD, fontSize=size, fillColor=st.NAVY))
         if role is not None and role.kind is not RoleKind.HUMAN:
-            c.d.add(String(6, mid - len(lines) * (size + 1.5), role.kind.label, fontName=REGULAR,
-                           fontSize=5.8, fillColor=st.MUTED))
+            c.d.add(
+                String(
+                    6,
+                    mid - len(lines) * (size + 1.5),
+                    role.kind.label,
+                    fontName=REGULAR,
+                    fontSize=5.8,
+                    fillColor=st.MUTED,
+                )
+            )
     c.d.add(Line(0, c.Y(0), width, c.Y(0), strokeColor=st.RULE, strokeWidth=0.6))
 
 
@@ -330,7 +382,9 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float) -> list[Part]:
         target = lay.placed.get(p.step.exception_route or "")
         if target is not None:
             rate = f" {p.step.exception_rate:g} %" if p.step.exception_rate is not None else ""
-            routes.append((_exception_route(lay, p, target), st.EXCEPTION, True, f"exception{rate}", {p.col, target.col}))
+            routes.append(
+                (_exception_route(lay, p, target), st.EXCEPTION, True, f"exception{rate}", {p.col, target.col})
+            )
     letters = iter("ABCDEFGHJKLMNPQRSTUVWXYZ" * 4)
     lettered = []
     for route in routes:

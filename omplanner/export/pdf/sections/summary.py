@@ -1,0 +1,199 @@
+"""The executive summary: which use case first and why, readiness on the five components,
+the pilot's figure beside the process-level one, the top findings, the roadmap at a glance.
+
+Every figure here comes from the core's analyses (ranking, integration, sequencing, rules);
+where an analysis has nothing to say, the page says so rather than inventing a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
+
+from ....integration import IntegrationFigures, integration_figures
+from ....model import Component, ItemKind, Plan, Severity
+from ....ranking import RankedUseCase, rank_use_cases
+from ....rules import Finding
+from ....sequencing import analyse_roadmap
+from .. import charts
+from .. import styles as st
+from ..blocks import Ctx, empty, heading, table
+from ..safe import esc
+
+TOP_FINDINGS = 5
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass
+class Analysis:
+    findings: list[Finding] = field(default_factory=list)
+    ranking: list[RankedUseCase] = field(default_factory=list)
+    figures: dict[str, IntegrationFigures] = field(default_factory=dict)
+    critical: set[str] | None = None
+
+
+def analyse(plan: Plan, findings: list[Finding]) -> Analysis:
+    critical = analyse_roadmap(plan).critical if plan.roadmap else None
+    return Analysis(
+        findings=sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3)),
+        ranking=rank_use_cases(plan),
+        figures={uc.id: integration_figures(plan, uc) for uc in plan.use_cases},
+        critical=critical,
+    )
+
+
+def summary_chapter(ctx: Ctx, a: Analysis) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [PageBreak(), heading("Executive summary", s.h1, 0, "1.")]
+    weeks = max((i.end_week for i in plan.roadmap), default=0)
+    client = plan.details.client or "the business"
+    flow.append(
+        Paragraph(
+            f"This pack sets out how {esc(client)} redesigns its operating model around AI: "
+            f"{len(plan.use_cases)} candidate use case{'s' if len(plan.use_cases) != 1 else ''}, "
+            f"{len(plan.decisions)} decisions with explicit rights, and a roadmap of {len(plan.roadmap)} pieces "
+            f"of work over {weeks} weeks.",
+            s.lead,
+        )
+    )
+    flow += _recommendation(ctx, a)
+    flow += _readiness(ctx)
+    flow += _integration(ctx, a)
+    flow += _top_findings(ctx, a)
+    flow += _roadmap_glance(ctx, a)
+    return flow
+
+
+def _callout(ctx: Ctx, parts: list, colour) -> Table:
+    t = Table([[None, parts]], colWidths=[4, ctx.width - 4])
+    t.setStyle(
+        [
+            ("BACKGROUND", (0, 0), (0, 0), colour),
+            ("BACKGROUND", (1, 0), (1, 0), st.PALE),
+            ("LEFTPADDING", (1, 0), (1, 0), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 9),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+        ]
+    )
+    return t
+
+
+def _recommendation(ctx: Ctx, a: Analysis) -> list:
+    s = ctx.s
+    if not a.ranking:
+        return [empty(ctx, "No use case has been listed yet, so none can be recommended.")]
+    first = a.ranking[0]
+    parts = [
+        Paragraph("RECOMMENDED FIRST USE CASE", s.kicker),
+        Paragraph(esc(first.use_case.name), s.h2.clone("rec", spaceBefore=0)),
+        Paragraph(esc(first.reason), s.callout),
+    ]
+    flow: list = [_callout(ctx, parts, st.TEAL), Spacer(1, 8)]
+    rows = [
+        [
+            str(r.rank),
+            r.use_case.name,
+            f"{r.score:.1f} / 5",
+            f"{r.use_case.tractability.strategic_value} / 5",
+            r.use_case.status.label,
+        ]
+        for r in a.ranking
+    ]
+    flow.append(
+        table(ctx, ["Rank", "Use case", "Tractability", "Strategic value", "Status"], rows, [0.8, 5, 1.6, 1.6, 1.4])
+    )
+    flow.append(
+        Paragraph(
+            "Tractability is the mean of monthly volume, how well the process is defined, how rich its "
+            "data is and how willing the team is to redesign its own work. Strategic value is shown "
+            "but does not set the order.",
+            s.muted,
+        )
+    )
+    return flow
+
+
+def _readiness(ctx: Ctx) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [heading("Readiness on the five components", s.h2, 1)]
+    series, unscored = [], []
+    for uc in plan.use_cases:
+        agreed = {sc.component: sc.value for sc in plan.scores if sc.use_case == uc.id and not sc.participant}
+        if len(agreed) == len(Component):
+            series.append((uc.name, [agreed[c] for c in Component]))
+        else:
+            unscored.append(uc.name)
+    if not series:
+        return [*flow, empty(ctx, "No use case has an agreed score on all five components yet.")]
+    block = [charts.radar(series, ctx.width)]
+    if unscored:
+        block.append(Paragraph(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
+    return [*flow, KeepTogether(block)]
+
+
+def _integration(ctx: Ctx, a: Analysis) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [heading("Pilot result against capacity released", s.h2, 1)]
+    flow.append(
+        Paragraph(
+            "A saving measured on one task in a pilot is not what the business gets back. The process "
+            "level counts the exceptions, checks and handoffs the redesign adds.",
+            s.body,
+        )
+    )
+    bars, rows = [], []
+    for uc in plan.use_cases:
+        f = a.figures.get(uc.id)
+        if f is None:
+            continue
+        pilot = f"{f.pilot_value:g} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
+        released = f"{f.capacity_released_pct:g} %" if f.capacity_released_pct is not None else "needs both maps"
+        hours = f"{f.hours_released_per_month:,.0f}" if f.capacity_released_pct is not None else "—"
+        rows.append([uc.name, pilot, released, hours, f.summary])
+        if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":
+            bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
+    if bars:
+        flow.append(KeepTogether([charts.pilot_vs_process(bars, ctx.width), Spacer(1, 6)]))
+    flow.append(
+        table(
+            ctx,
+            ["Use case", "Pilot", "Process level", "Hours a month", "What it means"],
+            rows,
+            [2.6, 1.1, 1.4, 1.2, 5.5],
+        )
+    )
+    return flow
+
+
+def _top_findings(ctx: Ctx, a: Analysis) -> list:
+    s = ctx.s
+    flow: list = [heading("Top findings", s.h2, 1)]
+    if not a.findings:
+        return [*flow, Paragraph("The rules raise no finding on this plan.", s.body)]
+    for f in a.findings[:TOP_FINDINGS]:
+        colour = st.hex_of(st.SEVERITY_COLOURS[f.severity])
+        text = f"<font color='{colour}'><b>{esc(f.severity.label)}</b></font>  <b>{esc(f.title)}</b> — {esc(f.message)}"
+        flow.append(Paragraph(text, s.body, bulletText="•"))
+    if len(a.findings) > TOP_FINDINGS:
+        flow.append(
+            Paragraph(f"All {len(a.findings)} findings, with suggested fixes, are in the Findings chapter.", s.muted)
+        )
+    return flow
+
+
+def _roadmap_glance(ctx: Ctx, a: Analysis) -> list:
+    s, plan = ctx.s, ctx.plan
+    if not plan.roadmap:
+        return []
+    flow: list = [heading("Roadmap at a glance", s.h2, 1)]
+    names = {uc.id: uc.name for uc in plan.use_cases}
+    for item in sorted((i for i in plan.roadmap if i.kind is ItemKind.DEPLOYMENT), key=lambda i: i.end_week):
+        uc = names.get(item.use_case or "", "cross-cutting")
+        flow.append(
+            Paragraph(f"Go-live in week {item.end_week}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•")
+        )
+    if a.critical:
+        titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
+        flow.append(Paragraph(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
+    return flow
