@@ -78,6 +78,7 @@ def kv_table(ctx: Ctx, pairs: Sequence[tuple[str, object]], label_width: float =
     t = Table(data, colWidths=[label_width, ctx.width - label_width], hAlign="LEFT")
     t.setStyle(
         [
+            st.BASE_FONT,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

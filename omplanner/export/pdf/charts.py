@@ -8,7 +8,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 
 from ...model import Component
 from . import styles as st
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, REGULAR, drawing
 from .textfit import clip
 
 SERIES = [st.colors.HexColor(h) for h in ("#2A8C82", "#D98E04", "#7A5BA6", "#3A6EA5", "#C0392B", "#6B7480")]
@@ -16,7 +16,7 @@ SERIES = [st.colors.HexColor(h) for h in ("#2A8C82", "#D98E04", "#7A5BA6", "#3A6
 
 def radar(series: list[tuple[str, list[int]]], width: float, height: float = 215) -> Drawing:
     """The five components as spokes, one strand per use case, on a fixed 0-5 web."""
-    d = Drawing(width, height)
+    d = drawing(width, height)
     chart = SpiderChart()
     size = height - 50
     chart.x, chart.y, chart.width, chart.height = 70, 22, size, size
@@ -65,7 +65,7 @@ def pilot_vs_process(rows: list[tuple[str, float, float]], width: float) -> Draw
     """Per use case: the pilot's task-level saving beside the process-level capacity released (%)."""
     bar_h = 34
     height = 30 + bar_h * len(rows)
-    d = Drawing(width, height)
+    d = drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 150, 18
     chart.width, chart.height = width - 190, height - 30

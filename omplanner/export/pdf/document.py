@@ -55,7 +55,7 @@ def _cover_background(canvas: Canvas, doc) -> None:
 
 class BoardPackTemplate(BaseDocTemplate):
     def __init__(self, filename: str, title: str, on_flowable: Callable[[], None] | None = None, **kw):
-        super().__init__(filename, pagesize=PORTRAIT, title=title, creator="OM Planner", **kw)
+        super().__init__(filename, pagesize=PORTRAIT, title=title, creator="OM Planner", initialFontName=REGULAR, **kw)
         self._on_flowable = on_flowable
         self._heading_count = 0
         cover_margin = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=24 * mm)

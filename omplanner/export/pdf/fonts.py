@@ -36,3 +36,11 @@ def register_fonts() -> None:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+
+
+def drawing(width: float, height: float):
+    """A reportlab Drawing whose initial font is ours, so no Helvetica enters the PDF."""
+    from reportlab.graphics.shapes import Drawing
+
+    register_fonts()
+    return Drawing(width, height, initialFontName=REGULAR)

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, St
 
 from ...model import ITEM_COMPONENT, Component, ItemKind, ItemStatus, Plan, RoadmapItem
 from . import styles as st
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, REGULAR, drawing
 from .textfit import clip
 
 LABEL_W = 200.0
@@ -78,7 +78,7 @@ def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Dra
     n = w1 - w0
     week_w = (width - LABEL_W) / n
     height = AXIS_H + len(rows) * ROW_H + 4
-    d = Drawing(width, height)
+    d = drawing(width, height)
     top = height - AXIS_H
 
     def wx(week: float) -> float:
@@ -198,7 +198,7 @@ def _dependencies(d: Drawing, plan: Plan, row_y: dict[str, float], wx, w0: int, 
 
 
 def legend(width: float, with_critical: bool) -> Drawing:
-    d = Drawing(width, 26)
+    d = drawing(width, 26)
     x, y = 0.0, 15.0
     for kind in ItemKind:
         d.add(Rect(x, y, 12, 7, rx=1.5, ry=1.5, fillColor=st.KIND_COLOURS[kind], strokeColor=None))

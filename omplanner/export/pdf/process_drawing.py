@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 
 from ...model import AiIntervention, Plan, ProcessMap, RoleKind, Step, StepKind
 from . import styles as st
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, REGULAR, drawing
 from .textfit import clip, fit
 
 BOX_W, BOX_H = 84.0, 40.0
@@ -397,7 +397,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float) -> list[Part]:
         first, last = k * per_part, min(lay.columns, (k + 1) * per_part) - 1
         lo, hi = first * PITCH - GAP / 2, (last + 1) * PITCH - GAP / 2
         width = LANE_W + 2 * PAD + (hi - lo)
-        d = Drawing(width, height)
+        d = drawing(width, height)
         c = _Canvas(d, lo, height - 1)
         _lanes(c, plan, lay, width)
         for points, colour, dashed, label, letter in lettered:
@@ -415,7 +415,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float) -> list[Part]:
 
 def legend(width: float) -> Drawing:
     """One line explaining the shapes, badges and line styles used in the maps."""
-    d = Drawing(width, 20)
+    d = drawing(width, 20)
     x, y = 0.0, 5.0
     for kind in (StepKind.TASK, StepKind.DECISION, StepKind.HANDOFF):
         d.add(Rect(x, y, 14, 9, rx=2, ry=2, fillColor=st.STEP_FILL[kind], strokeColor=st.NAVY, strokeWidth=0.6))

@@ -89,7 +89,7 @@ class Styles:
 
     def __init__(self) -> None:
         register_fonts()
-        base = dict(fontName=REGULAR, textColor=INK, alignment=TA_LEFT)
+        base = dict(fontName=REGULAR, bulletFontName=REGULAR, textColor=INK, alignment=TA_LEFT)
         self.body = ParagraphStyle("body", fontSize=9.5, leading=13.5, spaceAfter=6, **base)
         self.lead = ParagraphStyle("lead", fontSize=11, leading=16, spaceAfter=8, **base)
         self.small = ParagraphStyle("small", fontSize=8, leading=10.5, **base)
@@ -114,6 +114,10 @@ class Styles:
         self.toc2 = ParagraphStyle("toc2", fontName=REGULAR, fontSize=9.5, leading=14, textColor=INK, leftIndent=14)
         self.callout = ParagraphStyle("callout", fontSize=10, leading=14.5, textColor=INK, fontName=REGULAR)
         self.figure = ParagraphStyle("figure", fontName=BOLD, fontSize=40, leading=44, textColor=NAVY)
+
+
+BASE_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 8)
+"""First command of every table style: a Table's default font is Helvetica, even in empty cells."""
 
 
 def table_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:

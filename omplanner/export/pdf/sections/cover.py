@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import styles as st
@@ -37,7 +37,7 @@ def cover(ctx: Ctx, issued: date) -> list:
     ]
     rows = [[Paragraph(esc(k), s.kicker), Paragraph(esc(v), s.body)] for k, v in facts]
     t = Table(rows, colWidths=[40 * mm, None], hAlign="LEFT")
-    t.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    t.setStyle([st.BASE_FONT, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     flow.append(t)
     if d.notes:
         flow += [Spacer(1, 8), Paragraph("CONTEXT", s.kicker), Paragraph(esc(d.notes), s.body)]
@@ -49,4 +49,12 @@ def contents(ctx: Ctx) -> list:
     toc = TableOfContents()
     toc.levelStyles = [ctx.s.toc1, ctx.s.toc2]
     toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle(
+        [
+            st.BASE_FONT,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return [Paragraph("Contents", ctx.s.h1), toc]

@@ -64,6 +64,7 @@ def _card(ctx: Ctx, f: Finding) -> Table:
     t = Table([[None, parts]], colWidths=[4, ctx.width - 4])
     t.setStyle(
         [
+            st.BASE_FONT,
             ("BACKGROUND", (0, 0), (0, 0), colour),
             ("BACKGROUND", (1, 0), (1, 0), st.PALE),
             ("LEFTPADDING", (1, 0), (1, 0), 10),
