@@ -14,7 +14,7 @@ from .textfit import clip
 SERIES = [st.colors.HexColor(h) for h in ("#2A8C82", "#D98E04", "#7A5BA6", "#3A6EA5", "#C0392B", "#6B7480")]
 
 
-def radar(series: list[tuple[str, list[int]]], width: float, height: float = 215) -> Drawing:
+def radar(series: list[tuple[str, list[int]]], width: float, height: float = 195) -> Drawing:
     """The five components as spokes, one strand per use case, on a fixed 0-5 web."""
     d = drawing(width, height)
     chart = SpiderChart()
@@ -69,7 +69,8 @@ def pilot_vs_process(rows: list[tuple[str, float, float]], width: float) -> Draw
     chart = HorizontalBarChart()
     chart.x, chart.y = 150, 18
     chart.width, chart.height = width - 190, height - 30
-    chart.data = [[r[1] for r in reversed(rows)], [r[2] for r in reversed(rows)]]
+    # Series 1 is drawn above series 0 within a group: the pilot goes on top, as read first.
+    chart.data = [[r[2] for r in reversed(rows)], [r[1] for r in reversed(rows)]]
     chart.categoryAxis.categoryNames = [clip(r[0], REGULAR, 7.5, 140) for r in reversed(rows)]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
@@ -86,8 +87,8 @@ def pilot_vs_process(rows: list[tuple[str, float, float]], width: float) -> Draw
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = st.RULE
     chart.valueAxis.gridStrokeWidth = 0.4
-    chart.bars[0].fillColor = st.colors.HexColor("#A9B4C2")
-    chart.bars[1].fillColor = st.TEAL
+    chart.bars[0].fillColor = st.TEAL
+    chart.bars[1].fillColor = st.colors.HexColor("#A9B4C2")
     chart.bars.strokeColor = None
     chart.barLabels.fontName = BOLD
     chart.barLabels.fontSize = 6.5
@@ -97,7 +98,7 @@ def pilot_vs_process(rows: list[tuple[str, float, float]], width: float) -> Draw
     d.add(chart)
     y = height - 8
     for k, (label, colour) in enumerate(
-        (("Pilot, task level", chart.bars[0].fillColor), ("Process level, capacity released", st.TEAL))
+        (("Pilot, task level", chart.bars[1].fillColor), ("Process level, capacity released", st.TEAL))
     ):
         x = 150 + k * 110
         d.add(Rect(x, y - 1, 9, 7, fillColor=colour, strokeColor=None))

@@ -135,8 +135,9 @@ def _readiness(ctx: Ctx) -> list:
 
 def _integration(ctx: Ctx, a: Analysis) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [heading("Pilot result against capacity released", s.h2, 1)]
-    flow.append(
+    flow: list = []
+    intro = [heading("Pilot result against capacity released", s.h2, 1)]
+    intro.append(
         Paragraph(
             "A saving measured on one task in a pilot is not what the business gets back. The process "
             "level counts the exceptions, checks and handoffs the redesign adds.",
@@ -155,7 +156,8 @@ def _integration(ctx: Ctx, a: Analysis) -> list:
         if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":
             bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
     if bars:
-        flow.append(KeepTogether([charts.pilot_vs_process(bars, ctx.width), Spacer(1, 6)]))
+        intro += [charts.pilot_vs_process(bars, ctx.width), Spacer(1, 6)]
+    flow.append(KeepTogether(intro))
     flow.append(
         table(
             ctx,
