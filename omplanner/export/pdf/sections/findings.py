@@ -23,10 +23,12 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
     if not findings:
         flow.append(Paragraph("The rules raise no finding on this plan.", s.body))
         return flow
-    counts = ", ".join(
-        f"{sum(1 for f in findings if f.severity is sev)} {sev.label.lower()}{'s' if sev is not Severity.INFO else ''}"
-        for sev in Severity
-    )
+    words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    counts = []
+    for sev in Severity:
+        n = sum(1 for f in findings if f.severity is sev)
+        counts.append(f"{n} {words[sev]}{'' if n == 1 else 's'}")
+    counts = ", ".join(counts)
     flow.append(
         Paragraph(
             f"The plan was checked against the sequencing principles and the seams between components: {esc(counts)}.",
@@ -52,6 +54,9 @@ def _card(ctx: Ctx, f: Finding) -> Table:
         Paragraph(f"<b>{esc(f.title)}</b>  <font color='{st.hex_of(st.MUTED)}' size='7'>{esc(f.code)}</font>", s.body),
         Paragraph(esc(f.message), s.cell),
     ]
+    where = [x for x in (_use_case_name(ctx, f.use_case_id), f.component.label if f.component else "") if x]
+    if where:
+        parts.append(Paragraph(f"<font color='{st.hex_of(st.MUTED)}'>{esc(' · '.join(where))}</font>", s.cell))
     if f.elements:
         names = ", ".join(e.name for e in f.elements)
         parts.append(Paragraph(f"<font color='{st.hex_of(st.MUTED)}'>Concerns: {esc(names)}</font>", s.cell))
@@ -74,3 +79,8 @@ def _card(ctx: Ctx, f: Finding) -> Table:
         ]
     )
     return t
+
+
+def _use_case_name(ctx: Ctx, use_case_id: str | None) -> str:
+    uc = ctx.plan.use_case(use_case_id)
+    return uc.name if uc else ""
