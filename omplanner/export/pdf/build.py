@@ -85,5 +85,5 @@ def export_pdf(plan: Plan, path: Path | str, progress: Progress | None = None, *
             author=d.facilitator,
             subject=f"AI operating model board pack for {d.client}".strip(),
         )
-        doc.multiBuild(story, canvasmaker=canvas)
+        doc.build_pack(story, canvas)
         report(1.0, "Done")

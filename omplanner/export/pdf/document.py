@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import styles as st
 from .fonts import BOLD, REGULAR
@@ -39,8 +40,34 @@ def frame_size(orientation: str) -> tuple[float, float]:
     return size[0] - m["left"] - m["right"] - 12, size[1] - m["top"] - m["bottom"] - 12
 
 
-def _frame(size, m, name: str) -> Frame:
-    return Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
+class _Frame(Frame):
+    """A frame that, during the layout passes, places flowables without drawing them.
+
+    The contents page needs its page numbers, so the document is laid out until they settle;
+    only the last pass draws. Drawing is most of the cost (maps, Gantt, tables)."""
+
+    # A function, not the document: KeepTogether deep-copies frames, and copies functions by reference.
+    is_dry: Callable[[], bool] = staticmethod(lambda: False)
+
+    def _add(self, flowable, canv, trySplit=0):
+        if not self.is_dry():
+            return super()._add(flowable, canv, trySplit)
+        # Through __dict__: reportlab's shapes refuse unknown attributes set the normal way.
+        flowable.__dict__["drawOn"] = _no_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            flowable.__dict__.pop("drawOn", None)
+
+    add = _add  # reportlab's Frame binds ``add`` to its own ``_add`` in the class body
+
+
+def _no_draw(*args, **kwargs) -> None:
+    return None
+
+
+def _frame(size, m, name: str) -> _Frame:
+    return _Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
 
 
 def _cover_background(canvas: Canvas, doc) -> None:
@@ -58,6 +85,7 @@ class BoardPackTemplate(BaseDocTemplate):
         super().__init__(filename, pagesize=PORTRAIT, title=title, creator="OM Planner", initialFontName=REGULAR, **kw)
         self._on_flowable = on_flowable
         self._heading_count = 0
+        self.dry = False
         cover_margin = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=24 * mm)
         self.addPageTemplates(
             [
@@ -68,6 +96,45 @@ class BoardPackTemplate(BaseDocTemplate):
                 PageTemplate("landscape", [_frame(LANDSCAPE, L_MARGIN, "landscape")], pagesize=LANDSCAPE),
             ]
         )
+
+    def addPageTemplates(self, templates) -> None:
+        super().addPageTemplates(templates)
+        for template in self.pageTemplates:
+            for frame in template.frames:
+                frame.is_dry = lambda: self.dry
+
+    def build_pack(self, story: list, canvasmaker, max_passes: int = 10) -> None:
+        """Like ``multiBuild``, but cheaper: the contents is seeded with every heading, so one
+        layout pass that draws nothing settles the page numbers; the next pass draws, and is
+        normally the last (more passes follow only if the numbers moved)."""
+        self._indexingFlowables = [f for f in story if f.isIndexing()]
+        for flowable in self._indexingFlowables:
+            if isinstance(flowable, TableOfContents):
+                _seed_contents(flowable, story)
+        self._doSave = 0
+        edits: list = []
+        self._multiBuildEdits = edits.append
+        try:
+            for number in range(max_passes):
+                self.dry = number == 0
+                self._one_pass(story, canvasmaker)
+                while edits:  # e.g. forget which flowables a pass postponed to the next page
+                    edit = edits.pop(0)
+                    edit[0](*edit[1:])
+                if not self.dry and self._allSatisfied():
+                    self.canv.save()
+                    return
+            raise RuntimeError("the contents page did not settle")
+        finally:
+            self.dry = False
+            del self._multiBuildEdits
+
+    def _one_pass(self, story: list, canvasmaker) -> None:
+        for flowable in self._indexingFlowables:
+            flowable.beforeBuild()
+        self.build(list(story), canvasmaker=canvasmaker)
+        for flowable in self._indexingFlowables:
+            flowable.afterBuild()
 
     def beforeDocument(self) -> None:
         self._heading_count = 0
@@ -81,6 +148,20 @@ class BoardPackTemplate(BaseDocTemplate):
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.getPlainText(), key, level=flowable.level, closed=flowable.level > 0)
             self.notify("TOCEntry", (flowable.level, flowable.toc_text, self.page, key))
+
+
+def _headings(flowables):
+    for flowable in flowables:
+        if isinstance(flowable, Heading):
+            yield flowable
+        else:
+            yield from _headings(getattr(flowable, "_content", ()))
+
+
+def _seed_contents(toc: TableOfContents, story: list) -> None:
+    """Give the contents one line per heading before the first pass, so that pass already
+    lays out a contents of its final length; page numbers are filled in by the next."""
+    toc._entries = [(h.level, h.toc_text, 999, f"h{k}") for k, h in enumerate(_headings(story), start=1)]
 
 
 def numbered_canvas(header_left: str, header_right: str, footer_left: str):

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
-
 from ...model import ITEM_COMPONENT, Component, ItemKind, ItemStatus, Plan, RoadmapItem
 from . import styles as st
-from .fonts import BOLD, REGULAR, drawing
+from .fonts import BOLD, REGULAR
 from .textfit import clip
+from .vector import Line, Polygon, PolyLine, Rect, String, Vector, drawing
 
 LABEL_W = 200.0
 ROW_H = 15.5
@@ -53,7 +52,7 @@ def _month_starts(start: date, weeks: int):
         first = date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
-def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | None = None) -> list[Drawing]:
+def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | None = None) -> list[Vector]:
     """Drawings of at most ``width`` x ``height``, in reading order."""
     if not plan.roadmap:
         return []
@@ -74,7 +73,7 @@ def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | No
     return pages
 
 
-def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Drawing:
+def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Vector:
     n = w1 - w0
     week_w = (width - LABEL_W) / n
     height = AXIS_H + len(rows) * ROW_H + 4
@@ -124,7 +123,7 @@ def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Dra
     return d
 
 
-def _axis(d: Drawing, start: date, w0: int, w1: int, wx, top: float, height: float) -> None:
+def _axis(d: Vector, start: date, w0: int, w1: int, wx, top: float, height: float) -> None:
     d.add(Rect(LABEL_W, top, wx(w1) - LABEL_W, AXIS_H, fillColor=st.NAVY, strokeColor=None))
     d.add(String(8, top + 8, "Work item", fontName=BOLD, fontSize=7.5, fillColor=st.MUTED))
     week_w = wx(1) - wx(0)
@@ -159,7 +158,7 @@ def _axis(d: Drawing, start: date, w0: int, w1: int, wx, top: float, height: flo
         )
 
 
-def _milestone(d: Drawing, x: float, y: float, top: float, r: float) -> None:
+def _milestone(d: Vector, x: float, y: float, top: float, r: float) -> None:
     d.add(Line(x, 4, x, top, strokeColor=st.RED, strokeWidth=0.6, strokeDashArray=[2, 2]))
     d.add(
         Polygon(
@@ -172,7 +171,7 @@ def _milestone(d: Drawing, x: float, y: float, top: float, r: float) -> None:
     d.add(String(x + r + 3, y - 2.5, "go-live", fontName=BOLD, fontSize=5.8, fillColor=st.RED))
 
 
-def _dependencies(d: Drawing, plan: Plan, row_y: dict[str, float], wx, w0: int, w1: int) -> None:
+def _dependencies(d: Vector, plan: Plan, row_y: dict[str, float], wx, w0: int, w1: int) -> None:
     """Elbow arrows from each predecessor's end to its successor's start (both on this page).
     A successor that starts before its predecessor ends shows as an arrow running backwards."""
     for item in plan.roadmap:
@@ -197,7 +196,7 @@ def _dependencies(d: Drawing, plan: Plan, row_y: dict[str, float], wx, w0: int, 
             d.add(Polygon([xm, edge, xm - 2, base, xm + 2, base], fillColor=colour, strokeColor=None))
 
 
-def legend(width: float, with_critical: bool) -> Drawing:
+def legend(width: float, with_critical: bool) -> Vector:
     d = drawing(width, 26)
     x, y = 0.0, 15.0
     for kind in ItemKind:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
-
 from ...model import AiIntervention, Plan, ProcessMap, RoleKind, Step, StepKind
 from . import styles as st
-from .fonts import BOLD, REGULAR, drawing
+from .fonts import BOLD, REGULAR
 from .textfit import clip, fit
+from .vector import Circle, Line, Polygon, PolyLine, Rect, String, Vector, drawing
 
 BOX_W, BOX_H = 84.0, 40.0
 GAP = 22.0
@@ -156,15 +155,15 @@ def _exception_route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, flo
 
 @dataclass
 class Part:
-    drawing: Drawing
+    drawing: Vector
     first_col: int
     last_col: int
 
 
 class _Canvas:
-    """Draws in map coordinates (x right, y down from the lane top) into a reportlab Drawing."""
+    """Draws in map coordinates (x right, y down from the lane top) into a vector flowable."""
 
-    def __init__(self, drawing: Drawing, x0: float, top: float):
+    def __init__(self, drawing: Vector, x0: float, top: float):
         self.d, self.x0, self.top = drawing, x0, top
 
     def X(self, x: float) -> float:
@@ -280,7 +279,7 @@ def _step_box(c: _Canvas, p: Placed) -> None:
         _badge(c.d, x + BOX_W - 21, y + BOX_H - 5, s.ai)
 
 
-def _badge(d: Drawing, x: float, y: float, ai: AiIntervention) -> None:
+def _badge(d: Vector, x: float, y: float, ai: AiIntervention) -> None:
     colour = st.AI_COLOURS[ai]
     d.add(Rect(x, y, 24, 10, rx=5, ry=5, fillColor=colour, strokeColor=st.WHITE, strokeWidth=0.8))
     d.add(
@@ -413,7 +412,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float) -> list[Part]:
     return parts
 
 
-def legend(width: float) -> Drawing:
+def legend(width: float) -> Vector:
     """One line explaining the shapes, badges and line styles used in the maps."""
     d = drawing(width, 20)
     x, y = 0.0, 5.0
