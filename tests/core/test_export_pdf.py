@@ -231,3 +231,22 @@ def test_cancelling_leaves_the_old_file_and_no_temporary(example_plan, tmp_path,
         export_pdf(example_plan, target, progress=progress)
     assert target.read_bytes() == b"previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["pack.pdf"]
+
+
+def test_outline_and_contents_point_at_the_right_pages(example_plan, example_pdf):
+    reader = PdfReader(example_pdf)
+    pages = _pages(example_pdf)
+    chapters = {}
+    for entry in reader.outline:
+        if isinstance(entry, list):
+            continue
+        number = reader.get_destination_page_number(entry)
+        chapters[entry.title] = number
+        assert entry.title in pages[number]  # the bookmark lands on its heading
+    expected = ["1. Executive summary", *[f"{k}. {uc.name}" for k, uc in enumerate(example_plan.use_cases, 2)]]
+    assert [t for t in chapters if t[0].isdigit()][: len(expected)] == expected
+    assert "Roadmap" in " ".join(chapters) and "Findings" in " ".join(chapters)
+    contents = pages[1]
+    for title, number in chapters.items():
+        # The contents line ends with the page number (pypdf reads the number before the label).
+        assert re.search(rf"{number + 1} {re.escape(title)}", contents), title

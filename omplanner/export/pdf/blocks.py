@@ -39,6 +39,7 @@ def table(
     widths: Sequence[float],
     style=None,
     width: float | None = None,
+    compact: bool = False,
 ) -> Table:
     """A house table. Plain values are escaped into Paragraphs; flowables pass through."""
     body_style = style or ctx.s.cell
@@ -49,6 +50,8 @@ def table(
     full = width or ctx.width
     t = Table(data, colWidths=[w * full / total for w in widths], repeatRows=1, hAlign="LEFT")
     t.setStyle(st.table_style())
+    if compact:  # long registers (the roadmap): tighter rows, so a page holds more of them
+        t.setStyle([("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)])
     return t
 
 

@@ -12,7 +12,7 @@ from ...rules import check_plan
 from .. import Cancelled
 from . import styles as st
 from .blocks import Ctx
-from .document import BoardPackTemplate, frame_size, numbered_canvas
+from .document import BoardPackTemplate, frame_size
 from .sections.cover import contents, cover
 from .sections.findings import findings_chapter
 from .sections.other import plan_wide_chapter
@@ -76,14 +76,15 @@ def export_pdf(plan: Plan, path: Path | str, progress: Progress | None = None, *
             report(0.4 + 0.55 * min(1.0, done[0] / (2 * total)), "Laying out pages")
 
     d = plan.details
-    canvas = numbered_canvas(d.title, d.client, f"{d.title} · board pack prepared with OM Planner")
+    running = (d.title, d.client, f"{d.title} · board pack prepared with OM Planner")
     with atomic_path(path) as tmp:
         doc = BoardPackTemplate(
             str(tmp),
             title=d.title,
+            running=running,
             on_flowable=on_flowable,
             author=d.facilitator,
             subject=f"AI operating model board pack for {d.client}".strip(),
         )
-        doc.build_pack(story, canvas)
+        doc.build_pack(story)
         report(1.0, "Done")

@@ -81,19 +81,34 @@ def _cover_background(canvas: Canvas, doc) -> None:
 
 
 class BoardPackTemplate(BaseDocTemplate):
-    def __init__(self, filename: str, title: str, on_flowable: Callable[[], None] | None = None, **kw):
+    def __init__(
+        self,
+        filename: str,
+        title: str,
+        running: tuple[str, str, str] = ("", "", ""),
+        on_flowable: Callable[[], None] | None = None,
+        **kw,
+    ):
         super().__init__(filename, pagesize=PORTRAIT, title=title, creator="OM Planner", initialFontName=REGULAR, **kw)
         self._on_flowable = on_flowable
         self._heading_count = 0
         self.dry = False
+        self.running = running
+        """Header left, header right, footer left."""
+        self.total_pages = 0
+        """The page count of the previous pass, for 'page x of y'."""
         cover_margin = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=24 * mm)
         self.addPageTemplates(
             [
                 PageTemplate(
                     "cover", [_frame(PORTRAIT, cover_margin, "cover")], onPage=_cover_background, pagesize=PORTRAIT
                 ),
-                PageTemplate("portrait", [_frame(PORTRAIT, P_MARGIN, "portrait")], pagesize=PORTRAIT),
-                PageTemplate("landscape", [_frame(LANDSCAPE, L_MARGIN, "landscape")], pagesize=LANDSCAPE),
+                PageTemplate(
+                    "portrait", [_frame(PORTRAIT, P_MARGIN, "portrait")], onPageEnd=_decorate, pagesize=PORTRAIT
+                ),
+                PageTemplate(
+                    "landscape", [_frame(LANDSCAPE, L_MARGIN, "landscape")], onPageEnd=_decorate, pagesize=LANDSCAPE
+                ),
             ]
         )
 
@@ -103,10 +118,10 @@ class BoardPackTemplate(BaseDocTemplate):
             for frame in template.frames:
                 frame.is_dry = lambda: self.dry
 
-    def build_pack(self, story: list, canvasmaker, max_passes: int = 10) -> None:
+    def build_pack(self, story: list, max_passes: int = 10) -> None:
         """Like ``multiBuild``, but cheaper: the contents is seeded with every heading, so one
-        layout pass that draws nothing settles the page numbers; the next pass draws, and is
-        normally the last (more passes follow only if the numbers moved)."""
+        layout pass that draws nothing settles the page numbers and the page count; the next
+        pass draws, and is normally the last (more follow only if the numbers moved)."""
         self._indexingFlowables = [f for f in story if f.isIndexing()]
         for flowable in self._indexingFlowables:
             if isinstance(flowable, TableOfContents):
@@ -117,11 +132,13 @@ class BoardPackTemplate(BaseDocTemplate):
         try:
             for number in range(max_passes):
                 self.dry = number == 0
-                self._one_pass(story, canvasmaker)
+                self._one_pass(story)
                 while edits:  # e.g. forget which flowables a pass postponed to the next page
                     edit = edits.pop(0)
                     edit[0](*edit[1:])
-                if not self.dry and self._allSatisfied():
+                settled = self.page == self.total_pages and self._allSatisfied()
+                self.total_pages = self.page
+                if not self.dry and settled:
                     self.canv.save()
                     return
             raise RuntimeError("the contents page did not settle")
@@ -129,10 +146,10 @@ class BoardPackTemplate(BaseDocTemplate):
             self.dry = False
             del self._multiBuildEdits
 
-    def _one_pass(self, story: list, canvasmaker) -> None:
+    def _one_pass(self, story: list) -> None:
         for flowable in self._indexingFlowables:
             flowable.beforeBuild()
-        self.build(list(story), canvasmaker=canvasmaker)
+        self.build(list(story))
         for flowable in self._indexingFlowables:
             flowable.afterBuild()
 
@@ -164,49 +181,33 @@ def _seed_contents(toc: TableOfContents, story: list) -> None:
     toc._entries = [(h.level, h.toc_text, 999, f"h{k}") for k, h in enumerate(_headings(story), start=1)]
 
 
-def numbered_canvas(header_left: str, header_right: str, footer_left: str):
-    """A canvas class painting header and footer with 'Page x of y' on every page but the cover."""
+def _decorate(canvas: Canvas, doc: BoardPackTemplate) -> None:
+    """Header and footer, painted as each page ends (not on the cover).
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if number > 1:
-                    self._decorate(number, total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize
-            m = P_MARGIN if width < height else L_MARGIN
-            left, right = m["left"], width - m["right"]
-            self.saveState()
-            self.setStrokeColor(st.RULE)
-            self.setLineWidth(0.5)
-            top = height - m["top"] + 16
-            self.line(left, top - 5, right, top - 5)
-            self.setFont(BOLD, 7.5)
-            self.setFillColor(st.NAVY)
-            self.drawString(left, top, _fit(header_left, BOLD, 7.5, (right - left) * 0.6))
-            self.setFont(REGULAR, 7.5)
-            self.setFillColor(st.MUTED)
-            self.drawRightString(right, top, _fit(header_right, REGULAR, 7.5, (right - left) * 0.38))
-            bottom = m["bottom"] - 22
-            self.line(left, bottom + 10, right, bottom + 10)
-            self.drawString(left, bottom, _fit(footer_left, REGULAR, 7, (right - left) * 0.7))
-            self.drawRightString(right, bottom, f"Page {number} of {total}")
-            self.restoreState()
-
-    return NumberedCanvas
+    The page count comes from the previous pass; painting the footer at page end rather than
+    deferring pages to the end keeps bookmarks and the outline pointing at the right pages."""
+    if doc.dry:
+        return
+    header_left, header_right, footer_left = doc.running
+    width, height = canvas._pagesize
+    m = P_MARGIN if width < height else L_MARGIN
+    left, right = m["left"], width - m["right"]
+    canvas.saveState()
+    canvas.setStrokeColor(st.RULE)
+    canvas.setLineWidth(0.5)
+    top = height - m["top"] + 16
+    canvas.line(left, top - 5, right, top - 5)
+    canvas.setFont(BOLD, 7.5)
+    canvas.setFillColor(st.NAVY)
+    canvas.drawString(left, top, _fit(header_left, BOLD, 7.5, (right - left) * 0.6))
+    canvas.setFont(REGULAR, 7.5)
+    canvas.setFillColor(st.MUTED)
+    canvas.drawRightString(right, top, _fit(header_right, REGULAR, 7.5, (right - left) * 0.38))
+    bottom = m["bottom"] - 22
+    canvas.line(left, bottom + 10, right, bottom + 10)
+    canvas.drawString(left, bottom, _fit(footer_left, REGULAR, 7, (right - left) * 0.7))
+    canvas.drawRightString(right, bottom, f"Page {doc.page} of {doc.total_pages}")
+    canvas.restoreState()
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

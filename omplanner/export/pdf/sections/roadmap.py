@@ -51,8 +51,9 @@ def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
             ctx,
             ["Work item", "Kind", "Use case", "Weeks", "Owner", "Status", "Depends on"],
             rows,
-            [4.2, 1.6, 2, 0.9, 1.8, 1.1, 4.2],
+            [4.6, 1.5, 1.9, 0.8, 1.7, 1.0, 4.3],
             width=ctx.l_width,
+            compact=True,
         )
     )
     return flow
