@@ -51,7 +51,7 @@ def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
             ctx,
             ["Work item", "Kind", "Use case", "Weeks", "Owner", "Status", "Depends on"],
             rows,
-            [4.6, 1.5, 1.9, 0.8, 1.7, 1.0, 4.3],
+            [4.6, 1.5, 1.9, 1.0, 1.7, 1.0, 4.1],
             width=ctx.l_width,
             compact=True,
         )
