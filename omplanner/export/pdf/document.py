@@ -21,6 +21,8 @@ from .textfit import clip
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 P_MARGIN = dict(left=20 * mm, right=20 * mm, top=24 * mm, bottom=20 * mm)
+COVER_BAND = 0.38
+"""The navy band covers the cover page from this fraction of its height upwards."""
 L_MARGIN = dict(left=15 * mm, right=15 * mm, top=21 * mm, bottom=17 * mm)
 
 
@@ -74,9 +76,9 @@ def _cover_background(canvas: Canvas, doc) -> None:
     width, height = PORTRAIT
     canvas.saveState()
     canvas.setFillColor(st.NAVY)
-    canvas.rect(0, height * 0.38, width, height * 0.62, stroke=0, fill=1)
+    canvas.rect(0, height * COVER_BAND, width, height * (1 - COVER_BAND), stroke=0, fill=1)
     canvas.setFillColor(st.TEAL)
-    canvas.rect(0, height * 0.38 - 6, width, 6, stroke=0, fill=1)
+    canvas.rect(0, height * COVER_BAND - 6, width, 6, stroke=0, fill=1)
     canvas.restoreState()
 
 
@@ -97,11 +99,18 @@ class BoardPackTemplate(BaseDocTemplate):
         """Header left, header right, footer left."""
         self.total_pages = 0
         """The page count of the previous pass, for 'page x of y'."""
-        cover_margin = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=24 * mm)
+        # The cover: one frame on the navy band (title, client), one below it (facts, context),
+        # so the facts sit in the white area however long the title is.
+        band = PORTRAIT[1] * COVER_BAND
+        cover_top = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=band + 10 * mm)
+        cover_bottom = dict(left=24 * mm, right=24 * mm, top=PORTRAIT[1] - band + 12 * mm, bottom=20 * mm)
         self.addPageTemplates(
             [
                 PageTemplate(
-                    "cover", [_frame(PORTRAIT, cover_margin, "cover")], onPage=_cover_background, pagesize=PORTRAIT
+                    "cover",
+                    [_frame(PORTRAIT, cover_top, "cover_top"), _frame(PORTRAIT, cover_bottom, "cover_bottom")],
+                    onPage=_cover_background,
+                    pagesize=PORTRAIT,
                 ),
                 PageTemplate(
                     "portrait", [_frame(PORTRAIT, P_MARGIN, "portrait")], onPageEnd=_decorate, pagesize=PORTRAIT

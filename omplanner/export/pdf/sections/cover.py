@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import FrameBreak, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import styles as st
@@ -20,7 +20,7 @@ def _long_date(day: date) -> str:
 def cover(ctx: Ctx, issued: date) -> list:
     d, s = ctx.plan.details, ctx.s
     flow: list = [
-        Spacer(1, 38 * mm),
+        Spacer(1, 30 * mm),
         Paragraph(
             "AI OPERATING MODEL · BOARD PACK", s.kicker.clone("cover_kicker", textColor=st.colors.HexColor("#9FD3CC"))
         ),
@@ -29,7 +29,7 @@ def cover(ctx: Ctx, issued: date) -> list:
     ]
     if d.client:
         flow.append(Paragraph(esc(d.client), s.cover_sub))
-    flow.append(Spacer(1, 92 * mm if not d.client else 84 * mm))
+    flow.append(FrameBreak())
     facts = [
         ("Prepared by", d.facilitator or "—"),
         ("Programme start", _long_date(d.start_date)),
