@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from ...model import Plan
 from . import styles as st
@@ -90,3 +90,41 @@ def kv_table(ctx: Ctx, pairs: Sequence[tuple[str, object]], label_width: float =
         ]
     )
     return t
+
+
+class Card(Flowable):
+    """Paragraphs on a pale panel with a coloured bar on the left (findings, the recommendation).
+
+    Drawn directly rather than as a one-cell Table: a plan can hold hundreds of findings, and a
+    Table per card made them most of the export time."""
+
+    def __init__(self, parts: list, colour, pad: float = 8, bar: float = 4):
+        super().__init__()
+        self.parts, self.colour, self.pad, self.bar = parts, colour, pad, bar
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, avail_width, avail_height):
+        if self._sizes and avail_width == self.width:  # layout asks again and again: same answer
+            return self.width, self.height
+        inner = avail_width - self.bar - 2 * self.pad - 2
+        self._sizes = [p.wrap(inner, avail_height) for p in self.parts]
+        self.width = avail_width
+        self.height = sum(h for _, h in self._sizes) + 2 * self.pad + self._gaps()
+        return self.width, self.height
+
+    def _gaps(self) -> float:
+        return 2.0 * max(0, len(self.parts) - 1)
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setFillColor(st.PALE)
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        c.setFillColor(self.colour)
+        c.rect(0, 0, self.bar, self.height, stroke=0, fill=1)
+        c.restoreState()
+        y = self.height - self.pad
+        for part, (_, h) in zip(self.parts, self._sizes):
+            y -= h
+            part.drawOn(c, self.bar + self.pad + 2, y)
+            y -= 2.0

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from ....model import Severity
 from ....rules import Finding
 from .. import styles as st
-from ..blocks import Ctx, heading
+from ..blocks import Card, Ctx, heading
 from ..safe import esc
 
 INTRO = {
@@ -43,11 +43,11 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
         flow.append(Paragraph(esc(INTRO[sev]), s.muted))
         flow.append(Spacer(1, 4))
         for finding in group:
-            flow.append(KeepTogether([_card(ctx, finding), Spacer(1, 6)]))
+            flow += [_card(ctx, finding), Spacer(1, 6)]  # a card never splits: no KeepTogether needed
     return flow
 
 
-def _card(ctx: Ctx, f: Finding) -> Table:
+def _card(ctx: Ctx, f: Finding) -> Card:
     s = ctx.s
     colour = st.SEVERITY_COLOURS[f.severity]
     parts = [
@@ -66,19 +66,7 @@ def _card(ctx: Ctx, f: Finding) -> Table:
                 f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {esc(f.fix.description)}", s.cell
             )
         )
-    t = Table([[None, parts]], colWidths=[4, ctx.width - 4])
-    t.setStyle(
-        [
-            st.BASE_FONT,
-            ("BACKGROUND", (0, 0), (0, 0), colour),
-            ("BACKGROUND", (1, 0), (1, 0), st.PALE),
-            ("LEFTPADDING", (1, 0), (1, 0), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]
-    )
-    return t
+    return Card(parts, colour)
 
 
 def _use_case_name(ctx: Ctx, use_case_id: str | None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from ....integration import IntegrationFigures, integration_figures
 from ....model import Component, ItemKind, Plan, Severity
@@ -18,7 +18,7 @@ from ....rules import Finding
 from ....sequencing import analyse_roadmap
 from .. import charts
 from .. import styles as st
-from ..blocks import Ctx, empty, heading, table
+from ..blocks import Card, Ctx, empty, heading, table
 from ..safe import esc
 
 TOP_FINDINGS = 5
@@ -65,21 +65,6 @@ def summary_chapter(ctx: Ctx, a: Analysis) -> list:
     return flow
 
 
-def _callout(ctx: Ctx, parts: list, colour) -> Table:
-    t = Table([[None, parts]], colWidths=[4, ctx.width - 4])
-    t.setStyle(
-        [
-            st.BASE_FONT,
-            ("BACKGROUND", (0, 0), (0, 0), colour),
-            ("BACKGROUND", (1, 0), (1, 0), st.PALE),
-            ("LEFTPADDING", (1, 0), (1, 0), 12),
-            ("TOPPADDING", (0, 0), (-1, -1), 9),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-        ]
-    )
-    return t
-
-
 def _recommendation(ctx: Ctx, a: Analysis) -> list:
     s = ctx.s
     if not a.ranking:
@@ -90,7 +75,7 @@ def _recommendation(ctx: Ctx, a: Analysis) -> list:
         Paragraph(esc(first.use_case.name), s.h2.clone("rec", spaceBefore=0)),
         Paragraph(esc(first.reason), s.callout),
     ]
-    flow: list = [_callout(ctx, parts, st.TEAL), Spacer(1, 8)]
+    flow: list = [Card(parts, st.TEAL, pad=10), Spacer(1, 8)]
     rows = [
         [
             str(r.rank),
