@@ -250,3 +250,30 @@ def test_outline_and_contents_point_at_the_right_pages(example_plan, example_pdf
     for title, number in chapters.items():
         # The contents line ends with the page number (pypdf reads the number before the label).
         assert re.search(rf"{number + 1} {re.escape(title)}", contents), title
+
+
+def test_a_tall_map_is_split_into_lane_bands(example_plan, tmp_path):
+    from omplanner.export.pdf.document import frame_size
+    from omplanner.export.pdf.process_drawing import map_parts
+
+    lanes = [Role(id=f"lane-{k}", name=f"Lane role {k}") for k in range(14)]
+    example_plan.roles += lanes
+    uc = example_plan.use_cases[2]
+    uc.redesigned.lanes = [r.id for r in lanes]
+    uc.redesigned.steps = [
+        Step(id=f"tall-{k}", name=f"Tall step {k}", lane=f"lane-{k // 2}", x=60 + 190 * (k % 3), y=50 + 10 * k)
+        for k in range(28)
+    ]
+    uc.redesigned.flows = [Flow(id=f"tf-{k}", source=f"tall-{k}", target=f"tall-{k + 1}") for k in range(27)]
+    width, height = frame_size("landscape")
+    parts = map_parts(example_plan, uc.redesigned, width, height - 80)
+    assert len(parts) >= 2
+    assert all(p.drawing.height <= height - 80 for p in parts)
+    assert {p.first_lane for p in parts} > {"lane-0"}
+
+    target = tmp_path / "tall.pdf"
+    export_pdf(example_plan, target)
+    text = _text(target)
+    for k in range(28):
+        assert f"Tall step {k}" in text
+    assert "lanes Lane role 0 to Lane role" in text

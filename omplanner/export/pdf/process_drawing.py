@@ -1,156 +1,36 @@
-"""Process maps as reportlab vector drawings: lanes, steps by kind, flows, AI badges, exceptions.
+"""Process maps as vector drawings: lanes, steps by kind, flows, AI badges, exception routes.
 
-The canvas stores free x/y positions; on paper we keep the user's left-to-right order but snap
-steps to columns of fixed width, so every label keeps a legible size. A map wider than the page
-is never shrunk below that size: it is split into parts by column ranges, and a flow that
-crosses the cut ends in a lettered connector that the next part picks up.
+A map larger than the page is never shrunk below a legible size (up to ``MIN_SCALE`` at most):
+it is split into parts, by column ranges when too wide and by lane bands when too tall, and a
+flow that crosses a cut ends in a lettered connector that the other part picks up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import AiIntervention, Plan, ProcessMap, RoleKind, Step, StepKind
+from ...model import AiIntervention, Plan, ProcessMap, RoleKind, StepKind
 from . import styles as st
 from .fonts import BOLD, REGULAR
+from .map_layout import (
+    BOX_H,
+    BOX_W,
+    GAP,
+    PITCH,
+    ROW_H,
+    Layout,
+    Placed,
+    exception_route,
+    layout,
+    route,
+)
 from .textfit import clip, fit
 from .vector import Circle, Line, Polygon, PolyLine, Rect, String, Vector, drawing
 
-BOX_W, BOX_H = 84.0, 40.0
-GAP = 22.0
-PITCH = BOX_W + GAP
-ROW_H = 60.0
 LANE_W = 78.0
 PAD = 8.0
-COLUMN_TOLERANCE = 45.0
 MIN_SCALE = 0.86
-
-
-@dataclass
-class Placed:
-    step: Step
-    col: int
-    row: int  # global row index from the top
-
-    @property
-    def x(self) -> float:
-        return self.col * PITCH
-
-    @property
-    def y(self) -> float:  # top edge, measured downwards from the top of the lanes
-        return self.row * ROW_H + (ROW_H - BOX_H) / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + BOX_H / 2
-
-
-@dataclass
-class Layout:
-    lanes: list[tuple[str, int, int]]  # (lane role id, first row, row count)
-    placed: dict[str, Placed]
-    columns: int
-    rows: int
-
-
-def layout(pmap: ProcessMap) -> Layout:
-    lane_ids = list(pmap.lanes) + [s.lane for s in pmap.steps if s.lane not in pmap.lanes]
-    lane_ids = list(dict.fromkeys(lane_ids))
-    # Columns: the user's x order, with near-equal x values treated as one column.
-    col_of: dict[str, int] = {}
-    col, last_x = -1, None
-    for step in sorted(pmap.steps, key=lambda s: (s.x, s.y)):
-        if last_x is None or step.x - last_x > COLUMN_TOLERANCE:
-            col += 1
-            last_x = step.x
-        col_of[step.id] = col
-    # Two steps in one lane and one column get a row each inside the lane.
-    cells: dict[tuple[str, int], list[Step]] = {}
-    for step in sorted(pmap.steps, key=lambda s: s.y):
-        cells.setdefault((step.lane, col_of[step.id]), []).append(step)
-    lanes, placed, row = [], {}, 0
-    for lane in lane_ids:
-        depth = max([len(v) for (ln, _), v in cells.items() if ln == lane] or [1])
-        lanes.append((lane, row, depth))
-        for (ln, c), steps in cells.items():
-            if ln == lane:
-                for k, step in enumerate(steps):
-                    placed[step.id] = Placed(step, c, row + k)
-        row += depth
-    return Layout(lanes, placed, col + 1, row)
-
-
-# --- routing -------------------------------------------------------------------------------
-
-
-def _hits(lay: Layout, points: list[tuple[float, float]], ends: set[str]) -> bool:
-    """Whether an orthogonal path runs through a box other than its own two ends."""
-    for (x1, y1), (x2, y2) in zip(points, points[1:]):
-        lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-        for pid, p in lay.placed.items():
-            if pid in ends:
-                continue
-            if lo_x < p.x + BOX_W and hi_x > p.x and lo_y < p.y + BOX_H and hi_y > p.y:
-                return True
-    return False
-
-
-def _route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
-    ends = {a.step.id, b.step.id}
-    if b.col > a.col:
-        sx, tx = a.x + BOX_W, b.x
-        options = [
-            [(sx, a.cy), (tx - GAP / 2, a.cy), (tx - GAP / 2, b.cy), (tx, b.cy)],
-            [(sx, a.cy), (sx + GAP / 2, a.cy), (sx + GAP / 2, b.cy), (tx, b.cy)],
-        ]
-        channel = (a.row + 1) * ROW_H if b.row >= a.row else a.row * ROW_H
-        options.append(
-            [
-                (sx, a.cy),
-                (sx + GAP / 2, a.cy),
-                (sx + GAP / 2, channel),
-                (tx - GAP / 2, channel),
-                (tx - GAP / 2, b.cy),
-                (tx, b.cy),
-            ]
-        )
-    elif b.col == a.col:
-        cx = a.x + BOX_W / 2
-        if b.row > a.row:
-            options = [[(cx, a.y + BOX_H), (cx, b.y)]]
-        else:
-            options = [[(cx, a.y), (cx, b.y + BOX_H)]]
-        side = a.x + BOX_W + GAP / 2
-        options.append([(a.x + BOX_W, a.cy), (side, a.cy), (side, b.cy), (a.x + BOX_W, b.cy)])
-    else:  # a loop back to an earlier column: under the source row, then up into the target
-        channel = (max(a.row, b.row) + 1) * ROW_H - 4
-        sx, tx = a.x + BOX_W / 2, b.x + BOX_W / 2
-        options = [[(sx, a.y + BOX_H), (sx, channel), (tx, channel), (tx, b.y + BOX_H)]]
-    for path in options:
-        if not _hits(lay, path, ends):
-            return path
-    return options[-1]
-
-
-def _exception_route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
-    """Exception routes leave from the bottom (or top) of the AI step, never its right side,
-    so they read apart from the normal flow even where they share a corridor."""
-    sx = a.x + BOX_W / 2 + 12
-    tx = b.x + BOX_W / 2 + 12
-    if b.row == a.row:
-        channel = (a.row + 1) * ROW_H - 5
-        return [(sx, a.y + BOX_H), (sx, channel), (tx, channel), (tx, b.y + BOX_H)]
-    down = b.row > a.row
-    start_y = a.y + BOX_H if down else a.y
-    end_y = b.y if down else b.y + BOX_H
-    if a.col == b.col:
-        return [(sx, start_y), (sx, end_y)]
-    channel = (a.row + 1) * ROW_H if down else a.row * ROW_H
-    channel += -3 if down else 3
-    return [(sx, start_y), (sx, channel), (tx, channel), (tx, end_y)]
-
-
-# --- drawing -------------------------------------------------------------------------------
+INF = float("inf")
 
 
 @dataclass
@@ -158,19 +38,21 @@ class Part:
     drawing: Vector
     first_col: int
     last_col: int
+    first_lane: str = ""
+    last_lane: str = ""
 
 
 class _Canvas:
     """Draws in map coordinates (x right, y down from the lane top) into a vector flowable."""
 
-    def __init__(self, drawing: Vector, x0: float, top: float):
-        self.d, self.x0, self.top = drawing, x0, top
+    def __init__(self, drawing: Vector, x0: float, y0: float, top: float):
+        self.d, self.x0, self.y0, self.top = drawing, x0, y0, top
 
     def X(self, x: float) -> float:
         return LANE_W + PAD + x - self.x0
 
     def Y(self, y: float) -> float:
-        return self.top - y
+        return self.top - (y - self.y0)
 
 
 def _arrowhead(c: _Canvas, p1, p2, colour, size=4.2) -> None:
@@ -183,30 +65,46 @@ def _arrowhead(c: _Canvas, p1, p2, colour, size=4.2) -> None:
     c.d.add(Polygon(pts, fillColor=colour, strokeColor=colour, strokeWidth=0.3))
 
 
-def _clip(points, lo: float, hi: float):
-    """Pieces of an orthogonal polyline inside [lo, hi] in x, with where each piece was cut."""
-    pieces, current = [], []
+def _clamp(v: float, lo: float, hi: float) -> float:
+    return max(lo, min(hi, v))
+
+
+def _clip(points, box):
+    """Pieces of an orthogonal polyline inside ``box`` (x_lo, x_hi, y_lo, y_hi), each with the
+    points where it was cut. Lines on a shared edge belong to the part below or to the right."""
+    x_lo, x_hi, y_lo, y_hi = box
+    pieces, current, cuts = [], [], set()
     for (x1, y1), (x2, y2) in zip(points, points[1:]):
-        if y1 != y2 or (lo <= x1 <= hi and lo <= x2 <= hi):  # vertical or fully inside
-            inside = lo <= x1 <= hi
-            if inside:
-                current = current or [(x1, y1)]
-                current.append((x2, y2))
+        if (x1, y1) == (x2, y2):
             continue
-        a, b = max(min(x1, hi), lo), max(min(x2, hi), lo)
-        if a == b:
+        seg = None
+        if y1 == y2 and y_lo <= y1 < y_hi:
+            a, b = _clamp(x1, x_lo, x_hi), _clamp(x2, x_lo, x_hi)
+            if a != b:
+                seg = ((a, y1), (b, y2))
+        elif x1 == x2 and x_lo <= x1 < x_hi:
+            a, b = _clamp(y1, y_lo, y_hi), _clamp(y2, y_lo, y_hi)
+            if a != b:
+                seg = ((x1, a), (x2, b))
+        if seg is None:
             if current:
-                pieces.append(current)
-                current = []
+                pieces.append((current, cuts))
+                current, cuts = [], set()
             continue
-        if not current:
-            current = [(a, y1)]
-        current.append((b, y2))
-        if b != x2:
-            pieces.append(current)
-            current = []
+        if current and current[-1] == seg[0]:
+            current.append(seg[1])
+        else:
+            if current:
+                pieces.append((current, cuts))
+            current, cuts = [seg[0], seg[1]], set()
+            if seg[0] != (x1, y1):
+                cuts.add(seg[0])
+        if seg[1] != (x2, y2):
+            cuts.add(seg[1])
+            pieces.append((current, cuts))
+            current, cuts = [], set()
     if current:
-        pieces.append(current)
+        pieces.append((current, cuts))
     return pieces
 
 
@@ -289,25 +187,27 @@ def _badge(d: Vector, x: float, y: float, ai: AiIntervention) -> None:
 
 def _connector(c: _Canvas, x: float, y: float, letter: str, colour) -> None:
     c.d.add(Circle(x, y, 5.2, fillColor=st.WHITE, strokeColor=colour, strokeWidth=0.9))
-    c.d.add(String(x, y - 2.1, letter, fontName=BOLD, fontSize=6, fillColor=colour, textAnchor="middle"))
+    size = 6 if len(letter) == 1 else 4.6
+    c.d.add(String(x, y - size * 0.35, letter, fontName=BOLD, fontSize=size, fillColor=colour, textAnchor="middle"))
 
 
-def _draw_path(c: _Canvas, points, lo, hi, colour, dashed: bool, letter: str, label: str) -> None:
-    pieces = _clip(points, lo, hi)
+def _draw_path(c: _Canvas, points, box, colour, dashed: bool, letter: str, label: str) -> None:
     end = points[-1]
-    for piece in pieces:
+    for piece, cuts in _clip(points, box):
         pts = [(c.X(x), c.Y(y)) for x, y in piece]
         flat = [v for pt in pts for v in pt]
         c.d.add(
             PolyLine(
-                flat, strokeColor=colour, strokeWidth=1.1 if dashed else 0.9, strokeDashArray=[3, 2] if dashed else None
+                flat,
+                strokeColor=colour,
+                strokeWidth=1.1 if dashed else 0.9,
+                strokeDashArray=[3, 2] if dashed else None,
             )
         )
         if piece[-1] == end:
             _arrowhead(c, pts[-2], pts[-1], colour)
-        for point in (piece[0], piece[-1]):
-            if point[0] in (lo, hi) and point not in (points[0], end):
-                _connector(c, c.X(point[0]), c.Y(point[1]), letter, colour)
+        for point in cuts:
+            _connector(c, c.X(point[0]), c.Y(point[1]), letter or "·", colour)
         if label and piece[0] == points[0]:
             _label(c, pts, label, colour if dashed else st.MUTED, dashed)
 
@@ -335,9 +235,12 @@ def _label(c: _Canvas, pts, label: str, colour, dashed: bool) -> None:
     c.d.add(String(lx, ly, text, fontName=REGULAR, fontSize=size, fillColor=colour, textAnchor=anchor))
 
 
-def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float) -> None:
+def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, int]) -> None:
     for i, (lane, first, depth) in enumerate(lay.lanes):
-        y_top, h = c.Y(first * ROW_H), depth * ROW_H
+        top_row, bottom_row = max(first, rows[0]), min(first + depth, rows[1])
+        if top_row >= bottom_row:
+            continue
+        y_top, h = c.Y(top_row * ROW_H), (bottom_row - top_row) * ROW_H
         band = st.PALE if i % 2 == 0 else st.WHITE
         c.d.add(Rect(0, y_top - h, width, h, fillColor=band, strokeColor=None))
         c.d.add(Rect(0, y_top - h, LANE_W, h, fillColor=st.colors.HexColor("#E6EBF1"), strokeColor=None))
@@ -359,57 +262,98 @@ def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float) -> None:
                     fillColor=st.MUTED,
                 )
             )
-    c.d.add(Line(0, c.Y(0), width, c.Y(0), strokeColor=st.RULE, strokeWidth=0.6))
+    top = c.Y(rows[0] * ROW_H)
+    c.d.add(Line(0, top, width, top, strokeColor=st.RULE, strokeWidth=0.6))
 
 
-def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float) -> list[Part]:
-    """The map as one or more drawings, each at most ``avail_width`` wide, split by columns."""
+def _bands(lay: Layout, avail_height: float) -> list[tuple[int, int]]:
+    """Row ranges that fit the page height, cut between lanes where possible."""
+    if avail_height == INF:
+        return [(0, lay.rows)]
+    most = max(1, int((avail_height - 2) // ROW_H))
+    bands, start = [], 0
+    for _, first, depth in lay.lanes:
+        end = first + depth
+        if end - start > most and first > start:
+            bands.append((start, first))
+            start = first
+        while end - start > most:  # one lane deeper than a page
+            bands.append((start, start + most))
+            start += most
+    bands.append((start, lay.rows))
+    return bands
+
+
+def _lane_at(lay: Layout, row: int) -> str:
+    return next((lane for lane, first, depth in lay.lanes if first <= row < first + depth), "")
+
+
+def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: float = INF) -> list[Part]:
+    """The map as drawings of at most ``avail_width`` x ``avail_height``, in reading order."""
     lay = layout(pmap)
     if not lay.placed:
         return []
     # Up to MIN_SCALE we shrink rather than split: a map in one piece reads better.
     per_part = max(1, int((avail_width / MIN_SCALE - LANE_W - 2 * PAD) // PITCH))
-    n_parts = -(-lay.columns // per_part)
-    per_part = -(-lay.columns // n_parts)  # balance the parts
-    # Letters for flows that cross a cut, shared by both parts.
+    n_chunks = -(-lay.columns // per_part)
+    per_part = -(-lay.columns // n_chunks)  # balance the parts
+    bands = _bands(lay, avail_height)
+
+    def where(p: Placed) -> tuple[int, int]:
+        band = next(k for k, (r0, r1) in enumerate(bands) if r0 <= p.row < r1)
+        return p.col // per_part, band
+
     routes = []
     for flow in pmap.flows:
         a, b = lay.placed.get(flow.source), lay.placed.get(flow.target)
         if a and b:
-            routes.append((_route(lay, a, b), st.NAVY, False, flow.label, {a.col, b.col}))
+            routes.append((route(lay, a, b), st.NAVY, False, flow.label, where(a) != where(b)))
     for p in lay.placed.values():
         target = lay.placed.get(p.step.exception_route or "")
         if target is not None:
             rate = f" {p.step.exception_rate:g} %" if p.step.exception_rate is not None else ""
             routes.append(
-                (_exception_route(lay, p, target), st.EXCEPTION, True, f"exception{rate}", {p.col, target.col})
+                (exception_route(lay, p, target), st.EXCEPTION, True, f"exception{rate}", where(p) != where(target))
             )
-    letters = iter("ABCDEFGHJKLMNPQRSTUVWXYZ" * 4)
-    lettered = []
-    for route in routes:
-        cols = route[4]
-        crosses = len({c // per_part for c in cols}) > 1
-        lettered.append((*route[:4], next(letters) if crosses else ""))
-    height = lay.rows * ROW_H + 2
+    letters = _letters()
+    lettered = [(*r[:4], next(letters) if r[4] else "") for r in routes]
     parts = []
-    for k in range(n_parts):
+    for k in range(n_chunks):
         first, last = k * per_part, min(lay.columns, (k + 1) * per_part) - 1
-        lo, hi = first * PITCH - GAP / 2, (last + 1) * PITCH - GAP / 2
-        width = LANE_W + 2 * PAD + (hi - lo)
-        d = drawing(width, height)
-        c = _Canvas(d, lo, height - 1)
-        _lanes(c, plan, lay, width)
-        for points, colour, dashed, label, letter in lettered:
-            _draw_path(c, points, lo, hi, colour, dashed, letter, label)
-        for p in lay.placed.values():
-            if first <= p.col <= last:
-                _step_box(c, p)
-        scale = min(1.0, avail_width / width)
-        if scale < 1.0:
-            d.scale(scale, scale)
-            d.width, d.height = width * scale, height * scale
-        parts.append(Part(d, first, last))
+        x_lo, x_hi = first * PITCH - GAP / 2, (last + 1) * PITCH - GAP / 2
+        for b, (r0, r1) in enumerate(bands):
+            width = LANE_W + 2 * PAD + (x_hi - x_lo)
+            height = (r1 - r0) * ROW_H + 2
+            d = drawing(width, height)
+            c = _Canvas(d, x_lo, r0 * ROW_H, height - 1)
+            _lanes(c, plan, lay, width, (r0, r1))
+            box = (
+                x_lo if k else -INF,
+                x_hi if k < n_chunks - 1 else INF,
+                r0 * ROW_H if b else -INF,
+                r1 * ROW_H if b < len(bands) - 1 else INF,
+            )
+            for points, colour, dashed, label, letter in lettered:
+                _draw_path(c, points, box, colour, dashed, letter, label)
+            for p in lay.placed.values():
+                if first <= p.col <= last and r0 <= p.row < r1:
+                    _step_box(c, p)
+            scale = min(1.0, avail_width / width)
+            if scale < 1.0:
+                d.scale(scale, scale)
+                d.width, d.height = width * scale, height * scale
+            parts.append(Part(d, first, last, _lane_at(lay, r0), _lane_at(lay, r1 - 1)))
     return parts
+
+
+def _letters():
+    """A, B, ... Z, then A2, B2, ...: connector names, unique within a map."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+    n = 1
+    while True:
+        for ch in alphabet:
+            yield ch if n == 1 else f"{ch}{n}"
+        n += 1
 
 
 def legend(width: float) -> Vector:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from .fonts import REGULAR
+from .fonts import REGULAR, register_fonts
 
 BLACK = colors.black
 
@@ -114,4 +114,5 @@ class Vector(Flowable):
 
 
 def drawing(width: float, height: float) -> Vector:
+    register_fonts()  # text in drawings is measured with our fonts before any page exists
     return Vector(width, height)

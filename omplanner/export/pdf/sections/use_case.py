@@ -80,7 +80,7 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
         return [title, empty(ctx, "Neither the current nor the redesigned process has been drawn yet.")]
     flow: list = [NextPageTemplate("landscape"), PageBreak(), title]
     for variant, pmap in (("Current process", uc.current), ("Redesigned process", uc.redesigned)):
-        parts = map_parts(plan, pmap, ctx.l_width)
+        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - 80)
         title = Paragraph(f"{variant} — {esc(uc.name)}", s.h3)
         if not parts:
             flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet."), Spacer(1, 8)]
@@ -91,14 +91,23 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
             if k == 0:
                 block.append(title)
             if len(parts) > 1:
-                cols = f"columns {part.first_col + 1}–{part.last_col + 1}"
-                block.append(Paragraph(f"Part {k + 1} of {len(parts)} ({cols})", s.muted))
+                block.append(Paragraph(esc(_part_caption(plan, parts, k)), s.muted))
             block += [Spacer(1, 3), part.drawing, Spacer(1, 4)]
             if k == len(parts) - 1:
                 block += [stats, legend(ctx.l_width), Spacer(1, 10)]
             flow.append(KeepTogether(block))
     flow += [NextPageTemplate("portrait"), PageBreak()]
     return flow
+
+
+def _part_caption(plan: Plan, parts, k: int) -> str:
+    part = parts[k]
+    where = [f"columns {part.first_col + 1}–{part.last_col + 1}"]
+    if any(p.first_lane != parts[0].first_lane for p in parts):  # split into lane bands too
+        first, last = plan.role(part.first_lane), plan.role(part.last_lane)
+        names = [r.name if r else "" for r in (first, last)]
+        where.append(f"lanes {names[0]} to {names[1]}" if names[0] != names[1] else f"lane {names[0]}")
+    return f"Part {k + 1} of {len(parts)} ({', '.join(where)})"
 
 
 def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
