@@ -156,6 +156,9 @@ def test_a_wide_map_is_split_into_parts_not_shrunk(example_plan, tmp_path):
     assert all(p.drawing.transform[0] >= 0.86 for p in parts)
     covered = sorted(c for p in parts for c in range(p.first_col, p.last_col + 1))
     assert covered == list(range(24))
+    # The flow across each cut ends in a connector on both sides of it.
+    connectors = [sum(1 for op in p.drawing.ops if op[0] == "circle") for p in parts]
+    assert connectors == [1] + [2] * (len(parts) - 2) + [1]
 
     target = tmp_path / "wide.pdf"
     export_pdf(example_plan, target)

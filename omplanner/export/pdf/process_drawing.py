@@ -69,14 +69,28 @@ def _clamp(v: float, lo: float, hi: float) -> float:
     return max(lo, min(hi, v))
 
 
+def _simplify(points):
+    """Drop repeated points and points in the middle of a straight run."""
+    out = []
+    for point in points:
+        if out and point == out[-1]:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (ax == bx == point[0]) or (ay == by == point[1]):
+                out[-1] = point
+                continue
+        out.append(point)
+    return out
+
+
 def _clip(points, box):
     """Pieces of an orthogonal polyline inside ``box`` (x_lo, x_hi, y_lo, y_hi), each with the
     points where it was cut. Lines on a shared edge belong to the part below or to the right."""
     x_lo, x_hi, y_lo, y_hi = box
+    points = _simplify(points)
     pieces, current, cuts = [], [], set()
     for (x1, y1), (x2, y2) in zip(points, points[1:]):
-        if (x1, y1) == (x2, y2):
-            continue
         seg = None
         if y1 == y2 and y_lo <= y1 < y_hi:
             a, b = _clamp(x1, x_lo, x_hi), _clamp(x2, x_lo, x_hi)
@@ -88,6 +102,8 @@ def _clip(points, box):
                 seg = ((x1, a), (x2, b))
         if seg is None:
             if current:
+                if current[-1] == (x1, y1):  # the path turned out of the box right on its edge
+                    cuts.add(current[-1])
                 pieces.append((current, cuts))
                 current, cuts = [], set()
             continue
