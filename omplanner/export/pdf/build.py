@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ...fileio import atomic_path
 from ...model import Plan
-from ...rules import check_plan
 from .. import Cancelled
+from ..analysis import PlanAnalysis, analyse_plan
 from . import styles as st
 from .blocks import Ctx
 from .document import BoardPackTemplate, frame_size
@@ -17,7 +17,7 @@ from .sections.cover import contents, cover
 from .sections.findings import findings_chapter
 from .sections.other import plan_wide_chapter
 from .sections.roadmap import roadmap_chapter
-from .sections.summary import Analysis, analyse, summary_chapter
+from .sections.summary import by_severity, summary_chapter
 from .sections.use_case import use_case_chapter
 
 Progress = Callable[[float, str], "bool | None"]
@@ -38,7 +38,7 @@ class _Reporter:
             raise Cancelled()
 
 
-def build_story(plan: Plan, analysis: Analysis, issued: date, report: _Reporter) -> list:
+def build_story(plan: Plan, analysis: PlanAnalysis, issued: date, report: _Reporter) -> list:
     styles = st.Styles()
     ctx = Ctx(plan, styles, frame_size("portrait")[0], frame_size("landscape"))
     story = cover(ctx, issued) + contents(ctx)
@@ -50,9 +50,9 @@ def build_story(plan: Plan, analysis: Analysis, issued: date, report: _Reporter)
         story += use_case_chapter(ctx, uc, number)
         number += 1
     report(0.35, "Roadmap")
-    story += roadmap_chapter(ctx, number, analysis.critical)
+    story += roadmap_chapter(ctx, number, analysis.critical if plan.roadmap else None)
     report(0.38, "Findings")
-    story += findings_chapter(ctx, number + 1, analysis.findings)
+    story += findings_chapter(ctx, number + 1, by_severity(analysis.findings))
     story += plan_wide_chapter(ctx, number + 2)
     return story
 
@@ -65,7 +65,7 @@ def export_pdf(plan: Plan, path: Path | str, progress: Progress | None = None, *
     """
     report = _Reporter(progress)
     report(0.0, "Checking the plan")
-    analysis = analyse(plan, check_plan(plan))
+    analysis = analyse_plan(plan)
     story = build_story(plan, analysis, issued or date.today(), report)
     total = max(1, len(story))
     done = [0]

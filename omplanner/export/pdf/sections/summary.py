@@ -7,15 +7,10 @@ where an analysis has nothing to say, the page says so rather than inventing a n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
-from ....integration import IntegrationFigures, integration_figures
-from ....model import Component, ItemKind, Plan, Severity
-from ....ranking import RankedUseCase, rank_use_cases
-from ....rules import Finding
-from ....sequencing import analyse_roadmap
+from ....model import Component, ItemKind, Severity
+from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
 from ..blocks import Card, Ctx, empty, heading, table
@@ -25,25 +20,12 @@ TOP_FINDINGS = 5
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass
-class Analysis:
-    findings: list[Finding] = field(default_factory=list)
-    ranking: list[RankedUseCase] = field(default_factory=list)
-    figures: dict[str, IntegrationFigures] = field(default_factory=dict)
-    critical: set[str] | None = None
+def by_severity(findings):
+    """Errors first, then warnings, then notes; the rules' own order within each."""
+    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
 
 
-def analyse(plan: Plan, findings: list[Finding]) -> Analysis:
-    critical = analyse_roadmap(plan).critical if plan.roadmap else None
-    return Analysis(
-        findings=sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3)),
-        ranking=rank_use_cases(plan),
-        figures={uc.id: integration_figures(plan, uc) for uc in plan.use_cases},
-        critical=critical,
-    )
-
-
-def summary_chapter(ctx: Ctx, a: Analysis) -> list:
+def summary_chapter(ctx: Ctx, a: PlanAnalysis) -> list:
     s, plan = ctx.s, ctx.plan
     flow: list = [PageBreak(), heading("Executive summary", s.h1, 0, "1.")]
     weeks = max((i.end_week for i in plan.roadmap), default=0)
@@ -65,27 +47,23 @@ def summary_chapter(ctx: Ctx, a: Analysis) -> list:
     return flow
 
 
-def _recommendation(ctx: Ctx, a: Analysis) -> list:
+def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
     s = ctx.s
-    if not a.ranking:
+    if not a.ranked:
         return [empty(ctx, "No use case has been listed yet, so none can be recommended.")]
-    first = a.ranking[0]
+    first = a.ranked[0]
     parts = [
         Paragraph("RECOMMENDED FIRST USE CASE", s.kicker),
-        Paragraph(esc(first.use_case.name), s.h2.clone("rec", spaceBefore=0)),
+        Paragraph(esc(ranked_use_case(ctx.plan, first).name), s.h2.clone("rec", spaceBefore=0)),
         Paragraph(esc(first.reason), s.callout),
     ]
     flow: list = [Card(parts, st.TEAL, pad=10), Spacer(1, 8)]
-    rows = [
-        [
-            str(r.rank),
-            r.use_case.name,
-            f"{r.score:.1f} / 5",
-            f"{r.use_case.tractability.strategic_value} / 5",
-            r.use_case.status.label,
-        ]
-        for r in a.ranking
-    ]
+    rows = []
+    for r in a.ranked:
+        uc = ranked_use_case(ctx.plan, r)
+        rows.append(
+            [str(r.rank), uc.name, f"{r.score:.1f} / 5", f"{uc.tractability.strategic_value} / 5", uc.status.label]
+        )
     flow.append(
         table(ctx, ["Rank", "Use case", "Tractability", "Strategic value", "Status"], rows, [0.8, 5, 1.6, 1.6, 1.4])
     )
@@ -118,7 +96,7 @@ def _readiness(ctx: Ctx) -> list:
     return [*flow, KeepTogether(block)]
 
 
-def _integration(ctx: Ctx, a: Analysis) -> list:
+def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
     s, plan = ctx.s, ctx.plan
     flow: list = []
     intro = [heading("Pilot result against capacity released", s.h2, 1)]
@@ -154,12 +132,12 @@ def _integration(ctx: Ctx, a: Analysis) -> list:
     return flow
 
 
-def _top_findings(ctx: Ctx, a: Analysis) -> list:
+def _top_findings(ctx: Ctx, a: PlanAnalysis) -> list:
     s = ctx.s
     flow: list = [heading("Top findings", s.h2, 1)]
     if not a.findings:
         return [*flow, Paragraph("The rules raise no finding on this plan.", s.body)]
-    for f in a.findings[:TOP_FINDINGS]:
+    for f in by_severity(a.findings)[:TOP_FINDINGS]:
         colour = st.hex_of(st.SEVERITY_COLOURS[f.severity])
         text = f"<font color='{colour}'><b>{esc(f.severity.label)}</b></font>  <b>{esc(f.title)}</b> — {esc(f.message)}"
         flow.append(Paragraph(text, s.body, bulletText="•"))
@@ -170,7 +148,7 @@ def _top_findings(ctx: Ctx, a: Analysis) -> list:
     return flow
 
 
-def _roadmap_glance(ctx: Ctx, a: Analysis) -> list:
+def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
     s, plan = ctx.s, ctx.plan
     if not plan.roadmap:
         return []
