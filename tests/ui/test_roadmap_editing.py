@@ -59,6 +59,8 @@ def test_a_click_without_drag_selects_and_changes_nothing(qtbot, page):
     assert page.document.undo_stack.count() == 0
     assert page.selected_id() == "item-4"
     assert page.inspector.title.text() == "Select the invoice matching tool"
+    assert page.inspector.start.value() == 7  # as people count weeks
+    assert "Weeks 7–9" in page.scene.bars["item-4"].toolTip()
 
 
 def test_resizing_the_right_end_changes_the_duration(qtbot, page):
@@ -132,8 +134,8 @@ def test_the_table_edits_through_commands_and_in_bulk(qtbot, page):
     page.table_button.click()
     assert page.table.isVisible()
     row = model.row_of("item-4")
-    assert model.index(row, 4).data() == 6  # week numbers as the rules' messages use them
-    assert model.setData(model.index(row, 4), 9)
+    assert model.index(row, 4).data() == 7  # weeks are shown counting from 1, as everywhere
+    assert model.setData(model.index(row, 4), 10)
     assert plan.item("item-4").start_week == 9
     assert page.scene.bars["item-4"].pos().x() == pytest.approx(page.scene.layout.x(9))
     # Select two rows, then change the owner of one: both change, in one undo step.

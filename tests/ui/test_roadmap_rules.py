@@ -72,7 +72,7 @@ def test_tool_selection_dragged_before_data_readiness_is_flagged_fixed_and_undon
     # Fix, from the inspector of the selected bar.
     assert page.selected_id() == "item-4"
     button = page.inspector.fix_buttons["SEQ-002"]
-    assert f"week {data.end_week}" in button.toolTip()
+    assert f"week {data.end_week + 1}" in button.toolTip()  # the first week after the data work
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert plan.item("item-4").start_week == data.end_week
     assert "SEQ-002" not in seq_codes_on(page, "item-4")

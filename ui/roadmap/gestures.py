@@ -61,7 +61,7 @@ class MoveGesture(Gesture):
         if self.new_start == self.start:
             self.cancel()
             return Outcome()
-        text = f"Move '{self.title}' to week {self.new_start}"
+        text = f"Move '{self.title}' to week {self.new_start + 1}"
         return Outcome(SetFields(self.item_id, {"start_week": self.new_start}, text=text))
 
     def cancel(self) -> None:

@@ -56,7 +56,7 @@ class RoadmapInspector(QWidget):
         self.use_case = QComboBox()
         self.owner = QComboBox()
         self.start = QSpinBox()
-        self.start.setRange(0, 520)
+        self.start.setRange(1, 521)  # people count weeks from 1; the plan stores offsets
         self.start.setPrefix("Week ")
         self.duration = QSpinBox()
         self.duration.setRange(1, 260)
@@ -106,7 +106,7 @@ class RoadmapInspector(QWidget):
         self.kind.activated.connect(lambda _i: self._set("kind", ItemKind(self.kind.currentData())))
         self.use_case.activated.connect(lambda _i: self._set("use_case", self.use_case.currentData()))
         self.owner.activated.connect(lambda _i: self._set("owner", self.owner.currentData()))
-        self.start.editingFinished.connect(lambda: self._set("start_week", self.start.value()))
+        self.start.editingFinished.connect(lambda: self._set("start_week", self.start.value() - 1))
         self.duration.editingFinished.connect(lambda: self._set("duration_weeks", self.duration.value()))
         self.status.activated.connect(lambda _i: self._set("status", ItemStatus(self.status.currentData())))
         self.unlink.clicked.connect(self._unlink)
@@ -156,7 +156,7 @@ class RoadmapInspector(QWidget):
         for role in plan.roles:
             self.owner.addItem(role.name, role.id)
         self.owner.setCurrentIndex(max(0, self.owner.findData(item.owner)))
-        self.start.setValue(item.start_week)
+        self.start.setValue(item.first_week)
         self.duration.setValue(item.duration_weeks)
         self.status.setCurrentIndex(self.status.findData(item.status.value))
         if not self.notes.hasFocus():

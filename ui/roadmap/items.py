@@ -111,6 +111,8 @@ class BarItem(QGraphicsItem):
         self.item_id = item_id
         self.theme = theme
         self.title = ""
+        self.weeks = ""
+        """When, as people count weeks: "weeks 7-9"."""
         self.owner = ""
         self.kind = ItemKind.OTHER
         self.width = 10.0
@@ -131,16 +133,17 @@ class BarItem(QGraphicsItem):
         self.setZValue(10)
 
     # -- state, set by the scene -------------------------------------------------------------
-    def set_content(self, title: str, owner: str, kind: ItemKind, width: float) -> None:
+    def set_content(self, title: str, owner: str, kind: ItemKind, width: float, weeks: str = "") -> None:
         self.prepareGeometryChange()
         self.title, self.owner, self.kind, self.width = title, owner, kind, max(4.0, width)
+        self.weeks = weeks or self.weeks
         self._label_w = self.text_width(title, owner)
         self.label_inside = not self.is_milestone and self._label_w + 12 <= self.width
         self._refresh_tooltip()
         self.update()
 
     def set_width(self, width: float) -> None:
-        self.set_content(self.title, self.owner, self.kind, width)
+        self.set_content(self.title, self.owner, self.kind, width, self.weeks)
 
     def set_analysis(self, marker: str | None, marker_text: str, critical: bool, slack: int | None, phase, ppw: float):
         self.prepareGeometryChange()
@@ -170,6 +173,8 @@ class BarItem(QGraphicsItem):
 
     def _refresh_tooltip(self) -> None:
         lines = [f"<b>{html.escape(self.title, quote=False)}</b>", html.escape(self.kind.label, quote=False)]
+        if self.weeks:
+            lines.append(self.weeks.capitalize())
         if self.owner:
             lines.append(f"Owner: {html.escape(self.owner, quote=False)}")
         if self.critical:

@@ -128,13 +128,14 @@ class RoadmapScene(QGraphicsScene):
             dirty_lanes.add(new[5])
             if old is not None:
                 dirty_lanes.add(old[5])
-            title, owner, kind, _start, duration, _lane, _deps = new
+            title, owner, kind, start, duration, _lane, _deps = new
             bar = self.bars.get(item_id)
             if bar is None:
                 bar = self.bars[item_id] = BarItem(item_id, self.theme)
                 bar.show_phase = self.show_phases
                 self.addItem(bar)
-            bar.set_content(title, owner, kind, duration * self.ppw)
+            weeks = f"week {start + 1}" if duration == 1 else f"weeks {start + 1}–{start + duration}"
+            bar.set_content(title, owner, kind, duration * self.ppw, weeks)
             self._label_w[item_id] = bar.text_width(title, owner)
         self._state = current
         packs = {} if full else dict(old_layout.packs)

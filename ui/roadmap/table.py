@@ -61,7 +61,7 @@ class RoadmapTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             value = getattr(item, _FIELDS[col]) if col in _FIELDS else None
             if col == 4:
-                return item.start_week
+                return item.first_week
             return value.value if isinstance(value, (ItemKind, ItemStatus)) else value
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -76,11 +76,11 @@ class RoadmapTableModel(QAbstractTableModel):
             role_ = self.plan.role(item.owner)
             return role_.name if role_ else ""
         if col == 4:
-            return item.start_week
+            return item.first_week
         if col == 5:
             return item.duration_weeks
         if col == 6:
-            return item.end_week
+            return item.last_week
         if col == 7:
             return ", ".join(self.plan.item(d).title if self.plan.item(d) else d for d in item.depends_on)
         return item.status.label
@@ -108,7 +108,7 @@ class RoadmapTableModel(QAbstractTableModel):
         elif col == 8:
             value = ItemStatus(value)
         elif col == 4:
-            value = int(value)
+            value = int(value) - 1  # shown from week 1, stored as an offset from the start
         elif col == 5:
             value = int(value)
         rows = self.selected_rows()
