@@ -1,0 +1,418 @@
+"""The items of a process map: lanes, steps and arrows. Display only.
+
+An item knows its id and what it shows (kind, name, AI badge, finding, difference mark), never
+a model object, and never edits the plan: gestures do that through the document. Geometry is
+computed when the state changes, not while painting; shapes of each step kind are shared.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyle
+
+from omplanner.model import AiIntervention, Severity, StepKind
+from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH
+
+from .style import AI_BADGE_WORDS, CanvasStyle
+
+W, H = STEP_WIDTH, STEP_HEIGHT
+LANE_HEADER_WIDTH = 150.0
+LANE_LEFT = -30.0
+"""Where the lane bands start; their headers sit to the left of this."""
+HANDLE_RADIUS = 6.0
+_SHAPES: dict[StepKind, QPainterPath] = {}
+
+
+def step_outline(kind: StepKind) -> QPainterPath:
+    """The outline of a step of this kind, centred on (0, 0); one path shared by every item."""
+    if kind not in _SHAPES:
+        path = QPainterPath()
+        rect = QRectF(-W / 2, -H / 2, W, H)
+        if kind in (StepKind.START, StepKind.END):
+            path.addRoundedRect(rect, H / 2, H / 2)
+        elif kind == StepKind.DECISION:
+            notch = 18
+            path.addPolygon(
+                QPolygonF(
+                    [
+                        QPointF(-W / 2, 0),
+                        QPointF(-W / 2 + notch, -H / 2),
+                        QPointF(W / 2 - notch, -H / 2),
+                        QPointF(W / 2, 0),
+                        QPointF(W / 2 - notch, H / 2),
+                        QPointF(-W / 2 + notch, H / 2),
+                    ]
+                )
+            )
+            path.closeSubpath()
+        elif kind == StepKind.HANDOFF:
+            point = 16
+            path.addPolygon(
+                QPolygonF(
+                    [
+                        QPointF(-W / 2, -H / 2),
+                        QPointF(W / 2 - point, -H / 2),
+                        QPointF(W / 2, 0),
+                        QPointF(W / 2 - point, H / 2),
+                        QPointF(-W / 2, H / 2),
+                    ]
+                )
+            )
+            path.closeSubpath()
+        else:
+            path.addRoundedRect(rect, 6, 6)
+        _SHAPES[kind] = path
+    return _SHAPES[kind]
+
+
+def wrap_text(text: str, metrics, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap, eliding the last line when the text does not fit."""
+    words = text.split() or [""]
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1] + " …"
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+class StepItem(QGraphicsItem):
+    """One step: its shape by kind, its name, an AI badge, a finding marker, a difference mark."""
+
+    Type = QGraphicsItem.UserType + 1
+    _BOUNDS = QRectF(-W / 2 - 10, -H / 2 - 12, W + 22, H + 32)
+
+    def __init__(self, step_id: str, style: CanvasStyle):
+        super().__init__()
+        self.step_id = step_id
+        self.style = style
+        self.kind = StepKind.TASK
+        self.name = ""
+        self.ai = AiIntervention.NONE
+        self.lane_id = ""
+        self.minutes = 0.0
+        self.severity: Severity | None = None
+        self.diff_state: str | None = None
+        self._lines: list[tuple[QPointF, str]] = []
+        self._badge: tuple[QRectF, str] | None = None
+        self._minutes_text = ""
+        self._tooltip_base = ""
+        self._finding_text = ""
+        self._hovered = False
+        self._brush = style.step_brush
+        self._pen = style.step_pen
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_state(self, *, kind, name, ai, threshold, minutes, lane_id, exception_rate=None) -> None:
+        self.kind, self.name, self.ai, self.minutes, self.lane_id = kind, name, ai, minutes, lane_id
+        style = self.style
+        inset = 14 if kind in (StepKind.TASK, StepKind.START, StepKind.END) else 30
+        lines = wrap_text(name or "(unnamed)", style.metrics, W - 2 * inset, 3)
+        height = style.metrics.height()
+        top = -len(lines) * height / 2 + style.metrics.ascent()
+        self._lines = []
+        for i, line in enumerate(lines):
+            x = -style.metrics.horizontalAdvance(line) / 2 - (4 if kind == StepKind.HANDOFF else 0)
+            self._lines.append((QPointF(x, top + i * height), line))
+        self._badge = None
+        if ai != AiIntervention.NONE:
+            words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
+            width = style.badge_metrics.horizontalAdvance(words) + 12
+            self._badge = (QRectF(-W / 2 + 8, -H / 2 - 9, width, 16), words)
+        self._minutes_text = f"{minutes:g} min" if minutes else ""
+        if ai != AiIntervention.NONE:
+            self._brush, self._pen = style.ai_brush, style.ai_pens[ai]
+        else:
+            self._brush = {
+                StepKind.START: style.start_brush,
+                StepKind.END: style.end_brush,
+                StepKind.DECISION: style.decision_brush,
+                StepKind.HANDOFF: style.handoff_brush,
+            }.get(kind, style.step_brush)
+            self._pen = style.end_pen if kind == StepKind.END else style.step_pen
+        tip = [f"{kind.label}: {name}"]
+        if minutes:
+            tip.append(f"{minutes:g} minutes of work")
+        if ai != AiIntervention.NONE:
+            extra = f", confident from {threshold:.0f}%" if threshold is not None else ""
+            tip.append(f"{ai.label}{extra}")
+            if exception_rate is not None:
+                tip.append(f"{exception_rate:g}% of cases go to the exception route")
+        self._tooltip_base = "\n".join(tip)
+        self._refresh_tooltip()
+        self.update()
+
+    def set_finding(self, severity: Severity | None, text: str = "") -> None:
+        if (severity, text) != (self.severity, self._finding_text):
+            self.severity, self._finding_text = severity, text
+            self._refresh_tooltip()
+            self.update()
+
+    def set_diff(self, state: str | None) -> None:
+        if state != self.diff_state:
+            self.diff_state = state
+            self.update()
+
+    def _refresh_tooltip(self) -> None:
+        text = self._tooltip_base
+        if self._finding_text:
+            text = f"{self._finding_text}\n\n{text}"
+        self.setToolTip(text)
+
+    def boundingRect(self) -> QRectF:
+        return self._BOUNDS
+
+    def shape(self) -> QPainterPath:
+        return step_outline(self.kind)
+
+    def handle_rect(self) -> QRectF:
+        """Where a drag starts a new flow: the right-hand edge of the step."""
+        return QRectF(W / 2 - 14, -H / 2, 14 + HANDLE_RADIUS, H)
+
+    def is_on_handle(self, scene_pos: QPointF) -> bool:
+        return self.handle_rect().contains(self.mapFromScene(scene_pos))
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hovered = False
+        self.update()
+
+    def paint(self, painter, option, widget=None) -> None:
+        s = self.style
+        kind = self.kind
+        outline = step_outline(kind)
+        painter.setBrush(self._brush)
+        painter.setPen(self._pen)
+        painter.drawPath(outline)
+        if self.diff_state in ("removed", "added"):
+            if self.diff_state == "removed":
+                painter.setBrush(s.removed_brush)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(s.diff_pens[self.diff_state])
+            painter.drawRoundedRect(QRectF(-W / 2 - 5, -H / 2 - 5, W + 10, H + 10), 8, 8)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(s.selection_pen)
+            painter.drawPath(outline)
+        painter.setFont(s.font)
+        painter.setPen(s.text_pen)
+        for point, line in self._lines:
+            painter.drawText(point, line)
+        painter.setFont(s.small_font)
+        if self._minutes_text:
+            painter.setPen(s.muted_pen)
+            painter.drawText(
+                QPointF(W / 2 - s.small_metrics.horizontalAdvance(self._minutes_text) - 4, H / 2 + 12),
+                self._minutes_text,
+            )
+        if self.diff_state in ("removed", "added"):
+            painter.setPen(s.diff_pens[self.diff_state])
+            painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if self.diff_state == "removed" else "new")
+        if self._badge is not None:
+            rect, words = self._badge
+            painter.setPen(s.no_pen)
+            painter.setBrush(s.badge_brushes[self.ai])
+            painter.drawRoundedRect(rect, 8, 8)
+            painter.setFont(s.badge_font)
+            painter.setPen(s.badge_text_pen)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, words)
+        if self.severity is not None:
+            marker = QRectF(W / 2 - 12, -H / 2 - 10, 18, 18)
+            painter.setPen(s.no_pen)
+            painter.setBrush(s.severity_brushes[self.severity])
+            painter.drawEllipse(marker)
+            painter.setFont(s.badge_font)
+            painter.setPen(s.badge_text_pen)
+            painter.drawText(marker, Qt.AlignmentFlag.AlignCenter, "!")
+        if self._hovered:
+            painter.setPen(s.no_pen)
+            painter.setBrush(s.handle_brush)
+            painter.drawEllipse(QPointF(W / 2, 0), HANDLE_RADIUS, HANDLE_RADIUS)
+
+
+class ArrowItem(QGraphicsItem):
+    """A flow between two steps (solid), or an exception route (dashed, coloured)."""
+
+    Type = QGraphicsItem.UserType + 2
+
+    def __init__(self, key: str, source_id: str, target_id: str, style: CanvasStyle, *, exception: bool = False):
+        super().__init__()
+        self.key = key
+        """The flow's id; for an exception route, 'exception:' and the AI step's id."""
+        self.source_id = source_id
+        self.target_id = target_id
+        self.style = style
+        self.exception = exception
+        self.label = ""
+        self._path = QPainterPath()
+        self._head = QPolygonF()
+        self._shape = QPainterPath()
+        self._bounds = QRectF()
+        self._label_rect = QRectF()
+        self.setZValue(2 if exception else 0.5)
+        if not exception:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+    @property
+    def flow_id(self) -> str | None:
+        return None if self.exception else self.key
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_label(self, label: str) -> None:
+        self.label = label
+        self.setToolTip(label)
+
+    def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], bool]) -> None:
+        self.prepareGeometryChange()
+        path = QPainterPath(QPointF(*points[0]))
+        for point in points[1:]:
+            path.lineTo(QPointF(*point))
+        (x1, y1), (x2, y2) = points[-2], points[-1]
+        angle = math.atan2(y2 - y1, x2 - x1)
+        size = 10.0
+        tip = QPointF(x2, y2)
+        self._head = QPolygonF(
+            [
+                tip,
+                QPointF(x2 - size * math.cos(angle - 0.42), y2 - size * math.sin(angle - 0.42)),
+                QPointF(x2 - size * math.cos(angle + 0.42), y2 - size * math.sin(angle + 0.42)),
+            ]
+        )
+        self._path = path
+        self._label_rect = QRectF()
+        if self.label:
+            metrics = self.style.small_metrics
+            width, height = metrics.horizontalAdvance(self.label) + 8, metrics.height() + 2
+            (lx, ly), horizontal = label_at
+            if horizontal:
+                self._label_rect = QRectF(lx - width / 2, ly - height - 2, width, height)
+            else:
+                self._label_rect = QRectF(lx + 4, ly - height / 2, width, height)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        shape = stroker.createStroke(path)
+        head = QPainterPath()
+        head.addPolygon(self._head)
+        shape = shape.united(head)
+        if not self._label_rect.isNull():
+            shape.addRect(self._label_rect)
+        self._shape = shape
+        self._bounds = shape.boundingRect().adjusted(-2, -2, 2, 2)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter, option, widget=None) -> None:
+        s = self.style
+        if self.exception:
+            pen, brush = s.exception_pen, s.exception_brush
+        elif option.state & QStyle.StateFlag.State_Selected:
+            pen, brush = s.flow_selected_pen, s.flow_brush
+        else:
+            pen, brush = s.flow_pen, s.flow_brush
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        painter.drawPath(self._path)
+        painter.setPen(s.no_pen)
+        painter.setBrush(brush)
+        painter.drawPolygon(self._head)
+        if not self._label_rect.isNull():
+            painter.setBrush(s.label_brush)
+            painter.drawRoundedRect(self._label_rect, 3, 3)
+            painter.setFont(s.small_font)
+            painter.setPen(s.exception_text_pen if self.exception else s.text_pen)
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)
+
+
+class LaneItem(QGraphicsItem):
+    """A swimlane: a band across the map with the role's name in a header on the left."""
+
+    Type = QGraphicsItem.UserType + 3
+
+    def __init__(self, role_id: str, style: CanvasStyle):
+        super().__init__()
+        self.role_id = role_id
+        self.style = style
+        self.index = 0
+        self.width = 800.0
+        self.is_ai = False
+        self.active = False
+        self._name_lines: list[str] = []
+        self._kind_text = ""
+        self.setZValue(-10)
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_state(self, *, name: str, kind_label: str, is_ai: bool, index: int, width: float) -> None:
+        self.prepareGeometryChange()
+        self.index, self.width, self.is_ai = index, width, is_ai
+        self._name_lines = wrap_text(name, self.style.lane_metrics, LANE_HEADER_WIDTH - 20, 3)
+        self._kind_text = kind_label
+        self.setPos(0, index * LANE_HEIGHT)
+        self.update()
+
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            self.update()
+
+    def header_rect(self) -> QRectF:
+        return QRectF(LANE_LEFT - LANE_HEADER_WIDTH, 0, LANE_HEADER_WIDTH, LANE_HEIGHT)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(LANE_LEFT - LANE_HEADER_WIDTH, 0, LANE_HEADER_WIDTH + self.width, LANE_HEIGHT)
+
+    def paint(self, painter, option, widget=None) -> None:
+        s = self.style
+        body = QRectF(LANE_LEFT, 0, self.width, LANE_HEIGHT)
+        painter.setPen(s.no_pen)
+        painter.setBrush(s.ai_lane_brush if self.is_ai else s.lane_brushes[self.index % 2])
+        painter.drawRect(body)
+        header = self.header_rect()
+        painter.setBrush(s.lane_header_brush)
+        painter.drawRect(header)
+        painter.setPen(s.lane_pen)
+        painter.drawLine(header.bottomLeft(), body.bottomRight())
+        painter.drawLine(header.topLeft(), body.topRight())
+        painter.drawLine(body.topLeft(), body.bottomLeft())
+        if self.active:
+            painter.setPen(s.selection_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(header.adjusted(1.5, 1.5, -1.5, -1.5))
+        painter.setFont(s.lane_font)
+        painter.setPen(s.text_pen)
+        line_h = s.lane_metrics.height()
+        y = (LANE_HEIGHT - line_h * (len(self._name_lines) + 1)) / 2 + s.lane_metrics.ascent()
+        for line in self._name_lines:
+            painter.drawText(QPointF(header.left() + 10, y), line)
+            y += line_h
+        painter.setFont(s.small_font)
+        painter.setPen(s.muted_pen)
+        painter.drawText(QPointF(header.left() + 10, y + 2), self._kind_text)
