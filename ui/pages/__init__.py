@@ -31,7 +31,7 @@ PAGES: list[PageSpec] = [
     PageSpec("overview", "Overview", "ui.pages.placeholder:PlaceholderPage", "overview"),
     PageSpec("use_cases", "Use cases", "ui.pages.placeholder:PlaceholderPage", "use-cases"),
     PageSpec("diagnostic", "Diagnostic", "ui.pages.placeholder:PlaceholderPage", "diagnostic"),
-    PageSpec("processes", "Processes", "ui.pages.placeholder:PlaceholderPage", "processes"),
+    PageSpec("processes", "Processes", "ui.process.page:ProcessPage", "processes"),
     PageSpec("decisions", "Decision rights", "ui.pages.placeholder:PlaceholderPage", "decisions"),
     PageSpec("capabilities", "Capabilities", "ui.pages.placeholder:PlaceholderPage", "capabilities"),
     PageSpec("governance", "Governance", "ui.pages.placeholder:PlaceholderPage", "governance"),
