@@ -375,7 +375,7 @@ class ProcessPage(QWidget):
             return
         step_id = self.table_model.step_id(current.row())
         pane = self.panes[self.active_variant]
-        if pane.scene.selected_step_ids() != [step_id]:
+        if step_id not in pane.scene.selected_step_ids():
             pane.editor.select([step_id])
             pane.view.centerOn(pane.scene.steps[step_id])
 
