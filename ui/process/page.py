@@ -362,6 +362,7 @@ class ProcessPage(QWidget):
         if not ids:
             return
         self._set_active(pane.variant)
+        pane.scene.set_active_lane(pane.scene.steps[ids[0]].lane_id)
         for other in self.panes.values():
             if other is not pane and other.scene.selectedItems():
                 other.scene.clearSelection()
