@@ -68,23 +68,44 @@ def step_outline(kind: StepKind) -> QPainterPath:
     return _SHAPES[kind]
 
 
-def wrap_text(text: str, metrics, width: float, max_lines: int) -> list[str]:
-    """Greedy word wrap, eliding the last line when the text does not fit."""
-    words = text.split() or [""]
+def wrap_text(text: str, metrics, width: float, max_lines: int, cache: dict | None = None) -> list[str]:
+    """Greedy word wrap, eliding the last line when the text does not fit.
+
+    Word widths are summed (kerning across a space is negligible at these sizes) and kept in
+    ``cache``, so that laying out hundreds of step names measures each word once.
+    """
+    cache = {} if cache is None else cache
+    space = cache.get(" ")
+    if space is None:
+        space = cache[" "] = metrics.horizontalAdvance(" ")
     lines: list[str] = []
-    current = ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if metrics.horizontalAdvance(candidate) <= width or not current:
-            current = candidate
+    current, current_width = "", 0.0
+    for word in text.split():
+        word_width = cache.get(word)
+        if word_width is None:
+            word_width = cache[word] = metrics.horizontalAdvance(word)
+        if not current:
+            current, current_width = word, word_width
+        elif current_width + space + word_width <= width:
+            current, current_width = f"{current} {word}", current_width + space + word_width
         else:
             lines.append(current)
-            current = word
+            current, current_width = word, word_width
+    if current_width > width:  # a single word longer than the line
+        current = metrics.elidedText(current, Qt.TextElideMode.ElideRight, width)
     lines.append(current)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = lines[-1] + " …"
-    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+        lines[-1] = metrics.elidedText(lines[-1] + " …", Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+def _line_width(line: str, style: CanvasStyle) -> float:
+    cache = style.word_widths
+    words = line.split()
+    if all(w in cache for w in words):
+        return sum(cache[w] for w in words) + cache.get(" ", 0.0) * (len(words) - 1)
+    return style.metrics.horizontalAdvance(line)
 
 
 class StepItem(QGraphicsItem):
@@ -123,12 +144,12 @@ class StepItem(QGraphicsItem):
         self.kind, self.name, self.ai, self.minutes, self.lane_id = kind, name, ai, minutes, lane_id
         style = self.style
         inset = 14 if kind in (StepKind.TASK, StepKind.START, StepKind.END) else 30
-        lines = wrap_text(name or "(unnamed)", style.metrics, W - 2 * inset, 3)
+        lines = wrap_text(name or "(unnamed)", style.metrics, W - 2 * inset, 3, style.word_widths)
         height = style.metrics.height()
         top = -len(lines) * height / 2 + style.metrics.ascent()
         self._lines = []
         for i, line in enumerate(lines):
-            x = -style.metrics.horizontalAdvance(line) / 2 - (4 if kind == StepKind.HANDOFF else 0)
+            x = -_line_width(line, style) / 2 - (4 if kind == StepKind.HANDOFF else 0)
             self._lines.append((QPointF(x, top + i * height), line))
         self._badge = None
         if ai != AiIntervention.NONE:
@@ -266,7 +287,7 @@ class ArrowItem(QGraphicsItem):
         self.label = ""
         self._path = QPainterPath()
         self._head = QPolygonF()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = None
         self._bounds = QRectF()
         self._label_rect = QRectF()
         self.setZValue(2 if exception else 0.5)
@@ -310,22 +331,29 @@ class ArrowItem(QGraphicsItem):
                 self._label_rect = QRectF(lx - width / 2, ly - height - 2, width, height)
             else:
                 self._label_rect = QRectF(lx + 4, ly - height / 2, width, height)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(8)
-        shape = stroker.createStroke(path)
-        head = QPainterPath()
-        head.addPolygon(self._head)
-        shape = shape.united(head)
+        self._shape = None  # built on first hit test: most arrows are never hit-tested
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(-12, -12, 12, 12)
         if not self._label_rect.isNull():
-            shape.addRect(self._label_rect)
-        self._shape = shape
-        self._bounds = shape.boundingRect().adjusted(-2, -2, 2, 2)
+            bounds = bounds.united(self._label_rect)
+        self._bounds = bounds
         self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(8)
+            shape = stroker.createStroke(self._path)
+            head = QPainterPath()
+            head.addPolygon(self._head)
+            shape = shape.united(head)
+            if not self._label_rect.isNull():
+                shape.addRect(self._label_rect)
+            self._shape = shape
         return self._shape
 
     def paint(self, painter, option, widget=None) -> None:
@@ -398,10 +426,11 @@ class LaneItem(QGraphicsItem):
         header = self.header_rect()
         painter.setBrush(s.lane_header_brush)
         painter.drawRect(header)
-        painter.setPen(s.lane_pen)
-        painter.drawLine(header.bottomLeft(), body.bottomRight())
-        painter.drawLine(header.topLeft(), body.topRight())
-        painter.drawLine(body.topLeft(), body.bottomLeft())
+        # borders as thin filled rectangles: stroking long lines is slow in the raster engine
+        painter.setBrush(s.lane_border_brush)
+        painter.drawRect(QRectF(header.left(), LANE_HEIGHT - 0.5, header.width() + self.width, 1))
+        painter.drawRect(QRectF(header.left(), -0.5, header.width() + self.width, 1))
+        painter.drawRect(QRectF(LANE_LEFT - 0.5, 0, 1, LANE_HEIGHT))
         if self.active:
             painter.setPen(s.selection_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)

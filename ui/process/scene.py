@@ -9,19 +9,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from omplanner.commands import ChangeSet
 from omplanner.model import Plan, ProcessMap, Severity, Step
-from omplanner.model.walk import index_places
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
 
 from .items import LANE_LEFT, ArrowItem, LaneItem, StepItem
 from .routing import label_anchor, offset_route, route
 from .style import CanvasStyle, canvas_style
 
+_CELL_W, _CELL_H = 190.0, 130.0
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def find_map(plan: Plan, map_id: str | None) -> ProcessMap | None:
+    return next((pmap for _uc, _variant, pmap in plan.maps() if pmap.id == map_id), None)
 
 
 class ProcessScene(QGraphicsScene):
@@ -43,6 +47,7 @@ class ProcessScene(QGraphicsScene):
         self.active_lane: str | None = None
         self.findings: list = []
         self.diff_states: dict[str, str] = {}
+        self._grid: dict | None = None
 
     # -- building -------------------------------------------------------------------------
     def show_map(self, plan: Plan, map_id: str | None) -> None:
@@ -53,6 +58,7 @@ class ProcessScene(QGraphicsScene):
         self.arrows.clear()
         self.lanes.clear()
         self._attached.clear()
+        self._grid = None
         self.map_id = map_id
         pmap = self._map(plan)
         if pmap is None:
@@ -114,10 +120,7 @@ class ProcessScene(QGraphicsScene):
         return False
 
     def _map(self, plan: Plan) -> ProcessMap | None:
-        if self.map_id is None:
-            return None
-        place = index_places(plan).get(self.map_id)
-        return place.entity if place is not None and isinstance(place.entity, ProcessMap) else None
+        return find_map(plan, self.map_id)
 
     def _lane_index(self, lane_id: str) -> int:
         return self.lane_ids.index(lane_id) if lane_id in self.lane_ids else len(self.lane_ids)
@@ -134,6 +137,7 @@ class ProcessScene(QGraphicsScene):
         )
         index = self._lane_index(step.lane)
         item.setPos(step.x, clamp_into_lane(step.y, index))
+        self._grid = None
 
     def _add_arrow(self, arrow: ArrowItem) -> None:
         self.arrows[arrow.key] = arrow
@@ -176,6 +180,7 @@ class ProcessScene(QGraphicsScene):
         rows = list(self.lane_ids)
         if any(s.lane not in self.lane_ids for s in pmap.steps):
             rows.append("")  # steps whose role is not a lane of this map: shown in a last row
+        width = self._lane_width()
         for index, role_id in enumerate(rows):
             item = LaneItem(role_id, self.style)
             role = plan.role(role_id)
@@ -184,7 +189,7 @@ class ProcessScene(QGraphicsScene):
                 kind_label=role.kind.label if role else "",
                 is_ai=bool(role and role.kind == "ai_agent"),
                 index=index,
-                width=self._lane_width(),
+                width=width,
             )
             item.set_active(role_id == self.active_lane)
             self.lanes[role_id] = item
@@ -227,16 +232,31 @@ class ProcessScene(QGraphicsScene):
         arrow.set_route(points, anchor)
 
     def _crosses_steps(self, points, arrow: ArrowItem) -> bool:
+        """Does the route run through a step other than its two ends? Uses a coarse grid of
+        step positions rather than the scene's index, which the lanes (spanning the whole map)
+        make slow to query."""
+        grid = self._step_grid()
         ends = {arrow.source_id, arrow.target_id}
+        half_w, half_h = STEP_WIDTH / 2, STEP_HEIGHT / 2
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
-            rect = QRectF(QPointF(min(x1, x2), min(y1, y2)), QPointF(max(x1, x2), max(y1, y2))).adjusted(-1, -1, 1, 1)
-            for item in self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-                if isinstance(item, StepItem) and item.step_id not in ends:
-                    if item.mapRectToScene(
-                        QRectF(-STEP_WIDTH / 2, -STEP_HEIGHT / 2, STEP_WIDTH, STEP_HEIGHT)
-                    ).intersects(rect):
-                        return True
+            left, right, top, bottom = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+            for gx in range(int((left - half_w) // _CELL_W), int((right + half_w) // _CELL_W) + 1):
+                for gy in range(int((top - half_h) // _CELL_H), int((bottom + half_h) // _CELL_H) + 1):
+                    for step_id, sx, sy in grid.get((gx, gy), ()):
+                        if step_id in ends:
+                            continue
+                        if sx - half_w < right and left < sx + half_w and sy - half_h < bottom and top < sy + half_h:
+                            return True
         return False
+
+    def _step_grid(self) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+            for step_id, item in self.steps.items():
+                pos = item.pos()
+                grid[(int(pos.x() // _CELL_W), int(pos.y() // _CELL_H))].append((step_id, pos.x(), pos.y()))
+            self._grid = grid
+        return self._grid
 
     def reroute(self, step_ids, *, quick: bool = False) -> None:
         """Re-route only the arrows attached to these steps."""
@@ -249,6 +269,7 @@ class ProcessScene(QGraphicsScene):
     def move_step_item(self, step_id: str, pos: QPointF) -> None:
         """Show a step at a new place while it is dragged; the plan changes on release."""
         self.steps[step_id].setPos(pos)
+        self._grid = None
 
     # -- queries --------------------------------------------------------------------------
     def lane_at(self, y: float) -> str | None:

@@ -54,6 +54,7 @@ class CanvasStyle:
         self.ai_lane_brush = QBrush(QColor("#2a2538" if d else "#f6f2ff"))
         self.lane_header_brush = QBrush(QColor("#303238" if d else "#e9edf2"))
         self.lane_pen = _pen("#3a3d44" if d else "#cfd6de", 1)
+        self.lane_border_brush = QBrush(self.lane_pen.color())
         self.step_brush = QBrush(QColor("#2b2d31" if d else "#ffffff"))
         self.step_pen = _pen("#adb5bd" if d else "#52606d", 1.4)
         self.start_brush = QBrush(QColor("#1f3a2a" if d else "#ebfbee"))
@@ -94,6 +95,8 @@ class CanvasStyle:
         self.small_metrics = QFontMetricsF(self.small_font)
         self.badge_metrics = QFontMetricsF(self.badge_font)
         self.lane_metrics = QFontMetricsF(self.lane_font)
+        self.word_widths: dict[str, float] = {}
+        """Widths of words in ``font``, measured once (see items.wrap_text)."""
 
 
 def app_is_dark() -> bool:
