@@ -100,12 +100,11 @@ def wrap_text(text: str, metrics, width: float, max_lines: int, cache: dict | No
     return lines
 
 
-def _line_width(line: str, style: CanvasStyle) -> float:
-    cache = style.word_widths
+def _line_width(line: str, metrics, cache: dict) -> float:
     words = line.split()
     if all(w in cache for w in words):
         return sum(cache[w] for w in words) + cache.get(" ", 0.0) * (len(words) - 1)
-    return style.metrics.horizontalAdvance(line)
+    return metrics.horizontalAdvance(line)
 
 
 class StepItem(QGraphicsItem):
@@ -133,6 +132,7 @@ class StepItem(QGraphicsItem):
         self._hovered = False
         self._brush = style.step_brush
         self._pen = style.step_pen
+        self._font = style.font
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -143,19 +143,30 @@ class StepItem(QGraphicsItem):
     def set_state(self, *, kind, name, ai, threshold, minutes, lane_id, exception_rate=None) -> None:
         self.kind, self.name, self.ai, self.minutes, self.lane_id = kind, name, ai, minutes, lane_id
         style = self.style
-        inset = 14 if kind in (StepKind.TASK, StepKind.START, StepKind.END) else 30
-        lines = wrap_text(name or "(unnamed)", style.metrics, W - 2 * inset, 3, style.word_widths)
-        height = style.metrics.height()
-        top = -len(lines) * height / 2 + style.metrics.ascent()
+        inset = 14 if kind in (StepKind.TASK, StepKind.START, StepKind.END) else 26
+        has_badge = ai != AiIntervention.NONE
+        text = name or "(unnamed)"
+        font, metrics, cache = style.font, style.metrics, style.word_widths
+        lines = wrap_text(text, metrics, W - 2 * inset, 2 if has_badge else 3, cache)
+        if has_badge and lines[-1].endswith("…"):
+            # under the badge there is room for two lines of the normal size or three small ones
+            font, metrics, cache = style.small_font, style.small_metrics, style.small_word_widths
+            lines = wrap_text(text, metrics, W - 2 * inset, 3, cache)
+        self._font = font
+        height = metrics.height()
+        # the AI badge sits inside the top of the shape, where no arrow lands; the name goes below it
+        middle = 8 if has_badge else 0
+        top = middle - len(lines) * height / 2 + metrics.ascent()
         self._lines = []
         for i, line in enumerate(lines):
-            x = -_line_width(line, style) / 2 - (4 if kind == StepKind.HANDOFF else 0)
+            x = -_line_width(line, metrics, cache) / 2 - (4 if kind == StepKind.HANDOFF else 0)
             self._lines.append((QPointF(x, top + i * height), line))
         self._badge = None
         if ai != AiIntervention.NONE:
             words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
             width = style.badge_metrics.horizontalAdvance(words) + 12
-            self._badge = (QRectF(-W / 2 + 8, -H / 2 - 9, width, 16), words)
+            left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
+            self._badge = (QRectF(left, -H / 2 + 4, width, 15), words)
         self._minutes_text = f"{minutes:g} min" if minutes else ""
         if ai != AiIntervention.NONE:
             self._brush, self._pen = style.ai_brush, style.ai_pens[ai]
@@ -235,7 +246,7 @@ class StepItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(s.selection_pen)
             painter.drawPath(outline)
-        painter.setFont(s.font)
+        painter.setFont(self._font)
         painter.setPen(s.text_pen)
         for point, line in self._lines:
             painter.drawText(point, line)
@@ -290,7 +301,8 @@ class ArrowItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
         self._label_rect = QRectF()
-        self.setZValue(2 if exception else 0.5)
+        # above the steps: a label squeezed between two close steps stays readable
+        self.setZValue(2.5 if exception else 2)
         if not exception:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
@@ -305,7 +317,7 @@ class ArrowItem(QGraphicsItem):
         self.label = label
         self.setToolTip(label)
 
-    def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], bool]) -> None:
+    def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str]) -> None:
         self.prepareGeometryChange()
         path = QPainterPath(QPointF(*points[0]))
         for point in points[1:]:
@@ -326,9 +338,11 @@ class ArrowItem(QGraphicsItem):
         if self.label:
             metrics = self.style.small_metrics
             width, height = metrics.horizontalAdvance(self.label) + 8, metrics.height() + 2
-            (lx, ly), horizontal = label_at
-            if horizontal:
+            (lx, ly), side = label_at
+            if side == "above":
                 self._label_rect = QRectF(lx - width / 2, ly - height - 2, width, height)
+            elif side == "below":
+                self._label_rect = QRectF(lx - width / 2, ly + 2, width, height)
             else:
                 self._label_rect = QRectF(lx + 4, ly - height / 2, width, height)
         self._shape = None  # built on first hit test: most arrows are never hit-tested

@@ -8,7 +8,7 @@ with lineage; the difference overlay; quick capture; automatic layout; lanes.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from .gestures import MapEditor
 from .inspector import StepInspector
 from .palette import StepPalette
 from .scene import ProcessScene
+from .style import canvas_style
 from .table import StepsTableModel
 from .view import ProcessView
 
@@ -262,6 +263,18 @@ class ProcessPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(body, 1)
+
+    def changeEvent(self, event) -> None:
+        # The theme changed (light/dark): redraw the maps with the matching canvas style.
+        if event.type() == QEvent.Type.PaletteChange:
+            style = canvas_style()
+            for pane in self.panes.values():
+                if pane.scene.style is not style:
+                    pane.scene.style = style
+                    pane.scene.setBackgroundBrush(style.canvas)
+                    pane.scene.show_map(self.document.plan, pane.scene.map_id)
+            self._refresh_marks()
+        super().changeEvent(event)
 
     # -- what is shown --------------------------------------------------------------------
     def _on_plan_replaced(self) -> None:
@@ -505,8 +518,6 @@ class ProcessPage(QWidget):
 
     def export_image(self, path, variant: str | None = None) -> None:
         from .render import render_to_file
-        from .scene import ProcessScene
-        from .style import canvas_style
 
         scene = ProcessScene(style=canvas_style(False))
         scene.show_map(self.document.plan, self._map_id(variant or self.active_variant))

@@ -26,12 +26,14 @@ def route(
     sx, sy = source
     tx, ty = target
     if abs(sy - ty) < 1:
+        # back along the same row, or over steps in between: loop underneath them
+        low = sy + half_h + 22
+        under = [(sx, sy + half_h), (sx, low), (tx, low), (tx, ty + half_h)]
         if tx > sx:
-            return [(sx + half_w, sy), (tx - half_w, ty)]
+            straight = [(sx + half_w, sy), (tx - half_w, ty)]
+            return under if blocked is not None and blocked(straight) and not blocked(under) else straight
         if tx < sx:
-            # back along the same row: loop underneath so the arrow does not cross the steps between
-            low = sy + half_h + 22
-            return [(sx, sy + half_h), (sx, low), (tx, low), (tx, ty + half_h)]
+            return under
         return [(sx, sy), (tx, ty)]
     down = ty > sy
     if abs(sx - tx) < 1:
@@ -53,14 +55,21 @@ def route(
     return first
 
 
-def label_anchor(points: Route) -> tuple[Point, bool]:
-    """Where a label goes: the middle of the longest segment, and whether that segment is horizontal."""
-    best, best_len, horizontal = points[0], -1.0, True
-    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+def label_anchor(points: Route) -> tuple[Point, str]:
+    """Where a label goes: the middle of the longest segment, and on which side of it
+    ('above' a horizontal segment, 'below' one that loops under steps, 'right' of a vertical one)."""
+    best, best_len, side = points[0], -1.0, "above"
+    for i, ((x1, y1), (x2, y2)) in enumerate(zip(points, points[1:])):
         length = abs(x2 - x1) + abs(y2 - y1)
         if length > best_len:
-            best, best_len, horizontal = ((x1 + x2) / 2, (y1 + y2) / 2), length, abs(y2 - y1) < 1
-    return best, horizontal
+            best, best_len = ((x1 + x2) / 2, (y1 + y2) / 2), length
+            if abs(y2 - y1) >= 1:
+                side = "right"
+            elif 0 < i and i + 2 < len(points) and points[i - 1][1] < y1 and points[i + 2][1] < y1:
+                side = "below"
+            else:
+                side = "above"
+    return best, side
 
 
 def offset_route(points: Route, dx: float = 25, dy: float = 12) -> Route:

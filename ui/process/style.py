@@ -96,6 +96,7 @@ class CanvasStyle:
         self.badge_metrics = QFontMetricsF(self.badge_font)
         self.lane_metrics = QFontMetricsF(self.lane_font)
         self.word_widths: dict[str, float] = {}
+        self.small_word_widths: dict[str, float] = {}
         """Widths of words in ``font``, measured once (see items.wrap_text)."""
 
 
