@@ -8,7 +8,7 @@ with lineage; the difference overlay; quick capture; automatic layout; lanes.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,6 +128,7 @@ class ProcessPage(QWidget):
         self.mode = "both"
         self.panes = {v: MapPane(document, v, self) for v in VARIANTS}
         self.active_variant = "current"
+        self._fitted = False
         self._build()
         document.changed.connect(self._on_changed)
         document.plan_replaced.connect(self._on_plan_replaced)
@@ -263,6 +264,13 @@ class ProcessPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(body, 1)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            # the views only know their size once laid out: fit just after the first show
+            self._fitted = True
+            QTimer.singleShot(0, self.fit)
 
     def changeEvent(self, event) -> None:
         # The theme changed (light/dark): redraw the maps with the matching canvas style.
