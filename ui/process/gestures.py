@@ -18,7 +18,8 @@ from omplanner.model.walk import index_places
 from omplanner.process import delete_command, paste_command
 from omplanner.process.layout import COLUMN_WIDTH, GRID, LANE_HEIGHT, snap
 
-from .items import LaneItem, StepItem
+from .items import StepItem
+from .lanes import LaneItem
 from .scene import ProcessScene
 
 DRAG_THRESHOLD = 4.0

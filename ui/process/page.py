@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -33,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from omplanner.process import (
-    CaptureError,
     add_lane_command,
     capture_command,
     diff_maps,
@@ -53,10 +49,6 @@ from .view import ProcessView
 
 VARIANTS = ("current", "redesigned")
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
-CAPTURE_HINT = (
-    "AP clerk: start: invoice arrives\nAP clerk: key invoice into ERP\nMatching agent: match to purchase order\n"
-    "AP clerk: match agrees?\nAP team lead: approve for payment"
-)
 
 
 class MapPane(QWidget):
@@ -75,49 +67,6 @@ class MapPane(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
-
-
-class CaptureDialog(QDialog):
-    """Type the steps as 'Role: step' lines; the map is built from them."""
-
-    def __init__(self, page: ProcessPage, variant: str):
-        super().__init__(page)
-        self.page = page
-        self.setWindowTitle("Quick capture")
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(CAPTURE_HINT)
-        self.text.setAccessibleName("Steps, one per line")
-        self.variant = QComboBox()
-        for v in VARIANTS:
-            self.variant.addItem(TITLES[v], v)
-        self.variant.setCurrentIndex(VARIANTS.index(variant))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #e03131")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "One step per line, as <i>Role: what they do</i>. A line ending in ? is a decision; "
-                "<i>Role: start: …</i> and <i>Role: end: …</i> name the start and the end. "
-                "Missing roles are created."
-            )
-        )
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.variant)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(520, 380)
-
-    def _accept(self) -> None:
-        try:
-            self.page.quick_capture(self.text.toPlainText(), self.variant.currentData())
-        except CaptureError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
 
 
 class ProcessPage(QWidget):
@@ -163,7 +112,7 @@ class ProcessPage(QWidget):
         )
         self.redesign_action.triggered.connect(self._confirm_redesign)
         self.capture_action = QAction("Quick capture…", self)
-        self.capture_action.triggered.connect(lambda: CaptureDialog(self, self.active_variant).exec())
+        self.capture_action.triggered.connect(self._ask_capture)
         self.layout_action = QAction("Auto layout", self)
         self.layout_action.triggered.connect(lambda: self.auto_layout(self.active_variant))
         self.export_action = QAction("Export image…", self)
@@ -477,6 +426,11 @@ class ProcessPage(QWidget):
         if ok:
             self.fit()
         return ok
+
+    def _ask_capture(self) -> None:
+        from .capture_dialog import CaptureDialog
+
+        CaptureDialog(self, self.active_variant).exec()
 
     def auto_layout(self, variant: str) -> bool:
         map_id = self._map_id(variant)

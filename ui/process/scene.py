@@ -16,7 +16,8 @@ from omplanner.commands import ChangeSet
 from omplanner.model import Plan, ProcessMap, Severity, Step
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
 
-from .items import LANE_LEFT, ArrowItem, LaneItem, StepItem
+from .items import LANE_LEFT, ArrowItem, StepItem
+from .lanes import LaneItem
 from .routing import label_anchor, offset_route, route
 from .style import CanvasStyle, canvas_style
 
