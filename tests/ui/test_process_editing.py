@@ -266,3 +266,12 @@ def test_rubber_band_selects_what_it_touches(page):
     view = page.pane("redesigned").view
     drag(view, (560, 120), (1100, 360))
     assert sorted(page.pane("redesigned").scene.selected_step_ids()) == ["ap-r6", "ap-r7"]
+
+
+def test_a_click_on_one_of_several_selected_steps_selects_just_it(page):
+    view = page.pane("redesigned").view
+    page.pane("redesigned").editor.select(["ap-r8", "ap-r9"])
+    count = page.document.undo_stack.count()
+    click(view, 1190, 440)
+    assert page.pane("redesigned").scene.selected_step_ids() == ["ap-r9"]
+    assert page.document.undo_stack.count() == count

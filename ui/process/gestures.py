@@ -51,8 +51,13 @@ class Gesture:
 class MoveStepsGesture(Gesture):
     """Drag the selected steps; one command on release (x, y and, across lanes, the lane)."""
 
+    def __init__(self, editor: MapEditor, pressed: StepItem | None = None):
+        super().__init__(editor)
+        self.pressed = pressed
+
     def press(self, pos, modifiers) -> None:
         self.origin = pos
+        self.modifiers = modifiers
         self.start = {i: self.scene.steps[i].pos() for i in self.scene.selected_step_ids()}
         self.dragging = False
 
@@ -70,6 +75,9 @@ class MoveStepsGesture(Gesture):
 
     def release(self, pos) -> None:
         if not self.dragging:
+            # a click (no drag) on one of several selected steps selects just that one
+            if self.pressed is not None and not self.modifiers and len(self.start) > 1:
+                self.editor.select([self.pressed.step_id])
             return
         pmap = self.editor.pmap()
         commands: list[Command] = []
@@ -232,7 +240,7 @@ class MapEditor(QObject):
                 self._select_on_press(step, modifiers)
                 if not step.isSelected():
                     return True
-                gesture = MoveStepsGesture(self)
+                gesture = MoveStepsGesture(self, step)
             else:
                 lane = self.scene.lane_header_at(pos)
                 if lane is not None:
@@ -325,6 +333,9 @@ class MapEditor(QObject):
         self._clipboard = (steps, flows)
         self._paste_count = 0
         return True
+
+    def has_clipboard(self) -> bool:
+        return bool(self._clipboard)
 
     def paste(self) -> None:
         if not self._clipboard:

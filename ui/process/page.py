@@ -172,6 +172,7 @@ class ProcessPage(QWidget):
             pane.scene.selectionChanged.connect(lambda p=pane: self._selection_changed(p))
             pane.scene.lane_activated.connect(lambda _r, p=pane: self._set_active(p.variant))
             pane.view.zoom_changed.connect(lambda z, p=pane: self._sync_zoom(p, z))
+            pane.view.context_menu_requested.connect(lambda pos, at, p=pane: self._context_menu(p, pos, at))
         # Maps are wide and short: one above the other, each gets the full width.
         self.maps = QSplitter(Qt.Orientation.Vertical)
         for pane in self.panes.values():
@@ -371,6 +372,33 @@ class ProcessPage(QWidget):
                 pane.view.setFocus()
             return True
         return False
+
+    def _context_menu(self, pane: MapPane, scene_pos, global_pos) -> None:
+        """Right click: what can be done with the step or lane under the pointer."""
+        self._set_active(pane.variant)
+        editor, scene = pane.editor, pane.scene
+        menu = QMenu(self)
+        step = scene.step_at(scene_pos)
+        lane = scene.lane_header_at(scene_pos)
+        if step is not None:
+            if not step.isSelected():
+                editor.select([step.step_id])
+            menu.addAction("Rename\tF2", lambda: editor.rename_requested.emit(step))
+            menu.addAction("Copy", editor.copy_selection)
+            menu.addAction("Delete", editor.delete_selection)
+            scene.set_active_lane(step.lane_id)
+        elif lane is not None:
+            scene.set_active_lane(lane.role_id)
+            menu.addAction("Rename lane…", self._ask_rename_lane)
+            menu.addAction("Move lane up", lambda: self.move_lane(-1))
+            menu.addAction("Move lane down", lambda: self.move_lane(1))
+        if menu.actions():
+            menu.addSeparator()
+        paste = menu.addAction("Paste", editor.paste)
+        paste.setEnabled(editor.has_clipboard())
+        menu.addAction("Add lane…", self._ask_add_lane)
+        menu.addAction("Auto layout", lambda: self.auto_layout(pane.variant))
+        menu.exec(global_pos)
 
     # -- palette --------------------------------------------------------------------------
     def _arm(self, kind) -> None:

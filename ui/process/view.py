@@ -3,7 +3,7 @@ drops from the palette, and renaming in place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
@@ -17,6 +17,8 @@ MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 
 class ProcessView(QGraphicsView):
     zoom_changed = Signal(float)
+    context_menu_requested = Signal(QPointF, QPoint)
+    """A right click: the scene position and the global position for the menu."""
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
@@ -147,6 +149,10 @@ class ProcessView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu_requested.emit(self.mapToScene(event.pos()), event.globalPos())
+        event.accept()
 
     # -- drops from the palette -----------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
