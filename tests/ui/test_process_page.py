@@ -139,16 +139,18 @@ def test_export_image_writes_png_and_svg(page, tmp_path):
     assert "Key invoice into ERP" in (tmp_path / "map.svg").read_text()
 
 
-def test_right_click_offers_what_fits_the_step_or_the_lane(page, monkeypatch):
-    from PySide6.QtCore import QPoint, QPointF
-    from PySide6.QtWidgets import QMenu
+def test_right_click_offers_what_fits_the_step_or_the_lane(page):
+    from PySide6.QtCore import QPointF
 
-    shown = []
-    monkeypatch.setattr(QMenu, "exec", lambda menu, *args: shown.append([a.text() for a in menu.actions() if a.text()]))
-    view = page.pane("redesigned").view
-    view.context_menu_requested.emit(QPointF(440, 50), QPoint(0, 0))
-    assert shown[-1][:3] == ["Rename\tF2", "Copy", "Delete"]
-    assert page.pane("redesigned").scene.selected_step_ids() == ["ap-r3"]
-    view.context_menu_requested.emit(QPointF(-100, 200), QPoint(0, 0))  # the AP clerk's lane header
-    assert shown[-1][:3] == ["Rename lane…", "Move lane up", "Move lane down"]
-    assert page.pane("redesigned").scene.active_lane == "role-ap-clerk"
+    pane = page.pane("redesigned")
+
+    def texts(menu):
+        return [a.text() for a in menu.actions() if a.text()]
+
+    assert texts(page.context_menu(pane, QPointF(440, 50)))[:3] == ["Rename\tF2", "Copy", "Delete"]
+    assert pane.scene.selected_step_ids() == ["ap-r3"]
+    menu = page.context_menu(pane, QPointF(-100, 200))  # the AP clerk's lane header
+    assert texts(menu)[:3] == ["Rename lane…", "Move lane up", "Move lane down"]
+    assert pane.scene.active_lane == "role-ap-clerk"
+    next(a for a in menu.actions() if a.text() == "Move lane down").trigger()
+    assert page.document.plan.use_case("uc-ap").redesigned.lanes[2] == "role-ap-clerk"

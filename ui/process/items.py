@@ -11,7 +11,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyle
+from PySide6.QtWidgets import QGraphicsItem
 
 from omplanner.model import AiIntervention, Severity, StepKind
 from omplanner.process.layout import STEP_HEIGHT, STEP_WIDTH
@@ -112,6 +112,8 @@ class StepItem(QGraphicsItem):
 
     Type = QGraphicsItem.UserType + 1
     _BOUNDS = QRectF(-W / 2 - 10, -H / 2 - 12, W + 22, H + 32)
+    _DIFF_RECT = QRectF(-W / 2 - 5, -H / 2 - 5, W + 10, H + 10)
+    _MARKER_RECT = QRectF(W / 2 - 12, -H / 2 - 10, 18, 18)
 
     def __init__(self, step_id: str, style: CanvasStyle):
         super().__init__()
@@ -168,6 +170,9 @@ class StepItem(QGraphicsItem):
             left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
             self._badge = (QRectF(left, -H / 2 + 4, width, 15), words)
         self._minutes_text = f"{minutes:g} min" if minutes else ""
+        if self._minutes_text:
+            advance = style.small_metrics.horizontalAdvance(self._minutes_text)
+            self._minutes_pos = QPointF(W / 2 - advance - 4, H / 2 + 12)
         if ai != AiIntervention.NONE:
             self._brush, self._pen = style.ai_brush, style.ai_pens[ai]
         else:
@@ -241,8 +246,8 @@ class StepItem(QGraphicsItem):
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(s.diff_pens[self.diff_state])
-            painter.drawRoundedRect(QRectF(-W / 2 - 5, -H / 2 - 5, W + 10, H + 10), 8, 8)
-        if option.state & QStyle.StateFlag.State_Selected:
+            painter.drawRoundedRect(self._DIFF_RECT, 8, 8)
+        if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(s.selection_pen)
             painter.drawPath(outline)
@@ -250,13 +255,12 @@ class StepItem(QGraphicsItem):
         painter.setPen(s.text_pen)
         for point, line in self._lines:
             painter.drawText(point, line)
+        # small print is unreadable when the map is zoomed far out: skip it there
+        details = option.levelOfDetailFromTransform(painter.worldTransform()) >= 0.45
         painter.setFont(s.small_font)
-        if self._minutes_text:
+        if self._minutes_text and details:
             painter.setPen(s.muted_pen)
-            painter.drawText(
-                QPointF(W / 2 - s.small_metrics.horizontalAdvance(self._minutes_text) - 4, H / 2 + 12),
-                self._minutes_text,
-            )
+            painter.drawText(self._minutes_pos, self._minutes_text)
         if self.diff_state in ("removed", "added"):
             painter.setPen(s.diff_pens[self.diff_state])
             painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if self.diff_state == "removed" else "new")
@@ -269,7 +273,7 @@ class StepItem(QGraphicsItem):
             painter.setPen(s.badge_text_pen)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, words)
         if self.severity is not None:
-            marker = QRectF(W / 2 - 12, -H / 2 - 10, 18, 18)
+            marker = self._MARKER_RECT
             painter.setPen(s.no_pen)
             painter.setBrush(s.severity_brushes[self.severity])
             painter.drawEllipse(marker)
@@ -296,7 +300,7 @@ class ArrowItem(QGraphicsItem):
         self.style = style
         self.exception = exception
         self.label = ""
-        self._path = QPainterPath()
+        self._line = QPolygonF()
         self._head = QPolygonF()
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
@@ -318,10 +322,10 @@ class ArrowItem(QGraphicsItem):
         self.setToolTip(label)
 
     def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str]) -> None:
-        self.prepareGeometryChange()
-        path = QPainterPath(QPointF(*points[0]))
-        for point in points[1:]:
-            path.lineTo(QPointF(*point))
+        if self.scene() is not None:
+            self.prepareGeometryChange()
+        # a polyline, not a path: stroking a few points as a polyline is much cheaper to paint
+        line = QPolygonF([QPointF(x, y) for x, y in points])
         (x1, y1), (x2, y2) = points[-2], points[-1]
         angle = math.atan2(y2 - y1, x2 - x1)
         size = 10.0
@@ -333,7 +337,7 @@ class ArrowItem(QGraphicsItem):
                 QPointF(x2 - size * math.cos(angle + 0.42), y2 - size * math.sin(angle + 0.42)),
             ]
         )
-        self._path = path
+        self._line = line
         self._label_rect = QRectF()
         if self.label:
             metrics = self.style.small_metrics
@@ -361,7 +365,9 @@ class ArrowItem(QGraphicsItem):
         if self._shape is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(8)
-            shape = stroker.createStroke(self._path)
+            path = QPainterPath()
+            path.addPolygon(self._line)
+            shape = stroker.createStroke(path)
             head = QPainterPath()
             head.addPolygon(self._head)
             shape = shape.united(head)
@@ -374,13 +380,13 @@ class ArrowItem(QGraphicsItem):
         s = self.style
         if self.exception:
             pen, brush = s.exception_pen, s.exception_brush
-        elif option.state & QStyle.StateFlag.State_Selected:
+        elif self.isSelected():
             pen, brush = s.flow_selected_pen, s.flow_brush
         else:
             pen, brush = s.flow_pen, s.flow_brush
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(pen)
-        painter.drawPath(self._path)
+        painter.drawPolyline(self._line)
         painter.setPen(s.no_pen)
         painter.setBrush(brush)
         painter.drawPolygon(self._head)

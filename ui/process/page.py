@@ -374,6 +374,9 @@ class ProcessPage(QWidget):
         return False
 
     def _context_menu(self, pane: MapPane, scene_pos, global_pos) -> None:
+        self.context_menu(pane, scene_pos).exec(global_pos)
+
+    def context_menu(self, pane: MapPane, scene_pos) -> QMenu:
         """Right click: what can be done with the step or lane under the pointer."""
         self._set_active(pane.variant)
         editor, scene = pane.editor, pane.scene
@@ -398,7 +401,7 @@ class ProcessPage(QWidget):
         paste.setEnabled(editor.has_clipboard())
         menu.addAction("Add lane…", self._ask_add_lane)
         menu.addAction("Auto layout", lambda: self.auto_layout(pane.variant))
-        menu.exec(global_pos)
+        return menu
 
     # -- palette --------------------------------------------------------------------------
     def _arm(self, kind) -> None:

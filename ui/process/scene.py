@@ -75,12 +75,11 @@ class ProcessScene(QGraphicsScene):
             if flow.source in self.steps and flow.target in self.steps:
                 arrow = ArrowItem(flow.id, flow.source, flow.target, self.style)
                 arrow.set_label(flow.label)
+                self._route(arrow)  # before it joins the scene: no geometry change to announce
                 self._add_arrow(arrow)
         for step in pmap.steps:
             self._sync_exception(step)
         self._build_lanes(plan, pmap)
-        for key in self.arrows:
-            self._route(self.arrows[key])
         self._apply_marks()
         for entity_id in selected:
             item = self.steps.get(entity_id) or self.arrows.get(entity_id)
@@ -165,8 +164,8 @@ class ProcessScene(QGraphicsScene):
         if wanted is not None:
             arrow = ArrowItem(key, step.id, wanted, self.style, exception=True)
             arrow.set_label(self._exception_label(step))
-            self._add_arrow(arrow)
             self._route(arrow)
+            self._add_arrow(arrow)
 
     @staticmethod
     def _exception_label(step: Step) -> str:
