@@ -13,6 +13,9 @@ from ..commands import Command, Macro, SetFields
 from ..model import Plan
 from .graph import PreparedRoadmap, dag, prepare, topological_order
 
+LAST_WEEK = 520
+"""The latest start a roadmap item accepts (ten years): a schedule never proposes beyond it."""
+
 
 def _solve(plan: Plan) -> tuple[dict[str, int], PreparedRoadmap]:
     prepared = prepare(plan)
@@ -42,7 +45,7 @@ def _solve(plan: Plan) -> tuple[dict[str, int], PreparedRoadmap]:
                 changed = True
         if not changed:
             break
-    return start, prepared
+    return {i: min(week, LAST_WEEK) for i, week in start.items()}, prepared
 
 
 def propose_schedule(plan: Plan) -> dict[str, int]:
@@ -74,7 +77,7 @@ def auto_sequence_command(plan: Plan) -> Command | None:
             continue
         words = []
         if "start_week" in changes:
-            words.append(f"move to week {start[item.id]}")
+            words.append(f"move to week {start[item.id] + 1}")
         if dropped:
             names = ", ".join(f"'{prepared.items[d].title}'" for d in dropped)
             words.append(f"stop waiting for {names}")

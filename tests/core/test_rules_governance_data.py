@@ -46,7 +46,15 @@ def test_a_candidate_deploying_on_the_roadmap_needs_governance_too():
     plan = base_plan()
     plan.roadmap.append(item("x", ItemKind.DEPLOYMENT, "uc-2", 12))
     found = [f for f in findings(plan, "GOV-001")]
-    assert [f.message for f in found] == ["'E-mails' deploys in week 12, but its governance names no owner."]
+    assert [f.message for f in found] == ["'E-mails' deploys in week 13, but its governance names no owner."]
+
+
+def test_gov003_fix_proposes_the_accountable_roles(example_plan):
+    [f] = [f for f in findings(example_plan, "GOV-003") if f.use_case_id == "uc-email"]
+    assert f.fix.description == "Escalate to Customer service lead"
+    f.fix.command.apply(example_plan)
+    assert example_plan.use_case("uc-email").governance.escalation_path == ["role-cs-lead"]
+    assert "GOV-003" not in codes(example_plan)
 
 
 def test_a_candidate_not_deploying_needs_no_governance_yet():
