@@ -154,3 +154,23 @@ def test_right_click_offers_what_fits_the_step_or_the_lane(page):
     assert pane.scene.active_lane == "role-ap-clerk"
     next(a for a in menu.actions() if a.text() == "Move lane down").trigger()
     assert page.document.plan.use_case("uc-ap").redesigned.lanes[2] == "role-ap-clerk"
+
+
+def test_choosing_a_process_finding_in_the_window_selects_and_centres_its_step(qtbot, example_plan):
+    from omplanner.rules import check_plan
+    from ui.main_window import MainWindow
+
+    document = Document(example_plan)
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    finding = next(f for f in check_plan(document.plan) if f.code == "PRO-001")
+    assert window.show_finding(finding)
+    page = window.page("processes")
+    assert window.stack.currentWidget() is page
+    assert page.use_case_id == "uc-email"
+    scene = page.pane("redesigned").scene
+    assert scene.selected_step_ids() == ["em-r2"]
+    assert scene.steps["em-r2"].severity is not None
+    assert finding.message in scene.steps["em-r2"].toolTip()

@@ -56,6 +56,10 @@ def test_ctrl_wheel_and_keys_zoom_both_maps_together(page):
     assert current.zoom() == pytest.approx(start * 1.15)
     page.fit()
     assert current.zoom() == pytest.approx(start)
+    current.set_zoom(1.0)
+    current.setFocus()
+    QTest.keyClick(current, Qt.Key.Key_F)
+    assert current.zoom() < 1.0
 
 
 def test_middle_button_and_space_drag_pan_without_editing(page):

@@ -136,7 +136,7 @@ class ProcessPage(QWidget):
         zoom_out.setToolTip("Zoom out (Ctrl+-, Ctrl+wheel)")
         zoom_out.triggered.connect(lambda: self._active_view().zoom_by(0.8))
         fit = QAction("Fit", self)
-        fit.setToolTip("Fit the map in the view (Ctrl+0)")
+        fit.setToolTip("Fit the maps in their views (F on a map)")
         fit.triggered.connect(self.fit)
 
         more_button = QToolButton()

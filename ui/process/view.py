@@ -1,4 +1,4 @@
-"""The view of a map: zoom (Ctrl+wheel, Ctrl+= / Ctrl+-, fit), pan (space-drag, middle button),
+"""The view of a map: zoom (Ctrl+wheel, Ctrl+= / Ctrl+-, F to fit), pan (space-drag, middle button),
 drops from the palette, and renaming in place."""
 
 from __future__ import annotations
@@ -89,8 +89,8 @@ class ProcessView(QGraphicsView):
             self.zoom_by(1.25)
         elif event.matches(QKeySequence.StandardKey.ZoomOut) or (ctrl and event.key() == Qt.Key.Key_Minus):
             self.zoom_by(0.8)
-        elif ctrl and event.key() == Qt.Key.Key_0:
-            self.fit()
+        elif event.key() == Qt.Key.Key_F and not event.modifiers():
+            self.fit()  # not Ctrl+0: the window binds Ctrl+0 to a page (ui.keymap)
         elif event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
