@@ -318,8 +318,9 @@ class ArrowItem(QGraphicsItem):
         return self.Type
 
     def set_label(self, label: str) -> None:
+        if label or self.label:
+            self.setToolTip(label)
         self.label = label
-        self.setToolTip(label)
 
     def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str]) -> None:
         if self.scene() is not None:
@@ -356,7 +357,8 @@ class ArrowItem(QGraphicsItem):
         if not self._label_rect.isNull():
             bounds = bounds.united(self._label_rect)
         self._bounds = bounds
-        self.update()
+        if self.scene() is not None:
+            self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
