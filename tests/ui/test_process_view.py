@@ -125,3 +125,15 @@ def test_routes_are_orthogonal_and_avoid_what_is_in_the_way():
     assert label_anchor([(0, 30), (0, 52), (380, 52), (380, 30)]) == ((190, 52), "below")
     shifted = offset_route([(0, 30), (0, 260), (305, 260)])
     assert shifted == [(25, 30), (25, 272), (305, 272)]
+
+
+def test_presentation_type_size_enlarges_the_maps(page):
+    from PySide6.QtGui import QFont
+
+    view = page.pane("current").view
+    before = view.zoom()
+    bigger = QFont(page.font())
+    bigger.setPointSizeF(page.font().pointSizeF() * 1.4)
+    page.setFont(bigger)
+    assert view.zoom() == pytest.approx(before * 1.4, rel=0.01)
+    assert page.pane("redesigned").view.zoom() == pytest.approx(view.zoom())

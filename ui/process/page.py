@@ -78,6 +78,7 @@ class ProcessPage(QWidget):
         self.panes = {v: MapPane(document, v, self) for v in VARIANTS}
         self.active_variant = "current"
         self._fitted = False
+        self._font_size = self.font().pointSizeF()
         self._build()
         document.changed.connect(self._on_changed)
         document.plan_replaced.connect(self._on_plan_replaced)
@@ -232,6 +233,15 @@ class ProcessPage(QWidget):
                     pane.scene.setBackgroundBrush(style.canvas)
                     pane.scene.show_map(self.document.plan, pane.scene.map_id)
             self._refresh_marks()
+        elif event.type() == QEvent.Type.FontChange:
+            # presentation mode enlarges the type: enlarge the maps by as much (their text is
+            # drawn at a fixed size so that it keeps fitting its shapes)
+            size = self.font().pointSizeF()
+            if self._font_size > 0 and size > 0 and abs(size - self._font_size) > 0.01:
+                zoom = self._active_view().zoom() * size / self._font_size
+                for pane in self.panes.values():
+                    pane.view.set_zoom(zoom)
+            self._font_size = size
         super().changeEvent(event)
 
     # -- what is shown --------------------------------------------------------------------
