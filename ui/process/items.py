@@ -145,24 +145,7 @@ class StepItem(QGraphicsItem):
     def set_state(self, *, kind, name, ai, threshold, minutes, lane_id, exception_rate=None) -> None:
         self.kind, self.name, self.ai, self.minutes, self.lane_id = kind, name, ai, minutes, lane_id
         style = self.style
-        inset = 14 if kind in (StepKind.TASK, StepKind.START, StepKind.END) else 26
-        has_badge = ai != AiIntervention.NONE
-        text = name or "(unnamed)"
-        font, metrics, cache = style.font, style.metrics, style.word_widths
-        lines = wrap_text(text, metrics, W - 2 * inset, 2 if has_badge else 3, cache)
-        if has_badge and lines[-1].endswith("…"):
-            # under the badge there is room for two lines of the normal size or three small ones
-            font, metrics, cache = style.small_font, style.small_metrics, style.small_word_widths
-            lines = wrap_text(text, metrics, W - 2 * inset, 3, cache)
-        self._font = font
-        height = metrics.height()
-        # the AI badge sits inside the top of the shape, where no arrow lands; the name goes below it
-        middle = 8 if has_badge else 0
-        top = middle - len(lines) * height / 2 + metrics.ascent()
-        self._lines = []
-        for i, line in enumerate(lines):
-            x = -_line_width(line, metrics, cache) / 2 - (4 if kind == StepKind.HANDOFF else 0)
-            self._lines.append((QPointF(x, top + i * height), line))
+        self._lines = None  # laid out on first paint close enough to read it (see _layout_name)
         self._badge = None
         if ai != AiIntervention.NONE:
             words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
@@ -194,6 +177,29 @@ class StepItem(QGraphicsItem):
         self._tooltip_base = "\n".join(tip)
         self._refresh_tooltip()
         self.update()
+
+    def _layout_name(self) -> list[tuple[QPointF, str]]:
+        """Wrap the name into the shape, under the AI badge if there is one."""
+        style, kind = self.style, self.kind
+        inset = 14 if kind in (StepKind.TASK, StepKind.START, StepKind.END) else 26
+        has_badge = self.ai != AiIntervention.NONE
+        text = self.name or "(unnamed)"
+        font, metrics, cache = style.font, style.metrics, style.word_widths
+        lines = wrap_text(text, metrics, W - 2 * inset, 2 if has_badge else 3, cache)
+        if has_badge and lines[-1].endswith("…"):
+            # under the badge there is room for two lines of the normal size or three small ones
+            font, metrics, cache = style.small_font, style.small_metrics, style.small_word_widths
+            lines = wrap_text(text, metrics, W - 2 * inset, 3, cache)
+        self._font = font
+        height = metrics.height()
+        middle = 8 if has_badge else 0
+        top = middle - len(lines) * height / 2 + metrics.ascent()
+        laid_out = []
+        for i, line in enumerate(lines):
+            x = -_line_width(line, metrics, cache) / 2 - (4 if kind == StepKind.HANDOFF else 0)
+            laid_out.append((QPointF(x, top + i * height), line))
+        self._lines = laid_out
+        return laid_out
 
     def set_finding(self, severity: Severity | None, text: str = "") -> None:
         if (severity, text) != (self.severity, self._finding_text):
@@ -251,12 +257,15 @@ class StepItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(s.selection_pen)
             painter.drawPath(outline)
-        painter.setFont(self._font)
-        painter.setPen(s.text_pen)
-        for point, line in self._lines:
-            painter.drawText(point, line)
-        # small print is unreadable when the map is zoomed far out: skip it there
-        details = option.levelOfDetailFromTransform(painter.worldTransform()) >= 0.45
+        # text too small to read (the whole of a big map in view) is not drawn at all
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod >= 0.3:
+            lines = self._lines if self._lines is not None else self._layout_name()
+            painter.setFont(self._font)
+            painter.setPen(s.text_pen)
+            for point, line in lines:
+                painter.drawText(point, line)
+        details = lod >= 0.36
         painter.setFont(s.small_font)
         if self._minutes_text and details:
             painter.setPen(s.muted_pen)
@@ -269,9 +278,10 @@ class StepItem(QGraphicsItem):
             painter.setPen(s.no_pen)
             painter.setBrush(s.badge_brushes[self.ai])
             painter.drawRoundedRect(rect, 8, 8)
-            painter.setFont(s.badge_font)
-            painter.setPen(s.badge_text_pen)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, words)
+            if details:
+                painter.setFont(s.badge_font)
+                painter.setPen(s.badge_text_pen)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, words)
         if self.severity is not None:
             marker = self._MARKER_RECT
             painter.setPen(s.no_pen)
@@ -392,7 +402,7 @@ class ArrowItem(QGraphicsItem):
         painter.setPen(s.no_pen)
         painter.setBrush(brush)
         painter.drawPolygon(self._head)
-        if not self._label_rect.isNull():
+        if not self._label_rect.isNull() and option.levelOfDetailFromTransform(painter.worldTransform()) >= 0.36:
             painter.setBrush(s.label_brush)
             painter.drawRoundedRect(self._label_rect, 3, 3)
             painter.setFont(s.small_font)

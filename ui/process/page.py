@@ -48,6 +48,8 @@ from .table import StepsTableModel
 from .view import ProcessView
 
 VARIANTS = ("current", "redesigned")
+READABLE_ZOOM = 0.6
+"""Below this a map's names get too small to read on a laptop: start there and scroll."""
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
 
 
@@ -88,12 +90,12 @@ class ProcessPage(QWidget):
     def _build(self) -> None:
         self.use_case = QComboBox()
         self.use_case.setAccessibleName("Use case")
-        self.use_case.setMinimumWidth(160)
+        self.use_case.setMinimumWidth(130)
         self.use_case.activated.connect(lambda _i: self.show_use_case(self.use_case.currentData()))
         self.mode_buttons = QButtonGroup(self)
         mode_row = QHBoxLayout()
         mode_row.setSpacing(0)
-        for mode, text in (("current", "Current"), ("redesigned", "Redesigned"), ("both", "Side by side")):
+        for mode, text in (("current", "Current"), ("redesigned", "Redesigned"), ("both", "Both")):
             button = QToolButton()
             button.setText(text)
             button.setCheckable(True)
@@ -130,12 +132,9 @@ class ProcessPage(QWidget):
         more_menu = QMenu(self)
         for action in (self.capture_action, self.layout_action, self.export_action):
             more_menu.addAction(action)
-        zoom_in = QAction("+", self)
-        zoom_in.setToolTip("Zoom in (Ctrl+=, Ctrl+wheel)")
-        zoom_in.triggered.connect(lambda: self._active_view().zoom_by(1.25))
-        zoom_out = QAction("−", self)
-        zoom_out.setToolTip("Zoom out (Ctrl+-, Ctrl+wheel)")
-        zoom_out.triggered.connect(lambda: self._active_view().zoom_by(0.8))
+        more_menu.addSeparator()
+        more_menu.addAction("Zoom in\tCtrl+=", lambda: self._active_view().zoom_by(1.25))
+        more_menu.addAction("Zoom out\tCtrl+-", lambda: self._active_view().zoom_by(0.8))
         fit = QAction("Fit", self)
         fit.setToolTip("Fit the maps in their views (F on a map)")
         fit.triggered.connect(self.fit)
@@ -157,10 +156,9 @@ class ProcessPage(QWidget):
         top.addWidget(lanes_button)
         top.addWidget(more_button)
         top.addStretch(1)
-        for action in (zoom_out, zoom_in, fit):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            top.addWidget(button)
+        fit_button = QToolButton()
+        fit_button.setDefaultAction(fit)
+        top.addWidget(fit_button)
         self.summary = QLabel()
         self.summary.setAccessibleName("Differences")
         self.summary.setWordWrap(True)
@@ -184,6 +182,7 @@ class ProcessPage(QWidget):
         self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setDefaultSectionSize(85)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -200,8 +199,8 @@ class ProcessPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.inspector)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(240)
-        scroll.setMaximumWidth(300)
+        scroll.setMinimumWidth(210)
+        scroll.setMaximumWidth(280)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(self.palette)
@@ -221,7 +220,7 @@ class ProcessPage(QWidget):
         if not self._fitted:
             # the views only know their size once laid out: fit just after the first show
             self._fitted = True
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self.show_start)
 
     def changeEvent(self, event) -> None:
         # The theme changed (light/dark): redraw the maps with the matching canvas style.
@@ -265,7 +264,7 @@ class ProcessPage(QWidget):
         self._refresh_marks()
         self.set_mode(self.mode)
         self._set_active(self.active_variant)
-        self.fit()
+        self.show_start()
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -288,6 +287,23 @@ class ProcessPage(QWidget):
 
     def _active_view(self) -> ProcessView:
         return self.panes[self.active_variant].view
+
+    def show_start(self) -> None:
+        """The first view of a map: the whole of it if that is readable, else its beginning at a
+        readable size (a workshop reads the map from its start; Fit shows all of it)."""
+        visible = [p for p in self.panes.values() if p.isVisibleTo(self)]
+        if not visible:
+            return
+        zoom = max(READABLE_ZOOM, min(p.view.fit_zoom() for p in visible))
+        for pane in visible:
+            view = pane.view
+            view.set_zoom(zoom)
+            rect = view._map_rect()
+            half_width = view.viewport().width() / zoom / 2
+            half_height = view.viewport().height() / zoom / 2
+            view.centerOn(
+                min(rect.center().x(), rect.left() + half_width), min(rect.center().y(), rect.top() + half_height)
+            )
 
     def fit(self) -> None:
         visible = [p for p in self.panes.values() if p.isVisibleTo(self)]
@@ -438,7 +454,7 @@ class ProcessPage(QWidget):
         if ok:
             self.diff_button.setChecked(True)
             self.set_mode("both")
-            self.fit()
+            self.show_start()
         return ok
 
     def _confirm_redesign(self) -> None:
@@ -465,7 +481,7 @@ class ProcessPage(QWidget):
         if ok and self.mode not in ("both", variant):
             self.set_mode(variant)
         if ok:
-            self.fit()
+            self.show_start()
         return ok
 
     def _ask_capture(self) -> None:

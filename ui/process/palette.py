@@ -57,7 +57,7 @@ class StepPalette(QListWidget):
         self.setFlow(QListWidget.Flow.TopToBottom)
         self.setWrapping(False)
         self.setMovement(QListWidget.Movement.Static)
-        self.setGridSize(QSize(76, 52))
+        self.setGridSize(QSize(68, 50))
         self.setSpacing(2)
         for kind in (StepKind.START, StepKind.TASK, StepKind.DECISION, StepKind.HANDOFF, StepKind.END):
             item = QListWidgetItem(kind_icon(kind), kind.label)
@@ -65,7 +65,7 @@ class StepPalette(QListWidget):
             item.setToolTip(f"{HINTS[kind]}. Drag onto the map, or click here and then on the map.")
             self.addItem(item)
         self.itemClicked.connect(lambda item: self.kind_chosen.emit(StepKind(item.data(Qt.ItemDataRole.UserRole))))
-        self.setFixedWidth(84)
+        self.setFixedWidth(74)
 
     def item_for(self, kind: StepKind) -> QListWidgetItem:
         return next(
