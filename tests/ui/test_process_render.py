@@ -9,12 +9,13 @@ def test_render_all_writes_every_map_as_png_and_svg(example_file, tmp_path, caps
     out = tmp_path / "images"
     assert main(["render", str(example_file), "--all", "-o", str(out), "--scale", "1"]) == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(
+    maps = [
         f"{uc}-{variant}.{suffix}"
         for uc in ("ap", "email")
         for variant in ("current", "redesigned")
         for suffix in ("png", "svg")
-    )
+    ]
+    assert names == sorted([*maps, "roadmap.png", "roadmap.svg"])
     image = QImage(str(out / "ap-redesigned.png"))
     assert image.width() > 1000
     assert ">AP team lead<" in (out / "ap-redesigned.svg").read_text()

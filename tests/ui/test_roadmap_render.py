@@ -83,3 +83,14 @@ def test_today_line_is_drawn_where_today_falls(qapp, example_plan):
     near = [image.pixelColor(x + dx, y) for dx in (-1, 0, 1)]
     assert any(abs(c.blue() - today.blue()) < 40 and abs(c.red() - today.red()) < 40 for c in near)
     scene.dispose()
+
+
+def test_omplanner_render_roadmap(qapp, tmp_path, example_file, capsys):
+    from ui.process.render import main
+
+    assert main([str(example_file), "--roadmap", "-o", str(tmp_path / "slide.svg")]) == 0
+    svg = (tmp_path / "slide.svg").read_text(encoding="utf-8")
+    assert "Select the invoice matching tool" in svg and "Roadmap" in svg
+    assert main([str(example_file), "--roadmap", "--dark", "-o", str(tmp_path / "slide.png")]) == 0
+    image = QImage(str(tmp_path / "slide.png"))
+    assert image.width() > 1000 and image.pixelColor(4, 4).lightness() < 60

@@ -131,6 +131,12 @@ def _all_process_jobs(plan, dark: bool = False) -> list[RenderJob]:
     return jobs
 
 
+def _roadmap_jobs(plan, dark: bool = False) -> list[RenderJob]:
+    from ui.roadmap.render import slide_scene
+
+    return [RenderJob("roadmap", lambda: slide_scene(plan, dark=dark))]
+
+
 RENDER_TARGETS: list[RenderTarget] = [
     RenderTarget(
         "--process",
@@ -141,6 +147,12 @@ RENDER_TARGETS: list[RenderTarget] = [
         ),
         lambda plan, value, dark=False: _process_jobs(plan, value, dark),
         lambda plan, dark=False: _all_process_jobs(plan, dark),
+    ),
+    RenderTarget(
+        "--roadmap",
+        lambda p: p.add_argument("--roadmap", action="store_true", help="the roadmap, as a slide"),
+        lambda plan, value, dark=False: _roadmap_jobs(plan, dark),
+        lambda plan, dark=False: _roadmap_jobs(plan, dark),
     ),
 ]
 """What ``omplanner render`` can draw. Add an entry to render another canvas."""
