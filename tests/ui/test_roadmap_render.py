@@ -94,3 +94,25 @@ def test_omplanner_render_roadmap(qapp, tmp_path, example_file, capsys):
     assert main([str(example_file), "--roadmap", "--dark", "-o", str(tmp_path / "slide.png")]) == 0
     image = QImage(str(tmp_path / "slide.png"))
     assert image.width() > 1000 and image.pixelColor(4, 4).lightness() < 60
+
+
+def test_presentation_type_enlarges_the_canvas_text(qtbot, qapp, example_plan):
+    from PySide6.QtGui import QFont
+
+    from ui.document import Document
+    from ui.roadmap.page import RoadmapPage
+
+    page = RoadmapPage(Document(example_plan))
+    qtbot.addWidget(page)
+    before = page.scene.bars["item-4"].text_width("Select the invoice matching tool", "")
+    normal = QFont(qapp.font())
+    bigger = QFont(normal)
+    bigger.setPointSizeF(normal.pointSizeF() * 1.4)
+    try:
+        qapp.setFont(bigger)
+        qtbot.waitUntil(lambda: page.scene.theme.text_scale > 1.3)
+        after = page.scene.bars["item-4"].text_width("Select the invoice matching tool", "")
+        assert after > before * 1.25
+    finally:
+        qapp.setFont(normal)
+    qtbot.waitUntil(lambda: page.scene.theme.text_scale == 1.0)

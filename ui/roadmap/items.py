@@ -42,6 +42,14 @@ class Theme:
     """Colours for one appearance. The canvas follows the widget palette (light or dark)."""
 
     dark: bool = False
+    text_scale: float = 1.0
+    """Presentation mode enlarges the type of the whole app: the canvas follows by as much."""
+
+    def font(self, points: float, bold: bool = False) -> QFont:
+        font = QFont()
+        font.setPointSizeF(points * self.text_scale)
+        font.setBold(bold)
+        return font
 
     def kind(self, kind: ItemKind) -> QColor:
         return QColor(_KIND_COLOURS.get(kind, _KIND_COLOURS[ItemKind.OTHER])[1 if self.dark else 0])
@@ -89,18 +97,6 @@ class Theme:
     @property
     def today(self) -> QColor:
         return QColor("#4fc3f7" if self.dark else "#0277bd")
-
-
-def label_font() -> QFont:
-    font = QFont()
-    font.setPointSizeF(9.0)
-    return font
-
-
-def owner_font() -> QFont:
-    font = QFont()
-    font.setPointSizeF(8.0)
-    return font
 
 
 class BarItem(QGraphicsItem):
@@ -160,11 +156,16 @@ class BarItem(QGraphicsItem):
         self.flash = on
         self.update()
 
-    @staticmethod
-    def text_width(title: str, owner: str) -> float:
-        width = QFontMetricsF(label_font()).horizontalAdvance(title)
+    def label_font(self) -> QFont:
+        return self.theme.font(9.0)
+
+    def owner_font(self) -> QFont:
+        return self.theme.font(8.0)
+
+    def text_width(self, title: str, owner: str) -> float:
+        width = QFontMetricsF(self.label_font()).horizontalAdvance(title)
         if owner:
-            width += QFontMetricsF(owner_font()).horizontalAdvance(f"   {owner}")
+            width += QFontMetricsF(self.owner_font()).horizontalAdvance(f"   {owner}")
         return width
 
     @property
@@ -260,13 +261,13 @@ class BarItem(QGraphicsItem):
     def _paint_label(self, painter: QPainter) -> None:
         rect = self.label_rect()
         inside = self.label_inside
-        painter.setFont(label_font())
+        painter.setFont(self.label_font())
         painter.setPen(QColor("#ffffff") if inside else self.theme.text)
-        fm = QFontMetricsF(label_font())
+        fm = QFontMetricsF(self.label_font())
         title_w = fm.horizontalAdvance(self.title)
         painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.title)
         if self.owner:
-            painter.setFont(owner_font())
+            painter.setFont(self.owner_font())
             muted = QColor(255, 255, 255, 200) if inside else self.theme.muted
             painter.setPen(muted)
             owner_rect = QRectF(rect.left() + title_w, rect.top(), rect.width() - title_w, rect.height())
@@ -274,9 +275,7 @@ class BarItem(QGraphicsItem):
 
     def _paint_phase(self, painter: QPainter) -> None:
         """A small badge under the start of the bar: the phase it belongs to."""
-        font = QFont()
-        font.setPointSizeF(6.5)
-        font.setBold(True)
+        font = self.theme.font(6.5, bold=True)
         painter.setFont(font)
         text = f"P{self.phase + 1}"
         rect = QRectF(-1, BAR_H - 2, QFontMetricsF(font).horizontalAdvance(text) + 6, 10)
@@ -292,9 +291,7 @@ class BarItem(QGraphicsItem):
         painter.setPen(QPen(self.theme.background, 1.5))
         painter.setBrush(colour)
         painter.drawEllipse(centre, 6.5, 6.5)
-        font = QFont()
-        font.setPointSizeF(7.5)
-        font.setBold(True)
+        font = self.theme.font(7.5, bold=True)
         painter.setFont(font)
         painter.setPen(QColor("#ffffff") if self.marker == "error" else QColor("#1f2933"))
         painter.drawText(QRectF(centre.x() - 6.5, centre.y() - 6.5, 13, 13), Qt.AlignmentFlag.AlignCenter, "!")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -46,6 +47,9 @@ class RoadmapPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.check = RoadmapCheck()
+        self._base_point_size = QApplication.font().pointSizeF()
+        # presentation mode enlarges the app's type: the canvas text grows by as much
+        QApplication.instance().fontChanged.connect(self._restyle)
         self.scene = RoadmapScene(Theme(dark=_is_dark(self)), self)
         self.view = RoadmapView(self.scene, lambda: self.document.plan, self)
         self.inspector = RoadmapInspector(self)
@@ -146,8 +150,15 @@ class RoadmapPage(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and _is_dark(self) != self.scene.theme.dark:
-            self.scene.set_theme(self.document.plan, Theme(dark=_is_dark(self)))
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+
+    def _restyle(self, _font=None) -> None:
+        size = QApplication.font().pointSizeF()
+        scale = size / self._base_point_size if size > 0 and self._base_point_size > 0 else 1.0
+        theme = Theme(dark=_is_dark(self), text_scale=round(scale, 2))
+        if theme != self.scene.theme:
+            self.scene.set_theme(self.document.plan, theme)
             self._apply_check()
 
     def _button(self, text: str, checkable: bool = False, tip: str = "") -> QToolButton:

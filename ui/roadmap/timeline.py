@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from .items import Theme
@@ -78,10 +78,8 @@ class TimelineItem(QGraphicsItem):
             painter.fillRect(QRectF(LANE_LABEL_W, top, layout.width - LANE_LABEL_W, HEADER_H), theme.background)
             painter.setPen(QPen(theme.grid, 1))
             painter.drawLine(QPointF(LANE_LABEL_W, top + HEADER_H), QPointF(layout.width, top + HEADER_H))
-        header_font = QFont()
-        header_font.setPointSizeF(8.5)
-        small = QFont()
-        small.setPointSizeF(7.5)
+        header_font = theme.font(8.5)
+        small = theme.font(7.5)
         months = month_starts(layout.start, layout.weeks)
         quarters = self.scale_name == "quarters"
         top_row = [m for m in months if not quarters or (m.month - 1) % 3 == 0]
@@ -123,9 +121,7 @@ class TimelineItem(QGraphicsItem):
         layout, theme = self.layout, self.theme
         if layout is None:
             return
-        font = QFont()
-        font.setPointSizeF(9.0)
-        font.setBold(True)
+        font = theme.font(9.0, bold=True)
         painter.setFont(font)
         for i, lane in enumerate(layout.lanes):
             top, h = layout.lane_top[lane.key], layout.lane_height[lane.key]
@@ -145,8 +141,7 @@ class TimelineItem(QGraphicsItem):
         x = layout.x(week)
         painter.setPen(QPen(self.theme.today, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, HEADER_H - 6), QPointF(x, height))
-        font = QFont()
-        font.setPointSizeF(7.5)
+        font = self.theme.font(7.5)
         painter.setFont(font)
         painter.setPen(self.theme.today)
         painter.drawText(QPointF(x + 3, HEADER_H - 1), "Today")
