@@ -235,3 +235,14 @@ def test_edits_made_while_hidden_show_when_the_page_returns(qtbot, page):
     assert bar.title == "Choose the matching tool"
     assert bar.pos().x() == pytest.approx(page.scene.layout.x(12))
     assert page.table.model_.index(page.table.model_.row_of("item-4"), 0).data() == "Choose the matching tool"
+
+
+def test_the_page_opens_showing_the_whole_roadmap(qtbot, example_plan):
+    page = RoadmapPage(Document(example_plan))
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.view._fitted)
+    right = max(bar.pos().x() + bar.width for bar in page.scene.bars.values())
+    assert right <= page.view.viewport().width()

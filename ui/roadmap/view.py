@@ -41,6 +41,7 @@ class RoadmapView(QGraphicsView):
         self.roadmap = scene
         self.plan_source = plan_source
         self.gesture: Gesture | None = None
+        self._fitted = False
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -186,6 +187,12 @@ class RoadmapView(QGraphicsView):
             self.set_scale(names[i])
             return
         super().wheelEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._fitted and self.viewport().width() > LANE_LABEL_W + 100 and self.isVisible():
+            self._fitted = True  # open showing the whole roadmap; later zooms are the user's
+            self.fit()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
