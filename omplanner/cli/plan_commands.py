@@ -52,5 +52,5 @@ def run_validate(args: argparse.Namespace) -> int:
         f"{len(plan.use_cases)} use cases, {len(plan.roles)} roles, {len(plan.decisions)} decisions, "
         f"{len(plan.roadmap)} roadmap items"
     )
-    print(f"{args.plan}: a valid plan, \"{plan.details.title}\" ({counts}).")
+    print(f'{args.plan}: a valid plan, "{plan.details.title}" ({counts}).')
     return EXIT_OK

@@ -87,7 +87,7 @@ def _check_depth(text: str, path: Path | str | None) -> None:
 
 def plan_from_data(data: Any, path: Path | str | None = None) -> Plan:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise NotAPlanError(path, "this JSON is not an OM Planner plan (no \"format\": \"omplanner-plan\")")
+        raise NotAPlanError(path, 'this JSON is not an OM Planner plan (no "format": "omplanner-plan")')
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise NotAPlanError(path, "the format version is missing or not a whole number", ("schema version",))

@@ -36,6 +36,8 @@ class Entity(PlanModel):
     """How a facilitator calls this kind of element, used in messages."""
     id_prefix: ClassVar[str] = "el"
     refs: ClassVar[dict[str, str]] = {}
+    numbered: ClassVar[bool] = True
+    """Whether locations say "step 3": False where the name alone is the user's handle."""
 
     id: str = Field(min_length=1, max_length=100)
 

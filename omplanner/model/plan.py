@@ -144,6 +144,7 @@ class Governance(Entity):
 class UseCase(Entity):
     kind_label: ClassVar[str] = "use case"
     id_prefix: ClassVar[str] = "uc"
+    numbered: ClassVar[bool] = False
     name: Text = Field(min_length=1)
     description: LongText = ""
     status: UseCaseStatus = UseCaseStatus.CANDIDATE

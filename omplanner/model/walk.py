@@ -59,7 +59,7 @@ class Place:
 
 def describe(entity: Entity, index: int | None = None) -> str:
     label = entity.kind_label
-    if index is not None:
+    if index is not None and entity.numbered:
         label = f"{label} {index + 1}"
     name = entity.display_name
     if name and name != entity.id:
@@ -155,8 +155,7 @@ def check_integrity(plan: Plan) -> list[Problem]:
                     problems.append(
                         Problem(
                             place.path + (_field_label(field),),
-                            f'should name a {REF_KINDS[kind].kind_label}, but "{ref}" is a '
-                            f"{target.entity.kind_label}",
+                            f'should name a {REF_KINDS[kind].kind_label}, but "{ref}" is a {target.entity.kind_label}',
                         )
                     )
     for uc in plan.use_cases:

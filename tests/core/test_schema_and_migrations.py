@@ -1,0 +1,37 @@
+"""The shipped schema is the model's, and every older format version still opens."""
+
+import json
+from pathlib import Path
+
+from omplanner.fileio import load_plan, migrations, plan_schema
+from omplanner.model import SCHEMA_VERSION
+from omplanner.paths import resources_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_shipped_schema_matches_the_model():
+    shipped = json.loads((resources_dir() / "schema" / "omplan.schema.json").read_text(encoding="utf-8"))
+    assert shipped == plan_schema(), "run `omplanner schema > resources/schema/omplan.schema.json`"
+
+
+def test_there_is_a_fixture_for_every_format_version():
+    for version in range(migrations.OLDEST_VERSION, SCHEMA_VERSION + 1):
+        plan = load_plan(FIXTURES / f"v{version}.omplan")
+        assert plan.schema_version == SCHEMA_VERSION
+        assert plan.use_cases, f"fixture v{version} should hold a worked plan"
+
+
+def test_the_chain_runs_each_migration_in_turn(monkeypatch):
+    seen = []
+
+    def rename_title(data):
+        seen.append(data["schema_version"])
+        data["details"]["title"] = data["details"].pop("name")
+        return data
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", {0: rename_title})
+    data = {"schema_version": 0, "details": {"name": "Old plan"}}
+    result = migrations.migrate(data, current=1)
+    assert seen == [0]
+    assert result == {"schema_version": 1, "details": {"title": "Old plan"}}
