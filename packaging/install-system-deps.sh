@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages OM Planner needs beyond Python.
 #   (no option)  what the app needs to open a window on a desktop (Qt's xcb platform)
-#   --test       also what the test suite needs: LibreOffice Calc (opens our workbooks) and
-#                poppler-utils (renders our PDFs)
+#   --test       also what the test suite needs: LibreOffice Calc (opens our workbooks),
+#                poppler-utils (renders our PDFs), desktop-file-utils, appstream and
+#                shared-mime-info (validate packaging/linux/), binutils (PyInstaller's objdump)
 # Installs only what is missing; runs apt-get through sudo when not root.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ packages=(
   fonts-dejavu-core
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libreoffice-calc poppler-utils)
+  packages+=(libreoffice-calc poppler-utils desktop-file-utils appstream shared-mime-info binutils)
 fi
 
 missing=()
