@@ -33,7 +33,7 @@ def run(program: Path, *args: str | Path, env: dict | None = None) -> subprocess
 
 
 def check_libraries(bundle: Path) -> int:
-    """ldd every shared library in the bundle; one that names a 'not found' dependency fails."""
+    """Run ldd on every shared library in the bundle; one with a 'not found' dependency fails."""
     env = dict(os.environ, LD_LIBRARY_PATH=str(bundle / "_internal"))
     checked = 0
     for lib in sorted(bundle.rglob("*.so*")):
