@@ -1,0 +1,89 @@
+"""The rule registry: each rule is a small named function with a stable code.
+
+A rule module declares its rules with ``@rule(...)``; each check receives the per-call
+``PlanIndex`` and yields ``Hit``s. The engine turns hits into ``Finding``s with the rule's
+code, title and severity (or the severity the plan's rule settings give it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..model import Component, RuleSeverity, Severity
+from .findings import ElementRef, Finding, Fix
+
+_UNSET = object()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check found: the engine adds the rule's code, title and severity."""
+
+    message: str
+    elements: tuple[ElementRef, ...] = ()
+    use_case_id: str | None = None
+    fix: Fix | None = None
+    component: object = field(default=_UNSET)
+    """Leave unset to use the rule's component; set (even to None) to override it."""
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule as the catalogue shows it."""
+
+    code: str
+    title: str
+    default_severity: Severity
+    component: Component | None
+    explanation: str
+    family: str = ""
+    """The family the rule belongs to, for grouping in a list: Sequencing, Process, ..."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    info: RuleInfo
+    check: Callable[..., Iterable[Hit]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, title: str, severity: Severity, component: Component | None, explanation: str, family: str):
+    """Register a check as the rule ``code``."""
+
+    def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+        if code in RULES:
+            raise ValueError(f"rule {code} is declared twice")
+        RULES[code] = Rule(RuleInfo(code, title, severity, component, " ".join(explanation.split()), family), check)
+        return check
+
+    return register
+
+
+def effective_severity(info: RuleInfo, settings: dict[str, RuleSeverity]) -> Severity | None:
+    """The severity a plan gives a rule, or None when the plan switched it off."""
+    override = settings.get(info.code)
+    if override is None:
+        return info.default_severity
+    if override is RuleSeverity.OFF:
+        return None
+    return Severity(override.value)
+
+
+def to_finding(info: RuleInfo, severity: Severity, hit: Hit) -> Finding:
+    component = info.component if hit.component is _UNSET else hit.component
+    return Finding(
+        code=info.code,
+        severity=severity,
+        title=info.title,
+        message=hit.message,
+        elements=hit.elements,
+        component=component,
+        use_case_id=hit.use_case_id,
+        fix=hit.fix,
+    )
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -1,0 +1,284 @@
+"""Process rules: the redesigned process says what happens when the AI is unsure, where the
+exceptions land, who receives each handoff, and who can check the AI's output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..commands import AddEntity, Macro, SetFields
+from ..model import (
+    AiIntervention,
+    CapabilityKind,
+    CapabilityRequirement,
+    Component,
+    Flow,
+    Severity,
+    Step,
+    StepKind,
+    new_id,
+)
+from .context import MapIndex, PlanIndex, ref
+from .engine import Hit, rule
+from .findings import Fix
+
+FAMILY = "Process"
+
+CONCENTRATION_MIN_ROUTES = 3
+"""How many AI steps must send their exceptions to one role before that is called concentration."""
+
+DECIDING = (AiIntervention.AUTOMATE, AiIntervention.ROUTE_EXCEPTIONS)
+
+
+def redesigned(index: PlanIndex) -> Iterator[MapIndex]:
+    return (m for m in index.maps if m.variant == "redesigned" and m.steps)
+
+
+def _rate(step: Step) -> str:
+    return f" ({step.exception_rate:g} % of cases)" if step.exception_rate else ""
+
+
+def _first_human_lane(index: PlanIndex, m: MapIndex, after: str) -> str | None:
+    for step_id in m.downstream(after):
+        if index.is_human(m.steps[step_id].lane):
+            return m.steps[step_id].lane
+    return next((lane for lane in m.map.lanes if index.is_human(lane)), None)
+
+
+def _add_route_fix(index: PlanIndex, m: MapIndex, step: Step) -> Fix | None:
+    lane = _first_human_lane(index, m, step.id)
+    nexts = m.successors.get(step.id, [])
+    if lane is None or not nexts:
+        return None
+    handler = Step(
+        id=new_id("step"),
+        name=f"Handle exceptions from '{step.name}'",
+        lane=lane,
+        minutes=5,
+        x=step.x,
+        y=step.y + 120,
+    )
+    text = f"Add an exception step for {index.role_name(lane)} after '{step.name}'"
+    command = Macro(
+        text,
+        [
+            AddEntity(m.map.id, "steps", handler),
+            AddEntity(m.map.id, "flows", Flow(id=new_id("flow"), source=handler.id, target=nexts[0])),
+            SetFields(step.id, {"exception_route": handler.id}),
+        ],
+    )
+    return Fix(text, command)
+
+
+@rule(
+    "PRO-001",
+    "Every AI step has an exception route",
+    Severity.ERROR,
+    Component.PROCESS,
+    """What happens when the AI fails or is not confident enough is designed in advance: a step,
+    in a named role's lane, that takes the case over.""",
+    FAMILY,
+)
+def exception_route(index: PlanIndex) -> Iterator[Hit]:
+    for m in redesigned(index):
+        for step in m.map.steps:
+            if step.ai in DECIDING and not step.exception_route:
+                yield Hit(
+                    f"'{step.name}' in the {m.label} is done by the AI, but has no exception route: when the AI "
+                    f"is unsure{_rate(step)}, nobody is designated to take over.",
+                    (ref(step),),
+                    use_case_id=m.use_case.id,
+                    fix=_add_route_fix(index, m, step),
+                )
+
+
+@rule(
+    "PRO-002",
+    "Exception routes lead somewhere",
+    Severity.ERROR,
+    Component.PROCESS,
+    """An exception route ends in a step of the same process from which the work continues (or
+    which ends it); otherwise exceptions pile up where the route stops.""",
+    FAMILY,
+)
+def route_leads_somewhere(index: PlanIndex) -> Iterator[Hit]:
+    for m in redesigned(index):
+        for step in m.map.steps:
+            route_id = step.exception_route
+            if not route_id or not step.is_ai:
+                continue
+            target = m.steps.get(route_id)
+            if target is None or target.id == step.id:
+                yield Hit(
+                    f"The exception route of '{step.name}' in the {m.label} does not lead to another step of "
+                    "this process.",
+                    (ref(step),),
+                    use_case_id=m.use_case.id,
+                )
+            elif target.kind is not StepKind.END and not m.successors.get(target.id):
+                nexts = m.successors.get(step.id, [])
+                fix = None
+                if nexts and nexts[0] != target.id:
+                    text = f"Continue from '{target.name}' to '{m.steps[nexts[0]].name}'"
+                    flow = Flow(id=new_id("flow"), source=target.id, target=nexts[0])
+                    fix = Fix(text, AddEntity(m.map.id, "flows", flow, text=text))
+                yield Hit(
+                    f"The exception route of '{step.name}' in the {m.label} goes to '{target.name}', which "
+                    "leads nowhere: no flow continues from it.",
+                    (ref(step), ref(target)),
+                    use_case_id=m.use_case.id,
+                    fix=fix,
+                )
+
+
+@rule(
+    "PRO-003",
+    "Exceptions spread over more than one role",
+    Severity.WARNING,
+    Component.PROCESS,
+    f"""When the exceptions of {CONCENTRATION_MIN_ROUTES} or more AI steps all land on one role, that
+    role becomes a slow lane beside a fast automated one: a bottleneck and a single point of
+    failure. Spread them, or plan that role's capacity explicitly.""",
+    FAMILY,
+)
+def exceptions_concentrated(index: PlanIndex) -> Iterator[Hit]:
+    for m in redesigned(index):
+        routed = [s for s in m.map.steps if s.is_ai and s.exception_route in m.steps]
+        lanes = {m.steps[s.exception_route].lane for s in routed}
+        if len(routed) < CONCENTRATION_MIN_ROUTES or len(lanes) != 1:
+            continue
+        lane = lanes.pop()
+        volume = m.use_case.tractability.monthly_volume
+        monthly = sum((s.exception_rate or 0) / 100 * volume for s in routed)
+        load = f", about {monthly:,.0f} cases a month" if monthly else ""
+        yield Hit(
+            f"All {len(routed)} exception routes of the {m.label} land on {index.role_name(lane)}{load}: one "
+            "role carries every case the AI cannot handle.",
+            tuple(ref(s) for s in routed) + ((ref(index.roles[lane]),) if lane in index.roles else ()),
+            use_case_id=m.use_case.id,
+        )
+
+
+@rule(
+    "PRO-004",
+    "Every handoff has a receiving owner",
+    Severity.WARNING,
+    Component.PROCESS,
+    """A handoff passes work to someone. If the process does not show who receives it, the work
+    waits in an inbox nobody owns.""",
+    FAMILY,
+)
+def handoff_owner(index: PlanIndex) -> Iterator[Hit]:
+    for m in redesigned(index):
+        for step in m.map.steps:
+            if step.kind is not StepKind.HANDOFF:
+                continue
+            receivers = {m.steps[t].lane for t in m.successors.get(step.id, ()) if t in m.steps}
+            receivers.discard(step.lane)
+            if step.lane in index.roles and receivers & index.roles.keys():
+                continue
+            yield Hit(
+                f"Handoff '{step.name}' in the {m.label} passes the work to nobody: no flow leads from it to "
+                "another role's step.",
+                (ref(step),),
+                use_case_id=m.use_case.id,
+            )
+
+
+def _reachable(starts: list[str], edges: dict[str, list[str]]) -> set[str]:
+    seen = set(starts)
+    stack = list(starts)
+    while stack:
+        for nxt in edges.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def _names(steps: list[Step], limit: int = 4) -> str:
+    shown = ", ".join(f"'{s.name or s.id}'" for s in steps[:limit])
+    return shown + (f" and {len(steps) - limit} more" if len(steps) > limit else "")
+
+
+@rule(
+    "PRO-005",
+    "Every step is on a path from start to end",
+    Severity.WARNING,
+    Component.PROCESS,
+    """A step no case can reach, or from which no case can finish, is a drawing mistake or a
+    dead end in the process; either way the map is not yet the process.""",
+    FAMILY,
+)
+def connected(index: PlanIndex) -> Iterator[Hit]:
+    for m in index.maps:
+        if not m.steps:
+            continue
+        forward = {k: list(v) for k, v in m.successors.items()}
+        backward = {k: list(v) for k, v in m.predecessors.items()}
+        for step in m.map.steps:
+            if step.exception_route in m.steps:
+                forward.setdefault(step.id, []).append(step.exception_route)
+                backward.setdefault(step.exception_route, []).append(step.id)
+        starts = [s.id for s in m.map.steps if s.kind is StepKind.START]
+        ends = [s.id for s in m.map.steps if s.kind is StepKind.END]
+        from_start = _reachable(starts, forward)
+        to_end = _reachable(ends, backward)
+        unreached = [s for s in m.map.steps if s.id not in from_start]
+        stuck = [s for s in m.map.steps if s.id in from_start and s.id not in to_end]
+        parts = []
+        if not starts or not ends:
+            parts.append(f"has no {'start' if not starts else 'end'} step")
+        if unreached and starts:
+            parts.append(f"cannot reach {_names(unreached)} from its start")
+        if stuck and ends:
+            parts.append(f"never gets from {_names(stuck)} to an end")
+        if parts:
+            yield Hit(
+                f"The {m.label} {'; it '.join(parts)}.",
+                tuple(ref(s) for s in (unreached + stuck)[:20]),
+                use_case_id=m.use_case.id,
+            )
+
+
+@rule(
+    "PRO-006",
+    "Someone downstream can check the AI's output",
+    Severity.WARNING,
+    Component.PROCESS,
+    """Each AI step's output reaches a person able to tell a wrong result from a right one: a role
+    further down the process (or at the step) with an output-validation requirement.""",
+    FAMILY,
+)
+def output_checked(index: PlanIndex) -> Iterator[Hit]:
+    for m in redesigned(index):
+        uc = m.use_case.id
+        unchecked: list[Step] = []
+        candidate: str | None = None
+        for step in m.map.steps:
+            if not step.is_ai:
+                continue
+            seen = [step.id] + m.downstream(step.id)
+            if step.exception_route in m.steps:
+                seen += [step.exception_route] + m.downstream(step.exception_route)
+            humans = [m.steps[s].lane for s in seen if index.is_human(m.steps[s].lane)]
+            if any(index.has_capability(r, CapabilityKind.OUTPUT_VALIDATION, uc) for r in humans):
+                continue
+            unchecked.append(step)
+            candidate = candidate or (humans[0] if humans else None)
+        if not unchecked:
+            continue
+        fix = None
+        if candidate is not None:
+            text = f"Add an output-validation requirement for {index.role_name(candidate)}"
+            cap = CapabilityRequirement(
+                id=new_id("cap"), role=candidate, capability=CapabilityKind.OUTPUT_VALIDATION, use_case=uc
+            )
+            fix = Fix(text, AddEntity(None, "capabilities", cap, text=text))
+        yield Hit(
+            f"Nobody downstream of {_names(unchecked)} in the {m.label} is equipped to check the AI's output "
+            "(no output-validation requirement).",
+            tuple(ref(s) for s in unchecked),
+            use_case_id=uc,
+            fix=fix,
+        )

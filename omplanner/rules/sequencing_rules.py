@@ -1,0 +1,234 @@
+"""Sequencing rules: the roadmap against the seven sequencing principles.
+
+The timing rules read the constraints built once per check (``PlanIndex.constraints``), so
+each rule only groups the constraints it owns that do not hold. Messages name the item that
+starts too early, the work it should wait for, and the weeks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..commands import Macro, SetFields
+from ..model import ITEM_COMPONENT, Component, ItemKind, RoadmapItem, Severity
+from .context import PlanIndex, ref
+from .engine import Hit, rule
+from .findings import Fix
+
+FAMILY = "Sequencing"
+
+
+WORK_NAMES = {
+    ItemKind.DIAGNOSTIC: "The diagnostic",
+    ItemKind.PROCESS_REDESIGN: "Process redesign",
+    ItemKind.DATA_READINESS: "Data readiness work",
+    ItemKind.DECISION_RIGHTS: "Decision-rights work",
+    ItemKind.TOOL_SELECTION: "Tool selection",
+    ItemKind.CAPABILITY: "Capability work",
+    ItemKind.GOVERNANCE: "Governance work",
+    ItemKind.DEPLOYMENT: "Deployment",
+}
+
+
+def what(item: RoadmapItem, index: PlanIndex) -> str:
+    """'Tool selection for 'AP invoice matching' ('Select the tool')'."""
+    kind = WORK_NAMES.get(item.kind, "Work")
+    where = f" for '{index.use_case_name(item.use_case)}'" if item.use_case else ""
+    return f"{kind}{where} ('{item.title}')"
+
+
+def move_fix(item: RoadmapItem, week: int) -> Fix:
+    text = f"Move '{item.title}' to start in week {week}"
+    return Fix(text, SetFields(item.id, {"start_week": week}, text=text))
+
+
+def _late_starts(index: PlanIndex, code: str) -> Iterator[tuple[RoadmapItem, RoadmapItem]]:
+    """Per item starting too early for ``code``: (that item, the latest-ending item it should follow)."""
+    latest: dict[str, RoadmapItem] = {}
+    for c in index.constraints.implied if code != "SEQ-007" else index.constraints.explicit:
+        if c.code != code or c.scheduling_only or c.start_to_start:
+            continue
+        before, after = index.items[c.before], index.items[c.after]
+        if after.start_week < before.end_week:
+            current = latest.get(after.id)
+            if current is None or before.end_week > current.end_week:
+                latest[after.id] = before
+    for after_id, before in latest.items():
+        yield index.items[after_id], before
+
+
+def _timing_hits(index: PlanIndex, code: str, phrase: str, why: str) -> Iterator[Hit]:
+    for after, before in _late_starts(index, code):
+        yield Hit(
+            f"{what(after, index)} starts in week {after.start_week}, before {phrase} ('{before.title}') "
+            f"ends in week {before.end_week}{why}",
+            (ref(after), ref(before)),
+            use_case_id=after.use_case,
+            fix=move_fix(after, before.end_week),
+            component=ITEM_COMPONENT.get(before.kind),
+        )
+
+
+@rule(
+    "SEQ-001",
+    "Diagnostic before tool selection",
+    Severity.ERROR,
+    None,
+    """A short structured review of the operating model comes before any tool is chosen or
+    deployed: it is what tells you which use case to start with and what it lacks.""",
+    FAMILY,
+)
+def diagnostic_first(index: PlanIndex) -> Iterator[Hit]:
+    yield from _timing_hits(index, "SEQ-001", "the diagnostic", ".")
+
+
+@rule(
+    "SEQ-002",
+    "Process and data readiness before tool selection",
+    Severity.ERROR,
+    None,
+    """Choosing the tool before the process is redesigned and its data is settled means buying
+    before designing: the tool then shapes the process instead of serving it.""",
+    FAMILY,
+)
+def design_before_buying(index: PlanIndex) -> Iterator[Hit]:
+    for after, before in _late_starts(index, "SEQ-002"):
+        kind = before.kind.label.lower()
+        yield Hit(
+            f"{what(after, index)} starts in week {after.start_week}, before its {kind} work "
+            f"('{before.title}') ends in week {before.end_week}.",
+            (ref(after), ref(before)),
+            use_case_id=after.use_case,
+            fix=move_fix(after, before.end_week),
+            component=ITEM_COMPONENT.get(before.kind),
+        )
+
+
+@rule(
+    "SEQ-003",
+    "Decision rights before deployment",
+    Severity.ERROR,
+    Component.DECISION_RIGHTS,
+    """Who may act on the AI's output, who confirms and who signs off must be settled before go-live,
+    not worked out after the first complaint.""",
+    FAMILY,
+)
+def rights_before_rollout(index: PlanIndex) -> Iterator[Hit]:
+    yield from _timing_hits(index, "SEQ-003", "its decision rights are agreed", ".")
+
+
+@rule(
+    "SEQ-004",
+    "Capability alongside the first deployment",
+    Severity.ERROR,
+    Component.CAPABILITY,
+    """The new skills (checking the AI's output, judging exceptions, watching for drift) are built
+    into roles while the first deployment happens: starting no later than it and running into it.
+    Training after go-live leaves people doing new work the old way.""",
+    FAMILY,
+)
+def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
+    for uc_id, deploy_id in index.constraints.first_deployment.items():
+        deploy = index.items[deploy_id]
+        caps = [i for i in index.items_by_use_case[uc_id] if i.kind is ItemKind.CAPABILITY]
+        if not caps or any(c.start_week <= deploy.start_week < c.end_week for c in caps):
+            continue
+        cap = min(caps, key=lambda c: c.start_week)
+        if cap.start_week > deploy.start_week:
+            keep = [d for d in cap.depends_on if d not in index.items or index.items[d].kind is not ItemKind.DEPLOYMENT]
+            changes: dict = {"start_week": deploy.start_week}
+            text = f"Start '{cap.title}' in week {deploy.start_week}, with the deployment"
+            if keep != cap.depends_on:
+                changes["depends_on"] = keep
+                text += ", no longer waiting for it to finish"
+            message = (
+                f"{what(cap, index)} starts in week {cap.start_week}, after the first deployment "
+                f"('{deploy.title}') starts in week {deploy.start_week}: people would learn their new "
+                "role after go-live."
+            )
+        else:
+            changes = {"duration_weeks": deploy.start_week - cap.start_week + 1}
+            text = f"Extend '{cap.title}' into week {deploy.start_week}, when the deployment starts"
+            message = (
+                f"{what(cap, index)} ends in week {cap.end_week}, before the first deployment "
+                f"('{deploy.title}') starts in week {deploy.start_week}: build the skills while the "
+                "new way of working goes live, not only before it."
+            )
+        yield Hit(
+            message,
+            (ref(cap), ref(deploy)),
+            use_case_id=uc_id,
+            fix=Fix(text, SetFields(cap.id, changes, text=text)),
+        )
+
+
+@rule(
+    "SEQ-005",
+    "Governance before the second use case deploys",
+    Severity.ERROR,
+    Component.GOVERNANCE,
+    """The first use case's governance (a named owner, thresholds, what happens on a breach) is in
+    place before a second use case goes live; otherwise problems multiply before anyone watches them.""",
+    FAMILY,
+)
+def govern_before_second(index: PlanIndex) -> Iterator[Hit]:
+    first = index.constraints.first_use_case
+    for after, before in _late_starts(index, "SEQ-005"):
+        yield Hit(
+            f"{what(after, index)} starts in week {after.start_week}, before the governance of the first "
+            f"use case, '{index.use_case_name(first)}' ('{before.title}'), is in place in week {before.end_week}.",
+            (ref(after), ref(before)),
+            use_case_id=after.use_case,
+            fix=move_fix(after, before.end_week),
+        )
+
+
+@rule(
+    "SEQ-006",
+    "One use case goes first",
+    Severity.WARNING,
+    None,
+    """Start with one tractable use case and prove its operating model; the others follow once it
+    is governed. Use cases that go live together leave none of them governed before the next.""",
+    FAMILY,
+)
+def one_first(index: PlanIndex) -> Iterator[Hit]:
+    firsts = index.constraints.first_deployment
+    if len(firsts) < 2:
+        return
+    week = min(index.items[d].start_week for d in firsts.values())
+    together = [uc for uc, d in firsts.items() if index.items[d].start_week == week]
+    if len(together) < 2:
+        return
+    lead = index.constraints.first_use_case
+    names = ", ".join(f"'{index.use_case_name(uc)}'" for uc in together)
+    governed = [i.end_week for i in index.items_by_use_case[lead] if i.kind is ItemKind.GOVERNANCE]
+    target = max(governed) if governed else week + 1
+    others = [index.items[firsts[uc]] for uc in together if uc != lead]
+    text = f"Let '{index.use_case_name(lead)}' go first: start the other deployments in week {target}"
+    command = Macro(text, [SetFields(i.id, {"start_week": target}) for i in others])
+    yield Hit(
+        f"{names} all start deploying in week {week}: no use case proves its operating model before the others follow.",
+        tuple(ref(index.items[firsts[uc]]) for uc in together),
+        fix=Fix(text, command),
+    )
+
+
+@rule(
+    "SEQ-007",
+    "Dependencies respected",
+    Severity.ERROR,
+    None,
+    """An item that depends on another cannot start before that one ends.""",
+    FAMILY,
+)
+def dependencies_respected(index: PlanIndex) -> Iterator[Hit]:
+    for after, before in _late_starts(index, "SEQ-007"):
+        yield Hit(
+            f"'{after.title}' starts in week {after.start_week}, before '{before.title}', which it depends on, "
+            f"ends in week {before.end_week}.",
+            (ref(after), ref(before)),
+            use_case_id=after.use_case,
+            fix=move_fix(after, before.end_week),
+            component=ITEM_COMPONENT.get(after.kind),
+        )

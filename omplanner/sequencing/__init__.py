@@ -1,0 +1,17 @@
+"""The roadmap as a dependency graph: analysis (critical path, slack, phases, cycles) and an
+automatic schedule that satisfies the dependencies and the sequencing principles.
+"""
+
+from .analysis import RoadmapAnalysis, analyse_roadmap
+from .constraints import Constraint, Constraints, build_constraints
+from .schedule import auto_sequence_command, propose_schedule
+
+__all__ = [
+    "Constraint",
+    "Constraints",
+    "RoadmapAnalysis",
+    "analyse_roadmap",
+    "auto_sequence_command",
+    "build_constraints",
+    "propose_schedule",
+]

@@ -1,0 +1,70 @@
+"""``omplanner check`` and ``omplanner rules`` from the command line."""
+
+from __future__ import annotations
+
+import json
+
+from omplanner.cli import main
+from omplanner.fileio import save_plan
+from omplanner.model import RuleSeverity
+from omplanner.rules import catalogue
+
+from .rules_plans import base_plan
+
+
+def test_check_text_groups_by_use_case_and_component(example_file, capsys):
+    assert main(["check", str(example_file)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith('"AI operating model: first wave": ')
+    ap, email = out.index("== AP invoice matching =="), out.index("== Customer e-mail triage ==")
+    assert ap < email
+    assert out.index("  Decision rights", ap) < email
+    assert "ERROR   SEQ-002  Tool selection for 'AP invoice matching'" in out
+    assert "Fix: Move 'Select the invoice matching tool' to start in week 9" in out
+
+
+def test_check_json_lists_code_severity_message_elements_fix(example_file, capsys):
+    assert main(["check", str(example_file), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    first = data["findings"][0]
+    assert set(first) >= {"code", "severity", "message", "elements", "fix"}
+    seq = next(f for f in data["findings"] if f["code"] == "SEQ-002")
+    assert seq["severity"] == "error" and seq["elements"] == ["item-4", "item-3"]
+    assert seq["fix"] == "Move 'Select the invoice matching tool' to start in week 9"
+    assert data["counts"]["error"] == sum(1 for f in data["findings"] if f["severity"] == "error") > 0
+
+
+def test_check_exits_0_without_errors(tmp_path, capsys):
+    plan = base_plan()
+    path = tmp_path / "blank.omplan"
+    save_plan(plan, path)
+    assert main(["check", str(path)]) == 0
+    assert "no findings" in capsys.readouterr().out
+
+
+def test_warnings_alone_exit_0(example_plan, tmp_path, capsys):
+    for info in catalogue():
+        if info.default_severity.value == "error":
+            example_plan.rule_settings[info.code] = RuleSeverity.WARNING
+    path = tmp_path / "softened.omplan"
+    save_plan(example_plan, path)
+    assert main(["check", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["error"] == 0
+
+
+def test_check_unreadable_file_exits_2(tmp_path, capsys):
+    path = tmp_path / "broken.omplan"
+    path.write_text("{ not json", encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    assert capsys.readouterr().err.startswith("omplanner: ")
+    assert main(["check", str(tmp_path / "missing.omplan")]) == 2
+
+
+def test_rules_lists_the_catalogue(capsys):
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for info in catalogue():
+        assert f"{info.code}  {info.title}  [{info.default_severity.value}]" in out
+    assert main(["rules", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in rows] == [i.code for i in catalogue()]

@@ -1,0 +1,74 @@
+"""Integration figures: the pilot's saving beside the capacity the redesigned process releases."""
+
+from __future__ import annotations
+
+import pytest
+
+from omplanner.integration import integration_figures
+from omplanner.model import AiIntervention, StepKind
+
+from .rules_plans import add_map, base_plan, step
+
+
+def test_example_ap_figures(example_plan):
+    uc = example_plan.use_case("uc-ap")
+    fig = integration_figures(example_plan, uc)
+    assert (fig.pilot_value, fig.pilot_unit) == (40.0, "%")
+    assert fig.current_minutes_per_case == 49.0
+    # AI saving: capture 6->0.5, match 5->0.5, tolerance 3->0.1, approve 2->1 = 13.9 minutes;
+    # exceptions: 12 % x 4 + (18 + 8 + 3) % x 18 = 5.7 minutes.
+    assert fig.ai_saving_minutes == pytest.approx(13.9)
+    assert fig.exception_minutes == pytest.approx(5.7)
+    assert fig.redesigned_minutes_per_case == pytest.approx(40.8)
+    assert fig.capacity_released_pct == pytest.approx(16.7)
+    assert fig.hours_released_per_month == pytest.approx(8.2 * 4200 / 60, abs=0.1)
+    assert fig.gap_pct == pytest.approx(23.3)
+    assert fig.summary == (
+        "The pilot saved 40 % per task; at process level 17 % of capacity is released (about 574 hours a month) "
+        "once exceptions and checks are counted."
+    )
+
+
+def test_example_email_counts_the_new_handoff(example_plan):
+    fig = integration_figures(example_plan, example_plan.use_case("uc-email"))
+    assert fig.check_minutes == 2.0  # 'Escalate complaint' is a new handoff
+    assert fig.capacity_released_pct == pytest.approx(34.3)
+
+
+def test_without_maps_there_is_no_process_level_figure(example_plan):
+    fig = integration_figures(example_plan, example_plan.use_case("uc-forecast"))
+    assert fig.capacity_released_pct is None and fig.gap_pct is None and fig.hours_released_per_month == 0
+    assert "needs both the current and the redesigned process maps" in fig.summary
+
+
+def test_exceptions_and_checks_can_eat_the_whole_saving():
+    plan = base_plan()
+    uc = plan.use_cases[0]
+    uc.pilot_kpi.value, uc.pilot_kpi.unit = 3.0, "min"
+    uc.tractability.monthly_volume = 600
+    add_map(
+        plan, [step("c1", "clerk", StepKind.START), step("c2", "clerk", minutes=10)], [("c1", "c2")], variant="current"
+    )
+    add_map(
+        plan,
+        [
+            step("r1", "clerk", StepKind.START),
+            step(
+                "r2",
+                "agent",
+                ai=AiIntervention.AUTOMATE,
+                minutes=1,
+                derived_from="c2",
+                exception_route="r4",
+                exception_rate=50,
+            ),
+            step("r3", "clerk", minutes=3, name="Check the draft"),
+            step("r4", "clerk", minutes=12),
+        ],
+        [("r1", "r2"), ("r2", "r3"), ("r4", "r3")],
+    )
+    fig = integration_figures(plan, uc)
+    assert (fig.ai_saving_minutes, fig.exception_minutes, fig.check_minutes) == (9, 6, 3)
+    assert fig.redesigned_minutes_per_case == 10 and fig.capacity_released_pct == 0
+    assert fig.gap_pct is None  # the pilot is not measured in %
+    assert fig.summary.startswith("The pilot measured 3 min; at process level no capacity is released")
