@@ -47,6 +47,18 @@ class MapIndex:
     def label(self) -> str:
         return f"{self.variant} '{self.use_case.name}' process"
 
+    def reaching(self, targets: set[str]) -> set[str]:
+        """The targets and every step from which a flow path leads to one of them: one backward
+        sweep, so that a rule asking this of each step stays linear in the size of the map."""
+        found = set(targets)
+        stack = list(targets)
+        while stack:
+            for prev in self.predecessors.get(stack.pop(), ()):
+                if prev not in found:
+                    found.add(prev)
+                    stack.append(prev)
+        return found
+
     def downstream(self, step_id: str) -> list[str]:
         """Steps reachable from ``step_id`` by flows (itself excluded), breadth first."""
         seen = {step_id}

@@ -253,21 +253,26 @@ def connected(index: PlanIndex) -> Iterator[Hit]:
 def output_checked(index: PlanIndex) -> Iterator[Hit]:
     for m in redesigned(index):
         uc = m.use_case.id
-        unchecked: list[Step] = []
+        # Steps worked by an equipped person, and every step with a path to one: a single
+        # backward sweep instead of a forward search from each AI step (quadratic on big maps).
+        equipped = {
+            s.id
+            for s in m.map.steps
+            if index.is_human(s.lane) and index.has_capability(s.lane, CapabilityKind.OUTPUT_VALIDATION, uc)
+        }
+        covered = m.reaching(equipped)
+        unchecked = [s for s in m.map.steps if s.is_ai and s.id not in covered and s.exception_route not in covered]
+        if not unchecked:
+            continue
         candidate: str | None = None
-        for step in m.map.steps:
-            if not step.is_ai:
-                continue
+        for step in unchecked:
             seen = [step.id] + m.downstream(step.id)
             if step.exception_route in m.steps:
                 seen += [step.exception_route] + m.downstream(step.exception_route)
             humans = [m.steps[s].lane for s in seen if index.is_human(m.steps[s].lane)]
-            if any(index.has_capability(r, CapabilityKind.OUTPUT_VALIDATION, uc) for r in humans):
-                continue
-            unchecked.append(step)
-            candidate = candidate or (humans[0] if humans else None)
-        if not unchecked:
-            continue
+            if humans:
+                candidate = humans[0]
+                break
         fix = None
         if candidate is not None:
             text = f"Add an output-validation requirement for {index.role_name(candidate)}"
