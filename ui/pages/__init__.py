@@ -28,15 +28,15 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("overview", "Overview", "ui.pages.placeholder:PlaceholderPage", "overview"),
-    PageSpec("use_cases", "Use cases", "ui.pages.placeholder:PlaceholderPage", "use-cases"),
-    PageSpec("diagnostic", "Diagnostic", "ui.pages.placeholder:PlaceholderPage", "diagnostic"),
+    PageSpec("overview", "Overview", "ui.pages.overview:OverviewPage", "overview"),
+    PageSpec("use_cases", "Use cases", "ui.pages.use_cases:UseCasesPage", "use-cases"),
+    PageSpec("diagnostic", "Diagnostic", "ui.pages.diagnostic:DiagnosticPage", "diagnostic"),
     PageSpec("processes", "Processes", "ui.pages.placeholder:PlaceholderPage", "processes"),
-    PageSpec("decisions", "Decision rights", "ui.pages.placeholder:PlaceholderPage", "decisions"),
-    PageSpec("capabilities", "Capabilities", "ui.pages.placeholder:PlaceholderPage", "capabilities"),
-    PageSpec("governance", "Governance", "ui.pages.placeholder:PlaceholderPage", "governance"),
-    PageSpec("data", "Data", "ui.pages.placeholder:PlaceholderPage", "data"),
-    PageSpec("roles", "Roles", "ui.pages.placeholder:PlaceholderPage", "roles"),
+    PageSpec("decisions", "Decision rights", "ui.pages.decisions:DecisionsPage", "decisions"),
+    PageSpec("capabilities", "Capabilities", "ui.pages.capabilities:CapabilitiesPage", "capabilities"),
+    PageSpec("governance", "Governance", "ui.pages.governance:GovernancePage", "governance"),
+    PageSpec("data", "Data", "ui.pages.data_sources:DataSourcesPage", "data"),
+    PageSpec("roles", "Roles", "ui.pages.roles:RolesPage", "roles"),
     PageSpec("roadmap", "Roadmap", "ui.pages.placeholder:PlaceholderPage", "roadmap"),
 ]
 """The sidebar, in order. Each page's issue replaces its placeholder target with the real page."""

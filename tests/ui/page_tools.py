@@ -1,0 +1,62 @@
+"""Driving pages like a user: show them, click cells, type into the editor a cell opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+
+from ui.document import Document
+
+
+def open_page(qtbot, page_class, plan) -> tuple[Document, QWidget]:
+    document = Document(plan)
+    page = page_class(document)
+    qtbot.addWidget(page)
+    page.resize(1200, 740)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    return document, page
+
+
+def cell_point(view: QAbstractItemView, row: int, column: int) -> QPoint:
+    return view.visualRect(view.model().index(row, column)).center()
+
+
+def click_cell(qtbot, view: QAbstractItemView, row: int, column: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    view.scrollTo(view.model().index(row, column))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, cell_point(view, row, column))
+
+
+def open_editor(qtbot, view: QAbstractItemView, row: int, column: int) -> QWidget:
+    """Double-click a cell like a user and return the editor it opened."""
+    click_cell(qtbot, view, row, column)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_point(view, row, column))
+    editors = [w for w in view.viewport().findChildren(QWidget) if w.isVisible() and w.hasFocus()]
+    assert editors, "double-clicking the cell opened no editor"
+    return editors[0]
+
+
+def type_into_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) -> None:
+    editor = open_editor(qtbot, view, row, column)
+    editor.selectAll()
+    if text:
+        qtbot.keyClicks(editor, text)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    finish_editing(qtbot, view)
+
+
+def finish_editing(qtbot, view: QAbstractItemView) -> None:
+    """Qt commits a cell's editor on the next turn of the event loop: let it."""
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+
+def row_of(view, text: str, column: int = 0) -> int:
+    model = view.model()
+    for row in range(model.rowCount()):
+        if model.index(row, column).data() == text:
+            return row
+    raise AssertionError(f"no row shows {text!r}")

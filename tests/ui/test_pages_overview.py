@@ -1,0 +1,50 @@
+from omplanner.model import Severity
+from omplanner.rules import check_plan
+from tests.ui.page_tools import open_page
+from ui.pages.overview import OverviewPage
+
+
+def test_details_typed_into_the_overview_then_undo(qtbot, example_plan):
+    document, page = open_page(qtbot, OverviewPage, example_plan)
+    page.client_edit.selectAll()
+    qtbot.keyClicks(page.client_edit, "Harbour and Vale Ltd")
+    assert document.plan.details.client == "Harbour and Vale Ltd"
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.plan.details.client == "Harbour & Vale Distribution"
+    assert page.client_edit.text() == "Harbour & Vale Distribution"
+
+
+def test_ranked_use_cases_show_the_pilot_beside_the_process_figure(qtbot, example_plan):
+    from omplanner.integration import integration_figures
+    from omplanner.ranking import rank_use_cases
+
+    document, page = open_page(qtbot, OverviewPage, example_plan)
+    ranked = rank_use_cases(document.plan)
+    qtbot.waitUntil(lambda: len(page.cards) == 3)
+    shown = [card for card in page.cards if card.isVisible()]
+    assert len(shown) == len(ranked) == 3
+    first = shown[0]
+    assert first.title.text() == f"1.  {ranked[0].use_case.name}"
+    assert first.reason.text() == ranked[0].reason
+    figures = integration_figures(document.plan, ranked[0].use_case)
+    assert first.pilot.text().startswith("40 %")
+    assert f"{figures.capacity_released_pct:,.0f} % of capacity released" in first.process.text()
+
+
+def test_findings_counts_follow_edits(qtbot, example_plan):
+    document, page = open_page(qtbot, OverviewPage, example_plan)
+    errors = sum(1 for f in check_plan(document.plan) if f.severity == Severity.ERROR)
+    assert errors > 0
+    qtbot.waitUntil(lambda: page.count_labels[Severity.ERROR].text() == str(errors))
+    # A use case moved up the tractability order changes the ranking once typing pauses.
+    from omplanner.commands import SetFields
+
+    document.execute(
+        SetFields(
+            "uc-forecast",
+            {"tractability.definition": 5, "tractability.data_richness": 5, "tractability.monthly_volume": 90000},
+        )
+    )
+    qtbot.waitUntil(lambda: page.cards[0].title.text() == "1.  Demand forecasting")
+    assert page.select_element("details") and not page.select_element("uc-ap")

@@ -1,0 +1,74 @@
+from PySide6.QtCore import Qt
+
+from tests.ui.page_tools import click_cell, finish_editing, open_editor, open_page, row_of, type_into_cell
+from ui.pages.use_cases import UseCasesPage
+
+
+def test_typing_a_tractability_level_then_undo(qtbot, example_plan):
+    document, page = open_page(qtbot, UseCasesPage, example_plan)
+    row = row_of(page.table, "Customer e-mail triage")
+    type_into_cell(qtbot, page.table, row, 3, "5")
+    assert document.plan.use_case("uc-email").tractability.definition == 5
+    assert page.table.model().index(row, 3).data() == "5"
+    document.undo_stack.undo()
+    assert document.plan.use_case("uc-email").tractability.definition == 3
+
+
+def test_choosing_a_status_from_the_keyboard(qtbot, example_plan):
+    document, page = open_page(qtbot, UseCasesPage, example_plan)
+    row = row_of(page.table, "Demand forecasting")
+    combo = open_editor(qtbot, page.table, row, 1)
+    qtbot.keyClicks(combo, "Pilot")
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    finish_editing(qtbot, page.table)
+    assert document.plan.use_case("uc-forecast").status == "pilot"
+    document.undo_stack.undo()
+    assert document.plan.use_case("uc-forecast").status == "candidate"
+
+
+def test_typing_a_description_is_one_undo_step(qtbot, example_plan):
+    document, page = open_page(qtbot, UseCasesPage, example_plan)
+    click_cell(qtbot, page.table, row_of(page.table, "Demand forecasting"), 0)
+    before = document.plan.use_case("uc-forecast").description
+    page.description_edit.setFocus()
+    page.description_edit.moveCursor(page.description_edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.description_edit, " Weekly, per depot.")
+    assert document.plan.use_case("uc-forecast").description == before + " Weekly, per depot."
+    document.undo_stack.undo()
+    assert document.plan.use_case("uc-forecast").description == before
+    assert page.description_edit.toPlainText() == before
+
+
+def test_pilot_kpi_value_typed_in_the_form(qtbot, example_plan):
+    document, page = open_page(qtbot, UseCasesPage, example_plan)
+    click_cell(qtbot, page.table, row_of(page.table, "Customer e-mail triage"), 0)
+    page.kpi_value_edit.selectAll()
+    qtbot.keyClicks(page.kpi_value_edit, "35")
+    assert document.plan.use_case("uc-email").pilot_kpi.value == 35
+    page.kpi_value_edit.selectAll()
+    qtbot.keyClick(page.kpi_value_edit, Qt.Key.Key_Delete)
+    assert document.plan.use_case("uc-email").pilot_kpi.value is None
+    document.undo_stack.undo()
+    assert document.plan.use_case("uc-email").pilot_kpi.value == 55
+
+
+def test_reorder_add_and_remove(qtbot, example_plan):
+    document, page = open_page(qtbot, UseCasesPage, example_plan)
+    click_cell(qtbot, page.table, row_of(page.table, "Demand forecasting"), 0)
+    qtbot.mouseClick(page.up_button, Qt.MouseButton.LeftButton)
+    assert [u.id for u in document.plan.use_cases] == ["uc-ap", "uc-forecast", "uc-email"]
+    assert page.table.current_id() == "uc-forecast"
+    document.undo_stack.undo()
+    assert [u.id for u in document.plan.use_cases] == ["uc-ap", "uc-email", "uc-forecast"]
+
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    added = document.plan.use_cases[-1]
+    assert added.current.id != added.redesigned.id and page.table.current_id() == added.id
+
+    click_cell(qtbot, page.table, row_of(page.table, "Customer e-mail triage"), 0)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert document.plan.use_case("uc-email") is None
+    assert not any(d.use_case == "uc-email" for d in document.plan.decisions)
+    document.undo_stack.undo()
+    assert document.plan.use_case("uc-email") is not None
+    assert document.plan.decision("dec-em-route") is not None

@@ -1,0 +1,169 @@
+"""Data sources: where each input of a process comes from, how it is checked, how fresh it
+is, who owns its quality, and which steps use it.
+
+Blank or hedging answers ("usually fine", "it depends") are tinted as they are typed: in a
+workshop they are the cue to ask one more question before moving on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from omplanner.commands import AddEntity, ChangeSet, remove_cascade
+from omplanner.model import DataSource, new_id
+
+from ..widgets.bindings import FormBinder
+from ..widgets.choices import NOBODY, all_step_choices, role_choices
+from ..widgets.style import SPACING, apply_page_font
+from ..widgets.table_model import Column, EntityTableModel
+from ..widgets.table_view import EntityTableView, page_header, page_layout
+
+HEDGES = (
+    "none yet",
+    "not yet",
+    "depends",
+    "usually",
+    "mostly",
+    "normally",
+    "should be",
+    "fine",
+    "tbc",
+    "tbd",
+    "unknown",
+    "not sure",
+    "?",
+)
+
+
+def hedging(value: str, what: str) -> str | None:
+    text = value.strip().lower()
+    if not text:
+        return f"No answer yet: {what}"
+    if any(h in text for h in HEDGES):
+        return f"A hedge, not an answer: {what}"
+    return None
+
+
+class DataSourcesPage(QWidget):
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        apply_page_font(self)
+        plan = lambda: self.document.plan  # noqa: E731 - the plan may be replaced
+        columns = [
+            Column("Source", "name", width=190),
+            Column("System", "system", width=160),
+            Column(
+                "Quality owner",
+                "owner_role",
+                editor="choice",
+                choices=lambda: role_choices(plan(), NOBODY),
+                width=200,
+                flag=lambda s: None if s.owner_role else "Nobody owns its quality",
+            ),
+            Column("Validation", "validation", flag=lambda s: hedging(s.validation, "how is it checked?")),
+            Column("Latency", "latency", width=130, flag=lambda s: hedging(s.latency, "how fresh is it?")),
+            Column("Quality", "quality", editor="optional_level", width=90, tooltip="1 (poor) to 5 (excellent)"),
+            Column(
+                "Used by",
+                "used_by",
+                editor="multi",
+                choices=lambda: all_step_choices(plan()),
+                display=lambda s: _steps_text(len(s.used_by)),
+                width=110,
+                tooltip="Double-click or press Space to choose the steps",
+            ),
+        ]
+        self.model = EntityTableModel(document, lambda: self.document.plan.data_sources, columns, self)
+        self.table = EntityTableView(self.model, self)
+        self.table.setAccessibleName("Data sources")
+        self.add_button = QPushButton("Add source")
+        self.add_button.clicked.connect(self.add_source)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        self.binder = FormBinder(document, self)
+        detail = QGroupBox("Selected source")
+        detail_layout = QHBoxLayout(detail)
+        detail_layout.setSpacing(SPACING * 2)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.structured_check = self.binder.check(
+            QCheckBox("Structured (fields and records, not free text)"),
+            self.table.current_id,
+            "structured",
+            "structured",
+        )
+        self.used_by_label = QLabel()
+        self.used_by_label.setWordWrap(True)
+        self.used_by_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.validation_edit = self.binder.text(QPlainTextEdit(), self.table.current_id, "validation", "validation")
+        self.validation_edit.setPlaceholderText("How is it checked, by whom, how often?")
+        self.validation_edit.setMaximumHeight(90)
+        form.addRow("Validation", self.validation_edit)
+        form.addRow("Shape", self.structured_check)
+        form.addRow("Used by", self.used_by_label)
+        detail_layout.addLayout(form)
+        self.table.current_entity_changed.connect(lambda _id: self._refresh_detail())
+        document.changed.connect(self._changed)
+        document.plan_replaced.connect(self._refresh_detail)
+
+        layout = page_layout(self)
+        layout.addWidget(
+            page_header(
+                "Data",
+                "For every source a process uses: where it comes from, how it is checked, how fresh, who owns it.",
+                self.add_button,
+                self.remove_button,
+            )
+        )
+        layout.addWidget(self.table, 1)
+        layout.addWidget(detail)
+        if self.model.rowCount():
+            self.table.select_id(self.model.entity(0).id)
+        self._refresh_detail()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if self.table.current_id() in changes.ids or changes.touches("Step"):
+            self._refresh_detail()
+
+    def _refresh_detail(self) -> None:
+        self.binder.refresh()
+        source = self.document.plan.data_source(self.table.current_id())
+        if source is None:
+            self.used_by_label.setText("")
+            return
+        names = dict(all_step_choices(self.document.plan))
+        steps = [names.get(s, s) for s in source.used_by]
+        self.used_by_label.setText(
+            "\n".join(steps) if steps else "No step uses it yet (choose in the table's Used by column)."
+        )
+
+    def add_source(self) -> None:
+        source = DataSource(id=new_id("data"), name="New source")
+        if self.document.execute(AddEntity(None, "data_sources", source)):
+            self.table.select_id(source.id)
+            self.table.edit(self.table.currentIndex())
+
+    def remove_selected(self) -> None:
+        for source_id in self.table.selected_ids():
+            self.document.execute(remove_cascade(self.document.plan, source_id))
+
+    def select_element(self, element_id: str) -> bool:
+        return self.table.select_id(element_id)
+
+
+def _steps_text(count: int) -> str:
+    if count == 0:
+        return "none"
+    return "1 step" if count == 1 else f"{count} steps"

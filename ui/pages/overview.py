@@ -1,0 +1,247 @@
+"""Overview: the plan's details, the use cases in the order to take them, and the findings.
+
+The ranking, the integration figures and the findings come from the core's analysis. They are
+imported when first needed (the rule engine pulls in networkx, which must stay off start-up)
+and recomputed shortly after an edit, only while the page is visible.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omplanner.model import Severity
+
+from ..widgets.bindings import FormBinder
+from ..widgets.style import CAUTION, GOOD, PROBLEM, SPACING, apply_page_font, body_font
+from ..widgets.table_view import page_header, page_layout
+
+REFRESH_DELAY_MS = 250
+"""Typing fires an edit per key; the analysis runs once the typing pauses."""
+
+SEVERITY_COLOURS = {Severity.ERROR: PROBLEM, Severity.WARNING: CAUTION, Severity.INFO: GOOD}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
+
+
+def pilot_text(figures) -> str:
+    if figures.pilot_value is None:
+        return "No pilot result yet"
+    unit = figures.pilot_unit.strip()
+    value = f"{_number(figures.pilot_value)} {unit}".strip()
+    return f"{value} — {figures.pilot_metric}" if figures.pilot_metric else value
+
+
+def process_text(figures) -> str:
+    if figures.capacity_released_pct is None:
+        return "Needs both process maps"
+    text = f"{_number(figures.capacity_released_pct)} % of capacity released"
+    if figures.hours_released_per_month:
+        text += f", about {_number(figures.hours_released_per_month)} hours a month"
+    return text
+
+
+class UseCaseCard(QFrame):
+    """One ranked use case: why it sits where it does, and its pilot figure beside the process one."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
+        layout.setHorizontalSpacing(SPACING * 2)
+        layout.setVerticalSpacing(4)
+        self.title = QLabel()
+        self.title.setFont(body_font(self.font(), 3, bold=True))
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setFont(body_font(self.font(), 0, bold=True))
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.pilot = QLabel()
+        self.pilot.setWordWrap(True)
+        self.process = QLabel()
+        self.process.setWordWrap(True)
+        self.gap = QLabel()
+        self.gap.setWordWrap(True)
+        layout.addWidget(self.title, 0, 0)
+        layout.addWidget(self.meta, 0, 1)
+        layout.addWidget(self.reason, 1, 0, 1, 2)
+        layout.addWidget(_caption("Pilot (task level)"), 2, 0)
+        layout.addWidget(_caption("Process level, all work counted"), 2, 1)
+        layout.addWidget(self.pilot, 3, 0)
+        layout.addWidget(self.process, 3, 1)
+        layout.addWidget(self.gap, 4, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+
+    def show_ranked(self, ranked, figures) -> None:
+        use_case = ranked.use_case
+        self.title.setText(f"{ranked.rank}.  {use_case.name}")
+        self.meta.setText(f"tractability {ranked.score:.1f} / 5  ·  {use_case.status.label}")
+        self.reason.setText(ranked.reason)
+        self.pilot.setText(pilot_text(figures))
+        self.process.setText(process_text(figures))
+        if figures.gap_pct is not None and figures.gap_pct > 0:
+            self.gap.setText(
+                f"The pilot figure overstates the process-level release by {_number(figures.gap_pct)} points."
+            )
+            self.gap.show()
+        else:
+            self.gap.hide()
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setFont(body_font(label.font(), -1, bold=True))
+    return label
+
+
+class OverviewPage(QWidget):
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        apply_page_font(self)
+        self.binder = FormBinder(document, self)
+        details = QGroupBox("Plan")
+        form = QFormLayout(details)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(SPACING)
+        self.title_edit = self.binder.line(QLineEdit(), lambda: "details", "title", "title")
+        self.client_edit = self.binder.line(QLineEdit(), lambda: "details", "client", "client")
+        self.facilitator_edit = self.binder.line(QLineEdit(), lambda: "details", "facilitator", "facilitator")
+        self.start_edit = QDateEdit()
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("d MMM yyyy")
+        self.binder.date(self.start_edit, lambda: "details", "start_date", "start date")
+        self.notes_edit = self.binder.text(QPlainTextEdit(), lambda: "details", "notes", "notes")
+        self.notes_edit.setPlaceholderText("Context the room agreed on: size, ambitions, constraints.")
+        form.addRow("Title", self.title_edit)
+        form.addRow("Client", self.client_edit)
+        form.addRow("Facilitator", self.facilitator_edit)
+        form.addRow("Start", self.start_edit)
+        form.addRow("Notes", self.notes_edit)
+
+        findings = QGroupBox("Findings")
+        findings_layout = QVBoxLayout(findings)
+        counts = QHBoxLayout()
+        self.count_labels: dict[Severity, QLabel] = {}
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+            box = QVBoxLayout()
+            number = QLabel("–")
+            number.setFont(body_font(number.font(), 15, bold=True))
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            number.setStyleSheet(f"color: {SEVERITY_COLOURS[severity].name()}")
+            word = QLabel(_plural_label(severity))
+            word.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(number)
+            box.addWidget(word)
+            counts.addLayout(box)
+            self.count_labels[severity] = number
+        findings_layout.addLayout(counts)
+        self.by_component = QLabel()
+        self.by_component.setWordWrap(True)
+        self.by_component.setAlignment(Qt.AlignmentFlag.AlignTop)
+        findings_layout.addWidget(self.by_component, 1)
+
+        self.cards_box = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards_box)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.setSpacing(SPACING)
+        self.cards_layout.addStretch(1)
+        self.cards: list[UseCaseCard] = []
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.cards_box)
+        start_box = QGroupBox("Where to start: use cases by tractability")
+        QVBoxLayout(start_box).addWidget(scroll)
+
+        left = QVBoxLayout()
+        left.setSpacing(SPACING)
+        left.addWidget(details, 3)
+        left.addWidget(findings, 2)
+        body = QHBoxLayout()
+        body.setSpacing(SPACING)
+        body.addLayout(left, 2)
+        body.addWidget(start_box, 3)
+        layout = page_layout(self)
+        layout.addWidget(
+            page_header("Overview", "The engagement at a glance: where to start, and what still needs work.")
+        )
+        layout.addLayout(body, 1)
+
+        self._stale = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_analysis)
+        document.changed.connect(lambda _changes: self._schedule())
+        document.plan_replaced.connect(self._schedule)
+
+    def _schedule(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            # After the first paint: this page opens with the app, and the window comes first.
+            self._timer.start()
+
+    def refresh_analysis(self) -> None:
+        # Imported here: the rule engine loads networkx, which must not slow the app's start.
+        from omplanner.integration import integration_figures
+        from omplanner.ranking import rank_use_cases
+        from omplanner.rules import check_plan
+
+        plan = self.document.plan
+        self._stale = False
+        ranked = rank_use_cases(plan)
+        while len(self.cards) < len(ranked):
+            card = UseCaseCard(self.cards_box)
+            self.cards_layout.insertWidget(len(self.cards), card)
+            self.cards.append(card)
+        for card, item in zip(self.cards, ranked):
+            card.show_ranked(item, integration_figures(plan, item.use_case))
+            card.show()
+        for card in self.cards[len(ranked) :]:
+            card.hide()
+
+        findings = check_plan(plan)
+        by_severity = Counter(f.severity for f in findings)
+        for severity, label in self.count_labels.items():
+            label.setText(str(by_severity.get(severity, 0)))
+        by_component = Counter(f.component.label if f.component else "Sequencing and other" for f in findings)
+        lines = [f"{count}  {name}" for name, count in sorted(by_component.items(), key=lambda kv: -kv[1])]
+        self.by_component.setText("\n".join(lines) if lines else "No findings: nothing the rules can see needs work.")
+
+    def select_element(self, element_id: str) -> bool:
+        if element_id == "details":
+            self.title_edit.setFocus()
+            return True
+        return False
+
+
+def _plural_label(severity: Severity) -> str:
+    return {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}[severity]

@@ -1,0 +1,131 @@
+"""Use cases: the candidates, their tractability inputs, status and pilot KPI, in the plan's order.
+
+The table holds what the room compares across use cases (the five tractability inputs); the
+form under it holds what is read one use case at a time (description, pilot KPI).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from omplanner.commands import AddEntity, MoveEntity, remove_cascade
+from omplanner.model import UseCaseStatus
+from omplanner.model.factories import make_use_case
+
+from ..widgets.bindings import FormBinder
+from ..widgets.style import SPACING, apply_page_font
+from ..widgets.table_model import Column, EntityTableModel
+from ..widgets.table_view import EntityTableView, page_header, page_layout
+
+LEVEL_TIP = "1 (poor) to 5 (excellent)"
+
+
+class UseCasesPage(QWidget):
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        apply_page_font(self)
+        statuses = [(s, s.label) for s in UseCaseStatus]
+        columns = [
+            Column("Use case", "name"),
+            Column("Status", "status", editor="choice", choices=lambda: statuses, width=130),
+            Column("Volume / month", "tractability.monthly_volume", editor="int", width=150,
+                   display=lambda uc: f"{uc.tractability.monthly_volume:,}"),
+            Column("Well defined", "tractability.definition", editor="level", width=125, tooltip=LEVEL_TIP),
+            Column("Data rich", "tractability.data_richness", editor="level", width=105, tooltip=LEVEL_TIP),
+            Column("Team willing", "tractability.team_willingness", editor="level", width=125, tooltip=LEVEL_TIP),
+            Column("Strategic value", "tractability.strategic_value", editor="level", width=140, tooltip=LEVEL_TIP),
+        ]  # fmt: skip
+        self.model = EntityTableModel(document, lambda: self.document.plan.use_cases, columns, self)
+        self.table = EntityTableView(self.model, self)
+        self.table.setAccessibleName("Use cases")
+
+        self.add_button = QPushButton("Add use case")
+        self.add_button.clicked.connect(self.add_use_case)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button = QPushButton("Move up")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton("Move down")
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+
+        self.binder = FormBinder(document, self)
+        current = self.table.current_id
+        detail = QGroupBox("Selected use case")
+        columns_layout = QHBoxLayout(detail)
+        columns_layout.setSpacing(SPACING * 2)
+        left = QFormLayout()
+        left.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.description_edit = self.binder.text(QPlainTextEdit(), current, "description", "description")
+        self.description_edit.setPlaceholderText("What the process is, who does it today, what hurts.")
+        left.addRow("Description", self.description_edit)
+        right = QFormLayout()
+        right.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.kpi_metric_edit = self.binder.line(QLineEdit(), current, "pilot_kpi.metric", "pilot KPI")
+        self.kpi_metric_edit.setPlaceholderText("e.g. handling time saved per invoice")
+        self.kpi_value_edit = self.binder.optional_float(QLineEdit(), current, "pilot_kpi.value", "pilot KPI value")
+        self.kpi_unit_edit = self.binder.line(QLineEdit(), current, "pilot_kpi.unit", "pilot KPI unit")
+        self.kpi_unit_edit.setMaximumWidth(120)
+        self.kpi_value_edit.setMaximumWidth(120)
+        right.addRow("Pilot KPI", self.kpi_metric_edit)
+        right.addRow("Pilot result", self.kpi_value_edit)
+        right.addRow("Unit", self.kpi_unit_edit)
+        columns_layout.addLayout(left, 3)
+        columns_layout.addLayout(right, 2)
+        self.table.current_entity_changed.connect(lambda _id: self.binder.refresh())
+
+        layout = page_layout(self)
+        layout.addWidget(
+            page_header(
+                "Use cases",
+                "Candidates for AI, in the order the plan takes them. Rate each input from 1 to 5.",
+                self.add_button,
+                self.up_button,
+                self.down_button,
+                self.remove_button,
+            )
+        )
+        layout.addWidget(self.table, 3)
+        layout.addWidget(detail, 2)
+        if self.model.rowCount():
+            self.table.select_id(self.model.entity(0).id)
+
+    def add_use_case(self) -> None:
+        use_case = make_use_case(_unused_name(self.document.plan))
+        if self.document.execute(AddEntity(None, "use_cases", use_case)):
+            self.table.select_id(use_case.id)
+            self.table.edit(self.table.currentIndex())
+
+    def remove_selected(self) -> None:
+        for use_case_id in self.table.selected_ids():
+            self.document.execute(remove_cascade(self.document.plan, use_case_id))
+
+    def move_selected(self, step: int) -> None:
+        use_case_id = self.table.current_id()
+        if use_case_id is None:
+            return
+        row = self.model.row_of(use_case_id)
+        target = row + step
+        if 0 <= target < self.model.rowCount():
+            self.document.execute(MoveEntity(use_case_id, target))
+            self.table.select_id(use_case_id, max(self.table.currentIndex().column(), 0))
+
+    def select_element(self, element_id: str) -> bool:
+        return self.table.select_id(element_id)
+
+
+def _unused_name(plan) -> str:
+    names = {u.name for u in plan.use_cases}
+    n = 1
+    while f"New use case {n}" in names:
+        n += 1
+    return f"New use case {n}"

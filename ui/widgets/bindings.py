@@ -1,0 +1,180 @@
+"""Forms bound to fields of one entity: typing edits the plan, the plan refreshes the form.
+
+Each binding names a widget, a function giving the id of the entity it edits now (the
+selected decision, the chosen use case's governance) and a field path. A user's edit becomes
+``SetFields`` with a merge key per entity and field, so a run of keystrokes in one field is
+one undo step. Updates from the plan are applied under ``QSignalBlocker`` and only when the
+value differs, so they never echo back as edits nor move the cursor of the field being typed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from omplanner.commands import ChangeSet, SetFields
+from omplanner.model import index_places
+
+from .delegates import parse_optional_float
+from .style import compact
+
+Target = Callable[[], str | None]
+
+
+@dataclass
+class Binding:
+    widget: QWidget
+    target: Target
+    path: str
+    kind: str
+    label: str
+    choices: Callable[[], Sequence[tuple[Any, str]]] | None = None
+
+
+def read_path(entity: Any, path: str) -> Any:
+    for name in path.split("."):
+        entity = getattr(entity, name)
+    return entity
+
+
+class FormBinder(QObject):
+    """Binds widgets of one form; call ``refresh()`` when what the targets name changes."""
+
+    def __init__(self, document, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.bindings: list[Binding] = []
+        document.changed.connect(self._changed)
+        document.plan_replaced.connect(self.refresh)
+
+    # Declaring ---------------------------------------------------------------------------
+    def _add(self, binding: Binding) -> QWidget:
+        self.bindings.append(binding)
+        self._load(binding, self._entities())
+        return binding.widget
+
+    def line(self, widget: QLineEdit, target: Target, path: str, label: str = "") -> QLineEdit:
+        widget.textEdited.connect(lambda text, w=widget: self._edited(w, text.strip()))
+        widget.editingFinished.connect(self.refresh)  # show what the plan kept (an empty name is refused)
+        self._add(Binding(widget, target, path, "line", label or path))
+        return widget
+
+    def optional_float(self, widget: QLineEdit, target: Target, path: str, label: str = "") -> QLineEdit:
+        def edited(text: str, w=widget) -> None:
+            try:
+                self._edited(w, parse_optional_float(text))
+            except ValueError:
+                pass
+
+        widget.textEdited.connect(edited)
+        widget.editingFinished.connect(self.refresh)
+        self._add(Binding(widget, target, path, "float", label or path))
+        return widget
+
+    def text(self, widget: QPlainTextEdit, target: Target, path: str, label: str = "") -> QPlainTextEdit:
+        widget.textChanged.connect(lambda w=widget: self._edited(w, w.toPlainText()))
+        self._add(Binding(widget, target, path, "text", label or path))
+        return widget
+
+    def combo(
+        self,
+        widget: QComboBox,
+        target: Target,
+        path: str,
+        choices: Callable[[], Sequence[tuple[Any, str]]],
+        label: str = "",
+    ) -> QComboBox:
+        compact(widget)
+        widget.activated.connect(lambda _i, w=widget: self._edited(w, w.currentData()))
+        self._add(Binding(widget, target, path, "combo", label or path, choices))
+        return widget
+
+    def spin(self, widget: QSpinBox, target: Target, path: str, label: str = "") -> QSpinBox:
+        widget.valueChanged.connect(lambda value, w=widget: self._edited(w, value))
+        self._add(Binding(widget, target, path, "spin", label or path))
+        return widget
+
+    def check(self, widget: QCheckBox, target: Target, path: str, label: str = "") -> QCheckBox:
+        widget.toggled.connect(lambda on, w=widget: self._edited(w, on))
+        self._add(Binding(widget, target, path, "check", label or path))
+        return widget
+
+    def date(self, widget: QDateEdit, target: Target, path: str, label: str = "") -> QDateEdit:
+        widget.dateChanged.connect(lambda d, w=widget: self._edited(w, date(d.year(), d.month(), d.day())))
+        self._add(Binding(widget, target, path, "date", label or path))
+        return widget
+
+    # Widget to plan ----------------------------------------------------------------------
+    def _edited(self, widget: QWidget, value: Any) -> None:
+        binding = next(b for b in self.bindings if b.widget is widget)
+        entity_id = binding.target()
+        if entity_id is None:
+            return
+        entity = self._entities().get(entity_id)
+        if entity is None or read_path(entity, binding.path) == value:
+            return
+        text = f"Change {binding.label} of '{entity.display_name}'"
+        self.document.execute(
+            SetFields(entity_id, {binding.path: value}, text=text, merge_key=f"{entity_id}:{binding.path}")
+        )
+
+    # Plan to widget ----------------------------------------------------------------------
+    def _entities(self) -> dict[str, Any]:
+        return {eid: place.entity for eid, place in index_places(self.document.plan).items()}
+
+    def _changed(self, changes: ChangeSet) -> None:
+        ids = changes.ids
+        if any(b.target() in ids for b in self.bindings) or changes.touches("Role", "Decision", "UseCase"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        entities = self._entities()
+        for binding in self.bindings:
+            self._load(binding, entities)
+
+    def _load(self, binding: Binding, entities: dict[str, Any]) -> None:
+        entity_id = binding.target()
+        entity = entities.get(entity_id) if entity_id else None
+        widget = binding.widget
+        widget.setEnabled(entity is not None)
+        value = read_path(entity, binding.path) if entity is not None else None
+        blocker = QSignalBlocker(widget)
+        try:
+            if binding.kind == "line" and isinstance(widget, QLineEdit):
+                text = "" if value is None else str(value)
+                if widget.text().strip() != text:
+                    widget.setText(text)
+            elif binding.kind == "float" and isinstance(widget, QLineEdit):
+                current = widget.text()
+                try:
+                    same = parse_optional_float(current) == value
+                except ValueError:
+                    same = False
+                if not same:
+                    widget.setText("" if value is None else f"{value:g}")
+            elif binding.kind == "text" and isinstance(widget, QPlainTextEdit):
+                text = value or ""
+                if widget.toPlainText() != text:
+                    widget.setPlainText(text)
+            elif binding.kind == "combo" and isinstance(widget, QComboBox):
+                choices = list(binding.choices()) if binding.choices else []
+                if [widget.itemData(i) for i in range(widget.count())] != [v for v, _ in choices] or [
+                    widget.itemText(i) for i in range(widget.count())
+                ] != [label for _, label in choices]:
+                    widget.clear()
+                    for choice_value, label in choices:
+                        widget.addItem(label, choice_value)
+                widget.setCurrentIndex(max(widget.findData(value), 0) if entity is not None else -1)
+            elif binding.kind == "spin" and isinstance(widget, QSpinBox):
+                widget.setValue(int(value or 0))
+            elif binding.kind == "check" and isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif binding.kind == "date" and isinstance(widget, QDateEdit) and isinstance(value, date):
+                widget.setDate(QDate(value.year, value.month, value.day))
+        finally:
+            del blocker

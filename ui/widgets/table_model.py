@@ -1,0 +1,217 @@
+"""One table model for every list of entities in the plan, declared as columns.
+
+A page says which entities are its rows and, per column, how to read a cell, how to show it,
+and which field an edit writes. The model turns an edit into a core command (``SetFields``
+unless the column builds its own) executed on the document, so undo, the change record and
+the findings follow. It never writes to the plan itself; it only re-reads it when the
+document says something changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from omplanner.commands import ChangeSet, Command, SetFields
+from omplanner.model import Entity
+
+from .style import tint
+
+Index = QModelIndex | QPersistentModelIndex
+Choices = Callable[[], Sequence[tuple[Any, str]]]
+
+EDITORS = ("text", "int", "float", "optional_float", "level", "optional_level", "choice", "check", "multi", "readonly")
+"""Editor kinds a column can ask for; ``ui.widgets.delegates`` builds the widget for each."""
+NUMERIC = ("int", "float", "optional_float", "level", "optional_level")
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column reads, shows and edits a field of its row's entity.
+
+    ``field`` is a (possibly dotted) field path: the default getter reads it and an edit
+    becomes ``SetFields(entity.id, {field: value})``. ``command`` overrides that, for an edit
+    that is more than one field (returning None refuses the edit quietly).
+    """
+
+    header: str
+    field: str | None = None
+    editor: str = "text"
+    get: Callable[[Any], Any] | None = None
+    display: Callable[[Any], str] | None = None
+    command: Callable[[Any, Any], Command | None] | None = None
+    choices: Choices | None = None
+    width: int | None = None
+    """Pixels; None stretches the column over the space left."""
+    flag: Callable[[Any], str | None] | None = None
+    """A problem with this cell, in words: the cell is tinted and the words become its tooltip."""
+    tooltip: str = ""
+    center: bool = False
+    bold: bool = False
+
+    def value(self, entity: Any) -> Any:
+        if self.get is not None:
+            return self.get(entity)
+        if self.field is None:
+            return None
+        target = entity
+        for name in self.field.split("."):
+            target = getattr(target, name)
+        return target
+
+    def text(self, entity: Any) -> str:
+        if self.display is not None:
+            return self.display(entity)
+        value = self.value(entity)
+        if self.editor == "check":
+            return ""
+        if self.choices is not None and self.editor in ("choice", "multi"):
+            labels = dict(self.choices())
+            if isinstance(value, list):
+                return ", ".join(labels.get(v, str(v)) for v in value)
+            return labels.get(value, "" if value is None else str(value))
+        if value is None:
+            return "—"
+        if isinstance(value, float):
+            return f"{value:g}"
+        label = getattr(value, "label", None)
+        return label if isinstance(label, str) else str(value)
+
+    @property
+    def editable(self) -> bool:
+        return self.editor != "readonly" and (self.field is not None or self.command is not None)
+
+
+class EntityTableModel(QAbstractTableModel):
+    """Rows are entities returned by ``rows()``; columns are ``Column`` specs."""
+
+    def __init__(self, document, rows: Callable[[], Sequence[Entity]], columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._rows_fn = rows
+        self.columns = list(columns)
+        self._rows: list[Entity] = list(rows())
+        document.changed.connect(self.refresh)
+        document.plan_replaced.connect(self.reload)
+
+    # Reading ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def entity(self, row: int) -> Entity | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def entity_at(self, index: Index) -> Entity | None:
+        return self.entity(index.row()) if index.isValid() else None
+
+    def row_of(self, entity_id: str) -> int:
+        return next((i for i, e in enumerate(self._rows) if e.id == entity_id), -1)
+
+    def column(self, index: Index | int) -> Column:
+        return self.columns[index if isinstance(index, int) else index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tooltip:
+                return self.columns[section].tooltip
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        entity = self.entity_at(index)
+        if entity is None:
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(entity)
+        if role == Qt.ItemDataRole.EditRole:
+            return column.value(entity)
+        if role == Qt.ItemDataRole.CheckStateRole and column.editor == "check":
+            return Qt.CheckState.Checked if column.value(entity) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and (column.center or column.editor in NUMERIC):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole) and column.flag is not None:
+            problem = column.flag(entity)
+            if problem:
+                return QBrush(tint(QColor(214, 69, 65))) if role == Qt.ItemDataRole.BackgroundRole else problem
+        if role == Qt.ItemDataRole.UserRole:
+            return entity.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        column = self.columns[index.column()]
+        if column.editable:
+            if column.editor == "check":
+                return base | Qt.ItemFlag.ItemIsUserCheckable
+            if column.editor != "multi":
+                return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    # Editing ------------------------------------------------------------------------------
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        entity = self.entity_at(index)
+        if entity is None:
+            return False
+        column = self.columns[index.column()]
+        if column.editor == "check":
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        command = self.command_for(entity, column, value)
+        return command is not None and self.document.execute(command)
+
+    def command_for(self, entity: Entity, column: Column, value: Any) -> Command | None:
+        """The edit that puts ``value`` in this cell, or None when nothing would change."""
+        if value == column.value(entity):
+            return None
+        if column.command is not None:
+            return column.command(entity, value)
+        assert column.field is not None
+        text = f"Change {column.header.lower()} of '{entity.display_name}'"
+        return SetFields(entity.id, {column.field: value}, text=text)
+
+    # Following the document ---------------------------------------------------------------
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """New columns (a matrix whose columns are roles): a reset, views restore their focus."""
+        self.beginResetModel()
+        self.columns = list(columns)
+        self._rows = list(self._rows_fn())
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = list(self._rows_fn())
+        self.endResetModel()
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        """Re-read after an edit: reset when rows came or went, else repaint what changed."""
+        rows = list(self._rows_fn())
+        if [e.id for e in rows] != [e.id for e in self._rows] or any(a is not b for a, b in zip(rows, self._rows)):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        if not self._rows or not self.columns:
+            return
+        row_types = {type(e).__name__ for e in self._rows}
+        if changes is not None and changes.entity_types <= row_types:
+            # Only our own rows changed: repaint just those.
+            for row, entity in enumerate(self._rows):
+                if entity.id in changes.ids:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            return
+        # Something the cells may show changed (a role renamed): repaint all, it is cheap.
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))

@@ -1,0 +1,211 @@
+"""The table every page shows its entities in, and the header strip above it.
+
+The view keeps the selection on the same entity across model resets (an undo that brings a
+row back, a row added above), sizes columns from their specs, and edits list-valued cells
+("multi" columns) through a menu of check boxes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .delegates import EntityDelegate
+from .style import BODY_POINT_SIZE, MARGIN, ROW_HEIGHT, SPACING, TITLE_POINT_SIZE, body_font
+from .table_model import EntityTableModel
+
+
+class EntityTableView(QTableView):
+    current_entity_changed = Signal(object)
+    """The id of the entity whose row now has the focus (None when there is none)."""
+
+    def __init__(self, model: EntityTableModel, parent: QWidget | None = None, header: QHeaderView | None = None):
+        super().__init__(parent)
+        if header is not None:
+            self.setHorizontalHeader(header)
+        self.setModel(model)
+        self.setItemDelegate(EntityDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setCornerButtonEnabled(False)
+        # Text must not touch the cell edge when projected; items only, the header keeps its style.
+        self.setStyleSheet("QTableView::item { padding-left: 8px; padding-right: 8px; }")
+        # A style sheet resolves the font once, at polish: make the projector size explicit.
+        self.setFont(body_font(self.font()))
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.horizontalHeader()
+        header.setFont(body_font(self.font(), bold=True))
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setMinimumHeight(ROW_HEIGHT)
+        self.apply_column_widths()
+        self._remembered: tuple[str | None, int] = (None, 0)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
+        model.modelReset.connect(self.apply_column_widths)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.activated.connect(self._activated)
+
+    @property
+    def entity_model(self) -> EntityTableModel:
+        return self.model()  # type: ignore[return-value]
+
+    def apply_column_widths(self) -> None:
+        header = self.horizontalHeader()
+        stretched = False
+        for section, column in enumerate(self.entity_model.columns):
+            if column.width is None:
+                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+                stretched = True
+            else:
+                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(section, column.width)
+        header.setStretchLastSection(not stretched)
+
+    # Selection by id ---------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        entity = self.entity_model.entity_at(self.currentIndex())
+        return entity.id if entity is not None else None
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return [e.id for r in rows if (e := self.entity_model.entity(r)) is not None]
+
+    def select_id(self, entity_id: str, column: int = 0) -> bool:
+        row = self.entity_model.row_of(entity_id)
+        if row < 0:
+            return False
+        index = self.entity_model.index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus()
+        return True
+
+    def _remember_current(self) -> None:
+        self._remembered = (self.current_id(), max(self.currentIndex().column(), 0))
+
+    def _restore_current(self) -> None:
+        entity_id, column = self._remembered
+        if entity_id is not None:
+            self.select_id(entity_id, column)
+        self.current_entity_changed.emit(self.current_id())
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.row() != previous.row() or not previous.isValid():
+            self.current_entity_changed.emit(self.current_id())
+
+    # List-valued cells -------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        if self.entity_model.column(index).editor == "multi":
+            self.edit_multi(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        if (
+            index.isValid()
+            and event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Space)
+            and self.entity_model.column(index).editor == "multi"
+        ):
+            self.edit_multi(index)
+            return
+        super().keyPressEvent(event)
+
+    def multi_menu(self, index: QModelIndex) -> QMenu:
+        """A menu with one check box per choice; toggling one is one edit of the list."""
+        column = self.entity_model.column(index)
+        entity = self.entity_model.entity_at(index)
+        menu = QMenu(self)
+        current = list(column.value(entity) or [])
+        for value, label in column.choices() if column.choices else []:
+            action = QAction(label, menu)
+            action.setCheckable(True)
+            action.setChecked(value in current)
+            action.toggled.connect(lambda on, v=value: self._toggle_multi(index, v, on))
+            menu.addAction(action)
+        if not menu.actions():
+            menu.addAction("Nothing to choose from yet").setEnabled(False)
+        return menu
+
+    def edit_multi(self, index: QModelIndex) -> None:
+        if not self.entity_model.column(index).editable:
+            return
+        menu = self.multi_menu(index)
+        rect = self.visualRect(index)
+        menu.exec(self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+
+    def _toggle_multi(self, index: QModelIndex, value, on: bool) -> None:
+        model = self.entity_model
+        entity, column = model.entity_at(index), model.column(index)
+        if entity is None:
+            return
+        current = list(column.value(entity) or [])
+        if on and value not in current:
+            current.append(value)
+        elif not on and value in current:
+            current.remove(value)
+        command = model.command_for(entity, column, current)
+        if command is not None:
+            model.document.execute(command)
+
+
+def page_header(title: str, blurb: str = "", *widgets: QWidget) -> QWidget:
+    """The strip at the top of a page: a large title, one line saying what the page is for,
+    and the page's buttons on the right."""
+    strip = QWidget()
+    layout = QHBoxLayout(strip)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(SPACING)
+    texts = QVBoxLayout()
+    texts.setSpacing(2)
+    title_label = QLabel(title)
+    title_label.setObjectName("pageTitle")
+    title_label.setFont(body_font(strip.font(), TITLE_POINT_SIZE - BODY_POINT_SIZE, bold=True))
+    texts.addWidget(title_label)
+    if blurb:
+        blurb_label = QLabel(blurb)
+        blurb_label.setObjectName("pageBlurb")
+        palette = blurb_label.palette()
+        text, window = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+        muted = QColor(
+            (text.red() * 2 + window.red()) // 3,
+            (text.green() * 2 + window.green()) // 3,
+            (text.blue() * 2 + window.blue()) // 3,
+        )
+        palette.setColor(QPalette.ColorRole.WindowText, muted)
+        blurb_label.setPalette(palette)
+        blurb_label.setWordWrap(True)
+        texts.addWidget(blurb_label)
+    layout.addLayout(texts, 1)
+    for widget in widgets:
+        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
+    return strip
+
+
+def page_layout(page: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+    layout.setSpacing(SPACING)
+    return layout
