@@ -24,6 +24,15 @@ def _check_plan():
     return check_plan
 
 
+def _roadmap_recheck(check_plan):
+    """The roadmap canvas's own re-check once it is on main, else the full rule check it wraps."""
+    try:
+        from ui.roadmap.checking import check_findings
+    except ImportError:
+        return check_plan, "check_plan"
+    return check_findings, "ui.roadmap.checking.check_findings"
+
+
 def run(large: Path, double: Path, repeats: int) -> list[Row]:
     check_plan = _check_plan()
     raw = large.read_bytes()
@@ -35,16 +44,17 @@ def run(large: Path, double: Path, repeats: int) -> list[Row]:
     check2 = median_time(lambda: check_plan(plan2), repeats)
     item = plan.roadmap[len(plan.roadmap) // 2]
     weeks = iter(range(1, 10**6))
+    recheck_plan, how = _roadmap_recheck(check_plan)
 
     def drag() -> None:
-        # What the canvas does on release: one command moving the bar, then the re-check.
+        # What the roadmap canvas does on release: one command moving the bar, then its re-check.
         command = SetFields(item.id, {"start_week": item.start_week % 400 + next(weeks) % 3 + 1})
         command.apply(plan)
-        check_plan(plan)
+        recheck_plan(plan)
 
     recheck = median_time(drag, repeats)
     return [
         Row("rule check, large plan (vs its load)", check, load, 1.0, note=f"{findings} findings"),
         Row("rule check growth, plan doubled (vs 1x)", check2, check, 2.0),
-        Row("re-check after one roadmap drag (vs 16 ms frame)", recheck, FRAME_MS, 1.0),
+        Row("re-check after one roadmap drag (vs 16 ms frame)", recheck, FRAME_MS, 1.0, note=how),
     ]

@@ -262,3 +262,50 @@ if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "large.omplan")
     save_plan(generate_plan(int(sys.argv[2]) if len(sys.argv) > 2 else 1), target, touch=False)
     print(f"wrote {target} ({target.stat().st_size / 2**20:.1f} MB)")
+
+
+def map_plan(steps: int = 500, lanes: int = 6, seed: int = 11) -> tuple[Plan, str]:
+    """A plan whose first use case's redesigned map has ``steps`` steps, with the map's id:
+    for the process-map scene benchmark (the issue's 500-step map)."""
+    data = generate_data(1, seed)
+    data["use_cases"] = data["use_cases"][:1]
+    uc = data["use_cases"][0]
+    rng = random.Random(seed)
+    pmap = uc["redesigned"]
+    lane_ids = pmap["lanes"][:lanes]
+    prefix = "big"
+    new_steps = []
+    for s in range(steps):
+        ai = rng.choice(["none", "none", "automate", "surface"])
+        new_steps.append(
+            {
+                "id": f"{prefix}-s{s}",
+                "kind": "start" if s == 0 else "end" if s == steps - 1 else "task",
+                "name": f"{_step_name(rng)} {s}",
+                "lane": lane_ids[s % lanes],
+                "minutes": 5.0,
+                "ai": ai,
+                "confidence_threshold": 90.0 if ai != "none" else None,
+                "exception_route": None,
+                "exception_rate": 5.0 if ai != "none" else None,
+                "derived_from": None,
+                "x": 60.0 + 190.0 * (s // lanes),
+                "y": 50.0 + 120.0 * (s % lanes),
+            }
+        )
+    flows = [
+        {"id": f"{prefix}-f{s}", "source": new_steps[s]["id"], "target": new_steps[s + 1]["id"], "label": ""}
+        for s in range(steps - 1)
+    ]
+    pmap.update(lanes=lane_ids, steps=new_steps, flows=flows)
+    keep = {s["id"] for s in new_steps} | {s["id"] for s in uc["current"]["steps"]}
+    data["decisions"] = [d for d in data["decisions"] if d["use_case"] == uc["id"]]
+    for d in data["decisions"]:
+        d["step"] = None
+    for t in uc["governance"]["thresholds"]:
+        t["covers"] = [c for c in t["covers"] if any(d["id"] == c for d in data["decisions"])]
+    data["data_sources"] = [dict(ds, used_by=[x for x in ds["used_by"] if x in keep]) for ds in data["data_sources"]]
+    data["capabilities"] = [c for c in data["capabilities"] if c["use_case"] == uc["id"]]
+    data["scores"] = [s for s in data["scores"] if s["use_case"] == uc["id"]]
+    data["roadmap"] = [dict(i, use_case=None, depends_on=[]) for i in data["roadmap"]]
+    return Plan.model_validate(data), pmap["id"]
