@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (importing a family registers its rules)
     data_rules,
     decision_rules,
     governance_rules,
+    integration_rules,
     process_rules,
     sequencing_gates,
     sequencing_rules,
@@ -28,10 +29,11 @@ def catalogue() -> list[RuleInfo]:
     return [RULES[code].info for code in sorted(RULES, key=_code_key)]
 
 
+FAMILY_ORDER = {prefix: n for n, prefix in enumerate(["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"])}
+
+
 def _code_key(code: str) -> tuple[int, str]:
-    order = ["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP"]
-    prefix = code.split("-")[0]
-    return (order.index(prefix) if prefix in order else len(order), code)
+    return (FAMILY_ORDER.get(code.split("-")[0], len(FAMILY_ORDER)), code)
 
 
 def check_plan(plan: Plan) -> list[Finding]:

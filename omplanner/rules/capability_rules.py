@@ -12,13 +12,15 @@ from .context import MapIndex, PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
 from .process_rules import redesigned
+from .words import article, quoted
 
 FAMILY = "Capability"
 ENDS = (StepKind.START, StepKind.END)
 
 
 def _add(index: PlanIndex, role: str, kind: CapabilityKind, uc: str) -> Fix:
-    text = f"Add an {kind.label.lower().replace(' ', '-')} requirement for {index.role_name(role)}"
+    label = kind.label.lower().replace(" ", "-")
+    text = f"Add {article(label)} {label} requirement for {index.role_name(role)}"
     cap = CapabilityRequirement(id=new_id("cap"), role=role, capability=kind, use_case=uc)
     return Fix(text, AddEntity(None, "capabilities", cap, text=text))
 
@@ -42,7 +44,7 @@ def _check_roles(index: PlanIndex, roles: dict[str, list], m: MapIndex, kind: Ca
         if index.has_capability(role, kind, uc):
             continue
         steps = list({s.id: s for s in steps}.values())
-        names = ", ".join(f"'{s.name}'" for s in steps)
+        names = quoted(s.name for s in steps)
         yield Hit(
             f"{index.role_name(role)} {doing} {names} in '{m.use_case.name}', but has no "
             f"{kind.label.lower().replace(' ', '-')} requirement.",

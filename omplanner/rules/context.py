@@ -7,7 +7,7 @@ share (the sequencing constraints) is computed lazily, once.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from functools import cached_property
 
 from ..model import (
@@ -40,6 +40,8 @@ class MapIndex:
         self.successors: dict[str, list[str]] = defaultdict(list)
         self.predecessors: dict[str, list[str]] = defaultdict(list)
         for flow in pmap.flows:
+            if flow.source not in self.steps or flow.target not in self.steps:
+                continue  # a flow to a step that is gone (mid-edit) or of another map leads nowhere here
             self.successors[flow.source].append(flow.target)
             self.predecessors[flow.target].append(flow.source)
 
@@ -47,31 +49,47 @@ class MapIndex:
     def label(self) -> str:
         return f"{self.variant} '{self.use_case.name}' process"
 
-    def reaching(self, targets: set[str]) -> set[str]:
-        """The targets and every step from which a flow path leads to one of them: one backward
-        sweep, so that a rule asking this of each step stays linear in the size of the map."""
-        found = set(targets)
-        stack = list(targets)
-        while stack:
-            for prev in self.predecessors.get(stack.pop(), ()):
-                if prev not in found:
-                    found.add(prev)
-                    stack.append(prev)
-        return found
-
-    def downstream(self, step_id: str) -> list[str]:
-        """Steps reachable from ``step_id`` by flows (itself excluded), breadth first."""
+    def downstream(self, step_id: str, limit: int | None = None) -> list[str]:
+        """Steps reachable from ``step_id`` by flows (itself excluded), breadth first, at most ``limit``."""
         seen = {step_id}
-        queue = [step_id]
-        order = []
-        while queue:
-            current = queue.pop(0)
-            for nxt in self.successors.get(current, ()):
+        queue = deque([step_id])
+        order: list[str] = []
+        while queue and (limit is None or len(order) < limit):
+            for nxt in self.successors.get(queue.popleft(), ()):
                 if nxt not in seen:
                     seen.add(nxt)
                     order.append(nxt)
                     queue.append(nxt)
         return order
+
+    @cached_property
+    def forward(self) -> dict[str, list[str]]:
+        """Flows plus exception routes: every way a case can move on from a step."""
+        edges = {k: list(v) for k, v in self.successors.items()}
+        for step in self.map.steps:
+            if step.exception_route in self.steps:
+                edges.setdefault(step.id, []).append(step.exception_route)
+        return edges
+
+    @cached_property
+    def backward(self) -> dict[str, list[str]]:
+        edges: dict[str, list[str]] = defaultdict(list)
+        for source, targets in self.forward.items():
+            for target in targets:
+                edges[target].append(source)
+        return edges
+
+
+def reachable(starts, edges: dict[str, list[str]]) -> set[str]:
+    """Every node reachable from ``starts`` (included) along ``edges``."""
+    seen = set(starts)
+    stack = list(seen)
+    while stack:
+        for nxt in edges.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
 
 
 class PlanIndex:
@@ -87,7 +105,9 @@ class PlanIndex:
             for step_id in m.steps:
                 self.step_map[step_id] = m
         self.decisions_by_step: dict[str, list] = defaultdict(list)
+        self.decisions_by_use_case: dict[str, list] = defaultdict(list)
         for d in plan.decisions:
+            self.decisions_by_use_case[d.use_case].append(d)
             if d.step:
                 self.decisions_by_step[d.step].append(d)
         self.capabilities: dict[tuple[str, CapabilityKind], list] = defaultdict(list)
@@ -128,3 +148,22 @@ class PlanIndex:
         from ..sequencing.constraints import build_constraints
 
         return build_constraints(self.plan, self.items)
+
+    @cached_property
+    def dependency_cycles(self) -> tuple[list[list[str]], set[tuple[str, str]]]:
+        """The cycles among the dependencies the user drew, and every dependency inside a knot."""
+        from ..sequencing.constraints import has_dependency_cycle
+
+        if not has_dependency_cycle(self.items):
+            return [], set()
+        from ..sequencing.graph import explicit_cycles
+
+        order = {item_id: n for n, item_id in enumerate(self.items)}
+        cycles, knots = explicit_cycles(self.items, order, self.constraints.explicit)
+        knot_of = {node: n for n, knot in enumerate(knots) for node in knot}
+        inside = {
+            (c.before, c.after)
+            for c in self.constraints.explicit
+            if c.before in knot_of and knot_of[c.before] == knot_of.get(c.after)
+        }
+        return cycles, inside

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..model import AiIntervention, Component, DataSource, Severity
 from .context import PlanIndex, ref
 from .engine import Hit, rule
+from .words import quoted
 
 FAMILY = "Data"
 
@@ -68,7 +69,7 @@ def _ai_sources(index: PlanIndex) -> Iterator[tuple[DataSource, list]]:
 
 def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str) -> Hit:
     first = index.step_map[steps[0].id]
-    names = ", ".join(f"'{s.name}'" for s in steps[:3])
+    names = quoted((s.name for s in steps), limit=3)
     return Hit(
         f"Data source '{source.name}'{f' ({source.system})' if source.system else ''} feeds the AI at "
         f"{names} in '{first.use_case.name}', but {problem}.",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..commands import SetFields
-from ..model import AiIntervention, Autonomy, Component, Decision, RoleKind, Severity
+from ..commands import AddEntity, SetFields
+from ..model import AiIntervention, Autonomy, Cadence, Component, Decision, RoleKind, Severity, Threshold, new_id
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
@@ -87,7 +87,25 @@ def watched(index: PlanIndex) -> Iterator[Hit]:
                 index,
                 d,
                 f"The AI takes decision '{d.name}' {_where(index, d)} alone, but no governance threshold watches it.",
+                _threshold_fix(index, d),
             )
+
+
+def _threshold_fix(index: PlanIndex, decision: Decision) -> Fix | None:
+    """A starting threshold the team then tunes: how often a sampled decision is overturned."""
+    uc = index.use_cases.get(decision.use_case)
+    if uc is None:
+        return None
+    threshold = Threshold(
+        id=new_id("thr"),
+        metric=f"'{decision.name}' overturned on review",
+        unit="%",
+        upper=2,
+        cadence=Cadence.WEEKLY,
+        covers=[decision.id],
+    )
+    text = f"Add a threshold for '{uc.name}' that watches '{decision.name}' (overturned on review, at most 2 %)"
+    return Fix(text, AddEntity(uc.governance.id, "thresholds", threshold, text=text))
 
 
 @rule(

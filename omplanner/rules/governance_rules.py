@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..commands import SetFields
 from ..model import Component, ItemKind, Severity, UseCase, UseCaseStatus
 from .context import PlanIndex, ref
 from .engine import Hit, rule
-from .findings import ElementRef
+from .findings import ElementRef, Fix
 
 FAMILY = "Governance"
 
@@ -26,12 +27,26 @@ def _governed(index: PlanIndex) -> Iterator[tuple[UseCase, str]]:
             yield uc, f"deploys in week {week}"
 
 
-def _hit(uc: UseCase, why: str, missing: str) -> Hit:
+def _hit(uc: UseCase, why: str, missing: str, fix: Fix | None = None) -> Hit:
     return Hit(
         f"'{uc.name}' {why}, but its governance {missing}.",
         (ref(uc), ElementRef(uc.governance.id, "governance", f"Governance of '{uc.name}'")),
         use_case_id=uc.id,
+        fix=fix,
     )
+
+
+def _escalation_fix(index: PlanIndex, uc: UseCase) -> Fix | None:
+    """Start the path with the governance owner and whoever is accountable for the use case's decisions."""
+    path = [uc.governance.owner_role] if uc.governance.owner_role else []
+    for decision in index.decisions_by_use_case.get(uc.id, ()):
+        path.extend(decision.accountable)
+    path = [r for r in dict.fromkeys(path) if index.is_human(r)][:3]
+    if not path:
+        return None
+    names = " then ".join(index.role_name(r) for r in path)
+    text = f"Escalate to {names}"
+    return Fix(text, SetFields(uc.governance.id, {"escalation_path": path}, text=text))
 
 
 @rule(
@@ -76,7 +91,7 @@ def thresholds_set(index: PlanIndex) -> Iterator[Hit]:
 def escalation_path(index: PlanIndex) -> Iterator[Hit]:
     for uc, why in _governed(index):
         if not uc.governance.escalation_path:
-            yield _hit(uc, why, "has no escalation path")
+            yield _hit(uc, why, "has no escalation path", _escalation_fix(index, uc))
 
 
 @rule(

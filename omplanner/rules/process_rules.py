@@ -18,14 +18,18 @@ from ..model import (
     StepKind,
     new_id,
 )
-from .context import MapIndex, PlanIndex, ref
+from .context import MapIndex, PlanIndex, reachable, ref
 from .engine import Hit, rule
 from .findings import Fix
+from .words import quoted
 
 FAMILY = "Process"
 
 CONCENTRATION_MIN_ROUTES = 3
 """How many AI steps must send their exceptions to one role before that is called concentration."""
+
+DOWNSTREAM_LOOKAHEAD = 50
+"""How far down the process a fix looks for the person to involve (keeps checks linear)."""
 
 DECIDING = (AiIntervention.AUTOMATE, AiIntervention.ROUTE_EXCEPTIONS)
 
@@ -39,7 +43,7 @@ def _rate(step: Step) -> str:
 
 
 def _first_human_lane(index: PlanIndex, m: MapIndex, after: str) -> str | None:
-    for step_id in m.downstream(after):
+    for step_id in m.downstream(after, limit=DOWNSTREAM_LOOKAHEAD):
         if index.is_human(m.steps[step_id].lane):
             return m.steps[step_id].lane
     return next((lane for lane in m.map.lanes if index.is_human(lane)), None)
@@ -185,20 +189,8 @@ def handoff_owner(index: PlanIndex) -> Iterator[Hit]:
             )
 
 
-def _reachable(starts: list[str], edges: dict[str, list[str]]) -> set[str]:
-    seen = set(starts)
-    stack = list(starts)
-    while stack:
-        for nxt in edges.get(stack.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    return seen
-
-
-def _names(steps: list[Step], limit: int = 4) -> str:
-    shown = ", ".join(f"'{s.name or s.id}'" for s in steps[:limit])
-    return shown + (f" and {len(steps) - limit} more" if len(steps) > limit else "")
+def _names(steps: list[Step]) -> str:
+    return quoted(s.name or s.id for s in steps)
 
 
 @rule(
@@ -214,16 +206,10 @@ def connected(index: PlanIndex) -> Iterator[Hit]:
     for m in index.maps:
         if not m.steps:
             continue
-        forward = {k: list(v) for k, v in m.successors.items()}
-        backward = {k: list(v) for k, v in m.predecessors.items()}
-        for step in m.map.steps:
-            if step.exception_route in m.steps:
-                forward.setdefault(step.id, []).append(step.exception_route)
-                backward.setdefault(step.exception_route, []).append(step.id)
         starts = [s.id for s in m.map.steps if s.kind is StepKind.START]
         ends = [s.id for s in m.map.steps if s.kind is StepKind.END]
-        from_start = _reachable(starts, forward)
-        to_end = _reachable(ends, backward)
+        from_start = reachable(starts, m.forward)
+        to_end = reachable(ends, m.backward)
         unreached = [s for s in m.map.steps if s.id not in from_start]
         stuck = [s for s in m.map.steps if s.id in from_start and s.id not in to_end]
         parts = []
@@ -253,26 +239,19 @@ def connected(index: PlanIndex) -> Iterator[Hit]:
 def output_checked(index: PlanIndex) -> Iterator[Hit]:
     for m in redesigned(index):
         uc = m.use_case.id
-        # Steps worked by an equipped person, and every step with a path to one: a single
-        # backward sweep instead of a forward search from each AI step (quadratic on big maps).
-        equipped = {
-            s.id
-            for s in m.map.steps
-            if index.is_human(s.lane) and index.has_capability(s.lane, CapabilityKind.OUTPUT_VALIDATION, uc)
-        }
-        covered = m.reaching(equipped)
-        unchecked = [s for s in m.map.steps if s.is_ai and s.id not in covered and s.exception_route not in covered]
+        validators = [s.id for s in m.map.steps if index.has_capability(s.lane, CapabilityKind.OUTPUT_VALIDATION, uc)]
+        # Steps from which some case reaches a validator: one backward sweep, not a search per AI step.
+        checked = reachable(validators, m.backward)
+        unchecked = [s for s in m.map.steps if s.is_ai and s.id not in checked]
+        candidate = None
+        if unchecked:
+            first = unchecked[0]
+            ahead = [first.id] + m.downstream(first.id, limit=DOWNSTREAM_LOOKAHEAD)
+            if first.exception_route in m.steps:
+                ahead.append(first.exception_route)
+            candidate = next((m.steps[s].lane for s in ahead if index.is_human(m.steps[s].lane)), None)
         if not unchecked:
             continue
-        candidate: str | None = None
-        for step in unchecked:
-            seen = [step.id] + m.downstream(step.id)
-            if step.exception_route in m.steps:
-                seen += [step.exception_route] + m.downstream(step.exception_route)
-            humans = [m.steps[s].lane for s in seen if index.is_human(m.steps[s].lane)]
-            if humans:
-                candidate = humans[0]
-                break
         fix = None
         if candidate is not None:
             text = f"Add an output-validation requirement for {index.role_name(candidate)}"

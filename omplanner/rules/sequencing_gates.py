@@ -18,30 +18,6 @@ READINESS_THRESHOLD = 3
 """The agreed process and data scores (of 5) a use case needs before choosing a tool or deploying."""
 
 
-def _has_cycle(index: PlanIndex) -> bool:
-    """Pure-Python depth-first search, so that a plan without cycles never imports networkx."""
-    state: dict[str, int] = {}
-    for root in index.items:
-        if root in state:
-            continue
-        stack = [(root, iter(index.items[root].depends_on))]
-        state[root] = 1
-        while stack:
-            node, deps = stack[-1]
-            dep = next(deps, None)
-            if dep is None:
-                state[node] = 2
-                stack.pop()
-            elif dep in index.items:
-                seen = state.get(dep)
-                if seen == 1:
-                    return True
-                if seen is None:
-                    state[dep] = 1
-                    stack.append((dep, iter(index.items[dep].depends_on)))
-    return False
-
-
 @rule(
     "SEQ-008",
     "No dependency cycles",
@@ -51,13 +27,7 @@ def _has_cycle(index: PlanIndex) -> bool:
     FAMILY,
 )
 def dependency_cycles(index: PlanIndex) -> Iterator[Hit]:
-    if not _has_cycle(index):
-        return
-    from ..sequencing.graph import explicit_cycles
-
-    order = {item_id: n for n, item_id in enumerate(index.items)}
-    cycles, _ = explicit_cycles(index.items, order, index.constraints.explicit)
-    for cycle in cycles:
+    for cycle in index.dependency_cycles[0]:
         items = [index.items[i] for i in cycle]
         chain = ", which depends on ".join(f"'{i.title}'" for i in items + items[:1])
         last, first = items[-1], items[0]
@@ -94,7 +64,7 @@ def readiness_gate(index: PlanIndex) -> Iterator[Hit]:
         for component in (Component.PROCESS, Component.DATA):
             value = index.agreed_scores.get((uc.id, component))
             if value is not None and value < READINESS_THRESHOLD:
-                low.append(f"{component.label.lower()} scores {value} of 5")
+                low.append(f"{'process' if component is Component.PROCESS else 'data'} score is {value} of 5")
         if not low:
             continue
         kinds = " and ".join(sorted({i.kind.label.lower() for i in gated}, reverse=True))

@@ -14,6 +14,7 @@ from ..model import ITEM_COMPONENT, Component, ItemKind, RoadmapItem, Severity
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
+from .words import quoted
 
 FAMILY = "Sequencing"
 
@@ -57,11 +58,11 @@ def _late_starts(index: PlanIndex, code: str) -> Iterator[tuple[RoadmapItem, Roa
         yield index.items[after_id], before
 
 
-def _timing_hits(index: PlanIndex, code: str, phrase: str, why: str) -> Iterator[Hit]:
+def _timing_hits(index: PlanIndex, code: str, phrase: str) -> Iterator[Hit]:
     for after, before in _late_starts(index, code):
         yield Hit(
             f"{what(after, index)} starts in week {after.start_week}, before {phrase} ('{before.title}') "
-            f"ends in week {before.end_week}{why}",
+            f"ends in week {before.end_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
             fix=move_fix(after, before.end_week),
@@ -79,7 +80,7 @@ def _timing_hits(index: PlanIndex, code: str, phrase: str, why: str) -> Iterator
     FAMILY,
 )
 def diagnostic_first(index: PlanIndex) -> Iterator[Hit]:
-    yield from _timing_hits(index, "SEQ-001", "the diagnostic", ".")
+    yield from _timing_hits(index, "SEQ-001", "the diagnostic")
 
 
 @rule(
@@ -114,7 +115,7 @@ def design_before_buying(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def rights_before_rollout(index: PlanIndex) -> Iterator[Hit]:
-    yield from _timing_hits(index, "SEQ-003", "its decision rights are agreed", ".")
+    yield from _timing_hits(index, "SEQ-003", "its decision-rights work")
 
 
 @rule(
@@ -164,7 +165,7 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
 
 @rule(
     "SEQ-005",
-    "Governance before the second use case deploys",
+    "First use case governed before the next deploys",
     Severity.ERROR,
     Component.GOVERNANCE,
     """The first use case's governance (a named owner, thresholds, what happens on a breach) is in
@@ -201,14 +202,15 @@ def one_first(index: PlanIndex) -> Iterator[Hit]:
     if len(together) < 2:
         return
     lead = index.constraints.first_use_case
-    names = ", ".join(f"'{index.use_case_name(uc)}'" for uc in together)
+    names = quoted(index.use_case_name(uc) for uc in together)
     governed = [i.end_week for i in index.items_by_use_case[lead] if i.kind is ItemKind.GOVERNANCE]
-    target = max(governed) if governed else week + 1
+    target = max([week + 1, *governed])
     others = [index.items[firsts[uc]] for uc in together if uc != lead]
     text = f"Let '{index.use_case_name(lead)}' go first: start the other deployments in week {target}"
     command = Macro(text, [SetFields(i.id, {"start_week": target}) for i in others])
     yield Hit(
-        f"{names} all start deploying in week {week}: no use case proves its operating model before the others follow.",
+        f"{names} {'both' if len(together) == 2 else 'all'} start deploying in week {week}: no use case "
+        "proves its operating model before the others follow.",
         tuple(ref(index.items[firsts[uc]]) for uc in together),
         fix=Fix(text, command),
     )
@@ -223,7 +225,10 @@ def one_first(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def dependencies_respected(index: PlanIndex) -> Iterator[Hit]:
+    knotted = index.dependency_cycles[1]  # a knot is reported once, as a cycle (SEQ-008)
     for after, before in _late_starts(index, "SEQ-007"):
+        if (before.id, after.id) in knotted:
+            continue
         yield Hit(
             f"'{after.title}' starts in week {after.start_week}, before '{before.title}', which it depends on, "
             f"ends in week {before.end_week}.",

@@ -116,3 +116,27 @@ def build_constraints(plan: Plan, items: dict[str, RoadmapItem] | None = None) -
             if uc_id != first_uc:
                 implied.append(Constraint(lead, dep, "SEQ-006", start_to_start=True, offset=1))
     return result
+
+
+def has_dependency_cycle(items: dict[str, RoadmapItem]) -> bool:
+    """Pure-Python depth-first search, so that a plan without cycles never imports networkx."""
+    state: dict[str, int] = {}
+    for root in items:
+        if root in state:
+            continue
+        stack = [(root, iter(items[root].depends_on))]
+        state[root] = 1
+        while stack:
+            node, deps = stack[-1]
+            dep = next(deps, None)
+            if dep is None:
+                state[node] = 2
+                stack.pop()
+            elif dep in items:
+                seen = state.get(dep)
+                if seen == 1:
+                    return True
+                if seen is None:
+                    state[dep] = 1
+                    stack.append((dep, iter(items[dep].depends_on)))
+    return False

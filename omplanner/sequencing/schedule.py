@@ -13,6 +13,9 @@ from ..commands import Command, Macro, SetFields
 from ..model import Plan
 from .graph import PreparedRoadmap, dag, prepare, topological_order
 
+LAST_WEEK = 520
+"""The latest start a roadmap item accepts (ten years): a schedule never proposes beyond it."""
+
 
 def _solve(plan: Plan) -> tuple[dict[str, int], PreparedRoadmap]:
     prepared = prepare(plan)
@@ -42,7 +45,7 @@ def _solve(plan: Plan) -> tuple[dict[str, int], PreparedRoadmap]:
                 changed = True
         if not changed:
             break
-    return start, prepared
+    return {i: min(week, LAST_WEEK) for i, week in start.items()}, prepared
 
 
 def propose_schedule(plan: Plan) -> dict[str, int]:

@@ -72,3 +72,23 @@ def test_exceptions_and_checks_can_eat_the_whole_saving():
     assert fig.redesigned_minutes_per_case == 10 and fig.capacity_released_pct == 0
     assert fig.gap_pct is None  # the pilot is not measured in %
     assert fig.summary.startswith("The pilot measured 3 min; at process level no capacity is released")
+
+
+def test_int001_pilot_far_ahead_of_the_process(example_plan):
+    from omplanner.rules import check_plan
+
+    found = [f for f in check_plan(example_plan) if f.code == "INT-001"]
+    assert [f.use_case_id for f in found] == ["uc-ap", "uc-email"]
+    assert found[0].message == (
+        "'AP invoice matching': the pilot saved 40 % per task, but the redesigned process releases 16.7 % of "
+        "capacity once exceptions and checks are counted; base the business case on the process figure."
+    )
+    assert found[0].severity.value == "info"
+
+
+def test_int001_pilot_close_to_the_process_figure(example_plan):
+    from omplanner.rules import check_plan
+
+    example_plan.use_case("uc-ap").pilot_kpi.value = 25.0  # 8.3 points above 16.7 %
+    example_plan.use_case("uc-email").pilot_kpi.unit = "minutes"  # not comparable
+    assert "INT-001" not in [f.code for f in check_plan(example_plan)]

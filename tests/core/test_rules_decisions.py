@@ -37,6 +37,10 @@ def test_dec002_ai_alone_without_a_threshold():
     plan = plan_with(autonomy=Autonomy.AI_ALONE, audit_trail=True, override_authority="lead")
     [f] = findings(plan, "DEC-002")
     assert "no governance threshold watches it" in f.message
+    f.fix.command.apply(plan)
+    assert plan.use_cases[0].governance.thresholds[-1].covers == ["dec"]
+    assert "DEC-002" not in codes(plan)
+    f.fix.command.revert(plan)
     plan.use_cases[0].governance.thresholds.append(Threshold(id="t", metric="Wrong postings", covers=["dec"]))
     assert "DEC-002" not in codes(plan)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 
 from omplanner.model import Component, ItemKind, RuleSeverity, Severity
 from omplanner.rules import catalogue, check_plan
@@ -14,7 +16,7 @@ def test_catalogue_lists_every_family_with_explanations():
     infos = catalogue()
     codes = [i.code for i in infos]
     assert len(codes) == len(set(codes))
-    assert {c.split("-")[0] for c in codes} == {"SEQ", "PRO", "DEC", "GOV", "DAT", "CAP"}
+    assert {c.split("-")[0] for c in codes} == {"SEQ", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"}
     assert codes.index("SEQ-001") < codes.index("PRO-001") < codes.index("CAP-001")
     for info in infos:
         assert isinstance(info.default_severity, Severity)
@@ -51,3 +53,37 @@ def test_checking_leaves_the_plan_untouched(example_plan):
     before = copy.deepcopy(example_plan.model_dump())
     check_plan(example_plan)
     assert example_plan.model_dump() == before
+
+
+def test_checking_a_plan_without_cycles_does_not_import_networkx(example_file):
+    # networkx costs a third of a second to import; check_plan runs after every edit in the app.
+    code = (
+        "import sys; from omplanner.fileio import load_plan; from omplanner.rules import check_plan; "
+        f"check_plan(load_plan({str(example_file)!r})); print('networkx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_rules_survive_dangling_references(example_plan):
+    # An entity removed without mending what points at it (as a half-finished edit could leave
+    # the plan) must not make the check fail: every rule looks ids up defensively.
+    from omplanner.commands import RemoveEntity
+    from omplanner.integration import integration_figures
+    from omplanner.model import iter_places
+    from omplanner.sequencing import analyse_roadmap, auto_sequence_command
+
+    removable = [p.entity.id for p in iter_places(example_plan) if p.index is not None]
+    assert len(removable) > 100
+    for entity_id in removable:
+        command = RemoveEntity(entity_id)
+        command.apply(example_plan)
+        try:
+            check_plan(example_plan)
+            if entity_id.startswith("item-"):
+                analyse_roadmap(example_plan)
+                auto_sequence_command(example_plan)
+            for uc in example_plan.use_cases:
+                integration_figures(example_plan, uc)
+        finally:
+            command.revert(example_plan)

@@ -49,6 +49,14 @@ def test_a_candidate_deploying_on_the_roadmap_needs_governance_too():
     assert [f.message for f in found] == ["'E-mails' deploys in week 12, but its governance names no owner."]
 
 
+def test_gov003_fix_proposes_the_accountable_roles(example_plan):
+    [f] = [f for f in findings(example_plan, "GOV-003") if f.use_case_id == "uc-email"]
+    assert f.fix.description == "Escalate to Customer service lead"
+    f.fix.command.apply(example_plan)
+    assert example_plan.use_case("uc-email").governance.escalation_path == ["role-cs-lead"]
+    assert "GOV-003" not in codes(example_plan)
+
+
 def test_a_candidate_not_deploying_needs_no_governance_yet():
     assert not set(GOV) & set(codes(base_plan()))
 

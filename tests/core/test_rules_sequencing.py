@@ -53,7 +53,10 @@ def test_seq002_is_per_use_case():
 def test_seq003_deployment_before_decision_rights_are_agreed():
     plan = roadmap(item("r", K.DECISION_RIGHTS, "uc-1", 0, 4), item("x", K.DEPLOYMENT, "uc-1", 3))
     [f] = findings(plan, "SEQ-003")
-    assert "Deployment for 'Invoices' ('Deployment x') starts in week 3" in f.message
+    assert f.message == (
+        "Deployment for 'Invoices' ('Deployment x') starts in week 3, before its decision-rights work "
+        "('Decision rights r') ends in week 4."
+    )
     apply_fix(plan, f)
     assert "SEQ-003" not in codes(plan)
 
@@ -99,7 +102,7 @@ def test_seq005_second_use_case_deploys_before_the_first_is_governed():
 def test_seq006_two_use_cases_deploying_first_together():
     plan = roadmap(item("x1", K.DEPLOYMENT, "uc-1", 5), item("x2", K.DEPLOYMENT, "uc-2", 5))
     [f] = findings(plan, "SEQ-006")
-    assert f.message.startswith("'Invoices', 'E-mails' all start deploying in week 5")
+    assert f.message.startswith("'Invoices' and 'E-mails' both start deploying in week 5")
     apply_fix(plan, f)
     assert plan.item("x2").start_week == 6 and plan.item("x1").start_week == 5
     assert "SEQ-006" not in codes(plan)
@@ -125,6 +128,7 @@ def test_seq008_cycle_named_item_by_item():
         "which depends on 'Other b', which depends on 'Other a'."
     )
     assert analyse_roadmap(plan).cycles == [["a", "c", "b"]]
+    assert "SEQ-007" not in codes(plan)  # the knot is reported once, as a cycle
     apply_fix(plan, f)
     assert "SEQ-008" not in codes(plan)
 
@@ -140,7 +144,11 @@ def test_seq009_readiness_gate(component):
     plan.scores.append(Score(id="s", use_case="uc-1", component=component, value=2))
     plan.scores.append(Score(id="s-p", use_case="uc-1", component=component, value=5, participant="Priya"))
     [f] = findings(plan, "SEQ-009")
-    assert f"its {component.label.lower()} scores 2 of 5 (the gate is 3)" in f.message
+    word = "process" if component is Component.PROCESS else "data"
+    assert f.message == (
+        f"'Invoices' has tool selection planned, but its {word} score is 2 of 5 (the gate is 3): raise the scores "
+        "before committing to a tool."
+    )
     plan.scores[0].value = 3
     assert "SEQ-009" not in codes(plan)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +118,7 @@ def roadmaps(draw):
     return plan
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps())
 def test_any_proposed_schedule_passes_every_sequencing_rule(plan):
@@ -133,3 +135,32 @@ def test_any_proposed_schedule_passes_every_sequencing_rule(plan):
 
 def test_readiness_findings_are_not_errors():
     assert all(f.severity is not Severity.ERROR for f in check_plan(base_plan()))
+
+
+@st.composite
+def tangled_roadmaps(draw):
+    """Any dependencies at all, cycles included."""
+    plan = draw(roadmaps())
+    ids = [i.id for i in plan.roadmap]
+    for i in plan.roadmap:
+        i.depends_on = draw(st.lists(st.sampled_from(ids).filter(lambda x, me=i.id: x != me), max_size=3, unique=True))
+    return plan
+
+
+@pytest.mark.slow
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tangled_roadmaps())
+def test_tangled_roadmaps_never_raise(plan):
+    import networkx as nx
+
+    analysis = analyse_roadmap(plan)
+    graph = nx.DiGraph([(d, i.id) for i in plan.roadmap for d in i.depends_on])
+    knots = [k for k in nx.strongly_connected_components(graph) if len(k) > 1]
+    assert len(analysis.cycles) == len(knots)
+    in_cycles = set().union(*knots)
+    command = auto_sequence_command(plan)
+    if command is not None:
+        command.apply(plan)
+    for f in seq_errors(plan):
+        # Only a knot of dependencies the user must untie can remain.
+        assert f.code in ("SEQ-007", "SEQ-008") and set(f.element_ids) <= in_cycles, f.message
