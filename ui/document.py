@@ -3,17 +3,22 @@
 Widgets never write to the plan. They call ``Document.execute`` with a core command; the
 document applies it, pushes it on the undo stack and emits ``changed`` with the record of
 what changed, so that every view refreshes only what it names.
+
+The core is imported only when a plan is first needed: the app paints its window before the
+plan model (pydantic) is built, so that start-up feels as quick as a bare Qt window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from omplanner.commands import ChangeSet, Command, CommandError
-from omplanner.model import Plan
+if TYPE_CHECKING:
+    from omplanner.commands import ChangeSet, Command
+    from omplanner.model import Plan
 
 
 class _StackEntry(QUndoCommand):
@@ -51,18 +56,30 @@ class Document(QObject):
     plan_replaced = Signal()
     """A different plan is now open (new, open, recover): views rebuild from scratch."""
     path_changed = Signal(object)
+    saved = Signal(object)
+    """The plan was written to this Path (a save, not an autosave)."""
     edit_refused = Signal(str)
     """An edit could not be made; the message says why, in plain words."""
 
     def __init__(self, plan: Plan | None = None, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._plan = plan or Plan()
+        self._plan = plan
+        """None until a plan is opened or first asked for (then a blank one): see ``has_plan``."""
         self._path = path
         self.undo_stack = QUndoStack(self)
 
     @property
     def plan(self) -> Plan:
+        if self._plan is None:
+            from omplanner.model import Plan
+
+            self._plan = Plan()
         return self._plan
+
+    @property
+    def has_plan(self) -> bool:
+        """False only in the moment between the first paint and the first plan opened at start."""
+        return self._plan is not None
 
     @property
     def path(self) -> Path | None:
@@ -72,17 +89,30 @@ class Document(QObject):
         self._path = path
         self.path_changed.emit(path)
 
-    def replace_plan(self, plan: Plan, path: Path | None) -> None:
+    def replace_plan(self, plan: Plan, path: Path | None, dirty: bool = False) -> None:
+        """Open another plan. ``dirty`` marks it unsaved (a recovered autosave is not on disk yet)."""
         self._plan = plan
         self.undo_stack.clear()
-        self.undo_stack.setClean()
+        if dirty:
+            self.undo_stack.resetClean()
+        else:
+            self.undo_stack.setClean()
         self.set_path(path)
         self.plan_replaced.emit()
 
+    def mark_saved(self, path: Path) -> None:
+        """The plan is now on disk at ``path``: it becomes the document's file and the clean state."""
+        if path != self._path:
+            self.set_path(path)
+        self.undo_stack.setClean()
+        self.saved.emit(path)
+
     def execute(self, command: Command) -> bool:
         """Apply an edit and put it on the undo stack. False (and ``edit_refused``) if refused."""
+        from omplanner.commands import CommandError
+
         try:
-            changes = command.apply(self._plan)
+            changes = command.apply(self.plan)
         except CommandError as exc:
             self.edit_refused.emit(str(exc))
             return False

@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> int:
         import importlib
 
         return getattr(importlib.import_module(module_name), func)(argv[1:])
+    if not argv or argv[0].lower().endswith(".omplan"):
+        return _open_app(argv)  # no command: skip the core's parser, whose imports would delay the window
     from omplanner import cli
 
     if argv and (argv[0] in ("-h", "--help", "--version") or argv[0] in cli.command_names()):

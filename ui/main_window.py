@@ -1,29 +1,103 @@
-"""The main window: a navigation sidebar switching the pages declared in ``ui.pages``."""
+"""The main window: a sidebar switching the pages of ``ui.pages``, the findings and history docks,
+menus and a toolbar built from the action specs, the status bar, and presentation mode.
+
+Pages are created on first use so that start-up builds only the page on screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from omplanner import APP_NAME
 
+from .actions import build_actions
 from .document import Document
+from .findings_panel import FindingsPanel
+from .icons import app_icon, icon
+from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
+from .settings import settings
+from .theme import Presentation
+
+if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+DEFAULT_SIZE = QSize(1366, 768)
+SIDEBAR_ROW = 36
+FINDINGS_WIDTH = 340
+
+ENTITY_PAGE = {
+    "PlanDetails": "overview",
+    "UseCase": "use_cases",
+    "Score": "diagnostic",
+    "ProcessMap": "processes",
+    "Step": "processes",
+    "Flow": "processes",
+    "Decision": "decisions",
+    "CapabilityRequirement": "capabilities",
+    "Governance": "governance",
+    "Threshold": "governance",
+    "DataSource": "data",
+    "Role": "roles",
+    "RoadmapItem": "roadmap",
+}
+"""Which page shows an element of each kind (for double-clicked findings)."""
+COMPONENT_PAGE = {
+    "process": "processes",
+    "decision_rights": "decisions",
+    "capability": "capabilities",
+    "governance": "governance",
+    "data": "data",
+}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, document: Document):
         super().__init__()
         self.document = document
-        self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Navigation")
-        self.sidebar.setFixedWidth(190)
-        self.stack = QStackedWidget()
+        self.autosaver = None
+        """Set by ``ui.app`` for the real app; windows built in tests have none."""
         self._pages: dict[str, QWidget] = {}
-        for spec in PAGES:
-            item = QListWidgetItem(spec.title)
+        self.plan_pending = False
+        """True while ``ui.app`` opens the start plan just after the first paint."""
+        self._shown_once = False
+        self._state_restored = False
+        self.presentation = Presentation()
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+
+        self._files = None
+        self._exports = None
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setToolTip("Pages of the plan (Ctrl+1 … Ctrl+0)")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(196)
+        for index, spec in enumerate(PAGES):
+            item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
+            item.setSizeHint(QSize(0, SIDEBAR_ROW))
+            item.setToolTip(f"{spec.title} (Ctrl+{(index + 1) % 10})" if index < 10 else spec.title)
             self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Page")
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -31,19 +105,85 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.sidebar.currentRowChanged.connect(lambda row: self.show_page(PAGES[row].id))
-        self.resize(1280, 760)
+
+        self.findings = FindingsPanel(document, self)
+        self.findings.finding_activated.connect(self.show_finding)
+        self.findings.counts_changed.connect(self._show_counts)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
+        self.history = QDockWidget("Edit history", self)
+        self.history.setObjectName("history_dock")
+        self.history.setAccessibleName("Edit history")
+        self.history.visibilityChanged.connect(self._ensure_history_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
+        self.history.hide()
+
+        self.action_map = build_actions(self)
+        self.menus = build_menus(
+            self,
+            self.action_map,
+            {
+                "@recent": lambda menu: self.files.fill_recent_menu(menu),
+                "@examples": lambda menu: self.files.fill_examples_menu(menu),
+            },
+        )
+        self.toolbar = build_toolbar(self, self.action_map)
+        self._wire_actions()
+
+        self.file_label = QLabel()
+        self.file_label.setAccessibleName("Plan file")
+        self.counts_label = QLabel("")
+        self.counts_label.setAccessibleName("Findings count")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.file_label)
+        # bound methods, not lambdas: Qt drops these connections when the window is destroyed
+        document.edit_refused.connect(self._edit_refused)
+
+        self.sidebar.currentRowChanged.connect(self._row_changed)
         document.plan_replaced.connect(self.refresh_title)
-        document.changed.connect(lambda _changes: self.refresh_title())
-        document.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        document.path_changed.connect(self.refresh_title)
+        document.changed.connect(self.refresh_title)
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.resize(DEFAULT_SIZE)
         self.refresh_title()
-        self.sidebar.setCurrentRow(0)
+        if document.has_plan:
+            self.sidebar.setCurrentRow(0)
+        else:  # the app paints first and opens the plan just after: the page waits for it
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(0)
+            self.sidebar.blockSignals(False)
+            document.plan_replaced.connect(self._show_current_page)
+
+    @property
+    def files(self):
+        """The File menu's work (new, open, save, recent), built on first use."""
+        if self._files is None:
+            from .files import FileController
+
+            self._files = FileController(self, self.document)
+            self._files.status.connect(self.show_message)
+        return self._files
+
+    @property
+    def exports(self):
+        """File › Export, built on first use (its worker and exporters are not on the start path)."""
+        if self._exports is None:
+            from .export_actions import ExportController
+
+            self._exports = ExportController(self, self.document)
+            self._exports.status.connect(self.show_message)
+        return self._exports
+
+    # -- pages --------------------------------------------------------------------------------
 
     def page(self, page_id: str) -> QWidget:
         """The page widget, created on first use."""
         if page_id not in self._pages:
             spec: PageSpec = next(p for p in PAGES if p.id == page_id)
-            widget = spec.load()(self.document)
+            try:
+                widget = spec.load()(self.document)
+            except Exception as exc:  # a broken page must not take the workshop down with it
+                widget = _broken_page(spec, exc)
+            widget.setAccessibleName(spec.title)
             self._pages[page_id] = widget
             self.stack.addWidget(widget)
         return self._pages[page_id]
@@ -56,5 +196,236 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
         return widget
 
-    def refresh_title(self) -> None:
-        self.setWindowTitle(f"{self.document.plan.details.title}[*] — {APP_NAME}")
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def current_page_id(self) -> str | None:
+        row = self.sidebar.currentRow()
+        return PAGES[row].id if 0 <= row < len(PAGES) else None
+
+    def go_to(self, page_id: str) -> None:
+        self.show_page(page_id).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_current_page(self) -> None:
+        if self.stack.currentWidget() is None:
+            self._row_changed(self.sidebar.currentRow())
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row].id)
+
+    def show_finding(self, finding) -> bool:
+        """Show the page of the finding's first element and select it there. True if a page took it.
+
+        A finding about a whole use case (no governance owner, say) is shown on the page of its
+        component when that page can select the use case, else on the use-case list."""
+        from omplanner.model import index_places
+
+        places = index_places(self.document.plan)
+        component_page = COMPONENT_PAGE.get(str(finding.component) if finding.component else "")
+        known = {p.id for p in PAGES}
+        for ref in finding.elements:
+            place = places.get(ref.id)
+            if place is None:
+                continue
+            kind = type(place.entity).__name__
+            candidates = [component_page, ENTITY_PAGE[kind]] if kind == "UseCase" else [ENTITY_PAGE.get(kind)]
+            for page_id in [c for c in candidates if c in known]:
+                page = self.show_page(page_id)
+                select = getattr(page, "select_element", None)
+                if callable(select) and select(ref.id):
+                    return True
+            return False
+        if component_page in known:
+            self.show_page(component_page)
+        return False
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _wire_actions(self) -> None:
+        stack = self.document.undo_stack
+        undo, redo = self.action_map["edit.undo"], self.action_map["edit.redo"]
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.findings.visibilityChanged.connect(self.action_map["view.findings"].setChecked)
+        self.history.visibilityChanged.connect(self.action_map["view.history"].setChecked)
+        self.action_map["view.findings"].setChecked(True)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.action_map["edit.undo"].setText(f"&Undo {text}" if text else "&Undo")
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.action_map["edit.redo"].setText(f"&Redo {text}" if text else "&Redo")
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)  # from the argument: the stack may be going away
+
+    def _edit_refused(self, text: str) -> None:
+        self.show_message(f"Not changed: {text}", 8000)
+
+    def toggle_findings(self, visible: bool) -> None:
+        self.findings.setVisible(visible)
+        if visible:
+            self.findings.raise_()
+            self.findings.entries.setFocus()
+
+    def _ensure_history_view(self, visible: bool = True) -> None:
+        """The undo history list is built the first time its dock shows."""
+        if visible and self.history.widget() is None:
+            from PySide6.QtWidgets import QUndoView
+
+            view = QUndoView(self.document.undo_stack)
+            view.setEmptyLabel("Opened plan")
+            view.setAccessibleName("Edits, oldest first; select one to go back to it")
+            self.history.setWidget(view)
+
+    def toggle_history(self, visible: bool) -> None:
+        self._ensure_history_view(visible)
+        self.history.setVisible(visible)
+        if visible:
+            self.history.raise_()
+
+    def set_presentation(self, on: bool) -> None:
+        """Full screen and larger type for a projector; F5 again restores the window as it was."""
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if on:
+            self._before_presentation = self.saveGeometry()
+            self.presentation.enter(app)
+            self.sidebar.setIconSize(QSize(28, 28))
+            self.sidebar.setFixedWidth(260)
+            self.showFullScreen()
+            self.show_message("Presentation mode: press F5 to leave", 4000)
+        else:
+            self.presentation.leave(app)
+            self.sidebar.setIconSize(QSize(20, 20))
+            self.sidebar.setFixedWidth(196)
+            self.showNormal()
+            geometry = getattr(self, "_before_presentation", None)
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+        self.action_map["view.presentation"].setChecked(on)
+        self.action_map["view.fullscreen"].setChecked(on)
+
+    def set_full_screen(self, on: bool) -> None:
+        if self.presentation.active and not on:
+            self.set_presentation(False)
+            return
+        self.showFullScreen() if on else self.showNormal()
+
+    def show_about(self) -> None:
+        from .about import show_about
+
+        show_about(self)
+
+    def show_preferences(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from .preferences import PreferencesDialog
+        from .theme import apply_theme
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec():
+            dialog.store()
+            apply_theme(QApplication.instance())
+            if self.autosaver is not None:
+                self.autosaver.reload_interval()
+
+    # -- status and title ---------------------------------------------------------------------
+
+    def show_message(self, text: str, timeout: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    def _show_counts(self, errors: int, warnings: int, infos: int) -> None:
+        if not errors + warnings + infos:
+            self.counts_label.setText("No findings")
+        else:
+            parts = [(errors, "error"), (warnings, "warning"), (infos, "note")]
+            self.counts_label.setText(" · ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n))
+
+    def refresh_title(self, *_args) -> None:
+        path = self.document.path
+        if not self.document.has_plan:
+            self.setWindowTitle(f"{APP_NAME}[*]")
+            self.file_label.setText(f"Opening {path.name}…" if path else "")
+            return
+        name = f" ({path.name})" if path else ""
+        self.setWindowTitle(f"{self.document.plan.details.title}{name}[*] — {APP_NAME}")
+        self.file_label.setText(str(path) if path else "Not saved to a file yet")
+
+    # -- window state, drops, closing ---------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        from PySide6.QtCore import QByteArray
+        from PySide6.QtGui import QGuiApplication
+
+        store = settings()
+        geometry = store.value(GEOMETRY_KEY, QByteArray(), type=QByteArray)
+        state = store.value(STATE_KEY, QByteArray(), type=QByteArray)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                available = screen.availableGeometry().size()
+                self.resize(DEFAULT_SIZE.boundedTo(available))
+        if not state.isEmpty():
+            self._state_restored = self.restoreState(state)
+
+    def save_layout(self) -> None:
+        store = settings()
+        store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        store.setValue(STATE_KEY, self.saveState())
+        store.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._state_restored:  # docks get their width only once the window is laid out
+                self.resizeDocks([self.findings], [FINDINGS_WIDTH], Qt.Orientation.Horizontal)
+        if self.plan_pending:
+            return  # the app opens the plan after the first paint; plan_replaced shows the page
+        if self.stack.currentWidget() is None:
+            QTimer.singleShot(0, self._show_current_page)
+        if not self.findings.checked_once:
+            QTimer.singleShot(0, self.findings.refresh)  # after the first paint: rules are not on the start path
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from .files import plan_paths_from_mime
+
+        if plan_paths_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from .files import plan_paths_from_mime
+
+        paths = plan_paths_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))  # no modal dialog inside the drop
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.presentation.active:
+            self.set_presentation(False)
+        self.save_layout()
+        if self.autosaver is not None:
+            self.autosaver.close()
+        event.accept()
+
+
+def _broken_page(spec: PageSpec, exc: Exception) -> QWidget:
+    widget = QWidget()
+    label = QLabel(f"The {spec.title} page could not be opened:\n{type(exc).__name__}: {exc}")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    QVBoxLayout(widget).addWidget(label)
+    return widget

@@ -14,7 +14,7 @@ import sys
 from .. import __version__
 from ..fileio import PlanFileError
 
-COMMAND_MODULES = ["plan_commands", "check_commands"]
+COMMAND_MODULES = ["plan_commands", "check_commands", "export_commands"]
 """Modules of this package that add subcommands, in the order ``--help`` lists them."""
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

@@ -24,7 +24,7 @@ else
   sed "s|^Exec=omplanner|Exec=$prefix/omplanner|; s|^TryExec=omplanner|TryExec=$prefix/omplanner|" \
       "$here/$id.desktop" >"$data/applications/$id.desktop"
   cp "$here/$id.metainfo.xml" "$data/metainfo/"
-  cp "$here/$id.svg" "$data/icons/hicolor/scalable/apps/"
+  cp "$here/../../resources/icons/app.svg" "$data/icons/hicolor/scalable/apps/$id.svg"  # the app's own icon
   cp "$here/$id.mime.xml" "$data/mime/packages/$id.xml"
 fi
 command -v update-mime-database >/dev/null && update-mime-database "$data/mime" || true

@@ -59,7 +59,8 @@ def test_the_three_files_and_the_app_agree():
     entry = _desktop_entry()
     mime_type = ET.parse(MIME).getroot().find(f"{MIME_NS}mime-type").get("type")
     assert entry["MimeType"].rstrip(";").split(";") == [mime_type]
-    assert entry["Icon"] == APP_ID and (LINUX / f"{APP_ID}.svg").exists()
+    # The installer names the app's own icon after the app id (install-desktop-integration.sh).
+    assert entry["Icon"] == APP_ID and (LINUX.parents[1] / "resources" / "icons" / "app.svg").exists()
     assert entry["Exec"].split()[0] == "omplanner"
     meta = ET.parse(METAINFO).getroot()
     assert meta.findtext("id") == APP_ID

@@ -4,4 +4,21 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+
+QStandardPaths.setTestModeEnabled(True)  # a backstop: even a bare QSettings() stays out of the user's own
+
+
+@pytest.fixture(autouse=True)
+def _app_data_in_tmp(tmp_path_factory, monkeypatch):
+    """Settings, autosaves and locks go to a fresh folder: tests never touch the user's own, and
+    the unsaved-changes question (asked when teardown closes a window) answers Discard instead
+    of waiting for a click that never comes. Tests of that question put the real one back."""
+    monkeypatch.setenv("OMPLANNER_DATA_DIR", str(tmp_path_factory.mktemp("appdata")))
+    import ui.files
+
+    monkeypatch.setattr(ui.files, "ask_save_changes", lambda *args: "discard")

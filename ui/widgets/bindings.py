@@ -149,6 +149,8 @@ class FormBinder(QObject):
                 text = "" if value is None else str(value)
                 if widget.text().strip() != text:
                     widget.setText(text)
+                    if not widget.hasFocus():
+                        widget.setCursorPosition(0)  # show a long name from its start
             elif binding.kind == "float" and isinstance(widget, QLineEdit):
                 current = widget.text()
                 try:

@@ -1,0 +1,73 @@
+"""``omplanner export PLAN --xlsx OUT.xlsx``: the client deliverables, without opening the app.
+
+The formats are a table: each flag names an exporter with the common signature
+``(plan, path, progress=None)``. Exporters are imported only when used, so the command line
+stays quick to start.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..fileio import load_plan
+from . import EXIT_OK, EXIT_USAGE, CliError
+
+
+def _export_xlsx(plan, path, progress=None):
+    from ..export.xlsx import export_xlsx
+
+    return export_xlsx(plan, path, progress)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    exporter: Callable
+    suffix: str
+    label: str
+    """What the file is, for messages: "Excel workbook"."""
+    help: str
+
+
+EXPORTERS: dict[str, ExportFormat] = {
+    "xlsx": ExportFormat(
+        _export_xlsx,
+        ".xlsx",
+        "Excel workbook",
+        "write the Excel workbook for the client (summary, roadmap, decision rights, diagnostic, ...)",
+    ),
+}
+"""Format flag (``--xlsx``) -> how to write it."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write the plan as client deliverables (" + ", ".join(f"--{flag}" for flag in EXPORTERS) + ")",
+        description="Write the plan in one or more formats; give at least one.",
+    )
+    export.add_argument("plan", type=Path, help="the plan file to export")
+    for flag, spec in EXPORTERS.items():
+        export.add_argument(f"--{flag}", type=Path, metavar=f"OUT{spec.suffix}", help=spec.help)
+    export.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    targets = [(flag, getattr(args, flag)) for flag in EXPORTERS if getattr(args, flag, None) is not None]
+    if not targets:
+        raise CliError("say what to write, e.g. " + " or ".join(f"--{f} OUT{s.suffix}" for f, s in EXPORTERS.items()))
+    for _, out in targets:
+        if not out.parent.exists():
+            raise CliError(f"the folder {out.parent} does not exist")
+        if out.is_dir():
+            raise CliError(f"{out} is a folder; give a file name")
+    plan = load_plan(args.plan)
+    for flag, out in targets:
+        try:
+            EXPORTERS[flag].exporter(plan, out)
+        except OSError as exc:
+            raise CliError(f"could not write {out}: {exc.strerror or exc}", EXIT_USAGE) from exc
+        print(f"Wrote {out} ({EXPORTERS[flag].label}).")
+    return EXIT_OK

@@ -1,0 +1,72 @@
+"""What every sheet writer needs: the workbook, the plan, its analysis, and quick look-ups.
+
+The plan's own queries scan lists, which is right for the app but quadratic over a whole
+export of a large plan; the export builds its indexes once here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ...model import Plan, Step, UseCase
+from ..analysis import PlanAnalysis
+from .cells import Styler
+from .safe import sheet_title
+
+
+@dataclass
+class ExportContext:
+    plan: Plan
+    analysis: PlanAnalysis
+    workbook: Workbook
+    styler: Styler = field(default_factory=Styler)
+    table_names: set[str] = field(default_factory=set)
+    sheet_names: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        plan = self.plan
+        self.role_names = {r.id: r.name for r in plan.roles}
+        self.use_cases = {u.id: u for u in plan.use_cases}
+        self.items = {i.id: i for i in plan.roadmap}
+        self.decisions = {d.id: d for d in plan.decisions}
+        self.steps: dict[str, tuple[UseCase, str, Step]] = {}
+        for uc, variant, pmap in plan.maps():
+            for step in pmap.steps:
+                self.steps[step.id] = (uc, variant, step)
+
+    def new_sheet(self, name: str) -> Worksheet:
+        ws = self.workbook.create_sheet(sheet_title(name, self.sheet_names))
+        ws.sheet_view.showGridLines = False
+        return ws
+
+    def role(self, role_id: str | None) -> str:
+        return self.role_names.get(role_id, role_id or "") if role_id else ""
+
+    def roles(self, role_ids) -> str:
+        return ", ".join(self.role(r) for r in role_ids)
+
+    def use_case_name(self, use_case_id: str | None) -> str:
+        uc = self.use_cases.get(use_case_id) if use_case_id else None
+        return uc.name if uc else ""
+
+    def step_name(self, step_id: str | None) -> str:
+        found = self.steps.get(step_id) if step_id else None
+        if found is None:
+            return ""
+        return found[2].name or found[2].kind.label
+
+    def step_label(self, step_id: str) -> str:
+        """A step named with its use case, for lists that span several processes."""
+        found = self.steps.get(step_id)
+        if found is None:
+            return step_id
+        uc, _, step = found
+        return f"{uc.name}: {step.name or step.kind.label}"
+
+    def week_date(self, week: int) -> date:
+        """The first day of a roadmap week (week 0 starts on the plan's start date)."""
+        return self.plan.details.start_date + timedelta(weeks=week)

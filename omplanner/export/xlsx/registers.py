@@ -1,0 +1,241 @@
+"""The plain registers: Governance, Data sources, Capabilities and Findings, a table each."""
+
+from __future__ import annotations
+
+from ...model import Severity
+from .cells import Column, heading, print_setup, put, write_table
+from .context import ExportContext
+
+
+def _number(value: float | None):
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def write_governance(ctx: ExportContext) -> None:
+    ws = ctx.new_sheet("Governance")
+    top = heading(
+        ws,
+        ctx.styler,
+        "Governance",
+        "Per use case: the named owner, what AI may decide alone, the thresholds that detect drift, "
+        "and where a breach goes.",
+    )
+    owners = write_table(
+        ws,
+        ctx.table_names,
+        ctx.styler,
+        top,
+        1,
+        "Governance",
+        [
+            Column("Use case", max_width=32),
+            Column("Owner", max_width=28),
+            Column("Owner role", max_width=28),
+            Column("What AI may and may not decide alone", "long", max_width=60),
+            Column("Escalation path", "long", max_width=40),
+            Column("When a threshold is breached", "long", max_width=50),
+        ],
+        (
+            [
+                uc.name,
+                uc.governance.owner_name,
+                ctx.role(uc.governance.owner_role),
+                uc.governance.autonomy_statement,
+                " → ".join(ctx.role(r) for r in uc.governance.escalation_path),
+                uc.governance.breach_process,
+            ]
+            for uc in ctx.plan.use_cases
+        ),
+    )
+    ws.freeze_panes = ws.cell(row=top + 1, column=2)
+    second = owners.last_row + 3
+    put(ws, second - 1, 1, "Performance thresholds", ctx.styler, "section")
+    write_table(
+        ws,
+        ctx.table_names,
+        ctx.styler,
+        second,
+        1,
+        "Thresholds",
+        # Ordered so that each column's width suits both tables above and below.
+        [
+            Column("Use case", max_width=32),
+            Column("Metric", max_width=28),
+            Column("Review cadence", "center"),
+            Column("Decisions it watches", "long", max_width=50),
+            Column("Lower limit", "center"),
+            Column("Upper limit", "center"),
+            Column("Unit", "center", max_width=10),
+        ],
+        (
+            [
+                uc.name,
+                t.metric,
+                t.cadence,
+                "\n".join(ctx.decisions[d].name for d in t.covers if d in ctx.decisions),
+                _number(t.lower),
+                _number(t.upper),
+                t.unit,
+            ]
+            for uc in ctx.plan.use_cases
+            for t in uc.governance.thresholds
+        ),
+    )
+    print_setup(ws, owners.header_row)
+
+
+def write_data_sources(ctx: ExportContext) -> None:
+    ws = ctx.new_sheet("Data sources")
+    top = heading(
+        ws,
+        ctx.styler,
+        "Data sources",
+        "Where each source comes from, how it is validated, how fast it arrives and who owns its quality.",
+    )
+    area = write_table(
+        ws,
+        ctx.table_names,
+        ctx.styler,
+        top,
+        1,
+        "DataSources",
+        [
+            Column("Data source", max_width=34),
+            Column("System", max_width=24),
+            Column("Quality owner", max_width=26),
+            Column("Validation", "long", max_width=50),
+            Column("Latency", max_width=22),
+            Column("Quality (1-5)", "center"),
+            Column("Structured", "center"),
+            Column("Used by steps", "long", max_width=50),
+        ],
+        (
+            [
+                d.name,
+                d.system,
+                ctx.role(d.owner_role),
+                d.validation,
+                d.latency,
+                d.quality,
+                d.structured,
+                "\n".join(ctx.step_label(s) for s in d.used_by),
+            ]
+            for d in ctx.plan.data_sources
+        ),
+    )
+    ws.freeze_panes = ws.cell(row=area.first_row, column=2)
+    print_setup(ws, area.header_row)
+
+
+def write_capabilities(ctx: ExportContext) -> None:
+    ws = ctx.new_sheet("Capabilities")
+    top = heading(
+        ws,
+        ctx.styler,
+        "Capabilities",
+        "The new skills per role, the gap to close, and how the role itself changes to build them.",
+    )
+    area = write_table(
+        ws,
+        ctx.table_names,
+        ctx.styler,
+        top,
+        1,
+        "Capabilities",
+        [
+            Column("Role", max_width=28),
+            Column("Capability", max_width=34),
+            Column("Use case", max_width=30),
+            Column("Current level", "center"),
+            Column("Required level", "center"),
+            Column("Gap", "center"),
+            Column("Built through", "long", max_width=36),
+            Column("Notes", "long", max_width=60),
+        ],
+        (
+            [
+                ctx.role(c.role),
+                c.display_name,
+                ctx.use_case_name(c.use_case) or "All use cases",
+                c.current_level,
+                c.required_level,
+                max(c.required_level - c.current_level, 0),
+                ", ".join(m.label for m in c.built_through),
+                c.notes,
+            ]
+            for c in ctx.plan.capabilities
+        ),
+    )
+    ws.freeze_panes = ws.cell(row=area.first_row, column=2)
+    print_setup(ws, area.header_row)
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def write_findings(ctx: ExportContext) -> None:
+    ws = ctx.new_sheet("Findings")
+    findings = sorted(ctx.analysis.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.code))
+    top = heading(
+        ws,
+        ctx.styler,
+        "Findings",
+        f"{len(findings)} findings from the plan's rules, most severe first, each with a suggested fix.",
+    )
+    area = write_table(
+        ws,
+        ctx.table_names,
+        ctx.styler,
+        top,
+        1,
+        "Findings",
+        [
+            Column("Code", "center", max_width=12),
+            Column("Severity", "center"),
+            Column("Finding", max_width=40),
+            Column("Explanation", "long", max_width=70),
+            Column("Component", max_width=20),
+            Column("Use case", max_width=30),
+            Column("Concerns", "long", max_width=44),
+            Column("Suggested fix", "long", max_width=50),
+        ],
+        (
+            [
+                f.code,
+                f.severity,
+                f.title,
+                f.message,
+                f.component.label if f.component else "",
+                ctx.use_case_name(f.use_case_id),
+                "\n".join(e.name for e in f.elements),
+                f.fix.description if f.fix else "",
+            ]
+            for f in findings
+        ),
+    )
+    ws.freeze_panes = ws.cell(row=area.first_row, column=1)
+    severity = area.column_range(1)
+    _colour_severity(ws, severity)
+    print_setup(ws, area.header_row)
+
+
+def _colour_severity(ws, cell_range: str) -> None:
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+
+    for label, fill, ink in (
+        ("Error", "FDE2E1", "9B1C1C"),
+        ("Warning", "FEF3C7", "92400E"),
+        ("Info", "E0F2FE", "075985"),
+    ):
+        ws.conditional_formatting.add(
+            cell_range,
+            CellIsRule(
+                operator="equal",
+                formula=[f'"{label}"'],
+                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+                font=Font(color=ink, bold=True),
+            ),
+        )

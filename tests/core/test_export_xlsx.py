@@ -1,0 +1,309 @@
+"""The Excel workbook, read back with openpyxl: content, tables, validations, charts, layout."""
+
+from datetime import date, timedelta
+
+import pytest
+from openpyxl import load_workbook
+
+from omplanner.export import Cancelled
+from omplanner.export.xlsx import export_xlsx
+from omplanner.export.xlsx.roadmap import KIND_COLOURS
+from omplanner.fileio import load_plan
+from omplanner.integration import integration_figures
+from omplanner.paths import example_path
+from omplanner.ranking import rank_use_cases
+from omplanner.sequencing import analyse_roadmap
+
+SHEETS = [
+    "Summary",
+    "Roadmap",
+    "Decision rights",
+    "Diagnostic",
+    "Processes",
+    "Governance",
+    "Data sources",
+    "Capabilities",
+    "Findings",
+]
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(example_path("distributor"))
+
+
+@pytest.fixture(scope="module")
+def book(plan, tmp_path_factory):
+    path = tmp_path_factory.mktemp("xlsx") / "plan.xlsx"
+    export_xlsx(plan, path)
+    return load_workbook(path)
+
+
+def table_rows(ws, name):
+    """The data rows of a named table as dicts keyed by header."""
+    table = ws.tables[name]
+    cells = ws[table.ref]
+    headers = [c.value for c in cells[0]]
+    return [dict(zip(headers, (c.value for c in row))) for row in cells[1:]]
+
+
+def find_table(book, name):
+    for ws in book.worksheets:
+        if name in ws.tables:
+            return ws
+    raise AssertionError(f"no table {name}")
+
+
+def test_sheets_in_order_with_a_process_table_per_use_case(book, plan):
+    assert book.sheetnames == SHEETS
+    tables = list(book["Processes"].tables)
+    assert len(tables) == len(plan.use_cases)
+    assert tables[0] == "Process_AP_invoice_matching"
+
+
+def test_every_table_is_named_uniquely_with_headers_matching_cells_and_no_merges(book):
+    names = []
+    for ws in book.worksheets:
+        assert not ws.merged_cells.ranges, ws.title
+        for table in ws.tables.values():
+            names.append(table.displayName.lower())
+            header_cells = [c.value for c in ws[table.ref][0]]
+            assert [c.name for c in table.tableColumns] == header_cells
+            assert len({h.lower() for h in header_cells}) == len(header_cells)
+            assert table.autoFilter is not None
+    assert len(names) == len(set(names)) >= 10
+
+
+def test_summary_ranks_use_cases_with_scores_and_integration_figures(book, plan):
+    ws = book["Summary"]
+    assert ws["A1"].value == plan.details.title
+    assert plan.details.client in [c.value for c in ws["B"]]
+    rows = table_rows(ws, "UseCases")
+    ranked = rank_use_cases(plan)
+    assert [r["Use case"] for r in rows] == [r.use_case.name for r in ranked]
+    assert [r["Rank"] for r in rows] == list(range(1, len(plan.use_cases) + 1))
+    ap = next(r for r in rows if r["Use case"] == "AP invoice matching")
+    agreed = {s.component.label: s.value for s in plan.scores if s.use_case == "uc-ap" and not s.participant}
+    for component, value in agreed.items():
+        assert ap[component] == value
+    figures = integration_figures(plan, plan.use_case("uc-ap"))
+    assert ap["Pilot result"] == figures.pilot_value
+    assert ap["Process capacity released %"] == pytest.approx(figures.capacity_released_pct, abs=0.05)
+    assert ap["What the figures mean"] == figures.summary
+    counts = {r["Severity"]: r["Findings"] for r in table_rows(ws, "FindingCounts")}
+    assert set(counts) == {"Error", "Warning", "Info"}
+    start = next(r for r in ws.iter_rows(max_col=2) if r[0].value == "Start with")
+    assert start[1].value == ranked[0].use_case.name
+
+
+def test_roadmap_table_has_every_item_with_dates_and_critical_path(book, plan):
+    ws = book["Roadmap"]
+    rows = {r["Id"]: r for r in table_rows(ws, "Roadmap")}
+    assert set(rows) == {i.id for i in plan.roadmap}
+    analysis = analyse_roadmap(plan)
+    start = plan.details.start_date
+    for item in plan.roadmap:
+        row = rows[item.id]
+        assert row["Title"] == item.title
+        assert row["Kind"] == item.kind.label
+        assert row["Weeks"] == item.duration_weeks
+        assert row["Start"].date() == start + timedelta(weeks=item.start_week)
+        assert row["End"].date() == start + timedelta(weeks=item.end_week, days=-1)
+        assert row["Depends on"] == (", ".join(item.depends_on) or None)
+        assert (row["Critical path"] == "Yes") == (item.id in analysis.critical)
+        assert row["Slack (weeks)"] == analysis.slack.get(item.id)
+
+
+def test_roadmap_timeline_bars_milestones_freeze_and_print_setup(book, plan):
+    ws = book["Roadmap"]
+    table = ws.tables["Roadmap"]
+    header_row = ws[table.ref][0][0].row
+    week_one = next(c.column for c in ws[header_row] if c.value == 1 and c.column > 14)
+    for index, item in enumerate(plan.roadmap):
+        row = header_row + 1 + index
+        colour = KIND_COLOURS[item.kind]
+        fills = [ws.cell(row=row, column=week_one + w).fill.fgColor.rgb for w in range(60)]
+        filled = [w for w, rgb in enumerate(fills) if rgb in ("00" + colour, "FF" + colour)]
+        assert filled == list(range(item.start_week, item.end_week)), item.id
+        if item.kind.value == "deployment":
+            assert ws.cell(row=row, column=week_one + item.start_week).value == "◆"
+    assert ws.freeze_panes == f"C{header_row + 1}"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == f"${header_row}:${header_row}"
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert '"Planned,In progress,Done,At risk"' in lists
+
+
+def test_decision_rights_matrix_validations_and_gap_formatting(book, plan):
+    ws = book["Decision rights"]
+    rows = {r["Decision"]: r for r in table_rows(ws, "DecisionRights")}
+    assert set(rows) == {d.name for d in plan.decisions}
+    for decision in plan.decisions:
+        row = rows[decision.name]
+        assert row["Autonomy"] == decision.autonomy.label
+        assert row["Audit trail"] == ("Yes" if decision.audit_trail else "No")
+        for role_id in decision.accountable:
+            assert row[plan.role(role_id).name] in ("A", "A/R")
+        for role_id in decision.consulted:
+            if role_id not in decision.accountable + decision.responsible:
+                assert row[plan.role(role_id).name] == "C"
+        if decision.override_authority:
+            assert row["Override authority"] == plan.role(decision.override_authority).name
+    lists = {dv.formula1: str(dv.sqref) for dv in ws.data_validations.dataValidation}
+    assert '"A,R,C,I,A/R"' in lists
+    assert any("A person confirms" in f for f in lists)
+    formulas = [rule.formula[0] for cf in ws.conditional_formatting for rule in cf.rules]
+    assert any('"A*")=0)' in f for f in formulas) and any('"A*")>1' in f for f in formulas)
+
+
+def test_diagnostic_has_scores_colour_scale_and_a_radar_per_use_case(book, plan):
+    ws = book["Diagnostic"]
+    matrix = {r["Use case"]: r for r in table_rows(ws, "Readiness")}
+    assert set(matrix) == {uc.name for uc in plan.use_cases}
+    detail = table_rows(ws, "Scores")
+    assert len(detail) == len(plan.scores)
+    with_evidence = [s for s in plan.scores if s.evidence]
+    assert {r["Evidence"] for r in detail} >= {s.evidence for s in with_evidence}
+    assert any(rule.type == "colorScale" for cf in ws.conditional_formatting for rule in cf.rules)
+    radars = [c for c in ws._charts if c.tagname == "radarChart"]
+    assert len(radars) == len(plan.use_cases)
+
+
+def test_process_sheets_pair_redesigned_steps_with_their_origin(book, plan):
+    uc = plan.use_case("uc-ap")
+    ws = book["Processes"]
+    rows = table_rows(ws, "Process_AP_invoice_matching")
+    assert {r["Redesigned step"] for r in rows} - {None} == {s.name for s in uc.redesigned.steps}
+    assert {r["Current step"] for r in rows} - {None} == {s.name for s in uc.current.steps}
+    current = {s.id: s for s in uc.current.steps}
+    for step in uc.redesigned.steps:
+        row = next(r for r in rows if r["Redesigned step"] == step.name)
+        origin = current.get(step.derived_from)
+        if step.kind.value not in ("start", "end"):  # those pair by kind when they have no lineage
+            assert row["Current step"] == (origin.name if origin else None)
+        assert row["Change"] != "Removed"
+        if step.is_ai:
+            assert row["AI intervention"] == step.ai.label
+
+
+def test_registers_hold_every_entity(book, plan):
+    governance = table_rows(book["Governance"], "Governance")
+    assert [r["Use case"] for r in governance] == [uc.name for uc in plan.use_cases]
+    thresholds = table_rows(book["Governance"], "Thresholds")
+    expected = [t.metric for uc in plan.use_cases for t in uc.governance.thresholds]
+    assert expected and [r["Metric"] for r in thresholds] == expected
+    sources = table_rows(book["Data sources"], "DataSources")
+    assert [r["Data source"] for r in sources] == [d.name for d in plan.data_sources]
+    capabilities = table_rows(book["Capabilities"], "Capabilities")
+    assert len(capabilities) == len(plan.capabilities)
+    assert all(r["Gap"] >= 0 for r in capabilities)
+
+
+def test_column_widths_fit_and_dates_are_dates(book):
+    ws = book["Roadmap"]
+    widths = {letter: dim.width for letter, dim in ws.column_dimensions.items()}
+    assert widths["B"] >= 24 and widths["G"] >= 11  # title readable, dates never "#####"
+    assert ws["G" + str(ws.tables["Roadmap"].ref.split(":")[0][1:])].value == "Start"
+    first = int(ws.tables["Roadmap"].ref.split(":")[0][1:]) + 1
+    assert ws[f"G{first}"].is_date and ws[f"H{first}"].is_date
+
+
+def test_progress_reports_rising_fractions(plan, tmp_path):
+    seen = []
+    export_xlsx(plan, tmp_path / "p.xlsx", lambda fraction, what: seen.append((fraction, what)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert all(isinstance(w, str) and w for _, w in seen)
+
+
+def test_cancelling_leaves_no_file_and_keeps_the_old_one(plan, tmp_path):
+    target = tmp_path / "out.xlsx"
+    with pytest.raises(Cancelled):
+        export_xlsx(plan, target, lambda fraction, what: fraction < 0.5)
+    assert list(tmp_path.iterdir()) == []
+    target.write_bytes(b"previous")
+    with pytest.raises(Cancelled):
+        export_xlsx(plan, target, lambda fraction, what: "Saving" not in what)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_failure_while_writing_leaves_no_half_file(plan, tmp_path, monkeypatch):
+    import omplanner.export.xlsx.registers as registers
+
+    def broken(ctx):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(registers, "write_findings", broken)
+    with pytest.raises(RuntimeError):
+        export_xlsx(plan, tmp_path / "out.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_plan_exports(tmp_path):
+    from omplanner.model import Plan
+
+    path = export_xlsx(Plan(), tmp_path / "empty.xlsx")
+    book = load_workbook(path)
+    assert book.sheetnames == SHEETS
+    assert table_rows(book["Summary"], "UseCases")[0]["Use case"] is None
+    exported = next(r for r in book["Summary"].iter_rows(max_col=2) if r[0].value == "Exported")[1]
+    assert exported.value.date() == date.today()
+
+
+def test_findings_appear_on_their_sheet_in_the_counts_and_beside_roadmap_items(plan, tmp_path, monkeypatch):
+    import omplanner.rules as rules
+    from omplanner.commands import SetFields
+    from omplanner.model import Component, Severity
+    from omplanner.rules import ElementRef, Finding, Fix
+
+    item = plan.item("item-4")
+    findings = [
+        Finding(
+            code="TEST-2",
+            severity=Severity.WARNING,
+            title="A warning",
+            message="Something to look at.",
+            elements=(ElementRef(item.id, "roadmap_item", item.title),),
+        ),
+        Finding(
+            code="TEST-1",
+            severity=Severity.ERROR,
+            title="Tool chosen before the redesign ends",
+            message="The tool is selected while the process is still being redesigned.",
+            elements=(ElementRef(item.id, "roadmap_item", item.title), ElementRef("item-2", "roadmap_item", "x")),
+            component=Component.PROCESS,
+            use_case_id="uc-ap",
+            fix=Fix("Start the selection after the redesign", SetFields(item.id, {"start_week": 6})),
+        ),
+    ]
+    monkeypatch.setattr(rules, "check_plan", lambda p: findings)
+    book = load_workbook(export_xlsx(plan, tmp_path / "f.xlsx"))
+    rows = table_rows(book["Findings"], "Findings")
+    assert [r["Code"] for r in rows] == ["TEST-1", "TEST-2"]  # most severe first
+    assert rows[0]["Severity"] == "Error"
+    assert rows[0]["Use case"] == "AP invoice matching"
+    assert rows[0]["Suggested fix"] == "Start the selection after the redesign"
+    assert rows[0]["Concerns"] == f"{item.title}\nx"
+    assert rows[1]["Suggested fix"] is None
+    counts = {r["Severity"]: r["Findings"] for r in table_rows(book["Summary"], "FindingCounts")}
+    assert counts == {"Error": 1, "Warning": 1, "Info": 0}
+    roadmap = {r["Id"]: r for r in table_rows(book["Roadmap"], "Roadmap")}
+    assert roadmap["item-4"]["Findings"] == "TEST-2, TEST-1"
+    assert roadmap["item-2"]["Findings"] == "TEST-1"
+    assert roadmap["item-1"]["Findings"] is None
+
+
+def test_long_roadmaps_get_wider_week_columns(plan, tmp_path):
+    from openpyxl.utils import get_column_letter
+
+    long_plan = plan.model_copy(deep=True)
+    long_plan.roadmap[-1].start_week = 130
+    ws = load_workbook(export_xlsx(long_plan, tmp_path / "long.xlsx"))["Roadmap"]
+    header_row = int(ws.tables["Roadmap"].ref.split(":")[0][1:])
+    week_cells = {c.value: c.column for c in ws[header_row] if isinstance(c.value, int)}
+    assert max(week_cells) == long_plan.roadmap[-1].end_week
+    width = ws.column_dimensions[get_column_letter(week_cells[131])].width
+    assert width > ws.column_dimensions[get_column_letter(week_cells[9])].width >= 3

@@ -1,0 +1,431 @@
+"""The app shell driven like a user would: real window, real plan, files on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from omplanner.commands import SetFields
+from omplanner.fileio import load_plan
+from omplanner.model import Component, Severity
+from omplanner.rules import ElementRef, Finding, Fix
+from ui import files
+from ui.app import open_main_window, start_path
+from ui.document import Document
+from ui.files import RECENT_KEY
+from ui.main_window import MainWindow
+from ui.pages import PAGES, PageSpec
+from ui.settings import settings
+
+REAL_ASK = files.ask_save_changes
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(Document())
+    qtbot.addWidget(win)
+    return win
+
+
+def test_open_edit_undo_redo_save_reopen(qtbot, window, example_file):
+    assert window.files.open_path(example_file)
+    plan = window.document.plan
+    assert plan.details.title == "AI operating model: first wave"
+    first = plan.use_cases[0]
+    window.document.execute(SetFields(first.id, {"name": "Supplier invoices"}, text="Rename use case"))
+    assert window.isWindowModified()
+    assert window.action_map["edit.undo"].isEnabled()
+    window.action_map["edit.undo"].trigger()
+    assert window.document.plan.use_case(first.id).name != "Supplier invoices"
+    assert not window.isWindowModified()
+    window.action_map["edit.redo"].trigger()
+    assert window.document.plan.use_case(first.id).name == "Supplier invoices"
+    assert window.isWindowModified()
+
+    window.action_map["file.save"].trigger()
+    assert not window.isWindowModified()
+    assert not window.document.dirty
+
+    again = MainWindow(Document())
+    qtbot.addWidget(again)
+    assert again.files.open_path(example_file)
+    assert again.document.plan.use_case(first.id).name == "Supplier invoices"
+    assert again.document.plan.model_dump() == window.document.plan.model_dump()
+
+
+def test_save_as_asks_for_a_name_and_adds_the_suffix(window, tmp_path, monkeypatch, example_plan):
+    window.document.replace_plan(example_plan, None)
+    target = tmp_path / "wave one"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.document.execute(SetFields("details", {"client": "Harbour"}))
+    window.action_map["file.save"].trigger()  # no file yet: Save asks where
+    saved = target.with_suffix(".omplan")
+    assert load_plan(saved).details.client == "Harbour"
+    assert window.document.path == saved
+    assert "wave one.omplan" in window.windowTitle()
+
+
+def test_closing_with_unsaved_work_asks(qtbot, window, example_file, monkeypatch):
+    monkeypatch.setattr(files, "ask_save_changes", REAL_ASK)
+    asked = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+
+    def fake_question(parent, title, text, buttons, default):
+        asked.append((title, text, buttons))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    window.files.open_path(example_file)
+    window.show()
+    window.document.execute(SetFields("details", {"title": "Changed in the workshop"}))
+
+    assert not window.close()  # Cancel: the window stays, the edit stays
+    assert window.isVisible()
+    assert "Changed in the workshop" in asked[0][1]
+    buttons = asked[0][2]
+    for button in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+        assert buttons & button
+
+    assert window.close()  # Save: written, then closed
+    assert load_plan(example_file).details.title == "Changed in the workshop"
+    assert len(asked) == 2
+
+
+def test_closing_a_saved_plan_does_not_ask(window, example_file, monkeypatch):
+    monkeypatch.setattr(files, "ask_save_changes", REAL_ASK)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: pytest.fail("asked without unsaved work")))
+    window.files.open_path(example_file)
+    window.show()
+    assert window.close()
+
+
+def test_a_broken_file_shows_the_problem_and_keeps_the_open_plan(window, example_file, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    window.files.open_path(example_file)
+    window.document.execute(SetFields("details", {"title": "Work in progress"}))
+    plan_before = window.document.plan
+    broken = tmp_path / "broken.omplan"
+    text = example_file.read_text(encoding="utf-8").replace('"start_date": "', '"start_date": "not a date', 1)
+    broken.write_text(text, encoding="utf-8")
+
+    assert not window.files.open_path(broken, ask=False)
+    assert len(shown) == 1
+    assert "broken.omplan" in shown[0] and "start date" in shown[0]
+    assert window.document.plan is plan_before
+    assert window.document.plan.details.title == "Work in progress"
+    assert window.document.path == example_file
+    assert window.document.dirty
+
+
+def test_new_from_the_example_menu(window):
+    menu = window.menus["examples"]
+    window.files.fill_examples_menu(menu)
+    labels = [a.text() for a in menu.actions()]
+    harbour = [a for a in menu.actions() if a.text().startswith("Harbour && Vale")]
+    assert harbour, labels
+    assert not any("blank" in label.lower() for label in labels)
+    harbour[0].trigger()
+    assert window.document.plan.details.client.startswith("Harbour & Vale")
+    assert window.document.path is None  # Save will ask where: the shipped example stays intact
+    assert len(window.document.plan.use_cases) >= 3
+
+
+def test_new_blank_plan_starts_today(window, example_file):
+    from datetime import date
+
+    window.files.open_path(example_file)
+    window.action_map["file.new"].trigger()
+    assert window.document.plan.use_cases == []
+    assert window.document.plan.details.start_date == date.today()
+    assert window.document.path is None
+
+
+def test_recent_files_are_remembered_and_listed(window, example_file, tmp_path):
+    other = tmp_path / "other.omplan"
+    other.write_bytes(example_file.read_bytes())
+    window.files.open_path(example_file)
+    window.files.open_path(other)
+    assert settings().value(RECENT_KEY, [], type=list)[:2] == [str(other.resolve()), str(example_file.resolve())]
+    menu = window.menus["recent"]
+    window.files.fill_recent_menu(menu)
+    assert [a.text() for a in menu.actions()] == ["&1 other.omplan", "&2 plan.omplan"]
+    menu.actions()[1].trigger()
+    assert window.document.path == example_file.resolve()
+
+
+def test_start_reopens_the_last_plan_or_a_blank_one(qtbot, example_file, tmp_path):
+    assert start_path([]) is None
+    store = settings()
+    store.setValue(RECENT_KEY, [str(example_file)])
+    store.sync()
+    assert start_path([]) == example_file
+    assert start_path([str(tmp_path / "named.omplan")]) == tmp_path / "named.omplan"
+    win = open_main_window([])
+    qtbot.addWidget(win)
+    assert win.document.path == example_file
+    example_file.unlink()  # the USB stick is not plugged in
+    assert start_path([]) is None
+    blank = open_main_window([])
+    qtbot.addWidget(blank)
+    assert blank.document.path is None and blank.document.plan.use_cases == []
+
+
+def test_a_dropped_plan_file_is_opened(qtbot, window, example_file):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(example_file))])
+    assert files.plan_paths_from_mime(mime) == [example_file]
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile("/tmp/notes.txt")])
+    assert files.plan_paths_from_mime(other) == []
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document.path == example_file)
+    assert window.document.plan.details.title == "AI operating model: first wave"
+
+
+class SelectingPage(QWidget):
+    """A page that records what the findings panel asks it to select."""
+
+    selected: list[str] = []
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+
+    def select_element(self, element_id):
+        SelectingPage.selected.append(element_id)
+        return True
+
+
+def swap_page(request, page_id: str, target: str) -> None:
+    """Point a sidebar entry at another page class for one test."""
+    index = next(i for i, p in enumerate(PAGES) if p.id == page_id)
+    original = PAGES[index]
+    PAGES[index] = PageSpec(original.id, original.title, target, original.icon)
+    request.addfinalizer(lambda: PAGES.__setitem__(index, original))
+
+
+def _finding(plan, severity=Severity.WARNING, with_fix=True):
+    role = plan.roles[0]
+    fix = Fix("Rename the role", SetFields(role.id, {"name": "Renamed by fix"})) if with_fix else None
+    return Finding(
+        code="T001",
+        severity=severity,
+        title=f"Role {role.name} needs a look",
+        message="A test finding about a role.",
+        elements=(ElementRef(role.id, "role", role.name),),
+        component=Component.CAPABILITY,
+        use_case_id=plan.use_cases[0].id,
+        fix=fix,
+    )
+
+
+def test_findings_panel_lists_filters_fixes_and_shows(qtbot, window, example_file, monkeypatch, request):
+    import omplanner.rules
+
+    selected = SelectingPage.selected = []
+    swap_page(request, "roles", f"{__name__}:SelectingPage")
+
+    window.files.open_path(example_file)
+    plan = window.document.plan
+    role_id = plan.roles[0].id
+
+    def fake_check(p):
+        if p.role(role_id).name == "Renamed by fix":
+            return [_finding(p, Severity.INFO, with_fix=False)]
+        return [_finding(p), _finding(p, Severity.ERROR, with_fix=False)]
+
+    monkeypatch.setattr(omplanner.rules, "check_plan", fake_check)
+    panel = window.findings
+    panel.refresh()
+    assert panel.entries.count() == 2
+    assert panel.entries.item(0).text().startswith("Role")  # errors sort first
+    assert panel.entries.item(0).text().endswith(f"· {plan.roles[0].name}")
+    assert window.counts_label.text() == "1 error · 1 warning"
+
+    panel.severity_filter.setCurrentIndex(panel.severity_filter.findData("warning"))
+    assert panel.entries.count() == 1
+    panel.component_filter.setCurrentIndex(panel.component_filter.findData("governance"))
+    assert panel.entries.count() == 0
+    panel.component_filter.setCurrentIndex(0)
+    other_use_case = plan.use_cases[1].id
+    panel.use_case_filter.setCurrentIndex(panel.use_case_filter.findData(other_use_case))
+    assert panel.entries.count() == 0
+    panel.use_case_filter.setCurrentIndex(0)
+
+    item = panel.entries.item(0)
+    panel.entries.setCurrentItem(item)
+    assert panel.fix_button.isEnabled()
+    panel.entries.itemActivated.emit(item)  # what a double-click or Enter does
+    assert selected == [role_id]
+    assert window.current_page_id() == "roles"
+
+    panel.fix_button.click()
+    assert window.document.plan.role(role_id).name == "Renamed by fix"
+    assert panel.entries.count() == 0  # the warning filter hides the remaining info
+    window.document.undo_stack.undo()
+    assert window.document.plan.role(role_id).name != "Renamed by fix"
+    qtbot.waitUntil(lambda: len(panel.findings) == 2)  # the debounced check ran after the undo
+
+
+def test_findings_wait_for_the_first_paint(qtbot, example_file):
+    import sys
+
+    win = MainWindow(Document())
+    qtbot.addWidget(win)
+    assert not win.findings.checked_once
+    win.show()
+    qtbot.waitUntil(lambda: win.findings.checked_once)
+    assert "omplanner.rules" in sys.modules
+
+
+def test_page_creation_is_lazy_and_broken_pages_do_not_crash(qtbot, window, example_plan, request):
+    assert window._pages == {}  # no plan yet: the start page waits for it
+    window.document.replace_plan(example_plan, None)
+    assert set(window._pages) == {PAGES[0].id}
+    swap_page(request, "data", "ui.no_such_module:Page")
+    page = window.show_page("data")
+    assert window.current_page() is page
+    assert window.sidebar.currentItem().text() == "Data"
+
+
+def test_presentation_mode_enlarges_type_and_restores_it(qtbot, window):
+    from ui.theme import SHELL_STYLE
+
+    app = QApplication.instance()
+    app.setStyleSheet(SHELL_STYLE)  # as the app runs: the sheet is what once kept the old font on screen
+    before = app.font().pointSizeF()
+    window.show()
+    shown_before = window.sidebar.font().pointSizeF()
+    window.action_map["view.presentation"].trigger()
+    try:
+        assert window.isFullScreen()
+        assert app.font().pointSizeF() == pytest.approx(before * 1.4)
+        assert window.sidebar.font().pointSizeF() == pytest.approx(shown_before * 1.4)  # what the room sees
+        assert window.findings.entries.font().pointSizeF() > shown_before
+    finally:
+        window.action_map["view.presentation"].trigger()
+        app.setStyleSheet("")
+    assert not window.isFullScreen()
+    assert app.font().pointSizeF() == pytest.approx(before)
+    assert window.sidebar.font().pointSizeF() == pytest.approx(shown_before)
+
+
+def test_dark_and_light_palettes(qtbot):
+    from PySide6.QtGui import QPalette
+
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    try:
+        assert apply_theme(app, "dark")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 60
+        assert app.palette().color(QPalette.ColorRole.WindowText).lightness() > 200
+        assert not apply_theme(app, "light")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() > 230
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
+
+
+def test_about_names_the_version():
+    from omplanner import __version__
+    from ui.about import about_text
+
+    assert f"OM Planner {__version__}" in about_text()
+
+
+def test_window_geometry_is_remembered(qtbot, window):
+    window.show()
+    window.resize(700, 500)
+    window.close()
+    again = MainWindow(Document())
+    qtbot.addWidget(again)
+    again.restore_layout()
+    assert again.size().width() == 700 and again.size().height() == 500
+
+
+def test_no_file_written_beside_the_plan_by_the_shell(window, example_file):
+    window.files.open_path(example_file)
+    window.document.execute(SetFields("details", {"title": "x"}))
+    window.files.save()
+    assert sorted(p.name for p in Path(example_file).parent.iterdir()) == ["plan.omplan"]
+
+
+def test_a_real_fix_from_the_rules_is_one_undoable_edit(qtbot, window, example_file):
+    window.files.open_path(example_file)
+    panel = window.findings
+    panel.refresh()
+    before = [(f.code, f.element_ids) for f in panel.findings]
+    fixable = next(i for i in range(panel.entries.count()) if panel.entries.item(i).data(256).fix)
+    item = panel.entries.item(fixable)
+    finding = item.data(256)
+    panel.entries.setCurrentItem(item)
+    depth = window.document.undo_stack.count()
+    panel.fix_button.click()
+    assert window.document.undo_stack.count() == depth + 1
+    assert (finding.code, finding.element_ids) not in [(f.code, f.element_ids) for f in panel.findings]
+    window.action_map["edit.undo"].trigger()
+    panel.refresh()
+    assert [(f.code, f.element_ids) for f in panel.findings] == before
+
+
+def test_preferences_are_stored_and_applied(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QPalette
+
+    from ui.autosave import INTERVAL_KEY
+    from ui.preferences import REOPEN_KEY, PreferencesDialog
+    from ui.theme import THEME_KEY
+
+    dialog = PreferencesDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.autosave.setValue(3)
+    dialog.reopen.setChecked(False)
+    dialog.store()
+    store = settings()
+    assert store.value(THEME_KEY, "", type=str) == "dark"
+    assert store.value(INTERVAL_KEY, 0.0, type=float) == 180.0
+    assert store.value(REOPEN_KEY, True, type=bool) is False
+    assert start_path([]) is None
+
+    app = QApplication.instance()
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: 1)
+    try:
+        window.action_map["edit.preferences"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 60
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
+
+
+def test_double_clicking_real_findings_opens_the_right_pages(qtbot, window, example_file):
+    window.files.open_path(example_file)
+    panel = window.findings
+    panel.refresh()
+    landed = {}
+    for row in range(panel.entries.count()):
+        item = panel.entries.item(row)
+        finding = item.data(256)
+        panel.entries.itemActivated.emit(item)
+        landed.setdefault(finding.code[:3], set()).add(window.current_page_id())
+    assert landed["DEC"] == {"decisions"}
+    assert landed["GOV"] == {"governance"}  # about a use case, shown where its governance is edited
+    assert landed["DAT"] == {"data"}
+
+
+def test_a_broken_file_named_at_start_is_explained_and_a_blank_plan_opens(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    broken = tmp_path / "broken.omplan"
+    broken.write_text("{ not json", encoding="utf-8")
+    win = open_main_window([str(broken)])
+    qtbot.addWidget(win)
+    assert len(shown) == 1 and shown[0].startswith("broken.omplan")
+    assert win.document.path is None and win.document.plan.use_cases == []

@@ -1,0 +1,63 @@
+"""Start-up stays light: the window paints before the plan model, rules or exporters are imported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ui.settings import DATA_DIR_ENV, data_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources/examples/distributor.omplan"
+HEAVY = ("pydantic", "omplanner.model", "omplanner.rules", "omplanner.export", "networkx", "openpyxl", "reportlab")
+
+PROBE = f"""
+import sys
+from ui.app import make_application, open_main_window
+app = make_application([])
+window = open_main_window([sys.argv[1]], defer=True)
+window.show()
+app.processEvents()
+print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))
+"""
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", **{DATA_DIR_ENV: str(data_dir())})
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["file named", "no file named"])
+def test_the_first_paint_needs_no_heavy_import(named):
+    args = [str(EXAMPLE)] if named else []
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.replace("[sys.argv[1]]", "sys.argv[1:]"), *args],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_benchmark_hook_reports_the_paint_then_the_plan():
+    env = _env()
+    env["OMPLANNER_EXIT_AFTER_PAINT"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", str(EXAMPLE)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    marks = {line.split()[0]: line.split()[1:] for line in out.stdout.splitlines() if line.startswith("OMPLANNER_")}
+    assert float(marks["OMPLANNER_PAINTED"][0]) <= float(marks["OMPLANNER_PLAN_PAINTED"][0])
+    assert 0 < float(marks["OMPLANNER_PAINTED"][1]) <= float(marks["OMPLANNER_PLAN_PAINTED"][1])
+    assert list((data_dir() / "autosave").glob("*")) == []  # no lock or copy left behind

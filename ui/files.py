@@ -1,0 +1,220 @@
+"""Plan files from the window: new, open, save, save as, recent files, dropped files.
+
+A file that cannot be opened is explained in a dialog (the core's ``PlanFileError`` names the
+place in the plan and the problem) and the plan already open stays open. Saving goes through
+the core's atomic writer, so a crash mid-save never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from omplanner.paths import BLANK_TEMPLATE, example_names, example_path
+
+from .document import Document
+from .settings import RECENT_KEY, settings
+
+if TYPE_CHECKING:  # dialogs are imported where they are used: not on the start-up path
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QMenu, QWidget
+
+FILE_SUFFIX = ".omplan"
+"""The core's ``omplanner.fileio.FILE_SUFFIX``, repeated so that building the window needs no core import."""
+MAX_RECENT = 8
+FILE_FILTER = f"OM Planner plans (*{FILE_SUFFIX});;All files (*)"
+
+
+def ask_save_changes(parent: QWidget, title: str) -> str:
+    """'save', 'discard' or 'cancel': what to do with unsaved edits before they would be lost."""
+    from PySide6.QtWidgets import QMessageBox
+
+    SB = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        f"The plan “{title}” has changes that are not saved.\nSave them before closing it?",
+        SB.Save | SB.Discard | SB.Cancel,
+        SB.Save,
+    )
+    return {SB.Save: "save", SB.Discard: "discard"}.get(answer, "cancel")
+
+
+def show_open_error(parent: QWidget, error: Exception, path: Path) -> None:
+    """The core's PlanFileError already names the file, the place and the problem."""
+    from PySide6.QtWidgets import QMessageBox
+
+    text = f"{path.name}: {error.strerror or error}" if isinstance(error, OSError) else str(error)
+    QMessageBox.warning(parent, "Could not open the plan", f"{text}\n\nThe plan you had open is still open.")
+
+
+def plan_paths_from_mime(mime: QMimeData) -> list[Path]:
+    """The .omplan files among dropped URLs (local files only)."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() == FILE_SUFFIX]
+
+
+def example_label(name: str) -> str:
+    """'Harbour & Vale Distribution (distributor)': the client named in the example, read cheaply."""
+    try:
+        data = json.loads(example_path(name).read_text(encoding="utf-8"))
+        client = data.get("details", {}).get("client") or data.get("details", {}).get("title")
+    except (OSError, ValueError):
+        client = None
+    return f"{client} ({name})" if client else name.replace("_", " ").title()
+
+
+class FileController(QObject):
+    """The File menu's work for one window and its document."""
+
+    status = Signal(str)
+    """A short message for the status bar."""
+
+    def __init__(self, window: QWidget, document: Document):
+        super().__init__(window)
+        self.window = window
+        self.document = document
+
+    # -- unsaved work -------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the open plan (saved, discarded or never changed)."""
+        if not self.document.dirty:
+            return True
+        answer = ask_save_changes(self.window, self.document.plan.details.title)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # -- new and open --------------------------------------------------------------------------
+
+    def new_blank(self) -> None:
+        from omplanner.model import Plan
+
+        if self.maybe_save():
+            self.document.replace_plan(Plan(), None)
+            self.status.emit("New blank plan")
+
+    def new_from_example(self, name: str) -> None:
+        """A copy of a shipped example, with no file yet: Save asks where, the example stays intact."""
+        from omplanner.fileio import PlanFileError, load_plan
+
+        if not self.maybe_save():
+            return
+        try:
+            plan = load_plan(example_path(name))
+        except (PlanFileError, OSError) as exc:
+            show_open_error(self.window, exc, example_path(name))
+            return
+        self.document.replace_plan(plan, None)
+        self.status.emit(f"New plan from the example “{example_label(name)}”")
+
+    def open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if not self.maybe_save():
+            return
+        start = str(self.document.path.parent) if self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open a plan", start, FILE_FILTER)
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open a plan file. On failure, explain and keep the open plan. ``ask``: offer to save first."""
+        from omplanner.fileio import PlanFileError, load_plan
+
+        if ask and not self.maybe_save():
+            return False
+        try:
+            plan = load_plan(path)
+        except (PlanFileError, OSError) as exc:
+            show_open_error(self.window, exc, path)
+            return False
+        self.document.replace_plan(plan, path)
+        self.add_recent(path)
+        self.status.emit(f"Opened {path.name}")
+        return True
+
+    # -- save ----------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        current = self.document.path
+        suggestion = str(current) if current else f"{safe_file_stem(self.document.plan.details.title)}{FILE_SUFFIX}"
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save the plan as", suggestion, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(FILE_SUFFIX)
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from omplanner.fileio import save_plan
+
+        try:
+            save_plan(self.document.plan, path)
+        except OSError as exc:
+            QMessageBox.critical(
+                self.window,
+                "Could not save the plan",
+                f"{path}: {exc.strerror or exc}\n\nYour edits are still open here; try another folder (Save as).",
+            )
+            return False
+        self.document.mark_saved(path)
+        self.add_recent(path)
+        self.status.emit(f"Saved {path.name}")
+        return True
+
+    # -- recent files and examples ---------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        values = settings().value(RECENT_KEY, [], type=list) or []
+        return [Path(v) for v in values if isinstance(v, str) and v]
+
+    def add_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        entries = [p for p in self.recent_files() if p != path]
+        store = settings()
+        store.setValue(RECENT_KEY, [str(p) for p in [path, *entries][:MAX_RECENT]])
+        store.sync()
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        existing = [p for p in self.recent_files() if p.exists()]
+        for index, path in enumerate(existing):
+            shown = path.name.replace("&", "&&")
+            action = menu.addAction(f"&{index + 1} {shown}" if index < 9 else shown)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not existing:
+            menu.addAction("No recent plans").setEnabled(False)
+
+    def fill_examples_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for name in example_names():
+            if name == BLANK_TEMPLATE:
+                continue
+            action = menu.addAction(example_label(name).replace("&", "&&"))
+            action.setStatusTip("Start a new plan from this worked example")
+            action.triggered.connect(lambda _checked=False, n=name: self.new_from_example(n))
+
+
+def safe_file_stem(title: str) -> str:
+    """A file name from a plan title: letters, digits, spaces, dashes."""
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
+    return " ".join(keep.split()) or "plan"

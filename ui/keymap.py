@@ -1,0 +1,55 @@
+"""Every key sequence of the app, in one place.
+
+A standard key is used wherever Qt has one, so that each platform gets its own convention
+(Cmd on macOS, F1 for help on Windows...). Where the platform has no binding for a standard
+key (Quit on Windows, Preferences on Linux and Windows), the fallback written here is used.
+Pages add no window-wide shortcuts of their own: a shortcut that is not listed here is not
+checked for clashes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+SK = QKeySequence.StandardKey
+
+KEYS: dict[str, tuple[SK | None, str]] = {
+    # action id: (standard key or None, fallback written by hand)
+    "file.new": (SK.New, "Ctrl+N"),
+    "file.open": (SK.Open, "Ctrl+O"),
+    "file.save": (SK.Save, "Ctrl+S"),
+    "file.save_as": (SK.SaveAs, "Ctrl+Shift+S"),
+    "file.export_pdf": (None, "Ctrl+Shift+E"),
+    "file.quit": (SK.Quit, "Ctrl+Q"),
+    "edit.undo": (SK.Undo, "Ctrl+Z"),
+    "edit.redo": (SK.Redo, "Ctrl+Shift+Z"),
+    "edit.preferences": (SK.Preferences, "Ctrl+,"),
+    "view.findings": (None, "Ctrl+Shift+F"),
+    "view.history": (None, "Ctrl+Shift+H"),
+    "view.presentation": (None, "F5"),
+    "view.fullscreen": (SK.FullScreen, "F11"),
+    "help.about": (None, ""),
+}
+
+
+def page_key(index: int) -> str:
+    """Ctrl+1 ... Ctrl+9, Ctrl+0 for the first ten pages of the sidebar; none after that."""
+    if index < 9:
+        return f"Ctrl+{index + 1}"
+    return "Ctrl+0" if index == 9 else ""
+
+
+def shortcuts(action_id: str) -> list[QKeySequence]:
+    """The platform's bindings for an action (the standard ones first), or the fallback."""
+    if action_id.startswith("go.page."):
+        from .pages import PAGES
+
+        index = next((i for i, p in enumerate(PAGES) if f"go.page.{p.id}" == action_id), 99)
+        key = page_key(index)
+        return [QKeySequence(key)] if key else []
+    standard, fallback = KEYS.get(action_id, (None, ""))
+    if standard is not None:
+        bound = [k for k in QKeySequence.keyBindings(standard) if not k.isEmpty()]
+        if bound:
+            return bound
+    return [QKeySequence(fallback)] if fallback else []

@@ -1,0 +1,136 @@
+"""Light and dark palettes that follow the system, and presentation mode's larger type.
+
+A restrained look for a consulting tool projected on a wall: Fusion everywhere (the same on
+every platform, so screenshots and the projector agree), neutral greys, one blue accent, and
+a style sheet that touches only the shell's own widgets (sidebar, findings panel), never the pages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from .settings import settings
+
+THEME_KEY = "appearance/theme"
+STYLE_PROPERTY = "omplanner_style"
+"""Set on the QApplication once Fusion is its style (see ``ui.app.make_application``)."""
+THEMES = ("system", "light", "dark")
+PRESENTATION_SCALE = 1.4
+
+ACCENT = "#2f7fd1"
+
+_COLOURS = {
+    # role: (light, dark)
+    "Window": ("#f4f5f7", "#24272b"),
+    "WindowText": ("#1d2329", "#e3e6ea"),
+    "Base": ("#ffffff", "#1c1f22"),
+    "AlternateBase": ("#f0f2f5", "#272b30"),
+    "Text": ("#1d2329", "#e3e6ea"),
+    "Button": ("#eceef1", "#30343a"),
+    "ButtonText": ("#1d2329", "#e3e6ea"),
+    "BrightText": ("#ffffff", "#ffffff"),
+    "Highlight": (ACCENT, "#3b86d6"),
+    "HighlightedText": ("#ffffff", "#ffffff"),
+    "ToolTipBase": ("#fffef5", "#30343a"),
+    "ToolTipText": ("#1d2329", "#e3e6ea"),
+    "PlaceholderText": ("#7a838d", "#8b939c"),
+    "Link": ("#1f66b3", "#6fb0f0"),
+    "Light": ("#ffffff", "#3a3f45"),
+    "Midlight": ("#e3e6ea", "#33373d"),
+    "Mid": ("#c4c9cf", "#4a5057"),
+    "Dark": ("#9aa1a9", "#15171a"),
+    "Shadow": ("#5c636b", "#000000"),
+}
+_DISABLED = {"WindowText": ("#9aa1a9", "#6c737b"), "Text": ("#9aa1a9", "#6c737b"), "ButtonText": ("#9aa1a9", "#6c737b")}
+
+SHELL_STYLE = """
+QListWidget#sidebar { border: none; border-right: 1px solid palette(midlight); background: palette(alternate-base);
+    padding: 8px 6px; outline: none; }
+QListWidget#sidebar::item { padding-left: 8px; border-radius: 5px; color: palette(window-text); }
+QListWidget#sidebar::item:hover { background: palette(midlight); }
+QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+QDockWidget#findings_dock QListWidget, QDockWidget#history_dock QUndoView { border: 1px solid palette(mid); }
+QLabel#findings_detail { padding: 4px 2px; }
+QStatusBar QLabel { padding: 0 6px; }
+"""
+
+
+def is_dark(mode: str | None = None) -> bool:
+    mode = mode or theme_mode()
+    if mode == "dark":
+        return True
+    if mode == "light":
+        return False
+    app = QApplication.instance()
+    return bool(app) and app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def theme_mode() -> str:
+    mode = settings().value(THEME_KEY, "system", type=str)
+    return mode if mode in THEMES else "system"
+
+
+def make_palette(dark: bool) -> QPalette:
+    palette = QPalette()
+    column = 1 if dark else 0
+    for role, values in _COLOURS.items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(values[column]))
+    for role, values in _DISABLED.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor(values[column]))
+    return palette
+
+
+def apply_theme(app: QApplication, mode: str | None = None) -> bool:
+    """Set the palette for ``mode`` (default: the saved preference). True when it is dark."""
+    dark = is_dark(mode)
+    if app.property(STYLE_PROPERTY) != "fusion":  # not app.style(): that would build the default style first
+        app.setStyle("Fusion")
+        app.setProperty(STYLE_PROPERTY, "fusion")
+    app.setPalette(make_palette(dark))
+    app.setStyleSheet(SHELL_STYLE)
+    return dark
+
+
+def follow_system(app: QApplication) -> None:
+    """Re-theme when the desktop switches between light and dark (only in 'system' mode)."""
+
+    def changed(_scheme) -> None:
+        if theme_mode() == "system":
+            apply_theme(app)
+
+    app.styleHints().colorSchemeChanged.connect(changed)
+
+
+class Presentation:
+    """Larger type for a projector. Remembers the normal font so that leaving restores it exactly."""
+
+    def __init__(self) -> None:
+        self.normal_font = None
+        """The QFont before presentation mode (QFont is imported on first use: start-up)."""
+
+    @property
+    def active(self) -> bool:
+        return self.normal_font is not None
+
+    def enter(self, app: QApplication) -> None:
+        from PySide6.QtGui import QFont
+
+        if self.active:
+            return
+        self.normal_font = QFont(app.font())
+        bigger = QFont(self.normal_font)
+        size = self.normal_font.pointSizeF()
+        if size > 0:
+            bigger.setPointSizeF(size * PRESENTATION_SCALE)
+        else:
+            bigger.setPixelSize(round(self.normal_font.pixelSize() * PRESENTATION_SCALE))
+        app.setFont(bigger)
+        app.setStyleSheet(app.styleSheet())  # widgets styled by a sheet take the new font only on a repolish
+
+    def leave(self, app: QApplication) -> None:
+        if self.normal_font is not None:
+            app.setFont(self.normal_font)
+            app.setStyleSheet(app.styleSheet())
+            self.normal_font = None
