@@ -1,9 +1,10 @@
 """Smoke test of the BUILT bundle: python packaging/smoke_test.py dist/omplanner
 
 Runs the bundled program as a user would, offscreen: its version, a new plan from the bundled
-example, validate, open the app window on it (it quits after the first paint, see
-ui/paint_probe.py), and export the PDF once the exporter is in the app. Also checks that every
-shared library in the bundle resolves, so that the xcb platform plugin will load on a desktop.
+example, validate, open the app window on it (OMPLANNER_EXIT_AFTER_PAINT=1: it quits once the
+plan has painted, see ui/app.py), and export the workbook and the PDF, each once it is in the
+app. Also checks that every shared library in the bundle resolves, so that the xcb platform
+plugin will load on a desktop.
 Exits 1 on the first failure, with what failed.
 """
 
@@ -24,9 +25,7 @@ def fail(message: str) -> None:
 
 
 def run(program: Path, *args: str | Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [str(program), *map(str, args)], capture_output=True, text=True, timeout=TIMEOUT, env=env
-    )
+    result = subprocess.run([str(program), *map(str, args)], capture_output=True, text=True, timeout=TIMEOUT, env=env)
     if "Traceback" in result.stderr:
         fail(f"omplanner {' '.join(map(str, args))} raised:\n{result.stderr}")
     return result
@@ -75,20 +74,38 @@ def main(bundle: Path) -> None:
         fail(f"the app did not open and paint the example: exit {opened.returncode}\n{opened.stderr}")
     print("ok  the app window opens on the example and paints (offscreen)")
 
-    help_text = run(program, "--help").stdout
-    if " export " in help_text or "{" in help_text and "export" in help_text.split("{", 1)[1].split("}")[0]:
+    export_help = run(program, "export", "--help").stdout
+    if "--xlsx" in export_help:
+        xlsx = work / "example.xlsx"
+        exported = run(program, "export", plan, "--xlsx", xlsx, env=env)
+        if exported.returncode not in (0, 1) or not xlsx.exists():
+            fail(f"export --xlsx: exit {exported.returncode}\n{exported.stderr}")
+        print(f"ok  the Excel workbook exports ({_sheets(xlsx)} sheets, {xlsx.stat().st_size // 1024} KB)")
+    else:
+        print("--  Excel export: 'omplanner export --xlsx' is not in the app yet, so not tried")
+    if "--pdf" in export_help:
         pdf = work / "example.pdf"
         exported = run(program, "export", plan, "--pdf", pdf, env=env)
         if exported.returncode not in (0, 1) or not pdf.exists() or not pdf.read_bytes().startswith(b"%PDF"):
             fail(f"export --pdf: exit {exported.returncode}\n{exported.stderr}")
-        pages = _pdf_pages(pdf)
-        print(f"ok  the PDF exports ({pages} pages, {pdf.stat().st_size // 1024} KB)")
+        print(f"ok  the PDF exports ({_pdf_pages(pdf)} pages, {pdf.stat().st_size // 1024} KB)")
     else:
-        print("--  PDF export: 'omplanner export' is not in the app yet, so not tried")
+        print("--  PDF export: 'omplanner export --pdf' is not in the app yet, so not tried")
 
     if sys.platform.startswith("linux"):
         print(f"ok  {check_libraries(bundle)} shared libraries in the bundle resolve")
     print(f"SMOKE TEST PASSED ({bundle})")
+
+
+def _sheets(xlsx: Path) -> int:
+    from openpyxl import load_workbook
+
+    book = load_workbook(xlsx, read_only=True)
+    names = book.sheetnames
+    book.close()
+    if len(names) < 2:
+        fail(f"the workbook has {len(names)} sheet(s); the client's workbook has several")
+    return len(names)
 
 
 def _pdf_pages(pdf: Path) -> int:
