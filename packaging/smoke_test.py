@@ -50,8 +50,10 @@ def main(bundle: Path) -> None:
     program = bundle / ("omplanner.exe" if os.name == "nt" else "omplanner")
     if not program.exists():
         fail(f"{program} does not exist: build first (bash packaging/build.sh)")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     work = Path(tempfile.mkdtemp(prefix="omplanner-smoke-"))
+    # Settings, autosaves and locks in a fresh folder: never the user's own, and no recovery
+    # question left over from an earlier run that would wait for a click.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OMPLANNER_DATA_DIR=str(work / "appdata"))
 
     version = run(program, "--version")
     if version.returncode != 0 or "OM Planner" not in version.stdout:

@@ -54,8 +54,9 @@ sys.exit(app.exec())
 
 def _launch(argv: list[str]) -> tuple[float, float]:
     """Start ``argv``; return (ms from start to first paint, peak resident MB of the process)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OMPLANNER_EXIT_AFTER_PAINT="1")
-    with tempfile.TemporaryFile("w+") as err:
+    with tempfile.TemporaryFile("w+") as err, tempfile.TemporaryDirectory() as appdata:
+        # A fresh settings/autosave folder each start, as on first use: no recovery question.
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OMPLANNER_EXIT_AFTER_PAINT="1", OMPLANNER_DATA_DIR=appdata)
         start = time.monotonic()
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
         timer = threading.Timer(TIMEOUT, proc.kill)
