@@ -1,4 +1,4 @@
-"""``omplanner export PLAN --xlsx OUT.xlsx``: the client deliverables, without opening the app.
+"""``omplanner export PLAN --xlsx OUT.xlsx --pdf OUT.pdf``: the client deliverables, without the app.
 
 The formats are a table: each flag names an exporter with the common signature
 ``(plan, path, progress=None)``. Exporters are imported only when used, so the command line
@@ -22,6 +22,12 @@ def _export_xlsx(plan, path, progress=None):
     return export_xlsx(plan, path, progress)
 
 
+def _export_pdf(plan, path, progress=None):
+    from ..export.pdf import export_pdf
+
+    return export_pdf(plan, path, progress)
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     exporter: Callable
@@ -37,6 +43,12 @@ EXPORTERS: dict[str, ExportFormat] = {
         ".xlsx",
         "Excel workbook",
         "write the Excel workbook for the client (summary, roadmap, decision rights, diagnostic, ...)",
+    ),
+    "pdf": ExportFormat(
+        _export_pdf,
+        ".pdf",
+        "PDF board pack",
+        "write the PDF board pack for the leadership team (summary, process maps, governance, roadmap, ...)",
     ),
 }
 """Format flag (``--xlsx``) -> how to write it."""

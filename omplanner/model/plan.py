@@ -254,6 +254,16 @@ class RoadmapItem(Entity):
         """The first week after the item: an item in weeks 0-2 has start 0, end 3."""
         return self.start_week + self.duration_weeks
 
+    # People count weeks from 1: the plan's first week is "week 1". Every text a user reads
+    # (rule messages, pages, exports) uses these two, never the offsets above.
+    @property
+    def first_week(self) -> int:
+        return self.start_week + 1
+
+    @property
+    def last_week(self) -> int:
+        return self.start_week + self.duration_weeks
+
 
 class Plan(PlanModel):
     format: Literal["omplanner-plan"] = FORMAT_NAME

@@ -24,7 +24,7 @@ def _governed(index: PlanIndex) -> Iterator[tuple[UseCase, str]]:
         deploys = [i for i in index.items_by_use_case.get(uc.id, ()) if i.kind is ItemKind.DEPLOYMENT]
         if deploys:
             week = min(i.start_week for i in deploys)
-            yield uc, f"deploys in week {week}"
+            yield uc, f"deploys in week {week + 1}"
 
 
 def _hit(uc: UseCase, why: str, missing: str, fix: Fix | None = None) -> Hit:

@@ -39,7 +39,7 @@ def what(item: RoadmapItem, index: PlanIndex) -> str:
 
 
 def move_fix(item: RoadmapItem, week: int) -> Fix:
-    text = f"Move '{item.title}' to start in week {week}"
+    text = f"Move '{item.title}' to start in week {week + 1}"
     return Fix(text, SetFields(item.id, {"start_week": week}, text=text))
 
 
@@ -61,8 +61,8 @@ def _late_starts(index: PlanIndex, code: str) -> Iterator[tuple[RoadmapItem, Roa
 def _timing_hits(index: PlanIndex, code: str, phrase: str) -> Iterator[Hit]:
     for after, before in _late_starts(index, code):
         yield Hit(
-            f"{what(after, index)} starts in week {after.start_week}, before {phrase} ('{before.title}') "
-            f"ends in week {before.end_week}.",
+            f"{what(after, index)} starts in week {after.first_week}, before {phrase} ('{before.title}') "
+            f"ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
             fix=move_fix(after, before.end_week),
@@ -96,8 +96,8 @@ def design_before_buying(index: PlanIndex) -> Iterator[Hit]:
     for after, before in _late_starts(index, "SEQ-002"):
         kind = before.kind.label.lower()
         yield Hit(
-            f"{what(after, index)} starts in week {after.start_week}, before its {kind} work "
-            f"('{before.title}') ends in week {before.end_week}.",
+            f"{what(after, index)} starts in week {after.first_week}, before its {kind} work "
+            f"('{before.title}') ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
             fix=move_fix(after, before.end_week),
@@ -138,21 +138,21 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
         if cap.start_week > deploy.start_week:
             keep = [d for d in cap.depends_on if d not in index.items or index.items[d].kind is not ItemKind.DEPLOYMENT]
             changes: dict = {"start_week": deploy.start_week}
-            text = f"Start '{cap.title}' in week {deploy.start_week}, with the deployment"
+            text = f"Start '{cap.title}' in week {deploy.first_week}, with the deployment"
             if keep != cap.depends_on:
                 changes["depends_on"] = keep
                 text += ", no longer waiting for it to finish"
             message = (
-                f"{what(cap, index)} starts in week {cap.start_week}, after the first deployment "
-                f"('{deploy.title}') starts in week {deploy.start_week}: people would learn their new "
+                f"{what(cap, index)} starts in week {cap.first_week}, after the first deployment "
+                f"('{deploy.title}') starts in week {deploy.first_week}: people would learn their new "
                 "role after go-live."
             )
         else:
             changes = {"duration_weeks": deploy.start_week - cap.start_week + 1}
-            text = f"Extend '{cap.title}' into week {deploy.start_week}, when the deployment starts"
+            text = f"Extend '{cap.title}' into week {deploy.first_week}, when the deployment starts"
             message = (
-                f"{what(cap, index)} ends in week {cap.end_week}, before the first deployment "
-                f"('{deploy.title}') starts in week {deploy.start_week}: build the skills while the "
+                f"{what(cap, index)} ends in week {cap.last_week}, before the first deployment "
+                f"('{deploy.title}') starts in week {deploy.first_week}: build the skills while the "
                 "new way of working goes live, not only before it."
             )
         yield Hit(
@@ -176,8 +176,9 @@ def govern_before_second(index: PlanIndex) -> Iterator[Hit]:
     first = index.constraints.first_use_case
     for after, before in _late_starts(index, "SEQ-005"):
         yield Hit(
-            f"{what(after, index)} starts in week {after.start_week}, before the governance of the first "
-            f"use case, '{index.use_case_name(first)}' ('{before.title}'), is in place in week {before.end_week}.",
+            f"{what(after, index)} starts in week {after.first_week}, before the governance of the first "
+            f"use case, '{index.use_case_name(first)}' ('{before.title}'), is in place: "
+            f"that work ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
             fix=move_fix(after, before.end_week),
@@ -206,10 +207,10 @@ def one_first(index: PlanIndex) -> Iterator[Hit]:
     governed = [i.end_week for i in index.items_by_use_case[lead] if i.kind is ItemKind.GOVERNANCE]
     target = max([week + 1, *governed])
     others = [index.items[firsts[uc]] for uc in together if uc != lead]
-    text = f"Let '{index.use_case_name(lead)}' go first: start the other deployments in week {target}"
+    text = f"Let '{index.use_case_name(lead)}' go first: start the other deployments in week {target + 1}"
     command = Macro(text, [SetFields(i.id, {"start_week": target}) for i in others])
     yield Hit(
-        f"{names} {'both' if len(together) == 2 else 'all'} start deploying in week {week}: no use case "
+        f"{names} {'both' if len(together) == 2 else 'all'} start deploying in week {week + 1}: no use case "
         "proves its operating model before the others follow.",
         tuple(ref(index.items[firsts[uc]]) for uc in together),
         fix=Fix(text, command),
@@ -230,8 +231,8 @@ def dependencies_respected(index: PlanIndex) -> Iterator[Hit]:
         if (before.id, after.id) in knotted:
             continue
         yield Hit(
-            f"'{after.title}' starts in week {after.start_week}, before '{before.title}', which it depends on, "
-            f"ends in week {before.end_week}.",
+            f"'{after.title}' starts in week {after.first_week}, before '{before.title}', which it depends on, "
+            f"ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
             fix=move_fix(after, before.end_week),

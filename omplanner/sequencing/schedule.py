@@ -77,7 +77,7 @@ def auto_sequence_command(plan: Plan) -> Command | None:
             continue
         words = []
         if "start_week" in changes:
-            words.append(f"move to week {start[item.id]}")
+            words.append(f"move to week {start[item.id] + 1}")
         if dropped:
             names = ", ".join(f"'{prepared.items[d].title}'" for d in dropped)
             words.append(f"stop waiting for {names}")

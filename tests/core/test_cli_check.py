@@ -20,7 +20,7 @@ def test_check_text_groups_by_use_case_and_component(example_file, capsys):
     assert ap < email
     assert out.index("  Decision rights", ap) < email
     assert "ERROR   SEQ-002  Tool selection for 'AP invoice matching'" in out
-    assert "Fix: Move 'Select the invoice matching tool' to start in week 9" in out
+    assert "Fix: Move 'Select the invoice matching tool' to start in week 10" in out
 
 
 def test_check_json_lists_code_severity_message_elements_fix(example_file, capsys):
@@ -30,7 +30,7 @@ def test_check_json_lists_code_severity_message_elements_fix(example_file, capsy
     assert set(first) >= {"code", "severity", "message", "elements", "fix"}
     seq = next(f for f in data["findings"] if f["code"] == "SEQ-002")
     assert seq["severity"] == "error" and seq["elements"] == ["item-4", "item-3"]
-    assert seq["fix"] == "Move 'Select the invoice matching tool' to start in week 9"
+    assert seq["fix"] == "Move 'Select the invoice matching tool' to start in week 10"
     assert data["counts"]["error"] == sum(1 for f in data["findings"] if f["severity"] == "error") > 0
 
 

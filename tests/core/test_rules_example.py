@@ -31,18 +31,18 @@ def test_the_example_plans_deliberate_mistakes_are_found(example_plan):
 
 def test_the_example_messages_read_well(example_plan):
     assert messages(example_plan, "SEQ-002") == [
-        "Tool selection for 'AP invoice matching' ('Select the invoice matching tool') starts in week 6, before "
+        "Tool selection for 'AP invoice matching' ('Select the invoice matching tool') starts in week 7, before "
         "its data readiness work ('Fix goods-receipt timing and supplier master data') ends in week 9."
     ]
     assert messages(example_plan, "SEQ-004") == [
         "Capability work for 'AP invoice matching' ('AP clerks: validation and exception judgement in role "
-        "profiles') starts in week 15, after the first deployment ('Deploy invoice matching to production') "
-        "starts in week 10: people would learn their new role after go-live."
+        "profiles') starts in week 16, after the first deployment ('Deploy invoice matching to production') "
+        "starts in week 11: people would learn their new role after go-live."
     ]
     assert messages(example_plan, "SEQ-005") == [
-        "Deployment for 'Customer e-mail triage' ('Deploy e-mail triage') starts in week 15, before the "
+        "Deployment for 'Customer e-mail triage' ('Deploy e-mail triage') starts in week 16, before the "
         "governance of the first use case, 'AP invoice matching' ('AP governance: owner, thresholds, breach "
-        "process'), is in place in week 17."
+        "process'), is in place: that work ends in week 17."
     ]
     assert messages(example_plan, "DEC-001") == [
         "Decision 'Write off small balance differences' at 'Difference within tolerance?' in 'AP invoice "

@@ -21,7 +21,7 @@ def test_seq001_tool_selection_before_the_diagnostic_ends():
     plan = roadmap(item("d", K.DIAGNOSTIC, None, 0, 3), item("t", K.TOOL_SELECTION, "uc-1", 2))
     [f] = findings(plan, "SEQ-001")
     assert f.message == (
-        "Tool selection for 'Invoices' ('Tool selection t') starts in week 2, before the diagnostic "
+        "Tool selection for 'Invoices' ('Tool selection t') starts in week 3, before the diagnostic "
         "('Diagnostic d') ends in week 3."
     )
     assert f.element_ids == ("t", "d") and f.use_case_id == "uc-1"
@@ -54,7 +54,7 @@ def test_seq003_deployment_before_decision_rights_are_agreed():
     plan = roadmap(item("r", K.DECISION_RIGHTS, "uc-1", 0, 4), item("x", K.DEPLOYMENT, "uc-1", 3))
     [f] = findings(plan, "SEQ-003")
     assert f.message == (
-        "Deployment for 'Invoices' ('Deployment x') starts in week 3, before its decision-rights work "
+        "Deployment for 'Invoices' ('Deployment x') starts in week 4, before its decision-rights work "
         "('Decision rights r') ends in week 4."
     )
     apply_fix(plan, f)
@@ -64,7 +64,7 @@ def test_seq003_deployment_before_decision_rights_are_agreed():
 def test_seq004_capability_after_the_first_deployment_starts():
     plan = roadmap(item("x", K.DEPLOYMENT, "uc-1", 5, 3), item("c", K.CAPABILITY, "uc-1", 8, 2, deps=["x"]))
     [f] = findings(plan, "SEQ-004")
-    assert "starts in week 8, after the first deployment ('Deployment x') starts in week 5" in f.message
+    assert "starts in week 9, after the first deployment ('Deployment x') starts in week 6" in f.message
     apply_fix(plan, f)
     assert plan.item("c").start_week == 5 and plan.item("c").depends_on == []
     assert "SEQ-004" not in codes(plan)
@@ -92,8 +92,9 @@ def test_seq005_second_use_case_deploys_before_the_first_is_governed():
     )
     [f] = findings(plan, "SEQ-005")
     assert f.use_case_id == "uc-2" and f.component is Component.GOVERNANCE
-    assert "before the governance of the first use case, 'Invoices' ('Governance g1'), is in place in week 8" in (
-        f.message
+    assert (
+        "before the governance of the first use case, 'Invoices' ('Governance g1'), is in place: "
+        "that work ends in week 8" in f.message
     )
     plan.item("x2").start_week = 8
     assert "SEQ-005" not in codes(plan)
@@ -102,7 +103,7 @@ def test_seq005_second_use_case_deploys_before_the_first_is_governed():
 def test_seq006_two_use_cases_deploying_first_together():
     plan = roadmap(item("x1", K.DEPLOYMENT, "uc-1", 5), item("x2", K.DEPLOYMENT, "uc-2", 5))
     [f] = findings(plan, "SEQ-006")
-    assert f.message.startswith("'Invoices' and 'E-mails' both start deploying in week 5")
+    assert f.message.startswith("'Invoices' and 'E-mails' both start deploying in week 6")
     apply_fix(plan, f)
     assert plan.item("x2").start_week == 6 and plan.item("x1").start_week == 5
     assert "SEQ-006" not in codes(plan)
@@ -111,7 +112,7 @@ def test_seq006_two_use_cases_deploying_first_together():
 def test_seq007_item_starting_before_its_dependency_ends():
     plan = roadmap(item("a", K.OTHER, None, 0, 3), item("b", K.OTHER, None, 1, deps=["a"]))
     [f] = findings(plan, "SEQ-007")
-    assert f.message == "'Other b' starts in week 1, before 'Other a', which it depends on, ends in week 3."
+    assert f.message == "'Other b' starts in week 2, before 'Other a', which it depends on, ends in week 3."
     apply_fix(plan, f)
     assert codes(plan) == []
 

@@ -1,0 +1,130 @@
+"""Building blocks the chapters share: headings, tables of user text, empty-state notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from ...model import Plan
+from . import styles as st
+from .document import Heading
+from .safe import esc
+
+
+class Ctx:
+    """What every chapter needs: the plan, the styles, and the frame widths."""
+
+    def __init__(self, plan: Plan, styles: st.Styles, portrait_width: float, landscape_size: tuple[float, float]):
+        self.plan = plan
+        self.s = styles
+        self.width = portrait_width
+        self.l_width, self.l_height = landscape_size
+
+
+def heading(text: str, style, level: int, number: str = "") -> Heading:
+    """A heading from user text; ``number`` is ours (e.g. '3.'), prefixed unescaped."""
+    markup = f"{number} {esc(text)}".strip()
+    return Heading(markup, style, level)
+
+
+def cell(text: object, style) -> Paragraph:
+    return Paragraph(esc(text), style)
+
+
+def table(
+    ctx: Ctx,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    widths: Sequence[float],
+    style=None,
+    width: float | None = None,
+    compact: bool = False,
+) -> Table:
+    """A house table. Plain values are escaped into Paragraphs; flowables pass through."""
+    body_style = style or ctx.s.cell
+    data = [[Paragraph(esc(h), ctx.s.cell_head) for h in header]]
+    for row in rows:
+        data.append([v if hasattr(v, "wrapOn") else cell("" if v is None else v, body_style) for v in row])
+    total = sum(widths)
+    full = width or ctx.width
+    t = Table(data, colWidths=[w * full / total for w in widths], repeatRows=1, hAlign="LEFT")
+    t.setStyle(st.table_style())
+    if compact:  # long registers (the roadmap): tighter rows, so a page holds more of them
+        t.setStyle([("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)])
+    return t
+
+
+def empty(ctx: Ctx, text: str) -> Paragraph:
+    """A gap in the plan, said plainly: the board should see what is not defined yet."""
+    return Paragraph(f"<i>{esc(text)}</i>", ctx.s.muted)
+
+
+def role_names(plan: Plan, ids: Iterable[str | None]) -> str:
+    names = []
+    for role_id in ids:
+        if role_id:
+            role = plan.role(role_id)
+            names.append(role.name if role else role_id)
+    return ", ".join(names)
+
+
+def kv_table(ctx: Ctx, pairs: Sequence[tuple[str, object]], label_width: float = 120) -> Table:
+    """Label/value pairs as a quiet two-column table (labels are ours, values the user's)."""
+    data = [
+        [
+            Paragraph(esc(label), ctx.s.kicker),
+            v if hasattr(v, "wrapOn") else cell(v if v not in (None, "") else "—", ctx.s.cell),
+        ]
+        for label, v in pairs
+    ]
+    t = Table(data, colWidths=[label_width, ctx.width - label_width], hAlign="LEFT")
+    t.setStyle(
+        [
+            st.BASE_FONT,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, st.RULE),
+        ]
+    )
+    return t
+
+
+class Card(Flowable):
+    """Paragraphs on a pale panel with a coloured bar on the left (findings, the recommendation).
+
+    Drawn directly rather than as a one-cell Table: a plan can hold hundreds of findings, and a
+    Table per card made them most of the export time."""
+
+    def __init__(self, parts: list, colour, pad: float = 8, bar: float = 4):
+        super().__init__()
+        self.parts, self.colour, self.pad, self.bar = parts, colour, pad, bar
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, avail_width, avail_height):
+        if self._sizes and avail_width == self.width:  # layout asks again and again: same answer
+            return self.width, self.height
+        inner = avail_width - self.bar - 2 * self.pad - 2
+        self._sizes = [p.wrap(inner, avail_height) for p in self.parts]
+        self.width = avail_width
+        self.height = sum(h for _, h in self._sizes) + 2 * self.pad + self._gaps()
+        return self.width, self.height
+
+    def _gaps(self) -> float:
+        return 2.0 * max(0, len(self.parts) - 1)
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setFillColor(st.PALE)
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        c.setFillColor(self.colour)
+        c.rect(0, 0, self.bar, self.height, stroke=0, fill=1)
+        c.restoreState()
+        y = self.height - self.pad
+        for part, (_, h) in zip(self.parts, self._sizes):
+            y -= h
+            part.drawOn(c, self.bar + self.pad + 2, y)
+            y -= 2.0

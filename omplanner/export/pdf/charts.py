@@ -1,0 +1,106 @@
+"""Charts for the executive summary, in the house fonts and palette."""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.spider import SpiderChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+
+from ...model import Component
+from . import styles as st
+from .fonts import BOLD, REGULAR, drawing
+from .textfit import clip
+
+SERIES = [st.colors.HexColor(h) for h in ("#2A8C82", "#D98E04", "#7A5BA6", "#3A6EA5", "#C0392B", "#6B7480")]
+
+
+def radar(series: list[tuple[str, list[int]]], width: float, height: float = 195) -> Drawing:
+    """The five components as spokes, one strand per use case, on a fixed 0-5 web."""
+    d = drawing(width, height)
+    chart = SpiderChart()
+    size = height - 50
+    chart.x, chart.y, chart.width, chart.height = 70, 22, size, size
+    rings = [[k] * len(Component) for k in range(1, 6)]
+    chart.data = rings + [values for _, values in series]
+    chart.labels = [c.label for c in Component]
+    for k in range(len(rings)):
+        chart.strands[k].strokeColor = st.RULE
+        chart.strands[k].fillColor = None
+        chart.strands[k].strokeWidth = 0.5
+    for i in range(len(series)):
+        colour = SERIES[i % len(SERIES)]
+        strand = chart.strands[len(rings) + i]
+        strand.strokeColor = colour
+        strand.fillColor = st.colors.Color(colour.red, colour.green, colour.blue, alpha=0.12)
+        strand.strokeWidth = 1.6
+        strand.symbol = "FilledCircle"
+        strand.symbolSize = 3.5
+    chart.spokes.strokeColor = st.RULE
+    chart.spokes.strokeWidth = 0.5
+    chart.spokeLabels.fontName = BOLD
+    chart.spokeLabels.fontSize = 7
+    chart.spokeLabels.fillColor = st.NAVY
+    chart.strandLabels.format = None
+    d.add(chart)
+    # Our own legend: reportlab's Legend measures text in Helvetica.
+    x0, y = 70 + size + 50, height - 40
+    d.add(String(x0, y + 14, "Agreed score, 1 to 5", fontName=BOLD, fontSize=7, fillColor=st.MUTED))
+    for i, (name, _) in enumerate(series):
+        colour = SERIES[i % len(SERIES)]
+        d.add(Rect(x0, y - i * 14, 9, 9, fillColor=colour, strokeColor=None))
+        d.add(
+            String(
+                x0 + 14,
+                y - i * 14 + 1.5,
+                clip(name, REGULAR, 7.5, width - x0 - 16),
+                fontName=REGULAR,
+                fontSize=7.5,
+                fillColor=st.INK,
+            )
+        )
+    return d
+
+
+def pilot_vs_process(rows: list[tuple[str, float, float]], width: float) -> Drawing:
+    """Per use case: the pilot's task-level saving beside the process-level capacity released (%)."""
+    bar_h = 34
+    height = 30 + bar_h * len(rows)
+    d = drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 150, 18
+    chart.width, chart.height = width - 190, height - 30
+    # Series 1 is drawn above series 0 within a group: the pilot goes on top, as read first.
+    chart.data = [[r[2] for r in reversed(rows)], [r[1] for r in reversed(rows)]]
+    chart.categoryAxis.categoryNames = [clip(r[0], REGULAR, 7.5, 140) for r in reversed(rows)]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fillColor = st.INK
+    chart.categoryAxis.strokeColor = st.RULE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(100, max(max(r[1], r[2]) for r in rows))
+    chart.valueAxis.valueStep = 20
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.labels.fillColor = st.MUTED
+    chart.valueAxis.labelTextFormat = "%d %%"
+    chart.valueAxis.strokeColor = st.RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = st.RULE
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.bars[0].fillColor = st.TEAL
+    chart.bars[1].fillColor = st.colors.HexColor("#A9B4C2")
+    chart.bars.strokeColor = None
+    chart.barLabels.fontName = BOLD
+    chart.barLabels.fontSize = 6.5
+    chart.barLabelFormat = "%.0f %%"
+    chart.barLabels.nudge = 10
+    chart.groupSpacing = 8
+    d.add(chart)
+    y = height - 8
+    for k, (label, colour) in enumerate(
+        (("Pilot, task level", chart.bars[1].fillColor), ("Process level, capacity released", st.TEAL))
+    ):
+        x = 150 + k * 110
+        d.add(Rect(x, y - 1, 9, 7, fillColor=colour, strokeColor=None))
+        d.add(String(x + 13, y, label, fontName=REGULAR, fontSize=7, fillColor=st.INK))
+    return d

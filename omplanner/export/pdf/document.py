@@ -1,0 +1,223 @@
+"""The page machinery: portrait and landscape templates, header and footer, contents, outline.
+
+"Page x of y" needs the page count before the first page is finished, so the canvas keeps every
+page's state and paints the header and footer at save time, when the total is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from . import styles as st
+from .fonts import BOLD, REGULAR
+from .textfit import clip
+
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+P_MARGIN = dict(left=20 * mm, right=20 * mm, top=24 * mm, bottom=20 * mm)
+COVER_BAND = 0.38
+"""The navy band covers the cover page from this fraction of its height upwards."""
+L_MARGIN = dict(left=15 * mm, right=15 * mm, top=21 * mm, bottom=17 * mm)
+
+
+class Heading(Paragraph):
+    """A heading that lands in the contents and the PDF outline.
+
+    ``toc_text`` is already-escaped markup (the contents renders it as a Paragraph too)."""
+
+    def __init__(self, markup: str, style, level: int, toc_text: str | None = None):
+        super().__init__(markup, style)
+        self.level = level
+        self.toc_text = toc_text if toc_text is not None else markup
+
+
+def frame_size(orientation: str) -> tuple[float, float]:
+    size, m = (PORTRAIT, P_MARGIN) if orientation == "portrait" else (LANDSCAPE, L_MARGIN)
+    return size[0] - m["left"] - m["right"] - 12, size[1] - m["top"] - m["bottom"] - 12
+
+
+class _Frame(Frame):
+    """A frame that, during the layout passes, places flowables without drawing them.
+
+    The contents page needs its page numbers, so the document is laid out until they settle;
+    only the last pass draws. Drawing is most of the cost (maps, Gantt, tables)."""
+
+    # A function, not the document: KeepTogether deep-copies frames, and copies functions by reference.
+    is_dry: Callable[[], bool] = staticmethod(lambda: False)
+
+    def _add(self, flowable, canv, trySplit=0):
+        if not self.is_dry():
+            return super()._add(flowable, canv, trySplit)
+        # Through __dict__: reportlab's shapes refuse unknown attributes set the normal way.
+        flowable.__dict__["drawOn"] = _no_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            flowable.__dict__.pop("drawOn", None)
+
+    add = _add  # reportlab's Frame binds ``add`` to its own ``_add`` in the class body
+
+
+def _no_draw(*args, **kwargs) -> None:
+    return None
+
+
+def _frame(size, m, name: str) -> _Frame:
+    return _Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
+
+
+def _cover_background(canvas: Canvas, doc) -> None:
+    width, height = PORTRAIT
+    canvas.saveState()
+    canvas.setFillColor(st.NAVY)
+    canvas.rect(0, height * COVER_BAND, width, height * (1 - COVER_BAND), stroke=0, fill=1)
+    canvas.setFillColor(st.TEAL)
+    canvas.rect(0, height * COVER_BAND - 6, width, 6, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+class BoardPackTemplate(BaseDocTemplate):
+    def __init__(
+        self,
+        filename: str,
+        title: str,
+        running: tuple[str, str, str] = ("", "", ""),
+        on_flowable: Callable[[], None] | None = None,
+        **kw,
+    ):
+        super().__init__(filename, pagesize=PORTRAIT, title=title, creator="OM Planner", initialFontName=REGULAR, **kw)
+        self._on_flowable = on_flowable
+        self._heading_count = 0
+        self.dry = False
+        self.running = running
+        """Header left, header right, footer left."""
+        self.total_pages = 0
+        """The page count of the previous pass, for 'page x of y'."""
+        # The cover: one frame on the navy band (title, client), one below it (facts, context),
+        # so the facts sit in the white area however long the title is.
+        band = PORTRAIT[1] * COVER_BAND
+        cover_top = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=band + 10 * mm)
+        cover_bottom = dict(left=24 * mm, right=24 * mm, top=PORTRAIT[1] - band + 12 * mm, bottom=20 * mm)
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    "cover",
+                    [_frame(PORTRAIT, cover_top, "cover_top"), _frame(PORTRAIT, cover_bottom, "cover_bottom")],
+                    onPage=_cover_background,
+                    pagesize=PORTRAIT,
+                ),
+                PageTemplate(
+                    "portrait", [_frame(PORTRAIT, P_MARGIN, "portrait")], onPageEnd=_decorate, pagesize=PORTRAIT
+                ),
+                PageTemplate(
+                    "landscape", [_frame(LANDSCAPE, L_MARGIN, "landscape")], onPageEnd=_decorate, pagesize=LANDSCAPE
+                ),
+            ]
+        )
+
+    def addPageTemplates(self, templates) -> None:
+        super().addPageTemplates(templates)
+        for template in self.pageTemplates:
+            for frame in template.frames:
+                frame.is_dry = lambda: self.dry
+
+    def build_pack(self, story: list, max_passes: int = 10) -> None:
+        """Like ``multiBuild``, but cheaper: the contents is seeded with every heading, so one
+        layout pass that draws nothing settles the page numbers and the page count; the next
+        pass draws, and is normally the last (more follow only if the numbers moved)."""
+        self._indexingFlowables = [f for f in story if f.isIndexing()]
+        for flowable in self._indexingFlowables:
+            if isinstance(flowable, TableOfContents):
+                _seed_contents(flowable, story)
+        self._doSave = 0
+        edits: list = []
+        self._multiBuildEdits = edits.append
+        try:
+            for number in range(max_passes):
+                self.dry = number == 0
+                self._one_pass(story)
+                while edits:  # e.g. forget which flowables a pass postponed to the next page
+                    edit = edits.pop(0)
+                    edit[0](*edit[1:])
+                settled = self.page == self.total_pages and self._allSatisfied()
+                self.total_pages = self.page
+                if not self.dry and settled:
+                    self.canv.save()
+                    return
+            raise RuntimeError("the contents page did not settle")
+        finally:
+            self.dry = False
+            del self._multiBuildEdits
+
+    def _one_pass(self, story: list) -> None:
+        for flowable in self._indexingFlowables:
+            flowable.beforeBuild()
+        self.build(list(story))
+        for flowable in self._indexingFlowables:
+            flowable.afterBuild()
+
+    def beforeDocument(self) -> None:
+        self._heading_count = 0
+
+    def afterFlowable(self, flowable) -> None:
+        if self._on_flowable is not None:
+            self._on_flowable()
+        if isinstance(flowable, Heading):
+            self._heading_count += 1
+            key = f"h{self._heading_count}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=flowable.level, closed=flowable.level > 0)
+            self.notify("TOCEntry", (flowable.level, flowable.toc_text, self.page, key))
+
+
+def _headings(flowables):
+    for flowable in flowables:
+        if isinstance(flowable, Heading):
+            yield flowable
+        else:
+            yield from _headings(getattr(flowable, "_content", ()))
+
+
+def _seed_contents(toc: TableOfContents, story: list) -> None:
+    """Give the contents one line per heading before the first pass, so that pass already
+    lays out a contents of its final length; page numbers are filled in by the next."""
+    toc._entries = [(h.level, h.toc_text, 999, f"h{k}") for k, h in enumerate(_headings(story), start=1)]
+
+
+def _decorate(canvas: Canvas, doc: BoardPackTemplate) -> None:
+    """Header and footer, painted as each page ends (not on the cover).
+
+    The page count comes from the previous pass; painting the footer at page end rather than
+    deferring pages to the end keeps bookmarks and the outline pointing at the right pages."""
+    if doc.dry:
+        return
+    header_left, header_right, footer_left = doc.running
+    width, height = canvas._pagesize
+    m = P_MARGIN if width < height else L_MARGIN
+    left, right = m["left"], width - m["right"]
+    canvas.saveState()
+    canvas.setStrokeColor(st.RULE)
+    canvas.setLineWidth(0.5)
+    top = height - m["top"] + 16
+    canvas.line(left, top - 5, right, top - 5)
+    canvas.setFont(BOLD, 7.5)
+    canvas.setFillColor(st.NAVY)
+    canvas.drawString(left, top, _fit(header_left, BOLD, 7.5, (right - left) * 0.6))
+    canvas.setFont(REGULAR, 7.5)
+    canvas.setFillColor(st.MUTED)
+    canvas.drawRightString(right, top, _fit(header_right, REGULAR, 7.5, (right - left) * 0.38))
+    bottom = m["bottom"] - 22
+    canvas.line(left, bottom + 10, right, bottom + 10)
+    canvas.drawString(left, bottom, _fit(footer_left, REGULAR, 7, (right - left) * 0.7))
+    canvas.drawRightString(right, bottom, f"Page {doc.page} of {doc.total_pages}")
+    canvas.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    return clip(text, font, size, width)

@@ -1,0 +1,139 @@
+"""Where a process map's steps sit on paper, and how flows between them are routed.
+
+The canvas stores free x/y positions; on paper we keep the user's left-to-right order but snap
+steps to columns of fixed width and lanes to rows, so every label keeps a legible size.
+Routes are orthogonal and avoid the boxes of other steps where they can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import ProcessMap, Step
+
+BOX_W, BOX_H = 84.0, 40.0
+GAP = 22.0
+PITCH = BOX_W + GAP
+ROW_H = 60.0
+COLUMN_TOLERANCE = 45.0
+
+
+@dataclass
+class Placed:
+    step: Step
+    col: int
+    row: int  # global row index from the top
+
+    @property
+    def x(self) -> float:
+        return self.col * PITCH
+
+    @property
+    def y(self) -> float:  # top edge, measured downwards from the top of the lanes
+        return self.row * ROW_H + (ROW_H - BOX_H) / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + BOX_H / 2
+
+
+@dataclass
+class Layout:
+    lanes: list[tuple[str, int, int]]  # (lane role id, first row, row count)
+    placed: dict[str, Placed]
+    columns: int
+    rows: int
+
+
+def layout(pmap: ProcessMap) -> Layout:
+    lane_ids = list(pmap.lanes) + [s.lane for s in pmap.steps if s.lane not in pmap.lanes]
+    lane_ids = list(dict.fromkeys(lane_ids))
+    # Columns: the user's x order, with near-equal x values treated as one column.
+    col_of: dict[str, int] = {}
+    col, last_x = -1, None
+    for step in sorted(pmap.steps, key=lambda s: (s.x, s.y)):
+        if last_x is None or step.x - last_x > COLUMN_TOLERANCE:
+            col += 1
+            last_x = step.x
+        col_of[step.id] = col
+    # Two steps in one lane and one column get a row each inside the lane.
+    cells: dict[tuple[str, int], list[Step]] = {}
+    for step in sorted(pmap.steps, key=lambda s: s.y):
+        cells.setdefault((step.lane, col_of[step.id]), []).append(step)
+    lanes, placed, row = [], {}, 0
+    for lane in lane_ids:
+        depth = max([len(v) for (ln, _), v in cells.items() if ln == lane] or [1])
+        lanes.append((lane, row, depth))
+        for (ln, c), steps in cells.items():
+            if ln == lane:
+                for k, step in enumerate(steps):
+                    placed[step.id] = Placed(step, c, row + k)
+        row += depth
+    return Layout(lanes, placed, col + 1, row)
+
+
+def hits(lay: Layout, points: list[tuple[float, float]], ends: set[str]) -> bool:
+    """Whether an orthogonal path runs through a box other than its own two ends."""
+    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+        for pid, p in lay.placed.items():
+            if pid in ends:
+                continue
+            if lo_x < p.x + BOX_W and hi_x > p.x and lo_y < p.y + BOX_H and hi_y > p.y:
+                return True
+    return False
+
+
+def route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
+    ends = {a.step.id, b.step.id}
+    if b.col > a.col:
+        sx, tx = a.x + BOX_W, b.x
+        options = [
+            [(sx, a.cy), (tx - GAP / 2, a.cy), (tx - GAP / 2, b.cy), (tx, b.cy)],
+            [(sx, a.cy), (sx + GAP / 2, a.cy), (sx + GAP / 2, b.cy), (tx, b.cy)],
+        ]
+        channel = (a.row + 1) * ROW_H if b.row >= a.row else a.row * ROW_H
+        options.append(
+            [
+                (sx, a.cy),
+                (sx + GAP / 2, a.cy),
+                (sx + GAP / 2, channel),
+                (tx - GAP / 2, channel),
+                (tx - GAP / 2, b.cy),
+                (tx, b.cy),
+            ]
+        )
+    elif b.col == a.col:
+        cx = a.x + BOX_W / 2
+        if b.row > a.row:
+            options = [[(cx, a.y + BOX_H), (cx, b.y)]]
+        else:
+            options = [[(cx, a.y), (cx, b.y + BOX_H)]]
+        side = a.x + BOX_W + GAP / 2
+        options.append([(a.x + BOX_W, a.cy), (side, a.cy), (side, b.cy), (a.x + BOX_W, b.cy)])
+    else:  # a loop back to an earlier column: under the source row, then up into the target
+        channel = (max(a.row, b.row) + 1) * ROW_H - 4
+        sx, tx = a.x + BOX_W / 2, b.x + BOX_W / 2
+        options = [[(sx, a.y + BOX_H), (sx, channel), (tx, channel), (tx, b.y + BOX_H)]]
+    for path in options:
+        if not hits(lay, path, ends):
+            return path
+    return options[-1]
+
+
+def exception_route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
+    """Exception routes leave from the bottom (or top) of the AI step, never its right side,
+    so they read apart from the normal flow even where they share a corridor."""
+    sx = a.x + BOX_W / 2 + 12
+    tx = b.x + BOX_W / 2 + 12
+    if b.row == a.row:
+        channel = (a.row + 1) * ROW_H - 5
+        return [(sx, a.y + BOX_H), (sx, channel), (tx, channel), (tx, b.y + BOX_H)]
+    down = b.row > a.row
+    start_y = a.y + BOX_H if down else a.y
+    end_y = b.y if down else b.y + BOX_H
+    if a.col == b.col:
+        return [(sx, start_y), (sx, end_y)]
+    channel = (a.row + 1) * ROW_H if down else a.row * ROW_H
+    channel += -3 if down else 3
+    return [(sx, start_y), (sx, channel), (tx, channel), (tx, end_y)]

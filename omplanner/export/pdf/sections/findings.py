@@ -1,0 +1,74 @@
+"""The findings chapter: what the rules say about the plan, worst first, with the fixes."""
+
+from __future__ import annotations
+
+from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
+
+from ....model import Severity
+from ....rules import Finding
+from .. import styles as st
+from ..blocks import Card, Ctx, heading
+from ..safe import esc
+
+INTRO = {
+    Severity.ERROR: "Errors: the plan breaks a sequencing principle or leaves a gap that will stop the rollout.",
+    Severity.WARNING: "Warnings: weaknesses that put the value of the change at risk.",
+    Severity.INFO: "Notes: points worth a look before the next workshop.",
+}
+
+
+def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
+    s = ctx.s
+    flow: list = [NextPageTemplate("portrait"), PageBreak(), heading("Findings", s.h1, 0, f"{number}.")]
+    if not findings:
+        flow.append(Paragraph("The rules raise no finding on this plan.", s.body))
+        return flow
+    words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    counts = []
+    for sev in Severity:
+        n = sum(1 for f in findings if f.severity is sev)
+        counts.append(f"{n} {words[sev]}{'' if n == 1 else 's'}")
+    counts = ", ".join(counts)
+    flow.append(
+        Paragraph(
+            f"The plan was checked against the sequencing principles and the seams between components: {esc(counts)}.",
+            s.body,
+        )
+    )
+    for sev in Severity:
+        group = [f for f in findings if f.severity is sev]
+        if not group:
+            continue
+        flow.append(heading(f"{sev.label}s" if sev is not Severity.INFO else "Notes", s.h2, 1))
+        flow.append(Paragraph(esc(INTRO[sev]), s.muted))
+        flow.append(Spacer(1, 4))
+        for finding in group:
+            flow += [_card(ctx, finding), Spacer(1, 6)]  # a card never splits: no KeepTogether needed
+    return flow
+
+
+def _card(ctx: Ctx, f: Finding) -> Card:
+    s = ctx.s
+    colour = st.SEVERITY_COLOURS[f.severity]
+    parts = [
+        Paragraph(f"<b>{esc(f.title)}</b>  <font color='{st.hex_of(st.MUTED)}' size='7'>{esc(f.code)}</font>", s.body),
+        Paragraph(esc(f.message), s.cell),
+    ]
+    where = [x for x in (_use_case_name(ctx, f.use_case_id), f.component.label if f.component else "") if x]
+    if where:
+        parts.append(Paragraph(f"<font color='{st.hex_of(st.MUTED)}'>{esc(' · '.join(where))}</font>", s.cell))
+    if f.elements:
+        names = ", ".join(e.name for e in f.elements)
+        parts.append(Paragraph(f"<font color='{st.hex_of(st.MUTED)}'>Concerns: {esc(names)}</font>", s.cell))
+    if f.fix is not None:
+        parts.append(
+            Paragraph(
+                f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {esc(f.fix.description)}", s.cell
+            )
+        )
+    return Card(parts, colour)
+
+
+def _use_case_name(ctx: Ctx, use_case_id: str | None) -> str:
+    uc = ctx.plan.use_case(use_case_id)
+    return uc.name if uc else ""

@@ -1,0 +1,165 @@
+"""The executive summary: which use case first and why, readiness on the five components,
+the pilot's figure beside the process-level one, the top findings, the roadmap at a glance.
+
+Every figure here comes from the core's analyses (ranking, integration, sequencing, rules);
+where an analysis has nothing to say, the page says so rather than inventing a number.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+
+from ....model import Component, ItemKind, Severity
+from ...analysis import PlanAnalysis, ranked_use_case
+from .. import charts
+from .. import styles as st
+from ..blocks import Card, Ctx, empty, heading, table
+from ..safe import esc
+
+TOP_FINDINGS = 5
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def by_severity(findings):
+    """Errors first, then warnings, then notes; the rules' own order within each."""
+    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+
+
+def summary_chapter(ctx: Ctx, a: PlanAnalysis) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [PageBreak(), heading("Executive summary", s.h1, 0, "1.")]
+    weeks = max((i.end_week for i in plan.roadmap), default=0)
+    client = plan.details.client or "the business"
+    flow.append(
+        Paragraph(
+            f"This pack sets out how {esc(client)} redesigns its operating model around AI: "
+            f"{len(plan.use_cases)} candidate use case{'s' if len(plan.use_cases) != 1 else ''}, "
+            f"{len(plan.decisions)} decisions with explicit rights, and a roadmap of {len(plan.roadmap)} pieces "
+            f"of work over {weeks} weeks.",
+            s.lead,
+        )
+    )
+    flow += _recommendation(ctx, a)
+    flow += _readiness(ctx)
+    flow += _integration(ctx, a)
+    flow += _top_findings(ctx, a)
+    flow += _roadmap_glance(ctx, a)
+    return flow
+
+
+def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
+    s = ctx.s
+    if not a.ranked:
+        return [empty(ctx, "No use case has been listed yet, so none can be recommended.")]
+    first = a.ranked[0]
+    parts = [
+        Paragraph("RECOMMENDED FIRST USE CASE", s.kicker),
+        Paragraph(esc(ranked_use_case(ctx.plan, first).name), s.h2.clone("rec", spaceBefore=0)),
+        Paragraph(esc(first.reason), s.callout),
+    ]
+    flow: list = [Card(parts, st.TEAL, pad=10), Spacer(1, 8)]
+    rows = []
+    for r in a.ranked:
+        uc = ranked_use_case(ctx.plan, r)
+        rows.append(
+            [str(r.rank), uc.name, f"{r.score:.1f} / 5", f"{uc.tractability.strategic_value} / 5", uc.status.label]
+        )
+    flow.append(
+        table(ctx, ["Rank", "Use case", "Tractability", "Strategic value", "Status"], rows, [0.8, 5, 1.6, 1.6, 1.4])
+    )
+    flow.append(
+        Paragraph(
+            "Tractability is the mean of monthly volume, how well the process is defined, how rich its "
+            "data is and how willing the team is to redesign its own work. Strategic value is shown "
+            "but does not set the order.",
+            s.muted,
+        )
+    )
+    return flow
+
+
+def _readiness(ctx: Ctx) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [heading("Readiness on the five components", s.h2, 1)]
+    series, unscored = [], []
+    for uc in plan.use_cases:
+        agreed = {sc.component: sc.value for sc in plan.scores if sc.use_case == uc.id and not sc.participant}
+        if len(agreed) == len(Component):
+            series.append((uc.name, [agreed[c] for c in Component]))
+        else:
+            unscored.append(uc.name)
+    if not series:
+        return [*flow, empty(ctx, "No use case has an agreed score on all five components yet.")]
+    block = [charts.radar(series, ctx.width)]
+    if unscored:
+        block.append(Paragraph(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
+    return [*flow, KeepTogether(block)]
+
+
+def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = []
+    intro = [heading("Pilot result against capacity released", s.h2, 1)]
+    intro.append(
+        Paragraph(
+            "A saving measured on one task in a pilot is not what the business gets back. The process "
+            "level counts the exceptions, checks and handoffs the redesign adds.",
+            s.body,
+        )
+    )
+    bars, rows = [], []
+    for uc in plan.use_cases:
+        f = a.figures.get(uc.id)
+        if f is None:
+            continue
+        pilot = f"{f.pilot_value:g} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
+        released = f"{f.capacity_released_pct:g} %" if f.capacity_released_pct is not None else "needs both maps"
+        hours = f"{f.hours_released_per_month:,.0f}" if f.capacity_released_pct is not None else "—"
+        rows.append([uc.name, pilot, released, hours, f.summary])
+        if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":
+            bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
+    if bars:
+        intro += [charts.pilot_vs_process(bars, ctx.width), Spacer(1, 6)]
+    flow.append(KeepTogether(intro))
+    flow.append(
+        table(
+            ctx,
+            ["Use case", "Pilot", "Process level", "Hours a month", "What it means"],
+            rows,
+            [2.6, 1.1, 1.4, 1.2, 5.5],
+        )
+    )
+    return flow
+
+
+def _top_findings(ctx: Ctx, a: PlanAnalysis) -> list:
+    s = ctx.s
+    flow: list = [heading("Top findings", s.h2, 1)]
+    if not a.findings:
+        return [*flow, Paragraph("The rules raise no finding on this plan.", s.body)]
+    for f in by_severity(a.findings)[:TOP_FINDINGS]:
+        colour = st.hex_of(st.SEVERITY_COLOURS[f.severity])
+        text = f"<font color='{colour}'><b>{esc(f.severity.label)}</b></font>  <b>{esc(f.title)}</b> — {esc(f.message)}"
+        flow.append(Paragraph(text, s.body, bulletText="•"))
+    if len(a.findings) > TOP_FINDINGS:
+        flow.append(
+            Paragraph(f"All {len(a.findings)} findings, with suggested fixes, are in the Findings chapter.", s.muted)
+        )
+    return flow
+
+
+def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
+    s, plan = ctx.s, ctx.plan
+    if not plan.roadmap:
+        return []
+    flow: list = [heading("Roadmap at a glance", s.h2, 1)]
+    names = {uc.id: uc.name for uc in plan.use_cases}
+    for item in sorted((i for i in plan.roadmap if i.kind is ItemKind.DEPLOYMENT), key=lambda i: i.end_week):
+        uc = names.get(item.use_case or "", "cross-cutting")
+        flow.append(
+            Paragraph(f"Go-live in week {item.end_week}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•")
+        )
+    if a.critical:
+        titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
+        flow.append(Paragraph(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
+    return flow

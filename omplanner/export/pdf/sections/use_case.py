@@ -1,0 +1,248 @@
+"""One chapter per use case: the case, its process maps, decision rights, governance charter,
+data sources and capability changes."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
+
+from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
+from .. import styles as st
+from ..blocks import Ctx, empty, heading, kv_table, role_names, table
+from ..process_drawing import legend, map_parts
+from ..safe import esc
+
+TRACTABILITY = [
+    ("definition", "Well defined"),
+    ("data_richness", "Data-rich"),
+    ("team_willingness", "Team willing to redesign"),
+    ("strategic_value", "Strategic value"),
+]
+
+
+def _dots(value: int) -> str:
+    return "●" * value + "○" * (5 - value)
+
+
+def use_case_chapter(ctx: Ctx, uc: UseCase, number: int) -> list:
+    s = ctx.s
+    flow: list = [NextPageTemplate("portrait"), PageBreak(), heading(uc.name, s.h1, 0, f"{number}.")]
+    volume = f"{uc.tractability.monthly_volume:,} a month"
+    flow.append(Paragraph(f"{esc(uc.status.label.upper())} · {esc(volume.upper())}", s.kicker))
+    if uc.description:
+        flow.append(Paragraph(esc(uc.description), s.lead))
+    flow += _profile(ctx, uc)
+    flow += _maps(ctx, uc, number)
+    flow += _decisions(ctx, uc, number)
+    flow += _governance(ctx, uc, number)
+    flow += _data(ctx, uc, number)
+    flow += _capabilities(ctx, uc, number)
+    return flow
+
+
+def _profile(ctx: Ctx, uc: UseCase) -> list:
+    s, t = ctx.s, uc.tractability
+    pairs = [("Monthly volume", f"{t.monthly_volume:,}")]
+    pairs += [(label, f"{_dots(getattr(t, field))}  {getattr(t, field)} / 5") for field, label in TRACTABILITY]
+    kpi = uc.pilot_kpi
+    if kpi.metric or kpi.value is not None:
+        value = f"{kpi.value:g} {kpi.unit}".strip() if kpi.value is not None else "no figure yet"
+        pairs.append(("Pilot KPI", f"{kpi.metric}: {value}" if kpi.metric else value))
+    flow: list = [Paragraph("Tractability", s.h3), kv_table(ctx, pairs, 140)]
+    scores = {sc.component: sc for sc in ctx.plan.scores if sc.use_case == uc.id and not sc.participant}
+    flow.append(Paragraph("Diagnostic: agreed scores", s.h3))
+    if scores:
+        rows = []
+        for comp in Component:
+            sc = scores.get(comp)
+            rows.append([comp.label, f"{sc.value} / 5" if sc else "not scored", sc.evidence if sc else ""])
+        flow.append(table(ctx, ["Component", "Score", "Evidence"], rows, [3, 1.3, 8]))
+    else:
+        flow.append(empty(ctx, "The diagnostic has not scored this use case yet."))
+    return flow
+
+
+def map_stats(plan: Plan, pmap: ProcessMap) -> str:
+    """Facts read off the map: step count, AI steps, and handling minutes in people's lanes."""
+    steps = [st_ for st_ in pmap.steps if st_.kind.value not in ("start", "end")]
+    ai = sum(1 for st_ in steps if st_.is_ai)
+    human = 0.0
+    for step in steps:
+        role = plan.role(step.lane)
+        if role is not None and role.kind is RoleKind.HUMAN:
+            human += step.minutes
+    return f"{len(steps)} steps, {ai} with AI · {human:g} minutes of people's time per case (sum of step times)"
+
+
+def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
+    s, plan = ctx.s, ctx.plan
+    title = heading("Process: current and redesigned", s.h2, 1, f"{number}.1")
+    if not uc.current.steps and not uc.redesigned.steps:
+        return [title, empty(ctx, "Neither the current nor the redesigned process has been drawn yet.")]
+    flow: list = [NextPageTemplate("landscape"), PageBreak(), title]
+    for variant, pmap in (("Current process", uc.current), ("Redesigned process", uc.redesigned)):
+        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - 80)
+        title = Paragraph(f"{variant} — {esc(uc.name)}", s.h3)
+        if not parts:
+            flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet."), Spacer(1, 8)]
+            continue
+        stats = Paragraph(esc(map_stats(plan, pmap)), s.muted)
+        for k, part in enumerate(parts):
+            block = []
+            if k == 0:
+                block.append(title)
+            if len(parts) > 1:
+                block.append(Paragraph(esc(_part_caption(plan, parts, k)), s.muted))
+            block += [Spacer(1, 3), part.drawing, Spacer(1, 4)]
+            if k == len(parts) - 1:
+                block += [stats, legend(ctx.l_width), Spacer(1, 10)]
+            flow.append(KeepTogether(block))
+    flow += [NextPageTemplate("portrait"), PageBreak()]
+    return flow
+
+
+def _part_caption(plan: Plan, parts, k: int) -> str:
+    part = parts[k]
+    where = [f"columns {part.first_col + 1}–{part.last_col + 1}"]
+    if any(p.first_lane != parts[0].first_lane for p in parts):  # split into lane bands too
+        first, last = plan.role(part.first_lane), plan.role(part.last_lane)
+        names = [r.name if r else "" for r in (first, last)]
+        where.append(f"lanes {names[0]} to {names[1]}" if names[0] != names[1] else f"lane {names[0]}")
+    return f"Part {k + 1} of {len(parts)} ({', '.join(where)})"
+
+
+def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [heading("Decision rights", s.h2, 1, f"{number}.2")]
+    decisions = [d for d in plan.decisions if d.use_case == uc.id]
+    if not decisions:
+        return [*flow, empty(ctx, "No decisions have been recorded for this use case.")]
+    rows = []
+    for d in decisions:
+        found = plan.find_step(d.step)
+        colour = st.hex_of(st.AUTONOMY_COLOURS[d.autonomy])
+        autonomy = Paragraph(f'<font color="{colour}"><b>{esc(d.autonomy.label)}</b></font>', s.cell)
+        raci = []
+        for label, ids in (("A", d.accountable), ("R", d.responsible), ("C", d.consulted), ("I", d.informed)):
+            if ids:
+                raci.append(f"<b>{label}</b> {esc(role_names(plan, ids))}")
+        rows.append(
+            [
+                d.name,
+                found[2].name if found else "—",
+                autonomy,
+                Paragraph("<br/>".join(raci) or "—", s.cell),
+                role_names(plan, [d.override_authority]) or "—",
+                "Yes" if d.audit_trail else "No",
+                d.rationale,
+            ]
+        )
+    flow.append(
+        table(
+            ctx,
+            ["Decision", "Step", "Autonomy", "Roles (RACI)", "Override", "Audit", "Rationale"],
+            rows,
+            [3.1, 2.1, 1.9, 2.8, 1.8, 1.3, 3.2],
+        )
+    )
+    return flow
+
+
+def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
+    s, plan, g = ctx.s, ctx.plan, uc.governance
+    flow: list = [CondPageBreak(120), heading("Governance charter", s.h2, 1, f"{number}.3")]
+    if not (g.owner_name or g.owner_role or g.autonomy_statement or g.thresholds or g.escalation_path):
+        return [
+            *flow,
+            empty(
+                ctx, "No governance has been set for this use case: no named owner, no thresholds, no escalation path."
+            ),
+        ]
+    owner = g.owner_name or "no named person"
+    if g.owner_role:
+        owner += f" ({role_names(plan, [g.owner_role])})"
+    pairs = [
+        ("Senior owner", owner),
+        ("What AI may decide alone", g.autonomy_statement),
+        ("Escalation path", " → ".join(role_names(plan, [r]) for r in g.escalation_path)),
+        ("When a threshold is breached", g.breach_process),
+    ]
+    flow.append(kv_table(ctx, pairs, 140))
+    flow.append(Paragraph("Performance thresholds", s.h3))
+    if g.thresholds:
+        rows = []
+        for t in g.thresholds:
+            band = _band(t.lower, t.upper, t.unit)
+            covers = ", ".join(d.name for d in (plan.decision(x) for x in t.covers) if d)
+            rows.append([t.metric, band, t.cadence.label, covers or "—"])
+        flow.append(table(ctx, ["Metric", "Acceptable range", "Review", "Decisions watched"], rows, [4, 2.2, 1.4, 4]))
+    else:
+        flow.append(empty(ctx, "No thresholds: drift would go unnoticed."))
+    return flow
+
+
+def _band(lower: float | None, upper: float | None, unit: str) -> str:
+    u = f" {unit}" if unit else ""
+    if lower is not None and upper is not None:
+        return f"{lower:g} to {upper:g}{u}"
+    if upper is not None:
+        return f"at most {upper:g}{u}"
+    if lower is not None:
+        return f"at least {lower:g}{u}"
+    return "no range set"
+
+
+def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [CondPageBreak(100), heading("Data sources", s.h2, 1, f"{number}.4")]
+    steps = {st_.id: st_ for st_ in [*uc.current.steps, *uc.redesigned.steps]}
+    sources = [ds for ds in plan.data_sources if any(x in steps for x in ds.used_by)]
+    if not sources:
+        return [*flow, empty(ctx, "No data source is linked to a step of this use case.")]
+    rows = []
+    for ds in sources:
+        used = ", ".join(steps[x].name for x in ds.used_by if x in steps)
+        quality = f"{_dots(ds.quality)}" if ds.quality else "not rated"
+        rows.append(
+            [
+                ds.name,
+                ds.system,
+                role_names(plan, [ds.owner_role]) or "no owner",
+                ds.validation or "—",
+                ds.latency or "—",
+                quality,
+                used,
+            ]
+        )
+    flow.append(
+        table(
+            ctx,
+            ["Source", "System", "Quality owner", "Validation", "Latency", "Quality", "Used by"],
+            rows,
+            [2.3, 1.8, 1.8, 2.9, 1.6, 1.5, 2.6],
+        )
+    )
+    return flow
+
+
+def _capabilities(ctx: Ctx, uc: UseCase, number: int) -> list:
+    s, plan = ctx.s, ctx.plan
+    flow: list = [CondPageBreak(100), heading("Capability changes", s.h2, 1, f"{number}.5")]
+    caps = [c for c in plan.capabilities if c.use_case == uc.id]
+    if not caps:
+        return [*flow, empty(ctx, "No capability changes have been defined for this use case.")]
+    flow.append(capability_table(ctx, caps))
+    return flow
+
+
+def capability_table(ctx: Ctx, caps) -> object:
+    rows = [
+        [
+            role_names(ctx.plan, [c.role]),
+            c.display_name,
+            f"{c.current_level} → {c.required_level}",
+            ", ".join(m.label for m in c.built_through) or "not planned",
+            c.notes,
+        ]
+        for c in caps
+    ]
+    return table(ctx, ["Role", "Capability", "Level", "Built through", "Notes"], rows, [2.4, 2.4, 1.1, 3, 4.5])

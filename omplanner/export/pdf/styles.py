@@ -1,0 +1,143 @@
+"""The board pack's look in one place: palette, type scale, table styling.
+
+One sans family (DejaVu), a navy/teal palette, generous space. Every section draws from here so
+pages stay consistent.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
+
+from ...model import AiIntervention, Autonomy, Component, ItemKind, Severity, StepKind
+from .fonts import BOLD, REGULAR, register_fonts
+
+NAVY = colors.HexColor("#1F3A5F")
+TEAL = colors.HexColor("#2A8C82")
+INK = colors.HexColor("#2B2F36")
+MUTED = colors.HexColor("#6B7480")
+RULE = colors.HexColor("#D5DAE1")
+PALE = colors.HexColor("#F3F5F8")
+WHITE = colors.white
+RED = colors.HexColor("#C0392B")
+AMBER = colors.HexColor("#D98E04")
+BLUE = colors.HexColor("#3A6EA5")
+
+COMPONENT_COLOURS: dict[Component | None, colors.Color] = {
+    Component.PROCESS: colors.HexColor("#2A8C82"),
+    Component.DECISION_RIGHTS: colors.HexColor("#7A5BA6"),
+    Component.CAPABILITY: colors.HexColor("#D98E04"),
+    Component.GOVERNANCE: colors.HexColor("#1F3A5F"),
+    Component.DATA: colors.HexColor("#3A8FC7"),
+    None: colors.HexColor("#6B7480"),
+}
+
+KIND_COLOURS: dict[ItemKind, colors.Color] = {
+    ItemKind.DIAGNOSTIC: colors.HexColor("#8795A8"),
+    ItemKind.PROCESS_REDESIGN: COMPONENT_COLOURS[Component.PROCESS],
+    ItemKind.DATA_READINESS: COMPONENT_COLOURS[Component.DATA],
+    ItemKind.DECISION_RIGHTS: COMPONENT_COLOURS[Component.DECISION_RIGHTS],
+    ItemKind.TOOL_SELECTION: colors.HexColor("#B5651D"),
+    ItemKind.CAPABILITY: COMPONENT_COLOURS[Component.CAPABILITY],
+    ItemKind.GOVERNANCE: COMPONENT_COLOURS[Component.GOVERNANCE],
+    ItemKind.DEPLOYMENT: colors.HexColor("#C0392B"),
+    ItemKind.OTHER: colors.HexColor("#A0A7B1"),
+}
+
+AI_COLOURS: dict[AiIntervention, colors.Color] = {
+    AiIntervention.AUTOMATE: colors.HexColor("#2A8C82"),
+    AiIntervention.SURFACE: colors.HexColor("#3A6EA5"),
+    AiIntervention.ROUTE_EXCEPTIONS: colors.HexColor("#7A5BA6"),
+}
+AI_BADGES: dict[AiIntervention, str] = {
+    AiIntervention.AUTOMATE: "AI·A",
+    AiIntervention.SURFACE: "AI·S",
+    AiIntervention.ROUTE_EXCEPTIONS: "AI·R",
+}
+EXCEPTION = colors.HexColor("#D35400")
+
+STEP_FILL: dict[StepKind, colors.Color] = {
+    StepKind.START: colors.HexColor("#E3F1EF"),
+    StepKind.END: colors.HexColor("#E3E8F0"),
+    StepKind.TASK: colors.white,
+    StepKind.DECISION: colors.HexColor("#FDF3E1"),
+    StepKind.HANDOFF: colors.HexColor("#F1ECF7"),
+}
+
+SEVERITY_COLOURS: dict[Severity, colors.Color] = {
+    Severity.ERROR: RED,
+    Severity.WARNING: AMBER,
+    Severity.INFO: BLUE,
+}
+
+AUTONOMY_COLOURS: dict[Autonomy, colors.Color] = {
+    Autonomy.AI_ALONE: colors.HexColor("#2A8C82"),
+    Autonomy.HUMAN_CONFIRMS: colors.HexColor("#3A6EA5"),
+    Autonomy.SENIOR_SIGNOFF: colors.HexColor("#D98E04"),
+    Autonomy.NEVER_AI: colors.HexColor("#C0392B"),
+}
+
+
+def hex_of(colour: colors.Color) -> str:
+    return colour.hexval().replace("0x", "#")
+
+
+class Styles:
+    """The paragraph styles, built once fonts are registered."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        base = dict(fontName=REGULAR, bulletFontName=REGULAR, textColor=INK, alignment=TA_LEFT)
+        self.body = ParagraphStyle("body", fontSize=9.5, leading=13.5, spaceAfter=6, **base)
+        self.lead = ParagraphStyle("lead", fontSize=11, leading=16, spaceAfter=8, **base)
+        self.small = ParagraphStyle("small", fontSize=8, leading=10.5, **base)
+        self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
+        self.cell = ParagraphStyle("cell", fontSize=8, leading=10.2, **base)
+        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=BOLD, fontSize=7.5, textColor=WHITE)
+        self.h1 = ParagraphStyle(
+            "h1", fontName=BOLD, fontSize=20, leading=25, textColor=NAVY, spaceBefore=0, spaceAfter=14
+        )
+        self.h2 = ParagraphStyle(
+            "h2", fontName=BOLD, fontSize=13, leading=17, textColor=NAVY, spaceBefore=12, spaceAfter=6
+        )
+        self.h3 = ParagraphStyle(
+            "h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=TEAL, spaceBefore=8, spaceAfter=4
+        )
+        self.kicker = ParagraphStyle("kicker", fontName=BOLD, fontSize=8, leading=10, textColor=TEAL, spaceAfter=2)
+        self.cover_title = ParagraphStyle(
+            "cover_title", fontName=BOLD, fontSize=30, leading=36, textColor=WHITE, spaceAfter=12
+        )
+        self.cover_sub = ParagraphStyle("cover_sub", fontName=REGULAR, fontSize=14, leading=20, textColor=WHITE)
+        self.toc1 = ParagraphStyle("toc1", fontName=BOLD, fontSize=11, leading=18, textColor=NAVY, leftIndent=0)
+        self.toc2 = ParagraphStyle("toc2", fontName=REGULAR, fontSize=9.5, leading=14, textColor=INK, leftIndent=14)
+        self.callout = ParagraphStyle("callout", fontSize=10, leading=14.5, textColor=INK, fontName=REGULAR)
+        self.figure = ParagraphStyle("figure", fontName=BOLD, fontSize=40, leading=44, textColor=NAVY)
+
+
+BASE_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 8)
+"""First command of every table style: a Table's default font is Helvetica, even in empty cells."""
+
+
+def table_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:
+    """The house table: navy header band, hairline rules, light zebra striping."""
+    commands = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
+            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), WHITE),
+            ("FONT", (0, 0), (-1, header_rows - 1), BOLD, 8),
+        ]
+    style = TableStyle(commands)
+    if zebra:
+        style.add("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [WHITE, PALE])
+    return style

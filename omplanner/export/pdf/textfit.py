@@ -1,0 +1,57 @@
+"""Fitting user text into the fixed boxes of a drawing (process steps, Gantt labels)."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+ELLIPSIS = "…"
+
+
+def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> tuple[list[str], bool]:
+    """Greedy word wrap into at most ``max_lines``; the bool says whether everything fitted."""
+    words = " ".join(str(text).split()).split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        # A single word wider than the box is broken by characters.
+        while stringWidth(word, font, size) > width and len(word) > 1:
+            cut = len(word)
+            while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        candidate = f"{current} {word}".strip()
+        if stringWidth(candidate, font, size) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) <= max_lines:
+        return lines, True
+    kept = lines[:max_lines]
+    return [*kept[:-1], clip(kept[-1] + " " + lines[max_lines], font, size, width)], False
+
+
+def clip(text: str, font: str, size: float, width: float) -> str:
+    """Cut one line to ``width``, marking the cut with an ellipsis."""
+    text = " ".join(str(text).split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + ELLIPSIS, font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
+
+
+def fit(text: str, font: str, width: float, sizes: tuple[float, ...], max_lines: int) -> tuple[list[str], float]:
+    """The largest size from ``sizes`` at which the text fits, else the smallest, clipped."""
+    for size in sizes:
+        lines, ok = wrap(text, font, size, width, max_lines)
+        if ok:
+            return lines, size
+    size = sizes[-1]
+    return wrap(text, font, size, width, max_lines)[0], size

@@ -1,0 +1,118 @@
+"""A lean vector flowable for the process maps and the Gantt chart.
+
+reportlab's graphics shapes validate every attribute and go through a generic renderer with
+state tracking; for pages holding thousands of boxes, arrows and labels that dominates the
+export time. These constructors take the same arguments as the reportlab shapes we use, record
+plain tuples, and the flowable replays them straight onto the canvas.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from .fonts import REGULAR, register_fonts
+
+BLACK = colors.black
+
+
+def Rect(x, y, width, height, rx=0, ry=0, fillColor=BLACK, strokeColor=BLACK, strokeWidth=1, strokeDashArray=None):
+    return ("rect", (x, y, width, height, rx), fillColor, strokeColor, strokeWidth, strokeDashArray)
+
+
+def Polygon(points, fillColor=BLACK, strokeColor=BLACK, strokeWidth=1, strokeDashArray=None):
+    return ("poly", tuple(points), fillColor, strokeColor, strokeWidth, strokeDashArray)
+
+
+def PolyLine(points, strokeColor=BLACK, strokeWidth=1, strokeDashArray=None):
+    return ("polyline", tuple(points), None, strokeColor, strokeWidth, strokeDashArray)
+
+
+def Line(x1, y1, x2, y2, strokeColor=BLACK, strokeWidth=1, strokeDashArray=None):
+    return ("line", (x1, y1, x2, y2), None, strokeColor, strokeWidth, strokeDashArray)
+
+
+def Circle(cx, cy, r, fillColor=BLACK, strokeColor=BLACK, strokeWidth=1):
+    return ("circle", (cx, cy, r), fillColor, strokeColor, strokeWidth, None)
+
+
+def String(x, y, text, fontName=REGULAR, fontSize=10, fillColor=BLACK, textAnchor="start"):
+    return ("text", (x, y, text, fontName, fontSize, textAnchor), fillColor, None, 0, None)
+
+
+class Vector(Flowable):
+    """A fixed-size picture made of the shapes above, optionally scaled as a whole."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+        self.ops: list[tuple] = []
+        self.transform = (1.0, 0, 0, 1.0, 0, 0)
+
+    def add(self, op: tuple) -> None:
+        self.ops.append(op)
+
+    def scale(self, sx: float, sy: float) -> None:
+        self.transform = (sx, 0, 0, sy, 0, 0)
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.scale(self.transform[0], self.transform[3])
+        c.setLineJoin(1)
+        fill_now = stroke_now = width_now = dash_now = None
+        for kind, geo, fill, stroke, width, dash in self.ops:
+            if fill is not None and fill is not fill_now:
+                c.setFillColor(fill)
+                fill_now = fill
+            do_stroke = stroke is not None and width > 0
+            if do_stroke:
+                if stroke is not stroke_now:
+                    c.setStrokeColor(stroke)
+                    stroke_now = stroke
+                if width != width_now:
+                    c.setLineWidth(width)
+                    width_now = width
+                if dash != dash_now:
+                    c.setDash(dash or [])
+                    dash_now = dash
+            s, f = int(do_stroke), int(fill is not None)
+            if kind == "text":
+                x, y, text, font, size, anchor = geo
+                c.setFont(font, size)
+                if anchor == "middle":
+                    c.drawCentredString(x, y, text)
+                elif anchor == "end":
+                    c.drawRightString(x, y, text)
+                else:
+                    c.drawString(x, y, text)
+            elif kind == "rect":
+                x, y, w, h, r = geo
+                if r:
+                    c.roundRect(x, y, w, h, min(r, h / 2, w / 2), stroke=s, fill=f)
+                else:
+                    c.rect(x, y, w, h, stroke=s, fill=f)
+            elif kind == "line":
+                if s:
+                    c.line(*geo)
+            elif kind == "circle":
+                c.circle(*geo, stroke=s, fill=f)
+            else:
+                path = c.beginPath()
+                path.moveTo(geo[0], geo[1])
+                for k in range(2, len(geo), 2):
+                    path.lineTo(geo[k], geo[k + 1])
+                if kind == "poly":
+                    path.close()
+                    c.drawPath(path, stroke=s, fill=f)
+                else:
+                    c.drawPath(path, stroke=s, fill=0)
+        c.restoreState()
+
+
+def drawing(width: float, height: float) -> Vector:
+    register_fonts()  # text in drawings is measured with our fonts before any page exists
+    return Vector(width, height)
