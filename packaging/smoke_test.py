@@ -11,6 +11,7 @@ Exits 1 on the first failure, with what failed.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -96,6 +97,7 @@ def main(bundle: Path) -> None:
 
     if sys.platform.startswith("linux"):
         print(f"ok  {check_libraries(bundle)} shared libraries in the bundle resolve")
+    shutil.rmtree(work)  # kept after a failure, to look at what the bundle wrote
     print(f"SMOKE TEST PASSED ({bundle})")
 
 
