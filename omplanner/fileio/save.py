@@ -30,36 +30,19 @@ def save_plan(plan: Plan, path: Path | str, touch: bool = True) -> None:
 
 @contextmanager
 def atomic_write(path: Path, mode: str = "wb", **kwargs) -> Iterator[IO]:
-    """Write to a temporary file beside ``path``, fsync, then rename over it.
-
-    If the body raises (an exporter failed or was cancelled), the temporary file is removed and
-    whatever was at ``path`` before is untouched.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, mode, **kwargs) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(path.parent)
+    """Write through a file handle; the file replaces ``path`` only if the body finishes."""
+    with atomic_path(path) as tmp, open(tmp, mode, **kwargs) as handle:
+        yield handle
 
 
 @contextmanager
 def atomic_path(path: Path | str) -> Iterator[Path]:
-    """For writers that want a file name (openpyxl, reportlab): yields a temporary path beside
-    ``path`` that replaces it only when the body finishes without error."""
+    """Yield a temporary path beside ``path``; on success fsync it and rename it over ``path``.
+
+    For writers that want a file name (openpyxl, reportlab) as much as for our own. If the body
+    raises (an exporter failed or was cancelled), the temporary file is removed and whatever
+    was at ``path`` before is untouched: a crash leaves the old file or the new one.
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix or ".tmp", dir=path.parent)
     os.close(fd)
@@ -67,7 +50,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         yield Path(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(tmp, path)
     except BaseException:
         try:
