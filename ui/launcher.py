@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-UI_COMMANDS: dict[str, str] = {}
+UI_COMMANDS: dict[str, str] = {"render": "ui.process.render:main"}
 """Subcommands that need Qt (rendering images), mapped to 'module:function' taking argv."""
 
 

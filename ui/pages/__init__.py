@@ -31,7 +31,7 @@ PAGES: list[PageSpec] = [
     PageSpec("overview", "Overview", "ui.pages.overview:OverviewPage", "overview"),
     PageSpec("use_cases", "Use cases", "ui.pages.use_cases:UseCasesPage", "use-cases"),
     PageSpec("diagnostic", "Diagnostic", "ui.pages.diagnostic:DiagnosticPage", "diagnostic"),
-    PageSpec("processes", "Processes", "ui.pages.placeholder:PlaceholderPage", "processes"),
+    PageSpec("processes", "Processes", "ui.process.page:ProcessPage", "processes"),
     PageSpec("decisions", "Decision rights", "ui.pages.decisions:DecisionsPage", "decisions"),
     PageSpec("capabilities", "Capabilities", "ui.pages.capabilities:CapabilitiesPage", "capabilities"),
     PageSpec("governance", "Governance", "ui.pages.governance:GovernancePage", "governance"),

@@ -1,0 +1,158 @@
+"""Compound edits of a process map, each built as one undoable command.
+
+The canvas gestures and page actions call these; keeping them here lets the core tests check
+that each is one command whose revert restores the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..commands import AddEntity, Command, Macro, SetFields, remove_cascade
+from ..model import Flow, Plan, ProcessMap, Role, RoleKind, Step, new_id
+from ..model.walk import index_places
+from .layout import LANE_HEIGHT
+
+
+class NudgeMacro(Macro):
+    """Moves of several steps by the arrow keys: successive nudges of the same steps merge."""
+
+    def __init__(self, text: str, commands: Iterable[SetFields], merge_key: str):
+        super().__init__(text, commands)
+        self.merge_key = merge_key
+
+    def merge_with(self, other: Command) -> bool:
+        if not (isinstance(other, NudgeMacro) and other.merge_key == self.merge_key):
+            return False
+        mine = {c.entity_id: c for c in self.commands}
+        if set(mine) != {c.entity_id for c in other.commands}:
+            return False
+        for command in other.commands:
+            mine[command.entity_id].new = dict(command.new)
+        return True
+
+
+def nudge_command(pmap: ProcessMap, step_ids: list[str], dx: float, dy: float) -> Command:
+    steps = [pmap.step(i) for i in step_ids]
+    commands = [SetFields(s.id, {"x": s.x + dx, "y": s.y + dy}) for s in steps if s is not None]
+    key = "nudge:" + ",".join(sorted(step_ids))
+    if len(commands) == 1:
+        commands[0].merge_key = key
+        commands[0].text = f"Nudge '{steps[0].display_name}'"
+        return commands[0]
+    return NudgeMacro(f"Nudge {len(commands)} steps", commands, key)
+
+
+def delete_command(plan: Plan, ids: list[str]) -> Command | None:
+    """Remove several elements and mend what refers to them, as one edit.
+
+    Each removal is computed on a scratch copy after the previous ones, so that a flow shared
+    by two removed steps is removed once.
+    """
+    scratch = plan.model_copy(deep=True)
+    commands: list[Command] = []
+    for entity_id in ids:
+        if entity_id not in index_places(scratch):
+            continue
+        command = remove_cascade(scratch, entity_id)
+        command.apply(scratch)
+        commands.append(command)
+    if not commands:
+        return None
+    if len(commands) == 1:
+        return commands[0]
+    return Macro(f"Delete {len(commands)} elements", commands)
+
+
+def clone_fragment(
+    steps: list[Step], flows: list[Flow], *, dx: float = 0, dy: float = 0, lineage: bool = False
+) -> tuple[list[Step], list[Flow]]:
+    """Copies of the steps with fresh ids, and of the flows between them.
+
+    Exception routes are kept when they point inside the fragment. With ``lineage`` each copy
+    records the step it comes from, as a redesign started from the current map does.
+    """
+    ids = {s.id: new_id("step") for s in steps}
+    new_steps = []
+    for step in steps:
+        route = ids.get(step.exception_route) if step.exception_route else None
+        new_steps.append(
+            step.model_copy(
+                update={
+                    "id": ids[step.id],
+                    "x": step.x + dx,
+                    "y": step.y + dy,
+                    "exception_route": route,
+                    "derived_from": step.id if lineage else step.derived_from,
+                },
+                deep=True,
+            )
+        )
+    new_flows = [
+        f.model_copy(update={"id": new_id("flow"), "source": ids[f.source], "target": ids[f.target]})
+        for f in flows
+        if f.source in ids and f.target in ids
+    ]
+    return new_steps, new_flows
+
+
+def paste_command(pmap: ProcessMap, steps: list[Step], flows: list[Flow], dx: float, dy: float) -> Command:
+    """Paste copied steps into a map: fresh ids, lanes kept where the map has them."""
+    new_steps, new_flows = clone_fragment(steps, flows, dx=dx, dy=dy)
+    fallback = pmap.lanes[0] if pmap.lanes else None
+    commands: list[Command] = []
+    for step in new_steps:
+        if step.lane not in pmap.lanes and fallback is not None:
+            step = step.model_copy(update={"lane": fallback})
+        commands.append(AddEntity(pmap.id, "steps", step))
+    commands += [AddEntity(pmap.id, "flows", f) for f in new_flows]
+    noun = "step" if len(new_steps) == 1 else "steps"
+    return Macro(f"Paste {len(new_steps)} {noun}", commands)
+
+
+def redesign_from_current_command(plan: Plan, use_case_id: str) -> Command:
+    """Replace the redesigned map by a copy of the current one whose steps keep their lineage."""
+    use_case = plan.use_case(use_case_id)
+    if use_case is None:
+        raise KeyError(use_case_id)
+    current, redesigned = use_case.current, use_case.redesigned
+    commands: list[Command] = []
+    old = [s.id for s in redesigned.steps] + [f.id for f in redesigned.flows]
+    if old:
+        commands.append(delete_command(plan, old))
+    new_steps, new_flows = clone_fragment(current.steps, current.flows, lineage=True)
+    commands.append(SetFields(redesigned.id, {"lanes": list(current.lanes)}))
+    commands += [AddEntity(redesigned.id, "steps", s) for s in new_steps]
+    commands += [AddEntity(redesigned.id, "flows", f) for f in new_flows]
+    return Macro(f"Start the redesign of '{use_case.name}' from the current map", commands)
+
+
+def add_lane_command(plan: Plan, map_id: str, role_name: str) -> Command:
+    """Add a lane for a role, creating the role when the plan has none of that name."""
+    pmap = index_places(plan)[map_id].entity
+    role = next((r for r in plan.roles if r.name.strip().lower() == role_name.strip().lower()), None)
+    commands: list[Command] = []
+    if role is None:
+        role = Role(id=new_id("role"), name=role_name.strip(), kind=RoleKind.HUMAN)
+        commands.append(AddEntity(None, "roles", role))
+    if role.id not in pmap.lanes:
+        commands.append(SetFields(map_id, {"lanes": [*pmap.lanes, role.id]}))
+    return Macro(f"Add lane '{role.name}'", commands)
+
+
+def move_lane_command(pmap: ProcessMap, role_id: str, offset: int) -> Command | None:
+    """Move a lane up (negative offset) or down; None when it cannot move further."""
+    lanes = list(pmap.lanes)
+    index = lanes.index(role_id)
+    target = index + offset
+    if not 0 <= target < len(lanes):
+        return None
+    lanes.insert(target, lanes.pop(index))
+    commands: list[Command] = [SetFields(pmap.id, {"lanes": lanes})]
+    # Steps keep their place within their lane: shift them by as many lanes as it moved.
+    for step in pmap.steps:
+        if step.lane in lanes and step.lane in pmap.lanes:
+            shift = lanes.index(step.lane) - pmap.lanes.index(step.lane)
+            if shift:
+                commands.append(SetFields(step.id, {"y": step.y + shift * LANE_HEIGHT}))
+    return Macro("Reorder lanes", commands)

@@ -1,0 +1,80 @@
+"""Swimlanes: one horizontal band per role, with the role's name in a header on the left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from omplanner.process.layout import LANE_HEIGHT
+
+from .items import LANE_HEADER_WIDTH, LANE_LEFT, wrap_text
+from .style import CanvasStyle
+
+
+class LaneItem(QGraphicsItem):
+    """A swimlane: a band across the map with the role's name in a header on the left."""
+
+    Type = QGraphicsItem.UserType + 3
+
+    def __init__(self, role_id: str, style: CanvasStyle):
+        super().__init__()
+        self.role_id = role_id
+        self.style = style
+        self.index = 0
+        self.width = 800.0
+        self.is_ai = False
+        self.active = False
+        self._name_lines: list[str] = []
+        self._kind_text = ""
+        self.setZValue(-10)
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_state(self, *, name: str, kind_label: str, is_ai: bool, index: int, width: float) -> None:
+        self.prepareGeometryChange()
+        self.index, self.width, self.is_ai = index, width, is_ai
+        self._name_lines = wrap_text(name, self.style.lane_metrics, LANE_HEADER_WIDTH - 20, 3)
+        self._kind_text = kind_label
+        self.setPos(0, index * LANE_HEIGHT)
+        self.update()
+
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            self.update()
+
+    def header_rect(self) -> QRectF:
+        return QRectF(LANE_LEFT - LANE_HEADER_WIDTH, 0, LANE_HEADER_WIDTH, LANE_HEIGHT)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(LANE_LEFT - LANE_HEADER_WIDTH, 0, LANE_HEADER_WIDTH + self.width, LANE_HEIGHT)
+
+    def paint(self, painter, option, widget=None) -> None:
+        s = self.style
+        body = QRectF(LANE_LEFT, 0, self.width, LANE_HEIGHT)
+        painter.setPen(s.no_pen)
+        painter.setBrush(s.ai_lane_brush if self.is_ai else s.lane_brushes[self.index % 2])
+        painter.drawRect(body)
+        header = self.header_rect()
+        painter.setBrush(s.lane_header_brush)
+        painter.drawRect(header)
+        # borders as thin filled rectangles: stroking long lines is slow in the raster engine
+        painter.setBrush(s.lane_border_brush)
+        painter.drawRect(QRectF(header.left(), LANE_HEIGHT - 0.5, header.width() + self.width, 1))
+        painter.drawRect(QRectF(header.left(), -0.5, header.width() + self.width, 1))
+        painter.drawRect(QRectF(LANE_LEFT - 0.5, 0, 1, LANE_HEIGHT))
+        if self.active:
+            painter.setPen(s.selection_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(header.adjusted(1.5, 1.5, -1.5, -1.5))
+        painter.setFont(s.lane_font)
+        painter.setPen(s.text_pen)
+        line_h = s.lane_metrics.height()
+        y = (LANE_HEIGHT - line_h * (len(self._name_lines) + 1)) / 2 + s.lane_metrics.ascent()
+        for line in self._name_lines:
+            painter.drawText(QPointF(header.left() + 10, y), line)
+            y += line_h
+        painter.setFont(s.small_font)
+        painter.setPen(s.muted_pen)
+        painter.drawText(QPointF(header.left() + 10, y + 2), self._kind_text)

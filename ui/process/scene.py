@@ -1,0 +1,366 @@
+"""The scene: a projection of one process map, kept as ``dict[id, item]``.
+
+It is rebuilt from the plan when the map's structure changes, and otherwise refreshes only
+the items a change names. It never edits the plan: mouse events go to the editor
+(``ui.process.gestures``), which turns each interaction into one command.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene
+
+from omplanner.commands import ChangeSet
+from omplanner.model import Plan, ProcessMap, Severity, Step
+from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
+
+from .items import LANE_LEFT, ArrowItem, StepItem
+from .lanes import LaneItem
+from .routing import label_anchor, offset_route, route
+from .style import CanvasStyle, canvas_style
+
+_CELL_W, _CELL_H = 190.0, 130.0
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def find_map(plan: Plan, map_id: str | None) -> ProcessMap | None:
+    return next((pmap for _uc, _variant, pmap in plan.maps() if pmap.id == map_id), None)
+
+
+class ProcessScene(QGraphicsScene):
+    lane_activated = Signal(str)
+    """The header of a lane was clicked: lane actions now apply to this role's lane."""
+
+    def __init__(self, parent=None, style: CanvasStyle | None = None):
+        super().__init__(parent)
+        self.style = style or canvas_style()
+        self.setBackgroundBrush(self.style.canvas)
+        self.map_id: str | None = None
+        self.lane_ids: list[str] = []
+        self.steps: dict[str, StepItem] = {}
+        self.arrows: dict[str, ArrowItem] = {}
+        self.lanes: dict[str, LaneItem] = {}
+        self._attached: dict[str, set[str]] = defaultdict(set)
+        self.editor = None
+        """The MapEditor that turns mouse events into commands, if the map can be edited."""
+        self.active_lane: str | None = None
+        self.findings: list = []
+        self.diff_states: dict[str, str] = {}
+        self._grid: dict | None = None
+
+    # -- building -------------------------------------------------------------------------
+    def show_map(self, plan: Plan, map_id: str | None) -> None:
+        """Rebuild every item from the map (selection kept by id)."""
+        selected = self.selected_ids()
+        self.clear()
+        self.steps.clear()
+        self.arrows.clear()
+        self.lanes.clear()
+        self._attached.clear()
+        self._grid = None
+        self.map_id = map_id
+        pmap = self._map(plan)
+        if pmap is None:
+            self.lane_ids = []
+            return
+        self.lane_ids = list(pmap.lanes)
+        for step in pmap.steps:
+            item = StepItem(step.id, self.style)
+            self.steps[step.id] = item
+            self._apply_step(item, step)
+            self.addItem(item)
+        for flow in pmap.flows:
+            if flow.source in self.steps and flow.target in self.steps:
+                arrow = ArrowItem(flow.id, flow.source, flow.target, self.style)
+                arrow.set_label(flow.label)
+                self._route(arrow)  # before it joins the scene: no geometry change to announce
+                self._add_arrow(arrow)
+        for step in pmap.steps:
+            self._sync_exception(step)
+        self._build_lanes(plan, pmap)
+        self._apply_marks()
+        for entity_id in selected:
+            item = self.steps.get(entity_id) or self.arrows.get(entity_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def refresh(self, plan: Plan, changes: ChangeSet) -> None:
+        """Update after an edit: rebuild on structure, else refresh the named steps and flows."""
+        if self.map_id is None:
+            return
+        pmap = self._map(plan)
+        if pmap is None or self._needs_rebuild(pmap, changes):
+            self.show_map(plan, self.map_id)
+            return
+        moved: set[str] = set()
+        for change in changes:
+            if change.id in self.steps:
+                step = pmap.step(change.id)
+                self._apply_step(self.steps[change.id], step)
+                self._sync_exception(step)
+                moved.add(change.id)
+            elif change.id in self.arrows and change.entity_type == "Flow":
+                flow = next(f for f in pmap.flows if f.id == change.id)
+                self.arrows[change.id].set_label(flow.label)
+                self._route(self.arrows[change.id])
+        if moved:
+            self.reroute(moved)
+            self._resize_lanes()
+
+    def _needs_rebuild(self, pmap: ProcessMap, changes: ChangeSet) -> bool:
+        for change in changes:
+            if change.id == pmap.id or change.entity_type == "Role":
+                return True
+            if change.kind != "modified" and (change.parent == pmap.id or change.id in self.steps):
+                return True
+            if change.entity_type == "Flow" and change.id in self.arrows and {"source", "target"} & set(change.fields):
+                return True
+        return False
+
+    def _map(self, plan: Plan) -> ProcessMap | None:
+        return find_map(plan, self.map_id)
+
+    def _lane_index(self, lane_id: str) -> int:
+        return self.lane_ids.index(lane_id) if lane_id in self.lane_ids else len(self.lane_ids)
+
+    def _apply_step(self, item: StepItem, step: Step) -> None:
+        item.set_state(
+            kind=step.kind,
+            name=step.name,
+            ai=step.ai,
+            threshold=step.confidence_threshold,
+            minutes=step.minutes,
+            lane_id=step.lane,
+            exception_rate=step.exception_rate,
+        )
+        index = self._lane_index(step.lane)
+        item.setPos(step.x, clamp_into_lane(step.y, index))
+        self._grid = None
+
+    def _add_arrow(self, arrow: ArrowItem) -> None:
+        self.arrows[arrow.key] = arrow
+        self._attached[arrow.source_id].add(arrow.key)
+        self._attached[arrow.target_id].add(arrow.key)
+        self.addItem(arrow)
+
+    def _sync_exception(self, step: Step) -> None:
+        """The dashed arrow from an AI step to the step that takes its exceptions."""
+        key = f"exception:{step.id}"
+        old = self.arrows.get(key)
+        wanted = step.exception_route if step.exception_route in self.steps and step.is_ai else None
+        if old is not None and old.target_id == wanted:
+            label = self._exception_label(step)
+            if label != old.label:
+                old.set_label(label)
+                self._route(old)
+            return
+        if old is not None:
+            self._attached[old.source_id].discard(key)
+            self._attached[old.target_id].discard(key)
+            del self.arrows[key]
+            self.removeItem(old)
+        if wanted is not None:
+            arrow = ArrowItem(key, step.id, wanted, self.style, exception=True)
+            arrow.set_label(self._exception_label(step))
+            self._route(arrow)
+            self._add_arrow(arrow)
+
+    @staticmethod
+    def _exception_label(step: Step) -> str:
+        label = "exceptions"
+        if step.confidence_threshold is not None:
+            label = f"below {step.confidence_threshold:.0f}%"
+        if step.exception_rate is not None:
+            label += f" · {step.exception_rate:g}%"
+        return label
+
+    def _build_lanes(self, plan: Plan, pmap: ProcessMap) -> None:
+        rows = list(self.lane_ids)
+        if any(s.lane not in self.lane_ids for s in pmap.steps):
+            rows.append("")  # steps whose role is not a lane of this map: shown in a last row
+        width = self._lane_width()
+        for index, role_id in enumerate(rows):
+            item = LaneItem(role_id, self.style)
+            role = plan.role(role_id)
+            item.set_state(
+                name=role.name if role else "(no lane)",
+                kind_label=role.kind.label if role else "",
+                is_ai=bool(role and role.kind == "ai_agent"),
+                index=index,
+                width=width,
+            )
+            item.set_active(role_id == self.active_lane)
+            self.lanes[role_id] = item
+            self.addItem(item)
+
+    def _lane_width(self) -> float:
+        right = max((item.x() for item in self.steps.values()), default=0.0)
+        return max(900.0, right + STEP_WIDTH / 2 + 60 - LANE_LEFT)
+
+    def _resize_lanes(self) -> None:
+        width = self._lane_width()
+        for lane in self.lanes.values():
+            if lane.width != width:
+                lane.prepareGeometryChange()
+                lane.width = width
+                lane.update()
+
+    # -- arrows ---------------------------------------------------------------------------
+    def _route(self, arrow: ArrowItem, *, quick: bool = False) -> None:
+        source, target = self.steps[arrow.source_id], self.steps[arrow.target_id]
+        sp, tp = source.pos(), target.pos()
+        if arrow.exception and abs(sp.y() - tp.y()) >= 1 and abs(sp.x() - tp.x()) >= 1:
+            prefer_vertical = True  # an exception drops out of the AI's lane to the person's
+        else:
+            prefer_vertical = source.kind == "decision"
+        blocked = None if quick else (lambda points: self._crosses_steps(points, arrow))
+        points = route(
+            (sp.x(), sp.y()),
+            (tp.x(), tp.y()),
+            STEP_WIDTH / 2,
+            STEP_HEIGHT / 2,
+            prefer_vertical=prefer_vertical,
+            blocked=blocked,
+        )
+        if arrow.exception:
+            points = offset_route(points)
+            anchor = label_anchor(points[:2])  # beside where it leaves the AI step
+        else:
+            anchor = label_anchor(points)
+        arrow.set_route(points, anchor)
+
+    def _crosses_steps(self, points, arrow: ArrowItem) -> bool:
+        """Does the route run through a step other than its two ends? Uses a coarse grid of
+        step positions rather than the scene's index, which the lanes (spanning the whole map)
+        make slow to query."""
+        grid = self._step_grid()
+        ends = {arrow.source_id, arrow.target_id}
+        half_w, half_h = STEP_WIDTH / 2, STEP_HEIGHT / 2
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            left, right, top, bottom = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+            for gx in range(int((left - half_w) // _CELL_W), int((right + half_w) // _CELL_W) + 1):
+                for gy in range(int((top - half_h) // _CELL_H), int((bottom + half_h) // _CELL_H) + 1):
+                    for step_id, sx, sy in grid.get((gx, gy), ()):
+                        if step_id in ends:
+                            continue
+                        if sx - half_w < right and left < sx + half_w and sy - half_h < bottom and top < sy + half_h:
+                            return True
+        return False
+
+    def _step_grid(self) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+            for step_id, item in self.steps.items():
+                pos = item.pos()
+                grid[(int(pos.x() // _CELL_W), int(pos.y() // _CELL_H))].append((step_id, pos.x(), pos.y()))
+            self._grid = grid
+        return self._grid
+
+    def reroute(self, step_ids, *, quick: bool = False) -> None:
+        """Re-route only the arrows attached to these steps."""
+        keys = set()
+        for step_id in step_ids:
+            keys |= self._attached.get(step_id, set())
+        for key in keys:
+            self._route(self.arrows[key], quick=quick)
+
+    def move_step_item(self, step_id: str, pos: QPointF) -> None:
+        """Show a step at a new place while it is dragged; the plan changes on release."""
+        self.steps[step_id].setPos(pos)
+        self._grid = None
+
+    # -- queries --------------------------------------------------------------------------
+    def lane_at(self, y: float) -> str | None:
+        if not self.lane_ids:
+            return None
+        return self.lane_ids[lane_at(y, len(self.lane_ids))]
+
+    def lane_clamped_y(self, y: float, lane_id: str) -> float:
+        return clamp_into_lane(y, self._lane_index(lane_id))
+
+    def step_at(self, pos: QPointF) -> StepItem | None:
+        for item in self.items(pos):
+            if isinstance(item, StepItem):
+                return item
+        return None
+
+    def lane_header_at(self, pos: QPointF) -> LaneItem | None:
+        for item in self.items(pos):
+            if isinstance(item, LaneItem) and item.header_rect().contains(item.mapFromScene(pos)):
+                return item
+        return None
+
+    def selected_ids(self) -> list[str]:
+        """Selected steps, then selected flows, by id."""
+        steps = [i.step_id for i in self.selectedItems() if isinstance(i, StepItem)]
+        flows = [i.flow_id for i in self.selectedItems() if isinstance(i, ArrowItem) and i.flow_id]
+        return steps + flows
+
+    def selected_step_ids(self) -> list[str]:
+        return [i.step_id for i in self.selectedItems() if isinstance(i, StepItem)]
+
+    def set_active_lane(self, role_id: str | None) -> None:
+        self.active_lane = role_id
+        for lane_id, lane in self.lanes.items():
+            lane.set_active(lane_id == role_id)
+
+    def map_rect(self) -> QRectF:
+        """The map's extent, for fitting and image export."""
+        rect = self.itemsBoundingRect()
+        if self.lane_ids:
+            rect = rect.united(QRectF(rect.left(), 0, 1, len(self.lanes) * LANE_HEIGHT))
+        return rect.adjusted(-10, -10, 10, 10)
+
+    # -- marks ----------------------------------------------------------------------------
+    def set_findings(self, findings) -> None:
+        """Mark steps that process findings concern; the messages become their tooltip."""
+        self.findings = list(findings)
+        self._apply_marks()
+
+    def set_diff_states(self, states: dict[str, str]) -> None:
+        self.diff_states = dict(states)
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        per_step: dict[str, list] = defaultdict(list)
+        for finding in self.findings:
+            component = getattr(finding, "component", None)
+            if component is not None and component != "process":
+                continue
+            for element_id in finding.element_ids:
+                if element_id in self.steps:
+                    per_step[element_id].append(finding)
+        for step_id, item in self.steps.items():
+            found = sorted(per_step.get(step_id, []), key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+            if found:
+                item.set_finding(found[0].severity, "\n".join(f"⚠ {f.message}" for f in found))
+            else:
+                item.set_finding(None)
+            item.set_diff(self.diff_states.get(step_id))
+
+    # -- mouse: handed to the editor's gestures --------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        if self.editor is not None and self.editor.mouse_press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self.editor is not None and self.editor.mouse_move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.editor is not None and self.editor.mouse_release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self.editor is not None and self.editor.mouse_double_click(event):
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)

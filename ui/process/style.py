@@ -1,0 +1,118 @@
+"""Colours, pens and fonts of the process canvas, built once per theme and shared by every item.
+
+Items never create a pen or a font while painting: a 500-step map would allocate thousands
+of them per frame. They read these instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QPen
+
+from omplanner.model import AiIntervention, Severity
+
+AI_COLOURS = {
+    AiIntervention.AUTOMATE: "#6741d9",
+    AiIntervention.SURFACE: "#1971c2",
+    AiIntervention.ROUTE_EXCEPTIONS: "#0c8599",
+}
+AI_BADGE_WORDS = {
+    AiIntervention.AUTOMATE: "AI automates",
+    AiIntervention.SURFACE: "AI informs",
+    AiIntervention.ROUTE_EXCEPTIONS: "AI routes",
+}
+EXCEPTION_COLOUR = "#e8590c"
+SEVERITY_COLOURS = {Severity.ERROR: "#e03131", Severity.WARNING: "#f08c00", Severity.INFO: "#1c7ed6"}
+DIFF_COLOURS = {"removed": "#e03131", "added": "#2f9e44", "automated": "#6741d9"}
+
+
+def _pen(colour: str | QColor, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(QColor(colour), width, style)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCosmetic(False)
+    return pen
+
+
+@dataclass
+class CanvasStyle:
+    dark: bool = False
+    canvas: QColor = field(init=False)
+    text: QColor = field(init=False)
+    muted: QColor = field(init=False)
+
+    def __post_init__(self) -> None:
+        d = self.dark
+        self.canvas = QColor("#1e1f22" if d else "#ffffff")
+        self.text = QColor("#e9ecef" if d else "#1f2933")
+        self.muted = QColor("#adb5bd" if d else "#616e7c")
+        self.lane_brushes = (
+            QBrush(QColor("#26282c" if d else "#f5f7fa")),
+            QBrush(QColor("#222327" if d else "#ffffff")),
+        )
+        self.ai_lane_brush = QBrush(QColor("#2a2538" if d else "#f6f2ff"))
+        self.lane_header_brush = QBrush(QColor("#303238" if d else "#e9edf2"))
+        self.lane_pen = _pen("#3a3d44" if d else "#cfd6de", 1)
+        self.lane_border_brush = QBrush(self.lane_pen.color())
+        self.step_brush = QBrush(QColor("#2b2d31" if d else "#ffffff"))
+        self.step_pen = _pen("#adb5bd" if d else "#52606d", 1.4)
+        self.start_brush = QBrush(QColor("#1f3a2a" if d else "#ebfbee"))
+        self.end_brush = QBrush(QColor("#3a2424" if d else "#fff0f0"))
+        self.end_pen = _pen("#adb5bd" if d else "#52606d", 3)
+        self.decision_brush = QBrush(QColor("#3a3320" if d else "#fff9db"))
+        self.handoff_brush = QBrush(QColor("#23323f" if d else "#e7f5ff"))
+        self.ai_brush = QBrush(QColor("#2e2544" if d else "#f3f0ff"))
+        self.ai_pens = {k: _pen(v, 2.4) for k, v in AI_COLOURS.items()}
+        self.badge_brushes = {k: QBrush(QColor(v)) for k, v in AI_COLOURS.items()}
+        self.badge_text_pen = _pen("#ffffff")
+        self.text_pen = _pen(self.text)
+        self.muted_pen = _pen(self.muted)
+        self.selection_pen = _pen("#4dabf7" if d else "#1c7ed6", 3)
+        self.handle_brush = QBrush(QColor("#4dabf7" if d else "#1c7ed6"))
+        self.flow_pen = _pen("#ced4da" if d else "#3e4c59", 1.6)
+        self.flow_brush = QBrush(self.flow_pen.color())
+        self.flow_selected_pen = _pen("#4dabf7" if d else "#1c7ed6", 2.6)
+        self.exception_pen = _pen(EXCEPTION_COLOUR, 2.2, Qt.PenStyle.DashLine)
+        self.exception_brush = QBrush(QColor(EXCEPTION_COLOUR))
+        self.exception_text_pen = _pen("#ff8f4a" if d else "#c2410c")
+        self.label_brush = QBrush(self.canvas)
+        self.severity_brushes = {k: QBrush(QColor(v)) for k, v in SEVERITY_COLOURS.items()}
+        self.diff_pens = {k: _pen(v, 2.4, Qt.PenStyle.DashLine) for k, v in DIFF_COLOURS.items()}
+        self.diff_brushes = {k: QBrush(QColor(v)) for k, v in DIFF_COLOURS.items()}
+        self.removed_brush = QBrush(QColor(224, 49, 49, 40))
+        self.no_pen = QPen(Qt.PenStyle.NoPen)
+        self.font = QFont()
+        self.font.setPointSizeF(9)
+        self.small_font = QFont(self.font)
+        self.small_font.setPointSizeF(7.5)
+        self.badge_font = QFont(self.font)
+        self.badge_font.setPointSizeF(7.5)
+        self.badge_font.setBold(True)
+        self.lane_font = QFont(self.font)
+        self.lane_font.setBold(True)
+        self.metrics = QFontMetricsF(self.font)
+        self.small_metrics = QFontMetricsF(self.small_font)
+        self.badge_metrics = QFontMetricsF(self.badge_font)
+        self.lane_metrics = QFontMetricsF(self.lane_font)
+        self.word_widths: dict[str, float] = {}
+        self.small_word_widths: dict[str, float] = {}
+        """Widths of words in ``font``, measured once (see items.wrap_text)."""
+
+
+def app_is_dark() -> bool:
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+_STYLES: dict[bool, CanvasStyle] = {}
+
+
+def canvas_style(dark: bool | None = None) -> CanvasStyle:
+    """The shared style for a theme (the application's, unless told)."""
+    dark = app_is_dark() if dark is None else dark
+    if dark not in _STYLES:
+        _STYLES[dark] = CanvasStyle(dark)
+    return _STYLES[dark]

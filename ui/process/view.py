@@ -1,0 +1,217 @@
+"""The view of a map: zoom (Ctrl+wheel, Ctrl+= / Ctrl+-, F to fit), pan (space-drag, middle button),
+drops from the palette, and renaming in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtWidgets import QGraphicsView, QLineEdit
+
+from omplanner.model import StepKind
+
+from .items import ArrowItem, StepItem
+
+STEP_KIND_MIME = "application/x-omplanner-step-kind"
+MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
+
+
+class ProcessView(QGraphicsView):
+    zoom_changed = Signal(float)
+    context_menu_requested = Signal(QPointF, QPoint)
+    """A right click: the scene position and the global position for the menu."""
+
+    def __init__(self, scene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Process map")
+        self._space = False
+        self._pan_from: QPointF | None = None
+        self._editor_line: QLineEdit | None = None
+        editor = getattr(scene, "editor", None)
+        if editor is not None:
+            editor.rename_requested.connect(self.start_rename)
+
+    @property
+    def editor(self):
+        return getattr(self.scene(), "editor", None)
+
+    # -- zoom -----------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, value: float) -> None:
+        value = max(MIN_ZOOM, min(MAX_ZOOM, value))
+        if abs(value - self.zoom()) < 1e-6:
+            return
+        self.resetTransform()
+        self.scale(value, value)
+        self.zoom_changed.emit(value)
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_zoom(self.zoom() * factor)
+
+    def _map_rect(self):
+        scene = self.scene()
+        return scene.map_rect() if hasattr(scene, "map_rect") else scene.itemsBoundingRect()
+
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole map fits the viewport (never above 100 %)."""
+        rect = self._map_rect()
+        viewport = self.viewport().rect()
+        if rect.isEmpty() or viewport.isEmpty():
+            return 1.0
+        return max(MIN_ZOOM, min(1.0, (viewport.width() - 4) / rect.width(), (viewport.height() - 4) / rect.height()))
+
+    def fit(self, zoom: float | None = None) -> None:
+        """Show the whole map (at ``zoom`` if given, e.g. a zoom shared with another view)."""
+        self.set_zoom(self.fit_zoom() if zoom is None else zoom)
+        self.centerOn(self._map_rect().center())
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- keys -----------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+            ctrl and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus)
+        ):
+            self.zoom_by(1.25)
+        elif event.matches(QKeySequence.StandardKey.ZoomOut) or (ctrl and event.key() == Qt.Key.Key_Minus):
+            self.zoom_by(0.8)
+        elif event.key() == Qt.Key.Key_F and not event.modifiers():
+            self.fit()  # not Ctrl+0: the window binds Ctrl+0 to a page (ui.keymap)
+        elif event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif event.key() == Qt.Key.Key_Space:
+            pass
+        elif self.editor is not None and self.editor.key_press(event):
+            pass
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        # Tab moves between steps on the canvas rather than out of it (Ctrl+Tab leaves).
+        if self.editor is not None and self.scene().steps:
+            self.editor.select_next(backwards=not next_)
+            return True
+        return super().focusNextPrevChild(next_)
+
+    # -- pan ------------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu_requested.emit(self.mapToScene(event.pos()), event.globalPos())
+        event.accept()
+
+    # -- drops from the palette -----------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(STEP_KIND_MIME) and self.editor is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(STEP_KIND_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if event.mimeData().hasFormat(STEP_KIND_MIME) and self.editor is not None:
+            kind = StepKind(bytes(event.mimeData().data(STEP_KIND_MIME)).decode())
+            self.editor.add_step(kind, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+            return
+        super().dropEvent(event)
+
+    # -- rename in place ------------------------------------------------------------------
+    def start_rename(self, item) -> None:
+        if isinstance(item, StepItem):
+            element_id, text = item.step_id, item.name
+        elif isinstance(item, ArrowItem) and item.flow_id:
+            element_id, text = item.flow_id, item.label
+        else:
+            return
+        self.finish_rename(commit=False)
+        line = QLineEdit(text, self.viewport())
+        line.setAccessibleName("New name" if isinstance(item, StepItem) else "Flow label")
+        line.setProperty("element_id", element_id)
+        rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        width = max(160, rect.width())
+        line.setGeometry(rect.center().x() - width // 2, rect.center().y() - 14, width, 28)
+        line.selectAll()
+        line.returnPressed.connect(lambda: self.finish_rename(commit=True))
+        line.editingFinished.connect(lambda: self.finish_rename(commit=True))
+        line.installEventFilter(self)
+        self._editor_line = line
+        line.show()
+        line.setFocus()
+
+    def finish_rename(self, commit: bool) -> None:
+        line, self._editor_line = self._editor_line, None
+        if line is None:
+            return
+        if commit and self.editor is not None:
+            self.editor.rename(line.property("element_id"), line.text())
+        line.hide()
+        line.deleteLater()
+        self.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self._editor_line and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.finish_rename(commit=False)
+            return True
+        return super().eventFilter(watched, event)
