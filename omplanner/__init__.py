@@ -5,3 +5,5 @@ Nothing in this package imports Qt; the desktop app in ``ui`` is one front end o
 
 __version__ = "0.1.0"
 APP_NAME = "OM Planner"
+APP_ID = "org.omplanner.OMPlanner"
+"""Reverse-DNS id: the desktop file, AppStream metainfo and icon are named after it."""

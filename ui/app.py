@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from omplanner import APP_NAME, __version__
+from omplanner import APP_ID, APP_NAME, __version__
 
 
 def make_application(argv: list[str]):
@@ -34,7 +34,7 @@ def make_application(argv: list[str]):
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("OM Planner")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("omplanner")
+    app.setDesktopFileName(APP_ID)  # matches packaging/linux/org.omplanner.OMPlanner.desktop
     app.setWindowIcon(app_icon())
     apply_theme(app)
     follow_system(app)

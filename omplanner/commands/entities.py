@@ -12,12 +12,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..model import Entity, Plan
-from ..model.walk import Place, index_places
+from ..model.walk import Place, find_place
 from .base import Change, ChangeSet, Command, CommandError
 
 
 def _place(plan: Plan, entity_id: str) -> Place:
-    place = index_places(plan).get(entity_id)
+    place = find_place(plan, entity_id)
     if place is None:
         raise CommandError(f'"{entity_id}" is no longer in the plan')
     return place
@@ -50,7 +50,7 @@ class AddEntity(Command):
 
     def apply(self, plan: Plan) -> ChangeSet:
         items = _list(_owner(plan, self.owner_id), self.field)
-        if self.entity.id in index_places(plan):
+        if find_place(plan, self.entity.id) is not None:
             raise CommandError(f'the id "{self.entity.id}" is already used')
         index = len(items) if self.index is None else max(0, min(self.index, len(items)))
         items.insert(index, self.entity.model_copy(deep=True))

@@ -67,7 +67,8 @@ def parse_plan(raw: bytes, path: Path | str | None = None) -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         problem = "the file ends too early: it may have been cut off while copying"
-        if exc.pos < len(text.rstrip()):
+        # A string that never closes ran into the end of the file: cut off, like an early end.
+        if exc.pos < len(text.rstrip()) and not exc.msg.startswith("Unterminated string"):
             problem = f"the file is not valid JSON ({exc.msg})"
         raise NotAPlanError(path, problem, (f"line {exc.lineno}, column {exc.colno}",)) from None
     except RecursionError:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -76,20 +78,50 @@ def iter_places(plan: Plan) -> Iterator[Place]:
     yield from _walk(plan, ())
 
 
-def _walk(model: BaseModel, path: tuple[str, ...]) -> Iterator[Place]:
-    for name in type(model).model_fields:
+@cache
+def _nesting_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that can hold models, in field order. Steps, flows, roles...
+    have none, so the walk skips their fields: every edit and every load walks the whole plan,
+    and reading each field of thousands of steps was most of its cost."""
+    names = []
+    for name, info in cls.model_fields.items():
+        types = get_args(info.annotation) or (info.annotation,)
+        types += tuple(inner for t in types for inner in get_args(t))
+        if any(isinstance(t, type) and issubclass(t, BaseModel) for t in types):
+            names.append(name)
+    return tuple(names)
+
+
+def _walk(model: BaseModel, path: tuple[str, ...], readable: bool = True) -> Iterator[Place]:
+    """``readable=False`` leaves every path empty: edits look entities up after each keystroke
+    and drag, and need only the owner, field and index, not the words for messages."""
+    for name in _nesting_fields(type(model)):
         value = getattr(model, name)
         if isinstance(value, Entity):
-            here = path + (_field_label(name),)
+            here = path + (_field_label(name),) if readable else path
             yield Place(value, model, name, None, here)
-            yield from _walk(value, here)
+            yield from _walk(value, here, readable)
         elif isinstance(value, BaseModel):
-            yield from _walk(value, path)
+            yield from _walk(value, path, readable)
         elif isinstance(value, list) and value and isinstance(value[0], Entity):
             for index, item in enumerate(value):
-                here = path + (describe(item, index),)
+                here = path + (describe(item, index),) if readable else path
                 yield Place(item, model, name, index, here)
-                yield from _walk(item, here)
+                yield from _walk(item, here, readable)
+
+
+def find_place(plan: Plan, entity_id: str) -> Place | None:
+    """Where one entity sits (its ``path`` left empty), or None: the fast lookup edits use.
+
+    The plan's own lists (roadmap items, decisions, roles...) are searched before the walk goes
+    into the use cases, whose maps hold most of a large plan's entities."""
+    for name in _nesting_fields(Plan):
+        value = getattr(plan, name)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if item.id == entity_id:
+                    return Place(item, plan, name, index, ())
+    return next((place for place in _walk(plan, (), readable=False) if place.entity.id == entity_id), None)
 
 
 def index_places(plan: Plan) -> dict[str, Place]:

@@ -1,0 +1,75 @@
+"""Excel and PDF export of the large plan, against the bare library writing the same amount."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from omplanner.fileio import load_plan
+
+from .common import NotAvailable, Row, median_time
+
+
+def _exporter(module: str, name: str):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        raise NotAvailable(f"{module}.{name} is not on main yet") from None
+
+
+def xlsx(large: Path, repeats: int, tmp: Path) -> Row:
+    export_xlsx = _exporter("omplanner.export.xlsx", "export_xlsx")
+    from openpyxl import Workbook, load_workbook
+
+    plan = load_plan(large)
+    out = tmp / "plan.xlsx"
+    ours = median_time(lambda: export_xlsx(plan, out), repeats)
+    # The baseline writes as many cells, on as many sheets of the same shape, with plain openpyxl.
+    shapes = []
+    book = load_workbook(out, read_only=True)
+    for sheet in book.worksheets:
+        rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+        shapes.append(rows)
+    book.close()
+    cells = sum(1 for rows in shapes for row in rows for c in row if c is not None)
+
+    def bare() -> None:
+        wb = Workbook()
+        wb.remove(wb.active)
+        for i, rows in enumerate(shapes):
+            ws = wb.create_sheet(f"Sheet {i}")
+            for row in rows:
+                ws.append(row)
+        wb.save(tmp / "bare.xlsx")
+
+    baseline = median_time(bare, repeats)
+    return Row("Excel export, large plan (vs plain openpyxl)", ours, baseline, 1.5, note=f"{cells} cells")
+
+
+def pdf(large: Path, repeats: int, tmp: Path) -> Row:
+    export_pdf = _exporter("omplanner.export.pdf", "export_pdf")
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    plan = load_plan(large)
+    out = tmp / "plan.pdf"
+    ours = median_time(lambda: export_pdf(plan, out), max(1, repeats // 2))
+    reader = PdfReader(out)
+    lines = [line for page in reader.pages for line in (page.extract_text() or "").splitlines() if line.strip()]
+
+    def bare() -> None:
+        # The same rows of text in plain tables of a page's worth each: one table of 40,000 rows
+        # makes reportlab split it again and again (minutes), which is no baseline to beat.
+        doc = SimpleDocTemplate(str(tmp / "bare.pdf"), pagesize=A4)
+        rows = [[line[:110]] for line in lines]
+        doc.build([Table(rows[i : i + 45]) for i in range(0, len(rows), 45)])
+
+    baseline = median_time(bare, max(1, repeats // 2))
+    return Row(
+        "PDF export, large plan (vs plain reportlab table)",
+        ours,
+        baseline,
+        2.0,
+        note=f"{len(reader.pages)} pages, {len(lines)} lines",
+    )

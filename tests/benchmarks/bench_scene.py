@@ -1,0 +1,91 @@
+"""Building and fully painting the scene of a 500-step process map, against a bare QGraphicsScene
+holding one plain rectangle and one plain text per step; and one drag step on that map (move the
+item, re-route its arrows, repaint a screenful) against the 16 ms of a 60 Hz frame.
+
+Runs in this process with the offscreen platform; the timings are CPU time (see common.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+from .common import NotAvailable, Row, median_time
+from .generate import map_plan
+
+FRAME_MS = 16.0
+SCREEN = (1366, 768)
+
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _paint(scene, rect) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+
+
+def run(repeats: int) -> list[Row]:
+    try:
+        scene_module = importlib.import_module("ui.process.scene")
+        ProcessScene = scene_module.ProcessScene  # noqa: N806 - a class
+    except (ImportError, AttributeError):
+        raise NotAvailable("ui.process.scene.ProcessScene is not on main yet") from None
+    app = _app()
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtWidgets import QGraphicsScene
+
+    plan, map_id = map_plan(500)
+    pmap = next(m for _, _, m in plan.maps() if m.id == map_id)
+    keep = []  # scenes stay alive until timing ends: deleting 1,000 items is not what we time
+
+    def ours() -> None:
+        scene = ProcessScene()
+        scene.show_map(plan, map_id)
+        _paint(scene, scene.map_rect())
+        keep.append(scene)
+
+    def bare() -> None:
+        scene = QGraphicsScene()
+        for step in pmap.steps:
+            rect = scene.addRect(0, 0, 150, 64)
+            rect.setPos(step.x, step.y)
+            text = scene.addSimpleText(step.name)
+            text.setPos(step.x + 8, step.y + 8)
+        _paint(scene, scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
+        keep.append(scene)
+
+    build = median_time(ours, repeats)
+    baseline = median_time(bare, repeats)
+    app.processEvents()
+    keep.clear()
+
+    scene = ProcessScene()
+    scene.show_map(plan, map_id)
+    step = pmap.steps[len(pmap.steps) // 2]
+    offsets = iter(range(10**6))
+
+    def drag_step() -> None:
+        # What the editor does on each mouse move: place the item, re-route its arrows quickly,
+        # then the view repaints about a screenful around it.
+        dx = 3.0 * (next(offsets) % 20)
+        scene.move_step_item(step.id, QPointF(step.x + dx, step.y))
+        scene.reroute({step.id}, quick=True)
+        _paint(scene, QRectF(step.x - SCREEN[0] / 2, step.y - SCREEN[1] / 2, *SCREEN))
+
+    drag = median_time(drag_step, max(repeats, 20))
+    return [
+        Row("process map, 500 steps: build + full paint (vs bare scene)", build, baseline, 2.0),
+        Row("process map, 500 steps: one drag step (vs 16 ms frame)", drag, FRAME_MS, 1.0),
+    ]
