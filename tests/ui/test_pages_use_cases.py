@@ -72,3 +72,15 @@ def test_reorder_add_and_remove(qtbot, example_plan):
     document.undo_stack.undo()
     assert document.plan.use_case("uc-email") is not None
     assert document.plan.decision("dec-em-route") is not None
+
+
+def test_the_name_column_stays_readable_in_a_narrow_window(qtbot, example_plan):
+    document, page = open_page(qtbot, UseCasesPage, example_plan)
+    page.resize(700, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(0) >= page.table.STRETCH_MIN  # scrolls rather than hiding the names
+    page.resize(1800, 500)
+    qtbot.wait(10)
+    assert header.sectionSize(0) > page.table.STRETCH_MIN  # and takes the room when there is some

@@ -71,17 +71,29 @@ class EntityTableView(QTableView):
     def entity_model(self) -> EntityTableModel:
         return self.model()  # type: ignore[return-value]
 
+    STRETCH_MIN = 220
+    """The narrowest a stretching column (a name, a title) may get before the table scrolls
+    instead: on a 1366-pixel laptop beside the findings dock, the fixed columns alone can fill
+    the view, and the name column was squeezed to nothing."""
+
     def apply_column_widths(self) -> None:
         header = self.horizontalHeader()
-        stretched = False
-        for section, column in enumerate(self.entity_model.columns):
-            if column.width is None:
+        columns = self.entity_model.columns
+        fixed = sum(c.width for c in columns if c.width is not None)
+        stretch = [i for i, c in enumerate(columns) if c.width is None]
+        room = self.viewport().width() - fixed
+        squeezed = bool(stretch) and room < self.STRETCH_MIN * len(stretch)
+        for section, column in enumerate(columns):
+            if column.width is None and not squeezed:
                 header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
-                stretched = True
             else:
                 header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(section, column.width)
-        header.setStretchLastSection(not stretched)
+                header.resizeSection(section, column.width or self.STRETCH_MIN)
+        header.setStretchLastSection(not stretch)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.apply_column_widths()
 
     # Selection by id ---------------------------------------------------------------------
     def current_id(self) -> str | None:
