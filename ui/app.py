@@ -65,14 +65,17 @@ def ask_recovery(parent, recovery) -> str:
 
 def offer_recovery(window) -> bool:
     """Offer each copy left by a crash; restore at most one. True when one was restored."""
+    from .autosave import find_recoverable
+
+    recoveries = find_recoverable()
+    if not recoveries:
+        return False  # the usual start: no message box classes to load
     from PySide6.QtWidgets import QMessageBox
 
     from omplanner.fileio import PlanFileError
 
-    from .autosave import find_recoverable
-
     restored = False
-    for recovery in find_recoverable():
+    for recovery in recoveries:
         if restored:
             recovery.lock.unlock()  # kept for the next start: one plan open at a time
             continue
