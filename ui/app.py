@@ -175,6 +175,26 @@ paint, then ``OMPLANNER_PLAN_PAINTED ...`` once the plan's page has painted too,
 time (``time.process_time``) is steadier than wall time on a busy machine."""
 
 
+def start_after_paint(window, paths: list[str], first_painted=None, plan_painted=None) -> list:
+    """Once the window has painted, open the start plan (``finish_start``); once the plan's page
+    has painted, run the rules for the findings panel. ``first_painted`` and ``plan_painted`` are
+    called at those two moments (the benchmark hook). Keep the returned probes alive."""
+    probes = []
+
+    def after_first_paint() -> None:
+        if first_painted is not None:
+            first_painted()
+        finish_start(window, paths)
+        page = window.stack.currentWidget() or window
+        window.findings.timer.stop()  # the check the new plan scheduled: it waits for the page
+        probes.append(_after_first_paint(page, lambda: window.findings.schedule(0)))
+        if plan_painted is not None:  # as Qt paints the page (only what changed), not a forced repaint
+            probes.append(_after_first_paint(page, plan_painted))
+
+    probes.append(_after_first_paint(window, after_first_paint))
+    return probes
+
+
 def run_app(argv: list[str]) -> int:
     # pydantic looks for plugins in every installed package's metadata when the first model is
     # built; the app uses none, and the scan sits between the first paint and the plan showing.
@@ -184,26 +204,18 @@ def run_app(argv: list[str]) -> int:
     window = open_main_window(paths, defer=True)
     bench = bool(os.environ.get(BENCH_ENV))
 
-    probes = []  # the paint probes live until exec returns
-
     def plan_painted() -> None:
         print("OMPLANNER_PLAN_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
         window.document.undo_stack.setClean()
         window.autosaver.close()  # leave no lock behind
         app.quit()
 
-    def after_first_paint() -> None:
-        if bench:
-            print("OMPLANNER_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
-        finish_start(window, paths)
-        page = window.stack.currentWidget() or window
-        # The rules run once the plan's page is on screen, not before its first paint.
-        window.findings.timer.stop()
-        probes.append(_after_first_paint(page, lambda: window.findings.schedule(0)))
-        if bench:  # once the plan's page has painted, as Qt paints it (only what changed)
-            probes.append(_after_first_paint(page, plan_painted))
+    def first_painted() -> None:
+        print("OMPLANNER_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
 
     # The plan model (pydantic) costs more to import than Qt itself: paint the window first.
-    probes.append(_after_first_paint(window, after_first_paint))
+    probes = start_after_paint(  # noqa: F841 (kept alive until exec returns)
+        window, paths, first_painted if bench else None, plan_painted if bench else None
+    )
     window.show()
     return app.exec()
