@@ -6,6 +6,9 @@ The app takes part through one hook: with ``OMPLANNER_EXIT_AFTER_PAINT=1`` in it
 the first time (and ``OMPLANNER_PLAN_PAINTED <time.monotonic()>`` once the plan shows, if it
 opens the plan after the first paint), then quits. ``time.monotonic`` is the system-wide
 monotonic clock on Linux, so the parent subtracts its own reading taken just before the start.
+
+Both sides start from compiled bytecode, as an installed app does: the children run without
+``PYTHONDONTWRITEBYTECODE`` and one untimed start of each writes the caches first.
 """
 
 from __future__ import annotations
