@@ -65,14 +65,17 @@ def ask_recovery(parent, recovery) -> str:
 
 def offer_recovery(window) -> bool:
     """Offer each copy left by a crash; restore at most one. True when one was restored."""
+    from .autosave import find_recoverable
+
+    recoveries = find_recoverable()
+    if not recoveries:
+        return False  # the usual start: no message box classes to load
     from PySide6.QtWidgets import QMessageBox
 
     from omplanner.fileio import PlanFileError
 
-    from .autosave import find_recoverable
-
     restored = False
-    for recovery in find_recoverable():
+    for recovery in recoveries:
         if restored:
             recovery.lock.unlock()  # kept for the next start: one plan open at a time
             continue
@@ -142,7 +145,7 @@ def finish_start(window, paths: list[str]) -> None:
 
 
 def _after_first_paint(window, callback):
-    """Call ``callback`` once, just after the window's first paint; the returned probe must be kept."""
+    """Call ``callback`` once, just after the widget ``window`` first paints; keep the returned probe."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
@@ -172,24 +175,47 @@ paint, then ``OMPLANNER_PLAN_PAINTED ...`` once the plan's page has painted too,
 time (``time.process_time``) is steadier than wall time on a busy machine."""
 
 
+def start_after_paint(window, paths: list[str], first_painted=None, plan_painted=None) -> list:
+    """Once the window has painted, open the start plan (``finish_start``); once the plan's page
+    has painted, run the rules for the findings panel. ``first_painted`` and ``plan_painted`` are
+    called at those two moments (the benchmark hook). Keep the returned probes alive."""
+    probes = []
+
+    def after_first_paint() -> None:
+        if first_painted is not None:
+            first_painted()
+        finish_start(window, paths)
+        page = window.stack.currentWidget() or window
+        window.findings.timer.stop()  # the check the new plan scheduled: it waits for the page
+        probes.append(_after_first_paint(page, lambda: window.findings.schedule(0)))
+        if plan_painted is not None:  # as Qt paints the page (only what changed), not a forced repaint
+            probes.append(_after_first_paint(page, plan_painted))
+
+    probes.append(_after_first_paint(window, after_first_paint))
+    return probes
+
+
 def run_app(argv: list[str]) -> int:
+    # pydantic looks for plugins in every installed package's metadata when the first model is
+    # built; the app uses none, and the scan sits between the first paint and the plan showing.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app = make_application(argv)
     paths = [a for a in argv if not a.startswith("-")]
     window = open_main_window(paths, defer=True)
     bench = bool(os.environ.get(BENCH_ENV))
 
-    def after_first_paint() -> None:
-        if bench:
-            print("OMPLANNER_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
-        finish_start(window, paths)
-        if bench:
-            window.repaint()
-            print("OMPLANNER_PLAN_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
-            window.document.undo_stack.setClean()
-            window.autosaver.close()  # leave no lock behind
-            app.quit()
+    def plan_painted() -> None:
+        print("OMPLANNER_PLAN_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
+        window.document.undo_stack.setClean()
+        window.autosaver.close()  # leave no lock behind
+        app.quit()
+
+    def first_painted() -> None:
+        print("OMPLANNER_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
 
     # The plan model (pydantic) costs more to import than Qt itself: paint the window first.
-    probe = _after_first_paint(window, after_first_paint)  # noqa: F841 (kept alive until exec returns)
+    probes = start_after_paint(  # noqa: F841 (kept alive until exec returns)
+        window, paths, first_painted if bench else None, plan_painted if bench else None
+    )
     window.show()
     return app.exec()

@@ -35,6 +35,16 @@ def _svg_text(name: str) -> str:
     return (icons_dir() / f"{name}.svg").read_text(encoding="utf-8")
 
 
+@cache
+def _renderer(name: str, colour: str):
+    """The icon's SVG parsed once per colour: views and toolbars paint the same icons again and
+    again (hover, each repaint), and the theme has only a few text colours."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    text = _svg_text(name).replace("currentColor", colour)
+    return QSvgRenderer(QByteArray(text.encode("utf-8")))
+
+
 class SvgIconEngine(QIconEngine):
     def __init__(self, name: str):
         super().__init__()
@@ -49,10 +59,7 @@ class SvgIconEngine(QIconEngine):
         return palette.color(QPalette.ColorRole.WindowText)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        from PySide6.QtSvg import QSvgRenderer
-
-        text = _svg_text(self.name).replace("currentColor", self._colour(mode).name())
-        renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
+        renderer = _renderer(self.name, self._colour(mode).name())
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(0.45)
         renderer.render(painter, QRectF(rect))
@@ -84,6 +91,7 @@ def icon(name: str) -> QIcon:
     return QIcon(SvgIconEngine(name))
 
 
+@cache
 def app_icon() -> QIcon:
     """The application icon keeps its own colours (it is not recoloured by the theme)."""
     return QIcon(str(icons_dir() / "app.svg"))

@@ -309,6 +309,10 @@ class MainWindow(QMainWindow):
             geometry = getattr(self, "_before_presentation", None)
             if geometry is not None:
                 self.restoreGeometry(geometry)
+        from .widgets.style import rescale_page_fonts
+
+        for page in self._pages.values():  # pages set their own (larger) type: it follows the app's
+            rescale_page_fonts(page)
         self.action_map["view.presentation"].setChecked(on)
         self.action_map["view.fullscreen"].setChecked(on)
 

@@ -18,6 +18,8 @@ STYLE_PROPERTY = "omplanner_style"
 """Set on the QApplication once Fusion is its style (see ``ui.app.make_application``)."""
 THEMES = ("system", "light", "dark")
 PRESENTATION_SCALE = 1.4
+TYPE_SCALE_PROPERTY = "omplanner_type_scale"
+"""Set on the QApplication: how much larger than normal its type is now (pages size theirs by it)."""
 
 ACCENT = "#2f7fd1"
 
@@ -126,11 +128,13 @@ class Presentation:
             bigger.setPointSizeF(size * PRESENTATION_SCALE)
         else:
             bigger.setPixelSize(round(self.normal_font.pixelSize() * PRESENTATION_SCALE))
+        app.setProperty(TYPE_SCALE_PROPERTY, PRESENTATION_SCALE)  # before the font: pages read it on the change
         app.setFont(bigger)
         app.setStyleSheet(app.styleSheet())  # widgets styled by a sheet take the new font only on a repolish
 
     def leave(self, app: QApplication) -> None:
         if self.normal_font is not None:
+            app.setProperty(TYPE_SCALE_PROPERTY, 1.0)
             app.setFont(self.normal_font)
             app.setStyleSheet(app.styleSheet())
             self.normal_font = None

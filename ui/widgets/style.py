@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from ..theme import TYPE_SCALE_PROPERTY
+
 MARGIN = 18
 SPACING = 12
 ROW_HEIGHT = 40
@@ -44,16 +46,50 @@ def is_dark(widget: QWidget | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def type_scale() -> float:
+    """How much larger than normal the app's type is now: 1.4 in presentation mode (``ui.theme``)."""
+    app = QApplication.instance()
+    value = app.property(TYPE_SCALE_PROPERTY) if app is not None else None
+    return float(value) if value else 1.0
+
+
 def body_font(base: QFont | None = None, delta: float = 0, bold: bool = False) -> QFont:
+    """The pages' type, ``delta`` points from the body size, at the app's current type scale."""
     font = QFont(base) if base is not None else QFont(QApplication.font())
-    font.setPointSizeF(BODY_POINT_SIZE + delta)
+    font.setPointSizeF((BODY_POINT_SIZE + delta) * type_scale())
     font.setBold(bold)
     return font
 
 
+PAGE_SCALE_PROPERTY = "omplanner_page_type_scale"
+"""The type scale a page's fonts were last sized for (set by ``apply_page_font``)."""
+
+
 def apply_page_font(widget: QWidget) -> None:
-    """Pages read from the back of a room: a larger body font than a desktop default."""
+    """Pages read from the back of a room: a larger body font than a desktop default. It follows
+    presentation mode's larger type through ``rescale_page_fonts``."""
     widget.setFont(body_font(widget.font()))
+    widget.setProperty(PAGE_SCALE_PROPERTY, type_scale())
+
+
+def rescale_page_fonts(page: QWidget) -> None:
+    """Bring a page made with ``apply_page_font`` to the app's current type scale: every font set
+    explicitly in it (its body font, titles, table headers) grows or shrinks by the same factor.
+    A font set explicitly does not follow the app font in Qt, so the window calls this when
+    presentation mode changes the app font."""
+    old = page.property(PAGE_SCALE_PROPERTY)
+    new = type_scale()
+    if not old or abs(new - float(old)) < 1e-6:
+        return
+    page.setProperty(PAGE_SCALE_PROPERTY, new)
+    from PySide6.QtCore import Qt
+
+    for widget in [page, *page.findChildren(QWidget)]:
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            font = QFont(widget.font())
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() * new / float(old))
+                widget.setFont(font)
 
 
 def compact(combo: QComboBox, characters: int = 14) -> QComboBox:
