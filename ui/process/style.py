@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QPen
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QPen, QStaticText
 
-from omplanner.model import AiIntervention, Severity
+from omplanner.model import AiIntervention, Severity, StepKind
 
 AI_COLOURS = {
     AiIntervention.AUTOMATE: "#6741d9",
@@ -63,6 +63,12 @@ class CanvasStyle:
         self.decision_brush = QBrush(QColor("#3a3320" if d else "#fff9db"))
         self.handoff_brush = QBrush(QColor("#23323f" if d else "#e7f5ff"))
         self.ai_brush = QBrush(QColor("#2e2544" if d else "#f3f0ff"))
+        self.kind_brushes = {
+            StepKind.START: self.start_brush,
+            StepKind.END: self.end_brush,
+            StepKind.DECISION: self.decision_brush,
+            StepKind.HANDOFF: self.handoff_brush,
+        }
         self.ai_pens = {k: _pen(v, 2.4) for k, v in AI_COLOURS.items()}
         self.badge_brushes = {k: QBrush(QColor(v)) for k, v in AI_COLOURS.items()}
         self.badge_text_pen = _pen("#ffffff")
@@ -98,6 +104,47 @@ class CanvasStyle:
         self.word_widths: dict[str, float] = {}
         self.small_word_widths: dict[str, float] = {}
         """Widths of words in ``font``, measured once (see items.wrap_text)."""
+        self.badge_text_offset = QPointF(6, (15 - self.badge_metrics.height()) / 2)
+        self._badge_widths: dict[str, float] = {}
+        self._small_widths: dict[str, float] = {}
+        self._static: dict[tuple[str, str], QStaticText] = {}
+        self.name_layouts: dict[tuple, tuple] = {}
+        """Step names laid out for drawing (see items.StepItem._layout_name)."""
+
+    def remember_layout(self, key: tuple, layout: tuple) -> tuple:
+        if len(self.name_layouts) >= 20000:  # names of deleted or renamed steps pile up: start afresh
+            self.name_layouts.clear()
+        self.name_layouts[key] = layout
+        return layout
+
+    # The same few strings recur on every step ("AI automates ≥90%", "5 min"): they are measured
+    # and laid out once and drawn as static text, which is several times cheaper than drawText.
+    def badge_width(self, words: str) -> float:
+        width = self._badge_widths.get(words)
+        if width is None:
+            width = self._badge_widths[words] = self.badge_metrics.horizontalAdvance(words) + 12
+        return width
+
+    def small_width(self, text: str) -> float:
+        width = self._small_widths.get(text)
+        if width is None:
+            width = self._small_widths[text] = self.small_metrics.horizontalAdvance(text)
+        return width
+
+    def static_badge(self, words: str) -> QStaticText:
+        return self._static_text("badge", words)
+
+    def static_small(self, text: str) -> QStaticText:
+        return self._static_text("small", text)
+
+    def _static_text(self, font: str, text: str) -> QStaticText:
+        key = (font, text)
+        static = self._static.get(key)
+        if static is None:
+            static = self._static[key] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        return static
 
 
 def app_is_dark() -> bool:
