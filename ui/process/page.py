@@ -36,6 +36,7 @@ from omplanner.process import (
     layout_command,
     move_lane_command,
     redesign_from_current_command,
+    remove_lane_command,
 )
 from omplanner.rules import check_plan
 
@@ -125,6 +126,7 @@ class ProcessPage(QWidget):
         lane_menu.addAction("Rename lane…", self._ask_rename_lane)
         lane_menu.addAction("Move lane up", lambda: self.move_lane(-1))
         lane_menu.addAction("Move lane down", lambda: self.move_lane(1))
+        lane_menu.addAction("Remove lane…", self._ask_remove_lane)
         lanes_button = QToolButton()
         lanes_button.setText("Lanes")
         lanes_button.setMenu(lane_menu)
@@ -421,6 +423,7 @@ class ProcessPage(QWidget):
             menu.addAction("Rename lane…", self._ask_rename_lane)
             menu.addAction("Move lane up", lambda: self.move_lane(-1))
             menu.addAction("Move lane down", lambda: self.move_lane(1))
+            menu.addAction("Remove lane…", self._ask_remove_lane)
         if menu.actions():
             menu.addSeparator()
         paste = menu.addAction("Paste", editor.paste)
@@ -512,6 +515,55 @@ class ProcessPage(QWidget):
             return False
         command = move_lane_command(self.panes[self.active_variant].editor.pmap(), lane, offset)
         return command is not None and self.document.execute(command)
+
+    def remove_lane(self, *, move_to: str | None = None, delete_steps: bool = False) -> bool:
+        """Remove the active lane. A lane with steps goes only with a decision about them:
+        ``move_to`` another lane, or ``delete_steps``."""
+        lane = self._current_lane()
+        map_id = self._map_id(self.active_variant)
+        if lane is None or map_id is None:
+            return False
+        pmap = self.panes[self.active_variant].editor.pmap()
+        if any(s.lane == lane for s in pmap.steps) and move_to is None and not delete_steps:
+            return False
+        try:
+            command = remove_lane_command(self.document.plan, map_id, lane, move_to=move_to)
+        except ValueError:
+            return False
+        return self.document.execute(command)
+
+    def _ask_remove_lane(self) -> None:
+        lane = self._current_lane()
+        plan = self.document.plan
+        role = plan.role(lane)
+        if lane is None:
+            QMessageBox.information(self, "Remove lane", "Click a lane's header first.")
+            return
+        pmap = self.panes[self.active_variant].editor.pmap()
+        count = sum(1 for s in pmap.steps if s.lane == lane)
+        if count == 0:
+            self.remove_lane()
+            return
+        name = role.name if role else lane
+        steps = "step" if count == 1 else "steps"
+        others = [other for other in pmap.lanes if other != lane]
+        choices = [f"Move them to '{plan.role(o).name if plan.role(o) else o}'" for o in others]
+        choices.append(f"Delete the {count} {steps} and their flows")
+        choice, ok = QInputDialog.getItem(
+            self,
+            "Remove lane",
+            f"The lane '{name}' holds {count} {steps}. What should happen to them? (Undo brings everything back.)",
+            choices,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        index = choices.index(choice)
+        if index < len(others):
+            self.remove_lane(move_to=others[index])
+        else:
+            self.remove_lane(delete_steps=True)
 
     def _ask_add_lane(self) -> None:
         plan = self.document.plan
