@@ -87,3 +87,21 @@ def test_an_empty_lane_goes_without_asking(page, monkeypatch):
     next(a for a in menu.actions() if a.text() == "Remove lane…").trigger()
     assert redesigned(page).lanes == lanes[:-1]
     assert not page.remove_lane()  # the active lane is gone: nothing to remove
+
+
+def test_table_and_inspector_fold_away_to_give_the_maps_room(page):
+    view = page.pane("redesigned").view
+    assert not page.table.isVisible() and not page.inspector_panel.isVisible()
+    wide = view.width()
+    page.select_element("ap-r3")
+    assert page.inspector_panel.isVisible() and page.inspector.step_id == "ap-r3"
+    page.pane("redesigned").view.viewport().update()
+    QTest.qWait(10)
+    assert view.width() < wide  # the inspector took its room from the map
+    page.inspector_button.setChecked(False)
+    assert not page.inspector_panel.isVisible()
+    page.table_button.setChecked(True)
+    assert page.table.isVisible()
+    page.pane("redesigned").scene.clearSelection()
+    page.inspector_button.setChecked(True)
+    assert not page.inspector_panel.isVisible()  # nothing selected: nothing to inspect

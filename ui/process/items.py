@@ -25,8 +25,9 @@ LANE_LEFT = -30.0
 HANDLE_RADIUS = 6.0
 TEXT_LOD = 0.3
 """Below this scale a step's name is too small to read and is not drawn."""
-DETAIL_LOD = 0.6
-"""Below this scale the small print (badge words, minutes, arrow labels) is not drawn."""
+DETAIL_LOD = 0.55
+"""Below this scale the small print (badge words, minutes, arrow labels) is not drawn. Kept
+below the page's readable zoom (0.6): the level of detail computed per item varies in the last digits."""
 _STEP_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _SHAPES: dict[StepKind, QPainterPath] = {}
 
@@ -292,7 +293,7 @@ class StepItem(QGraphicsItem):
         painter.setFont(s.small_font)
         if self._minutes_text and details:
             painter.setPen(s.muted_pen)
-            painter.drawStaticText(self._minutes_pos, s.static_small(self._minutes_text))
+            painter.drawText(self._minutes_pos, self._minutes_text)
         if self.diff_state in ("removed", "added"):
             painter.setPen(s.diff_pens[self.diff_state])
             painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if self.diff_state == "removed" else "new")
@@ -304,7 +305,7 @@ class StepItem(QGraphicsItem):
             if details:
                 painter.setFont(s.badge_font)
                 painter.setPen(s.badge_text_pen)
-                painter.drawStaticText(rect.topLeft() + s.badge_text_offset, s.static_badge(words))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, words)
         if self.severity is not None:
             marker = self._MARKER_RECT
             painter.setPen(s.no_pen)

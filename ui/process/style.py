@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QPen, QStaticText
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QPen
 
 from omplanner.model import AiIntervention, Severity, StepKind
 
@@ -104,10 +104,8 @@ class CanvasStyle:
         self.word_widths: dict[str, float] = {}
         self.small_word_widths: dict[str, float] = {}
         """Widths of words in ``font``, measured once (see items.wrap_text)."""
-        self.badge_text_offset = QPointF(6, (15 - self.badge_metrics.height()) / 2)
         self._badge_widths: dict[str, float] = {}
         self._small_widths: dict[str, float] = {}
-        self._static: dict[tuple[str, str], QStaticText] = {}
         self.name_layouts: dict[tuple, tuple] = {}
         """Step names laid out for drawing (see items.StepItem._layout_name)."""
 
@@ -117,8 +115,7 @@ class CanvasStyle:
         self.name_layouts[key] = layout
         return layout
 
-    # The same few strings recur on every step ("AI automates ≥90%", "5 min"): they are measured
-    # and laid out once and drawn as static text, which is several times cheaper than drawText.
+    # The same few strings recur on every step ("AI automates ≥90%", "5 min"): measured once.
     def badge_width(self, words: str) -> float:
         width = self._badge_widths.get(words)
         if width is None:
@@ -130,21 +127,6 @@ class CanvasStyle:
         if width is None:
             width = self._small_widths[text] = self.small_metrics.horizontalAdvance(text)
         return width
-
-    def static_badge(self, words: str) -> QStaticText:
-        return self._static_text("badge", words)
-
-    def static_small(self, text: str) -> QStaticText:
-        return self._static_text("small", text)
-
-    def _static_text(self, font: str, text: str) -> QStaticText:
-        key = (font, text)
-        static = self._static.get(key)
-        if static is None:
-            static = self._static[key] = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
-        return static
 
 
 def app_is_dark() -> bool:
