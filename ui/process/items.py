@@ -131,7 +131,7 @@ class StepItem(QGraphicsItem):
     severity: Severity | None = None
     diff_state: str | None = None
     _lines: tuple | None = None
-    _badge: tuple[QRectF, str] | None = None
+    _badge: tuple[QPainterPath, QPointF, QStaticText] | None = None
     _minutes_text = ""
     _finding_text = ""
     _tip_stale = False
@@ -158,15 +158,17 @@ class StepItem(QGraphicsItem):
         if has_ai:
             words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
             left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
-            self._badge = (QRectF(left, -H / 2 + 4, style.badge_width(words), 15), words)
-            self._brush, self._pen = style.ai_brush, style.ai_pens[ai]
+            self._badge = style.badge(words, left, -H / 2 + 4)
+            self._brush, pen = style.ai_brush, style.ai_pens[ai]
         else:
             self._badge = None
             self._brush = style.kind_brushes.get(kind, style.step_brush)
-            self._pen = style.end_pen if kind == StepKind.END else style.step_pen
+            pen = style.end_pen if kind == StepKind.END else style.step_pen
+        self._pen = pen
+        self._stroke, self._stroke_brush = style.outline_stroke(kind, pen)
         self._minutes_text = f"{minutes:g} min" if minutes else ""
         if self._minutes_text:
-            self._minutes_pos = QPointF(W / 2 - style.small_width(self._minutes_text) - 4, H / 2 + 12)
+            self._minutes = style.small_text(self._minutes_text, W / 2 - 4, H / 2 + 12)
         # the tooltip is written when it may be shown (hover) or asked for, not for every step built
         self._tip_args = (threshold, exception_rate)
         self._tip_stale = True
@@ -265,17 +267,14 @@ class StepItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         s = self.style
-        kind = self.kind
-        outline = step_outline(kind)
-        painter.setBrush(self._brush)
-        painter.setPen(self._pen)
-        painter.drawPath(outline)
-        if self.diff_state in ("removed", "added"):
-            if self.diff_state == "removed":
-                painter.setBrush(s.removed_brush)
-            else:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(s.diff_pens[self.diff_state])
+        outline = step_outline(self.kind)
+        # filled twice rather than stroked: the outline's stroke is computed once per kind and pen
+        painter.fillPath(outline, self._brush)
+        painter.fillPath(self._stroke, self._stroke_brush)
+        diff = self.diff_state
+        if diff in ("removed", "added"):
+            painter.setBrush(s.removed_brush if diff == "removed" else Qt.BrushStyle.NoBrush)
+            painter.setPen(s.diff_pens[diff])
             painter.drawRoundedRect(self._DIFF_RECT, 8, 8)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -290,22 +289,22 @@ class StepItem(QGraphicsItem):
             for point, static in lines:
                 painter.drawStaticText(point, static)
         details = lod >= DETAIL_LOD
-        painter.setFont(s.small_font)
-        if self._minutes_text and details:
+        if details and self._minutes_text:
+            painter.setFont(s.small_font)
             painter.setPen(s.muted_pen)
-            painter.drawText(self._minutes_pos, self._minutes_text)
-        if self.diff_state in ("removed", "added"):
-            painter.setPen(s.diff_pens[self.diff_state])
-            painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if self.diff_state == "removed" else "new")
-        if self._badge is not None:
-            rect, words = self._badge
-            painter.setPen(s.no_pen)
-            painter.setBrush(s.badge_brushes[self.ai])
-            painter.drawRoundedRect(rect, 8, 8)
+            painter.drawStaticText(*self._minutes)
+        if diff in ("removed", "added"):
+            painter.setFont(s.small_font)
+            painter.setPen(s.diff_pens[diff])
+            painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if diff == "removed" else "new")
+        badge = self._badge
+        if badge is not None:
+            pill, point, static = badge
+            painter.fillPath(pill, s.badge_brushes[self.ai])
             if details:
                 painter.setFont(s.badge_font)
                 painter.setPen(s.badge_text_pen)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, words)
+                painter.drawStaticText(point, static)
         if self.severity is not None:
             marker = self._MARKER_RECT
             painter.setPen(s.no_pen)

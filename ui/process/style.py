@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPen,
+    QStaticText,
+)
 
 from omplanner.model import AiIntervention, Severity, StepKind
 
@@ -104,8 +115,9 @@ class CanvasStyle:
         self.word_widths: dict[str, float] = {}
         self.small_word_widths: dict[str, float] = {}
         """Widths of words in ``font``, measured once (see items.wrap_text)."""
-        self._badge_widths: dict[str, float] = {}
-        self._small_widths: dict[str, float] = {}
+        self._badges: dict[tuple, tuple] = {}
+        self._small: dict[tuple, tuple] = {}
+        self._strokes: dict[tuple, tuple] = {}
         self.name_layouts: dict[tuple, tuple] = {}
         """Step names laid out for drawing (see items.StepItem._layout_name)."""
 
@@ -115,18 +127,49 @@ class CanvasStyle:
         self.name_layouts[key] = layout
         return layout
 
-    # The same few strings recur on every step ("AI automates ≥90%", "5 min"): measured once.
-    def badge_width(self, words: str) -> float:
-        width = self._badge_widths.get(words)
-        if width is None:
-            width = self._badge_widths[words] = self.badge_metrics.horizontalAdvance(words) + 12
-        return width
+    # The same few strings and shapes recur on every step ("AI automates ≥90%", "5 min", the pill
+    # behind a badge, the stroke of an outline): each is measured, laid out or stroked once and
+    # shared, so that building and painting a big map does that work a handful of times.
+    def badge(self, words: str, left: float, top: float) -> tuple:
+        """The pill (a path), where its words go and the words as static text."""
+        key = (words, left, top)
+        found = self._badges.get(key)
+        if found is None:
+            width = self.badge_metrics.horizontalAdvance(words) + 12
+            pill = QPainterPath()
+            pill.addRoundedRect(QRectF(left, top, width, 15), 7.5, 7.5)
+            point = QPointF(left + 6, top + (15 - self.badge_metrics.height()) / 2)
+            found = self._badges[key] = (pill, point, _static(words))
+        return found
 
-    def small_width(self, text: str) -> float:
-        width = self._small_widths.get(text)
-        if width is None:
-            width = self._small_widths[text] = self.small_metrics.horizontalAdvance(text)
-        return width
+    def small_text(self, text: str, right: float, baseline: float) -> tuple:
+        """Small print ending at ``right``: its top-left corner and the text as static text."""
+        key = (text, right, baseline)
+        found = self._small.get(key)
+        if found is None:
+            advance = self.small_metrics.horizontalAdvance(text)
+            point = QPointF(right - advance, baseline - self.small_metrics.ascent())
+            found = self._small[key] = (point, _static(text))
+        return found
+
+    def outline_stroke(self, kind, pen: QPen) -> tuple:
+        """The outline's stroke as a path to fill, and the brush to fill it with."""
+        key = (kind, id(pen))
+        found = self._strokes.get(key)
+        if found is None:
+            from .items import step_outline
+
+            found = self._strokes[key] = (
+                QPainterPathStroker(pen).createStroke(step_outline(kind)),
+                QBrush(pen.color()),
+            )
+        return found
+
+
+def _static(text: str) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    return static
 
 
 def app_is_dark() -> bool:
