@@ -30,6 +30,7 @@ DETAIL_LOD = 0.55
 below the page's readable zoom (0.6): the level of detail computed per item varies in the last digits."""
 _STEP_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _SHAPES: dict[StepKind, QPainterPath] = {}
+STEP_BOX = QRectF(-W / 2, -H / 2, W, H)
 
 
 def step_outline(kind: StepKind) -> QPainterPath:
@@ -165,7 +166,7 @@ class StepItem(QGraphicsItem):
             self._brush = style.kind_brushes.get(kind, style.step_brush)
             pen = style.end_pen if kind == StepKind.END else style.step_pen
         self._pen = pen
-        self._stroke, self._stroke_brush = style.outline_stroke(kind, pen)
+        self._fills = style.outline_fills(kind, pen, self._brush)
         self._minutes_text = f"{minutes:g} min" if minutes else ""
         if self._minutes_text:
             self._minutes = style.small_text(self._minutes_text, W / 2 - 4, H / 2 + 12)
@@ -268,9 +269,10 @@ class StepItem(QGraphicsItem):
     def paint(self, painter, option, widget=None) -> None:
         s = self.style
         outline = step_outline(self.kind)
-        # filled twice rather than stroked: the outline's stroke is computed once per kind and pen
-        painter.fillPath(outline, self._brush)
-        painter.fillPath(self._stroke, self._stroke_brush)
+        # filled twice rather than stroked (see CanvasStyle.outline_fills)
+        (first, first_brush), (second, second_brush) = self._fills
+        painter.fillPath(first, first_brush)
+        painter.fillPath(second, second_brush)
         diff = self.diff_state
         if diff in ("removed", "added"):
             painter.setBrush(s.removed_brush if diff == "removed" else Qt.BrushStyle.NoBrush)
@@ -346,6 +348,9 @@ class ArrowItem(QGraphicsItem):
     _shape: QPainterPath | None = None
     _bounds = QRectF()
     _label_rect: QRectF | None = None
+    band = None
+    """The FlowBand that draws this flow while it is plain (see ui.process.flows)."""
+    _draws_itself = True
 
     def __init__(self, key: str, source_id: str, target_id: str, style: CanvasStyle, *, exception: bool = False):
         super().__init__()
@@ -365,6 +370,24 @@ class ArrowItem(QGraphicsItem):
     @property
     def flow_id(self) -> str | None:
         return None if self.exception else self.key
+
+    @property
+    def is_plain(self) -> bool:
+        """Drawn by its band rather than by itself: a flow without a label."""
+        return not self.exception and not self.label
+
+    @property
+    def polyline(self) -> QPolygonF:
+        return self._line
+
+    @property
+    def head_polygon(self) -> QPolygonF:
+        return self._head.translated(self._tip)
+
+    def set_draws_itself(self, draws: bool) -> None:
+        if draws != self._draws_itself:
+            self._draws_itself = draws
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not draws)
 
     def type(self) -> int:
         return self.Type

@@ -152,17 +152,30 @@ class CanvasStyle:
             found = self._small[key] = (point, _static(text))
         return found
 
-    def outline_stroke(self, kind, pen: QPen) -> tuple:
-        """The outline's stroke as a path to fill, and the brush to fill it with."""
-        key = (kind, id(pen))
+    def outline_fills(self, kind, pen: QPen, brush: QBrush) -> tuple:
+        """A step's outline and fill as two paths to fill, in order, with their brushes.
+
+        Filling is cheaper than stroking. A rounded shape is its outline grown by half the pen
+        in the pen's colour under the same shape shrunk by half the pen in the fill; a pointed
+        one is its fill under its stroke, computed once here.
+        """
+        key = (kind, id(pen), id(brush))
         found = self._strokes.get(key)
         if found is None:
-            from .items import step_outline
+            from .items import STEP_BOX, step_outline
 
-            found = self._strokes[key] = (
-                QPainterPathStroker(pen).createStroke(step_outline(kind)),
-                QBrush(pen.color()),
-            )
+            half = pen.widthF() / 2
+            pen_brush = QBrush(pen.color())
+            if kind in (StepKind.DECISION, StepKind.HANDOFF):
+                stroke = QPainterPathStroker(pen).createStroke(step_outline(kind))
+                found = ((step_outline(kind), brush), (stroke, pen_brush))
+            else:
+                radius = STEP_BOX.height() / 2 if kind in (StepKind.START, StepKind.END) else 6.0
+                outer, inner = QPainterPath(), QPainterPath()
+                outer.addRoundedRect(STEP_BOX.adjusted(-half, -half, half, half), radius + half, radius + half)
+                inner.addRoundedRect(STEP_BOX.adjusted(half, half, -half, -half), radius - half, radius - half)
+                found = ((outer, pen_brush), (inner, brush))
+            self._strokes[key] = found
         return found
 
 
