@@ -15,6 +15,7 @@ from .edits import (
     nudge_command,
     paste_command,
     redesign_from_current_command,
+    remove_lane_command,
 )
 from .layout import (
     COLUMN_WIDTH,
@@ -56,4 +57,5 @@ __all__ = [
     "parse_capture",
     "paste_command",
     "redesign_from_current_command",
+    "remove_lane_command",
 ]

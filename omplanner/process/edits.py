@@ -156,3 +156,39 @@ def move_lane_command(pmap: ProcessMap, role_id: str, offset: int) -> Command | 
             if shift:
                 commands.append(SetFields(step.id, {"y": step.y + shift * LANE_HEIGHT}))
     return Macro("Reorder lanes", commands)
+
+
+def remove_lane_command(plan: Plan, map_id: str, role_id: str, *, move_to: str | None = None) -> Command:
+    """Remove a role's lane from a map, as one edit. The role stays in the plan's catalogue.
+
+    A lane with steps needs a decision: ``move_to`` names the lane that takes them (each keeps
+    its column and its place within the lane), or, without it, the steps are deleted with
+    their flows. Lanes below the removed one move up, their steps with them.
+    Raises ValueError for a lane the map does not have or a ``move_to`` that cannot take the steps.
+    """
+    pmap = index_places(plan)[map_id].entity
+    if role_id not in pmap.lanes:
+        raise ValueError(f"The map has no lane for '{role_id}'.")
+    if move_to is not None and (move_to == role_id or move_to not in pmap.lanes):
+        raise ValueError(f"The steps cannot move to '{move_to}': it is not another lane of this map.")
+    role = plan.role(role_id)
+    name = role.name if role is not None else role_id
+    lanes = [lane for lane in pmap.lanes if lane != role_id]
+    leaving = [s for s in pmap.steps if s.lane == role_id]
+    commands: list[Command] = []
+    if leaving and move_to is None:
+        deleted = delete_command(plan, [s.id for s in leaving])
+        if deleted is not None:
+            commands.append(deleted)
+    commands.append(SetFields(map_id, {"lanes": lanes}))
+    for step in pmap.steps:
+        if step.lane == role_id:
+            if move_to is None:
+                continue
+            shift = lanes.index(move_to) - pmap.lanes.index(role_id)
+            commands.append(SetFields(step.id, {"lane": move_to, "y": step.y + shift * LANE_HEIGHT}))
+        elif step.lane in lanes:
+            shift = lanes.index(step.lane) - pmap.lanes.index(step.lane)
+            if shift:
+                commands.append(SetFields(step.id, {"y": step.y + shift * LANE_HEIGHT}))
+    return Macro(f"Remove lane '{name}'", commands)

@@ -69,6 +69,8 @@ class StepInspector(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # labels above their fields: the panel stays narrow beside the maps (and the findings dock)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Name", self.name)
         form.addRow("Kind", self.kind)
         form.addRow("Lane", self.lane)

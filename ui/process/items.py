@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem
 
 from omplanner.model import AiIntervention, Severity, StepKind
@@ -23,7 +23,14 @@ LANE_HEADER_WIDTH = 150.0
 LANE_LEFT = -30.0
 """Where the lane bands start; their headers sit to the left of this."""
 HANDLE_RADIUS = 6.0
+TEXT_LOD = 0.3
+"""Below this scale a step's name is too small to read and is not drawn."""
+DETAIL_LOD = 0.55
+"""Below this scale the small print (badge words, minutes, arrow labels) is not drawn. Kept
+below the page's readable zoom (0.6): the level of detail computed per item varies in the last digits."""
+_STEP_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _SHAPES: dict[StepKind, QPainterPath] = {}
+STEP_BOX = QRectF(-W / 2, -H / 2, W, H)
 
 
 def step_outline(kind: StepKind) -> QPainterPath:
@@ -115,27 +122,29 @@ class StepItem(QGraphicsItem):
     _DIFF_RECT = QRectF(-W / 2 - 5, -H / 2 - 5, W + 10, H + 10)
     _MARKER_RECT = QRectF(W / 2 - 12, -H / 2 - 10, 18, 18)
 
+    # Defaults live on the class: a 500-step map builds 500 items, and every attribute set on
+    # a Qt wrapper costs; an instance overrides only what differs from them.
+    kind = StepKind.TASK
+    name = ""
+    ai = AiIntervention.NONE
+    lane_id = ""
+    minutes = 0.0
+    severity: Severity | None = None
+    diff_state: str | None = None
+    _lines: tuple | None = None
+    _badge: tuple[QPainterPath, QPointF, QStaticText] | None = None
+    _minutes_text = ""
+    _finding_text = ""
+    _tip_stale = False
+    _hovered = False
+
     def __init__(self, step_id: str, style: CanvasStyle):
         super().__init__()
         self.step_id = step_id
         self.style = style
-        self.kind = StepKind.TASK
-        self.name = ""
-        self.ai = AiIntervention.NONE
-        self.lane_id = ""
-        self.minutes = 0.0
-        self.severity: Severity | None = None
-        self.diff_state: str | None = None
-        self._lines: list[tuple[QPointF, str]] = []
-        self._badge: tuple[QRectF, str] | None = None
-        self._minutes_text = ""
-        self._tooltip_base = ""
-        self._finding_text = ""
-        self._hovered = False
         self._brush = style.step_brush
         self._pen = style.step_pen
-        self._font = style.font
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlags(_STEP_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
 
@@ -146,65 +155,83 @@ class StepItem(QGraphicsItem):
         self.kind, self.name, self.ai, self.minutes, self.lane_id = kind, name, ai, minutes, lane_id
         style = self.style
         self._lines = None  # laid out on first paint close enough to read it (see _layout_name)
-        self._badge = None
-        if ai != AiIntervention.NONE:
+        has_ai = ai != AiIntervention.NONE
+        if has_ai:
             words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
-            width = style.badge_metrics.horizontalAdvance(words) + 12
             left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
-            self._badge = (QRectF(left, -H / 2 + 4, width, 15), words)
+            self._badge = style.badge(words, left, -H / 2 + 4)
+            self._brush, pen = style.ai_brush, style.ai_pens[ai]
+        else:
+            self._badge = None
+            self._brush = style.kind_brushes.get(kind, style.step_brush)
+            pen = style.end_pen if kind == StepKind.END else style.step_pen
+        self._pen = pen
+        self._fills = style.outline_fills(kind, pen, self._brush)
         self._minutes_text = f"{minutes:g} min" if minutes else ""
         if self._minutes_text:
-            advance = style.small_metrics.horizontalAdvance(self._minutes_text)
-            self._minutes_pos = QPointF(W / 2 - advance - 4, H / 2 + 12)
-        if ai != AiIntervention.NONE:
-            self._brush, self._pen = style.ai_brush, style.ai_pens[ai]
-        else:
-            self._brush = {
-                StepKind.START: style.start_brush,
-                StepKind.END: style.end_brush,
-                StepKind.DECISION: style.decision_brush,
-                StepKind.HANDOFF: style.handoff_brush,
-            }.get(kind, style.step_brush)
-            self._pen = style.end_pen if kind == StepKind.END else style.step_pen
-        tip = [f"{kind.label}: {name}"]
-        if minutes:
-            tip.append(f"{minutes:g} minutes of work")
-        if ai != AiIntervention.NONE:
+            self._minutes = style.small_text(self._minutes_text, W / 2 - 4, H / 2 + 12)
+        # the tooltip is written when it may be shown (hover) or asked for, not for every step built
+        self._tip_args = (threshold, exception_rate)
+        self._tip_stale = True
+        if self.scene() is not None:
+            self.update()
+
+    def _tooltip_text(self) -> str:
+        threshold, exception_rate = self._tip_args
+        tip = [f"{self.kind.label}: {self.name}"]
+        if self.minutes:
+            tip.append(f"{self.minutes:g} minutes of work")
+        if self.ai != AiIntervention.NONE:
             extra = f", confident from {threshold:.0f}%" if threshold is not None else ""
-            tip.append(f"{ai.label}{extra}")
+            tip.append(f"{self.ai.label}{extra}")
             if exception_rate is not None:
                 tip.append(f"{exception_rate:g}% of cases go to the exception route")
-        self._tooltip_base = "\n".join(tip)
-        self._refresh_tooltip()
-        self.update()
+        text = "\n".join(tip)
+        if self._finding_text:
+            text = f"{self._finding_text}\n\n{text}"
+        return text
 
-    def _layout_name(self) -> list[tuple[QPointF, str]]:
-        """Wrap the name into the shape, under the AI badge if there is one."""
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+        self._refresh_tooltip()
+        return super().toolTip()
+
+    def _layout_name(self) -> tuple:
+        """Wrap the name into the shape, under the AI badge if there is one.
+
+        Layouts are kept by the shared style, keyed by what decides them: a map rebuilt after
+        an edit (or the other pane showing the same steps) reuses every unchanged name's lines,
+        already shaped as static text, which draws several times faster than drawText.
+        """
         style, kind = self.style, self.kind
         inset = 14 if kind in (StepKind.TASK, StepKind.START, StepKind.END) else 26
+        shift = 4 if kind == StepKind.HANDOFF else 0
         has_badge = self.ai != AiIntervention.NONE
         text = self.name or "(unnamed)"
-        font, metrics, cache = style.font, style.metrics, style.word_widths
-        lines = wrap_text(text, metrics, W - 2 * inset, 2 if has_badge else 3, cache)
-        if has_badge and lines[-1].endswith("…"):
-            # under the badge there is room for two lines of the normal size or three small ones
-            font, metrics, cache = style.small_font, style.small_metrics, style.small_word_widths
-            lines = wrap_text(text, metrics, W - 2 * inset, 3, cache)
-        self._font = font
-        height = metrics.height()
-        middle = 8 if has_badge else 0
-        top = middle - len(lines) * height / 2 + metrics.ascent()
-        laid_out = []
-        for i, line in enumerate(lines):
-            x = -_line_width(line, metrics, cache) / 2 - (4 if kind == StepKind.HANDOFF else 0)
-            laid_out.append((QPointF(x, top + i * height), line))
-        self._lines = laid_out
-        return laid_out
+        key = (text, inset, shift, has_badge)
+        cached = style.name_layouts.get(key)
+        if cached is None:
+            font, metrics, cache = style.font, style.metrics, style.word_widths
+            lines = wrap_text(text, metrics, W - 2 * inset, 2 if has_badge else 3, cache)
+            if has_badge and lines[-1].endswith("…"):
+                # under the badge there is room for two lines of the normal size or three small ones
+                font, metrics, cache = style.small_font, style.small_metrics, style.small_word_widths
+                lines = wrap_text(text, metrics, W - 2 * inset, 3, cache)
+            height = metrics.height()
+            top = (8 if has_badge else 0) - len(lines) * height / 2
+            laid_out = []
+            for i, line in enumerate(lines):
+                static = QStaticText(line)
+                static.setTextFormat(Qt.TextFormat.PlainText)
+                x = -_line_width(line, metrics, cache) / 2 - shift
+                laid_out.append((QPointF(x, top + i * height), static))
+            cached = style.remember_layout(key, (font, laid_out))
+        self._lines = cached
+        return cached
 
     def set_finding(self, severity: Severity | None, text: str = "") -> None:
         if (severity, text) != (self.severity, self._finding_text):
             self.severity, self._finding_text = severity, text
-            self._refresh_tooltip()
+            self._tip_stale = True
             self.update()
 
     def set_diff(self, state: str | None) -> None:
@@ -213,10 +240,9 @@ class StepItem(QGraphicsItem):
             self.update()
 
     def _refresh_tooltip(self) -> None:
-        text = self._tooltip_base
-        if self._finding_text:
-            text = f"{self._finding_text}\n\n{text}"
-        self.setToolTip(text)
+        if self._tip_stale:
+            self._tip_stale = False
+            self.setToolTip(self._tooltip_text())
 
     def boundingRect(self) -> QRectF:
         return self._BOUNDS
@@ -233,6 +259,7 @@ class StepItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event) -> None:
         self._hovered = True
+        self._refresh_tooltip()  # before the scene asks for it: Qt reads the C++ tooltip
         self.update()
 
     def hoverLeaveEvent(self, event) -> None:
@@ -241,17 +268,15 @@ class StepItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         s = self.style
-        kind = self.kind
-        outline = step_outline(kind)
-        painter.setBrush(self._brush)
-        painter.setPen(self._pen)
-        painter.drawPath(outline)
-        if self.diff_state in ("removed", "added"):
-            if self.diff_state == "removed":
-                painter.setBrush(s.removed_brush)
-            else:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(s.diff_pens[self.diff_state])
+        outline = step_outline(self.kind)
+        # filled twice rather than stroked (see CanvasStyle.outline_fills)
+        (first, first_brush), (second, second_brush) = self._fills
+        painter.fillPath(first, first_brush)
+        painter.fillPath(second, second_brush)
+        diff = self.diff_state
+        if diff in ("removed", "added"):
+            painter.setBrush(s.removed_brush if diff == "removed" else Qt.BrushStyle.NoBrush)
+            painter.setPen(s.diff_pens[diff])
             painter.drawRoundedRect(self._DIFF_RECT, 8, 8)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -259,29 +284,29 @@ class StepItem(QGraphicsItem):
             painter.drawPath(outline)
         # text too small to read (the whole of a big map in view) is not drawn at all
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod >= 0.3:
-            lines = self._lines if self._lines is not None else self._layout_name()
-            painter.setFont(self._font)
+        if lod >= TEXT_LOD:
+            font, lines = self._lines if self._lines is not None else self._layout_name()
+            painter.setFont(font)
             painter.setPen(s.text_pen)
-            for point, line in lines:
-                painter.drawText(point, line)
-        details = lod >= 0.36
-        painter.setFont(s.small_font)
-        if self._minutes_text and details:
+            for point, static in lines:
+                painter.drawStaticText(point, static)
+        details = lod >= DETAIL_LOD
+        if details and self._minutes_text:
+            painter.setFont(s.small_font)
             painter.setPen(s.muted_pen)
-            painter.drawText(self._minutes_pos, self._minutes_text)
-        if self.diff_state in ("removed", "added"):
-            painter.setPen(s.diff_pens[self.diff_state])
-            painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if self.diff_state == "removed" else "new")
-        if self._badge is not None:
-            rect, words = self._badge
-            painter.setPen(s.no_pen)
-            painter.setBrush(s.badge_brushes[self.ai])
-            painter.drawRoundedRect(rect, 8, 8)
+            painter.drawStaticText(*self._minutes)
+        if diff in ("removed", "added"):
+            painter.setFont(s.small_font)
+            painter.setPen(s.diff_pens[diff])
+            painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if diff == "removed" else "new")
+        badge = self._badge
+        if badge is not None:
+            pill, point, static = badge
+            painter.fillPath(pill, s.badge_brushes[self.ai])
             if details:
                 painter.setFont(s.badge_font)
                 painter.setPen(s.badge_text_pen)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, words)
+                painter.drawStaticText(point, static)
         if self.severity is not None:
             marker = self._MARKER_RECT
             painter.setPen(s.no_pen)
@@ -296,10 +321,36 @@ class StepItem(QGraphicsItem):
             painter.drawEllipse(QPointF(W / 2, 0), HANDLE_RADIUS, HANDLE_RADIUS)
 
 
+def _head(dx: float, dy: float, size: float = 10.0) -> QPolygonF:
+    """An arrow head with its tip at (0, 0), pointing along (dx, dy)."""
+    angle = math.atan2(dy, dx)
+    return QPolygonF(
+        [
+            QPointF(0, 0),
+            QPointF(-size * math.cos(angle - 0.42), -size * math.sin(angle - 0.42)),
+            QPointF(-size * math.cos(angle + 0.42), -size * math.sin(angle + 0.42)),
+        ]
+    )
+
+
+_HEADS = {(1, 0): _head(1, 0), (-1, 0): _head(-1, 0), (0, 1): _head(0, 1), (0, -1): _head(0, -1)}
+"""Routes are orthogonal: their last segment points one of four ways, so four heads serve all."""
+
+
 class ArrowItem(QGraphicsItem):
     """A flow between two steps (solid), or an exception route (dashed, coloured)."""
 
     Type = QGraphicsItem.UserType + 2
+    label = ""
+    _line = QPolygonF()
+    _head = _HEADS[(1, 0)]
+    _tip = QPointF()
+    _shape: QPainterPath | None = None
+    _bounds = QRectF()
+    _label_rect: QRectF | None = None
+    band = None
+    """The FlowBand that draws this flow while it is plain (see ui.process.flows)."""
+    _draws_itself = True
 
     def __init__(self, key: str, source_id: str, target_id: str, style: CanvasStyle, *, exception: bool = False):
         super().__init__()
@@ -309,20 +360,34 @@ class ArrowItem(QGraphicsItem):
         self.target_id = target_id
         self.style = style
         self.exception = exception
-        self.label = ""
-        self._line = QPolygonF()
-        self._head = QPolygonF()
-        self._shape: QPainterPath | None = None
-        self._bounds = QRectF()
-        self._label_rect = QRectF()
         # above the steps: a label squeezed between two close steps stays readable
-        self.setZValue(2.5 if exception else 2)
-        if not exception:
+        if exception:
+            self.setZValue(2.5)
+        else:
+            self.setZValue(2)
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
     @property
     def flow_id(self) -> str | None:
         return None if self.exception else self.key
+
+    @property
+    def is_plain(self) -> bool:
+        """Drawn by its band rather than by itself: a flow without a label."""
+        return not self.exception and not self.label
+
+    @property
+    def polyline(self) -> QPolygonF:
+        return self._line
+
+    @property
+    def head_polygon(self) -> QPolygonF:
+        return self._head.translated(self._tip)
+
+    def set_draws_itself(self, draws: bool) -> None:
+        if draws != self._draws_itself:
+            self._draws_itself = draws
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not draws)
 
     def type(self) -> int:
         return self.Type
@@ -333,41 +398,38 @@ class ArrowItem(QGraphicsItem):
         self.label = label
 
     def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str]) -> None:
-        if self.scene() is not None:
+        in_scene = self.scene() is not None
+        if in_scene:
             self.prepareGeometryChange()
         # a polyline, not a path: stroking a few points as a polyline is much cheaper to paint
-        line = QPolygonF([QPointF(x, y) for x, y in points])
+        self._line = QPolygonF([QPointF(x, y) for x, y in points])
         (x1, y1), (x2, y2) = points[-2], points[-1]
-        angle = math.atan2(y2 - y1, x2 - x1)
-        size = 10.0
-        tip = QPointF(x2, y2)
-        self._head = QPolygonF(
-            [
-                tip,
-                QPointF(x2 - size * math.cos(angle - 0.42), y2 - size * math.sin(angle - 0.42)),
-                QPointF(x2 - size * math.cos(angle + 0.42), y2 - size * math.sin(angle + 0.42)),
-            ]
-        )
-        self._line = line
-        self._label_rect = QRectF()
+        dx, dy = x2 - x1, y2 - y1
+        if abs(dx) < 1e-6 or abs(dy) < 1e-6:
+            self._head = _HEADS[((dx > 0) - (dx < 0), (dy > 0) - (dy < 0))] if (dx or dy) else _HEADS[(1, 0)]
+        else:
+            self._head = _head(dx, dy)
+        self._tip = QPointF(x2, y2)
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        left, top = min(xs), min(ys)
+        bounds = QRectF(left - 12, top - 12, max(xs) - left + 24, max(ys) - top + 24)
+        self._label_rect = None
         if self.label:
             metrics = self.style.small_metrics
             width, height = metrics.horizontalAdvance(self.label) + 8, metrics.height() + 2
             (lx, ly), side = label_at
             if side == "above":
-                self._label_rect = QRectF(lx - width / 2, ly - height - 2, width, height)
+                rect = QRectF(lx - width / 2, ly - height - 2, width, height)
             elif side == "below":
-                self._label_rect = QRectF(lx - width / 2, ly + 2, width, height)
+                rect = QRectF(lx - width / 2, ly + 2, width, height)
             else:
-                self._label_rect = QRectF(lx + 4, ly - height / 2, width, height)
+                rect = QRectF(lx + 4, ly - height / 2, width, height)
+            self._label_rect = rect
+            bounds = bounds.united(rect)
         self._shape = None  # built on first hit test: most arrows are never hit-tested
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
-        bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(-12, -12, 12, 12)
-        if not self._label_rect.isNull():
-            bounds = bounds.united(self._label_rect)
         self._bounds = bounds
-        if self.scene() is not None:
+        if in_scene:
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -381,9 +443,9 @@ class ArrowItem(QGraphicsItem):
             path.addPolygon(self._line)
             shape = stroker.createStroke(path)
             head = QPainterPath()
-            head.addPolygon(self._head)
+            head.addPolygon(self._head.translated(self._tip))
             shape = shape.united(head)
-            if not self._label_rect.isNull():
+            if self._label_rect is not None:
                 shape.addRect(self._label_rect)
             self._shape = shape
         return self._shape
@@ -401,10 +463,14 @@ class ArrowItem(QGraphicsItem):
         painter.drawPolyline(self._line)
         painter.setPen(s.no_pen)
         painter.setBrush(brush)
+        tip = self._tip
+        painter.translate(tip)
         painter.drawPolygon(self._head)
-        if not self._label_rect.isNull() and option.levelOfDetailFromTransform(painter.worldTransform()) >= 0.36:
+        painter.translate(-tip)
+        rect = self._label_rect
+        if rect is not None and option.levelOfDetailFromTransform(painter.worldTransform()) >= DETAIL_LOD:
             painter.setBrush(s.label_brush)
-            painter.drawRoundedRect(self._label_rect, 3, 3)
+            painter.drawRoundedRect(rect, 3, 3)
             painter.setFont(s.small_font)
             painter.setPen(s.exception_text_pen if self.exception else s.text_pen)
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label)

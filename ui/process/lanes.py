@@ -54,8 +54,10 @@ class LaneItem(QGraphicsItem):
         s = self.style
         body = QRectF(LANE_LEFT, 0, self.width, LANE_HEIGHT)
         painter.setPen(s.no_pen)
-        painter.setBrush(s.ai_lane_brush if self.is_ai else s.lane_brushes[self.index % 2])
-        painter.drawRect(body)
+        brush = s.ai_lane_brush if self.is_ai else s.lane_brushes[self.index % 2]
+        if brush.color() != s.canvas:  # a band the colour of the canvas needs no second coat
+            painter.setBrush(brush)
+            painter.drawRect(body)
         header = self.header_rect()
         painter.setBrush(s.lane_header_brush)
         painter.drawRect(header)

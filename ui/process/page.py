@@ -17,30 +17,30 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from omplanner.process import (
-    add_lane_command,
     capture_command,
     diff_maps,
     layout_command,
-    move_lane_command,
     redesign_from_current_command,
 )
 from omplanner.rules import check_plan
 
 from .gestures import MapEditor
 from .inspector import StepInspector
+from .lane_actions import LaneActions
 from .palette import StepPalette
 from .scene import ProcessScene
 from .style import canvas_style
@@ -71,7 +71,7 @@ class MapPane(QWidget):
         layout.addWidget(self.view, 1)
 
 
-class ProcessPage(QWidget):
+class ProcessPage(QWidget, LaneActions):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
@@ -90,10 +90,13 @@ class ProcessPage(QWidget):
     def _build(self) -> None:
         self.use_case = QComboBox()
         self.use_case.setAccessibleName("Use case")
-        self.use_case.setMinimumWidth(130)
+        self.use_case.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.use_case.setMinimumContentsLength(12)
         self.use_case.activated.connect(lambda _i: self.show_use_case(self.use_case.currentData()))
         self.mode_buttons = QButtonGroup(self)
-        mode_row = QHBoxLayout()
+        modes = QWidget()
+        mode_row = QHBoxLayout(modes)
+        mode_row.setContentsMargins(0, 0, 0, 0)
         mode_row.setSpacing(0)
         for mode, text in (("current", "Current"), ("redesigned", "Redesigned"), ("both", "Both")):
             button = QToolButton()
@@ -109,9 +112,9 @@ class ProcessPage(QWidget):
         self.diff_button.setToolTip("Mark removed and new steps, and count handoffs and automated steps")
         self.diff_button.toggled.connect(lambda _on: self._refresh_diff())
 
-        self.redesign_action = QAction("Redesign from current", self)
+        self.redesign_action = QAction("Start redesign", self)
         self.redesign_action.setToolTip(
-            "Copy the current map into the redesign, each step remembering where it came from"
+            "Start the redesign from the current map: a copy whose steps remember where they came from"
         )
         self.redesign_action.triggered.connect(self._confirm_redesign)
         self.capture_action = QAction("Quick capture…", self)
@@ -125,6 +128,7 @@ class ProcessPage(QWidget):
         lane_menu.addAction("Rename lane…", self._ask_rename_lane)
         lane_menu.addAction("Move lane up", lambda: self.move_lane(-1))
         lane_menu.addAction("Move lane down", lambda: self.move_lane(1))
+        lane_menu.addAction("Remove lane…", self._ask_remove_lane)
         lanes_button = QToolButton()
         lanes_button.setText("Lanes")
         lanes_button.setMenu(lane_menu)
@@ -143,19 +147,25 @@ class ProcessPage(QWidget):
         more_button.setText("More")
         more_button.setMenu(more_menu)
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        top = QHBoxLayout()
-        top.setContentsMargins(6, 6, 6, 0)
-        top.addWidget(QLabel("Use case"))
+        # A tool bar rather than a row of buttons: beside the findings dock on a laptop screen
+        # what does not fit folds into its » menu instead of widening the window.
+        top = QToolBar()
+        top.setAccessibleName("Process map tools")
+        top.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        top.setContentsMargins(4, 2, 4, 0)
+        top.addWidget(QLabel(" Use case "))
         top.addWidget(self.use_case)
-        top.addSpacing(6)
-        top.addLayout(mode_row)
+        top.addSeparator()
+        top.addWidget(modes)
         top.addWidget(self.diff_button)
         redesign_button = QToolButton()
         redesign_button.setDefaultAction(self.redesign_action)
         top.addWidget(redesign_button)
         top.addWidget(lanes_button)
         top.addWidget(more_button)
-        top.addStretch(1)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top.addWidget(spacer)
         fit_button = QToolButton()
         fit_button.setDefaultAction(fit)
         top.addWidget(fit_button)
@@ -199,21 +209,53 @@ class ProcessPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.inspector)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(210)
-        scroll.setMaximumWidth(280)
+        scroll.setMinimumWidth(200)
+        scroll.setMaximumWidth(260)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inspector_panel = scroll
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(self.palette)
         body.addWidget(centre)
         body.addWidget(scroll)
         body.setStretchFactor(1, 1)
-        body.setSizes([90, 800, 250])
+        body.setCollapsible(1, False)
+        body.setSizes([74, 900, 230])
+        self.table.hide()
+        scroll.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
+        layout.addWidget(top)
+        # The table and the inspector fold away, so that beside the findings dock on a laptop
+        # the maps keep most of the width and height; their switches sit beside the summary.
+        self.table_button = self._panel_button("Steps table", "Show the steps of the active map as a table")
+        self.inspector_button = self._panel_button(
+            "Inspector", "Show the selected step's details beside the maps (when a step is selected)"
+        )
+        self.inspector_button.setChecked(True)
+        summary_row = QHBoxLayout()
+        summary_row.setContentsMargins(0, 0, 6, 0)
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.table_button)
+        summary_row.addWidget(self.inspector_button)
+        layout.addLayout(summary_row)
         layout.addWidget(body, 1)
+        self.table_button.toggled.connect(self.table.setVisible)
+        self.inspector_button.toggled.connect(lambda _on: self._show_inspector())
+
+    def _panel_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        return button
+
+    def _show_inspector(self) -> None:
+        """The inspector takes room only while it has a step to show and is wanted."""
+        selected = any(p.scene.selected_step_ids() for p in self.panes.values() if shiboken6.isValid(p.scene))
+        wanted = self.inspector_button.isChecked() and selected
+        if wanted != self.inspector_panel.isVisible():
+            self.inspector_panel.setVisible(wanted)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -356,6 +398,7 @@ class ProcessPage(QWidget):
         if not shiboken6.isValid(pane.scene):
             return  # the scene is being destroyed with the page
         ids = pane.scene.selected_step_ids()
+        self._show_inspector()
         if not ids:
             return
         self._set_active(pane.variant)
@@ -421,6 +464,7 @@ class ProcessPage(QWidget):
             menu.addAction("Rename lane…", self._ask_rename_lane)
             menu.addAction("Move lane up", lambda: self.move_lane(-1))
             menu.addAction("Move lane down", lambda: self.move_lane(1))
+            menu.addAction("Remove lane…", self._ask_remove_lane)
         if menu.actions():
             menu.addSeparator()
         paste = menu.addAction("Paste", editor.paste)
@@ -495,45 +539,6 @@ class ProcessPage(QWidget):
             return False
         command = layout_command(self.panes[variant].editor.pmap())
         return command is not None and self.document.execute(command)
-
-    def _current_lane(self) -> str | None:
-        pane = self.panes[self.active_variant]
-        return pane.scene.active_lane if pane.scene.active_lane in pane.scene.lane_ids else None
-
-    def add_lane(self, role_name: str, variant: str | None = None) -> bool:
-        map_id = self._map_id(variant or self.active_variant)
-        if map_id is None or not role_name.strip():
-            return False
-        return self.document.execute(add_lane_command(self.document.plan, map_id, role_name))
-
-    def move_lane(self, offset: int) -> bool:
-        lane = self._current_lane()
-        if lane is None:
-            return False
-        command = move_lane_command(self.panes[self.active_variant].editor.pmap(), lane, offset)
-        return command is not None and self.document.execute(command)
-
-    def _ask_add_lane(self) -> None:
-        plan = self.document.plan
-        pmap_lanes = set(self.panes[self.active_variant].scene.lane_ids)
-        names = [r.name for r in plan.roles if r.id not in pmap_lanes]
-        name, ok = QInputDialog.getItem(self, "Add lane", "Role (pick one, or type a new role):", names, 0, True)
-        if ok:
-            self.add_lane(name)
-
-    def _ask_rename_lane(self) -> None:
-        from omplanner.commands import SetFields
-
-        lane = self._current_lane()
-        role = self.document.plan.role(lane)
-        if role is None:
-            QMessageBox.information(self, "Rename lane", "Click a lane's header first.")
-            return
-        name, ok = QInputDialog.getText(
-            self, "Rename lane", "The role's name (everywhere in the plan):", text=role.name
-        )
-        if ok and name.strip():
-            self.document.execute(SetFields(role.id, {"name": name.strip()}, text=f"Rename role '{role.name}'"))
 
     def export_image(self, path, variant: str | None = None) -> None:
         from .render import render_to_file

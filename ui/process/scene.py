@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -16,6 +17,7 @@ from omplanner.commands import ChangeSet
 from omplanner.model import Plan, ProcessMap, Severity, Step
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
 
+from .flows import FlowBands
 from .items import LANE_LEFT, ArrowItem, StepItem
 from .lanes import LaneItem
 from .routing import label_anchor, offset_route, route
@@ -49,11 +51,14 @@ class ProcessScene(QGraphicsScene):
         self.findings: list = []
         self.diff_states: dict[str, str] = {}
         self._grid: dict | None = None
+        self.flow_bands = FlowBands(self, self.style)
+        self.selectionChanged.connect(self._selection_changed)
 
     # -- building -------------------------------------------------------------------------
     def show_map(self, plan: Plan, map_id: str | None) -> None:
         """Rebuild every item from the map (selection kept by id)."""
         selected = self.selected_ids()
+        self.flow_bands = FlowBands(self, self.style)  # before clear(): the old bands go with it
         self.clear()
         self.steps.clear()
         self.arrows.clear()
@@ -157,6 +162,7 @@ class ProcessScene(QGraphicsScene):
                 self._route(old)
             return
         if old is not None:
+            self.flow_bands.forget(old)
             self._attached[old.source_id].discard(key)
             self._attached[old.target_id].discard(key)
             del self.arrows[key]
@@ -230,6 +236,12 @@ class ProcessScene(QGraphicsScene):
         else:
             anchor = label_anchor(points)
         arrow.set_route(points, anchor)
+        self.flow_bands.place(arrow)
+
+    def _selection_changed(self) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.flow_bands.selection_changed({i for i in self.selectedItems() if isinstance(i, ArrowItem)})
 
     def _crosses_steps(self, points, arrow: ArrowItem) -> bool:
         """Does the route run through a step other than its two ends? Uses a coarse grid of

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPen,
+    QStaticText,
+)
 
-from omplanner.model import AiIntervention, Severity
+from omplanner.model import AiIntervention, Severity, StepKind
 
 AI_COLOURS = {
     AiIntervention.AUTOMATE: "#6741d9",
@@ -63,6 +74,12 @@ class CanvasStyle:
         self.decision_brush = QBrush(QColor("#3a3320" if d else "#fff9db"))
         self.handoff_brush = QBrush(QColor("#23323f" if d else "#e7f5ff"))
         self.ai_brush = QBrush(QColor("#2e2544" if d else "#f3f0ff"))
+        self.kind_brushes = {
+            StepKind.START: self.start_brush,
+            StepKind.END: self.end_brush,
+            StepKind.DECISION: self.decision_brush,
+            StepKind.HANDOFF: self.handoff_brush,
+        }
         self.ai_pens = {k: _pen(v, 2.4) for k, v in AI_COLOURS.items()}
         self.badge_brushes = {k: QBrush(QColor(v)) for k, v in AI_COLOURS.items()}
         self.badge_text_pen = _pen("#ffffff")
@@ -98,6 +115,74 @@ class CanvasStyle:
         self.word_widths: dict[str, float] = {}
         self.small_word_widths: dict[str, float] = {}
         """Widths of words in ``font``, measured once (see items.wrap_text)."""
+        self._badges: dict[tuple, tuple] = {}
+        self._small: dict[tuple, tuple] = {}
+        self._strokes: dict[tuple, tuple] = {}
+        self.name_layouts: dict[tuple, tuple] = {}
+        """Step names laid out for drawing (see items.StepItem._layout_name)."""
+
+    def remember_layout(self, key: tuple, layout: tuple) -> tuple:
+        if len(self.name_layouts) >= 20000:  # names of deleted or renamed steps pile up: start afresh
+            self.name_layouts.clear()
+        self.name_layouts[key] = layout
+        return layout
+
+    # The same few strings and shapes recur on every step ("AI automates ≥90%", "5 min", the pill
+    # behind a badge, the stroke of an outline): each is measured, laid out or stroked once and
+    # shared, so that building and painting a big map does that work a handful of times.
+    def badge(self, words: str, left: float, top: float) -> tuple:
+        """The pill (a path), where its words go and the words as static text."""
+        key = (words, left, top)
+        found = self._badges.get(key)
+        if found is None:
+            width = self.badge_metrics.horizontalAdvance(words) + 12
+            pill = QPainterPath()
+            pill.addRoundedRect(QRectF(left, top, width, 15), 7.5, 7.5)
+            point = QPointF(left + 6, top + (15 - self.badge_metrics.height()) / 2)
+            found = self._badges[key] = (pill, point, _static(words))
+        return found
+
+    def small_text(self, text: str, right: float, baseline: float) -> tuple:
+        """Small print ending at ``right``: its top-left corner and the text as static text."""
+        key = (text, right, baseline)
+        found = self._small.get(key)
+        if found is None:
+            advance = self.small_metrics.horizontalAdvance(text)
+            point = QPointF(right - advance, baseline - self.small_metrics.ascent())
+            found = self._small[key] = (point, _static(text))
+        return found
+
+    def outline_fills(self, kind, pen: QPen, brush: QBrush) -> tuple:
+        """A step's outline and fill as two paths to fill, in order, with their brushes.
+
+        Filling is cheaper than stroking. A rounded shape is its outline grown by half the pen
+        in the pen's colour under the same shape shrunk by half the pen in the fill; a pointed
+        one is its fill under its stroke, computed once here.
+        """
+        key = (kind, id(pen), id(brush))
+        found = self._strokes.get(key)
+        if found is None:
+            from .items import STEP_BOX, step_outline
+
+            half = pen.widthF() / 2
+            pen_brush = QBrush(pen.color())
+            if kind in (StepKind.DECISION, StepKind.HANDOFF):
+                stroke = QPainterPathStroker(pen).createStroke(step_outline(kind))
+                found = ((step_outline(kind), brush), (stroke, pen_brush))
+            else:
+                radius = STEP_BOX.height() / 2 if kind in (StepKind.START, StepKind.END) else 6.0
+                outer, inner = QPainterPath(), QPainterPath()
+                outer.addRoundedRect(STEP_BOX.adjusted(-half, -half, half, half), radius + half, radius + half)
+                inner.addRoundedRect(STEP_BOX.adjusted(half, half, -half, -half), radius - half, radius - half)
+                found = ((outer, pen_brush), (inner, brush))
+            self._strokes[key] = found
+        return found
+
+
+def _static(text: str) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    return static
 
 
 def app_is_dark() -> bool:
