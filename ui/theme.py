@@ -56,7 +56,12 @@ QListWidget#sidebar::item:selected { background: palette(highlight); color: pale
 QDockWidget#findings_dock QListWidget, QDockWidget#history_dock QUndoView { border: 1px solid palette(mid); }
 QLabel#findings_detail { padding: 4px 2px; }
 QStatusBar QLabel { padding: 0 6px; }
+QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);
+    border: 1px solid palette(highlight); border-radius: 3px; padding: 3px 8px; }
+QToolBar QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); border-radius: 3px; }
 """
+# A checked toggle (Current / Redesigned / Both, Weeks / Months) must read as chosen from the
+# back of a room: Fusion's darker shade of the button colour is hard to tell apart in dark mode.
 
 
 def is_dark(mode: str | None = None) -> bool:
