@@ -37,7 +37,6 @@ from omplanner.process import (
     move_lane_command,
     redesign_from_current_command,
 )
-from omplanner.rules import check_plan
 
 from .gestures import MapEditor
 from .inspector import StepInspector
@@ -332,7 +331,7 @@ class ProcessPage(QWidget):
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:
-        findings = check_plan(self.document.plan)
+        findings = self.document.findings.findings()
         for pane in self.panes.values():
             pane.scene.set_findings(findings)
         self._refresh_diff()
@@ -540,7 +539,7 @@ class ProcessPage(QWidget):
 
         scene = ProcessScene(style=canvas_style(False))
         scene.show_map(self.document.plan, self._map_id(variant or self.active_variant))
-        scene.set_findings(check_plan(self.document.plan))
+        scene.set_findings(self.document.findings.findings())
         render_to_file(scene, scene.map_rect(), path)
 
     def _ask_export(self) -> None:
