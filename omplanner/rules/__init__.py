@@ -57,9 +57,17 @@ class PlanCheck:
         self.settings = settings
         self.use_case_order = use_case_order
         uc_order = {uc_id: i + 1 for i, uc_id in enumerate(use_case_order)}
-        findings = [f for code in sorted(by_rule, key=_code_key) for f in by_rule[code]]
-        findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], uc_order.get(f.use_case_id, 0), _code_key(f.code)))
-        self.findings = findings
+        # Decorated once per rule rather than per finding: the same order as sorting the
+        # concatenation (in code order) by severity, use case, code; the sort is stable.
+        keyed = []
+        for code in sorted(by_rule, key=_code_key):
+            code_key = _code_key(code)
+            keyed.extend(
+                ((SEVERITY_ORDER[f.severity], uc_order.get(f.use_case_id, 0), code_key), n, f)
+                for n, f in enumerate(by_rule[code], len(keyed))
+            )
+        keyed.sort()  # (key, position) is unique: findings themselves are never compared
+        self.findings = [entry[2] for entry in keyed]
         self.reran: set[str] = set(by_rule)
         """The rule codes this check ran (the others were reused), for tests and benchmarks."""
 

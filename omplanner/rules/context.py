@@ -195,6 +195,17 @@ class PlanIndex:
         return build_constraints(self.plan, self.items)
 
     @cached_property
+    def constraints_by_code(self) -> dict[str, list]:
+        """The constraints grouped by the rule that owns them (explicit ones under SEQ-007), so
+        that each timing rule reads its own few instead of scanning all of them."""
+        result: dict[str, list] = defaultdict(list)
+        for c in self.constraints.explicit:
+            result["SEQ-007"].append(c)
+        for c in self.constraints.implied:
+            result[c.code].append(c)
+        return result
+
+    @cached_property
     def dependency_cycles(self) -> tuple[list[list[str]], set[tuple[str, str]]]:
         """The cycles among the dependencies the user drew, and every dependency inside a knot."""
         from ..sequencing.constraints import has_dependency_cycle

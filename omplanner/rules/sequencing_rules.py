@@ -46,8 +46,8 @@ def move_fix(item: RoadmapItem, week: int) -> Fix:
 def _late_starts(index: PlanIndex, code: str) -> Iterator[tuple[RoadmapItem, RoadmapItem]]:
     """Per item starting too early for ``code``: (that item, the latest-ending item it should follow)."""
     latest: dict[str, RoadmapItem] = {}
-    for c in index.constraints.implied if code != "SEQ-007" else index.constraints.explicit:
-        if c.code != code or c.scheduling_only or c.start_to_start:
+    for c in index.constraints_by_code.get(code, ()):
+        if c.scheduling_only or c.start_to_start:
             continue
         before, after = index.items[c.before], index.items[c.after]
         if after.start_week < before.end_week:
