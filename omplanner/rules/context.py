@@ -181,7 +181,17 @@ class PlanIndex:
 
     def has_capability(self, role_id: str, kind: CapabilityKind, use_case_id: str) -> bool:
         """Whether the role has this requirement for the use case, or for all use cases."""
-        return any(c.use_case in (None, use_case_id) for c in self.capabilities.get((role_id, kind), ()))
+        held = self.capability_scopes.get((role_id, kind))
+        return held is not None and (None in held or use_case_id in held)
+
+    @cached_property
+    def capability_scopes(self) -> dict[tuple[str, CapabilityKind], set[str | None]]:
+        """(role, capability) -> the use cases it is required for (None: all): a set, so that
+        asking costs the same however many use cases the plan has."""
+        result: dict[tuple[str, CapabilityKind], set[str | None]] = defaultdict(set)
+        for cap in self.plan.capabilities:
+            result[(cap.role, cap.capability)].add(cap.use_case)
+        return dict(result)
 
     def use_case_name(self, use_case_id: str | None) -> str:
         uc = self.use_cases.get(use_case_id) if use_case_id else None
