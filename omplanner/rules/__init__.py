@@ -4,6 +4,11 @@
 findings, with the plan's rule settings applied (a changed severity, or the rule switched off),
 sorted by severity, then use case (cross-cutting first, then in the plan's order), then code.
 ``catalogue()`` lists every rule with its explanation.
+
+After an edit the app does not run them all again: ``check(plan)`` keeps the findings per rule
+(a ``PlanCheck``), and ``PlanCheck.update(plan, changes)`` re-runs only the families that read
+an entity type the edit's ChangeSets name (``engine.FAMILY_READS``); the result is exactly
+what a full check returns (tests/core/test_rules_incremental.py holds it to that).
 """
 
 from __future__ import annotations
