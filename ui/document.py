@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from .findings_cache import FindingsCache
+
 if TYPE_CHECKING:
     from omplanner.commands import ChangeSet, Command
     from omplanner.model import Plan
@@ -67,6 +69,8 @@ class Document(QObject):
         """None until a plan is opened or first asked for (then a blank one): see ``has_plan``."""
         self._path = path
         self.undo_stack = QUndoStack(self)
+        self.findings = FindingsCache(lambda: self.plan)
+        """The rule check of the plan as it is now, shared by every view (one check per edit)."""
 
     @property
     def plan(self) -> Plan:
@@ -98,6 +102,7 @@ class Document(QObject):
         else:
             self.undo_stack.setClean()
         self.set_path(path)
+        self.findings.reset()
         self.plan_replaced.emit()
 
     def mark_saved(self, path: Path) -> None:
@@ -121,6 +126,7 @@ class Document(QObject):
         return True
 
     def _emit(self, changes: ChangeSet) -> None:
+        self.findings.note_changes(changes)
         self.changed.emit(changes)
 
     @property

@@ -128,11 +128,9 @@ class FindingsPanel(QDockWidget):
 
     def refresh(self) -> None:
         """Run the rules now (the rules module is imported here, on first use)."""
-        from omplanner.rules import check_plan
-
         self.timer.stop()
         self.findings = sorted(
-            check_plan(self.document.plan), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code)
+            self.document.findings.findings(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code)
         )
         if not self.checked_once:
             from omplanner.model import Component

@@ -112,15 +112,14 @@ def judgement_skill(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def monitoring_skill(index: PlanIndex) -> Iterator[Hit]:
+    # Collected once, not per map: the check must grow no faster than the plan.
+    monitored = {c.use_case for c in index.plan.capabilities if c.capability is CapabilityKind.PROCESS_MONITORING}
     for m in redesigned(index):
         uc = m.use_case
         ai_steps = [s for s in m.map.steps if s.is_ai]
         if not ai_steps:
             continue
-        if any(
-            c.capability is CapabilityKind.PROCESS_MONITORING and c.use_case in (None, uc.id)
-            for c in index.plan.capabilities
-        ):
+        if None in monitored or uc.id in monitored:
             continue
         owner = _monitor_candidate(index, m)
         yield Hit(

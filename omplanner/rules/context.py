@@ -26,6 +26,10 @@ from .findings import ElementRef
 
 
 def ref(entity: Entity) -> ElementRef:
+    if type(entity) is RoadmapItem:
+        # The sequencing rules name hundreds of items per check; ``display_name`` would first
+        # look for a ``name`` an item does not have, which pydantic answers slowly.
+        return ElementRef(entity.id, entity.kind_label, entity.title or entity.id)
     return ElementRef(entity.id, entity.kind_label, entity.display_name)
 
 
@@ -93,34 +97,75 @@ def reachable(starts, edges: dict[str, list[str]]) -> set[str]:
 
 
 class PlanIndex:
+    """Each index is built on first use, so a re-check that runs only the sequencing rules
+    never walks the 4,000 steps of the process maps."""
+
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.roles = {r.id: r for r in plan.roles}
-        self.use_cases = {uc.id: uc for uc in plan.use_cases}
-        self.items: dict[str, RoadmapItem] = {i.id: i for i in plan.roadmap}
-        self.decisions = {d.id: d for d in plan.decisions}
-        self.maps: list[MapIndex] = [MapIndex(uc, variant, pmap) for uc, variant, pmap in plan.maps()]
-        self.step_map: dict[str, MapIndex] = {}
-        for m in self.maps:
-            for step_id in m.steps:
-                self.step_map[step_id] = m
-        self.decisions_by_step: dict[str, list] = defaultdict(list)
-        self.decisions_by_use_case: dict[str, list] = defaultdict(list)
-        for d in plan.decisions:
-            self.decisions_by_use_case[d.use_case].append(d)
+
+    @cached_property
+    def roles(self):
+        return {r.id: r for r in self.plan.roles}
+
+    @cached_property
+    def use_cases(self):
+        return {uc.id: uc for uc in self.plan.use_cases}
+
+    @cached_property
+    def items(self) -> dict[str, RoadmapItem]:
+        return {i.id: i for i in self.plan.roadmap}
+
+    @cached_property
+    def decisions(self):
+        return {d.id: d for d in self.plan.decisions}
+
+    @cached_property
+    def maps(self) -> list[MapIndex]:
+        return [MapIndex(uc, variant, pmap) for uc, variant, pmap in self.plan.maps()]
+
+    @cached_property
+    def step_map(self) -> dict[str, MapIndex]:
+        return {step_id: m for m in self.maps for step_id in m.steps}
+
+    @cached_property
+    def decisions_by_step(self) -> dict[str, list]:
+        result: dict[str, list] = defaultdict(list)
+        for d in self.plan.decisions:
             if d.step:
-                self.decisions_by_step[d.step].append(d)
-        self.capabilities: dict[tuple[str, CapabilityKind], list] = defaultdict(list)
-        for cap in plan.capabilities:
-            self.capabilities[(cap.role, cap.capability)].append(cap)
-        self.agreed_scores: dict[tuple[str, Component], int] = {
-            (s.use_case, s.component): s.value for s in plan.scores if s.participant == ""
-        }
-        self.items_by_use_case: dict[str | None, list[RoadmapItem]] = defaultdict(list)
-        self.items_by_kind: dict[ItemKind, list[RoadmapItem]] = defaultdict(list)
-        for item in plan.roadmap:
-            self.items_by_use_case[item.use_case].append(item)
-            self.items_by_kind[item.kind].append(item)
+                result[d.step].append(d)
+        return result
+
+    @cached_property
+    def decisions_by_use_case(self) -> dict[str, list]:
+        result: dict[str, list] = defaultdict(list)
+        for d in self.plan.decisions:
+            result[d.use_case].append(d)
+        return result
+
+    @cached_property
+    def capabilities(self) -> dict[tuple[str, CapabilityKind], list]:
+        result: dict[tuple[str, CapabilityKind], list] = defaultdict(list)
+        for cap in self.plan.capabilities:
+            result[(cap.role, cap.capability)].append(cap)
+        return result
+
+    @cached_property
+    def agreed_scores(self) -> dict[tuple[str, Component], int]:
+        return {(s.use_case, s.component): s.value for s in self.plan.scores if s.participant == ""}
+
+    @cached_property
+    def items_by_use_case(self) -> dict[str | None, list[RoadmapItem]]:
+        result: dict[str | None, list[RoadmapItem]] = defaultdict(list)
+        for item in self.plan.roadmap:
+            result[item.use_case].append(item)
+        return result
+
+    @cached_property
+    def items_by_kind(self) -> dict[ItemKind, list[RoadmapItem]]:
+        result: dict[ItemKind, list[RoadmapItem]] = defaultdict(list)
+        for item in self.plan.roadmap:
+            result[item.kind].append(item)
+        return result
 
     def step(self, step_id: str | None) -> Step | None:
         m = self.step_map.get(step_id) if step_id else None
@@ -136,7 +181,17 @@ class PlanIndex:
 
     def has_capability(self, role_id: str, kind: CapabilityKind, use_case_id: str) -> bool:
         """Whether the role has this requirement for the use case, or for all use cases."""
-        return any(c.use_case in (None, use_case_id) for c in self.capabilities.get((role_id, kind), ()))
+        held = self.capability_scopes.get((role_id, kind))
+        return held is not None and (None in held or use_case_id in held)
+
+    @cached_property
+    def capability_scopes(self) -> dict[tuple[str, CapabilityKind], set[str | None]]:
+        """(role, capability) -> the use cases it is required for (None: all): a set, so that
+        asking costs the same however many use cases the plan has."""
+        result: dict[tuple[str, CapabilityKind], set[str | None]] = defaultdict(set)
+        for cap in self.plan.capabilities:
+            result[(cap.role, cap.capability)].add(cap.use_case)
+        return dict(result)
 
     def use_case_name(self, use_case_id: str | None) -> str:
         uc = self.use_cases.get(use_case_id) if use_case_id else None
@@ -148,6 +203,23 @@ class PlanIndex:
         from ..sequencing.constraints import build_constraints
 
         return build_constraints(self.plan, self.items)
+
+    @cached_property
+    def item_weeks(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Each item's start and end week, read once: the timing rules compare them thousands of times."""
+        items = self.items.values()
+        return {i.id: i.start_week for i in items}, {i.id: i.start_week + i.duration_weeks for i in items}
+
+    @cached_property
+    def constraints_by_code(self) -> dict[str, list]:
+        """The constraints grouped by the rule that owns them (explicit ones under SEQ-007), so
+        that each timing rule reads its own few instead of scanning all of them."""
+        result: dict[str, list] = defaultdict(list)
+        for c in self.constraints.explicit:
+            result["SEQ-007"].append(c)
+        for c in self.constraints.implied:
+            result[c.code].append(c)
+        return result
 
     @cached_property
     def dependency_cycles(self) -> tuple[list[list[str]], set[tuple[str, str]]]:

@@ -87,3 +87,49 @@ def to_finding(info: RuleInfo, severity: Severity, hit: Hit) -> Finding:
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+# --- What each family reads, so that a re-check after an edit re-runs only what it touched ---
+
+_MAPS = frozenset({"UseCase", "ProcessMap", "Step", "Flow"})
+FAMILY_READS: dict[str, frozenset[str]] = {
+    # Roadmap dates and kinds, the use cases' names and order, the agreed readiness scores.
+    "Sequencing": frozenset({"RoadmapItem", "UseCase", "Score"}),
+    "Process": _MAPS | {"Role", "CapabilityRequirement", "Decision"},
+    "Decision rights": _MAPS | {"Decision", "Role", "Governance", "Threshold"},
+    "Governance": frozenset({"UseCase", "Governance", "Threshold", "Role", "RoadmapItem", "Decision"}),
+    "Data": _MAPS | {"DataSource", "Role"},
+    "Capability": _MAPS | {"CapabilityRequirement", "Role", "Decision", "Governance"},
+    "Integration": _MAPS | {"Role"},
+}
+"""Entity types (class names, as a ``Change`` names them) whose edits can change a family's
+findings. A family missing here is re-run after every edit."""
+
+CONTAINS: dict[str, frozenset[str]] = {
+    "UseCase": frozenset({"ProcessMap", "Step", "Flow", "Governance", "Threshold"}),
+    "ProcessMap": frozenset({"Step", "Flow"}),
+    "Governance": frozenset({"Threshold"}),
+}
+"""Adding, removing or replacing an owner touches everything it holds."""
+
+NOT_READ = frozenset({"PlanDetails"})
+"""Entity types no rule reads: editing the plan's title re-runs nothing."""
+
+KNOWN_TYPES = NOT_READ | frozenset().union(*FAMILY_READS.values(), *CONTAINS.values())
+
+
+def touched_types(changes) -> set[str] | None:
+    """The entity types a run of ChangeSets touched, owners expanded; None when it cannot tell."""
+    touched: set[str] = set()
+    for change in changes:
+        kind = change.entity_type
+        if kind not in KNOWN_TYPES:
+            return None  # something no family declares (the plan itself): re-run everything
+        touched.add(kind)
+        touched |= CONTAINS.get(kind, frozenset())
+    return touched
+
+
+def family_touched(family: str, touched: set[str] | None) -> bool:
+    reads = FAMILY_READS.get(family)
+    return touched is None or reads is None or not reads.isdisjoint(touched)

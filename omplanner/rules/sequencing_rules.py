@@ -45,17 +45,18 @@ def move_fix(item: RoadmapItem, week: int) -> Fix:
 
 def _late_starts(index: PlanIndex, code: str) -> Iterator[tuple[RoadmapItem, RoadmapItem]]:
     """Per item starting too early for ``code``: (that item, the latest-ending item it should follow)."""
-    latest: dict[str, RoadmapItem] = {}
-    for c in index.constraints.implied if code != "SEQ-007" else index.constraints.explicit:
-        if c.code != code or c.scheduling_only or c.start_to_start:
+    starts, ends = index.item_weeks
+    latest: dict[str, str] = {}
+    for c in index.constraints_by_code.get(code, ()):
+        if c.scheduling_only or c.start_to_start:
             continue
-        before, after = index.items[c.before], index.items[c.after]
-        if after.start_week < before.end_week:
-            current = latest.get(after.id)
-            if current is None or before.end_week > current.end_week:
-                latest[after.id] = before
-    for after_id, before in latest.items():
-        yield index.items[after_id], before
+        end = ends[c.before]
+        if starts[c.after] < end:
+            current = latest.get(c.after)
+            if current is None or end > ends[current]:
+                latest[c.after] = c.before
+    for after_id, before_id in latest.items():
+        yield index.items[after_id], index.items[before_id]
 
 
 def _timing_hits(index: PlanIndex, code: str, phrase: str) -> Iterator[Hit]:

@@ -24,13 +24,22 @@ def _check_plan():
     return check_plan
 
 
-def _roadmap_recheck(check_plan):
-    """The roadmap canvas's own re-check once it is on main, else the full rule check it wraps."""
+def _roadmap_recheck(plan):
+    """What the app runs after a drag: the document's shared check, updated for the edit (only
+    the rule families the edit touched run again), then the roadmap's shaping of its findings.
+    Falls back to the full check where those are not on main."""
     try:
+        from omplanner.rules import check
         from ui.roadmap.checking import check_findings
     except ImportError:
-        return check_plan, "check_plan"
-    return check_findings, "ui.roadmap.checking.check_findings"
+        return (lambda changes: _check_plan()(plan)), "check_plan"
+    state = {"check": check(plan)}
+
+    def recheck(changes) -> None:
+        state["check"] = state["check"].update(plan, [changes])
+        check_findings(plan, state["check"].findings)
+
+    return recheck, "incremental check + ui.roadmap.checking.check_findings"
 
 
 def run(large: Path, double: Path, repeats: int) -> list[Row]:
@@ -44,17 +53,17 @@ def run(large: Path, double: Path, repeats: int) -> list[Row]:
     check2 = median_time(lambda: check_plan(plan2), repeats)
     item = plan.roadmap[len(plan.roadmap) // 2]
     weeks = iter(range(1, 10**6))
-    recheck_plan, how = _roadmap_recheck(check_plan)
+    recheck, how = _roadmap_recheck(plan)
 
     def drag() -> None:
         # What the roadmap canvas does on release: one command moving the bar, then its re-check.
         command = SetFields(item.id, {"start_week": item.start_week % 400 + next(weeks) % 3 + 1})
-        command.apply(plan)
-        recheck_plan(plan)
+        recheck(command.apply(plan))
 
-    recheck = median_time(drag, repeats)
+    # A drag is short: more repeats than the slow rows, so the median is not one unlucky frame.
+    dragged = median_time(drag, max(repeats, 5) * 4)
     return [
         Row("rule check, large plan (vs its load)", check, load, 1.0, note=f"{findings} findings"),
         Row("rule check growth, plan doubled (vs 1x)", check2, check, 2.0),
-        Row("re-check after one roadmap drag (vs 16 ms frame)", recheck, FRAME_MS, 1.0, note=how),
+        Row("re-check after one roadmap drag (vs 16 ms frame)", dragged, FRAME_MS, 1.0, note=how),
     ]

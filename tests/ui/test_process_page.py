@@ -108,7 +108,8 @@ def test_steps_with_process_findings_carry_a_marker_and_the_message(page, monkey
         component="process",
         use_case_id="uc-email",
     )
-    monkeypatch.setattr("ui.process.page.check_plan", lambda plan: [finding])
+    # The page shows the document's shared check (one per edit for every view).
+    monkeypatch.setattr(page.document.findings, "findings", lambda: [finding])
     page.show_use_case("uc-email")
     item = page.pane("redesigned").scene.steps["em-r2"]
     assert item.severity == Severity.ERROR

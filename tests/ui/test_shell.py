@@ -227,8 +227,6 @@ def _finding(plan, severity=Severity.WARNING, with_fix=True):
 
 
 def test_findings_panel_lists_filters_fixes_and_shows(qtbot, window, example_file, monkeypatch, request):
-    import omplanner.rules
-
     selected = SelectingPage.selected = []
     swap_page(request, "roles", f"{__name__}:SelectingPage")
 
@@ -241,7 +239,8 @@ def test_findings_panel_lists_filters_fixes_and_shows(qtbot, window, example_fil
             return [_finding(p, Severity.INFO, with_fix=False)]
         return [_finding(p), _finding(p, Severity.ERROR, with_fix=False)]
 
-    monkeypatch.setattr(omplanner.rules, "check_plan", fake_check)
+    # The panel shows the document's shared check (one per edit for every view).
+    monkeypatch.setattr(window.document.findings, "findings", lambda: fake_check(window.document.plan))
     panel = window.findings
     panel.refresh()
     assert panel.entries.count() == 2

@@ -214,7 +214,6 @@ class OverviewPage(QWidget):
         # Imported here: the rule engine loads networkx, which must not slow the app's start.
         from omplanner.integration import integration_figures
         from omplanner.ranking import rank_use_cases
-        from omplanner.rules import check_plan
 
         plan = self.document.plan
         self._stale = False
@@ -229,7 +228,7 @@ class OverviewPage(QWidget):
         for card in self.cards[len(ranked) :]:
             card.hide()
 
-        findings = check_plan(plan)
+        findings = self.document.findings.findings()
         by_severity = Counter(f.severity for f in findings)
         for severity, label in self.count_labels.items():
             label.setText(str(by_severity.get(severity, 0)))

@@ -36,7 +36,6 @@ from omplanner.process import (
     layout_command,
     redesign_from_current_command,
 )
-from omplanner.rules import check_plan
 
 from .gestures import MapEditor
 from .inspector import StepInspector
@@ -374,7 +373,7 @@ class ProcessPage(QWidget, LaneActions):
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:
-        findings = check_plan(self.document.plan)
+        findings = self.document.findings.findings()
         for pane in self.panes.values():
             pane.scene.set_findings(findings)
         self._refresh_diff()
@@ -545,7 +544,7 @@ class ProcessPage(QWidget, LaneActions):
 
         scene = ProcessScene(style=canvas_style(False))
         scene.show_map(self.document.plan, self._map_id(variant or self.active_variant))
-        scene.set_findings(check_plan(self.document.plan))
+        scene.set_findings(self.document.findings.findings())
         render_to_file(scene, scene.map_rect(), path)
 
     def _ask_export(self) -> None:

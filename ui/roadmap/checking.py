@@ -58,13 +58,14 @@ def check_roadmap(plan: Plan) -> RoadmapCheck:
     return result
 
 
-def check_findings(plan: Plan) -> RoadmapCheck:
+def check_findings(plan: Plan, findings: list[Finding] | None = None) -> RoadmapCheck:
     """Run the rules; mark the item each finding is about and draw the relations SEQ findings name.
 
+    ``findings``: the document's shared check of this plan, when the caller has it.
     A sequencing finding names the item that is out of place first and the item it must follow
     second, so the broken relation is read straight from the finding: nothing is inferred here.
     """
-    result = RoadmapCheck(findings=check_plan(plan))
+    result = RoadmapCheck(findings=check_plan(plan) if findings is None else findings)
     items = {i.id for i in plan.roadmap}
     for finding in result.findings:
         named = [e.id for e in finding.elements if e.id in items]

@@ -204,7 +204,7 @@ class RoadmapPage(QWidget):
         costs more: it runs once the event loop is idle, so a drag shows its findings at once.
         """
         previous = self.check
-        self.check = check_findings(self.document.plan)
+        self.check = check_findings(self.document.plan, self.document.findings.findings())
         self.check.critical, self.check.slack = previous.critical, previous.slack
         self.check.phases, self.check.phase_of = previous.phases, previous.phase_of
         if schedule_now:
