@@ -6,27 +6,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
 
 from omplanner.process import LANE_HEIGHT
-from ui.document import Document
-from ui.process.page import ProcessPage
+from tests.ui.process_tools import redesigned, show_redesigned_map
 
 
 @pytest.fixture
 def page(qtbot, example_plan):
-    document = Document(example_plan)
-    page = ProcessPage(document)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.set_mode("redesigned")
-    pane = page.pane("redesigned")
-    pane.view.set_zoom(1.0)
-    pane.view.centerOn(300, 250)
-    return page
-
-
-def redesigned(page):
-    return page.document.plan.use_case("uc-ap").redesigned
+    return show_redesigned_map(qtbot, example_plan, (300, 250))
 
 
 def click_header(page, index):

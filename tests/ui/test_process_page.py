@@ -5,18 +5,13 @@ import pytest
 from omplanner.model import Severity
 from omplanner.process import CaptureError
 from omplanner.rules import ElementRef, Finding
+from tests.ui.process_tools import show_process_page
 from ui.document import Document
-from ui.process.page import ProcessPage
 
 
 @pytest.fixture
 def page(qtbot, example_plan):
-    page = ProcessPage(Document(example_plan))
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return show_process_page(qtbot, example_plan)
 
 
 def test_opens_on_the_first_use_case_with_both_maps_and_the_difference_counts(page):

@@ -6,18 +6,13 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from ui.document import Document
-from ui.process.page import ProcessPage
+from tests.ui.process_tools import show_process_page
 from ui.process.routing import label_anchor, offset_route, route
 
 
 @pytest.fixture
 def page(qtbot, example_plan):
-    page = ProcessPage(Document(example_plan))
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
+    page = show_process_page(qtbot, example_plan)
     qtbot.wait(20)  # the first fit happens just after the page is shown
     return page
 
