@@ -8,16 +8,16 @@ fades, which is why the plan records how each one is built.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QWidget
 
-from omplanner.commands import AddEntity, remove_cascade
+from omplanner.commands import AddEntity
 from omplanner.model import BuildMethod, CapabilityKind, CapabilityRequirement, new_id
 
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import role_choices, use_case_choices
 from ..widgets.style import apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_header, page_layout
+from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
 
 ALL_USE_CASES = "All use cases"
 
@@ -60,10 +60,8 @@ class CapabilitiesPage(QWidget):
         self.model = EntityTableModel(document, self._rows, columns, self)
         self.table = EntityTableView(self.model, self)
         self.table.setAccessibleName("Capability requirements")
-        self.add_button = QPushButton("Add requirement")
-        self.add_button.clicked.connect(self.add_requirement)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button = page_button("Add requirement", self.add_requirement)
+        self.remove_button = page_button("Remove", self.remove_selected)
 
         self.binder = FormBinder(document, self)
         detail = QGroupBox("Selected requirement")
@@ -89,8 +87,7 @@ class CapabilitiesPage(QWidget):
         )
         layout.addWidget(self.table, 1)
         layout.addWidget(detail)
-        if self.model.rowCount():
-            self.table.select_id(self.model.entity(0).id)
+        self.table.select_first()
 
     def _rows(self) -> list[CapabilityRequirement]:
         order = {r.id: i for i, r in enumerate(self.document.plan.roles)}
@@ -110,8 +107,7 @@ class CapabilitiesPage(QWidget):
             self.table.select_id(requirement.id, 1)
 
     def remove_selected(self) -> None:
-        for requirement_id in self.table.selected_ids():
-            self.document.execute(remove_cascade(self.document.plan, requirement_id))
+        self.table.remove_selected_cascading()
 
     def select_element(self, element_id: str) -> bool:
         return self.table.select_id(element_id)

@@ -15,18 +15,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
-from omplanner.commands import AddEntity, ChangeSet, remove_cascade
+from omplanner.commands import AddEntity, ChangeSet
 from omplanner.model import DataSource, new_id
 
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, all_step_choices, role_choices
 from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_header, page_layout
+from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
 
 HEDGES = (
     "none yet",
@@ -87,10 +86,8 @@ class DataSourcesPage(QWidget):
         self.model = EntityTableModel(document, lambda: self.document.plan.data_sources, columns, self)
         self.table = EntityTableView(self.model, self)
         self.table.setAccessibleName("Data sources")
-        self.add_button = QPushButton("Add source")
-        self.add_button.clicked.connect(self.add_source)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button = page_button("Add source", self.add_source)
+        self.remove_button = page_button("Remove", self.remove_selected)
 
         self.binder = FormBinder(document, self)
         detail = QGroupBox("Selected source")
@@ -129,8 +126,7 @@ class DataSourcesPage(QWidget):
         )
         layout.addWidget(self.table, 1)
         layout.addWidget(detail)
-        if self.model.rowCount():
-            self.table.select_id(self.model.entity(0).id)
+        self.table.select_first()
         self._refresh_detail()
 
     def _changed(self, changes: ChangeSet) -> None:
@@ -156,8 +152,7 @@ class DataSourcesPage(QWidget):
             self.table.edit(self.table.currentIndex())
 
     def remove_selected(self) -> None:
-        for source_id in self.table.selected_ids():
-            self.document.execute(remove_cascade(self.document.plan, source_id))
+        self.table.remove_selected_cascading()
 
     def select_element(self, element_id: str) -> bool:
         return self.table.select_id(element_id)

@@ -6,7 +6,7 @@ everywhere. Removing a role that is in use first says where it is used.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from omplanner.commands import AddEntity, remove_cascade
 from omplanner.model import Role, RoleKind, find_usages, iter_places, new_id
@@ -14,7 +14,7 @@ from omplanner.model.walk import ref_values
 
 from ..widgets.style import apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_header, page_layout
+from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
 
 MAX_LISTED_USAGES = 12
 
@@ -55,10 +55,8 @@ class RolesPage(QWidget):
         self.model = EntityTableModel(document, lambda: self.document.plan.roles, columns, self)
         self.table = EntityTableView(self.model, self)
         self.table.setAccessibleName("Roles")
-        self.add_button = QPushButton("Add role")
-        self.add_button.clicked.connect(self.add_role)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button = page_button("Add role", self.add_role)
+        self.remove_button = page_button("Remove", self.remove_selected)
         layout = page_layout(self)
         layout.addWidget(
             page_header(

@@ -13,18 +13,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
-from omplanner.commands import AddEntity, MoveEntity, remove_cascade
+from omplanner.commands import AddEntity, MoveEntity
 from omplanner.model import UseCaseStatus
 from omplanner.model.factories import make_use_case
 
 from ..widgets.bindings import FormBinder
 from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_header, page_layout
+from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
 
 LEVEL_TIP = "1 (poor) to 5 (excellent)"
 
@@ -49,14 +48,10 @@ class UseCasesPage(QWidget):
         self.table = EntityTableView(self.model, self)
         self.table.setAccessibleName("Use cases")
 
-        self.add_button = QPushButton("Add use case")
-        self.add_button.clicked.connect(self.add_use_case)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.up_button = QPushButton("Move up")
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton("Move down")
-        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.add_button = page_button("Add use case", self.add_use_case)
+        self.remove_button = page_button("Remove", self.remove_selected)
+        self.up_button = page_button("Move up", lambda: self.move_selected(-1))
+        self.down_button = page_button("Move down", lambda: self.move_selected(+1))
 
         self.binder = FormBinder(document, self)
         current = self.table.current_id
@@ -96,8 +91,7 @@ class UseCasesPage(QWidget):
         )
         layout.addWidget(self.table, 3)
         layout.addWidget(detail, 2)
-        if self.model.rowCount():
-            self.table.select_id(self.model.entity(0).id)
+        self.table.select_first()
 
     def add_use_case(self) -> None:
         use_case = make_use_case(_unused_name(self.document.plan))
@@ -106,8 +100,7 @@ class UseCasesPage(QWidget):
             self.table.edit(self.table.currentIndex())
 
     def remove_selected(self) -> None:
-        for use_case_id in self.table.selected_ids():
-            self.document.execute(remove_cascade(self.document.plan, use_case_id))
+        self.table.remove_selected_cascading()
 
     def move_selected(self, step: int) -> None:
         use_case_id = self.table.current_id()

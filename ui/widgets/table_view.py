@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from omplanner.commands import remove_cascade
 
 from .delegates import EntityDelegate
 from .style import BODY_POINT_SIZE, MARGIN, ROW_HEIGHT, SPACING, TITLE_POINT_SIZE, body_font
@@ -115,6 +118,17 @@ class EntityTableView(QTableView):
         self.scrollTo(index)
         self.setFocus()
         return True
+
+    def select_first(self) -> None:
+        """Open a page on its first row, so the detail form below the table shows something."""
+        if self.entity_model.rowCount():
+            self.select_id(self.entity_model.entity(0).id)
+
+    def remove_selected_cascading(self) -> None:
+        """Remove every selected entity, mending the references to it (one undo step each)."""
+        document = self.entity_model.document
+        for entity_id in self.selected_ids():
+            document.execute(remove_cascade(document.plan, entity_id))
 
     def _remember_current(self) -> None:
         self._remembered = (self.current_id(), max(self.currentIndex().column(), 0))
@@ -214,6 +228,13 @@ def page_header(title: str, blurb: str = "", *widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
     return strip
+
+
+def page_button(text: str, slot) -> QPushButton:
+    """A button for a page's header strip, already wired to what it does."""
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    return button
 
 
 def page_layout(page: QWidget) -> QVBoxLayout:
