@@ -103,11 +103,7 @@ class ExportController(QObject):
         if outcome.status == "failed":
             QMessageBox.warning(self.window, "Export failed", f"The {what} could not be written:\n{outcome.error}")
             return None
-        self.exported.emit(path)
-        self.status.emit(f"Exported {path.name}")
-        if ask_open_folder(self.window, path):
-            open_folder(path)
-        return path
+        return self._written(path)
 
     def export_image(self, path: Path | None = None) -> Path | None:
         """The page on screen as PNG or SVG. A page that draws a better picture of itself (a
@@ -135,6 +131,10 @@ class ExportController(QObject):
         except OSError as exc:
             QMessageBox.warning(self.window, "Export failed", f"The image could not be written:\n{exc}")
             return None
+        return self._written(path)
+
+    def _written(self, path: Path) -> Path:
+        """Tell the window a file was written and offer to open its folder (every export ends so)."""
         self.exported.emit(path)
         self.status.emit(f"Exported {path.name}")
         if ask_open_folder(self.window, path):
