@@ -60,9 +60,12 @@ def _late_starts(index: PlanIndex, code: str) -> Iterator[tuple[RoadmapItem, Roa
 
 
 def _timing_hits(index: PlanIndex, code: str, phrase: str) -> Iterator[Hit]:
+    """One finding per item that starts too early; ``phrase`` names the earlier work and may say
+    ``{kind}`` for the kind of the item it waits on."""
     for after, before in _late_starts(index, code):
+        earlier = phrase.format(kind=before.kind.label.lower())
         yield Hit(
-            f"{what(after, index)} starts in week {after.first_week}, before {phrase} ('{before.title}') "
+            f"{what(after, index)} starts in week {after.first_week}, before {earlier} ('{before.title}') "
             f"ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
@@ -94,16 +97,7 @@ def diagnostic_first(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def design_before_buying(index: PlanIndex) -> Iterator[Hit]:
-    for after, before in _late_starts(index, "SEQ-002"):
-        kind = before.kind.label.lower()
-        yield Hit(
-            f"{what(after, index)} starts in week {after.first_week}, before its {kind} work "
-            f"('{before.title}') ends in week {before.last_week}.",
-            (ref(after), ref(before)),
-            use_case_id=after.use_case,
-            fix=move_fix(after, before.end_week),
-            component=ITEM_COMPONENT.get(before.kind),
-        )
+    yield from _timing_hits(index, "SEQ-002", "its {kind} work")
 
 
 @rule(
