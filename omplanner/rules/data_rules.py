@@ -67,6 +67,11 @@ def _ai_sources(index: PlanIndex) -> Iterator[tuple[DataSource, list]]:
             yield source, steps
 
 
+def _stated(answer: str, lead: str, when_blank: str) -> str:
+    """What the room wrote, quoted after ``lead``, or ``when_blank`` when it wrote nothing."""
+    return f'{lead} "{answer.strip()}"' if answer.strip() else when_blank
+
+
 def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str) -> Hit:
     first = index.step_map[steps[0].id]
     names = quoted((s.name for s in steps), limit=3)
@@ -105,11 +110,7 @@ def source_owner(index: PlanIndex) -> Iterator[Hit]:
 def source_validation(index: PlanIndex) -> Iterator[Hit]:
     for source, steps in _ai_sources(index):
         if is_vague(source.validation):
-            answer = (
-                f'its validation is "{source.validation.strip()}"'
-                if source.validation.strip()
-                else ("nothing says how it is validated")
-            )
+            answer = _stated(source.validation, "its validation is", "nothing says how it is validated")
             yield _hit(index, source, steps, answer)
 
 
@@ -125,9 +126,5 @@ def source_validation(index: PlanIndex) -> Iterator[Hit]:
 def source_latency(index: PlanIndex) -> Iterator[Hit]:
     for source, steps in _ai_sources(index):
         if is_vague(source.latency):
-            answer = (
-                f'how fast it arrives is "{source.latency.strip()}"'
-                if source.latency.strip()
-                else ("nobody has said how fast it arrives")
-            )
+            answer = _stated(source.latency, "how fast it arrives is", "nobody has said how fast it arrives")
             yield _hit(index, source, steps, answer)
