@@ -86,20 +86,22 @@ def write_governance(ctx: ExportContext) -> None:
     print_setup(ws, owners.header_row)
 
 
+def _register_sheet(ctx: ExportContext, title: str, blurb: str, table: str, columns, rows, freeze_column: int = 2):
+    """A sheet that holds one table under its heading, its header row frozen and repeated on
+    every printed page. Returns the sheet and the table's area."""
+    ws = ctx.new_sheet(title)
+    top = heading(ws, ctx.styler, title, blurb)
+    area = write_table(ws, ctx.table_names, ctx.styler, top, 1, table, columns, rows)
+    ws.freeze_panes = ws.cell(row=area.first_row, column=freeze_column)
+    print_setup(ws, area.header_row)
+    return ws, area
+
+
 def write_data_sources(ctx: ExportContext) -> None:
-    ws = ctx.new_sheet("Data sources")
-    top = heading(
-        ws,
-        ctx.styler,
+    _register_sheet(
+        ctx,
         "Data sources",
         "Where each source comes from, how it is validated, how fast it arrives and who owns its quality.",
-    )
-    area = write_table(
-        ws,
-        ctx.table_names,
-        ctx.styler,
-        top,
-        1,
         "DataSources",
         [
             Column("Data source", max_width=34),
@@ -125,24 +127,13 @@ def write_data_sources(ctx: ExportContext) -> None:
             for d in ctx.plan.data_sources
         ),
     )
-    ws.freeze_panes = ws.cell(row=area.first_row, column=2)
-    print_setup(ws, area.header_row)
 
 
 def write_capabilities(ctx: ExportContext) -> None:
-    ws = ctx.new_sheet("Capabilities")
-    top = heading(
-        ws,
-        ctx.styler,
+    _register_sheet(
+        ctx,
         "Capabilities",
         "The new skills per role, the gap to close, and how the role itself changes to build them.",
-    )
-    area = write_table(
-        ws,
-        ctx.table_names,
-        ctx.styler,
-        top,
-        1,
         "Capabilities",
         [
             Column("Role", max_width=28),
@@ -168,28 +159,17 @@ def write_capabilities(ctx: ExportContext) -> None:
             for c in ctx.plan.capabilities
         ),
     )
-    ws.freeze_panes = ws.cell(row=area.first_row, column=2)
-    print_setup(ws, area.header_row)
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def write_findings(ctx: ExportContext) -> None:
-    ws = ctx.new_sheet("Findings")
     findings = sorted(ctx.analysis.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.code))
-    top = heading(
-        ws,
-        ctx.styler,
+    ws, area = _register_sheet(
+        ctx,
         "Findings",
         f"{len(findings)} findings from the plan's rules, most severe first, each with a suggested fix.",
-    )
-    area = write_table(
-        ws,
-        ctx.table_names,
-        ctx.styler,
-        top,
-        1,
         "Findings",
         [
             Column("Code", "center", max_width=12),
@@ -214,11 +194,9 @@ def write_findings(ctx: ExportContext) -> None:
             ]
             for f in findings
         ),
+        freeze_column=1,
     )
-    ws.freeze_panes = ws.cell(row=area.first_row, column=1)
-    severity = area.column_range(1)
-    _colour_severity(ws, severity)
-    print_setup(ws, area.header_row)
+    _colour_severity(ws, area.column_range(1))
 
 
 def _colour_severity(ws, cell_range: str) -> None:
