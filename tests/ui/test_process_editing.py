@@ -5,7 +5,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from omplanner.model import AiIntervention, StepKind
-from tests.ui.process_tools import redesigned, show_redesigned_map
+from tests.ui.canvas_pages import redesigned, show_redesigned_map
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
 
 from omplanner.process import LANE_HEIGHT
-from tests.ui.process_tools import redesigned, show_redesigned_map
+from tests.ui.canvas_pages import redesigned, show_redesigned_map
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from omplanner.model import Severity
 from omplanner.process import CaptureError
 from omplanner.rules import ElementRef, Finding
-from tests.ui.process_tools import show_process_page
+from tests.ui.canvas_pages import show_process_page
 from ui.document import Document
 
 

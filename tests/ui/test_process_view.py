@@ -6,7 +6,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.process_tools import show_process_page
+from tests.ui.canvas_pages import show_process_page
 from ui.process.routing import label_anchor, offset_route, route
 
 

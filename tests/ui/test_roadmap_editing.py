@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from omplanner.model import ItemKind
+from tests.ui.canvas_pages import show_roadmap_in_weeks
 from ui.document import Document
 from ui.roadmap.items import BAR_H, LINK_HANDLE_DX
 from ui.roadmap.page import RoadmapPage
@@ -13,14 +14,7 @@ from ui.roadmap.page import RoadmapPage
 
 @pytest.fixture
 def page(qtbot, example_plan):
-    document = Document(example_plan)
-    page = RoadmapPage(document)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.view.set_scale("weeks")
-    return page
+    return show_roadmap_in_weeks(qtbot, example_plan)
 
 
 def _pt(p: QPointF) -> QPoint:

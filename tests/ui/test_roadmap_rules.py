@@ -7,18 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from omplanner.rules import check_plan
 from omplanner.sequencing import auto_sequence_command
-from ui.document import Document
-from ui.roadmap.page import RoadmapPage
-
-
-def _page(qtbot, plan) -> RoadmapPage:
-    page = RoadmapPage(Document(plan))
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.view.set_scale("weeks")
-    return page
+from tests.ui.canvas_pages import show_roadmap_in_weeks
 
 
 @pytest.fixture
@@ -47,7 +36,7 @@ def seq_codes_on(page, item_id: str) -> set[str]:
 
 
 def test_tool_selection_dragged_before_data_readiness_is_flagged_fixed_and_undone(qtbot, sequenced_plan):
-    page = _page(qtbot, sequenced_plan)
+    page = show_roadmap_in_weeks(qtbot, sequenced_plan)
     plan = page.document.plan
     tool, data = plan.item("item-4"), plan.item("item-3")
     assert tool.start_week >= data.end_week
@@ -91,7 +80,7 @@ def test_tool_selection_dragged_before_data_readiness_is_flagged_fixed_and_undon
 
 
 def test_fix_button_in_the_toolbar_applies_the_selected_items_fix(qtbot, example_plan):
-    page = _page(qtbot, example_plan)
+    page = show_roadmap_in_weeks(qtbot, example_plan)
     plan = page.document.plan
     flagged = [i for i, bar in page.scene.bars.items() if bar.marker == "error"]
     assert flagged  # the example carries deliberate mistakes
@@ -104,7 +93,7 @@ def test_fix_button_in_the_toolbar_applies_the_selected_items_fix(qtbot, example
 
 
 def test_auto_sequence_on_the_example_leaves_no_sequencing_error(qtbot, example_plan):
-    page = _page(qtbot, example_plan)
+    page = show_roadmap_in_weeks(qtbot, example_plan)
     plan = page.document.plan
     errors_before = [f for f in check_plan(plan) if f.code.startswith("SEQ-") and f.severity.value == "error"]
     assert errors_before
@@ -122,7 +111,7 @@ def test_auto_sequence_on_the_example_leaves_no_sequencing_error(qtbot, example_
 
 
 def test_critical_path_and_slack_are_shown(qtbot, example_plan):
-    page = _page(qtbot, example_plan)
+    page = show_roadmap_in_weeks(qtbot, example_plan)
     critical = [i for i, bar in page.scene.bars.items() if bar.critical]
     assert critical
     slack_bars = [bar for bar in page.scene.bars.values() if not bar.critical and bar.slack]
@@ -134,7 +123,7 @@ def test_critical_path_and_slack_are_shown(qtbot, example_plan):
 
 
 def test_marker_hover_explains_in_plain_words(qtbot, example_plan):
-    page = _page(qtbot, example_plan)
+    page = show_roadmap_in_weeks(qtbot, example_plan)
     bar = page.scene.bars["item-4"]
     assert bar.marker == "error"
     finding = page.check.by_item["item-4"][0]
@@ -146,7 +135,7 @@ def test_schedule_facts_follow_an_edit_once_idle(qtbot, example_plan):
     from omplanner.commands import SetFields
     from omplanner.sequencing import analyse_roadmap
 
-    page = _page(qtbot, example_plan)
+    page = show_roadmap_in_weeks(qtbot, example_plan)
     plan = page.document.plan
     page.document.execute(SetFields("item-15", {"duration_weeks": 2}))  # the longest item shrinks
     qtbot.waitUntil(lambda: page.check.slack == analyse_roadmap(plan).slack, timeout=3000)
