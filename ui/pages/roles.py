@@ -12,6 +12,7 @@ from omplanner.commands import AddEntity, remove_cascade
 from omplanner.model import Role, RoleKind, find_usages, iter_places, new_id
 from omplanner.model.walk import ref_values
 
+from ..widgets.naming import unused_name
 from ..widgets.style import apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
 from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
@@ -82,7 +83,7 @@ class RolesPage(QWidget):
         return self._usages.get(role_id, 0)
 
     def add_role(self) -> None:
-        role = Role(id=new_id("role"), name=_unused_name(self.document.plan))
+        role = Role(id=new_id("role"), name=unused_name("New role", (r.name for r in self.document.plan.roles)))
         if self.document.execute(AddEntity(None, "roles", role)):
             self.table.select_id(role.id)
             self.table.edit(self.table.currentIndex())
@@ -123,11 +124,3 @@ def _used_in_text(count: int) -> str:
     if count == 0:
         return "not used"
     return "1 place" if count == 1 else f"{count} places"
-
-
-def _unused_name(plan) -> str:
-    names = {r.name for r in plan.roles}
-    n = 1
-    while f"New role {n}" in names:
-        n += 1
-    return f"New role {n}"

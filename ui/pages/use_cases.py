@@ -21,6 +21,7 @@ from omplanner.model import UseCaseStatus
 from omplanner.model.factories import make_use_case
 
 from ..widgets.bindings import FormBinder
+from ..widgets.naming import unused_name
 from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
 from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
@@ -94,7 +95,7 @@ class UseCasesPage(QWidget):
         self.table.select_first()
 
     def add_use_case(self) -> None:
-        use_case = make_use_case(_unused_name(self.document.plan))
+        use_case = make_use_case(unused_name("New use case", (u.name for u in self.document.plan.use_cases)))
         if self.document.execute(AddEntity(None, "use_cases", use_case)):
             self.table.select_id(use_case.id)
             self.table.edit(self.table.currentIndex())
@@ -114,11 +115,3 @@ class UseCasesPage(QWidget):
 
     def select_element(self, element_id: str) -> bool:
         return self.table.select_id(element_id)
-
-
-def _unused_name(plan) -> str:
-    names = {u.name for u in plan.use_cases}
-    n = 1
-    while f"New use case {n}" in names:
-        n += 1
-    return f"New use case {n}"
