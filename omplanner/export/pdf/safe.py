@@ -24,6 +24,29 @@ def esc(text: object) -> str:
     return escape(clean, {'"': "&quot;"}).replace("\n", "<br/>")
 
 
+class Para(Paragraph):
+    """A Paragraph that answers a repeated wrap at the same width from its last answer.
+
+    Tables ask every cell again when they measure rows, split across pages and draw, and the
+    layout runs more than once: breaking the same lines again was most of the export time."""
+
+    _wrapped_at: float | None = None
+    _size: tuple[float, float] = (0, 0)
+
+    def wrap(self, availWidth, availHeight):
+        # The height asked for plays no part in where the lines break.
+        if availWidth == self._wrapped_at:
+            return self._size
+        self._wrapped_at = None
+        self._size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return self._size
+
+    def split(self, availWidth, availHeight):
+        self._wrapped_at = None  # splitting re-wraps this paragraph's state in reportlab
+        return super().split(availWidth, availHeight)
+
+
 def para(text: object, style) -> Paragraph:
     """A Paragraph holding user text shown literally."""
-    return Paragraph(esc(text), style)
+    return Para(esc(text), style)
