@@ -11,11 +11,12 @@ from collections.abc import Callable
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import styles as st
 from .fonts import BOLD, REGULAR
+from .safe import Para
 from .textfit import clip
 
 PORTRAIT = A4
@@ -26,7 +27,7 @@ COVER_BAND = 0.38
 L_MARGIN = dict(left=15 * mm, right=15 * mm, top=21 * mm, bottom=17 * mm)
 
 
-class Heading(Paragraph):
+class Heading(Para):
     """A heading that lands in the contents and the PDF outline.
 
     ``toc_text`` is already-escaped markup (the contents renders it as a Paragraph too)."""

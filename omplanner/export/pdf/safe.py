@@ -10,6 +10,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 # Control characters other than tab and newline make the XML parser fail.
 _CONTROL = {c: None for c in range(32) if c not in (9, 10)}
@@ -47,6 +48,28 @@ class Para(Paragraph):
         return super().split(availWidth, availHeight)
 
 
+_MARKUP = frozenset('&<>"\n\r')
+_FRAGS: dict[int, tuple[object, object]] = {}
+
+
+def _plain_frag(style):
+    """The one fragment reportlab's parser makes of plain text in ``style``, kept per style."""
+    known = _FRAGS.get(id(style))
+    if known is None or known[0] is not style:
+        known = (style, Paragraph("x", style).frags[0])
+        _FRAGS[id(style)] = known
+    return known[1]
+
+
 def para(text: object, style) -> Paragraph:
-    """A Paragraph holding user text shown literally."""
-    return Para(esc(text), style)
+    """A Paragraph holding user text shown literally.
+
+    Most cells hold plain words: for those the fragment the markup parser would produce is
+    made directly (the same fragment, from a parse of this style done once), which skips the
+    parse that cost more than the layout of the cell."""
+    raw = "" if text is None else str(text)
+    if raw and not style.textTransform and _MARKUP.isdisjoint(raw) and raw.isprintable():
+        clean = cleanBlockQuotedText(raw)
+        if clean:
+            return Para(clean, style, frags=[_plain_frag(style).clone(text=clean)])
+    return Para(esc(raw), style)
