@@ -110,7 +110,8 @@ class Vector(Flowable):
             elif kind == "rect":
                 x, y, w, h, r = geo
                 if r:
-                    c.roundRect(x, y, w, h, min(r, h / 2, w / 2), stroke=s, fill=f)
+                    _round_rect(code, x, y, w, h, min(r, h / 2, w / 2))
+                    code.append(PATH_OPS[s, f, mode])
                 else:
                     code.append(f"n {n(x)} {n(y)} {n(w)} {n(h)} re {PATH_OPS[s, f, mode]}")
             elif kind == "line":
@@ -129,6 +130,28 @@ class Vector(Flowable):
                 code.append(" ".join(parts))
                 code.append(PATH_OPS[s, f, mode])
         c.restoreState()
+
+
+def _round_rect(code: list, x: float, y: float, width: float, height: float, radius: float) -> None:
+    """What reportlab's canvas.roundRect appends (path object: 'n', then one entry per
+    segment), with numbers formatted through the cache."""
+    n = _num
+    t = 0.4472 * radius
+    xlo, xhi = min(x, x + width), max(x, x + width)
+    ylo, yhi = min(y, y + height), max(y, y + height)
+    code += (
+        "n",
+        f"{n(xlo + radius)} {n(ylo)} m",
+        f"{n(xhi - radius)} {n(ylo)} l",
+        f"{n(xhi - t)} {n(ylo)} {n(xhi)} {n(ylo + t)} {n(xhi)} {n(ylo + radius)} c",
+        f"{n(xhi)} {n(yhi - radius)} l",
+        f"{n(xhi)} {n(yhi - t)} {n(xhi - t)} {n(yhi)} {n(xhi - radius)} {n(yhi)} c",
+        f"{n(xlo + radius)} {n(yhi)} l",
+        f"{n(xlo + t)} {n(yhi)} {n(xlo)} {n(yhi - t)} {n(xlo)} {n(yhi - radius)} c",
+        f"{n(xlo)} {n(ylo + radius)} l",
+        f"{n(xlo)} {n(ylo + t)} {n(xlo + t)} {n(ylo)} {n(xlo + radius)} {n(ylo)} c",
+        "h",
+    )
 
 
 def drawing(width: float, height: float) -> Vector:
