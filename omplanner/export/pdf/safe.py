@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -33,6 +34,8 @@ class Para(Paragraph):
 
     _wrapped_at: float | None = None
     _size: tuple[float, float] = (0, 0)
+    _plain = False
+    """Set by ``para`` on one fragment of plain words: such lines break by ``_break_plain``."""
 
     def wrap(self, availWidth, availHeight):
         # The height asked for plays no part in where the lines break.
@@ -42,6 +45,13 @@ class Para(Paragraph):
         self._size = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
         return self._size
+
+    def breakLines(self, width):
+        if self._plain and self.bulletText is None:
+            broken = _break_plain(self, width if isinstance(width, (list, tuple)) else [width])
+            if broken is not None:
+                return broken
+        return super().breakLines(width)
 
     def split(self, availWidth, availHeight):
         self._wrapped_at = None  # splitting re-wraps this paragraph's state in reportlab
@@ -71,5 +81,79 @@ def para(text: object, style) -> Paragraph:
     if raw and not style.textTransform and _MARKUP.isdisjoint(raw) and raw.isprintable():
         clean = cleanBlockQuotedText(raw)
         if clean:
-            return Para(clean, style, frags=[_plain_frag(style).clone(text=clean)])
+            p = Para(clean, style, frags=[_plain_frag(style).clone(text=clean)])
+            p._plain = "\xad" not in clean and _simple_style(style)
+            return p
     return Para(esc(raw), style)
+
+
+def _simple_style(style) -> bool:
+    """Styles whose line breaking is reportlab's plain greedy loop (no hyphenation, shaping,
+    bidi, dot leaders or indents), which ``_break_plain`` reproduces."""
+    return not (
+        style.wordWrap
+        or style.endDots
+        or getattr(style, "shaping", 0)
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or style.firstLineIndent
+        or getattr(style, "bulletText", None)
+    )
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _break_plain(p: Para, max_widths: list[float]):
+    """The simple case of reportlab's ``breakLines`` (one fragment of plain words), the same lines
+    and numbers, with each word measured once per font and size for the whole export.
+
+    Returns None (reportlab then breaks the lines itself) when a word is wider than a line:
+    splitting long words is left to reportlab."""
+    frag = p.frags[0]
+    font, size = frag.fontName, frag.fontSize
+    known = _WIDTHS.get((font, size))
+    if known is None:
+        if len(_WIDTHS) > 64:
+            _WIDTHS.clear()
+        known = _WIDTHS[(font, size)] = {}
+    words = frag.text.split()
+    widths = []
+    for word in words:
+        w = known.get(word)
+        if w is None:
+            if len(known) > 50_000:
+                known.clear()
+            w = known[word] = stringWidth(word, font, size, p.encoding)
+        widths.append(w)
+    if not words or max(widths) > min(max_widths):
+        return None
+    space = stringWidth(" ", font, size, p.encoding)
+    shrink = p.style.spaceShrinkage * space
+    last = len(max_widths) - 1
+    lines: list = []
+    line: list = []
+    lineno = 0
+    max_width = max_widths[0]
+    current = -space
+    widest = 0
+    for word, w in zip(words, widths):
+        new = current + space + w
+        if new <= max_width + shrink * len(line) or not line:
+            line.append(word)
+            current = new
+        else:
+            widest = max(widest, current)
+            lines.append((max_width - current, line))
+            line, current = [word], w
+            lineno += 1
+            max_width = max_widths[min(last, lineno)]
+    if line:
+        widest = max(widest, current)
+        lines.append((max_width - current, line))
+    p.height = 0
+    p._width_max = widest
+    p._splitLongWordCount = p._hyphenations = 0
+    ascent, descent = getAscentDescent(font, size)
+    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
