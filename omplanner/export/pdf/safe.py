@@ -37,6 +37,23 @@ class Para(Paragraph):
     _plain = False
     """Set by ``para`` on one fragment of plain words: such lines break by ``_break_plain``."""
 
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kw):
+        # Markup repeats (an autonomy label, a finding's title and code, "Suggested fix:"):
+        # parse each text once per style and give every paragraph its own copy of the fragments.
+        if frags is not None or bulletText is not None or style is None or kw or not isinstance(text, str):
+            super().__init__(text, style, bulletText, frags, **kw)
+            return
+        key = (text, id(style))
+        known = _PARSED.get(key)
+        if known is not None and known[0] is style:
+            super().__init__(known[1], style, frags=[f.clone() for f in known[2]])
+            return
+        super().__init__(text, style)
+        if self.style is style and not getattr(style, "bulletText", None):
+            if len(_PARSED) > 20_000:
+                _PARSED.clear()
+            _PARSED[key] = (style, self.text, [f.clone() for f in self.frags])
+
     def wrap(self, availWidth, availHeight):
         # The height asked for plays no part in where the lines break.
         if availWidth == self._wrapped_at:
@@ -58,6 +75,7 @@ class Para(Paragraph):
         return super().split(availWidth, availHeight)
 
 
+_PARSED: dict[tuple[str, int], tuple[object, str, list]] = {}
 _MARKUP = frozenset('&<>"\n\r')
 _FRAGS: dict[int, tuple[object, object]] = {}
 
