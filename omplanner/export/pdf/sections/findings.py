@@ -8,7 +8,7 @@ from ....model import Severity
 from ....rules import Finding
 from .. import styles as st
 from ..blocks import Card, Ctx, heading
-from ..safe import Para, esc
+from ..safe import Para, esc, para
 
 INTRO = {
     Severity.ERROR: "Errors: the plan breaks a sequencing principle or leaves a gap that will stop the rollout.",
@@ -56,10 +56,10 @@ def _card(ctx: Ctx, f: Finding) -> Card:
     ]
     where = [x for x in (_use_case_name(ctx, f.use_case_id), f.component.label if f.component else "") if x]
     if where:
-        parts.append(Para(f"<font color='{st.hex_of(st.MUTED)}'>{esc(' · '.join(where))}</font>", s.cell))
+        parts.append(para(" · ".join(where), s.cell_muted))
     if f.elements:
         names = ", ".join(e.name for e in f.elements)
-        parts.append(Para(f"<font color='{st.hex_of(st.MUTED)}'>Concerns: {esc(names)}</font>", s.cell))
+        parts.append(para(f"Concerns: {names}", s.cell_muted))
     if f.fix is not None:
         parts.append(
             Para(f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {esc(f.fix.description)}", s.cell)
