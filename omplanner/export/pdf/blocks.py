@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from ...model import Plan
 from . import styles as st
 from .document import Heading
-from .safe import esc
+from .safe import esc, para
 
 
 class Ctx:
@@ -29,7 +29,7 @@ def heading(text: str, style, level: int, number: str = "") -> Heading:
 
 
 def cell(text: object, style) -> Paragraph:
-    return Paragraph(esc(text), style)
+    return para(text, style)
 
 
 def table(
@@ -43,7 +43,7 @@ def table(
 ) -> Table:
     """A house table. Plain values are escaped into Paragraphs; flowables pass through."""
     body_style = style or ctx.s.cell
-    data = [[Paragraph(esc(h), ctx.s.cell_head) for h in header]]
+    data = [[para(h, ctx.s.cell_head) for h in header]]
     for row in rows:
         data.append([v if hasattr(v, "wrapOn") else cell("" if v is None else v, body_style) for v in row])
     total = sum(widths)
@@ -73,7 +73,7 @@ def kv_table(ctx: Ctx, pairs: Sequence[tuple[str, object]], label_width: float =
     """Label/value pairs as a quiet two-column table (labels are ours, values the user's)."""
     data = [
         [
-            Paragraph(esc(label), ctx.s.kicker),
+            para(label, ctx.s.kicker),
             v if hasattr(v, "wrapOn") else cell(v if v not in (None, "") else "—", ctx.s.cell),
         ]
         for label, v in pairs

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import styles as st
 from .fonts import BOLD, REGULAR
+from .safe import Para
 from .textfit import clip
 
 PORTRAIT = A4
@@ -26,7 +28,7 @@ COVER_BAND = 0.38
 L_MARGIN = dict(left=15 * mm, right=15 * mm, top=21 * mm, bottom=17 * mm)
 
 
-class Heading(Paragraph):
+class Heading(Para):
     """A heading that lands in the contents and the PDF outline.
 
     ``toc_text`` is already-escaped markup (the contents renders it as a Paragraph too)."""
@@ -148,7 +150,7 @@ class BoardPackTemplate(BaseDocTemplate):
                 settled = self.page == self.total_pages and self._allSatisfied()
                 self.total_pages = self.page
                 if not self.dry and settled:
-                    self.canv.save()
+                    _save_binary(self.canv)
                     return
             raise RuntimeError("the contents page did not settle")
         finally:
@@ -174,6 +176,19 @@ class BoardPackTemplate(BaseDocTemplate):
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.getPlainText(), key, level=flowable.level, closed=flowable.level > 0)
             self.notify("TOCEntry", (flowable.level, flowable.toc_text, self.page, key))
+
+
+def _save_binary(canvas: Canvas) -> None:
+    """Write the PDF with its streams deflated but not also ASCII85-encoded (reportlab's default).
+
+    ASCII85 only matters for 7-bit channels; it made the file a quarter larger and, in pure
+    Python, encoding it took a tenth of the export time. The pages read exactly the same."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        canvas.save()
+    finally:
+        rl_config.useA85 = before
 
 
 def _headings(flowables):

@@ -7,7 +7,7 @@ Routes are orthogonal and avoid the boxes of other steps where they can.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...model import ProcessMap, Step
 
@@ -43,6 +43,21 @@ class Layout:
     placed: dict[str, Placed]
     columns: int
     rows: int
+    by_col: dict[int, list[tuple[str, float, float]]] = field(default_factory=dict, repr=False)
+    """Boxes per column as (step id, top, bottom), built on first use: routing asks about
+    every flow, and a large map has thousands of boxes that a segment mostly cannot touch."""
+
+    def boxes(self, lo_x: float, hi_x: float):
+        """The boxes whose column overlaps the open x range (lo_x, hi_x)."""
+        if not self.by_col:
+            for pid, p in self.placed.items():
+                self.by_col.setdefault(p.col, []).append((pid, p.y, p.y + BOX_H))
+        first = max(0, int(lo_x // PITCH) - 1)
+        last = int(hi_x // PITCH) + 1
+        for col in range(first, last + 1):
+            x = col * PITCH
+            if lo_x < x + BOX_W and hi_x > x:
+                yield from self.by_col.get(col, ())
 
 
 def layout(pmap: ProcessMap) -> Layout:
@@ -76,10 +91,8 @@ def hits(lay: Layout, points: list[tuple[float, float]], ends: set[str]) -> bool
     """Whether an orthogonal path runs through a box other than its own two ends."""
     for (x1, y1), (x2, y2) in zip(points, points[1:]):
         lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-        for pid, p in lay.placed.items():
-            if pid in ends:
-                continue
-            if lo_x < p.x + BOX_W and hi_x > p.x and lo_y < p.y + BOX_H and hi_y > p.y:
+        for pid, top, bottom in lay.boxes(lo_x, hi_x):
+            if lo_y < bottom and hi_y > top and pid not in ends:
                 return True
     return False
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 # Control characters other than tab and newline make the XML parser fail.
 _CONTROL = {c: None for c in range(32) if c not in (9, 10)}
@@ -24,6 +26,152 @@ def esc(text: object) -> str:
     return escape(clean, {'"': "&quot;"}).replace("\n", "<br/>")
 
 
+class Para(Paragraph):
+    """A Paragraph that answers a repeated wrap at the same width from its last answer.
+
+    Tables ask every cell again when they measure rows, split across pages and draw, and the
+    layout runs more than once: breaking the same lines again was most of the export time."""
+
+    _wrapped_at: float | None = None
+    _size: tuple[float, float] = (0, 0)
+    _plain = False
+    """Set by ``para`` on one fragment of plain words: such lines break by ``_break_plain``."""
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kw):
+        # Markup repeats (an autonomy label, a finding's title and code, "Suggested fix:"):
+        # parse each text once per style and give every paragraph its own copy of the fragments.
+        if frags is not None or bulletText is not None or style is None or kw or not isinstance(text, str):
+            super().__init__(text, style, bulletText, frags, **kw)
+            return
+        key = (text, id(style))
+        known = _PARSED.get(key)
+        if known is not None and known[0] is style:
+            super().__init__(known[1], style, frags=[f.clone() for f in known[2]])
+            return
+        super().__init__(text, style)
+        if self.style is style and not getattr(style, "bulletText", None):
+            if len(_PARSED) > 20_000:
+                _PARSED.clear()
+            _PARSED[key] = (style, self.text, [f.clone() for f in self.frags])
+
+    def wrap(self, availWidth, availHeight):
+        # The height asked for plays no part in where the lines break.
+        if availWidth == self._wrapped_at:
+            return self._size
+        self._wrapped_at = None
+        self._size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return self._size
+
+    def breakLines(self, width):
+        if self._plain and self.bulletText is None:
+            broken = _break_plain(self, width if isinstance(width, (list, tuple)) else [width])
+            if broken is not None:
+                return broken
+        return super().breakLines(width)
+
+    def split(self, availWidth, availHeight):
+        self._wrapped_at = None  # splitting re-wraps this paragraph's state in reportlab
+        return super().split(availWidth, availHeight)
+
+
+_PARSED: dict[tuple[str, int], tuple[object, str, list]] = {}
+_MARKUP = frozenset('&<>"\n\r')
+_FRAGS: dict[int, tuple[object, object]] = {}
+
+
+def _plain_frag(style):
+    """The one fragment reportlab's parser makes of plain text in ``style``, kept per style."""
+    known = _FRAGS.get(id(style))
+    if known is None or known[0] is not style:
+        known = (style, Paragraph("x", style).frags[0])
+        _FRAGS[id(style)] = known
+    return known[1]
+
+
 def para(text: object, style) -> Paragraph:
-    """A Paragraph holding user text shown literally."""
-    return Paragraph(esc(text), style)
+    """A Paragraph holding user text shown literally.
+
+    Most cells hold plain words: for those the fragment the markup parser would produce is
+    made directly (the same fragment, from a parse of this style done once), which skips the
+    parse that cost more than the layout of the cell."""
+    raw = "" if text is None else str(text)
+    if raw and not style.textTransform and _MARKUP.isdisjoint(raw) and raw.isprintable():
+        clean = cleanBlockQuotedText(raw)
+        if clean:
+            p = Para(clean, style, frags=[_plain_frag(style).clone(text=clean)])
+            p._plain = "\xad" not in clean and _simple_style(style)
+            return p
+    return Para(esc(raw), style)
+
+
+def _simple_style(style) -> bool:
+    """Styles whose line breaking is reportlab's plain greedy loop (no hyphenation, shaping,
+    bidi, dot leaders or indents), which ``_break_plain`` reproduces."""
+    return not (
+        style.wordWrap
+        or style.endDots
+        or getattr(style, "shaping", 0)
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or style.firstLineIndent
+        or getattr(style, "bulletText", None)
+    )
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _break_plain(p: Para, max_widths: list[float]):
+    """The simple case of reportlab's ``breakLines`` (one fragment of plain words), the same lines
+    and numbers, with each word measured once per font and size for the whole export.
+
+    Returns None (reportlab then breaks the lines itself) when a word is wider than a line:
+    splitting long words is left to reportlab."""
+    frag = p.frags[0]
+    font, size = frag.fontName, frag.fontSize
+    known = _WIDTHS.get((font, size))
+    if known is None:
+        if len(_WIDTHS) > 64:
+            _WIDTHS.clear()
+        known = _WIDTHS[(font, size)] = {}
+    words = frag.text.split()
+    widths = []
+    for word in words:
+        w = known.get(word)
+        if w is None:
+            if len(known) > 50_000:
+                known.clear()
+            w = known[word] = stringWidth(word, font, size, p.encoding)
+        widths.append(w)
+    if not words or max(widths) > min(max_widths):
+        return None
+    space = stringWidth(" ", font, size, p.encoding)
+    shrink = p.style.spaceShrinkage * space
+    last = len(max_widths) - 1
+    lines: list = []
+    line: list = []
+    lineno = 0
+    max_width = max_widths[0]
+    current = -space
+    widest = 0
+    for word, w in zip(words, widths):
+        new = current + space + w
+        if new <= max_width + shrink * len(line) or not line:
+            line.append(word)
+            current = new
+        else:
+            widest = max(widest, current)
+            lines.append((max_width - current, line))
+            line, current = [word], w
+            lineno += 1
+            max_width = max_widths[min(last, lineno)]
+    if line:
+        widest = max(widest, current)
+        lines.append((max_width - current, line))
+    p.height = 0
+    p._width_max = widest
+    p._splitLongWordCount = p._hyphenations = 0
+    ascent, descent = getAscentDescent(font, size)
+    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)

@@ -95,6 +95,8 @@ class Styles:
         self.small = ParagraphStyle("small", fontSize=8, leading=10.5, **base)
         self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
         self.cell = ParagraphStyle("cell", fontSize=8, leading=10.2, **base)
+        # Muted cell text as a style rather than a <font> tag: plain text then skips the markup parser.
+        self.cell_muted = ParagraphStyle("cell_muted", parent=self.cell, textColor=MUTED)
         self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=BOLD, fontSize=7.5, textColor=WHITE)
         self.h1 = ParagraphStyle(
             "h1", fontName=BOLD, fontSize=20, leading=25, textColor=NAVY, spaceBefore=0, spaceAfter=14

@@ -9,11 +9,26 @@ plain tuples, and the flowable replays them straight onto the canvas.
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.canvas import PATH_OPS
 from reportlab.platypus import Flowable
 
 from .fonts import REGULAR, register_fonts
 
 BLACK = colors.black
+
+_NUMBERS: dict[float, str] = {}
+
+
+def _num(value: float) -> str:
+    """``fp_str`` of one number, remembered: map coordinates sit on a grid and repeat a lot,
+    and without reportlab's C accelerator formatting numbers was a large part of drawing."""
+    text = _NUMBERS.get(value)
+    if text is None:
+        if len(_NUMBERS) > 200_000:
+            _NUMBERS.clear()
+        text = _NUMBERS[value] = fp_str(value)
+    return text
 
 
 def Rect(x, y, width, height, rx=0, ry=0, fillColor=BLACK, strokeColor=BLACK, strokeWidth=1, strokeDashArray=None):
@@ -64,6 +79,9 @@ class Vector(Flowable):
         c.scale(self.transform[0], self.transform[3])
         c.setLineJoin(1)
         fill_now = stroke_now = width_now = dash_now = None
+        # Rectangles, lines and polygons go straight into the page's code, written exactly as
+        # canvas.rect/line/drawPath write them, without a path object and fp_str per call.
+        code, mode, n = c._code, c._fillMode, _num
         for kind, geo, fill, stroke, width, dash in self.ops:
             if fill is not None and fill is not fill_now:
                 c.setFillColor(fill)
@@ -92,25 +110,48 @@ class Vector(Flowable):
             elif kind == "rect":
                 x, y, w, h, r = geo
                 if r:
-                    c.roundRect(x, y, w, h, min(r, h / 2, w / 2), stroke=s, fill=f)
+                    _round_rect(code, x, y, w, h, min(r, h / 2, w / 2))
+                    code.append(PATH_OPS[s, f, mode])
                 else:
-                    c.rect(x, y, w, h, stroke=s, fill=f)
+                    code.append(f"n {n(x)} {n(y)} {n(w)} {n(h)} re {PATH_OPS[s, f, mode]}")
             elif kind == "line":
                 if s:
-                    c.line(*geo)
+                    x1, y1, x2, y2 = geo
+                    code.append(f"n {n(x1)} {n(y1)} m {n(x2)} {n(y2)} l S")
             elif kind == "circle":
                 c.circle(*geo, stroke=s, fill=f)
             else:
-                path = c.beginPath()
-                path.moveTo(geo[0], geo[1])
-                for k in range(2, len(geo), 2):
-                    path.lineTo(geo[k], geo[k + 1])
+                parts = [f"n {n(geo[0])} {n(geo[1])} m"]
+                parts += [f"{n(geo[k])} {n(geo[k + 1])} l" for k in range(2, len(geo), 2)]
                 if kind == "poly":
-                    path.close()
-                    c.drawPath(path, stroke=s, fill=f)
+                    parts.append("h")
                 else:
-                    c.drawPath(path, stroke=s, fill=0)
+                    f = 0
+                code.append(" ".join(parts))
+                code.append(PATH_OPS[s, f, mode])
         c.restoreState()
+
+
+def _round_rect(code: list, x: float, y: float, width: float, height: float, radius: float) -> None:
+    """What reportlab's canvas.roundRect appends (path object: 'n', then one entry per
+    segment), with numbers formatted through the cache."""
+    n = _num
+    t = 0.4472 * radius
+    xlo, xhi = min(x, x + width), max(x, x + width)
+    ylo, yhi = min(y, y + height), max(y, y + height)
+    code += (
+        "n",
+        f"{n(xlo + radius)} {n(ylo)} m",
+        f"{n(xhi - radius)} {n(ylo)} l",
+        f"{n(xhi - t)} {n(ylo)} {n(xhi)} {n(ylo + t)} {n(xhi)} {n(ylo + radius)} c",
+        f"{n(xhi)} {n(yhi - radius)} l",
+        f"{n(xhi)} {n(yhi - t)} {n(xhi - t)} {n(yhi)} {n(xhi - radius)} {n(yhi)} c",
+        f"{n(xlo + radius)} {n(yhi)} l",
+        f"{n(xlo + t)} {n(yhi)} {n(xlo)} {n(yhi - t)} {n(xlo)} {n(yhi - radius)} c",
+        f"{n(xlo)} {n(ylo + radius)} l",
+        f"{n(xlo)} {n(ylo + t)} {n(xlo + t)} {n(ylo)} {n(xlo + radius)} {n(ylo)} c",
+        "h",
+    )
 
 
 def drawing(width: float, height: float) -> Vector:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
 from ....model import Severity
 from ....rules import Finding
 from .. import styles as st
 from ..blocks import Card, Ctx, heading
-from ..safe import esc
+from ..safe import Para, esc, para
 
 INTRO = {
     Severity.ERROR: "Errors: the plan breaks a sequencing principle or leaves a gap that will stop the rollout.",
@@ -21,7 +21,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
     s = ctx.s
     flow: list = [NextPageTemplate("portrait"), PageBreak(), heading("Findings", s.h1, 0, f"{number}.")]
     if not findings:
-        flow.append(Paragraph("The rules raise no finding on this plan.", s.body))
+        flow.append(Para("The rules raise no finding on this plan.", s.body))
         return flow
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     counts = []
@@ -30,7 +30,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
         counts.append(f"{n} {words[sev]}{'' if n == 1 else 's'}")
     counts = ", ".join(counts)
     flow.append(
-        Paragraph(
+        Para(
             f"The plan was checked against the sequencing principles and the seams between components: {esc(counts)}.",
             s.body,
         )
@@ -40,7 +40,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
         if not group:
             continue
         flow.append(heading(f"{sev.label}s" if sev is not Severity.INFO else "Notes", s.h2, 1))
-        flow.append(Paragraph(esc(INTRO[sev]), s.muted))
+        flow.append(Para(esc(INTRO[sev]), s.muted))
         flow.append(Spacer(1, 4))
         for finding in group:
             flow += [_card(ctx, finding), Spacer(1, 6)]  # a card never splits: no KeepTogether needed
@@ -51,20 +51,18 @@ def _card(ctx: Ctx, f: Finding) -> Card:
     s = ctx.s
     colour = st.SEVERITY_COLOURS[f.severity]
     parts = [
-        Paragraph(f"<b>{esc(f.title)}</b>  <font color='{st.hex_of(st.MUTED)}' size='7'>{esc(f.code)}</font>", s.body),
-        Paragraph(esc(f.message), s.cell),
+        Para(f"<b>{esc(f.title)}</b>  <font color='{st.hex_of(st.MUTED)}' size='7'>{esc(f.code)}</font>", s.body),
+        Para(esc(f.message), s.cell),
     ]
     where = [x for x in (_use_case_name(ctx, f.use_case_id), f.component.label if f.component else "") if x]
     if where:
-        parts.append(Paragraph(f"<font color='{st.hex_of(st.MUTED)}'>{esc(' · '.join(where))}</font>", s.cell))
+        parts.append(para(" · ".join(where), s.cell_muted))
     if f.elements:
         names = ", ".join(e.name for e in f.elements)
-        parts.append(Paragraph(f"<font color='{st.hex_of(st.MUTED)}'>Concerns: {esc(names)}</font>", s.cell))
+        parts.append(para(f"Concerns: {names}", s.cell_muted))
     if f.fix is not None:
         parts.append(
-            Paragraph(
-                f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {esc(f.fix.description)}", s.cell
-            )
+            Para(f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {esc(f.fix.description)}", s.cell)
         )
     return Card(parts, colour)
 

@@ -7,14 +7,14 @@ where an analysis has nothing to say, the page says so rather than inventing a n
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from ....model import Component, ItemKind, Severity
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
 from ..blocks import Card, Ctx, empty, heading, table
-from ..safe import esc
+from ..safe import Para, esc
 
 TOP_FINDINGS = 5
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -31,7 +31,7 @@ def summary_chapter(ctx: Ctx, a: PlanAnalysis) -> list:
     weeks = max((i.end_week for i in plan.roadmap), default=0)
     client = plan.details.client or "the business"
     flow.append(
-        Paragraph(
+        Para(
             f"This pack sets out how {esc(client)} redesigns its operating model around AI: "
             f"{len(plan.use_cases)} candidate use case{'s' if len(plan.use_cases) != 1 else ''}, "
             f"{len(plan.decisions)} decisions with explicit rights, and a roadmap of {len(plan.roadmap)} pieces "
@@ -53,9 +53,9 @@ def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
         return [empty(ctx, "No use case has been listed yet, so none can be recommended.")]
     first = a.ranked[0]
     parts = [
-        Paragraph("RECOMMENDED FIRST USE CASE", s.kicker),
-        Paragraph(esc(ranked_use_case(ctx.plan, first).name), s.h2.clone("rec", spaceBefore=0)),
-        Paragraph(esc(first.reason), s.callout),
+        Para("RECOMMENDED FIRST USE CASE", s.kicker),
+        Para(esc(ranked_use_case(ctx.plan, first).name), s.h2.clone("rec", spaceBefore=0)),
+        Para(esc(first.reason), s.callout),
     ]
     flow: list = [Card(parts, st.TEAL, pad=10), Spacer(1, 8)]
     rows = []
@@ -68,7 +68,7 @@ def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
         table(ctx, ["Rank", "Use case", "Tractability", "Strategic value", "Status"], rows, [0.8, 5, 1.6, 1.6, 1.4])
     )
     flow.append(
-        Paragraph(
+        Para(
             "Tractability is the mean of monthly volume, how well the process is defined, how rich its "
             "data is and how willing the team is to redesign its own work. Strategic value is shown "
             "but does not set the order.",
@@ -92,7 +92,7 @@ def _readiness(ctx: Ctx) -> list:
         return [*flow, empty(ctx, "No use case has an agreed score on all five components yet.")]
     block = [charts.radar(series, ctx.width)]
     if unscored:
-        block.append(Paragraph(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
+        block.append(Para(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
     return [*flow, KeepTogether(block)]
 
 
@@ -101,7 +101,7 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
     flow: list = []
     intro = [heading("Pilot result against capacity released", s.h2, 1)]
     intro.append(
-        Paragraph(
+        Para(
             "A saving measured on one task in a pilot is not what the business gets back. The process "
             "level counts the exceptions, checks and handoffs the redesign adds.",
             s.body,
@@ -136,14 +136,14 @@ def _top_findings(ctx: Ctx, a: PlanAnalysis) -> list:
     s = ctx.s
     flow: list = [heading("Top findings", s.h2, 1)]
     if not a.findings:
-        return [*flow, Paragraph("The rules raise no finding on this plan.", s.body)]
+        return [*flow, Para("The rules raise no finding on this plan.", s.body)]
     for f in by_severity(a.findings)[:TOP_FINDINGS]:
         colour = st.hex_of(st.SEVERITY_COLOURS[f.severity])
         text = f"<font color='{colour}'><b>{esc(f.severity.label)}</b></font>  <b>{esc(f.title)}</b> — {esc(f.message)}"
-        flow.append(Paragraph(text, s.body, bulletText="•"))
+        flow.append(Para(text, s.body, bulletText="•"))
     if len(a.findings) > TOP_FINDINGS:
         flow.append(
-            Paragraph(f"All {len(a.findings)} findings, with suggested fixes, are in the Findings chapter.", s.muted)
+            Para(f"All {len(a.findings)} findings, with suggested fixes, are in the Findings chapter.", s.muted)
         )
     return flow
 
@@ -156,10 +156,8 @@ def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
     names = {uc.id: uc.name for uc in plan.use_cases}
     for item in sorted((i for i in plan.roadmap if i.kind is ItemKind.DEPLOYMENT), key=lambda i: i.end_week):
         uc = names.get(item.use_case or "", "cross-cutting")
-        flow.append(
-            Paragraph(f"Go-live in week {item.end_week}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•")
-        )
+        flow.append(Para(f"Go-live in week {item.end_week}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•"))
     if a.critical:
         titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
-        flow.append(Paragraph(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
+        flow.append(Para(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
     return flow

@@ -3,13 +3,13 @@ data sources and capability changes."""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
 from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from .. import styles as st
 from ..blocks import Ctx, empty, heading, kv_table, role_names, table
 from ..process_drawing import legend, map_parts
-from ..safe import esc
+from ..safe import Para, esc
 
 TRACTABILITY = [
     ("definition", "Well defined"),
@@ -27,9 +27,9 @@ def use_case_chapter(ctx: Ctx, uc: UseCase, number: int) -> list:
     s = ctx.s
     flow: list = [NextPageTemplate("portrait"), PageBreak(), heading(uc.name, s.h1, 0, f"{number}.")]
     volume = f"{uc.tractability.monthly_volume:,} a month"
-    flow.append(Paragraph(f"{esc(uc.status.label.upper())} · {esc(volume.upper())}", s.kicker))
+    flow.append(Para(f"{esc(uc.status.label.upper())} · {esc(volume.upper())}", s.kicker))
     if uc.description:
-        flow.append(Paragraph(esc(uc.description), s.lead))
+        flow.append(Para(esc(uc.description), s.lead))
     flow += _profile(ctx, uc)
     flow += _maps(ctx, uc, number)
     flow += _decisions(ctx, uc, number)
@@ -47,9 +47,9 @@ def _profile(ctx: Ctx, uc: UseCase) -> list:
     if kpi.metric or kpi.value is not None:
         value = f"{kpi.value:g} {kpi.unit}".strip() if kpi.value is not None else "no figure yet"
         pairs.append(("Pilot KPI", f"{kpi.metric}: {value}" if kpi.metric else value))
-    flow: list = [Paragraph("Tractability", s.h3), kv_table(ctx, pairs, 140)]
+    flow: list = [Para("Tractability", s.h3), kv_table(ctx, pairs, 140)]
     scores = {sc.component: sc for sc in ctx.plan.scores if sc.use_case == uc.id and not sc.participant}
-    flow.append(Paragraph("Diagnostic: agreed scores", s.h3))
+    flow.append(Para("Diagnostic: agreed scores", s.h3))
     if scores:
         rows = []
         for comp in Component:
@@ -81,17 +81,17 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
     flow: list = [NextPageTemplate("landscape"), PageBreak(), title]
     for variant, pmap in (("Current process", uc.current), ("Redesigned process", uc.redesigned)):
         parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - 80)
-        title = Paragraph(f"{variant} — {esc(uc.name)}", s.h3)
+        title = Para(f"{variant} — {esc(uc.name)}", s.h3)
         if not parts:
             flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet."), Spacer(1, 8)]
             continue
-        stats = Paragraph(esc(map_stats(plan, pmap)), s.muted)
+        stats = Para(esc(map_stats(plan, pmap)), s.muted)
         for k, part in enumerate(parts):
             block = []
             if k == 0:
                 block.append(title)
             if len(parts) > 1:
-                block.append(Paragraph(esc(_part_caption(plan, parts, k)), s.muted))
+                block.append(Para(esc(_part_caption(plan, parts, k)), s.muted))
             block += [Spacer(1, 3), part.drawing, Spacer(1, 4)]
             if k == len(parts) - 1:
                 block += [stats, legend(ctx.l_width), Spacer(1, 10)]
@@ -120,7 +120,7 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
     for d in decisions:
         found = plan.find_step(d.step)
         colour = st.hex_of(st.AUTONOMY_COLOURS[d.autonomy])
-        autonomy = Paragraph(f'<font color="{colour}"><b>{esc(d.autonomy.label)}</b></font>', s.cell)
+        autonomy = Para(f'<font color="{colour}"><b>{esc(d.autonomy.label)}</b></font>', s.cell)
         raci = []
         for label, ids in (("A", d.accountable), ("R", d.responsible), ("C", d.consulted), ("I", d.informed)):
             if ids:
@@ -130,7 +130,7 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
                 d.name,
                 found[2].name if found else "—",
                 autonomy,
-                Paragraph("<br/>".join(raci) or "—", s.cell),
+                Para("<br/>".join(raci) or "—", s.cell),
                 role_names(plan, [d.override_authority]) or "—",
                 "Yes" if d.audit_trail else "No",
                 d.rationale,
@@ -167,7 +167,7 @@ def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
         ("When a threshold is breached", g.breach_process),
     ]
     flow.append(kv_table(ctx, pairs, 140))
-    flow.append(Paragraph("Performance thresholds", s.h3))
+    flow.append(Para("Performance thresholds", s.h3))
     if g.thresholds:
         rows = []
         for t in g.thresholds:

@@ -1,0 +1,72 @@
+"""The export's shortcuts around reportlab must give exactly what reportlab itself gives.
+
+Plain cells skip the markup parser and break their lines with a lean loop; markup is parsed
+once per style. A difference would show as a changed line break or a lost character in the
+board pack, so each shortcut is compared with reportlab's own result on the same text."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.platypus import Paragraph
+
+from omplanner.export.pdf import styles as st
+from omplanner.export.pdf.fonts import register_fonts
+from omplanner.export.pdf.safe import Para, esc, para
+
+TEXTS = [
+    "Match invoice to purchase order and goods receipt",
+    "Łódź warehouse ✓ → ERP",
+    "short",
+    "a  b   c",
+    "Supercalifragilisticexpialidocious-without-any-space-to-break-at-all",
+    "R&D <b",
+    "<img src='x'/> stays text",
+    "line one\nline two",
+    "tab\tseparated",
+    "non\xa0breaking space",
+    "soft\xadhyphen in a longer sentence that wraps",
+]
+
+
+@pytest.fixture(scope="module")
+def styles():
+    register_fonts()
+    return st.Styles()
+
+
+def _lines(p: Paragraph, width: float) -> tuple:
+    p.wrap(width, 1000)
+    bl = p.blPara
+    if bl.kind == 0:
+        return 0, tuple((round(extra, 6), tuple(words)) for extra, words in bl.lines)
+    return 1, tuple(tuple(getattr(w, "text", "") for w in line.words) for line in bl.lines)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("width", [30.0, 61.5, 120.0, 448.0])
+def test_plain_cells_break_exactly_like_reportlab(styles, text, width):
+    for style in (styles.cell, styles.cell_head, styles.body):
+        ours, theirs = para(text, style), Paragraph(esc(text), style)
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+        assert ours.wrap(width, 1000) == theirs.wrap(width, 1000)
+        assert _lines(ours, width) == _lines(theirs, width)
+        assert ours.getPlainText() == theirs.getPlainText()
+
+
+def test_a_rewrap_at_another_width_breaks_again(styles):
+    p = para("one two three four five six seven eight nine ten", styles.cell)
+    wide = p.wrap(400, 100)
+    narrow = p.wrap(40, 100)
+    assert narrow[1] > wide[1]
+    assert p.wrap(400, 100) == wide
+
+
+def test_repeated_markup_is_parsed_once_but_never_shared(styles):
+    markup = "<b>Suggested fix:</b> move &lt;b&gt; to week 3"
+    first, second = Para(markup, styles.cell), Para(markup, styles.cell)
+    reference = Paragraph(markup, styles.cell)
+    for p in (first, second):
+        assert [f.__dict__ for f in p.frags] == [f.__dict__ for f in reference.frags]
+        assert p.getPlainText() == "Suggested fix: move <b> to week 3"
+    assert all(a is not b for a, b in zip(first.frags, second.frags))
+    assert _lines(first, 60) == _lines(reference, 60)
