@@ -68,3 +68,20 @@ def test_rules_lists_the_catalogue(capsys):
     assert main(["rules", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["code"] for r in rows] == [i.code for i in catalogue()]
+
+
+def test_check_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    from omplanner.fileio import save_plan
+    from tests.benchmarks.generate import generate_plan
+
+    # Far more findings than a pipe buffers, so the writer is still writing when `head` leaves.
+    plan_file = tmp_path / "big.omplan"
+    save_plan(generate_plan(1), plan_file)
+    script = f"{sys.executable} -m omplanner check {plan_file} | head -n 1"
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip(), "the first line still arrives"
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipeError" not in result.stderr
