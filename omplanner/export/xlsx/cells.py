@@ -75,26 +75,46 @@ class Styler:
     def spec(self, name: str) -> dict:
         return dict(self._specs[name])
 
-    def apply(self, cell, name: str, quote: bool = False) -> None:
-        key = (name, quote)
-        array = self._arrays.get(key)
-        if array is not None:
-            cell._style = StyleArray(array)
-            return
-        cell._style = StyleArray()  # the cached style must hold the spec only, not what the value implied
+    def _resolve(self, cell, name: str, quote: bool) -> StyleArray:
+        cell._style = StyleArray()
         for attribute, value in self._specs[name].items():
             setattr(cell, attribute, value)
         if quote:
             cell.quotePrefix = True
-        self._arrays[key] = copy(cell._style)
+        return cell._style
+
+    def apply(self, cell, name: str, quote: bool = False) -> None:
+        key = (name, quote)
+        array = self._arrays.get(key)
+        if array is None:
+            # The first cell of a style resolves it against its workbook's style lists.
+            array = self._arrays[key] = self._resolve(cell, name, quote)
+        cell._style = array
+
+
+_new_cell = Cell.__new__
+
+
+def _fresh_cell(ws: Worksheet, row: int, col: int) -> Cell:
+    """A cell made as ``Cell(ws, row, col)`` does, without the style array it would build
+    only for us to replace it."""
+    cell = _new_cell(Cell)
+    cell.parent = ws
+    cell.row = row
+    cell.column = col
+    cell._value = None
+    cell._hyperlink = None
+    cell._comment = None
+    cell.data_type = "n"
+    ws._cells[(row, col)] = cell
+    return cell
 
 
 def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, style: str | None = None):
     """Write one value into a fresh cell: user text stays text (string type forced, quote prefix
     where needed). The cell is made directly, as ``ws.append`` does, without ``ws.cell``'s
     look-up: exports write each cell once."""
-    cell = Cell(ws, row=row, column=col)
-    ws._cells[(row, col)] = cell
+    cell = _fresh_cell(ws, row, col)
     quote = False
     kind = type(value)
     if kind is not str and isinstance(value, Enum):
@@ -114,13 +134,18 @@ def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, 
         cell._value = "Yes" if value else "No"
         cell.data_type = "s"
     elif isinstance(value, datetime):
+        cell._style = StyleArray()  # openpyxl's setter gives the cell a date format
         cell.value = value.replace(tzinfo=None)
     elif value is not None:
+        cell._style = StyleArray()
         cell.value = value
     if styler is not None and style is not None:
         styler.apply(cell, style, quote)
-    elif quote:
-        cell.quotePrefix = True
+    else:
+        if not hasattr(cell, "_style"):
+            cell._style = StyleArray()
+        if quote:
+            cell.quotePrefix = True
     return cell
 
 
@@ -198,7 +223,11 @@ def write_table(
     wrap = [c.kind == "long" for c in columns]
     for values in rows:
         for index, value in enumerate(values):
-            length = _display_length(value) + 1
+            # Plain one-line text is most cells: measured here without the general helper.
+            if type(value) is str and "\n" not in value:
+                length = len(value) + 1
+            else:
+                length = _display_length(value) + 1
             if length > widths[index]:
                 widths[index] = length
     for index, column in enumerate(columns):
@@ -210,7 +239,8 @@ def write_table(
         put(ws, top, left + index, header, styler, "header")
     _fit_height(ws, top, headers, widths, [True] * len(headers), extra=3)
     body_styles = [("body_wrap" if wrap[i] else _BODY_STYLE[c.kind]) for i, c in enumerate(columns)]
-    wrapped = [i for i, w in enumerate(wrap) if w]
+    # Per wrapped column, the most characters that fit on one line (see _fit_height).
+    wrapped = [(i, max((widths[i] - 1) * 1.2, 1)) for i, w in enumerate(wrap) if w]
     row_number = top
     for values in rows:
         row_number += 1
@@ -218,8 +248,13 @@ def write_table(
             put(ws, row_number, left + index, value, styler, body_styles[index])
         for index in range(len(values), len(columns)):
             put(ws, row_number, left + index, None, styler, body_styles[index])
-        if wrapped:
-            _fit_height(ws, row_number, values, widths, wrap)
+        for index, per_line in wrapped:
+            # Only a row with a long or multi-line text needs the full estimate.
+            if index < len(values):
+                value = values[index]
+                if isinstance(value, str) and (len(value) > per_line or "\n" in value):
+                    _fit_height(ws, row_number, values, widths, wrap)
+                    break
     area = TableArea(
         name=table_name(name, book_names),
         header_row=top,
