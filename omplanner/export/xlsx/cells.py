@@ -184,6 +184,8 @@ _BODY_STYLE = {"text": "body", "long": "body_wrap", "number": "body", "date": "b
 def _display_length(value) -> int:
     if value is None:
         return 0
+    if type(value) is int:
+        return len(str(value))
     if isinstance(value, (date, datetime)):
         return 11
     if isinstance(value, Enum):
@@ -236,10 +238,10 @@ def write_table(
                 wrap[index] = True
     for index, header in enumerate(headers):
         put(ws, top, left + index, header, styler, "header")
-    _fit_height(ws, top, headers, widths, [True] * len(headers), extra=3)
+    _fit_height(ws, top, headers, [(i, _line_limit(w)) for i, w in enumerate(widths)], extra=3)
     body_styles = [("body_wrap" if wrap[i] else _BODY_STYLE[c.kind]) for i, c in enumerate(columns)]
-    # Per wrapped column, the most characters that fit on one line (see _fit_height).
-    wrapped = [(i, max((widths[i] - 1) * 1.2, 1)) for i, w in enumerate(wrap) if w]
+    # Per wrapped column, the most characters that fit on one line.
+    wrapped = [(i, _line_limit(widths[i])) for i, w in enumerate(wrap) if w]
     row_number = top
     for values in rows:
         row_number += 1
@@ -247,13 +249,8 @@ def write_table(
             put(ws, row_number, left + index, value, styler, body_styles[index])
         for index in range(len(values), len(columns)):
             put(ws, row_number, left + index, None, styler, body_styles[index])
-        for index, per_line in wrapped:
-            # Only a row with a long or multi-line text needs the full estimate.
-            if index < len(values):
-                value = values[index]
-                if isinstance(value, str) and (len(value) > per_line or "\n" in value):
-                    _fit_height(ws, row_number, values, widths, wrap)
-                    break
+        if wrapped:
+            _fit_height(ws, row_number, values, wrapped)
     area = TableArea(
         name=table_name(name, book_names),
         header_row=top,
@@ -280,20 +277,28 @@ LINE_HEIGHT = 15.0
 """Points per line of 11-point text; spreadsheets do not refit row heights of a written file."""
 
 
-def _fit_height(ws: Worksheet, row: int, values: Sequence, widths: list[float], wrap: list[bool], extra=0) -> None:
-    """Give a row with wrapped text the height its longest cell needs (an estimate by characters)."""
+def _fit_height(ws: Worksheet, row: int, values: Sequence, limits: list[tuple[int, float]], extra=0) -> None:
+    """Give a row with wrapped text the height its longest cell needs (an estimate by characters).
+
+    ``limits`` lists the wrapped columns as (index, characters that fit on one line)."""
     lines = 1
-    for value, width, wraps in zip(values, widths, wrap):
-        if not wraps or not isinstance(value, str) or not value:
-            continue
-        # Column widths count "0" digits; average text is about a sixth narrower.
-        per_line = max((width - 1) * 1.2, 1)
-        if len(value) + extra <= per_line and "\n" not in value:
+    count_values = len(values)
+    for index, per_line in limits:
+        if index >= count_values:
+            break
+        value = values[index]
+        if not isinstance(value, str) or (len(value) + extra <= per_line and "\n" not in value):
             continue
         count = sum(max(1, math.ceil((len(part) + extra) / per_line)) for part in value.split("\n"))
-        lines = max(lines, count)
+        if count > lines:
+            lines = count
     if lines > 1:
         ws.row_dimensions[row].height = min(lines * LINE_HEIGHT + 2, 409)
+
+
+def _line_limit(width: float) -> float:
+    # Column widths count "0" digits; average text is about a sixth narrower.
+    return max((width - 1) * 1.2, 1)
 
 
 def set_min_width(ws: Worksheet, col: int, width: float) -> None:
