@@ -157,6 +157,8 @@ class Column:
     """text | long (wrapped prose) | number | date | center (short codes, letters)."""
     max_width: float = 42
     min_width: float = 6
+    style: str | None = None
+    """A named style for the column's data cells, instead of the one its kind implies."""
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def write_table(
     for index, header in enumerate(headers):
         put(ws, top, left + index, header, styler, "header")
     _fit_height(ws, top, headers, [(i, _line_limit(w)) for i, w in enumerate(widths)], extra=3)
-    body_styles = [("body_wrap" if wrap[i] else _BODY_STYLE[c.kind]) for i, c in enumerate(columns)]
+    body_styles = [c.style or ("body_wrap" if wrap[i] else _BODY_STYLE[c.kind]) for i, c in enumerate(columns)]
     # Per wrapped column, the most characters that fit on one line.
     wrapped = [(i, _line_limit(widths[i])) for i, w in enumerate(wrap) if w]
     row_number = top
