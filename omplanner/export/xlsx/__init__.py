@@ -7,6 +7,7 @@ failed or cancelled export leaves no half-written workbook behind.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,23 @@ def export_xlsx(plan: Plan, path: Path | str, progress: Progress | None = None) 
     ``progress(fraction, what)`` is called between steps; returning False cancels the export
     with ``Cancelled`` and leaves any existing file at ``path`` untouched.
     """
+
+    def report(fraction: float, what: str) -> None:
+        if progress is not None and progress(fraction, what) is False:
+            raise Cancelled(f"export cancelled while {what[0].lower()}{what[1:]}")
+
+    # The workbook is tens of thousands of long-lived cell objects: the cyclic garbage collector
+    # would scan them again and again while they are made and saved, and find nothing to free.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _export(plan, Path(path), report)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Path:
     from openpyxl import Workbook
 
     from ..analysis import analyse_plan
@@ -35,11 +53,6 @@ def export_xlsx(plan: Plan, path: Path | str, progress: Progress | None = None) 
     from .roadmap import write_roadmap
     from .summary import write_summary
 
-    def report(fraction: float, what: str) -> None:
-        if progress is not None and progress(fraction, what) is False:
-            raise Cancelled(f"export cancelled while {what[0].lower()}{what[1:]}")
-
-    path = Path(path)
     report(0.0, "Analysing the plan")
     workbook = Workbook()
     workbook.remove(workbook.active)

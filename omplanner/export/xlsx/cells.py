@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -75,26 +74,46 @@ class Styler:
     def spec(self, name: str) -> dict:
         return dict(self._specs[name])
 
-    def apply(self, cell, name: str, quote: bool = False) -> None:
-        key = (name, quote)
-        array = self._arrays.get(key)
-        if array is not None:
-            cell._style = StyleArray(array)
-            return
-        cell._style = StyleArray()  # the cached style must hold the spec only, not what the value implied
+    def _resolve(self, cell, name: str, quote: bool) -> StyleArray:
+        cell._style = StyleArray()
         for attribute, value in self._specs[name].items():
             setattr(cell, attribute, value)
         if quote:
             cell.quotePrefix = True
-        self._arrays[key] = copy(cell._style)
+        return cell._style
+
+    def apply(self, cell, name: str, quote: bool = False) -> None:
+        key = (name, quote)
+        array = self._arrays.get(key)
+        if array is None:
+            # The first cell of a style resolves it against its workbook's style lists.
+            array = self._arrays[key] = self._resolve(cell, name, quote)
+        cell._style = array
+
+
+_new_cell = Cell.__new__
+
+
+def _fresh_cell(ws: Worksheet, row: int, col: int) -> Cell:
+    """A cell made as ``Cell(ws, row, col)`` does, without the style array it would build
+    only for us to replace it."""
+    cell = _new_cell(Cell)
+    cell.parent = ws
+    cell.row = row
+    cell.column = col
+    cell._value = None
+    cell._hyperlink = None
+    cell._comment = None
+    cell.data_type = "n"
+    ws._cells[(row, col)] = cell
+    return cell
 
 
 def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, style: str | None = None):
     """Write one value into a fresh cell: user text stays text (string type forced, quote prefix
     where needed). The cell is made directly, as ``ws.append`` does, without ``ws.cell``'s
     look-up: exports write each cell once."""
-    cell = Cell(ws, row=row, column=col)
-    ws._cells[(row, col)] = cell
+    cell = _fresh_cell(ws, row, col)
     quote = False
     kind = type(value)
     if kind is not str and isinstance(value, Enum):
@@ -114,13 +133,18 @@ def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, 
         cell._value = "Yes" if value else "No"
         cell.data_type = "s"
     elif isinstance(value, datetime):
+        cell._style = StyleArray()  # openpyxl's setter gives the cell a date format
         cell.value = value.replace(tzinfo=None)
     elif value is not None:
+        cell._style = StyleArray()
         cell.value = value
     if styler is not None and style is not None:
         styler.apply(cell, style, quote)
-    elif quote:
-        cell.quotePrefix = True
+    else:
+        if not hasattr(cell, "_style"):
+            cell._style = StyleArray()
+        if quote:
+            cell.quotePrefix = True
     return cell
 
 
@@ -133,6 +157,8 @@ class Column:
     """text | long (wrapped prose) | number | date | center (short codes, letters)."""
     max_width: float = 42
     min_width: float = 6
+    style: str | None = None
+    """A named style for the column's data cells, instead of the one its kind implies."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +186,8 @@ _BODY_STYLE = {"text": "body", "long": "body_wrap", "number": "body", "date": "b
 def _display_length(value) -> int:
     if value is None:
         return 0
+    if type(value) is int:
+        return len(str(value))
     if isinstance(value, (date, datetime)):
         return 11
     if isinstance(value, Enum):
@@ -198,7 +226,11 @@ def write_table(
     wrap = [c.kind == "long" for c in columns]
     for values in rows:
         for index, value in enumerate(values):
-            length = _display_length(value) + 1
+            # Plain one-line text is most cells: measured here without the general helper.
+            if type(value) is str and "\n" not in value:
+                length = len(value) + 1
+            else:
+                length = _display_length(value) + 1
             if length > widths[index]:
                 widths[index] = length
     for index, column in enumerate(columns):
@@ -208,9 +240,10 @@ def write_table(
                 wrap[index] = True
     for index, header in enumerate(headers):
         put(ws, top, left + index, header, styler, "header")
-    _fit_height(ws, top, headers, widths, [True] * len(headers), extra=3)
-    body_styles = [("body_wrap" if wrap[i] else _BODY_STYLE[c.kind]) for i, c in enumerate(columns)]
-    wrapped = [i for i, w in enumerate(wrap) if w]
+    _fit_height(ws, top, headers, [(i, _line_limit(w)) for i, w in enumerate(widths)], extra=3)
+    body_styles = [c.style or ("body_wrap" if wrap[i] else _BODY_STYLE[c.kind]) for i, c in enumerate(columns)]
+    # Per wrapped column, the most characters that fit on one line.
+    wrapped = [(i, _line_limit(widths[i])) for i, w in enumerate(wrap) if w]
     row_number = top
     for values in rows:
         row_number += 1
@@ -219,7 +252,7 @@ def write_table(
         for index in range(len(values), len(columns)):
             put(ws, row_number, left + index, None, styler, body_styles[index])
         if wrapped:
-            _fit_height(ws, row_number, values, widths, wrap)
+            _fit_height(ws, row_number, values, wrapped)
     area = TableArea(
         name=table_name(name, book_names),
         header_row=top,
@@ -246,20 +279,28 @@ LINE_HEIGHT = 15.0
 """Points per line of 11-point text; spreadsheets do not refit row heights of a written file."""
 
 
-def _fit_height(ws: Worksheet, row: int, values: Sequence, widths: list[float], wrap: list[bool], extra=0) -> None:
-    """Give a row with wrapped text the height its longest cell needs (an estimate by characters)."""
+def _fit_height(ws: Worksheet, row: int, values: Sequence, limits: list[tuple[int, float]], extra=0) -> None:
+    """Give a row with wrapped text the height its longest cell needs (an estimate by characters).
+
+    ``limits`` lists the wrapped columns as (index, characters that fit on one line)."""
     lines = 1
-    for value, width, wraps in zip(values, widths, wrap):
-        if not wraps or not isinstance(value, str) or not value:
-            continue
-        # Column widths count "0" digits; average text is about a sixth narrower.
-        per_line = max((width - 1) * 1.2, 1)
-        if len(value) + extra <= per_line and "\n" not in value:
+    count_values = len(values)
+    for index, per_line in limits:
+        if index >= count_values:
+            break
+        value = values[index]
+        if not isinstance(value, str) or (len(value) + extra <= per_line and "\n" not in value):
             continue
         count = sum(max(1, math.ceil((len(part) + extra) / per_line)) for part in value.split("\n"))
-        lines = max(lines, count)
+        if count > lines:
+            lines = count
     if lines > 1:
         ws.row_dimensions[row].height = min(lines * LINE_HEIGHT + 2, 409)
+
+
+def _line_limit(width: float) -> float:
+    # Column widths count "0" digits; average text is about a sixth narrower.
+    return max((width - 1) * 1.2, 1)
 
 
 def set_min_width(ws: Worksheet, col: int, width: float) -> None:

@@ -66,7 +66,7 @@ def write_decision_rights(ctx: ExportContext) -> None:
         Column("Process step", max_width=28),
         Column("Autonomy", max_width=22, min_width=20),
     ]
-    role_columns = [Column(r.name, "center", max_width=16, min_width=8) for r in roles]
+    role_columns = [Column(r.name, "center", max_width=16, min_width=8, style="raci") for r in roles]
     tail = [
         Column("Override authority", max_width=26),
         Column("Audit trail", "center"),
@@ -81,9 +81,6 @@ def write_decision_rights(ctx: ExportContext) -> None:
     area = write_table(ws, ctx.table_names, styler, top, 1, "DecisionRights", fixed + role_columns + tail, rows)
     first_role = area.first_col + len(fixed)
     last_role = first_role + len(roles) - 1
-    for row in range(area.first_row, area.last_row + 1):
-        for col in range(first_role, last_role + 1):
-            styler.apply(ws.cell(row=row, column=col), "raci")
     # Role names are long; the letters are short: tilt the role headers rather than widen.
     styler.define(
         "header_tilted",

@@ -141,11 +141,9 @@ def _bar(ctx: ExportContext, ws, row: int, left: int, item, weeks: int) -> None:
     critical = item.id in ctx.analysis.critical
     style = f"bar_{item.kind.value}" + ("_critical" if critical else "")
     last = min(item.end_week, weeks)
+    milestone = item.start_week if item.kind is ItemKind.DEPLOYMENT else -1
     for week in range(item.start_week, last):
-        cell = ws.cell(row=row, column=left + week)
-        ctx.styler.apply(cell, style)
-    if item.kind is ItemKind.DEPLOYMENT and item.start_week < weeks:
-        ws.cell(row=row, column=left + item.start_week).value = "◆"
+        put(ws, row, left + week, "◆" if week == milestone else None, ctx.styler, style)
 
 
 def _legend(ctx: ExportContext, ws, row: int) -> None:
