@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..fileio import FILE_SUFFIX, load_plan, save_plan, schema_text
@@ -36,6 +37,10 @@ def run_new(args: argparse.Namespace) -> int:
     if not args.plan.parent.exists():
         raise CliError(f"the folder {args.plan.parent} does not exist")
     plan = load_plan(source)
+    if name == BLANK_TEMPLATE:
+        # A blank plan starts now; the example keeps the dates its story is told in.
+        plan.details.start_date = date.today()
+        plan.details.created = datetime.now(UTC).replace(microsecond=0)
     save_plan(plan, args.plan)
     print(f"Created {args.plan} from the {name} plan.")
     return EXIT_OK

@@ -85,3 +85,14 @@ def test_check_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path
     assert result.stdout.strip(), "the first line still arrives"
     assert "Traceback" not in result.stderr
     assert "BrokenPipeError" not in result.stderr
+
+
+def test_a_new_blank_plan_starts_today(tmp_path):
+    from datetime import date
+
+    from omplanner.cli import main
+    from omplanner.fileio import load_plan
+
+    target = tmp_path / "fresh.omplan"
+    assert main(["new", str(target)]) == 0
+    assert load_plan(target).details.start_date == date.today()
