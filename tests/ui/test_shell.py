@@ -295,10 +295,10 @@ def test_page_creation_is_lazy_and_broken_pages_do_not_crash(qtbot, window, exam
 
 
 def test_presentation_mode_enlarges_type_and_restores_it(qtbot, window):
-    from ui.theme import SHELL_STYLE
+    from ui.theme import shell_style
 
     app = QApplication.instance()
-    app.setStyleSheet(SHELL_STYLE)  # as the app runs: the sheet is what once kept the old font on screen
+    app.setStyleSheet(shell_style(False))  # as the app runs: the sheet is what once kept the old font on screen
     before = app.font().pointSizeF()
     window.show()
     shown_before = window.sidebar.font().pointSizeF()
@@ -428,3 +428,37 @@ def test_a_broken_file_named_at_start_is_explained_and_a_blank_plan_opens(qtbot,
     qtbot.addWidget(win)
     assert len(shown) == 1 and shown[0].startswith("broken.omplan")
     assert win.document.path is None and win.document.plan.use_cases == []
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_a_checked_toolbar_toggle_still_shows_its_icon(qtbot, window, mode):
+    """The Findings toggle is checked while its panel shows: its flag (drawn in the accent blue)
+    must stand out from the checked button's background, in both themes."""
+    from PySide6.QtGui import QColor
+
+    from ui.theme import ACCENT, apply_theme
+
+    app = QApplication.instance()
+    try:
+        apply_theme(app, mode)
+        window.resize(1000, 600)
+        window.show()
+        action = window.action_map["view.findings"]
+        assert action.isChecked()
+        button = window.toolbar.widgetForAction(action)
+        image = button.grab().toImage()
+        accent = QColor(ACCENT)
+        background = image.pixelColor(3, image.height() // 2)
+        flag = sum(
+            1 for x in range(image.width()) for y in range(image.height()) if _close(image.pixelColor(x, y), accent, 40)
+        )
+        assert not _close(background, accent, 60)  # not a solid accent plate...
+        assert flag >= 6  # ...so the accent-blue flag is still there to see
+    finally:
+        app.setStyleSheet("")
+        apply_theme(app, "light")
+        app.setStyleSheet("")
+
+
+def _close(a, b, tolerance: int) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) <= tolerance
