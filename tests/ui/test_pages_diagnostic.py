@@ -52,6 +52,9 @@ def test_a_round_in_the_room_shows_median_and_flags_disagreement(qtbot, example_
 
     click_cell(qtbot, page.grid, 1, column(Component.PROCESS))
     assert page.detail.title() == "Customer e-mail triage · Process design"
+    tabs = page.detail_tabs
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(1).center())
+    assert page.participant_edit.isVisible()
     for name, value in (("Priya", 3), ("Tom", 3)):
         page.participant_value.setValue(value)
         qtbot.keyClicks(page.participant_edit, name)
@@ -64,6 +67,7 @@ def test_a_round_in_the_room_shows_median_and_flags_disagreement(qtbot, example_
     qtbot.keyClick(page.participant_edit, Qt.Key.Key_Return)
     room = page.grid_model.index(1, 0).data(Qt.ItemDataRole.UserRole)
     assert room.median == 3 and room.disagrees
+    assert tabs.tabText(1) == "Round in the room (3)"
 
     qtbot.mouseClick(page.agree_button, Qt.MouseButton.LeftButton)
     assert agreed_score(document.plan, "uc-email", Component.PROCESS).value == 3
@@ -93,3 +97,19 @@ def test_evidence_typed_for_the_focused_cell_and_links(qtbot, example_plan):
     document.undo_stack.undo()
     assert score.evidence == before and score.elements == []
     assert page.select_element(score.id) and page.current_cell() == ("uc-ap", Component.GOVERNANCE)
+
+
+def test_the_page_fits_a_laptop_screen_beside_the_findings_dock(qtbot, example_plan):
+    """On a 1366x768 laptop the page once pushed the window to 1538 pixels, off the screen."""
+    from ui.document import Document
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Document(example_plan))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_page("diagnostic")
+    qtbot.waitUntil(lambda: page.isVisible())
+    assert window.findings.isVisible()
+    assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
+    assert page.radar.width() >= 300  # the chart keeps a readable size

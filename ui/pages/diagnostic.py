@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +75,9 @@ def linkable_elements(plan, use_case_id: str) -> list[tuple[str, str]]:
     return items
 
 
+ROOM_TAB = "Round in the room"
+
+
 class DiagnosticPage(QWidget):
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -89,10 +93,14 @@ class DiagnosticPage(QWidget):
         # The focused cell: evidence and links.
         self.binder = FormBinder(document, self)
         self.detail = QGroupBox("")
-        detail_layout = QHBoxLayout(self.detail)
-        detail_layout.setSpacing(SPACING)
-        evidence_column = QVBoxLayout()
-        evidence_column.addWidget(QLabel("Evidence"))
+        # Evidence and the round in the room are tabs: side by side, with the radar beside them,
+        # they did not fit a 1366-pixel laptop with the findings dock open.
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setDocumentMode(True)
+        QVBoxLayout(self.detail).addWidget(self.detail_tabs)
+        evidence_tab = QWidget()
+        evidence_column = QVBoxLayout(evidence_tab)
+        evidence_column.setContentsMargins(0, SPACING, 0, 0)
         self.evidence_edit = self.binder.text(QPlainTextEdit(), self._agreed_id, "evidence", "evidence")
         self.evidence_edit.setPlaceholderText("What the room saw that justifies the score.")
         evidence_column.addWidget(self.evidence_edit, 2)
@@ -101,7 +109,7 @@ class DiagnosticPage(QWidget):
         self.links_list.setAccessibleName("Linked plan elements")
         evidence_column.addWidget(self.links_list, 1)
         link_row = QHBoxLayout()
-        self.link_combo = compact(QComboBox(), 20)
+        self.link_combo = compact(QComboBox(), 12)
         self.link_combo.setAccessibleName("Link a plan element")
         self.link_button = QPushButton("Link")
         self.link_button.clicked.connect(self.link_chosen)
@@ -111,15 +119,18 @@ class DiagnosticPage(QWidget):
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
         evidence_column.addLayout(link_row)
-        detail_layout.addLayout(evidence_column, 3)
+        self.detail_tabs.addTab(evidence_tab, "Evidence")
 
         # The focused cell: a round of participants' scores.
-        room_column = QVBoxLayout()
-        room_column.addWidget(QLabel("Round in the room"))
-        columns = [Column("Participant", "participant"), Column("Score", "value", editor="level", width=80)]
+        room_tab = QWidget()
+        room_column = QVBoxLayout(room_tab)
+        room_column.setContentsMargins(0, SPACING, 0, 0)
+        columns = [Column("Participant", "participant"), Column("Score", "value", editor="level", width=64)]
         self.room_model = EntityTableModel(document, self._room_rows, columns, self)
         self.room_table = EntityTableView(self.room_model, self)
         self.room_table.setAccessibleName("Participants' scores")
+        # Short names: the score column must stay in view beside the findings dock on a laptop.
+        self.room_table.stretch_min = 96
         room_column.addWidget(self.room_table, 1)
         add_row = QHBoxLayout()
         self.participant_edit = QLineEdit()
@@ -147,16 +158,18 @@ class DiagnosticPage(QWidget):
         room_buttons.addWidget(self.agree_button, 1)
         room_buttons.addWidget(remove_button)
         room_column.addLayout(room_buttons)
-        detail_layout.addLayout(room_column, 2)
+        self.detail_tabs.addTab(room_tab, ROOM_TAB)
 
-        left = QVBoxLayout()
-        left.setSpacing(SPACING)
-        left.addWidget(self.grid)
-        left.addWidget(self.detail, 1)
-        body = QHBoxLayout()
+        # The grid across the page, the focused cell and the radar side by side under it: with
+        # the radar beside the grid the page did not fit a 1366-pixel laptop with the findings dock.
+        lower = QHBoxLayout()
+        lower.setSpacing(SPACING)
+        lower.addWidget(self.detail, 1)
+        lower.addWidget(self.radar, 1)
+        body = QVBoxLayout()
         body.setSpacing(SPACING)
-        body.addLayout(left, 2)
-        body.addWidget(self.radar, 1)
+        body.addWidget(self.grid)
+        body.addLayout(lower, 1)
         layout = page_layout(self)
         layout.addWidget(
             page_header(
@@ -305,6 +318,8 @@ class DiagnosticPage(QWidget):
         self.participant_names.setStringList(sorted({s.participant for s in plan.scores if s.participant}))
         room = room_round(plan, *cell) if cell else None
         self.agree_button.setEnabled(room is not None)
+        count = self.room_model.rowCount()
+        self.detail_tabs.setTabText(1, f"{ROOM_TAB} ({count})" if count else ROOM_TAB)
         self._refresh_radar(cell[0] if cell else None)
 
     def _refresh_radar(self, focused_use_case: str | None) -> None:

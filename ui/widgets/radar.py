@@ -33,7 +33,7 @@ class RadarChart(QWidget):
         super().__init__(parent)
         self.axes = list(axes)
         self.series: list[Series] = []
-        self.setMinimumSize(380, 300)
+        self.setMinimumSize(240, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Diagnostic radar chart")
 
@@ -56,15 +56,20 @@ class RadarChart(QWidget):
         text_color = palette.color(QPalette.ColorRole.WindowText)
         grid_color = QColor(text_color)
         grid_color.setAlpha(60)
-        font = body_font(self.font())
+        # Beside the findings dock on a laptop the chart is narrow: the labels step down in size
+        # until the rings get a fair share of the space, rather than the chart shrinking to a dot.
+        for step in (0, -1, -2, -3):
+            font = body_font(self.font(), step)
+            metrics = QFontMetrics(font)
+            legend_height = (metrics.height() + 6) * len(self.series) + 8
+            label_margin = metrics.height() * 1.6
+            widest = max((metrics.horizontalAdvance(line) for a in self.axes for line in a.split("\n")), default=0)
+            area = QRectF(self.rect()).adjusted(8, 8, -8, -8 - legend_height)
+            # Side labels stick out by about their width; top and bottom ones by a line.
+            radius = max(10.0, min(area.width() / 2 - widest - 16, area.height() / 2 - label_margin * 1.5))
+            if radius >= min(area.width(), area.height()) * 0.25:
+                break
         painter.setFont(font)
-        metrics = QFontMetrics(font)
-        legend_height = (metrics.height() + 6) * len(self.series) + 8
-        label_margin = metrics.height() * 1.6
-        widest = max((metrics.horizontalAdvance(line) for a in self.axes for line in a.split("\n")), default=0)
-        area = QRectF(self.rect()).adjusted(8, 8, -8, -8 - legend_height)
-        # Side labels stick out by about their width; top and bottom ones by a line.
-        radius = max(10.0, min(area.width() / 2 - widest - 16, area.height() / 2 - label_margin * 1.5))
         center = area.center()
         count = len(self.axes)
 

@@ -78,6 +78,8 @@ class EntityTableView(QTableView):
     """The narrowest a stretching column (a name, a title) may get before the table scrolls
     instead: on a 1366-pixel laptop beside the findings dock, the fixed columns alone can fill
     the view, and the name column was squeezed to nothing."""
+    stretch_min = STRETCH_MIN
+    """Per view: a small table of short names (the participants of a round) sets less."""
 
     def apply_column_widths(self) -> None:
         header = self.horizontalHeader()
@@ -85,13 +87,14 @@ class EntityTableView(QTableView):
         fixed = sum(c.width for c in columns if c.width is not None)
         stretch = [i for i, c in enumerate(columns) if c.width is None]
         room = self.viewport().width() - fixed
-        squeezed = bool(stretch) and room < self.STRETCH_MIN * len(stretch)
+        narrowest = self.stretch_min
+        squeezed = bool(stretch) and room < narrowest * len(stretch)
         for section, column in enumerate(columns):
             if column.width is None and not squeezed:
                 header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(section, column.width or self.STRETCH_MIN)
+                header.resizeSection(section, column.width or narrowest)
         header.setStretchLastSection(not stretch)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
