@@ -58,11 +58,13 @@ QLabel#findings_detail { padding: 4px 2px; }
 QStatusBar QLabel { padding: 0 6px; }
 QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);
     border: 1px solid palette(highlight); border-radius: 3px; padding: 3px 8px; }
-QToolBar QToolButton:checked { background: @TINT@; border: 1px solid palette(highlight); border-radius: 3px; }
+QToolBar QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); border-radius: 3px; }
+QToolBar#main_toolbar QToolButton:checked { background: @TINT@; border: 1px solid palette(highlight);
+    border-radius: 3px; }
 """
 # A checked toggle (Current / Redesigned / Both, Weeks / Months) must read as chosen from the
 # back of a room: Fusion's darker shade of the button colour is hard to tell apart in dark mode.
-# A checked toolbar button (Findings, Presentation) shows only its icon, drawn in the text colour
+# A checked button of the main toolbar (Findings, Presentation) shows only its icon, drawn in the text colour
 # with the accent blue: on a solid accent background the blue part vanished (the findings flag
 # became a bare pole), so it gets a tint of the accent and an accent border instead.
 

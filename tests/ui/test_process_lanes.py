@@ -90,3 +90,20 @@ def test_table_and_inspector_fold_away_to_give_the_maps_room(page):
     page.pane("redesigned").scene.clearSelection()
     page.inspector_button.setChecked(True)
     assert not page.inspector_panel.isVisible()  # nothing selected: nothing to inspect
+
+
+def test_lane_names_stay_in_view_when_the_map_scrolls_sideways(qtbot, example_plan):
+    """Scrolled past the lane headers, the view draws them again at its left edge: the room can
+    still tell which band is whose."""
+    page = show_redesigned_map(qtbot, example_plan, (1200, 250))
+    view = page.pane("redesigned").view
+    assert view.pinned_lanes() is not None  # the lanes' own headers are off to the left
+    header_colour = view.scene().style.lane_header_brush.color()
+    image = view.viewport().grab().toImage()
+    y = view.mapFromScene(QPointF(0, LANE_HEIGHT + 8)).y()  # inside the second lane, below any name
+    assert image.pixelColor(4, y) == header_colour
+    assert image.pixelColor(60, y) == header_colour
+    assert image.pixelColor(300, y) != header_colour  # the rest is the map
+
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    assert view.pinned_lanes() is None  # back at the left: the lanes show their own headers

@@ -59,13 +59,24 @@ class LaneItem(QGraphicsItem):
             painter.setBrush(brush)
             painter.drawRect(body)
         header = self.header_rect()
-        painter.setBrush(s.lane_header_brush)
-        painter.drawRect(header)
         # borders as thin filled rectangles: stroking long lines is slow in the raster engine
         painter.setBrush(s.lane_border_brush)
-        painter.drawRect(QRectF(header.left(), LANE_HEIGHT - 0.5, header.width() + self.width, 1))
-        painter.drawRect(QRectF(header.left(), -0.5, header.width() + self.width, 1))
-        painter.drawRect(QRectF(LANE_LEFT - 0.5, 0, 1, LANE_HEIGHT))
+        painter.drawRect(QRectF(header.right(), LANE_HEIGHT - 0.5, self.width, 1))
+        painter.drawRect(QRectF(header.right(), -0.5, self.width, 1))
+        self.paint_header(painter, header.left())
+
+    def paint_header(self, painter, left: float) -> None:
+        """The header with the role's name, its left edge at ``left`` (item coordinates): where
+        the lane puts it, or pinned to the view's left edge once the map scrolls past it."""
+        s = self.style
+        header = QRectF(left, 0, LANE_HEADER_WIDTH, LANE_HEIGHT)
+        painter.setPen(s.no_pen)
+        painter.setBrush(s.lane_header_brush)
+        painter.drawRect(header)
+        painter.setBrush(s.lane_border_brush)
+        painter.drawRect(QRectF(header.left(), LANE_HEIGHT - 0.5, header.width(), 1))
+        painter.drawRect(QRectF(header.left(), -0.5, header.width(), 1))
+        painter.drawRect(QRectF(header.right() - 0.5, 0, 1, LANE_HEIGHT))
         if self.active:
             painter.setPen(s.selection_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)

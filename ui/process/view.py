@@ -1,15 +1,16 @@
 """The view of a map: zoom (Ctrl+wheel, Ctrl+= / Ctrl+-, F to fit), pan (space-drag, middle button),
-drops from the palette, and renaming in place."""
+drops from the palette, renaming in place, and lane names pinned to the left edge while the map
+scrolls sideways."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 from omplanner.model import StepKind
 
-from .items import ArrowItem, StepItem
+from .items import LANE_HEADER_WIDTH, LANE_LEFT, ArrowItem, StepItem
 
 STEP_KIND_MIME = "application/x-omplanner-step-kind"
 MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
@@ -36,6 +37,40 @@ class ProcessView(QGraphicsView):
         editor = getattr(scene, "editor", None)
         if editor is not None:
             editor.rename_requested.connect(self.start_rename)
+        self._scroll_x = 0
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled_sideways)
+
+    # -- lane names pinned to the left edge ---------------------------------------------------
+    def pinned_lanes(self) -> float | None:
+        """The scene x where pinned lane headers start, or None while the lanes' own headers show."""
+        lanes = getattr(self.scene(), "lanes", None)
+        if not lanes:
+            return None
+        left = self.mapToScene(QPoint(0, 0)).x()
+        return left if left > LANE_LEFT - LANE_HEADER_WIDTH + 0.5 else None
+
+    def drawForeground(self, painter, rect) -> None:
+        # On a wide map scrolled sideways the lane names went off screen with their headers, and
+        # nobody in the room could tell the bands apart: they are drawn again at the left edge.
+        left = self.pinned_lanes()
+        if left is None:
+            return
+        painter.save()
+        for lane in self.scene().lanes.values():
+            top = lane.pos().y()
+            if top < rect.bottom() and top + lane.boundingRect().height() > rect.top():
+                painter.save()
+                painter.translate(0, top)
+                lane.paint_header(painter, left)
+                painter.restore()
+        painter.restore()
+
+    def _scrolled_sideways(self, value: int) -> None:
+        # Scrolling moves the viewport's pixels: the pinned strip moved with them and must be
+        # painted again where it was and where it belongs.
+        moved, self._scroll_x = abs(value - self._scroll_x), value
+        width = round(LANE_HEADER_WIDTH * self.zoom()) + moved + 2
+        self.viewport().update(QRect(0, 0, width, self.viewport().height()))
 
     @property
     def editor(self):
