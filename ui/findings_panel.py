@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .icons import icon
+from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -72,6 +73,7 @@ class FindingsPanel(QDockWidget):
         self.entries.setAlternatingRowColors(True)
         self.entries.setSpacing(1)
         self.entries.setIconSize(QSize(16, 16))
+        self.entries.setItemDelegate(WrappedTextDelegate(self.entries))
         self.entries.itemActivated.connect(self._activate)
         self.entries.currentItemChanged.connect(self._show_detail)
         layout.addWidget(self.entries, 1)

@@ -48,3 +48,26 @@ def test_findings_counts_follow_edits(qtbot, example_plan):
     )
     qtbot.waitUntil(lambda: page.cards[0].title.text() == "1.  Demand forecasting")
     assert page.select_element("details") and not page.select_element("uc-ap")
+
+
+def test_use_case_cards_fit_the_page_in_presentation_mode(qtbot, example_plan):
+    """Projected, in larger type beside the findings dock, a card wraps its text rather than
+    running past the right edge of the page."""
+    from ui.document import Document
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Document(example_plan))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_page("overview")
+    window.action_map["view.presentation"].trigger()
+    try:
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: len([c for c in page.cards if c.isVisible()]) == 3)
+        qtbot.wait(50)
+        viewport = page.cards_box.parentWidget()
+        for card in page.cards:
+            assert card.geometry().right() <= viewport.width(), card.title.text()
+    finally:
+        window.action_map["view.presentation"].trigger()

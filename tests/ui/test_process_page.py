@@ -170,3 +170,16 @@ def test_choosing_a_process_finding_in_the_window_selects_and_centres_its_step(q
     assert scene.selected_step_ids() == ["em-r2"]
     assert scene.steps["em-r2"].severity is not None
     assert finding.message in scene.steps["em-r2"].toolTip()
+
+
+def test_palette_names_stay_whole_in_larger_type(page):
+    """Presentation mode enlarges the type: the palette grows with it instead of cutting
+    'Decision' and 'Handoff' short."""
+    palette = page.palette
+    font = palette.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    palette.setFont(font)
+    metrics = palette.fontMetrics()
+    for row in range(palette.count()):
+        text = palette.item(row).text()
+        assert metrics.horizontalAdvance(text) <= palette.visualItemRect(palette.item(row)).width(), text

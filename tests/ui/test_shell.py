@@ -462,3 +462,30 @@ def test_a_checked_toolbar_toggle_still_shows_its_icon(qtbot, window, mode):
 
 def _close(a, b, tolerance: int) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) <= tolerance
+
+
+def test_findings_rows_fit_their_wrapped_text_in_presentation_mode(qtbot, window, example_plan):
+    """Each finding's row is as tall as its text wrapped at the width it is painted at: the last
+    line was cut to '…' in presentation mode's larger type."""
+    from PySide6.QtCore import QRect
+
+    from ui.widgets.wrapped_list import FLAGS, GAP, MARGIN
+
+    window.resize(1366, 768)
+    window.show()
+    window.document.replace_plan(example_plan, None)
+    window.findings.schedule(0)
+    entries = window.findings.entries
+    qtbot.waitUntil(lambda: entries.count() > 10)
+    window.action_map["view.presentation"].trigger()
+    try:
+        qtbot.wait(50)
+        metrics = entries.fontMetrics()
+        for row in range(entries.count()):
+            item = entries.item(row)
+            rect = entries.visualItemRect(item)
+            width = rect.width() - 2 * MARGIN - entries.iconSize().width() - GAP
+            needed = metrics.boundingRect(QRect(0, 0, width, 10000), FLAGS, item.text()).height()
+            assert needed <= rect.height() - 2 * MARGIN, item.text()
+    finally:
+        window.action_map["view.presentation"].trigger()

@@ -73,6 +73,7 @@ class UseCaseCard(QFrame):
         self.title.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setFont(body_font(self.font(), 0, bold=True))
+        self.meta.setWordWrap(True)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.pilot = QLabel()
@@ -113,6 +114,7 @@ class UseCaseCard(QFrame):
 def _caption(text: str) -> QLabel:
     label = QLabel(text)
     label.setFont(body_font(label.font(), -1, bold=True))
+    label.setWordWrap(True)  # in presentation mode's larger type it held the card wider than the page
     return label
 
 

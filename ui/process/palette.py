@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
@@ -57,7 +57,6 @@ class StepPalette(QListWidget):
         self.setFlow(QListWidget.Flow.TopToBottom)
         self.setWrapping(False)
         self.setMovement(QListWidget.Movement.Static)
-        self.setGridSize(QSize(68, 50))
         self.setSpacing(2)
         for kind in (StepKind.START, StepKind.TASK, StepKind.DECISION, StepKind.HANDOFF, StepKind.END):
             item = QListWidgetItem(kind_icon(kind), kind.label)
@@ -65,7 +64,21 @@ class StepPalette(QListWidget):
             item.setToolTip(f"{HINTS[kind]}. Drag onto the map, or click here and then on the map.")
             self.addItem(item)
         self.itemClicked.connect(lambda item: self.kind_chosen.emit(StepKind(item.data(Qt.ItemDataRole.UserRole))))
-        self.setFixedWidth(74)
+        self._fit_to_labels()
+
+    def _fit_to_labels(self) -> None:
+        # Sized by the labels, not fixed: in presentation mode's larger type a fixed 74 pixels
+        # cut 'Decision' and 'Handoff' to 'Deci…' and 'Hand…'.
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.item(i).text()) for i in range(self.count()))
+        cell = max(68, widest + 12)
+        self.setGridSize(QSize(cell, 28 + metrics.height() + 8))
+        self.setFixedWidth(cell + 6)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_to_labels()
 
     def item_for(self, kind: StepKind) -> QListWidgetItem:
         return next(
