@@ -1,10 +1,12 @@
-"""Plain flows drawn in bulk: one stroked path per band of the map instead of one item each.
+"""Flows as routes, and plain flows drawn in bulk: one stroked path per band of the map.
 
-A 500-step map has some 500 flows. Drawn item by item, each costs a call into Python and a
-painter set-up per frame; drawn as one path per band of ``BAND`` scene units, a band costs one
-stroke and one fill. The ``ArrowItem`` of each flow stays in the scene for hit tests,
-selection and tooltips, but paints nothing while it is plain (no label, not selected, not an
-exception route); a drag re-draws only the bands of the flows it moved.
+A 500-step map has some 500 flows. Most are plain (no label, not an exception route, not
+selected): they are kept as a ``FlowRoute`` (the points of their route, in plain numbers) and
+drawn as one path per band of ``BAND`` scene units, a stroke and a fill per band. Only a flow
+that must draw or hit-test on its own gets an ``ArrowItem``: a labelled flow, an exception
+route, and a plain flow the pointer or a rubber band comes near (``ProcessScene.flow_items_near``)
+or that is asked for by id (``ProcessScene.arrows``). Building a map therefore creates no item
+per plain flow, and a drag re-draws only the bands of the flows it moved.
 """
 
 from __future__ import annotations
@@ -13,10 +15,59 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
+from .items import arrow_head
 from .style import CanvasStyle
 
 BAND = 1500.0
+MARGIN = 12.0
+"""How far an arrow's item reaches beyond its route's points (see ArrowItem.set_route)."""
 _NOTHING = QPainterPath()
+
+
+class FlowRoute:
+    """One flow (or exception route) of the scene: its ends, label and route; its item if it has one."""
+
+    __slots__ = ("key", "source_id", "target_id", "exception", "label", "points", "anchor", "bounds", "band", "item")
+
+    def __init__(self, key: str, source_id: str, target_id: str, *, exception: bool = False, label: str = ""):
+        self.key = key
+        """The flow's id; for an exception route, 'exception:' and the AI step's id."""
+        self.source_id = source_id
+        self.target_id = target_id
+        self.exception = exception
+        self.label = label
+        self.points: list[tuple[float, float]] = []
+        self.anchor = ((0.0, 0.0), "above")
+        self.bounds = (0.0, 0.0, 0.0, 0.0)
+        """Left, top, right, bottom of the route's points."""
+        self.band: FlowBand | None = None
+        self.item = None
+        """The ArrowItem, once the flow needs one."""
+
+    @property
+    def flow_id(self) -> str | None:
+        return None if self.exception else self.key
+
+    @property
+    def is_plain(self) -> bool:
+        """Drawn by its band rather than by an item of its own: a flow without a label."""
+        return not self.exception and not self.label
+
+    def set_route(self, points: list[tuple[float, float]], anchor) -> None:
+        self.points, self.anchor = points, anchor
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        self.bounds = (min(xs), min(ys), max(xs), max(ys))
+
+    def near(self, rect: QRectF) -> bool:
+        """Could the flow's item (its route grown by its margin) touch this rectangle?"""
+        left, top, right, bottom = self.bounds
+        return (
+            left - MARGIN <= rect.right()
+            and rect.left() <= right + MARGIN
+            and top - MARGIN <= rect.bottom()
+            and rect.top() <= bottom + MARGIN
+        )
 
 
 class FlowBand(QGraphicsItem):
@@ -25,7 +76,7 @@ class FlowBand(QGraphicsItem):
     def __init__(self, style: CanvasStyle):
         super().__init__()
         self.style = style
-        self.arrows: set = set()
+        self.routes: set[FlowRoute] = set()
         self._lines: QPainterPath | None = None
         self._heads = QPainterPath()
         self._bounds = QRectF()
@@ -39,9 +90,13 @@ class FlowBand(QGraphicsItem):
 
     def _build(self) -> None:
         lines, heads = QPainterPath(), QPainterPath()
-        for arrow in self.arrows:
-            lines.addPolygon(arrow.polyline)  # an open subpath: stroked, never filled
-            heads.addPolygon(arrow.head_polygon)
+        for route in self.routes:
+            points = route.points
+            lines.moveTo(*points[0])  # an open subpath: stroked, never filled
+            for point in points[1:]:
+                lines.lineTo(*point)
+            head, tip = arrow_head(points)
+            heads.addPolygon(head.translated(tip))
         self._lines, self._heads = lines, heads
         self._bounds = lines.boundingRect().united(heads.boundingRect()).adjusted(-3, -3, 3, 3)
 
@@ -72,33 +127,35 @@ class FlowBands:
         self.bands: dict[int, FlowBand] = {}
         self._painting_selected: set = set()
 
-    def place(self, arrow) -> None:
-        """After an arrow's route or label changed: draw it in its band, or let it draw itself."""
-        old = arrow.band
-        if arrow.is_plain:
-            index = int(arrow.boundingRect().left() // BAND)
+    def place(self, route: FlowRoute) -> None:
+        """After a flow's route or label changed: draw it in its band, or let its item draw it."""
+        old = route.band
+        if route.is_plain:
+            index = int((route.bounds[0] - MARGIN) // BAND)
             band = self.bands.get(index)
             if band is None:
                 band = self.bands[index] = FlowBand(self.style)
                 self.scene.addItem(band)
             if old is not band:
                 if old is not None:
-                    old.arrows.discard(arrow)
+                    old.routes.discard(route)
                     old.invalidate()
-                band.arrows.add(arrow)
-                arrow.band = band
+                band.routes.add(route)
+                route.band = band
             band.invalidate()
         elif old is not None:
-            old.arrows.discard(arrow)
+            old.routes.discard(route)
             old.invalidate()
-            arrow.band = None
-        arrow.set_draws_itself(not arrow.is_plain or arrow.isSelected())
+            route.band = None
+        item = route.item
+        if item is not None:
+            item.set_draws_itself(not route.is_plain or item.isSelected())
 
-    def forget(self, arrow) -> None:
-        if arrow.band is not None:
-            arrow.band.arrows.discard(arrow)
-            arrow.band.invalidate()
-            arrow.band = None
+    def forget(self, route: FlowRoute) -> None:
+        if route.band is not None:
+            route.band.routes.discard(route)
+            route.band.invalidate()
+            route.band = None
 
     def selection_changed(self, selected: set) -> None:
         """A selected plain flow draws itself, highlighted, over its band."""

@@ -337,8 +337,23 @@ _HEADS = {(1, 0): _head(1, 0), (-1, 0): _head(-1, 0), (0, 1): _head(0, 1), (0, -
 """Routes are orthogonal: their last segment points one of four ways, so four heads serve all."""
 
 
+def arrow_head(points: list[tuple[float, float]]) -> tuple[QPolygonF, QPointF]:
+    """The head of an arrow along this route (tip at (0, 0)) and where its tip goes."""
+    (x1, y1), (x2, y2) = points[-2], points[-1]
+    dx, dy = x2 - x1, y2 - y1
+    if abs(dx) < 1e-6 or abs(dy) < 1e-6:
+        head = _HEADS[((dx > 0) - (dx < 0), (dy > 0) - (dy < 0))] if (dx or dy) else _HEADS[(1, 0)]
+    else:
+        head = _head(dx, dy)
+    return head, QPointF(x2, y2)
+
+
 class ArrowItem(QGraphicsItem):
-    """A flow between two steps (solid), or an exception route (dashed, coloured)."""
+    """A flow between two steps (solid), or an exception route (dashed, coloured).
+
+    A plain flow is drawn by its band and gets an item only when it must hit-test or draw
+    itself highlighted (see ui.process.flows).
+    """
 
     Type = QGraphicsItem.UserType + 2
     label = ""
@@ -348,8 +363,6 @@ class ArrowItem(QGraphicsItem):
     _shape: QPainterPath | None = None
     _bounds = QRectF()
     _label_rect: QRectF | None = None
-    band = None
-    """The FlowBand that draws this flow while it is plain (see ui.process.flows)."""
     _draws_itself = True
 
     def __init__(self, key: str, source_id: str, target_id: str, style: CanvasStyle, *, exception: bool = False):
@@ -403,13 +416,7 @@ class ArrowItem(QGraphicsItem):
             self.prepareGeometryChange()
         # a polyline, not a path: stroking a few points as a polyline is much cheaper to paint
         self._line = QPolygonF([QPointF(x, y) for x, y in points])
-        (x1, y1), (x2, y2) = points[-2], points[-1]
-        dx, dy = x2 - x1, y2 - y1
-        if abs(dx) < 1e-6 or abs(dy) < 1e-6:
-            self._head = _HEADS[((dx > 0) - (dx < 0), (dy > 0) - (dy < 0))] if (dx or dy) else _HEADS[(1, 0)]
-        else:
-            self._head = _head(dx, dy)
-        self._tip = QPointF(x2, y2)
+        self._head, self._tip = arrow_head(points)
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         left, top = min(xs), min(ys)
