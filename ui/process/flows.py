@@ -37,7 +37,8 @@ class FlowRoute:
         self.exception = exception
         self.label = label
         self.points: list[tuple[float, float]] = []
-        self.anchor = ((0.0, 0.0), "above")
+        self.anchor = None
+        """Where a label goes (see routing.label_anchor); None while there is no label."""
         self.bounds = (0.0, 0.0, 0.0, 0.0)
         """Left, top, right, bottom of the route's points."""
         self.band: FlowBand | None = None

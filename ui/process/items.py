@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF, QStaticText
+from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF, QStaticText, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from omplanner.model import AiIntervention, Severity, StepKind
@@ -31,6 +31,9 @@ below the page's readable zoom (0.6): the level of detail computed per item vari
 _STEP_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _SHAPES: dict[StepKind, QPainterPath] = {}
 STEP_BOX = QRectF(-W / 2, -H / 2, W, H)
+_TX = QTransform.TransformationType
+_UNTURNED = {_TX.TxNone, _TX.TxTranslate, _TX.TxScale}
+"""Transforms under which a step's cached outline image lands on whole pixels (see paint)."""
 
 
 def step_outline(kind: StepKind) -> QPainterPath:
@@ -142,8 +145,6 @@ class StepItem(QGraphicsItem):
         super().__init__()
         self.step_id = step_id
         self.style = style
-        self._brush = style.step_brush
-        self._pen = style.step_pen
         self.setFlags(_STEP_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -269,11 +270,33 @@ class StepItem(QGraphicsItem):
     def paint(self, painter, option, widget=None) -> None:
         s = self.style
         outline = step_outline(self.kind)
-        # filled twice rather than stroked (see CanvasStyle.outline_fills)
-        (first, first_brush), (second, second_brush) = self._fills
-        painter.fillPath(first, first_brush)
-        painter.fillPath(second, second_brush)
         diff = self.diff_state
+        badge = self._badge
+        world = painter.worldTransform()
+        dx, dy = world.dx(), world.dy()
+        if (
+            dx == int(dx)
+            and dy == int(dy)
+            and world.type() in _UNTURNED
+            and diff not in ("removed", "added")  # their mark goes between outline and badge
+            and painter.deviceTransform() == world
+        ):
+            # at a whole-pixel place (a map at rest): the outline and pill, drawn once for all steps
+            sx, sy = world.m11(), world.m22()
+            pill = badge[0] if badge is not None else None
+            image, left, top = s.outline_image(self._fills, pill, s.badge_brushes.get(self.ai), sx, sy)
+            painter.setWorldTransform(QTransform.fromTranslate(dx + left, dy + top))
+            painter.drawImage(0, 0, image)
+            painter.setWorldTransform(world)
+            badge_drawn = True
+            lod = math.sqrt(sx * sy)  # as QStyleOptionGraphicsItem.levelOfDetailFromTransform
+        else:
+            # filled twice rather than stroked (see CanvasStyle.outline_fills)
+            (first, first_brush), (second, second_brush) = self._fills
+            painter.fillPath(first, first_brush)
+            painter.fillPath(second, second_brush)
+            badge_drawn = False
+            lod = option.levelOfDetailFromTransform(world)
         if diff in ("removed", "added"):
             painter.setBrush(s.removed_brush if diff == "removed" else Qt.BrushStyle.NoBrush)
             painter.setPen(s.diff_pens[diff])
@@ -283,7 +306,6 @@ class StepItem(QGraphicsItem):
             painter.setPen(s.selection_pen)
             painter.drawPath(outline)
         # text too small to read (the whole of a big map in view) is not drawn at all
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod >= TEXT_LOD:
             font, lines = self._lines if self._lines is not None else self._layout_name()
             painter.setFont(font)
@@ -299,10 +321,10 @@ class StepItem(QGraphicsItem):
             painter.setFont(s.small_font)
             painter.setPen(s.diff_pens[diff])
             painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if diff == "removed" else "new")
-        badge = self._badge
         if badge is not None:
             pill, point, static = badge
-            painter.fillPath(pill, s.badge_brushes[self.ai])
+            if not badge_drawn:
+                painter.fillPath(pill, s.badge_brushes[self.ai])
             if details:
                 painter.setFont(s.badge_font)
                 painter.setPen(s.badge_text_pen)
@@ -410,7 +432,7 @@ class ArrowItem(QGraphicsItem):
             self.setToolTip(label)
         self.label = label
 
-    def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str]) -> None:
+    def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str] | None) -> None:
         in_scene = self.scene() is not None
         if in_scene:
             self.prepareGeometryChange()

@@ -73,6 +73,8 @@ class ProcessScene(QGraphicsScene):
         self.findings: list = []
         self.diff_states: dict[str, str] = {}
         self._grid: dict | None = None
+        self._at: dict[str, tuple[float, float]] = {}
+        """Where each step's item is: routing reads these numbers rather than asking Qt."""
         self.flow_bands = FlowBands(self, self.style)
         self.selectionChanged.connect(self._selection_changed)
 
@@ -87,6 +89,7 @@ class ProcessScene(QGraphicsScene):
         self.lanes.clear()
         self._attached.clear()
         self._grid = None
+        self._at.clear()
         self.map_id = map_id
         pmap = self._map(plan)
         if pmap is None:
@@ -163,8 +166,9 @@ class ProcessScene(QGraphicsScene):
             lane_id=step.lane,
             exception_rate=step.exception_rate,
         )
-        index = self._lane_index(step.lane)
-        item.setPos(step.x, clamp_into_lane(step.y, index))
+        y = clamp_into_lane(step.y, self._lane_index(step.lane))
+        item.setPos(step.x, y)
+        self._at[step.id] = (step.x, y)
         self._grid = None
 
     def _add_route(self, route: FlowRoute) -> None:
@@ -261,26 +265,19 @@ class ProcessScene(QGraphicsScene):
     # -- arrows ---------------------------------------------------------------------------
     def _route(self, arrow: FlowRoute, *, quick: bool = False) -> None:
         """Route a flow; its item follows if it has one, or is made if it must draw itself."""
-        source, target = self.steps[arrow.source_id], self.steps[arrow.target_id]
-        sp, tp = source.pos(), target.pos()
-        if arrow.exception and abs(sp.y() - tp.y()) >= 1 and abs(sp.x() - tp.x()) >= 1:
+        source, target = self._at[arrow.source_id], self._at[arrow.target_id]
+        if arrow.exception and abs(source[1] - target[1]) >= 1 and abs(source[0] - target[0]) >= 1:
             prefer_vertical = True  # an exception drops out of the AI's lane to the person's
         else:
-            prefer_vertical = source.kind == "decision"
+            prefer_vertical = self.steps[arrow.source_id].kind == "decision"
         blocked = None if quick else (lambda points: self._crosses_steps(points, arrow))
-        points = route(
-            (sp.x(), sp.y()),
-            (tp.x(), tp.y()),
-            STEP_WIDTH / 2,
-            STEP_HEIGHT / 2,
-            prefer_vertical=prefer_vertical,
-            blocked=blocked,
-        )
+        half_w, half_h = STEP_WIDTH / 2, STEP_HEIGHT / 2
+        points = route(source, target, half_w, half_h, prefer_vertical=prefer_vertical, blocked=blocked)
         if arrow.exception:
             points = offset_route(points)
             anchor = label_anchor(points[:2])  # beside where it leaves the AI step
         else:
-            anchor = label_anchor(points)
+            anchor = label_anchor(points) if arrow.label else None  # nowhere to put: no label
         arrow.set_route(points, anchor)
         if arrow.item is not None:
             arrow.item.set_route(points, anchor)
@@ -314,9 +311,8 @@ class ProcessScene(QGraphicsScene):
     def _step_grid(self) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
         if self._grid is None:
             grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
-            for step_id, item in self.steps.items():
-                pos = item.pos()
-                grid[(int(pos.x() // _CELL_W), int(pos.y() // _CELL_H))].append((step_id, pos.x(), pos.y()))
+            for step_id, (x, y) in self._at.items():
+                grid[(int(x // _CELL_W), int(y // _CELL_H))].append((step_id, x, y))
             self._grid = grid
         return self._grid
 
@@ -331,6 +327,7 @@ class ProcessScene(QGraphicsScene):
     def move_step_item(self, step_id: str, pos: QPointF) -> None:
         """Show a step at a new place while it is dragged; the plan changes on release."""
         self.steps[step_id].setPos(pos)
+        self._at[step_id] = (pos.x(), pos.y())
         self._grid = None
 
     # -- queries --------------------------------------------------------------------------
