@@ -58,7 +58,9 @@ class ProcessScene(QGraphicsScene):
     def __init__(self, parent=None, style: CanvasStyle | None = None):
         super().__init__(parent)
         self.style = style or canvas_style()
-        self.setBackgroundBrush(self.style.canvas)
+        # No background brush: the canvas colour is painted by whoever shows the scene (the
+        # view's drawBackground, render_to_file's first fill), so a render never fills the whole
+        # map twice. Ask canvas_colour() for it.
         self.map_id: str | None = None
         self.lane_ids: list[str] = []
         self.steps: dict[str, StepItem] = {}
@@ -331,6 +333,10 @@ class ProcessScene(QGraphicsScene):
         self._grid = None
 
     # -- queries --------------------------------------------------------------------------
+    def canvas_colour(self):
+        """The colour under the map (the scene itself paints no background)."""
+        return self.style.canvas
+
     def lane_at(self, y: float) -> str | None:
         if not self.lane_ids:
             return None

@@ -37,6 +37,14 @@ class ProcessView(QGraphicsView):
         if editor is not None:
             editor.rename_requested.connect(self.start_rename)
 
+    def drawBackground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
+        # the scene paints no background of its own (see ProcessScene.__init__)
+        canvas = getattr(self.scene(), "canvas_colour", None)
+        if canvas is not None:
+            painter.fillRect(rect, canvas())
+        else:
+            super().drawBackground(painter, rect)
+
     @property
     def editor(self):
         return getattr(self.scene(), "editor", None)
