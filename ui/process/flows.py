@@ -82,7 +82,8 @@ class FlowBand(QGraphicsItem):
     def __init__(self, style: CanvasStyle):
         super().__init__()
         self.style = style
-        self.routes: set[FlowRoute] = set()
+        self.routes: dict[FlowRoute, None] = {}
+        """The band's flows, in the order they came (a set's order would vary the overlaps' pixels)."""
         self._lines: list[QLineF] | None = None
         self._heads = QPainterPath()
         self._bounds = QRectF()
@@ -148,13 +149,13 @@ class FlowBands:
                 self.scene.addItem(band)
             if old is not band:
                 if old is not None:
-                    old.routes.discard(route)
+                    old.routes.pop(route, None)
                     old.invalidate()
-                band.routes.add(route)
+                band.routes[route] = None
                 route.band = band
             band.invalidate()
         elif old is not None:
-            old.routes.discard(route)
+            old.routes.pop(route, None)
             old.invalidate()
             route.band = None
         item = route.item
@@ -163,7 +164,7 @@ class FlowBands:
 
     def forget(self, route: FlowRoute) -> None:
         if route.band is not None:
-            route.band.routes.discard(route)
+            route.band.routes.pop(route, None)
             route.band.invalidate()
             route.band = None
 

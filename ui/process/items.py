@@ -78,6 +78,22 @@ def step_outline(kind: StepKind) -> QPainterPath:
     return _SHAPES[kind]
 
 
+def step_look(style: CanvasStyle, kind, ai, threshold, minutes) -> tuple:
+    """A step's badge, brush, pen, outline fills, minutes text and its placement."""
+    if ai != AiIntervention.NONE:
+        words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
+        left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
+        badge = style.badge(words, left, -H / 2 + 4)
+        brush, pen = style.ai_brush, style.ai_pens[ai]
+    else:
+        badge = None
+        brush = style.kind_brushes.get(kind, style.step_brush)
+        pen = style.end_pen if kind == StepKind.END else style.step_pen
+    minutes_text = f"{minutes:g} min" if minutes else ""
+    placed = style.small_text(minutes_text, W / 2 - 4, H / 2 + 12) if minutes_text else None
+    return badge, brush, pen, style.outline_fills(kind, pen, brush), minutes_text, placed
+
+
 def wrap_text(text: str, metrics, width: float, max_lines: int, cache: dict | None = None) -> list[str]:
     """Greedy word wrap, eliding the last line when the text does not fit.
 
@@ -154,23 +170,17 @@ class StepItem(QGraphicsItem):
 
     def set_state(self, *, kind, name, ai, threshold, minutes, lane_id, exception_rate=None) -> None:
         self.kind, self.name, self.ai, self.minutes, self.lane_id = kind, name, ai, minutes, lane_id
-        style = self.style
         self._lines = None  # laid out on first paint close enough to read it (see _layout_name)
-        has_ai = ai != AiIntervention.NONE
-        if has_ai:
-            words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
-            left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
-            self._badge = style.badge(words, left, -H / 2 + 4)
-            self._brush, pen = style.ai_brush, style.ai_pens[ai]
-        else:
-            self._badge = None
-            self._brush = style.kind_brushes.get(kind, style.step_brush)
-            pen = style.end_pen if kind == StepKind.END else style.step_pen
-        self._pen = pen
-        self._fills = style.outline_fills(kind, pen, self._brush)
-        self._minutes_text = f"{minutes:g} min" if minutes else ""
-        if self._minutes_text:
-            self._minutes = style.small_text(self._minutes_text, W / 2 - 4, H / 2 + 12)
+        # what the kind, intervention, threshold and minutes decide is worked out once per map
+        # style (a big map has a handful of combinations), see step_look
+        look_key = (kind, ai, threshold, minutes)
+        look = self.style.step_looks.get(look_key)
+        if look is None:
+            look = step_look(self.style, kind, ai, threshold, minutes)
+            if len(self.style.step_looks) >= 5000:  # thresholds and minutes edited over a long session
+                self.style.step_looks.clear()
+            self.style.step_looks[look_key] = look
+        self._badge, self._brush, self._pen, self._fills, self._minutes_text, self._minutes = look
         # the tooltip is written when it may be shown (hover) or asked for, not for every step built
         self._tip_args = (threshold, exception_rate)
         self._tip_stale = True

@@ -123,6 +123,8 @@ class CanvasStyle:
         self._small: dict[tuple, tuple] = {}
         self._strokes: dict[tuple, tuple] = {}
         self._outline_images: dict[tuple, tuple] = {}
+        self.step_looks: dict[tuple, tuple] = {}
+        """(kind, intervention, threshold, minutes) -> what a step shows for them (items.step_look)."""
         self.name_layouts: dict[tuple, tuple] = {}
         """Step names laid out for drawing (see items.StepItem._layout_name)."""
 
