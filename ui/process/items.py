@@ -31,9 +31,6 @@ below the page's readable zoom (0.6): the level of detail computed per item vari
 _STEP_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _SHAPES: dict[StepKind, QPainterPath] = {}
 STEP_BOX = QRectF(-W / 2, -H / 2, W, H)
-_TX = QTransform.TransformationType
-_UNTURNED = {_TX.TxNone, _TX.TxTranslate, _TX.TxScale}
-"""Transforms under which a step's cached outline image lands on whole pixels (see paint)."""
 
 
 def step_outline(kind: StepKind) -> QPainterPath:
@@ -279,7 +276,6 @@ class StepItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         s = self.style
-        outline = step_outline(self.kind)
         diff = self.diff_state
         badge = self._badge
         world = painter.worldTransform()
@@ -287,7 +283,7 @@ class StepItem(QGraphicsItem):
         if (
             dx == int(dx)
             and dy == int(dy)
-            and world.type() in _UNTURNED
+            and not world.isRotating()  # translated and scaled only
             and diff not in ("removed", "added")  # their mark goes between outline and badge
             and painter.deviceTransform() == world
         ):
@@ -314,7 +310,7 @@ class StepItem(QGraphicsItem):
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(s.selection_pen)
-            painter.drawPath(outline)
+            painter.drawPath(step_outline(self.kind))
         # text too small to read (the whole of a big map in view) is not drawn at all
         if lod >= TEXT_LOD:
             font, lines = self._lines if self._lines is not None else self._layout_name()
