@@ -109,3 +109,21 @@ def test_a_rubber_band_selects_the_plain_flows_it_touches(qtbot, example_plan):
         QTest.mouseMove(view.viewport(), a + (b - a) * i / 4)
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
     assert scene.selected_ids() == [route.key]
+
+
+def test_double_click_a_plain_flow_gives_it_a_label(qtbot, example_plan):
+    page = show_redesigned_map(qtbot, example_plan, (700, 250))
+    scene, view = page.pane("redesigned").scene, page.pane("redesigned").view
+    route = next(r for r in scene.flows.values() if r.is_plain and _visible(view, r))
+    where = view.mapFromScene(_middle(route))
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+    line = view._editor_line
+    assert line is not None and line.text() == ""
+    line.setText("checked")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert next(f for f in redesigned(page).flows if f.id == route.key).label == "checked"
+    labelled = scene.flows[route.key]
+    assert not labelled.is_plain and labelled.band is None
+    assert labelled.item is not None and not labelled.item.flags() & NO_CONTENTS  # it draws its label
+    page.document.undo_stack.undo()
+    assert scene.flows[route.key].is_plain and scene.flows[route.key].band is not None
