@@ -20,7 +20,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
-from .items import arrow_head
+from .items import placed_head
 from .style import CanvasStyle
 
 BAND = 1500.0
@@ -61,9 +61,17 @@ class FlowRoute:
 
     def set_route(self, points: list[tuple[float, float]], anchor) -> None:
         self.points, self.anchor = points, anchor
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
-        self.bounds = (min(xs), min(ys), max(xs), max(ys))
+        left, top = right, bottom = points[0]
+        for x, y in points[1:]:
+            if x < left:
+                left = x
+            elif x > right:
+                right = x
+            if y < top:
+                top = y
+            elif y > bottom:
+                bottom = y
+        self.bounds = (left, top, right, bottom)
 
     def near(self, rect: QRectF) -> bool:
         """Could the flow's item (its route grown by its margin) touch this rectangle?"""
@@ -97,11 +105,14 @@ class FlowBand(QGraphicsItem):
 
     def _build(self) -> None:
         lines, heads = [], QPainterPath()
+        line = lines.append
         for route in self.routes:
             points = route.points
-            lines += [QLineF(*a, *b) for a, b in zip(points, points[1:])]
-            head, tip = arrow_head(points)
-            heads.addPolygon(head.translated(tip))
+            a = points[0]
+            for b in points[1:]:
+                line(QLineF(a[0], a[1], b[0], b[1]))  # four numbers: the cheapest constructor to pick
+                a = b
+            heads.addPolygon(placed_head(points))
         self._lines, self._heads = lines, heads
         self._bounds = heads.boundingRect().adjusted(-3, -3, 3, 3)
         if self.routes:

@@ -367,13 +367,22 @@ _HEADS = {(1, 0): _head(1, 0), (-1, 0): _head(-1, 0), (0, 1): _head(0, 1), (0, -
 
 def arrow_head(points: list[tuple[float, float]]) -> tuple[QPolygonF, QPointF]:
     """The head of an arrow along this route (tip at (0, 0)) and where its tip goes."""
+    (x2, y2) = points[-1]
+    return _head_of(points), QPointF(x2, y2)
+
+
+def placed_head(points: list[tuple[float, float]]) -> QPolygonF:
+    """The head of an arrow along this route, at the route's end."""
+    (x2, y2) = points[-1]
+    return _head_of(points).translated(x2, y2)
+
+
+def _head_of(points: list[tuple[float, float]]) -> QPolygonF:
     (x1, y1), (x2, y2) = points[-2], points[-1]
     dx, dy = x2 - x1, y2 - y1
     if abs(dx) < 1e-6 or abs(dy) < 1e-6:
-        head = _HEADS[((dx > 0) - (dx < 0), (dy > 0) - (dy < 0))] if (dx or dy) else _HEADS[(1, 0)]
-    else:
-        head = _head(dx, dy)
-    return head, QPointF(x2, y2)
+        return _HEADS[((dx > 0) - (dx < 0), (dy > 0) - (dy < 0))] if (dx or dy) else _HEADS[(1, 0)]
+    return _head(dx, dy)
 
 
 class ArrowItem(QGraphicsItem):
