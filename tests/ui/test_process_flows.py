@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
 from tests.ui.canvas_pages import redesigned, show_redesigned_map
-from ui.process.items import ArrowItem
+from ui.process.arrows import ArrowItem
 from ui.process.scene import ProcessScene
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents

@@ -16,11 +16,13 @@ instead of a round one (one edge pixel, invisible at any zoom the page offers).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
-from .items import placed_head
+from .arrows import placed_head
 from .style import CanvasStyle
 
 BAND = 1500.0
@@ -191,3 +193,22 @@ class FlowBands:
         """The scene was cleared: its bands went with it."""
         self.bands.clear()
         self._painting_selected = set()
+
+
+class ArrowItems(Mapping):
+    """The scene's flows by key, as items: an item is made when a flow is asked for."""
+
+    def __init__(self, scene):
+        self._scene = scene
+
+    def __getitem__(self, key: str):
+        return self._scene.arrow_item(key)
+
+    def __contains__(self, key) -> bool:
+        return key in self._scene.flows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._scene.flows)
+
+    def __len__(self) -> int:
+        return len(self._scene.flows)

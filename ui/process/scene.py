@@ -8,7 +8,6 @@ the items a change names. It never edits the plan: mouse events go to the editor
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -18,8 +17,9 @@ from omplanner.commands import ChangeSet
 from omplanner.model import Plan, ProcessMap, Severity, Step
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
 
-from .flows import FlowBands, FlowRoute
-from .items import LANE_LEFT, ArrowItem, StepItem
+from .arrows import ArrowItem
+from .flows import ArrowItems, FlowBands, FlowRoute
+from .items import LANE_LEFT, StepItem
 from .lanes import LaneItem
 from .routing import label_anchor, offset_route, route
 from .style import CanvasStyle, canvas_style
@@ -30,25 +30,6 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 def find_map(plan: Plan, map_id: str | None) -> ProcessMap | None:
     return next((pmap for _uc, _variant, pmap in plan.maps() if pmap.id == map_id), None)
-
-
-class ArrowItems(Mapping):
-    """The scene's flows by key, as items: an item is made when a flow is asked for."""
-
-    def __init__(self, scene: ProcessScene):
-        self._scene = scene
-
-    def __getitem__(self, key: str) -> ArrowItem:
-        return self._scene.arrow_item(key)
-
-    def __contains__(self, key) -> bool:
-        return key in self._scene.flows
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._scene.flows)
-
-    def __len__(self) -> int:
-        return len(self._scene.flows)
 
 
 class ProcessScene(QGraphicsScene):

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 from omplanner.model import StepKind
 
-from .items import ArrowItem, StepItem
+from .arrows import ArrowItem
+from .items import StepItem
 
 STEP_KIND_MIME = "application/x-omplanner-step-kind"
 MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
