@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPolygonF, QStaticText, QTransform
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QPainterPath, QPen, QPolygonF, QStaticText, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from omplanner.model import AiIntervention, Severity, StepKind
 from omplanner.process.layout import STEP_HEIGHT, STEP_WIDTH
@@ -31,6 +31,7 @@ below the page's readable zoom (0.6): the level of detail computed per item vari
 _STEP_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _SHAPES: dict[StepKind, QPainterPath] = {}
 STEP_BOX = QRectF(-W / 2, -H / 2, W, H)
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
 def step_outline(kind: StepKind) -> QPainterPath:
@@ -130,8 +131,13 @@ def _line_width(line: str, metrics, cache: dict) -> float:
     return metrics.horizontalAdvance(line)
 
 
-class StepItem(QGraphicsItem):
-    """One step: its shape by kind, its name, an AI badge, a finding marker, a difference mark."""
+class StepItem(QGraphicsRectItem):
+    """One step: its shape by kind, its name, an AI badge, a finding marker, a difference mark.
+
+    A rectangle item only for its bounding rectangle: Qt asks every item for it a dozen times
+    while building and painting a map, and a rectangle item answers in C++ rather than calling
+    into Python. It paints itself (paint) and hit-tests by its outline (shape).
+    """
 
     Type = QGraphicsItem.UserType + 1
     _BOUNDS = QRectF(-W / 2 - 10, -H / 2 - 12, W + 22, H + 32)
@@ -155,7 +161,8 @@ class StepItem(QGraphicsItem):
     _hovered = False
 
     def __init__(self, step_id: str, style: CanvasStyle):
-        super().__init__()
+        super().__init__(self._BOUNDS)
+        self.setPen(_NO_PEN)  # the bounding rectangle is the rectangle itself, no pen around it
         self.step_id = step_id
         self.style = style
         self.setFlags(_STEP_FLAGS)
@@ -251,9 +258,6 @@ class StepItem(QGraphicsItem):
         if self._tip_stale:
             self._tip_stale = False
             self.setToolTip(self._tooltip_text())
-
-    def boundingRect(self) -> QRectF:
-        return self._BOUNDS
 
     def shape(self) -> QPainterPath:
         return step_outline(self.kind)
