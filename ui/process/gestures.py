@@ -169,6 +169,7 @@ class RubberBandGesture(Gesture):
         self.band.setRect(rect)
         path = QPainterPath()
         path.addRect(rect)
+        self.scene.flow_items_near(rect)  # plain flows get items to be selected by
         self.scene.setSelectionArea(
             path, Qt.ItemSelectionOperation.ReplaceSelection, Qt.ItemSelectionMode.IntersectsItemShape
         )

@@ -1,4 +1,4 @@
-"""The items of a process map: lanes, steps and arrows. Display only.
+"""The steps of a process map (lanes: lanes.py, flows: arrows.py and flows.py). Display only.
 
 An item knows its id and what it shows (kind, name, AI badge, finding, difference mark), never
 a model object, and never edits the plan: gestures do that through the document. Geometry is
@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF, QStaticText
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QPainterPath, QPen, QPolygonF, QStaticText, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from omplanner.model import AiIntervention, Severity, StepKind
 from omplanner.process.layout import STEP_HEIGHT, STEP_WIDTH
@@ -31,6 +31,7 @@ below the page's readable zoom (0.6): the level of detail computed per item vari
 _STEP_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _SHAPES: dict[StepKind, QPainterPath] = {}
 STEP_BOX = QRectF(-W / 2, -H / 2, W, H)
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
 def step_outline(kind: StepKind) -> QPainterPath:
@@ -75,6 +76,22 @@ def step_outline(kind: StepKind) -> QPainterPath:
     return _SHAPES[kind]
 
 
+def step_look(style: CanvasStyle, kind, ai, threshold, minutes) -> tuple:
+    """A step's badge, brush, pen, outline fills, minutes text and its placement."""
+    if ai != AiIntervention.NONE:
+        words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
+        left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
+        badge = style.badge(words, left, -H / 2 + 4)
+        brush, pen = style.ai_brush, style.ai_pens[ai]
+    else:
+        badge = None
+        brush = style.kind_brushes.get(kind, style.step_brush)
+        pen = style.end_pen if kind == StepKind.END else style.step_pen
+    minutes_text = f"{minutes:g} min" if minutes else ""
+    placed = style.small_text(minutes_text, W / 2 - 4, H / 2 + 12) if minutes_text else None
+    return badge, brush, pen, style.outline_fills(kind, pen, brush), minutes_text, placed
+
+
 def wrap_text(text: str, metrics, width: float, max_lines: int, cache: dict | None = None) -> list[str]:
     """Greedy word wrap, eliding the last line when the text does not fit.
 
@@ -114,8 +131,13 @@ def _line_width(line: str, metrics, cache: dict) -> float:
     return metrics.horizontalAdvance(line)
 
 
-class StepItem(QGraphicsItem):
-    """One step: its shape by kind, its name, an AI badge, a finding marker, a difference mark."""
+class StepItem(QGraphicsRectItem):
+    """One step: its shape by kind, its name, an AI badge, a finding marker, a difference mark.
+
+    A rectangle item only for its bounding rectangle: Qt asks every item for it a dozen times
+    while building and painting a map, and a rectangle item answers in C++ rather than calling
+    into Python. It paints itself (paint) and hit-tests by its outline (shape).
+    """
 
     Type = QGraphicsItem.UserType + 1
     _BOUNDS = QRectF(-W / 2 - 10, -H / 2 - 12, W + 22, H + 32)
@@ -139,11 +161,10 @@ class StepItem(QGraphicsItem):
     _hovered = False
 
     def __init__(self, step_id: str, style: CanvasStyle):
-        super().__init__()
+        super().__init__(self._BOUNDS)
+        self.setPen(_NO_PEN)  # the bounding rectangle is the rectangle itself, no pen around it
         self.step_id = step_id
         self.style = style
-        self._brush = style.step_brush
-        self._pen = style.step_pen
         self.setFlags(_STEP_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -153,23 +174,17 @@ class StepItem(QGraphicsItem):
 
     def set_state(self, *, kind, name, ai, threshold, minutes, lane_id, exception_rate=None) -> None:
         self.kind, self.name, self.ai, self.minutes, self.lane_id = kind, name, ai, minutes, lane_id
-        style = self.style
         self._lines = None  # laid out on first paint close enough to read it (see _layout_name)
-        has_ai = ai != AiIntervention.NONE
-        if has_ai:
-            words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
-            left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
-            self._badge = style.badge(words, left, -H / 2 + 4)
-            self._brush, pen = style.ai_brush, style.ai_pens[ai]
-        else:
-            self._badge = None
-            self._brush = style.kind_brushes.get(kind, style.step_brush)
-            pen = style.end_pen if kind == StepKind.END else style.step_pen
-        self._pen = pen
-        self._fills = style.outline_fills(kind, pen, self._brush)
-        self._minutes_text = f"{minutes:g} min" if minutes else ""
-        if self._minutes_text:
-            self._minutes = style.small_text(self._minutes_text, W / 2 - 4, H / 2 + 12)
+        # what the kind, intervention, threshold and minutes decide is worked out once per map
+        # style (a big map has a handful of combinations), see step_look
+        look_key = (kind, ai, threshold, minutes)
+        look = self.style.step_looks.get(look_key)
+        if look is None:
+            look = step_look(self.style, kind, ai, threshold, minutes)
+            if len(self.style.step_looks) >= 5000:  # thresholds and minutes edited over a long session
+                self.style.step_looks.clear()
+            self.style.step_looks[look_key] = look
+        self._badge, self._brush, self._pen, self._fills, self._minutes_text, self._minutes = look
         # the tooltip is written when it may be shown (hover) or asked for, not for every step built
         self._tip_args = (threshold, exception_rate)
         self._tip_stale = True
@@ -244,9 +259,6 @@ class StepItem(QGraphicsItem):
             self._tip_stale = False
             self.setToolTip(self._tooltip_text())
 
-    def boundingRect(self) -> QRectF:
-        return self._BOUNDS
-
     def shape(self) -> QPainterPath:
         return step_outline(self.kind)
 
@@ -268,12 +280,33 @@ class StepItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         s = self.style
-        outline = step_outline(self.kind)
-        # filled twice rather than stroked (see CanvasStyle.outline_fills)
-        (first, first_brush), (second, second_brush) = self._fills
-        painter.fillPath(first, first_brush)
-        painter.fillPath(second, second_brush)
         diff = self.diff_state
+        badge = self._badge
+        world = painter.worldTransform()
+        dx, dy = world.dx(), world.dy()
+        if (
+            dx == int(dx)
+            and dy == int(dy)
+            and not world.isRotating()  # translated and scaled only
+            and diff not in ("removed", "added")  # their mark goes between outline and badge
+            and painter.deviceTransform() == world
+        ):
+            # at a whole-pixel place (a map at rest): the outline and pill, drawn once for all steps
+            sx, sy = world.m11(), world.m22()
+            pill = badge[0] if badge is not None else None
+            image, left, top = s.outline_image(self._fills, pill, s.badge_brushes.get(self.ai), sx, sy)
+            painter.setWorldTransform(QTransform.fromTranslate(dx + left, dy + top))
+            painter.drawImage(0, 0, image)
+            painter.setWorldTransform(world)
+            badge_drawn = True
+            lod = math.sqrt(sx * sy)  # as QStyleOptionGraphicsItem.levelOfDetailFromTransform
+        else:
+            # filled twice rather than stroked (see CanvasStyle.outline_fills)
+            (first, first_brush), (second, second_brush) = self._fills
+            painter.fillPath(first, first_brush)
+            painter.fillPath(second, second_brush)
+            badge_drawn = False
+            lod = option.levelOfDetailFromTransform(world)
         if diff in ("removed", "added"):
             painter.setBrush(s.removed_brush if diff == "removed" else Qt.BrushStyle.NoBrush)
             painter.setPen(s.diff_pens[diff])
@@ -281,9 +314,8 @@ class StepItem(QGraphicsItem):
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(s.selection_pen)
-            painter.drawPath(outline)
+            painter.drawPath(step_outline(self.kind))
         # text too small to read (the whole of a big map in view) is not drawn at all
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod >= TEXT_LOD:
             font, lines = self._lines if self._lines is not None else self._layout_name()
             painter.setFont(font)
@@ -299,10 +331,10 @@ class StepItem(QGraphicsItem):
             painter.setFont(s.small_font)
             painter.setPen(s.diff_pens[diff])
             painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if diff == "removed" else "new")
-        badge = self._badge
         if badge is not None:
             pill, point, static = badge
-            painter.fillPath(pill, s.badge_brushes[self.ai])
+            if not badge_drawn:
+                painter.fillPath(pill, s.badge_brushes[self.ai])
             if details:
                 painter.setFont(s.badge_font)
                 painter.setPen(s.badge_text_pen)
@@ -319,158 +351,3 @@ class StepItem(QGraphicsItem):
             painter.setPen(s.no_pen)
             painter.setBrush(s.handle_brush)
             painter.drawEllipse(QPointF(W / 2, 0), HANDLE_RADIUS, HANDLE_RADIUS)
-
-
-def _head(dx: float, dy: float, size: float = 10.0) -> QPolygonF:
-    """An arrow head with its tip at (0, 0), pointing along (dx, dy)."""
-    angle = math.atan2(dy, dx)
-    return QPolygonF(
-        [
-            QPointF(0, 0),
-            QPointF(-size * math.cos(angle - 0.42), -size * math.sin(angle - 0.42)),
-            QPointF(-size * math.cos(angle + 0.42), -size * math.sin(angle + 0.42)),
-        ]
-    )
-
-
-_HEADS = {(1, 0): _head(1, 0), (-1, 0): _head(-1, 0), (0, 1): _head(0, 1), (0, -1): _head(0, -1)}
-"""Routes are orthogonal: their last segment points one of four ways, so four heads serve all."""
-
-
-class ArrowItem(QGraphicsItem):
-    """A flow between two steps (solid), or an exception route (dashed, coloured)."""
-
-    Type = QGraphicsItem.UserType + 2
-    label = ""
-    _line = QPolygonF()
-    _head = _HEADS[(1, 0)]
-    _tip = QPointF()
-    _shape: QPainterPath | None = None
-    _bounds = QRectF()
-    _label_rect: QRectF | None = None
-    band = None
-    """The FlowBand that draws this flow while it is plain (see ui.process.flows)."""
-    _draws_itself = True
-
-    def __init__(self, key: str, source_id: str, target_id: str, style: CanvasStyle, *, exception: bool = False):
-        super().__init__()
-        self.key = key
-        """The flow's id; for an exception route, 'exception:' and the AI step's id."""
-        self.source_id = source_id
-        self.target_id = target_id
-        self.style = style
-        self.exception = exception
-        # above the steps: a label squeezed between two close steps stays readable
-        if exception:
-            self.setZValue(2.5)
-        else:
-            self.setZValue(2)
-            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-
-    @property
-    def flow_id(self) -> str | None:
-        return None if self.exception else self.key
-
-    @property
-    def is_plain(self) -> bool:
-        """Drawn by its band rather than by itself: a flow without a label."""
-        return not self.exception and not self.label
-
-    @property
-    def polyline(self) -> QPolygonF:
-        return self._line
-
-    @property
-    def head_polygon(self) -> QPolygonF:
-        return self._head.translated(self._tip)
-
-    def set_draws_itself(self, draws: bool) -> None:
-        if draws != self._draws_itself:
-            self._draws_itself = draws
-            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not draws)
-
-    def type(self) -> int:
-        return self.Type
-
-    def set_label(self, label: str) -> None:
-        if label or self.label:
-            self.setToolTip(label)
-        self.label = label
-
-    def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str]) -> None:
-        in_scene = self.scene() is not None
-        if in_scene:
-            self.prepareGeometryChange()
-        # a polyline, not a path: stroking a few points as a polyline is much cheaper to paint
-        self._line = QPolygonF([QPointF(x, y) for x, y in points])
-        (x1, y1), (x2, y2) = points[-2], points[-1]
-        dx, dy = x2 - x1, y2 - y1
-        if abs(dx) < 1e-6 or abs(dy) < 1e-6:
-            self._head = _HEADS[((dx > 0) - (dx < 0), (dy > 0) - (dy < 0))] if (dx or dy) else _HEADS[(1, 0)]
-        else:
-            self._head = _head(dx, dy)
-        self._tip = QPointF(x2, y2)
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
-        left, top = min(xs), min(ys)
-        bounds = QRectF(left - 12, top - 12, max(xs) - left + 24, max(ys) - top + 24)
-        self._label_rect = None
-        if self.label:
-            metrics = self.style.small_metrics
-            width, height = metrics.horizontalAdvance(self.label) + 8, metrics.height() + 2
-            (lx, ly), side = label_at
-            if side == "above":
-                rect = QRectF(lx - width / 2, ly - height - 2, width, height)
-            elif side == "below":
-                rect = QRectF(lx - width / 2, ly + 2, width, height)
-            else:
-                rect = QRectF(lx + 4, ly - height / 2, width, height)
-            self._label_rect = rect
-            bounds = bounds.united(rect)
-        self._shape = None  # built on first hit test: most arrows are never hit-tested
-        self._bounds = bounds
-        if in_scene:
-            self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        if self._shape is None:
-            stroker = QPainterPathStroker()
-            stroker.setWidth(8)
-            path = QPainterPath()
-            path.addPolygon(self._line)
-            shape = stroker.createStroke(path)
-            head = QPainterPath()
-            head.addPolygon(self._head.translated(self._tip))
-            shape = shape.united(head)
-            if self._label_rect is not None:
-                shape.addRect(self._label_rect)
-            self._shape = shape
-        return self._shape
-
-    def paint(self, painter, option, widget=None) -> None:
-        s = self.style
-        if self.exception:
-            pen, brush = s.exception_pen, s.exception_brush
-        elif self.isSelected():
-            pen, brush = s.flow_selected_pen, s.flow_brush
-        else:
-            pen, brush = s.flow_pen, s.flow_brush
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(pen)
-        painter.drawPolyline(self._line)
-        painter.setPen(s.no_pen)
-        painter.setBrush(brush)
-        tip = self._tip
-        painter.translate(tip)
-        painter.drawPolygon(self._head)
-        painter.translate(-tip)
-        rect = self._label_rect
-        if rect is not None and option.levelOfDetailFromTransform(painter.worldTransform()) >= DETAIL_LOD:
-            painter.setBrush(s.label_brush)
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setFont(s.small_font)
-            painter.setPen(s.exception_text_pen if self.exception else s.text_pen)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label)

@@ -270,7 +270,7 @@ class ProcessPage(QWidget, LaneActions):
             for pane in self.panes.values():
                 if pane.scene.style is not style:
                     pane.scene.style = style
-                    pane.scene.setBackgroundBrush(style.canvas)
+                    pane.scene.update()  # the views paint the canvas colour: all of it anew
                     pane.scene.show_map(self.document.plan, pane.scene.map_id)
             self._refresh_marks()
         elif event.type() == QEvent.Type.FontChange:

@@ -57,7 +57,7 @@ def render_to_file(scene, source, path: Path, scale: float = 2.0) -> None:
     with atomic_path(path) as tmp:
         if suffix == ".png":
             image = QImage(QSize(round(width * scale), round(height * scale)), QImage.Format.Format_ARGB32)
-            image.fill(scene.backgroundBrush().color())
+            image.fill(_canvas(scene))
             painter = QPainter(image)
             painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
             scene.render(painter, QRectF(0, 0, image.width(), image.height()), source)
@@ -73,9 +73,15 @@ def render_to_file(scene, source, path: Path, scale: float = 2.0) -> None:
             generator.setViewBox(QRectF(0, 0, width, height))
             generator.setTitle(path.stem)
             painter = QPainter(generator)
-            painter.fillRect(QRectF(0, 0, width, height), scene.backgroundBrush())
+            painter.fillRect(QRectF(0, 0, width, height), _canvas(scene))
             scene.render(painter, QRectF(0, 0, width, height), source)
             painter.end()
+
+
+def _canvas(scene):
+    """The colour under a scene: a process map names it, other scenes paint their background brush."""
+    canvas = getattr(scene, "canvas_colour", None)
+    return canvas() if canvas is not None else scene.backgroundBrush().color()
 
 
 def map_scene(plan, map_id: str, *, dark: bool = False, findings: bool = True):

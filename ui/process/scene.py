@@ -17,8 +17,9 @@ from omplanner.commands import ChangeSet
 from omplanner.model import Plan, ProcessMap, Severity, Step
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
 
-from .flows import FlowBands
-from .items import LANE_LEFT, ArrowItem, StepItem
+from .arrows import ArrowItem
+from .flows import ArrowItems, FlowBands, FlowRoute
+from .items import LANE_LEFT, StepItem
 from .lanes import LaneItem
 from .routing import label_anchor, offset_route, route
 from .style import CanvasStyle, canvas_style
@@ -38,11 +39,15 @@ class ProcessScene(QGraphicsScene):
     def __init__(self, parent=None, style: CanvasStyle | None = None):
         super().__init__(parent)
         self.style = style or canvas_style()
-        self.setBackgroundBrush(self.style.canvas)
+        # No background brush: the canvas colour is painted by whoever shows the scene (the
+        # view's drawBackground, render_to_file's first fill), so a render never fills the whole
+        # map twice. Ask canvas_colour() for it.
         self.map_id: str | None = None
         self.lane_ids: list[str] = []
         self.steps: dict[str, StepItem] = {}
-        self.arrows: dict[str, ArrowItem] = {}
+        self.flows: dict[str, FlowRoute] = {}
+        """Every flow and exception route, by key; most plain flows have no item."""
+        self.arrows = ArrowItems(self)
         self.lanes: dict[str, LaneItem] = {}
         self._attached: dict[str, set[str]] = defaultdict(set)
         self.editor = None
@@ -51,6 +56,8 @@ class ProcessScene(QGraphicsScene):
         self.findings: list = []
         self.diff_states: dict[str, str] = {}
         self._grid: dict | None = None
+        self._at: dict[str, tuple[float, float]] = {}
+        """Where each step's item is: routing reads these numbers rather than asking Qt."""
         self.flow_bands = FlowBands(self, self.style)
         self.selectionChanged.connect(self._selection_changed)
 
@@ -61,10 +68,11 @@ class ProcessScene(QGraphicsScene):
         self.flow_bands = FlowBands(self, self.style)  # before clear(): the old bands go with it
         self.clear()
         self.steps.clear()
-        self.arrows.clear()
+        self.flows.clear()
         self.lanes.clear()
         self._attached.clear()
         self._grid = None
+        self._at.clear()
         self.map_id = map_id
         pmap = self._map(plan)
         if pmap is None:
@@ -76,12 +84,10 @@ class ProcessScene(QGraphicsScene):
             self.steps[step.id] = item
             self._apply_step(item, step)
             self.addItem(item)
+        steps = self.steps
         for flow in pmap.flows:
-            if flow.source in self.steps and flow.target in self.steps:
-                arrow = ArrowItem(flow.id, flow.source, flow.target, self.style)
-                arrow.set_label(flow.label)
-                self._route(arrow)  # before it joins the scene: no geometry change to announce
-                self._add_arrow(arrow)
+            if flow.source in steps and flow.target in steps:
+                self._add_route(FlowRoute(flow.id, flow.source, flow.target, label=flow.label))
         for step in pmap.steps:
             self._sync_exception(step)
         self._build_lanes(plan, pmap)
@@ -106,10 +112,13 @@ class ProcessScene(QGraphicsScene):
                 self._apply_step(self.steps[change.id], step)
                 self._sync_exception(step)
                 moved.add(change.id)
-            elif change.id in self.arrows and change.entity_type == "Flow":
+            elif change.id in self.flows and change.entity_type == "Flow":
                 flow = next(f for f in pmap.flows if f.id == change.id)
-                self.arrows[change.id].set_label(flow.label)
-                self._route(self.arrows[change.id])
+                route = self.flows[change.id]
+                route.label = flow.label
+                if route.item is not None:
+                    route.item.set_label(flow.label)
+                self._route(route)
         if moved:
             self.reroute(moved)
             self._resize_lanes()
@@ -120,7 +129,7 @@ class ProcessScene(QGraphicsScene):
                 return True
             if change.kind != "modified" and (change.parent == pmap.id or change.id in self.steps):
                 return True
-            if change.entity_type == "Flow" and change.id in self.arrows and {"source", "target"} & set(change.fields):
+            if change.entity_type == "Flow" and change.id in self.flows and {"source", "target"} & set(change.fields):
                 return True
         return False
 
@@ -140,38 +149,61 @@ class ProcessScene(QGraphicsScene):
             lane_id=step.lane,
             exception_rate=step.exception_rate,
         )
-        index = self._lane_index(step.lane)
-        item.setPos(step.x, clamp_into_lane(step.y, index))
+        y = clamp_into_lane(step.y, self._lane_index(step.lane))
+        item.setPos(step.x, y)
+        self._at[step.id] = (step.x, y)
         self._grid = None
 
-    def _add_arrow(self, arrow: ArrowItem) -> None:
-        self.arrows[arrow.key] = arrow
-        self._attached[arrow.source_id].add(arrow.key)
-        self._attached[arrow.target_id].add(arrow.key)
+    def _add_route(self, route: FlowRoute) -> None:
+        self.flows[route.key] = route
+        self._attached[route.source_id].add(route.key)
+        self._attached[route.target_id].add(route.key)
+        self._route(route)
+
+    def arrow_item(self, key: str) -> ArrowItem:
+        """The item of a flow, made now if the flow had none (KeyError: no such flow here)."""
+        route = self.flows[key]
+        if route.item is None:
+            self._make_item(route)
+        return route.item
+
+    def _make_item(self, route: FlowRoute) -> None:
+        arrow = ArrowItem(route.key, route.source_id, route.target_id, self.style, exception=route.exception)
+        arrow.set_label(route.label)
+        arrow.set_route(route.points, route.anchor)  # before it joins the scene: no change to announce
+        arrow.set_draws_itself(not route.is_plain)
+        route.item = arrow
         self.addItem(arrow)
+
+    def flow_items_near(self, rect: QRectF) -> None:
+        """Give the plain flows near this rectangle their items, so that Qt's hit tests and
+        selection (a click, a double click, a rubber band) find them."""
+        for flow in self.flows.values():
+            if flow.item is None and flow.near(rect):
+                self._make_item(flow)
 
     def _sync_exception(self, step: Step) -> None:
         """The dashed arrow from an AI step to the step that takes its exceptions."""
         key = f"exception:{step.id}"
-        old = self.arrows.get(key)
+        old = self.flows.get(key)
         wanted = step.exception_route if step.exception_route in self.steps and step.is_ai else None
         if old is not None and old.target_id == wanted:
             label = self._exception_label(step)
             if label != old.label:
-                old.set_label(label)
+                old.label = label
+                if old.item is not None:
+                    old.item.set_label(label)
                 self._route(old)
             return
         if old is not None:
             self.flow_bands.forget(old)
             self._attached[old.source_id].discard(key)
             self._attached[old.target_id].discard(key)
-            del self.arrows[key]
-            self.removeItem(old)
+            del self.flows[key]
+            if old.item is not None:
+                self.removeItem(old.item)
         if wanted is not None:
-            arrow = ArrowItem(key, step.id, wanted, self.style, exception=True)
-            arrow.set_label(self._exception_label(step))
-            self._route(arrow)
-            self._add_arrow(arrow)
+            self._add_route(FlowRoute(key, step.id, wanted, exception=True, label=self._exception_label(step)))
 
     @staticmethod
     def _exception_label(step: Step) -> str:
@@ -214,28 +246,26 @@ class ProcessScene(QGraphicsScene):
                 lane.update()
 
     # -- arrows ---------------------------------------------------------------------------
-    def _route(self, arrow: ArrowItem, *, quick: bool = False) -> None:
-        source, target = self.steps[arrow.source_id], self.steps[arrow.target_id]
-        sp, tp = source.pos(), target.pos()
-        if arrow.exception and abs(sp.y() - tp.y()) >= 1 and abs(sp.x() - tp.x()) >= 1:
+    def _route(self, arrow: FlowRoute, *, quick: bool = False) -> None:
+        """Route a flow; its item follows if it has one, or is made if it must draw itself."""
+        source, target = self._at[arrow.source_id], self._at[arrow.target_id]
+        if arrow.exception and abs(source[1] - target[1]) >= 1 and abs(source[0] - target[0]) >= 1:
             prefer_vertical = True  # an exception drops out of the AI's lane to the person's
         else:
-            prefer_vertical = source.kind == "decision"
+            prefer_vertical = self.steps[arrow.source_id].kind == "decision"
         blocked = None if quick else (lambda points: self._crosses_steps(points, arrow))
-        points = route(
-            (sp.x(), sp.y()),
-            (tp.x(), tp.y()),
-            STEP_WIDTH / 2,
-            STEP_HEIGHT / 2,
-            prefer_vertical=prefer_vertical,
-            blocked=blocked,
-        )
+        half_w, half_h = STEP_WIDTH / 2, STEP_HEIGHT / 2
+        points = route(source, target, half_w, half_h, prefer_vertical=prefer_vertical, blocked=blocked)
         if arrow.exception:
             points = offset_route(points)
             anchor = label_anchor(points[:2])  # beside where it leaves the AI step
         else:
-            anchor = label_anchor(points)
+            anchor = label_anchor(points) if arrow.label else None  # nowhere to put: no label
         arrow.set_route(points, anchor)
+        if arrow.item is not None:
+            arrow.item.set_route(points, anchor)
+        elif not arrow.is_plain:
+            self._make_item(arrow)
         self.flow_bands.place(arrow)
 
     def _selection_changed(self) -> None:
@@ -243,7 +273,7 @@ class ProcessScene(QGraphicsScene):
             return
         self.flow_bands.selection_changed({i for i in self.selectedItems() if isinstance(i, ArrowItem)})
 
-    def _crosses_steps(self, points, arrow: ArrowItem) -> bool:
+    def _crosses_steps(self, points, arrow: FlowRoute) -> bool:
         """Does the route run through a step other than its two ends? Uses a coarse grid of
         step positions rather than the scene's index, which the lanes (spanning the whole map)
         make slow to query."""
@@ -264,9 +294,8 @@ class ProcessScene(QGraphicsScene):
     def _step_grid(self) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
         if self._grid is None:
             grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
-            for step_id, item in self.steps.items():
-                pos = item.pos()
-                grid[(int(pos.x() // _CELL_W), int(pos.y() // _CELL_H))].append((step_id, pos.x(), pos.y()))
+            for step_id, (x, y) in self._at.items():
+                grid[(int(x // _CELL_W), int(y // _CELL_H))].append((step_id, x, y))
             self._grid = grid
         return self._grid
 
@@ -276,14 +305,19 @@ class ProcessScene(QGraphicsScene):
         for step_id in step_ids:
             keys |= self._attached.get(step_id, set())
         for key in keys:
-            self._route(self.arrows[key], quick=quick)
+            self._route(self.flows[key], quick=quick)
 
     def move_step_item(self, step_id: str, pos: QPointF) -> None:
         """Show a step at a new place while it is dragged; the plan changes on release."""
         self.steps[step_id].setPos(pos)
+        self._at[step_id] = (pos.x(), pos.y())
         self._grid = None
 
     # -- queries --------------------------------------------------------------------------
+    def canvas_colour(self):
+        """The colour under the map (the scene itself paints no background)."""
+        return self.style.canvas
+
     def lane_at(self, y: float) -> str | None:
         if not self.lane_ids:
             return None
@@ -354,6 +388,7 @@ class ProcessScene(QGraphicsScene):
 
     # -- mouse: handed to the editor's gestures --------------------------------------------
     def mousePressEvent(self, event) -> None:
+        self._flow_items_at(event.scenePos())
         if self.editor is not None and self.editor.mouse_press(event):
             event.accept()
             return
@@ -372,7 +407,11 @@ class ProcessScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
+        self._flow_items_at(event.scenePos())
         if self.editor is not None and self.editor.mouse_double_click(event):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def _flow_items_at(self, pos: QPointF) -> None:
+        self.flow_items_near(QRectF(pos.x() - 1, pos.y() - 1, 2, 2))

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 from omplanner.model import StepKind
 
-from .items import LANE_HEADER_WIDTH, LANE_LEFT, ArrowItem, StepItem
+from .arrows import ArrowItem
+from .items import LANE_HEADER_WIDTH, LANE_LEFT, StepItem
 
 STEP_KIND_MIME = "application/x-omplanner-step-kind"
 MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
@@ -71,6 +72,14 @@ class ProcessView(QGraphicsView):
         moved, self._scroll_x = abs(value - self._scroll_x), value
         width = round(LANE_HEADER_WIDTH * self.zoom()) + moved + 2
         self.viewport().update(QRect(0, 0, width, self.viewport().height()))
+
+    def drawBackground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
+        # the scene paints no background of its own (see ProcessScene.__init__)
+        canvas = getattr(self.scene(), "canvas_colour", None)
+        if canvas is not None:
+            painter.fillRect(rect, canvas())
+        else:
+            super().drawBackground(painter, rect)
 
     @property
     def editor(self):
