@@ -40,7 +40,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
         if not group:
             continue
         flow.append(heading(f"{sev.label}s" if sev is not Severity.INFO else "Notes", s.h2, 1))
-        flow.append(Para(esc(INTRO[sev]), s.muted))
+        flow.append(para(INTRO[sev], s.muted))
         flow.append(Spacer(1, 4))
         for finding in group:
             flow += [_card(ctx, finding), Spacer(1, 6)]  # a card never splits: no KeepTogether needed
@@ -52,7 +52,7 @@ def _card(ctx: Ctx, f: Finding) -> Card:
     colour = st.SEVERITY_COLOURS[f.severity]
     parts = [
         Para(f"<b>{esc(f.title)}</b>  <font color='{st.hex_of(st.MUTED)}' size='7'>{esc(f.code)}</font>", s.body),
-        Para(esc(f.message), s.cell),
+        para(f.message, s.cell),
     ]
     where = [x for x in (_use_case_name(ctx, f.use_case_id), f.component.label if f.component else "") if x]
     if where:
