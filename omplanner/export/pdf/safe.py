@@ -13,6 +13,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from .fastdraw import draw_plain
+
 # Control characters other than tab and newline make the XML parser fail.
 _CONTROL = {c: None for c in range(32) if c not in (9, 10)}
 _CONTROL[13] = None
@@ -69,6 +71,10 @@ class Para(Paragraph):
             if broken is not None:
                 return broken
         return super().breakLines(width)
+
+    def draw(self):
+        if not (self._plain and draw_plain(self)):
+            super().draw()
 
     def split(self, availWidth, availHeight):
         self._wrapped_at = None  # splitting re-wraps this paragraph's state in reportlab

@@ -86,12 +86,12 @@ class Vector(Flowable):
         texts = _text_cache(c)
         for kind, geo, fill, stroke, width, dash in self.ops:
             if fill is not None and fill is not fill_now:
-                _set_colour(c, fill, "rg")
+                set_colour(c, fill, "rg")
                 fill_now = fill
             do_stroke = stroke is not None and width > 0
             if do_stroke:
                 if stroke is not stroke_now:
-                    _set_colour(c, stroke, "RG")
+                    set_colour(c, stroke, "RG")
                     stroke_now = stroke
                 if width != width_now:
                     c.setLineWidth(width)
@@ -147,7 +147,7 @@ class Vector(Flowable):
         c.restoreState()
 
 
-def _set_colour(c, colour, op: str) -> None:
+def set_colour(c, colour, op: str) -> None:
     """What ``canvas.setFillColor`` ("rg") / ``setStrokeColor`` ("RG") write for an RGB Color,
     with the operator text remembered per colour; other colours go through reportlab."""
     if type(colour) is not colors.Color or c._enforceColorSpace:
