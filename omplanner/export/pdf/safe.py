@@ -38,6 +38,8 @@ class Para(Paragraph):
     _size: tuple[float, float] = (0, 0)
     _plain = False
     """Set by ``para`` on one fragment of plain words: such lines break by ``_break_plain``."""
+    _parse_key: tuple[str, int] | None = None
+    """(markup, style id) when the fragments are those of a parse kept in ``_PARSED``."""
 
     def __init__(self, text, style=None, bulletText=None, frags=None, **kw):
         # Markup repeats (an autonomy label, a finding's title and code, "Suggested fix:"):
@@ -49,12 +51,14 @@ class Para(Paragraph):
         known = _PARSED.get(key)
         if known is not None and known[0] is style:
             super().__init__(known[1], style, frags=[f.clone() for f in known[2]])
+            self._parse_key = key
             return
         super().__init__(text, style)
         if self.style is style and not getattr(style, "bulletText", None):
             if len(_PARSED) > 20_000:
                 _PARSED.clear()
             _PARSED[key] = (style, self.text, [f.clone() for f in self.frags])
+            self._parse_key = key
 
     def wrap(self, availWidth, availHeight):
         # The height asked for plays no part in where the lines break.
@@ -70,7 +74,23 @@ class Para(Paragraph):
             broken = _break_plain(self, width if isinstance(width, (list, tuple)) else [width])
             if broken is not None:
                 return broken
-        return super().breakLines(width)
+        if self._parse_key is None or self.bulletText is not None:
+            return super().breakLines(width)
+        # The same markup in the same style at the same width breaks the same way: an autonomy
+        # label or a finding's title appears hundreds of times. Only one-line results are
+        # shared: reportlab's split edits the words of the lines it cuts between.
+        key = (*self._parse_key, tuple(width) if isinstance(width, (list, tuple)) else width)
+        known = _BROKEN.get(key)
+        if known is not None and known[0] is self.style:
+            _, broken, self._width_max, self._splitLongWordCount, self._hyphenations = known
+            self.height = 0
+            return broken
+        broken = super().breakLines(width)
+        if broken.kind == 1 and len(broken.lines) == 1:
+            if len(_BROKEN) > 20_000:
+                _BROKEN.clear()
+            _BROKEN[key] = (self.style, broken, self._width_max, self._splitLongWordCount, self._hyphenations)
+        return broken
 
     def draw(self):
         if not (self._plain and draw_plain(self)):
@@ -82,6 +102,7 @@ class Para(Paragraph):
 
 
 _PARSED: dict[tuple[str, int], tuple[object, str, list]] = {}
+_BROKEN: dict[tuple, tuple] = {}
 _MARKUP = frozenset('&<>"\n\r')
 _FRAGS: dict[int, tuple[object, object]] = {}
 
