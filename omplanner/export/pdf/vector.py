@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import PATH_OPS
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable
 
 from .fonts import REGULAR, register_fonts
@@ -134,7 +135,11 @@ class Vector(Flowable):
                     x1, y1, x2, y2 = geo
                     code.append(f"n {n(x1)} {n(y1)} m {n(x2)} {n(y2)} l S")
             elif kind == "circle":
-                c.circle(*geo, stroke=s, fill=f)
+                path = _CIRCLES.get(geo)
+                if path is None:
+                    path = _circle_path(*geo)
+                code += path
+                code.append(PATH_OPS[s, f, mode])
             else:
                 parts = [f"n {n(geo[0])} {n(geo[1])} m"]
                 parts += [f"{n(geo[k])} {n(geo[k + 1])} l" for k in range(2, len(geo), 2)]
@@ -197,6 +202,21 @@ def _text_ops(c, font_name: str, size: float, text: str) -> tuple[str | None, fl
             current = subset
         parts.append(f"({escape(chunk)}) Tj")
     return " ".join(parts), width
+
+
+_CIRCLES: dict[tuple, list[str]] = {}
+
+
+def _circle_path(cx: float, cy: float, r: float) -> list[str]:
+    """What ``canvas.circle`` appends before its paint operator, remembered: connectors sit on
+    part edges and rows, so the same circles recur, and each costs four Bézier arcs."""
+    x1, x2, y1, y2 = cx - r, cx + r, cy - r, cy + r
+    path: list[str] = []
+    PDFPathObject(code=path).ellipse(x1, y1, x2 - x1, y2 - y1)
+    if len(_CIRCLES) > 50_000:
+        _CIRCLES.clear()
+    _CIRCLES[(cx, cy, r)] = path
+    return path
 
 
 def _round_rect(code: list, x: float, y: float, width: float, height: float, radius: float) -> None:
