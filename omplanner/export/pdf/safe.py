@@ -86,14 +86,14 @@ class Para(Paragraph):
             self.height = 0
             return broken
         broken = super().breakLines(width)
-        if broken.kind == 1 and len(broken.lines) == 1:
+        if len(broken.lines) == 1:
             if len(_BROKEN) > 20_000:
                 _BROKEN.clear()
             _BROKEN[key] = (self.style, broken, self._width_max, self._splitLongWordCount, self._hyphenations)
         return broken
 
     def draw(self):
-        if not (self._plain and draw_plain(self)):
+        if not draw_plain(self):
             super().draw()
 
     def split(self, availWidth, availHeight):
