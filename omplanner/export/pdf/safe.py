@@ -50,14 +50,14 @@ class Para(Paragraph):
         key = (text, id(style))
         known = _PARSED.get(key)
         if known is not None and known[0] is style:
-            super().__init__(known[1], style, frags=[f.clone() for f in known[2]])
+            super().__init__(known[1], style, frags=[_clone(f) for f in known[2]])
             self._parse_key = key
             return
         super().__init__(text, style)
         if self.style is style and not getattr(style, "bulletText", None):
             if len(_PARSED) > 20_000:
                 _PARSED.clear()
-            _PARSED[key] = (style, self.text, [f.clone() for f in self.frags])
+            _PARSED[key] = (style, self.text, [_clone(f) for f in self.frags])
             self._parse_key = key
 
     def wrap(self, availWidth, availHeight):
@@ -101,6 +101,16 @@ class Para(Paragraph):
         return super().split(availWidth, availHeight)
 
 
+def _clone(frag, **changes):
+    """``frag.clone(**changes)`` (reportlab's ABag) without passing every attribute through
+    keyword arguments twice; tens of thousands of fragments are copied per export."""
+    copy = object.__new__(frag.__class__)
+    copy.__dict__.update(frag.__dict__)
+    if changes:
+        copy.__dict__.update(changes)
+    return copy
+
+
 _PARSED: dict[tuple[str, int], tuple[object, str, list]] = {}
 _BROKEN: dict[tuple, tuple] = {}
 _MARKUP = frozenset('&<>"\n\r')
@@ -126,7 +136,7 @@ def para(text: object, style) -> Paragraph:
     if raw and not style.textTransform and _MARKUP.isdisjoint(raw) and raw.isprintable():
         clean = cleanBlockQuotedText(raw)
         if clean:
-            p = Para(clean, style, frags=[_plain_frag(style).clone(text=clean)])
+            p = Para(clean, style, frags=[_clone(_plain_frag(style), text=clean)])
             p._plain = "\xad" not in clean and _simple_style(style)
             return p
     return Para(esc(raw), style)
@@ -201,4 +211,4 @@ def _break_plain(p: Para, max_widths: list[float]):
     p._width_max = widest
     p._splitLongWordCount = p._hyphenations = 0
     ascent, descent = getAscentDescent(font, size)
-    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+    return _clone(frag, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
