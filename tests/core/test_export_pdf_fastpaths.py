@@ -136,3 +136,29 @@ def test_map_labels_and_connectors_draw_what_reportlab_draws():
     theirs.restoreState()
     theirs.restoreState()
     assert "\n".join(ours._code) == "\n".join(theirs._code)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["Dana Whitfield, AP clerk"],
+        ["Łódź team ✓ → ERP", "Buyer"],
+        ["R&D <b", "two  spaces"],
+        ["  padded  ", "x"],
+        ["line\nbreak", "y"],
+        ["", "z"],
+        [None, "after none"],
+        ["<img src='x'/>", "ok"],
+    ],
+)
+def test_markup_templates_give_the_fragments_of_a_full_parse(styles, values):
+    from omplanner.export.pdf.safe import marked
+
+    template = "<br/>".join(f"<b>{label}</b> {{{k}}}" for k, label in enumerate("ARCI"[: len(values)]))
+    template = f"<font color='#2a8c82'><b>Fix:</b></font> {template}"
+    for _ in range(2):  # the second time from the kept template
+        ours = marked(template, values, styles.cell)
+        theirs = Paragraph(template.format(*(esc("" if v is None else v) for v in values)), styles.cell)
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+        assert ours.text == theirs.text
+        assert _drawn(ours, 120) == _drawn(theirs, 120)

@@ -142,6 +142,53 @@ def para(text: object, style) -> Paragraph:
     return Para(esc(raw), style)
 
 
+_HOLES = frozenset(chr(0xE000 + k) for k in range(16))
+_HOLE_LIST = sorted(_HOLES)
+_TEMPLATES: dict[tuple[str, int], tuple[object, list]] = {}
+
+
+def marked(template: str, values: list[object], style) -> Paragraph:
+    """``Para(template.format(*escaped values))``: our markup around user text, shown literally.
+
+    Parsing markup costs more than laying it out. When every value is plain words (no markup
+    characters, single spaces), the template is parsed once with placeholders and each
+    paragraph gets copies of those fragments with the values put in, which is what parsing the
+    whole text gives (tests compare the two). Anything else is parsed as usual."""
+    texts = ["" if v is None else str(v) for v in values]
+    markup = template.format(*(esc(t) for t in texts))
+    if len(texts) > len(_HOLES) or not all(_fits_a_hole(t) for t in texts):
+        return Para(markup, style)
+    key = (template, id(style))
+    known = _TEMPLATES.get(key)
+    if known is None or known[0] is not style:
+        parsed = Paragraph(template.format(*_HOLE_LIST[: len(texts)]), style)
+        if parsed.style is not style:
+            return Para(markup, style)
+        if len(_TEMPLATES) > 1_000:
+            _TEMPLATES.clear()
+        known = _TEMPLATES[key] = (style, parsed.frags)
+    frags = []
+    for frag in known[1]:
+        text = getattr(frag, "text", None)
+        if text and not _HOLES.isdisjoint(text):
+            for k, value in enumerate(texts):
+                text = text.replace(_HOLE_LIST[k], value)
+            frags.append(_clone(frag, text=text))
+        else:
+            frags.append(_clone(frag))
+    return Para(cleanBlockQuotedText(markup), style, frags=frags)
+
+
+def _fits_a_hole(text: str) -> bool:
+    return (
+        bool(text)
+        and _MARKUP.isdisjoint(text)
+        and text.isprintable()
+        and text == " ".join(text.split())
+        and _HOLES.isdisjoint(text)
+    )
+
+
 def _simple_style(style) -> bool:
     """Styles whose line breaking is reportlab's plain greedy loop (no hyphenation, shaping,
     bidi, dot leaders or indents), which ``_break_plain`` reproduces."""

@@ -8,7 +8,7 @@ from ....model import Severity
 from ....rules import Finding
 from .. import styles as st
 from ..blocks import Card, Ctx, heading
-from ..safe import Para, esc, para
+from ..safe import Para, esc, marked, para
 
 INTRO = {
     Severity.ERROR: "Errors: the plan breaks a sequencing principle or leaves a gap that will stop the rollout.",
@@ -62,7 +62,9 @@ def _card(ctx: Ctx, f: Finding) -> Card:
         parts.append(para(f"Concerns: {names}", s.cell_muted))
     if f.fix is not None:
         parts.append(
-            Para(f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {esc(f.fix.description)}", s.cell)
+            marked(
+                f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {{0}}", [f.fix.description], s.cell
+            )
         )
     return Card(parts, colour)
 

@@ -9,7 +9,7 @@ from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from .. import styles as st
 from ..blocks import Ctx, empty, heading, kv_table, role_names, table
 from ..process_drawing import legend, map_parts
-from ..safe import Para, esc, para
+from ..safe import Para, esc, marked, para
 
 TRACTABILITY = [
     ("definition", "Well defined"),
@@ -121,16 +121,17 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
         found = plan.find_step(d.step)
         colour = st.hex_of(st.AUTONOMY_COLOURS[d.autonomy])
         autonomy = Para(f'<font color="{colour}"><b>{esc(d.autonomy.label)}</b></font>', s.cell)
-        raci = []
+        lines, names = [], []
         for label, ids in (("A", d.accountable), ("R", d.responsible), ("C", d.consulted), ("I", d.informed)):
             if ids:
-                raci.append(f"<b>{label}</b> {esc(role_names(plan, ids))}")
+                lines.append(f"<b>{label}</b> {{{len(names)}}}")
+                names.append(role_names(plan, ids))
         rows.append(
             [
                 d.name,
                 found[2].name if found else "—",
                 autonomy,
-                Para("<br/>".join(raci) or "—", s.cell),
+                marked("<br/>".join(lines), names, s.cell) if lines else Para("—", s.cell),
                 role_names(plan, [d.override_authority]) or "—",
                 "Yes" if d.audit_trail else "No",
                 d.rationale,
