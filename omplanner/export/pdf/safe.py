@@ -259,3 +259,9 @@ def _break_plain(p: Para, max_widths: list[float]):
     p._splitLongWordCount = p._hyphenations = 0
     ascent, descent = getAscentDescent(font, size)
     return _clone(frag, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
+def forget_measurements() -> None:
+    """Start an export with empty caches (see ``build.export_pdf``)."""
+    for cache in (_PARSED, _BROKEN, _FRAGS, _TEMPLATES, _WIDTHS):
+        cache.clear()

@@ -244,3 +244,9 @@ def _round_rect(code: list, x: float, y: float, width: float, height: float, rad
 def drawing(width: float, height: float) -> Vector:
     register_fonts()  # text in drawings is measured with our fonts before any page exists
     return Vector(width, height)
+
+
+def forget_measurements() -> None:
+    """Start an export with empty caches (see ``build.export_pdf``)."""
+    for cache in (_NUMBERS, _COLOUR_OPS, _CIRCLES):
+        cache.clear()
