@@ -67,3 +67,27 @@ def median_time(
         finally:
             gc.enable()
     return statistics.median(times)
+
+
+def median_times(
+    ours: Callable[[], object],
+    baseline: Callable[[], object],
+    repeats: int,
+    clock: Callable[[], float] = time.process_time,
+    warm_up: bool = True,
+) -> tuple[float, float]:
+    """Median times (ms) of ``ours`` and ``baseline``, their repeats taken in turns.
+
+    Timing all of one side and then all of the other lets a change in the machine's load (other
+    programs, CPU frequency) fall on one side only; in turns, both sides see the same moments.
+    Each side runs once untimed first (``warm_up``; pass False if the caller has already run
+    both), so that neither figure holds one-off costs (first imports, caches filled on first
+    use) that the other does not."""
+    if warm_up:
+        ours(), baseline()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeats):
+        a.append(median_time(ours, 1, clock=clock))
+        b.append(median_time(baseline, 1, clock=clock))
+    return statistics.median(a), statistics.median(b)

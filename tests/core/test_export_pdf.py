@@ -126,9 +126,10 @@ def test_markup_and_non_latin_text_render_literally(example_plan, tmp_path):
         assert expected in text, expected
     # Newlines in user text stay line breaks, not markup and not lost.
     assert "first line & more" in text and f"{IMG} second line" in text
-    # <img> never pulled a file in.
+    # <img> never pulled a file in: the only XObjects are our deferred page numbers (forms).
     for page in PdfReader(target).pages:
-        assert "/XObject" not in page["/Resources"]
+        for xobject in page["/Resources"].get("/XObject", {}).values():
+            assert xobject.get_object()["/Subtype"] == "/Form"
 
 
 def test_escaping_keeps_newlines_and_neutralises_markup():

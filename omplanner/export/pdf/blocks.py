@@ -12,11 +12,54 @@ from .document import Heading
 from .safe import esc, para
 
 
+def _first_by_id(entities) -> dict:
+    index: dict = {}
+    for entity in entities:
+        index.setdefault(entity.id, entity)
+    return index
+
+
+class IndexedPlan:
+    """The plan, read only, with its look-ups by id answered from dictionaries.
+
+    The model's look-ups scan lists, which suits an editor; the board pack of a large plan
+    asks tens of thousands of them while nothing changes. Everything else is the plan's own."""
+
+    def __init__(self, plan: Plan):
+        self._plan = plan
+        self._roles = _first_by_id(plan.roles)
+        self._use_cases = _first_by_id(plan.use_cases)
+        self._items = _first_by_id(plan.roadmap)
+        self._decisions = _first_by_id(plan.decisions)
+        self._steps: dict = {}
+        for uc, variant, pmap in plan.maps():
+            for step in pmap.steps:
+                self._steps.setdefault(step.id, (uc, variant, step))
+
+    def __getattr__(self, name: str):
+        return getattr(self._plan, name)
+
+    def role(self, role_id):
+        return self._roles.get(role_id)
+
+    def use_case(self, use_case_id):
+        return self._use_cases.get(use_case_id)
+
+    def item(self, item_id):
+        return self._items.get(item_id)
+
+    def decision(self, decision_id):
+        return self._decisions.get(decision_id)
+
+    def find_step(self, step_id):
+        return self._steps.get(step_id) if step_id else None
+
+
 class Ctx:
     """What every chapter needs: the plan, the styles, and the frame widths."""
 
     def __init__(self, plan: Plan, styles: st.Styles, portrait_width: float, landscape_size: tuple[float, float]):
-        self.plan = plan
+        self.plan = IndexedPlan(plan)
         self.s = styles
         self.width = portrait_width
         self.l_width, self.l_height = landscape_size

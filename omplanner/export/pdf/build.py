@@ -10,6 +10,7 @@ from ...fileio import atomic_path
 from ...model import Plan
 from .. import Cancelled
 from ..analysis import PlanAnalysis, analyse_plan
+from . import safe, textfit, vector
 from . import styles as st
 from .blocks import Ctx
 from .document import BoardPackTemplate, frame_size
@@ -65,6 +66,11 @@ def export_pdf(plan: Plan, path: Path | str, progress: Progress | None = None, *
     """
     report = _Reporter(progress)
     report(0.0, "Checking the plan")
+    # Each export measures and encodes its text afresh: the caches serve repeats within one
+    # export (the same cell, label or markup hundreds of times), not between exports, so
+    # that memory does not grow with every export and a timed export does the whole work.
+    for module in (safe, textfit, vector):
+        module.forget_measurements()
     analysis = analyse_plan(plan)
     story = build_story(plan, analysis, issued or date.today(), report)
     total = max(1, len(story))

@@ -1,7 +1,7 @@
 """The page machinery: portrait and landscape templates, header and footer, contents, outline.
 
-"Page x of y" needs the page count before the first page is finished, so the canvas keeps every
-page's state and paints the header and footer at save time, when the total is known.
+"Page x of y" and the contents' page numbers are known only after the last page; they are drawn
+as forms defined at the end (deferred.py), so the document is laid out once.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import styles as st
+from .deferred import ContentsTable, Deferred, entries_match
 from .fonts import BOLD, REGULAR
 from .safe import Para
 from .textfit import clip
@@ -44,34 +44,8 @@ def frame_size(orientation: str) -> tuple[float, float]:
     return size[0] - m["left"] - m["right"] - 12, size[1] - m["top"] - m["bottom"] - 12
 
 
-class _Frame(Frame):
-    """A frame that, during the layout passes, places flowables without drawing them.
-
-    The contents page needs its page numbers, so the document is laid out until they settle;
-    only the last pass draws. Drawing is most of the cost (maps, Gantt, tables)."""
-
-    # A function, not the document: KeepTogether deep-copies frames, and copies functions by reference.
-    is_dry: Callable[[], bool] = staticmethod(lambda: False)
-
-    def _add(self, flowable, canv, trySplit=0):
-        if not self.is_dry():
-            return super()._add(flowable, canv, trySplit)
-        # Through __dict__: reportlab's shapes refuse unknown attributes set the normal way.
-        flowable.__dict__["drawOn"] = _no_draw
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            flowable.__dict__.pop("drawOn", None)
-
-    add = _add  # reportlab's Frame binds ``add`` to its own ``_add`` in the class body
-
-
-def _no_draw(*args, **kwargs) -> None:
-    return None
-
-
-def _frame(size, m, name: str) -> _Frame:
-    return _Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
+def _frame(size, m, name: str) -> Frame:
+    return Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
 
 
 def _cover_background(canvas: Canvas, doc) -> None:
@@ -96,11 +70,10 @@ class BoardPackTemplate(BaseDocTemplate):
         super().__init__(filename, pagesize=PORTRAIT, title=title, creator="OM Planner", initialFontName=REGULAR, **kw)
         self._on_flowable = on_flowable
         self._heading_count = 0
-        self.dry = False
         self.running = running
         """Header left, header right, footer left."""
-        self.total_pages = 0
-        """The page count of the previous pass, for 'page x of y'."""
+        self.deferred = Deferred()
+        self._final_pages: dict[str, int] = {}
         # The cover: one frame on the navy band (title, client), one below it (facts, context),
         # so the facts sit in the white area however long the title is.
         band = PORTRAIT[1] * COVER_BAND
@@ -123,38 +96,34 @@ class BoardPackTemplate(BaseDocTemplate):
             ]
         )
 
-    def addPageTemplates(self, templates) -> None:
-        super().addPageTemplates(templates)
-        for template in self.pageTemplates:
-            for frame in template.frames:
-                frame.is_dry = lambda: self.dry
-
-    def build_pack(self, story: list, max_passes: int = 10) -> None:
-        """Like ``multiBuild``, but cheaper: the contents is seeded with every heading, so one
-        layout pass that draws nothing settles the page numbers and the page count; the next
-        pass draws, and is normally the last (more follow only if the numbers moved)."""
+    def build_pack(self, story: list, max_passes: int = 4) -> None:
+        """Like ``multiBuild``, but normally one pass: the contents is seeded with every heading,
+        so it has its final length from the start, and every number that depends on later pages
+        is deferred. Another pass follows only if the headings laid out differ from the seed."""
+        contents = [f for f in story if isinstance(f, ContentsTable)]
         self._indexingFlowables = [f for f in story if f.isIndexing()]
-        for flowable in self._indexingFlowables:
-            if isinstance(flowable, TableOfContents):
-                _seed_contents(flowable, story)
+        for toc in contents:
+            _seed_contents(toc, story)
+            toc.deferred = self.deferred
+            toc.pages = self._final_pages.__getitem__
         self._doSave = 0
         edits: list = []
         self._multiBuildEdits = edits.append
         try:
-            for number in range(max_passes):
-                self.dry = number == 0
+            for _ in range(max_passes):
+                self.deferred.pending.clear()
                 self._one_pass(story)
                 while edits:  # e.g. forget which flowables a pass postponed to the next page
                     edit = edits.pop(0)
                     edit[0](*edit[1:])
-                settled = self.page == self.total_pages and self._allSatisfied()
-                self.total_pages = self.page
-                if not self.dry and settled:
+                if all(entries_match(toc._lastEntries, toc._entries) for toc in contents):
+                    for toc in contents:
+                        self._final_pages.update((key, page) for _level, _text, page, key in toc._entries)
+                    self.deferred.define_all(self.canv)
                     _save_binary(self.canv)
                     return
             raise RuntimeError("the contents page did not settle")
         finally:
-            self.dry = False
             del self._multiBuildEdits
 
     def _one_pass(self, story: list) -> None:
@@ -199,7 +168,7 @@ def _headings(flowables):
             yield from _headings(getattr(flowable, "_content", ()))
 
 
-def _seed_contents(toc: TableOfContents, story: list) -> None:
+def _seed_contents(toc: ContentsTable, story: list) -> None:
     """Give the contents one line per heading before the first pass, so that pass already
     lays out a contents of its final length; page numbers are filled in by the next."""
     toc._entries = [(h.level, h.toc_text, 999, f"h{k}") for k, h in enumerate(_headings(story), start=1)]
@@ -208,10 +177,8 @@ def _seed_contents(toc: TableOfContents, story: list) -> None:
 def _decorate(canvas: Canvas, doc: BoardPackTemplate) -> None:
     """Header and footer, painted as each page ends (not on the cover).
 
-    The page count comes from the previous pass; painting the footer at page end rather than
-    deferring pages to the end keeps bookmarks and the outline pointing at the right pages."""
-    if doc.dry:
-        return
+    The page count is drawn as a deferred form (deferred.py): pages are still written as they
+    end, which keeps bookmarks and the outline pointing at the right pages."""
     header_left, header_right, footer_left = doc.running
     width, height = canvas._pagesize
     m = P_MARGIN if width < height else L_MARGIN
@@ -230,7 +197,14 @@ def _decorate(canvas: Canvas, doc: BoardPackTemplate) -> None:
     bottom = m["bottom"] - 22
     canvas.line(left, bottom + 10, right, bottom + 10)
     canvas.drawString(left, bottom, _fit(footer_left, REGULAR, 7, (right - left) * 0.7))
-    canvas.drawRightString(right, bottom, f"Page {doc.page} of {doc.total_pages}")
+    page = doc.page
+
+    def page_x_of_y(form: Canvas) -> None:
+        form.setFont(REGULAR, 7.5)
+        form.setFillColor(st.MUTED)
+        form.drawRightString(right, bottom, f"Page {page} of {doc.page}")
+
+    doc.deferred.use(canvas, f"page_{page}", page_x_of_y)
     canvas.restoreState()
 
 

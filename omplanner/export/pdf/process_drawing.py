@@ -332,7 +332,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
                 (exception_route(lay, p, target), st.EXCEPTION, True, f"exception{rate}", where(p) != where(target))
             )
     letters = _letters()
-    lettered = [(*r[:4], next(letters) if r[4] else "") for r in routes]
+    lettered = [(*r[:4], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
     parts = []
     for k in range(n_chunks):
         first, last = k * per_part, min(lay.columns, (k + 1) * per_part) - 1
@@ -349,7 +349,10 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
                 r0 * ROW_H if b else -INF,
                 r1 * ROW_H if b < len(bands) - 1 else INF,
             )
-            for points, colour, dashed, label, letter in lettered:
+            for points, colour, dashed, label, letter, (px_lo, px_hi, py_lo, py_hi) in lettered:
+                # A route wholly outside this part has no piece in it (see _clip); skip it.
+                if px_hi < box[0] or px_lo >= box[1] or py_hi < box[2] or py_lo >= box[3]:
+                    continue
                 _draw_path(c, points, box, colour, dashed, letter, label)
             for p in lay.placed.values():
                 if first <= p.col <= last and r0 <= p.row < r1:
@@ -360,6 +363,11 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
                 d.width, d.height = width * scale, height * scale
             parts.append(Part(d, first, last, _lane_at(lay, r0), _lane_at(lay, r1 - 1)))
     return parts
+
+
+def _bounds(points) -> tuple[float, float, float, float]:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), max(xs), min(ys), max(ys)
 
 
 def _letters():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 ELLIPSIS = "…"
@@ -37,6 +39,7 @@ def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> tup
     return [*kept[:-1], clip(kept[-1] + " " + lines[max_lines], font, size, width)], False
 
 
+@lru_cache(maxsize=20_000)
 def clip(text: str, font: str, size: float, width: float) -> str:
     """Cut one line to ``width``, marking the cut with an ellipsis."""
     text = " ".join(str(text).split())
@@ -47,11 +50,21 @@ def clip(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + ELLIPSIS
 
 
-def fit(text: str, font: str, width: float, sizes: tuple[float, ...], max_lines: int) -> tuple[list[str], float]:
-    """The largest size from ``sizes`` at which the text fits, else the smallest, clipped."""
+@lru_cache(maxsize=20_000)
+def fit(text: str, font: str, width: float, sizes: tuple[float, ...], max_lines: int) -> tuple[tuple[str, ...], float]:
+    """The largest size from ``sizes`` at which the text fits, else the smallest, clipped.
+
+    Remembered (as ``clip``): lane names are fitted again in every part of a split map, the
+    running header on every page, and step names recur across maps."""
     for size in sizes:
         lines, ok = wrap(text, font, size, width, max_lines)
         if ok:
-            return lines, size
+            return tuple(lines), size
     size = sizes[-1]
-    return wrap(text, font, size, width, max_lines)[0], size
+    return tuple(wrap(text, font, size, width, max_lines)[0]), size
+
+
+def forget_measurements() -> None:
+    """Start an export with empty caches (see ``build.export_pdf``)."""
+    fit.cache_clear()
+    clip.cache_clear()

@@ -52,6 +52,7 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
     from .registers import write_capabilities, write_data_sources, write_findings, write_governance
     from .roadmap import write_roadmap
     from .summary import write_summary
+    from .writer import save_workbook
 
     report(0.0, "Analysing the plan")
     workbook = Workbook()
@@ -87,7 +88,7 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
     workbook.active = 0
     report(0.85, "Saving the workbook")
     with atomic_path(path) as temporary:
-        workbook.save(temporary)
+        save_workbook(workbook, temporary)
         report(1.0, "Saved")
     return path
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import FrameBreak, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import styles as st
 from ..blocks import Ctx
+from ..deferred import ContentsTable
 from ..safe import esc
 
 
@@ -46,7 +46,7 @@ def cover(ctx: Ctx, issued: date) -> list:
 
 
 def contents(ctx: Ctx) -> list:
-    toc = TableOfContents()
+    toc = ContentsTable()
     toc.levelStyles = [ctx.s.toc1, ctx.s.toc2]
     toc.dotsMinLevel = 0
     toc.tableStyle = TableStyle(

@@ -8,7 +8,7 @@ from ....model import Severity
 from ....rules import Finding
 from .. import styles as st
 from ..blocks import Card, Ctx, heading
-from ..safe import Para, esc, para
+from ..safe import Para, esc, marked, para
 
 INTRO = {
     Severity.ERROR: "Errors: the plan breaks a sequencing principle or leaves a gap that will stop the rollout.",
@@ -40,7 +40,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
         if not group:
             continue
         flow.append(heading(f"{sev.label}s" if sev is not Severity.INFO else "Notes", s.h2, 1))
-        flow.append(Para(esc(INTRO[sev]), s.muted))
+        flow.append(para(INTRO[sev], s.muted))
         flow.append(Spacer(1, 4))
         for finding in group:
             flow += [_card(ctx, finding), Spacer(1, 6)]  # a card never splits: no KeepTogether needed
@@ -52,7 +52,7 @@ def _card(ctx: Ctx, f: Finding) -> Card:
     colour = st.SEVERITY_COLOURS[f.severity]
     parts = [
         Para(f"<b>{esc(f.title)}</b>  <font color='{st.hex_of(st.MUTED)}' size='7'>{esc(f.code)}</font>", s.body),
-        Para(esc(f.message), s.cell),
+        para(f.message, s.cell),
     ]
     where = [x for x in (_use_case_name(ctx, f.use_case_id), f.component.label if f.component else "") if x]
     if where:
@@ -62,7 +62,9 @@ def _card(ctx: Ctx, f: Finding) -> Card:
         parts.append(para(f"Concerns: {names}", s.cell_muted))
     if f.fix is not None:
         parts.append(
-            Para(f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {esc(f.fix.description)}", s.cell)
+            marked(
+                f"<font color='{st.hex_of(st.TEAL)}'><b>Suggested fix:</b></font> {{0}}", [f.fix.description], s.cell
+            )
         )
     return Card(parts, colour)
 

@@ -14,7 +14,7 @@ from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
 from ..blocks import Card, Ctx, empty, heading, table
-from ..safe import Para, esc
+from ..safe import Para, esc, para
 
 TOP_FINDINGS = 5
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -54,8 +54,8 @@ def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
     first = a.ranked[0]
     parts = [
         Para("RECOMMENDED FIRST USE CASE", s.kicker),
-        Para(esc(ranked_use_case(ctx.plan, first).name), s.h2.clone("rec", spaceBefore=0)),
-        Para(esc(first.reason), s.callout),
+        para(ranked_use_case(ctx.plan, first).name, s.h2.clone("rec", spaceBefore=0)),
+        para(first.reason, s.callout),
     ]
     flow: list = [Card(parts, st.TEAL, pad=10), Spacer(1, 8)]
     rows = []

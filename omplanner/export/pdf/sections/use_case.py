@@ -9,7 +9,7 @@ from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from .. import styles as st
 from ..blocks import Ctx, empty, heading, kv_table, role_names, table
 from ..process_drawing import legend, map_parts
-from ..safe import Para, esc
+from ..safe import Para, esc, marked, para
 
 TRACTABILITY = [
     ("definition", "Well defined"),
@@ -29,7 +29,7 @@ def use_case_chapter(ctx: Ctx, uc: UseCase, number: int) -> list:
     volume = f"{uc.tractability.monthly_volume:,} a month"
     flow.append(Para(f"{esc(uc.status.label.upper())} · {esc(volume.upper())}", s.kicker))
     if uc.description:
-        flow.append(Para(esc(uc.description), s.lead))
+        flow.append(para(uc.description, s.lead))
     flow += _profile(ctx, uc)
     flow += _maps(ctx, uc, number)
     flow += _decisions(ctx, uc, number)
@@ -85,13 +85,13 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
         if not parts:
             flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet."), Spacer(1, 8)]
             continue
-        stats = Para(esc(map_stats(plan, pmap)), s.muted)
+        stats = para(map_stats(plan, pmap), s.muted)
         for k, part in enumerate(parts):
             block = []
             if k == 0:
                 block.append(title)
             if len(parts) > 1:
-                block.append(Para(esc(_part_caption(plan, parts, k)), s.muted))
+                block.append(para(_part_caption(plan, parts, k), s.muted))
             block += [Spacer(1, 3), part.drawing, Spacer(1, 4)]
             if k == len(parts) - 1:
                 block += [stats, legend(ctx.l_width), Spacer(1, 10)]
@@ -121,16 +121,17 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
         found = plan.find_step(d.step)
         colour = st.hex_of(st.AUTONOMY_COLOURS[d.autonomy])
         autonomy = Para(f'<font color="{colour}"><b>{esc(d.autonomy.label)}</b></font>', s.cell)
-        raci = []
+        lines, names = [], []
         for label, ids in (("A", d.accountable), ("R", d.responsible), ("C", d.consulted), ("I", d.informed)):
             if ids:
-                raci.append(f"<b>{label}</b> {esc(role_names(plan, ids))}")
+                lines.append(f"<b>{label}</b> {{{len(names)}}}")
+                names.append(role_names(plan, ids))
         rows.append(
             [
                 d.name,
                 found[2].name if found else "—",
                 autonomy,
-                Para("<br/>".join(raci) or "—", s.cell),
+                marked("<br/>".join(lines), names, s.cell) if lines else Para("—", s.cell),
                 role_names(plan, [d.override_authority]) or "—",
                 "Yes" if d.audit_trail else "No",
                 d.rationale,
