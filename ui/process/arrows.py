@@ -52,7 +52,23 @@ def _head_of(points: list[tuple[float, float]]) -> QPolygonF:
     return _head(dx, dy)
 
 
-class ArrowItem(QGraphicsItem):
+class FlowIdentity:
+    """What a flow's route and its item share: which flow it is, and whether its band draws it.
+    Needs ``key``, ``exception`` and ``label``."""
+
+    __slots__ = ()
+
+    @property
+    def flow_id(self) -> str | None:
+        return None if self.exception else self.key
+
+    @property
+    def is_plain(self) -> bool:
+        """Drawn by its band rather than by an item of its own: a flow without a label."""
+        return not self.exception and not self.label
+
+
+class ArrowItem(FlowIdentity, QGraphicsItem):
     """A flow between two steps (solid), or an exception route (dashed, coloured).
 
     A plain flow is drawn by its band and gets an item only when it must hit-test or draw
@@ -83,15 +99,6 @@ class ArrowItem(QGraphicsItem):
         else:
             self.setZValue(2)
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-
-    @property
-    def flow_id(self) -> str | None:
-        return None if self.exception else self.key
-
-    @property
-    def is_plain(self) -> bool:
-        """Drawn by its band rather than by itself: a flow without a label."""
-        return not self.exception and not self.label
 
     @property
     def polyline(self) -> QPolygonF:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
-from .arrows import placed_head
+from .arrows import FlowIdentity, placed_head
 from .style import CanvasStyle
 
 BAND = 1500.0
@@ -31,7 +31,7 @@ MARGIN = 12.0
 _NOTHING = QPainterPath()
 
 
-class FlowRoute:
+class FlowRoute(FlowIdentity):
     """One flow (or exception route) of the scene: its ends, label and route; its item if it has one."""
 
     __slots__ = ("key", "source_id", "target_id", "exception", "label", "points", "anchor", "bounds", "band", "item")
@@ -51,15 +51,6 @@ class FlowRoute:
         self.band: FlowBand | None = None
         self.item = None
         """The ArrowItem, once the flow needs one."""
-
-    @property
-    def flow_id(self) -> str | None:
-        return None if self.exception else self.key
-
-    @property
-    def is_plain(self) -> bool:
-        """Drawn by its band rather than by an item of its own: a flow without a label."""
-        return not self.exception and not self.label
 
     def set_route(self, points: list[tuple[float, float]], anchor) -> None:
         self.points, self.anchor = points, anchor
