@@ -183,3 +183,25 @@ def test_palette_names_stay_whole_in_larger_type(page):
     for row in range(palette.count()):
         text = palette.item(row).text()
         assert metrics.horizontalAdvance(text) <= palette.visualItemRect(palette.item(row)).width(), text
+
+
+def test_palette_shapes_follow_a_switch_to_dark(page):
+    """The palette's shapes take the map's colours when the theme changes while the app runs."""
+    from PySide6.QtWidgets import QApplication
+
+    from omplanner.model import StepKind
+    from ui.theme import apply_theme
+
+    def task_fill():
+        image = page.palette.item_for(StepKind.TASK).icon().pixmap(72, 36).toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 2).lightness()
+
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "light")
+        light = task_fill()
+        apply_theme(app, "dark")
+        assert task_fill() < light - 100  # a dark fill, as the dark map's task steps
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())

@@ -79,6 +79,11 @@ class StepPalette(QListWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_to_labels()
+        elif event.type() == QEvent.Type.PaletteChange:
+            # Light to dark (or back) while the app runs: the shapes take the map's new colours.
+            for row in range(self.count()):
+                item = self.item(row)
+                item.setIcon(kind_icon(StepKind(item.data(Qt.ItemDataRole.UserRole))))
 
     def item_for(self, kind: StepKind) -> QListWidgetItem:
         return next(
