@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 
 from omplanner.commands import SetFields
 from omplanner.fileio import load_plan
@@ -489,3 +489,31 @@ def test_findings_rows_fit_their_wrapped_text_in_presentation_mode(qtbot, window
             assert needed <= rect.height() - 2 * MARGIN, item.text()
     finally:
         window.action_map["view.presentation"].trigger()
+
+
+def test_leaving_presentation_mode_gives_the_pages_their_type_back(qtbot, example_plan):
+    """As the app runs (theme and style sheet applied first): a page's type came back at 0.7 of
+    its size after presentation mode, and shrank further each round."""
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, "light")
+    try:
+        window = MainWindow(Document(example_plan))
+        qtbot.addWidget(window)
+        window.show()
+        pages = [window.show_page("use_cases"), window.show_page("overview")]
+        labels = [
+            label for label in pages[1].findChildren(QLabel) if label.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+        ]
+        assert labels  # the overview's own larger type: its title, the findings counts
+        before = [w.font().pointSizeF() for w in pages + labels]
+        for _ in range(2):
+            window.action_map["view.presentation"].trigger()
+            assert pages[1].font().pointSizeF() == pytest.approx(before[1] * 1.4)
+            window.action_map["view.presentation"].trigger()
+            after = [w.font().pointSizeF() for w in pages + labels]
+            assert after == pytest.approx(before)
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())

@@ -72,11 +72,20 @@ def apply_page_font(widget: QWidget) -> None:
     widget.setProperty(PAGE_SCALE_PROPERTY, type_scale())
 
 
+BASE_SIZE_PROPERTY = "omplanner_base_point_size"
+"""A widget's point size at the normal type scale, kept the first time its page is rescaled."""
+
+
 def rescale_page_fonts(page: QWidget) -> None:
     """Bring a page made with ``apply_page_font`` to the app's current type scale: every font set
-    explicitly in it (its body font, titles, table headers) grows or shrinks by the same factor.
-    A font set explicitly does not follow the app font in Qt, so the window calls this when
-    presentation mode changes the app font."""
+    explicitly in it (its body font, titles, table headers) is sized from its normal size times
+    the scale. A font set explicitly does not follow the app font in Qt, so the window calls this
+    when presentation mode changes the app font.
+
+    Sized from the normal size, not by the ratio of the scales: re-setting the app's style sheet
+    (which presentation mode does, so styled widgets take the new font) gives widgets back the
+    font they had when first polished, and scaling that by 1/1.4 on leaving left every page at
+    0.7 of its size."""
     old = page.property(PAGE_SCALE_PROPERTY)
     new = type_scale()
     if not old or abs(new - float(old)) < 1e-6:
@@ -85,11 +94,17 @@ def rescale_page_fonts(page: QWidget) -> None:
     from PySide6.QtCore import Qt
 
     for widget in [page, *page.findChildren(QWidget)]:
-        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
-            font = QFont(widget.font())
-            if font.pointSizeF() > 0:
-                font.setPointSizeF(font.pointSizeF() * new / float(old))
-                widget.setFont(font)
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            continue
+        font = QFont(widget.font())
+        base = widget.property(BASE_SIZE_PROPERTY)
+        if base is None:
+            if font.pointSizeF() <= 0:
+                continue
+            base = font.pointSizeF() / float(old)
+            widget.setProperty(BASE_SIZE_PROPERTY, base)
+        font.setPointSizeF(float(base) * new)
+        widget.setFont(font)
 
 
 def compact(combo: QComboBox, characters: int = 14) -> QComboBox:
