@@ -185,7 +185,7 @@ def start_after_paint(window, paths: list[str], first_painted=None, plan_painted
         if first_painted is not None:
             first_painted()
         finish_start(window, paths)
-        page = window.stack.currentWidget() or window
+        page = window.current_page() or window
         window.findings.timer.stop()  # the check the new plan scheduled: it waits for the page
         probes.append(_after_first_paint(page, lambda: window.findings.schedule(0)))
         if plan_painted is not None:  # as Qt paints the page (only what changed), not a forced repaint

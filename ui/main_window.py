@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -185,19 +186,20 @@ class MainWindow(QMainWindow):
                 widget = _broken_page(spec, exc)
             widget.setAccessibleName(spec.title)
             self._pages[page_id] = widget
-            self.stack.addWidget(widget)
+            self.stack.addWidget(_page_frame(widget))
         return self._pages[page_id]
 
     def show_page(self, page_id: str) -> QWidget:
         widget = self.page(page_id)
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(widget.parentWidget().parentWidget())  # its frame
         row = next(i for i, p in enumerate(PAGES) if p.id == page_id)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
         return widget
 
     def current_page(self) -> QWidget | None:
-        return self.stack.currentWidget()
+        frame = self.stack.currentWidget()
+        return frame.widget() if frame is not None else None
 
     def current_page_id(self) -> str | None:
         row = self.sidebar.currentRow()
@@ -424,6 +426,19 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.close()
         event.accept()
+
+
+def _page_frame(page: QWidget) -> QScrollArea:
+    """The page in a frame that scrolls when the window is narrower than the page needs: in
+    presentation mode's larger type a page could need more than a 1366-pixel screen beside the
+    sidebar and the findings panel, and it pushed the window wider than the screen."""
+    frame = QScrollArea()
+    frame.setWidgetResizable(True)
+    frame.setFrameShape(QScrollArea.Shape.NoFrame)
+    frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    frame.setAccessibleName(page.accessibleName())
+    frame.setWidget(page)
+    return frame
 
 
 def _broken_page(spec: PageSpec, exc: Exception) -> QWidget:

@@ -164,7 +164,7 @@ def test_choosing_a_process_finding_in_the_window_selects_and_centres_its_step(q
     finding = next(f for f in check_plan(document.plan) if f.code == "PRO-001")
     assert window.show_finding(finding)
     page = window.page("processes")
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     assert page.use_case_id == "uc-email"
     scene = page.pane("redesigned").scene
     assert scene.selected_step_ids() == ["em-r2"]

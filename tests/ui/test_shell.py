@@ -517,3 +517,20 @@ def test_leaving_presentation_mode_gives_the_pages_their_type_back(qtbot, exampl
     finally:
         app.setStyleSheet("")
         app.setPalette(app.style().standardPalette())
+
+
+def test_every_page_fits_a_laptop_screen_in_presentation_mode(qtbot, example_plan):
+    """In presentation mode's larger type the Decision rights page needed 945 pixels and pushed
+    the window past a 1366-pixel screen; a page that needs more than there is now scrolls."""
+    window = MainWindow(Document(example_plan))
+    qtbot.addWidget(window)
+    window.show()
+    window.action_map["view.presentation"].trigger()
+    try:
+        for spec in PAGES:
+            window.resize(1366, 768)
+            window.show_page(spec.id)
+            assert window.minimumSizeHint().width() <= 1366, spec.id
+            assert window.width() <= 1366, spec.id
+    finally:
+        window.action_map["view.presentation"].trigger()
