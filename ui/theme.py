@@ -72,7 +72,24 @@ QToolBar#main_toolbar QToolButton:checked { background: @TINT@; border: 1px soli
 def shell_style(dark: bool) -> str:
     tint = QColor(_COLOURS["Highlight"][1 if dark else 0])
     tint.setAlpha(90 if dark else 60)
-    return SHELL_STYLE.replace("@TINT@", f"rgba({tint.red()}, {tint.green()}, {tint.blue()}, {tint.alpha()})")
+    sheet = SHELL_STYLE.replace("@TINT@", f"rgba({tint.red()}, {tint.green()}, {tint.blue()}, {tint.alpha()})")
+    return sheet + (_dark_check_boxes() if dark else "")
+
+
+def _dark_check_boxes() -> str:
+    # Fusion outlines a check box a shade darker than the window: in the dark theme an unticked
+    # box (in the data sources' "Structured", the step inspector's "Data used" list, "All roles")
+    # was a dark square on a dark field, invisible. Drawn here with a visible border; the tick is
+    # an SVG, as a styled indicator no longer draws Fusion's.
+    from omplanner.paths import resources_dir
+
+    tick = (resources_dir() / "icons" / "check-on-dark.svg").as_posix()
+    return f"""
+QCheckBox::indicator, QAbstractItemView::indicator {{ width: 12px; height: 12px; border: 1px solid #7a828b;
+    border-radius: 2px; background: palette(base); }}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{ image: url({tick}); }}
+QCheckBox::indicator:disabled, QAbstractItemView::indicator:disabled {{ border-color: #4a5057; }}
+"""
 
 
 def is_dark(mode: str | None = None) -> bool:

@@ -534,3 +534,26 @@ def test_every_page_fits_a_laptop_screen_in_presentation_mode(qtbot, example_pla
             assert window.width() <= 1366, spec.id
     finally:
         window.action_map["view.presentation"].trigger()
+
+
+@pytest.mark.parametrize("ticked", [False, True])
+def test_check_boxes_are_visible_in_the_dark_theme(qtbot, ticked):
+    """An unticked box was a dark square on a dark field; a ticked one must still show its tick."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "dark")
+        box = QCheckBox("Structured")
+        box.setChecked(ticked)
+        qtbot.addWidget(box)
+        box.show()
+        image = box.grab().toImage()
+        indicator = [image.pixelColor(x, y).lightness() for x in range(18) for y in range(image.height())]
+        background = max(set(indicator), key=indicator.count)  # the field around the box
+        assert max(indicator) - background > 60  # the box's outline (and tick) stand out
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
