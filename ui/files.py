@@ -60,13 +60,14 @@ def plan_paths_from_mime(mime: QMimeData) -> list[Path]:
 
 
 def example_label(name: str) -> str:
-    """'Harbour & Vale Distribution (distributor)': the client named in the example, read cheaply."""
+    """'Harbour & Vale Distribution': the client named in the example, read cheaply (the file's
+    own name, 'distributor', means nothing to a facilitator)."""
     try:
         data = json.loads(example_path(name).read_text(encoding="utf-8"))
         client = data.get("details", {}).get("client") or data.get("details", {}).get("title")
     except (OSError, ValueError):
         client = None
-    return f"{client} ({name})" if client else name.replace("_", " ").title()
+    return client or name.replace("_", " ").title()
 
 
 class FileController(QObject):
