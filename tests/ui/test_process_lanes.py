@@ -107,3 +107,21 @@ def test_lane_names_stay_in_view_when_the_map_scrolls_sideways(qtbot, example_pl
 
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
     assert view.pinned_lanes() is None  # back at the left: the lanes show their own headers
+
+
+def test_tab_to_a_step_never_leaves_it_under_the_pinned_lane_names(qtbot, example_plan):
+    from PySide6.QtTest import QTest
+
+    from ui.process.items import LANE_HEADER_WIDTH
+
+    page = show_redesigned_map(qtbot, example_plan, (1200, 250))
+    view = page.pane("redesigned").view
+    view.setFocus()
+    scene = view.scene()
+    for _ in range(len(scene.steps)):
+        QTest.keyClick(view, Qt.Key.Key_Tab)
+        (step_id,) = scene.selected_step_ids()
+        shown = view.mapFromScene(scene.steps[step_id].sceneBoundingRect()).boundingRect()
+        if view.pinned_lanes() is not None:
+            assert shown.left() >= LANE_HEADER_WIDTH * view.zoom(), step_id
+        assert view.viewport().rect().contains(shown.center()), step_id

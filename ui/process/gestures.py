@@ -391,7 +391,7 @@ class MapEditor(QObject):
         index = (index + (-1 if backwards else 1)) % len(ids)
         self.select([ids[index]])
         for view in self.scene.views():
-            view.ensureVisible(items[index], 40, 40)
+            view.reveal(items[index])
         return ids[index]
 
     def key_press(self, event) -> bool:

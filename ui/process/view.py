@@ -66,6 +66,12 @@ class ProcessView(QGraphicsView):
                 painter.restore()
         painter.restore()
 
+    def reveal(self, item) -> None:
+        """Scroll just enough to show ``item``, clear of the lane names pinned at the left edge
+        (a plain ensureVisible could leave a step under them)."""
+        left = round(LANE_HEADER_WIDTH * self.zoom()) + 24 if getattr(self.scene(), "lanes", None) else 40
+        self.ensureVisible(item, left, 40)
+
     def _scrolled_sideways(self, value: int) -> None:
         # Scrolling moves the viewport's pixels: the pinned strip moved with them and must be
         # painted again where it was and where it belongs.
