@@ -71,3 +71,12 @@ def test_use_case_cards_fit_the_page_in_presentation_mode(qtbot, example_plan):
             assert card.geometry().right() <= viewport.width(), card.title.text()
     finally:
         window.action_map["view.presentation"].trigger()
+
+
+def test_a_blank_plan_says_where_use_cases_come_from(qtbot):
+    from omplanner.model import Plan
+
+    document, page = open_page(qtbot, OverviewPage, Plan())
+    page.refresh_analysis()
+    assert page.no_use_cases.isVisible()
+    assert "Use cases page" in page.no_use_cases.text()

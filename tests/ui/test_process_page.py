@@ -205,3 +205,23 @@ def test_palette_shapes_follow_a_switch_to_dark(page):
     finally:
         app.setStyleSheet("")
         app.setPalette(app.style().standardPalette())
+
+
+def test_an_empty_plan_says_how_to_start_drawing(qtbot):
+    from omplanner.commands import AddEntity
+    from omplanner.model import Plan
+    from omplanner.model.factories import make_use_case
+    from tests.ui.canvas_pages import show_process_page
+
+    page = show_process_page(qtbot, Plan())
+    view = page.pane("current").view
+    assert "Use cases page" in view.empty_hint
+    assert not page.palette.isEnabled()  # nothing to draw on yet
+    page.document.execute(AddEntity(None, "use_cases", make_use_case("Invoice matching")))
+    assert page.palette.isEnabled()
+    assert "Drag a step from the palette" in view.empty_hint
+    image = view.viewport().grab().toImage()
+    inked = sum(
+        1 for x in range(0, image.width(), 3) if image.pixelColor(x, image.height() // 2) != image.pixelColor(2, 2)
+    )
+    assert inked > 10  # the hint is drawn across the middle of the empty map

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -169,6 +170,14 @@ class OverviewPage(QWidget):
         self.cards_layout = QVBoxLayout(self.cards_box)
         self.cards_layout.setContentsMargins(0, 0, 0, 0)
         self.cards_layout.setSpacing(SPACING)
+        self.no_use_cases = QLabel(
+            "No use cases yet. Add the candidates on the Use cases page and rate them: the most "
+            "tractable one comes first here, with the pilot figure beside the process-level one."
+        )
+        self.no_use_cases.setWordWrap(True)
+        self.no_use_cases.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.no_use_cases.hide()
+        self.cards_layout.addWidget(self.no_use_cases)
         self.cards_layout.addStretch(1)
         self.cards: list[UseCaseCard] = []
         scroll = QScrollArea()
@@ -229,6 +238,7 @@ class OverviewPage(QWidget):
             card.show()
         for card in self.cards[len(ranked) :]:
             card.hide()
+        self.no_use_cases.setVisible(not ranked)
 
         findings = self.document.findings.findings()
         by_severity = Counter(f.severity for f in findings)

@@ -302,6 +302,7 @@ class ProcessPage(QWidget, LaneActions):
         for variant, pane in self.panes.items():
             pane.scene.show_map(plan, getattr(use_case, variant).id if use_case else None)
         self.redesign_action.setEnabled(bool(use_case and use_case.current.steps))
+        self._refresh_hints()
         self._refresh_marks()
         self.set_mode(self.mode)
         self._set_active(self.active_variant)
@@ -370,7 +371,21 @@ class ProcessPage(QWidget, LaneActions):
             pane.scene.refresh(plan, changes)
         use_case = plan.use_case(self.use_case_id)
         self.redesign_action.setEnabled(bool(use_case and use_case.current.steps))
+        self._refresh_hints()
         self._refresh_marks()
+
+    def _refresh_hints(self) -> None:
+        """An empty map says how to start it; with no use case there is nothing to draw on."""
+        use_case = self.document.plan.use_case(self.use_case_id)
+        self.palette.setEnabled(use_case is not None)
+        for variant, pane in self.panes.items():
+            if use_case is None:
+                hint = "No use case yet. Add one on the Use cases page, then draw its process here."
+            elif variant == "redesigned" and use_case.current.steps:
+                hint = "No steps yet. Start the redesign from the current map, or drag a step from the palette."
+            else:
+                hint = "No steps yet. Drag a step from the palette, or type the steps with More › Quick capture."
+            pane.view.set_empty_hint(hint)
 
     def _refresh_marks(self) -> None:
         findings = self.document.findings.findings()

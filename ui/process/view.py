@@ -5,7 +5,7 @@ scrolls sideways."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 from omplanner.model import StepKind
@@ -40,6 +40,7 @@ class ProcessView(QGraphicsView):
             editor.rename_requested.connect(self.start_rename)
         self._scroll_x = 0
         self.horizontalScrollBar().valueChanged.connect(self._scrolled_sideways)
+        self.empty_hint = ""
 
     # -- lane names pinned to the left edge ---------------------------------------------------
     def pinned_lanes(self) -> float | None:
@@ -50,7 +51,26 @@ class ProcessView(QGraphicsView):
         left = self.mapToScene(QPoint(0, 0)).x()
         return left if left > LANE_LEFT - LANE_HEADER_WIDTH + 0.5 else None
 
+    def set_empty_hint(self, text: str) -> None:
+        """What an empty map says in its middle: how to start drawing it."""
+        if text != self.empty_hint:
+            self.empty_hint = text
+            self.viewport().update()
+
+    def _draw_empty_hint(self, painter) -> None:
+        painter.save()
+        painter.resetTransform()  # viewport pixels: the hint stays put whatever the zoom
+        area = self.viewport().rect().adjusted(40, 20, -40, -20)
+        colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(colour)
+        painter.setFont(self.font())
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_hint)
+        painter.restore()
+
     def drawForeground(self, painter, rect) -> None:
+        if self.empty_hint and not getattr(self.scene(), "steps", True):
+            self._draw_empty_hint(painter)
+            return
         # On a wide map scrolled sideways the lane names went off screen with their headers, and
         # nobody in the room could tell the bands apart: they are drawn again at the left edge.
         left = self.pinned_lanes()
