@@ -113,3 +113,24 @@ def test_the_page_fits_a_laptop_screen_beside_the_findings_dock(qtbot, example_p
     assert window.findings.isVisible()
     assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
     assert page.radar.width() >= 300  # the chart keeps a readable size
+
+
+def test_a_round_label_is_shortened_rather_than_cut_in_a_narrow_cell(qtbot, example_plan):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.widgets.score_grid import room_label
+
+    document, page = open_page(qtbot, DiagnosticPage, example_plan)
+    room = page.grid_model.index(0, column(Component.CAPABILITY)).data(Qt.ItemDataRole.UserRole)
+    image = QImage(400, 80, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        for width in (300, 60, 30, 12, 4):
+            text = room_label(room, painter, QRect(0, 0, width, 60))
+            widest = max((painter.fontMetrics().horizontalAdvance(line) for line in text.split("\n")), default=0)
+            assert widest <= width  # never cut at its left, as 'oom 2' was
+        assert room_label(room, painter, QRect(0, 0, 300, 60)).startswith("room 2")
+        assert "⚑" in room_label(room, painter, QRect(0, 0, 30, 60))  # the disagreement flag stays longest
+    finally:
+        painter.end()

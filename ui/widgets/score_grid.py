@@ -165,10 +165,22 @@ class ScoreDelegate(QStyledItemDelegate):
             muted = QColor(pen)
             muted.setAlpha(255 if room.disagrees else 170)
             painter.setPen(muted)
-            label = room.text() + (" ⚑" if room.disagrees else "")
             room_rect = QRect(rect.left() + 26, rect.top(), rect.width() - 26, rect.height())
-            painter.drawText(room_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
+            align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(room_rect, align, room_label(room, painter, room_rect))
         painter.restore()
+
+
+def room_label(room: RoomRound, painter, rect: QRect) -> str:
+    """The round's median and range, as much of it as the cell has room for: in a narrow cell (or
+    presentation mode's larger type) the full text was cut at its left ('oom 2')."""
+    flag = " ⚑" if room.disagrees else ""
+    metrics = painter.fontMetrics()
+    for text in (room.text() + flag, room.text().replace("room ", "") + flag, flag.strip()):
+        lines = text.split("\n")
+        if max(metrics.horizontalAdvance(line) for line in lines) <= rect.width():
+            return text
+    return ""
 
 
 class ScoreGridView(QTableView):
