@@ -83,9 +83,16 @@ class RadarChart(QWidget):
         small = body_font(self.font(), -2)
         painter.setFont(small)
         painter.setPen(grid_color.darker(80) if grid_color.lightness() > 128 else text_color)
+        # The ring numbers sit between the first two spokes: on the first spoke they ran into its
+        # label and under the series' points.
+        between = -math.pi / 2 + math.pi / count
+        small_metrics = QFontMetrics(small)
         for level in range(1, MAX_VALUE + 1):
-            p = self._point(center, radius, 0, level)
-            painter.drawText(QPointF(p.x() + 4, p.y() + 4), str(level))
+            r = radius * level / MAX_VALUE
+            x, y = center.x() + r * math.cos(between), center.y() + r * math.sin(between)
+            text = str(level)
+            half = small_metrics.horizontalAdvance(text) / 2
+            painter.drawText(QPointF(x - half, y + small_metrics.ascent() / 2), text)
 
         # Axis labels, outside the outer ring.
         painter.setFont(font)
