@@ -232,3 +232,13 @@ def test_in_the_dark_the_header_corner_is_the_dark_background(qtbot, page):
     image = page.view.viewport().grab().toImage()
     assert image.pixelColor(20, 20).lightness() < 80
     assert QColor(image.pixelColor(20, 20)).rgb() == page.scene.theme.background.rgb()
+
+
+def test_a_timeline_starting_mid_quarter_names_that_quarter(qtbot):
+    plan = Plan()
+    plan.details.start_date = date(2026, 11, 27)
+    page = show_roadmap_in_weeks(qtbot, plan)
+    page.view.set_scale("quarters")
+    texts = [lab.text for lab in page.scene.timeline.header_labels()]
+    assert texts[0] == "Q4 2026"
+    assert [t for t in texts if t.endswith(" 2027")]

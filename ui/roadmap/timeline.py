@@ -125,7 +125,8 @@ class TimelineItem(QGraphicsItem):
         quarters = self.scale_name == "quarters"
         labels: list[HeaderLabel] = []
         # top row: months (or quarters); the year shows on the first label and at each new year
-        top_row = [m for m in months if not quarters or (m.month - 1) % 3 == 0]
+        # (a timeline that starts mid-quarter names that quarter too)
+        top_row = [m for i, m in enumerate(months) if not quarters or i == 0 or (m.month - 1) % 3 == 0]
         font = theme.font(8.5)
         metrics = QFontMetricsF(font)
         need_year = True
@@ -137,8 +138,10 @@ class TimelineItem(QGraphicsItem):
             if x0 + _PAD < free:
                 continue  # the previous label (one with its year) runs over this month
             short = f"Q{(m.month - 1) // 3 + 1}" if quarters else m.strftime("%b")
-            # the year shows even where the month is too narrow for it: over the next months' labels
-            room = [(f"{short} {m.year}", layout.width - x0), (short, x1 - x0)] if need_year else [(short, x1 - x0)]
+            # a label keeps within its month, except one that carries the year: that may run over
+            # the next months' labels (which then step aside), so the year is never lost
+            full = f"{short} {m.year}"
+            room = [(full, layout.width - x0), (short, x1 - x0)] if need_year else [(short, x1 - x0)]
             text = next((t for t, r in room if metrics.horizontalAdvance(t) + _PAD + 2 <= r), None)
             if text is None:
                 continue
