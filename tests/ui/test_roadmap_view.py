@@ -141,7 +141,7 @@ def test_today_keeps_clear_of_the_week_numbers(qtbot, example_plan):
 
 def test_scrolled_header_names_the_month_under_the_pinned_column(qtbot, page):
     view = page.view
-    view.horizontalScrollBar().setValue(300)
+    view.horizontalScrollBar().setValue(700)  # well past January
     left = view.mapToScene(QPoint(0, 0)).x()
     labels = page.scene.timeline.header_labels(0.0, left)
     assert all(lab.rect.left() >= left + LANE_LABEL_W for lab in labels)
@@ -149,6 +149,9 @@ def test_scrolled_header_names_the_month_under_the_pinned_column(qtbot, page):
     first = min(labels, key=lambda lab: (round(lab.rect.top()) != first_row, lab.rect.left()))
     assert first.rect.left() < left + LANE_LABEL_W + 10  # the month partly scrolled away still shows
     assert first.text.endswith("2027")  # with its year, the first shown
+    layout = page.scene.layout
+    at_the_edge = layout.week_date(layout.week_at(left + LANE_LABEL_W))
+    assert first.text.startswith(at_the_edge.strftime("%b"))  # the month at the column's edge
 
 
 # -- the inspector ------------------------------------------------------------------------------
@@ -242,3 +245,36 @@ def test_a_timeline_starting_mid_quarter_names_that_quarter(qtbot):
     texts = [lab.text for lab in page.scene.timeline.header_labels()]
     assert texts[0] == "Q4 2026"
     assert [t for t in texts if t.endswith(" 2027")]
+
+
+def test_in_presentation_type_every_toolbar_button_stays_on_screen(qtbot, qapp, example_plan):
+    from PySide6.QtGui import QFont
+
+    from ui.theme import TYPE_SCALE_PROPERTY
+    from ui.widgets.style import rescale_page_fonts
+
+    page = show_roadmap_in_weeks(qtbot, example_plan)
+    page.resize(900, 640)  # the page beside the sidebar and findings dock at 1366x768
+    normal = QFont(qapp.font())
+    bigger = QFont(normal)
+    bigger.setPointSizeF(normal.pointSizeF() * 1.4)
+    try:
+        qapp.setProperty(TYPE_SCALE_PROPERTY, 1.4)
+        qapp.setFont(bigger)
+        rescale_page_fonts(page)
+        buttons = [page.auto_button, page.fix_button, page.inspector_button, page.table_button, page.export_button]
+        qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+        for button in buttons:
+            corner = button.mapTo(page, button.rect().bottomRight())
+            assert corner.x() <= page.width(), button.text()
+    finally:
+        qapp.setProperty(TYPE_SCALE_PROPERTY, None)
+        qapp.setFont(normal)
+        rescale_page_fonts(page)
+    page.resize(1300, 640)  # at the normal size, room for one row: one row it is
+    qtbot.waitUntil(lambda: page.toolbar_row.direction() == page.toolbar_row.Direction.LeftToRight)
+    qtbot.waitUntil(lambda: abs(_middle_y(page, page.export_button) - _middle_y(page, page.lanes)) < 12)
+
+
+def _middle_y(page, widget) -> int:
+    return widget.mapTo(page, widget.rect().center()).y()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -79,6 +80,7 @@ class RoadmapPage(QWidget):
         self._stale = False
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
         self._schedule_timer = QTimer(self, singleShot=True, interval=0, timeout=self._reanalyse)
+        self._toolbar_timer = QTimer(self, singleShot=True, interval=0, timeout=self._arrange_toolbars)
 
         toolbar = QToolBar("Roadmap")
         toolbar.setMovable(False)
@@ -101,7 +103,12 @@ class RoadmapPage(QWidget):
             "Phases", checkable=True, tip="Number the items by phase: items in one phase can run in parallel"
         )
         toolbar.addWidget(self.phases_button)
-        toolbar.addSeparator()
+        self.toolbar = toolbar
+        # the actions sit in a second bar that moves under the first when both do not fit on
+        # one row (presentation mode's larger type), rather than folding into a » menu
+        toolbar = self.actions_bar = QToolBar("Roadmap actions")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.auto_button = self._button(
             "Auto-sequence", tip="Move items so that the roadmap follows the sequencing principles (one undoable step)"
         )
@@ -137,7 +144,12 @@ class RoadmapPage(QWidget):
         layout = page_layout(self)
         blurb = "Sequence the change work; every edit is checked against the sequencing principles."
         layout.addWidget(page_header("Roadmap", blurb))
-        layout.addWidget(toolbar)  # a narrow window folds the last buttons into its » menu
+        self.toolbar_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.toolbar_row.setSpacing(0)
+        self.toolbar_row.addWidget(self.toolbar)
+        self.toolbar_row.addWidget(self.actions_bar)
+        self.toolbar_row.addStretch(1)
+        layout.addLayout(self.toolbar_row)  # a window too narrow even for two rows uses the » menus
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
 
@@ -171,9 +183,23 @@ class RoadmapPage(QWidget):
 
     def _restyle(self, _font=None) -> None:
         theme = Theme(dark=_is_dark(self), text_scale=self._text_scale())
+        self._toolbar_timer.start()  # once the buttons have their new size
         if theme != self.scene.theme:
             self.scene.set_theme(self.document.plan, theme)
             self._apply_check()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange_toolbars()
+
+    def _arrange_toolbars(self) -> None:
+        """One row of buttons when it fits, else the actions go to a second row."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        need = self.toolbar.sizeHint().width() + self.actions_bar.sizeHint().width()
+        direction = QBoxLayout.Direction.LeftToRight if need <= room else QBoxLayout.Direction.TopToBottom
+        if self.toolbar_row.direction() != direction:
+            self.toolbar_row.setDirection(direction)
 
     def _text_scale(self) -> float:
         size = QApplication.font().pointSizeF()

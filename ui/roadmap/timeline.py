@@ -135,6 +135,8 @@ class TimelineItem(QGraphicsItem):
             x0 = max(x_min, layout.x(weeks_between(layout.start, m)))
             x1 = layout.x(weeks_between(layout.start, top_row[i + 1])) if i + 1 < len(top_row) else layout.width
             need_year = need_year or m.month == 1
+            if x1 <= x0:
+                continue  # scrolled away under the pinned column
             if x0 + _PAD < free:
                 continue  # the previous label (one with its year) runs over this month
             short = f"Q{(m.month - 1) // 3 + 1}" if quarters else m.strftime("%b")
