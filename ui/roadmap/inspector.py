@@ -27,13 +27,7 @@ from omplanner.commands import Command, SetFields
 from omplanner.model import ItemKind, ItemStatus, Plan
 from omplanner.rules import Finding
 
-HINT = (
-    "Select an item to see and edit it here.\n\n"
-    "Drag across an empty part of a lane to add an item. Drag a bar to move it, or its right end "
-    "to change its length; the arrow keys do the same for the selected bar.\n\n"
-    "To make one item follow another, drag from the small circle at the end of the first bar "
-    "(or hold Shift and drag the bar) onto the second."
-)
+HINT = "Select an item on the timeline to see and edit it here."
 
 
 class RoadmapInspector(QWidget):

@@ -208,6 +208,9 @@ class BarItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        # overlapping rectangles (a label inside its bar) must add up, not cancel out under the
+        # default odd-even fill: else a click on the middle of a wide bar misses it
+        path.setFillRule(Qt.FillRule.WindingFill)
         path.addRect(QRectF(-9, -2, self.width + 9 + LINK_HANDLE_DX + LINK_HANDLE_R + 2, BAR_H + 4))
         path.addRect(self.label_rect())
         return path

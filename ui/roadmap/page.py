@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
 
-from ..widgets.style import apply_page_font
+from ..widgets.style import apply_page_font, type_scale
 from ..widgets.table_view import page_header, page_layout
 from .checking import RoadmapCheck, add_schedule, check_findings
 from .gestures import Outcome
@@ -36,6 +37,13 @@ from .table import RoadmapTable
 from .view import RoadmapView
 
 FLASH_MS = 2500
+INSPECTOR_MAX_W = 300
+"""Beside the findings dock on a laptop, a wider inspector would leave the timeline too little."""
+GESTURE_HINT = (
+    "Drag across an empty part of a lane to add an item. Drag a bar to move it, or its right end to "
+    "change its length (the arrow keys do the same for the selected bar). Drag from the small circle "
+    "at a bar's end onto another bar, or Shift-drag the bar, to make that item follow it."
+)
 
 
 def _is_dark(widget: QWidget) -> bool:
@@ -47,18 +55,22 @@ class RoadmapPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.check = RoadmapCheck()
-        self._base_point_size = QApplication.font().pointSizeF()
-        # presentation mode enlarges the app's type: the canvas text grows by as much
+        # presentation mode enlarges the app's type: the canvas text grows by as much, also on a
+        # page first opened while presentation mode is on (the app font is then already larger)
+        self._base_point_size = QApplication.font().pointSizeF() / type_scale()
         QApplication.instance().fontChanged.connect(self._restyle)
-        self.scene = RoadmapScene(Theme(dark=_is_dark(self)), self)
+        self.scene = RoadmapScene(Theme(dark=_is_dark(self), text_scale=self._text_scale()), self)
         self.view = RoadmapView(self.scene, lambda: self.document.plan, self)
         self.inspector = RoadmapInspector(self)
         self.inspector.setMinimumWidth(230)
+        self.view.setToolTip(GESTURE_HINT)
         self.inspector_panel = QScrollArea()
         self.inspector_panel.setWidget(self.inspector)
         self.inspector_panel.setWidgetResizable(True)
         self.inspector_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inspector_panel.setFrameShape(QFrame.Shape.NoFrame)
+        self.inspector_panel.setMaximumWidth(INSPECTOR_MAX_W)
+        self.inspector_panel.hide()  # it opens when an item is selected
         self.table = RoadmapTable(document, self)
         self.table.setVisible(False)
         self.status = QLabel()
@@ -68,6 +80,7 @@ class RoadmapPage(QWidget):
         self._stale = False
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
         self._schedule_timer = QTimer(self, singleShot=True, interval=0, timeout=self._reanalyse)
+        self._toolbar_timer = QTimer(self, singleShot=True, interval=0, timeout=self._arrange_toolbars)
 
         toolbar = QToolBar("Roadmap")
         toolbar.setMovable(False)
@@ -90,7 +103,12 @@ class RoadmapPage(QWidget):
             "Phases", checkable=True, tip="Number the items by phase: items in one phase can run in parallel"
         )
         toolbar.addWidget(self.phases_button)
-        toolbar.addSeparator()
+        self.toolbar = toolbar
+        # the actions sit in a second bar that moves under the first when both do not fit on
+        # one row (presentation mode's larger type), rather than folding into a » menu
+        toolbar = self.actions_bar = QToolBar("Roadmap actions")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.auto_button = self._button(
             "Auto-sequence", tip="Move items so that the roadmap follows the sequencing principles (one undoable step)"
         )
@@ -98,9 +116,13 @@ class RoadmapPage(QWidget):
         toolbar.addWidget(self.auto_button)
         toolbar.addWidget(self.fix_button)
         toolbar.addSeparator()
-        self.inspector_button = self._button("Inspector", checkable=True, tip="Show the selected item's details")
+        self.inspector_button = self._button(
+            "Inspector",
+            checkable=True,
+            tip="Show the selected item's details beside the timeline (when one is selected)",
+        )
         self.inspector_button.setChecked(True)
-        self.inspector_button.toggled.connect(self.inspector_panel.setVisible)
+        self.inspector_button.toggled.connect(self._inspector_toggled)
         toolbar.addWidget(self.inspector_button)
         self.table_button = self._button("Table", checkable=True, tip="Show the items as a table")
         self.export_button = self._button("Export…", tip="Save the roadmap as a PNG or SVG image")
@@ -116,13 +138,18 @@ class RoadmapPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.inspector_panel)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1000, 300])
+        self.splitter.setSizes([1000, INSPECTOR_MAX_W - 20])
         self.splitter.setCollapsible(0, False)
         apply_page_font(self)
         layout = page_layout(self)
         blurb = "Sequence the change work; every edit is checked against the sequencing principles."
         layout.addWidget(page_header("Roadmap", blurb))
-        layout.addWidget(toolbar)  # a narrow window folds the last buttons into its » menu
+        self.toolbar_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.toolbar_row.setSpacing(0)
+        self.toolbar_row.addWidget(self.toolbar)
+        self.toolbar_row.addWidget(self.actions_bar)
+        self.toolbar_row.addStretch(1)
+        layout.addLayout(self.toolbar_row)  # a window too narrow even for two rows uses the » menus
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
 
@@ -138,6 +165,7 @@ class RoadmapPage(QWidget):
         self.export_button.clicked.connect(self._export)
         self.view.gesture_finished.connect(self._gesture_finished)
         self.view.delete_requested.connect(self.delete_selected)
+        self.view.released.connect(self._show_inspector)
         self.inspector.edit_requested.connect(self.execute)
         self.inspector.fix_requested.connect(self.apply_fix)
         self.inspector.delete_requested.connect(self.delete_selected)
@@ -154,12 +182,28 @@ class RoadmapPage(QWidget):
             self._restyle()
 
     def _restyle(self, _font=None) -> None:
-        size = QApplication.font().pointSizeF()
-        scale = size / self._base_point_size if size > 0 and self._base_point_size > 0 else 1.0
-        theme = Theme(dark=_is_dark(self), text_scale=round(scale, 2))
+        theme = Theme(dark=_is_dark(self), text_scale=self._text_scale())
+        self._toolbar_timer.start()  # once the buttons have their new size
         if theme != self.scene.theme:
             self.scene.set_theme(self.document.plan, theme)
             self._apply_check()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange_toolbars()
+
+    def _arrange_toolbars(self) -> None:
+        """One row of buttons when it fits, else the actions go to a second row."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        need = self.toolbar.sizeHint().width() + self.actions_bar.sizeHint().width()
+        direction = QBoxLayout.Direction.LeftToRight if need <= room else QBoxLayout.Direction.TopToBottom
+        if self.toolbar_row.direction() != direction:
+            self.toolbar_row.setDirection(direction)
+
+    def _text_scale(self) -> float:
+        size = QApplication.font().pointSizeF()
+        return round(size / self._base_point_size, 2) if size > 0 and self._base_point_size > 0 else 1.0
 
     def _button(self, text: str, checkable: bool = False, tip: str = "") -> QToolButton:
         button = QToolButton()
@@ -234,10 +278,31 @@ class RoadmapPage(QWidget):
         findings = self.check.by_item.get(item_id, []) if item_id else []
         schedule = self.check.schedule_text(item_id) if item_id else ""
         self.inspector.show_item(self.document.plan, item_id, findings, schedule)
+        self._show_inspector()
         self.fix_button.setEnabled(any(f.fix is not None for f in findings))
         row = self.table.model_.row_of(item_id) if item_id else -1
         if row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectRow(row)
+
+    def _show_inspector(self) -> None:
+        """The inspector takes room only while an item is selected and the Inspector button is on.
+
+        A press on a bar waits for the release, so the timeline does not narrow under a drag;
+        when the panel opens, the selected bar is kept clear of it.
+        """
+        item_id = self.selected_id()
+        wanted = self.inspector_button.isChecked() and item_id is not None and not self.view.pressing
+        if wanted == self.inspector_panel.isVisible():
+            return
+        self.inspector_panel.setVisible(wanted)
+        if wanted:
+            self.splitter.refresh()  # lay out now, so the view has its new width to scroll in
+            self.view.reveal_item(item_id)
+
+    def _inspector_toggled(self, on: bool) -> None:
+        self._show_inspector()
+        if on and self.selected_id() is None:
+            self.show_message("The inspector opens beside the timeline when you select an item.")
 
     def _table_row_changed(self, current, _previous) -> None:
         if current.isValid():
@@ -252,7 +317,7 @@ class RoadmapPage(QWidget):
             return False
         self.scene.clearSelection()
         bar.setSelected(True)
-        self.view.centre_on_item(element_id)
+        self.view.centre_on_item(element_id)  # after the inspector opened: it narrows the view
         return True
 
     # -- edits --------------------------------------------------------------------------------
@@ -268,6 +333,8 @@ class RoadmapPage(QWidget):
             self.scene.set_mode(self.document.plan, self.scene.mode)  # put a refused preview back
         else:
             self.show_message(outcome.command.text)
+            if self.selected_id():
+                self.view.reveal_item(self.selected_id())  # a nudge can take the bar out of sight
             if outcome.select:
                 self.select_element(outcome.select)
                 self.inspector.title.setFocus()

@@ -6,14 +6,29 @@ header and lane-name painting to keep both in sight while the timeline scrolls.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from .items import Theme
 from .layout import HEADER_H, LANE_LABEL_W, Layout, month_starts, weeks_between
+
+_PAD = 4.0
+"""Space between a header label and the line it starts at, and before the next label."""
+_SMALL_PAD = 2.0
+"""The same for the small labels of the second row."""
+
+
+@dataclass(frozen=True)
+class HeaderLabel:
+    rect: QRectF
+    """Where the text goes: as wide as the text, so labels that would touch can be told apart."""
+    text: str
+    font: QFont
+    colour: QColor
 
 
 class TimelineItem(QGraphicsItem):
@@ -69,52 +84,108 @@ class TimelineItem(QGraphicsItem):
             painter.drawLine(QPointF(x, HEADER_H / 2), QPointF(x, height))
         self.paint_header(painter, 0.0, with_background=False)
 
-    def paint_header(self, painter: QPainter, top: float, with_background: bool = True) -> None:
-        """The month (or quarter) row and the week (or month) row, ``top`` pixels down."""
+    def paint_header(self, painter: QPainter, top: float, with_background: bool = True, left: float = 0.0) -> None:
+        """The month (or quarter) row and the week (or month) row, ``top`` pixels down.
+
+        ``left`` is where the view's pinned lane-name column starts: labels begin to its right,
+        so the month scrolled partly out of sight still names itself.
+        """
         layout, theme = self.layout, self.theme
         if layout is None:
             return
         if with_background:
-            painter.fillRect(QRectF(LANE_LABEL_W, top, layout.width - LANE_LABEL_W, HEADER_H), theme.background)
+            painter.fillRect(QRectF(left, top, layout.width - left, HEADER_H), theme.background)
             painter.setPen(QPen(theme.grid, 1))
-            painter.drawLine(QPointF(LANE_LABEL_W, top + HEADER_H), QPointF(layout.width, top + HEADER_H))
-        header_font = theme.font(8.5)
-        small = theme.font(7.5)
+            painter.drawLine(QPointF(left, top + HEADER_H), QPointF(layout.width, top + HEADER_H))
+            if self.scale_name != "quarters":
+                for w in range(layout.weeks + 1):
+                    painter.drawLine(QPointF(layout.x(w), top + HEADER_H - 8), QPointF(layout.x(w), top + HEADER_H))
+            for x in self._month_xs():
+                painter.drawLine(QPointF(x, top + HEADER_H / 2), QPointF(x, top + HEADER_H))
+        for label in self.header_labels(top, left):
+            painter.setFont(label.font)
+            painter.setPen(label.colour)
+            painter.drawText(label.rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label.text)
+
+    def _month_xs(self) -> list[float]:
+        layout = self.layout
+        return [layout.x(weeks_between(layout.start, m)) for m in month_starts(layout.start, layout.weeks)]
+
+    def header_labels(self, top: float = 0.0, left: float = 0.0) -> list[HeaderLabel]:
+        """Every header label with the rectangle its text takes, measured in the font it is drawn in.
+
+        A label that would run into the next one is shortened (the year goes) or left out, at
+        every scale and text size; "Today" keeps the week numbers clear of itself.
+        """
+        layout, theme = self.layout, self.theme
+        if layout is None:
+            return []
+        x_min = left + LANE_LABEL_W
         months = month_starts(layout.start, layout.weeks)
         quarters = self.scale_name == "quarters"
-        top_row = [m for m in months if not quarters or (m.month - 1) % 3 == 0]
-        end_x = layout.width
-        painter.setPen(theme.text)
-        painter.setFont(header_font)
+        labels: list[HeaderLabel] = []
+        # top row: months (or quarters); the year shows on the first label and at each new year
+        # (a timeline that starts mid-quarter names that quarter too)
+        top_row = [m for i, m in enumerate(months) if not quarters or i == 0 or (m.month - 1) % 3 == 0]
+        font = theme.font(8.5)
+        metrics = QFontMetricsF(font)
+        need_year = True
+        free = x_min  # where the last label drawn ends
         for i, m in enumerate(top_row):
-            x0 = max(LANE_LABEL_W, layout.x(weeks_between(layout.start, m)))
-            nxt = top_row[i + 1] if i + 1 < len(top_row) else None
-            x1 = layout.x(weeks_between(layout.start, nxt)) if nxt else end_x
-            if x1 - x0 < 24:
+            x0 = max(x_min, layout.x(weeks_between(layout.start, m)))
+            x1 = layout.x(weeks_between(layout.start, top_row[i + 1])) if i + 1 < len(top_row) else layout.width
+            need_year = need_year or m.month == 1
+            if x1 <= x0:
+                continue  # scrolled away under the pinned column
+            if x0 + _PAD < free:
+                continue  # the previous label (one with its year) runs over this month
+            short = f"Q{(m.month - 1) // 3 + 1}" if quarters else m.strftime("%b")
+            # a label keeps within its month, except one that carries the year: that may run over
+            # the next months' labels (which then step aside), so the year is never lost
+            full = f"{short} {m.year}"
+            room = [(full, layout.width - x0), (short, x1 - x0)] if need_year else [(short, x1 - x0)]
+            text = next((t for t, r in room if metrics.horizontalAdvance(t) + _PAD + 2 <= r), None)
+            if text is None:
                 continue
-            if quarters:
-                label = f"Q{(m.month - 1) // 3 + 1} {m.year}"
-            else:
-                label = m.strftime("%b %Y") if (m.month == 1 or i == 0) else m.strftime("%b")
-            rect = QRectF(x0 + 5, top + 2, x1 - x0 - 6, HEADER_H / 2 - 2)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
-        painter.setFont(small)
-        painter.setPen(theme.muted)
+            rect = self._text_rect(metrics, text, x0 + _PAD, top + 2)
+            labels.append(HeaderLabel(rect, text, font, theme.text))
+            free = rect.right() + 2 * _PAD
+            need_year = need_year and str(m.year) not in text
+        # bottom row: "Today", then the month names (quarters) or week start dates that keep clear of it
+        small = theme.font(7.5)
+        metrics = QFontMetricsF(small)
         second = top + HEADER_H / 2
+        taken: list[QRectF] = []
+        if self.today is not None and 0 <= weeks_between(layout.start, self.today) <= layout.weeks:
+            x = layout.x(weeks_between(layout.start, self.today))
+            if x + 3 >= x_min:
+                rect = self._text_rect(metrics, "Today", x + 3, second)
+                labels.append(HeaderLabel(rect, "Today", small, theme.today))
+                taken.append(rect)
         if quarters:
-            for i, m in enumerate(months):
-                x0 = max(LANE_LABEL_W, layout.x(weeks_between(layout.start, m)))
-                x1 = layout.x(weeks_between(layout.start, months[i + 1])) if i + 1 < len(months) else end_x
-                if x1 - x0 >= 22:
-                    rect = QRectF(x0 + 3, second, x1 - x0 - 4, HEADER_H / 2 - 2)
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, m.strftime("%b"))
-            return
-        step = 1 if layout.ppw >= 30 else 2 if layout.ppw >= 16 else 4
-        for w in range(0, layout.weeks, step):
-            x = layout.x(w)
-            label = str(layout.week_date(w).day)  # the date each week starts, under its month
-            rect = QRectF(x + 2, second, layout.ppw * step - 3, HEADER_H / 2 - 2)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, label)
+            spots = [
+                (max(x_min, layout.x(weeks_between(layout.start, m))), m.strftime("%b"), end)
+                for m, end in zip(months, self._month_xs()[1:] + [layout.width], strict=True)
+            ]
+        else:
+            widest = metrics.horizontalAdvance("28") + 1 + 2 * _SMALL_PAD
+            step = next((s for s in (1, 2, 4, 8, 13) if layout.ppw * s >= widest), 26)
+            spots = [
+                (layout.x(w), str(layout.week_date(w).day), layout.x(w + step))  # the date each week starts
+                for w in range(0, layout.weeks, step)
+            ]
+        for x0, text, x1 in spots:
+            if x0 < x_min:
+                continue
+            rect = self._text_rect(metrics, text, x0 + _SMALL_PAD, second)
+            if rect.right() + _SMALL_PAD > min(x1, layout.width) or any(rect.intersects(t) for t in taken):
+                continue
+            labels.append(HeaderLabel(rect, text, small, theme.muted))
+        return labels
+
+    @staticmethod
+    def _text_rect(metrics: QFontMetricsF, text: str, x: float, top: float) -> QRectF:
+        return QRectF(x, top, metrics.horizontalAdvance(text) + 1, HEADER_H / 2 - 2)
 
     def paint_lane_labels(self, painter: QPainter, left: float) -> None:
         """The lane names in a column ``left`` pixels across (kept in view when scrolled)."""
@@ -127,8 +198,9 @@ class TimelineItem(QGraphicsItem):
             top, h = layout.lane_top[lane.key], layout.lane_height[lane.key]
             painter.fillRect(QRectF(left, top, LANE_LABEL_W, h), theme.band if i % 2 == 0 else theme.background)
             painter.setPen(theme.text)
+            # as many lines as the lane has room for: presentation mode's larger type wraps to two
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-            painter.drawText(QRectF(left + 10, top + 6, LANE_LABEL_W - 18, min(h - 6, 36)), flags, lane.title)
+            painter.drawText(QRectF(left + 10, top + 6, LANE_LABEL_W - 18, h - 8), flags, lane.title)
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(QPointF(left + LANE_LABEL_W, HEADER_H), QPointF(left + LANE_LABEL_W, layout.height))
 
@@ -140,8 +212,4 @@ class TimelineItem(QGraphicsItem):
             return
         x = layout.x(week)
         painter.setPen(QPen(self.theme.today, 1.5, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(x, HEADER_H - 6), QPointF(x, height))
-        font = self.theme.font(7.5)
-        painter.setFont(font)
-        painter.setPen(self.theme.today)
-        painter.drawText(QPointF(x + 3, HEADER_H - 1), "Today")
+        painter.drawLine(QPointF(x, HEADER_H / 2), QPointF(x, height))  # its label is in the header

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from omplanner.commands import SetFields
 from omplanner.model import Plan
@@ -33,6 +33,8 @@ class RoadmapView(QGraphicsView):
     gesture_finished = Signal(object)
     """An Outcome: a command to execute, or a refusal to show."""
     delete_requested = Signal()
+    released = Signal()
+    """The mouse button went up (a press that selected a bar may now open the inspector)."""
     scale_changed = Signal(str)
     """The time scale now shown: weeks, months or quarters (the nearest, after a fit)."""
 
@@ -41,6 +43,8 @@ class RoadmapView(QGraphicsView):
         self.roadmap = scene
         self.plan_source = plan_source
         self.gesture: Gesture | None = None
+        self.pressing = False
+        """True from a left-button press to its release."""
         self._fitted = False
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -88,14 +92,64 @@ class RoadmapView(QGraphicsView):
         return min(ZOOMS, key=lambda n: abs(ZOOMS[n] - ppw))
 
     def centre_on_item(self, item_id: str) -> bool:
+        """Bring a bar and its label to the middle of the part of the view left in the clear."""
+        return self.reveal_item(item_id, centre=True)
+
+    def reveal_item(self, item_id: str, centre: bool = False) -> bool:
+        """Scroll so that a bar and the start of its label show clear of the pinned lane names
+        and time header (which cover the left and top of the viewport once it scrolls).
+
+        With ``centre`` the bar goes to the middle of the clear part; without, the view scrolls
+        only as far as it must (after a nudge with the arrow keys, say).
+        """
         bar = self.roadmap.bars.get(item_id)
         if bar is None:
             return False
-        self.centerOn(bar.sceneBoundingRect().center())
+        self.reveal_rect(bar.sceneBoundingRect(), centre)
         return True
+
+    def reveal_rect(self, rect: QRectF, centre: bool = False, margin: float = 0.0) -> None:
+        clear = self.clear_rect().adjusted(margin, margin, -margin, -margin)
+        target = self.mapFromScene(rect).boundingRect()
+        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
+        hbar.setValue(hbar.value() + round(_shift(target.left(), target.right(), clear.left(), clear.right(), centre)))
+        vbar.setValue(vbar.value() + round(_shift(target.top(), target.bottom(), clear.top(), clear.bottom(), centre)))
+
+    # Qt's own ensureVisible and centerOn know nothing of the pinned column: callers get the
+    # same clear-of-the-column scrolling as the page's own selection.
+    def ensureVisible(self, *args) -> None:
+        first = args[0]
+        if isinstance(first, QGraphicsItem):
+            rect, rest = first.sceneBoundingRect(), args[1:]
+        elif isinstance(first, QRectF):
+            rect, rest = first, args[1:]
+        else:
+            rect, rest = QRectF(*args[:4]), args[4:]
+        margin = min(rest) if rest else 8.0
+        self.reveal_rect(rect, margin=min(margin, 8.0))
+
+    def centerOn(self, *args) -> None:
+        first = args[0]
+        if isinstance(first, QGraphicsItem):
+            rect = first.sceneBoundingRect()
+        else:
+            point = first if isinstance(first, QPointF) else QPointF(*args[:2])
+            rect = QRectF(point, point)
+        self.reveal_rect(rect, centre=True)
+
+    def clear_rect(self) -> QRectF:
+        """The part of the viewport that the pinned lane names and header never cover."""
+        scale = self.transform()
+        margin = 8.0
+        left = LANE_LABEL_W * scale.m11() + margin
+        top = HEADER_H * scale.m22() + 4
+        view = self.viewport().rect()
+        return QRectF(left, top, max(1.0, view.width() - left - margin), max(1.0, view.height() - top - 4))
 
     # -- gestures -----------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.pressing = True
         if event.button() != Qt.MouseButton.LeftButton or self.gesture is not None:
             super().mousePressEvent(event)
             return
@@ -137,14 +191,18 @@ class RoadmapView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.pressing = False
         if self.gesture is None or event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
+            self.released.emit()
             return
         gesture, self.gesture = self.gesture, None
         outcome: Outcome = gesture.finish(self.mapToScene(event.position().toPoint()))
         event.accept()
         if outcome.command is not None or outcome.message:
             self.gesture_finished.emit(outcome)
+        self.released.emit()
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.gesture is not None:
@@ -204,9 +262,10 @@ class RoadmapView(QGraphicsView):
         timeline = self.roadmap.timeline
         if visible.left() > 1:
             timeline.paint_lane_labels(painter, visible.left())
-        if visible.top() > 1:
-            timeline.paint_header(painter, visible.top())
-            corner = QRectF(visible.left(), visible.top(), LANE_LABEL_W, HEADER_H)
+        if visible.left() > 1 or visible.top() > 1:
+            timeline.paint_header(painter, max(0.0, visible.top()), left=max(0.0, visible.left()))
+            # the header scrolls under the pinned corner: cover it, or a cut-off label shows there
+            corner = QRectF(visible.left(), max(0.0, visible.top()), LANE_LABEL_W, HEADER_H)
             painter.fillRect(corner, self.roadmap.theme.background)
 
     def anchor_point(self, item_id: str, where: str = "middle") -> QPointF:
@@ -217,3 +276,20 @@ class RoadmapView(QGraphicsView):
             where
         ]
         return self.mapFromScene(QPointF(x, bar.pos().y() + 9)).toPointF() if rect else QPointF()
+
+
+def _shift(low: float, high: float, clear_low: float, clear_high: float, centre: bool) -> float:
+    """How far to scroll along one axis so that [low, high] shows inside [clear_low, clear_high].
+
+    What does not fit keeps its start in the clear: a bar's start and the start of its label
+    matter more than the end of a long label.
+    """
+    if high - low > clear_high - clear_low:
+        return low - clear_low
+    if centre:
+        return (low + high) / 2 - (clear_low + clear_high) / 2
+    if low < clear_low:
+        return low - clear_low
+    if high > clear_high:
+        return high - clear_high
+    return 0.0
