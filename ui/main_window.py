@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -428,17 +428,55 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _page_frame(page: QWidget) -> QScrollArea:
-    """The page in a frame that scrolls when the window is narrower than the page needs: in
+class PageFrame(QScrollArea):
+    """The page in a frame that scrolls when the window is smaller than the page needs: in
     presentation mode's larger type a page could need more than a 1366-pixel screen beside the
-    sidebar and the findings panel, and it pushed the window wider than the screen."""
-    frame = QScrollArea()
-    frame.setWidgetResizable(True)
-    frame.setFrameShape(QScrollArea.Shape.NoFrame)
-    frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    frame.setAccessibleName(page.accessibleName())
-    frame.setWidget(page)
-    return frame
+    sidebar and the findings panel, and it pushed the window wider than the screen.
+
+    The frame sizes the page itself, to the viewport or the page's minimum, whichever is larger:
+    QScrollArea's own resizing asks a page with wrapped labels for its height at the width given,
+    which is the preferred height of everything in it, and scrolled pages that fit."""
+
+    def __init__(self, page: QWidget):
+        super().__init__()
+        self.setWidgetResizable(False)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(page.accessibleName())
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        need = page.minimumSizeHint().expandedTo(page.minimumSize())
+        room = self.maximumViewportSize()
+        wide, tall = need.width() > room.width(), need.height() > room.height()
+        # a scroll bar in one direction takes room from the other
+        if wide and not tall:
+            tall = need.height() > room.height() - self.horizontalScrollBar().sizeHint().height()
+        if tall and not wide:
+            wide = need.width() > room.width() - self.verticalScrollBar().sizeHint().width()
+        width = max(need.width(), room.width() - (self.verticalScrollBar().sizeHint().width() if tall else 0))
+        height = max(need.height(), room.height() - (self.horizontalScrollBar().sizeHint().height() if wide else 0))
+        page.resize(width, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()  # its minimum changed (a font change, a panel shown)
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.widget().sizeHint() if self.widget() is not None else super().sizeHint()
+
+
+def _page_frame(page: QWidget) -> QScrollArea:
+    return PageFrame(page)
 
 
 def _broken_page(spec: PageSpec, exc: Exception) -> QWidget:

@@ -557,3 +557,25 @@ def test_check_boxes_are_visible_in_the_dark_theme(qtbot, ticked):
     finally:
         app.setStyleSheet("")
         app.setPalette(app.style().standardPalette())
+
+
+def test_pages_scroll_only_where_they_do_not_fit(qtbot, example_plan):
+    """A page that fits beside the findings panel fills its frame with no scroll bar (a frame that
+    sized pages by their preferred height scrolled the Roadmap and Diagnostic pages that fit); one
+    that does not fit scrolls in that direction only."""
+    window = MainWindow(Document(example_plan))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    for spec in PAGES:
+        page = window.show_page(spec.id)
+        frame = page.parentWidget().parentWidget()
+        qtbot.wait(20)
+        need, room = page.minimumSizeHint(), frame.maximumViewportSize()
+        if need.width() <= room.width() and need.height() <= room.height():
+            assert not frame.verticalScrollBar().isVisible(), spec.id
+            assert not frame.horizontalScrollBar().isVisible(), spec.id
+            assert page.size() == frame.viewport().size(), spec.id
+        else:
+            assert page.width() >= need.width() and page.height() >= need.height(), spec.id
+            assert frame.horizontalScrollBar().isVisible() == (need.width() > frame.viewport().width()), spec.id
