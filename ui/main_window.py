@@ -460,6 +460,13 @@ class PageFrame(QScrollArea):
             wide = need.width() > room.width() - self.verticalScrollBar().sizeHint().width()
         width = max(need.width(), room.width() - (self.verticalScrollBar().sizeHint().width() if tall else 0))
         height = max(need.height(), room.height() - (self.horizontalScrollBar().sizeHint().height() if wide else 0))
+        # The bars are decided here, not left "as needed": a bar shown while the page was being
+        # sized took its room from the viewport, and the page then never fitted again.
+        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if self.horizontalScrollBarPolicy() != (on if wide else off):
+            self.setHorizontalScrollBarPolicy(on if wide else off)
+        if self.verticalScrollBarPolicy() != (on if tall else off):
+            self.setVerticalScrollBarPolicy(on if tall else off)
         page.resize(width, height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
