@@ -451,7 +451,7 @@ class PageFrame(QScrollArea):
         if page is None:
             return
         need = page.minimumSizeHint().expandedTo(page.minimumSize())
-        room = self.maximumViewportSize()
+        room = self.contentsRect().size()  # the viewport with no scroll bar (maximumViewportSize counts forced ones)
         wide, tall = need.width() > room.width(), need.height() > room.height()
         # a scroll bar in one direction takes room from the other
         if wide and not tall:
