@@ -7,6 +7,7 @@ brought into view must land clear of them, and the header's labels must never ru
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -206,11 +207,11 @@ def test_the_hint_is_short_and_the_gestures_are_a_tooltip_away(qtbot, page):
     assert "Drag" in page.view.toolTip()
 
 
-def test_a_page_opened_in_presentation_mode_draws_the_canvas_larger(qtbot, qapp, example_plan):
+@contextmanager
+def presentation_type(qapp):
+    """The app's type as presentation mode sets it (1.4x), restored afterwards."""
     from PySide6.QtGui import QFont
 
-    from ui.document import Document
-    from ui.roadmap.page import RoadmapPage
     from ui.theme import TYPE_SCALE_PROPERTY
 
     normal = QFont(qapp.font())
@@ -219,12 +220,20 @@ def test_a_page_opened_in_presentation_mode_draws_the_canvas_larger(qtbot, qapp,
     try:
         qapp.setProperty(TYPE_SCALE_PROPERTY, 1.4)
         qapp.setFont(bigger)
-        page = RoadmapPage(Document(example_plan))
-        qtbot.addWidget(page)
-        assert page.scene.theme.text_scale == pytest.approx(1.4)
+        yield
     finally:
         qapp.setProperty(TYPE_SCALE_PROPERTY, None)
         qapp.setFont(normal)
+
+
+def test_a_page_opened_in_presentation_mode_draws_the_canvas_larger(qtbot, qapp, example_plan):
+    from ui.document import Document
+    from ui.roadmap.page import RoadmapPage
+
+    with presentation_type(qapp):
+        page = RoadmapPage(Document(example_plan))
+        qtbot.addWidget(page)
+        assert page.scene.theme.text_scale == pytest.approx(1.4)
     qtbot.waitUntil(lambda: page.scene.theme.text_scale == 1.0)
 
 
@@ -248,28 +257,19 @@ def test_a_timeline_starting_mid_quarter_names_that_quarter(qtbot):
 
 
 def test_in_presentation_type_every_toolbar_button_stays_on_screen(qtbot, qapp, example_plan):
-    from PySide6.QtGui import QFont
-
-    from ui.theme import TYPE_SCALE_PROPERTY
     from ui.widgets.style import rescale_page_fonts
 
     page = show_roadmap_in_weeks(qtbot, example_plan)
     page.resize(900, 640)  # the page beside the sidebar and findings dock at 1366x768
-    normal = QFont(qapp.font())
-    bigger = QFont(normal)
-    bigger.setPointSizeF(normal.pointSizeF() * 1.4)
     try:
-        qapp.setProperty(TYPE_SCALE_PROPERTY, 1.4)
-        qapp.setFont(bigger)
-        rescale_page_fonts(page)
-        buttons = [page.auto_button, page.fix_button, page.inspector_button, page.table_button, page.export_button]
-        qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
-        for button in buttons:
-            corner = button.mapTo(page, button.rect().bottomRight())
-            assert corner.x() <= page.width(), button.text()
+        with presentation_type(qapp):
+            rescale_page_fonts(page)
+            buttons = [page.auto_button, page.fix_button, page.inspector_button, page.table_button, page.export_button]
+            qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+            for button in buttons:
+                corner = button.mapTo(page, button.rect().bottomRight())
+                assert corner.x() <= page.width(), button.text()
     finally:
-        qapp.setProperty(TYPE_SCALE_PROPERTY, None)
-        qapp.setFont(normal)
         rescale_page_fonts(page)
     page.resize(1300, 640)  # at the normal size, room for one row: one row it is
     qtbot.waitUntil(lambda: page.toolbar_row.direction() == page.toolbar_row.Direction.LeftToRight)
