@@ -96,10 +96,11 @@ def _readiness(ctx: Ctx) -> list:
             unscored.append(short(uc.name, 80))
     if not series:
         return [*flow, empty(ctx, "No use case has an agreed score on all five components yet.")]
-    block = [charts.radar(series, ctx.width)]
+    drawings = charts.radars(series, ctx.width)
+    block = [drawings[0]]
     if unscored:
         block.append(Para(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
-    return [*flow, KeepTogether(block)]
+    return [*flow, KeepTogether(block), *drawings[1:]]
 
 
 def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
@@ -124,9 +125,12 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         rows.append([short(uc.name), pilot, released, hours, f.summary])
         if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":
             bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
-    if bars:
-        intro += [charts.pilot_vs_process(bars, ctx.width), Spacer(1, 6)]
+    drawings = charts.pilot_charts(bars, ctx.width) if bars else []
+    if drawings:
+        intro += [drawings[0], Spacer(1, 6)]
     flow.append(KeepTogether(intro))
+    for drawing in drawings[1:]:
+        flow += [drawing, Spacer(1, 6)]
     flow.append(
         table(
             ctx,
