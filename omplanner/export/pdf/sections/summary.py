@@ -15,6 +15,7 @@ from .. import charts
 from .. import styles as st
 from ..blocks import Card, Ctx, empty, heading, short, table
 from ..safe import Para, esc, para
+from .cover import NOTES_HEADING
 
 TOP_FINDINGS = 5
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -25,7 +26,8 @@ def by_severity(findings):
     return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
 
 
-def summary_chapter(ctx: Ctx, a: PlanAnalysis) -> list:
+def summary_chapter(ctx: Ctx, a: PlanAnalysis, full_notes: bool = False) -> list:
+    """``full_notes``: the cover showed only the start of the plan notes; give them all here."""
     s, plan = ctx.s, ctx.plan
     flow: list = [PageBreak(), heading("Executive summary", s.h1, 0, "1.")]
     weeks = max((i.end_week for i in plan.roadmap), default=0)
@@ -44,6 +46,8 @@ def summary_chapter(ctx: Ctx, a: PlanAnalysis) -> list:
     flow += _integration(ctx, a)
     flow += _top_findings(ctx, a)
     flow += _roadmap_glance(ctx, a)
+    if full_notes:
+        flow += [heading(NOTES_HEADING, s.h2, 1), para(plan.details.notes, s.body)]
     return flow
 
 
