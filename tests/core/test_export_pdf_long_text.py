@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 from pypdf import PdfReader
 
 from omplanner.export.pdf import export_pdf
@@ -69,48 +70,31 @@ def test_a_very_long_use_case_name_is_cut_in_the_contents_and_given_once_in_full
     assert any(t.startswith("3. n0 n1") and len(t) < 200 for t in outline)
 
 
-def _every_text_field_long(plan: Plan, n: int) -> list[str]:
-    """Set every free-text field a facilitator types to ``n`` characters; return the texts."""
-    texts: list[str] = []
+SKIP = {"id", "participant"}
+"""Not free text: the id, and a score's participant ("" marks the agreed score)."""
 
-    def put(obj, field: str) -> None:
-        value = _long(n, f"{field[:3]}{len(texts)}x")
-        setattr(obj, field, value)
-        texts.append(value)
 
-    put(plan.details, "notes")
-    for role in plan.roles[:2]:
-        put(role, "name")
-    for uc in plan.use_cases:
-        put(uc, "name")
-        put(uc, "description")
-        put(uc.pilot_kpi, "metric")
-        g = uc.governance
-        for field in ("owner_name", "autonomy_statement", "breach_process"):
-            put(g, field)
-        for t in g.thresholds:
-            put(t, "metric")
-        for pmap in (uc.current, uc.redesigned):
-            for step in pmap.steps[:2]:
-                put(step, "name")
-    for d in plan.decisions:
-        put(d, "name")
-        put(d, "rationale")
-    for c in plan.capabilities[:3]:
-        put(c, "notes")
-    for ds in plan.data_sources:
-        for field in ("name", "system", "validation", "latency"):
-            put(ds, field)
-    for sc in plan.scores[:5]:
-        put(sc, "evidence")
-    for item in plan.roadmap[:4]:
-        put(item, "title")
-        put(item, "notes")
+def _every_text_field_long(obj: BaseModel, n: int, texts: list[str]) -> list[str]:
+    """Set every free-text field of the plan (each ``str`` field that is not an id or a reference)
+    to ``n`` characters of distinct words; return the texts."""
+    refs = getattr(type(obj), "refs", {})
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        if info.annotation is str and name not in SKIP and name not in refs:
+            text = _long(n, f"{name[:3]}{len(texts)}x")
+            object.__setattr__(obj, name, text)
+            texts.append(text)
+        elif isinstance(value, BaseModel):
+            _every_text_field_long(value, n, texts)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    _every_text_field_long(item, n, texts)
     return texts
 
 
 def test_every_free_text_field_at_5000_characters_still_exports(example_plan: Plan, tmp_path):
-    texts = _every_text_field_long(example_plan, 5000)
+    texts = _every_text_field_long(example_plan, 5000, [])
     target = tmp_path / "pack.pdf"
     began = time.perf_counter()
     export_pdf(example_plan, target)
@@ -123,4 +107,20 @@ def test_every_free_text_field_at_5000_characters_still_exports(example_plan: Pl
         example_plan.data_sources[0].validation,
     ):
         _words_all_there(text, long)
-    assert len(texts) > 60
+    assert len(texts) > 200
+
+
+def test_fitting_a_very_long_label_into_a_drawing_is_quick_and_fits():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from omplanner.export.pdf.fonts import REGULAR, register_fonts
+    from omplanner.export.pdf.textfit import clip, wrap
+
+    register_fonts()
+    began = time.perf_counter()
+    label = clip("word " * 8000, REGULAR, 7.5, 120)
+    lines, fitted = wrap("A" * 40000, REGULAR, 7.5, 120, 3)
+    assert time.perf_counter() - began < 1.0
+    assert label.endswith("…") and label.startswith("word word")
+    assert stringWidth(label, REGULAR, 7.5) <= 120 < stringWidth(label + "wo", REGULAR, 7.5)
+    assert not fitted and len(lines) == 3 and all(stringWidth(x, REGULAR, 7.5) <= 120 for x in lines)
