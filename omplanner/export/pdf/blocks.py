@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ...model import Plan
 from . import styles as st
 from .document import Heading
-from .safe import esc, para
+from .safe import Para, esc, para
 
 
 def _first_by_id(entities) -> dict:
@@ -125,19 +126,56 @@ def table(
     style=None,
     width: float | None = None,
     compact: bool = False,
-) -> Table:
-    """A house table. Plain values are escaped into Paragraphs; flowables pass through."""
+) -> Flowable:
+    """A house table. Plain values are escaped into Paragraphs; flowables pass through.
+
+    Text longer than ``LONG_CELL`` is shown in part, and in full in a note after the table."""
     body_style = style or ctx.s.cell
     data = [[para(h, ctx.s.cell_head) for h in header]]
+    notes: list = []
     for row in rows:
-        data.append([v if hasattr(v, "wrapOn") else cell("" if v is None else v, body_style) for v in row])
+        data.append(
+            [
+                v if hasattr(v, "wrapOn") else cell(_preview(ctx, header, row, j, v, notes), body_style)
+                for j, v in enumerate(row)
+            ]
+        )
     total = sum(widths)
     full = width or ctx.width
     t = HouseTable(data, colWidths=[w * full / total for w in widths], repeatRows=1, hAlign="LEFT")
     t.setStyle(st.table_style())
     if compact:  # long registers (the roadmap): tighter rows, so a page holds more of them
         t.setStyle([("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)])
+    if notes:
+        return InSequence([t, Spacer(1, 2), *notes, Spacer(1, 6)])
     return t
+
+
+class InSequence(KeepTogether):
+    """Flowables laid out one after another as if listed in the story (no keeping together):
+    lets ``table`` hand back a table and its notes where callers expect one flowable."""
+
+    def split(self, aW, aH):
+        # A leading action hands the pieces back to the story one by one (reportlab insists
+        # that the first piece of a split fits where the whole did not).
+        return [NullActionFlowable(), *self._content]
+
+
+LONG_CELL = 700
+"""Text longer than this (a long rationale or note) is not poured into a narrow column, where
+it would run for pages a few words to a line: the cell shows its start and the full text
+follows the table as a numbered note at full width."""
+PREVIEW = 240
+
+
+def _preview(ctx: Ctx, header: Sequence[str], row: Sequence[object], j: int, value: object, notes: list) -> object:
+    if not isinstance(value, str) or len(value) <= LONG_CELL:
+        return "" if value is None else value
+    k = len(notes) + 1
+    label = row[0] if j and isinstance(row[0], str) else ""
+    where = " · ".join(esc(short(x, 80)) for x in (label, header[j]) if x)
+    notes.append(Para(f"<b>Note {k}</b> · {where}<br/>{esc(value)}", ctx.s.note))
+    return f"{short(value, PREVIEW)} (in full in note {k} below the table)"
 
 
 def empty(ctx: Ctx, text: str) -> Paragraph:
