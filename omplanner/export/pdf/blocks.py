@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ...model import Plan
 from . import styles as st
 from .document import Heading
-from .safe import esc, para
+from .safe import Para, esc, para
 
 
 def _first_by_id(entities) -> dict:
@@ -65,10 +66,52 @@ class Ctx:
         self.l_width, self.l_height = landscape_size
 
 
+HEADING_CHARS = 160
+"""User text in a heading, a contents line or a caption is cut to this many characters: a
+3,000-character use-case name would fill the contents page and then some. The section shows
+the full name once (see ``short``'s callers)."""
+TALL_ROW = 240.0
+"""A table row taller than this may be split across pages; shorter rows move whole."""
+MIN_PIECE = 30
+"""The least height (two lines of a cell) a split row leaves on either page."""
+
+
+def short(text: object, limit: int = HEADING_CHARS) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters with an ellipsis."""
+    flat = " ".join(str(text or "").split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
 def heading(text: str, style, level: int, number: str = "") -> Heading:
-    """A heading from user text; ``number`` is ours (e.g. '3.'), prefixed unescaped."""
-    markup = f"{number} {esc(text)}".strip()
+    """A heading from user text; ``number`` is ours (e.g. '3.'), prefixed unescaped.
+
+    Headings never split across pages, so overlong user text is shortened (``short``)."""
+    markup = f"{number} {esc(short(text))}".strip()
     return Heading(markup, style, level)
+
+
+class HouseTable(Table):
+    """A Table whose very tall rows split across pages instead of failing the export.
+
+    reportlab gives up on a row taller than the page (a facilitator's long rationale or note).
+    In-row splitting is allowed only for rows taller than ``TALL_ROW``, so ordinary rows still
+    move whole to the next page and the usual tables look as they always did."""
+
+    def __init__(self, *args, **kw):
+        kw.setdefault("splitInRow", MIN_PIECE)
+        super().__init__(*args, **kw)
+
+    def _splitRows(self, availHeight, doInRowSplit=0):
+        if doInRowSplit:
+            n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+            if n >= len(self._rowHeights) or self._rowHeights[n] <= TALL_ROW:
+                return []
+        return super()._splitRows(availHeight, doInRowSplit)
 
 
 def cell(text: object, style) -> Paragraph:
@@ -83,19 +126,56 @@ def table(
     style=None,
     width: float | None = None,
     compact: bool = False,
-) -> Table:
-    """A house table. Plain values are escaped into Paragraphs; flowables pass through."""
+) -> Flowable:
+    """A house table. Plain values are escaped into Paragraphs; flowables pass through.
+
+    Text longer than ``LONG_CELL`` is shown in part, and in full in a note after the table."""
     body_style = style or ctx.s.cell
     data = [[para(h, ctx.s.cell_head) for h in header]]
+    notes: list = []
     for row in rows:
-        data.append([v if hasattr(v, "wrapOn") else cell("" if v is None else v, body_style) for v in row])
+        data.append(
+            [
+                v if hasattr(v, "wrapOn") else cell(_preview(ctx, header, row, j, v, notes), body_style)
+                for j, v in enumerate(row)
+            ]
+        )
     total = sum(widths)
     full = width or ctx.width
-    t = Table(data, colWidths=[w * full / total for w in widths], repeatRows=1, hAlign="LEFT")
+    t = HouseTable(data, colWidths=[w * full / total for w in widths], repeatRows=1, hAlign="LEFT")
     t.setStyle(st.table_style())
     if compact:  # long registers (the roadmap): tighter rows, so a page holds more of them
         t.setStyle([("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)])
+    if notes:
+        return InSequence([t, Spacer(1, 2), *notes, Spacer(1, 6)])
     return t
+
+
+class InSequence(KeepTogether):
+    """Flowables laid out one after another as if listed in the story (no keeping together):
+    lets ``table`` hand back a table and its notes where callers expect one flowable."""
+
+    def split(self, aW, aH):
+        # A leading action hands the pieces back to the story one by one (reportlab insists
+        # that the first piece of a split fits where the whole did not).
+        return [NullActionFlowable(), *self._content]
+
+
+LONG_CELL = 700
+"""Text longer than this (a long rationale or note) is not poured into a narrow column, where
+it would run for pages a few words to a line: the cell shows its start and the full text
+follows the table as a numbered note at full width."""
+PREVIEW = 240
+
+
+def _preview(ctx: Ctx, header: Sequence[str], row: Sequence[object], j: int, value: object, notes: list) -> object:
+    if not isinstance(value, str) or len(value) <= LONG_CELL:
+        return "" if value is None else value
+    k = len(notes) + 1
+    label = row[0] if j and isinstance(row[0], str) else ""
+    where = " · ".join(esc(short(x, 80)) for x in (label, header[j]) if x)
+    notes.append(Para(f"<b>Note {k}</b> · {where}<br/>{esc(value)}", ctx.s.note))
+    return f"{short(value, PREVIEW)} (in full in note {k} below the table)"
 
 
 def empty(ctx: Ctx, text: str) -> Paragraph:
@@ -121,7 +201,7 @@ def kv_table(ctx: Ctx, pairs: Sequence[tuple[str, object]], label_width: float =
         ]
         for label, v in pairs
     ]
-    t = Table(data, colWidths=[label_width, ctx.width - label_width], hAlign="LEFT")
+    t = HouseTable(data, colWidths=[label_width, ctx.width - label_width], hAlign="LEFT")
     t.setStyle(
         [
             st.BASE_FONT,
@@ -154,6 +234,33 @@ class Card(Flowable):
         self.width = avail_width
         self.height = sum(h for _, h in self._sizes) + 2 * self.pad + self._gaps()
         return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        """Cards are short and move whole; one taller than the space (a long name or message
+        in a finding) is cut between or inside its paragraphs, the rest on a card below."""
+        self.wrap(avail_width, avail_height)
+        if self.height <= avail_height:
+            return [self]
+        if self.height <= TALL_ROW:  # an ordinary card moves whole to the next page
+            return []
+        inner = avail_width - self.bar - 2 * self.pad - 2
+        room = avail_height - 2 * self.pad
+        head: list = []
+        for k, (part, (_, h)) in enumerate(zip(self.parts, self._sizes)):
+            if h <= room:
+                head.append(part)
+                room -= h + 2.0
+                continue
+            pieces = part.split(inner, room) if room > MIN_PIECE else []
+            if len(pieces) == 2:
+                head.append(pieces[0])
+                rest = [pieces[1], *self.parts[k + 1 :]]
+            else:
+                rest = list(self.parts[k:])
+            if not head:
+                return []
+            return [Card(head, self.colour, self.pad, self.bar), Card(rest, self.colour, self.pad, self.bar)]
+        return [self]
 
     def _gaps(self) -> float:
         return 2.0 * max(0, len(self.parts) - 1)

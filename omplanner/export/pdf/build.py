@@ -14,7 +14,7 @@ from . import safe, textfit, vector
 from . import styles as st
 from .blocks import Ctx
 from .document import BoardPackTemplate, frame_size
-from .sections.cover import contents, cover
+from .sections.cover import contents, cover, cover_notes
 from .sections.findings import findings_chapter
 from .sections.other import plan_wide_chapter
 from .sections.roadmap import roadmap_chapter
@@ -44,7 +44,7 @@ def build_story(plan: Plan, analysis: PlanAnalysis, issued: date, report: _Repor
     ctx = Ctx(plan, styles, frame_size("portrait")[0], frame_size("landscape"))
     story = cover(ctx, issued) + contents(ctx)
     report(0.08, "Executive summary")
-    story += summary_chapter(ctx, analysis)
+    story += summary_chapter(ctx, analysis, full_notes=cover_notes(ctx, issued)[1])
     number = 2
     for k, uc in enumerate(plan.use_cases):
         report(0.1 + 0.25 * k / max(1, len(plan.use_cases)), f"Use case: {uc.name}")

@@ -14,6 +14,18 @@ from .textfit import clip
 SERIES = [st.colors.HexColor(h) for h in ("#2A8C82", "#D98E04", "#7A5BA6", "#3A6EA5", "#C0392B", "#6B7480")]
 
 
+RADAR_SERIES = len(SERIES)
+"""Strands per radar: beyond this the colours repeat and the web cannot be read, so more use
+cases are drawn as further radars of this many (``radars``)."""
+BARS_PER_CHART = 12
+"""Use cases per pilot chart (about 440 pt tall): a plan with more gets several charts."""
+
+
+def radars(series: list[tuple[str, list[int]]], width: float) -> list[Drawing]:
+    """One radar per group of ``RADAR_SERIES`` use cases, in order."""
+    return [radar(series[k : k + RADAR_SERIES], width) for k in range(0, len(series), RADAR_SERIES)]
+
+
 def radar(series: list[tuple[str, list[int]]], width: float, height: float = 195) -> Drawing:
     """The five components as spokes, one strand per use case, on a fixed 0-5 web."""
     d = drawing(width, height)
@@ -61,7 +73,15 @@ def radar(series: list[tuple[str, list[int]]], width: float, height: float = 195
     return d
 
 
-def pilot_vs_process(rows: list[tuple[str, float, float]], width: float) -> Drawing:
+def pilot_charts(rows: list[tuple[str, float, float]], width: float) -> list[Drawing]:
+    """``pilot_vs_process`` in charts of at most ``BARS_PER_CHART`` use cases, on one scale.
+
+    One chart grew 34 pt per use case until it was taller than the page and the export failed."""
+    top = max(100, max(max(r[1], r[2]) for r in rows))
+    return [pilot_vs_process(rows[k : k + BARS_PER_CHART], width, top) for k in range(0, len(rows), BARS_PER_CHART)]
+
+
+def pilot_vs_process(rows: list[tuple[str, float, float]], width: float, top: float | None = None) -> Drawing:
     """Per use case: the pilot's task-level saving beside the process-level capacity released (%)."""
     bar_h = 34
     height = 30 + bar_h * len(rows)
@@ -77,7 +97,7 @@ def pilot_vs_process(rows: list[tuple[str, float, float]], width: float) -> Draw
     chart.categoryAxis.labels.fillColor = st.INK
     chart.categoryAxis.strokeColor = st.RULE
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(100, max(max(r[1], r[2]) for r in rows))
+    chart.valueAxis.valueMax = top if top is not None else max(100, max(max(r[1], r[2]) for r in rows))
     chart.valueAxis.valueStep = 20
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 6.5

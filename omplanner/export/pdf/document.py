@@ -44,6 +44,19 @@ def frame_size(orientation: str) -> tuple[float, float]:
     return size[0] - m["left"] - m["right"] - 12, size[1] - m["top"] - m["bottom"] - 12
 
 
+def _cover_margins() -> tuple[dict, dict]:
+    band = PORTRAIT[1] * COVER_BAND
+    cover_top = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=band + 10 * mm)
+    cover_bottom = dict(left=24 * mm, right=24 * mm, top=PORTRAIT[1] - band + 12 * mm, bottom=20 * mm)
+    return cover_top, cover_bottom
+
+
+def cover_bottom_size() -> tuple[float, float]:
+    """Room inside the cover's white area (the facts and the context notes), frame padding off."""
+    m = _cover_margins()[1]
+    return PORTRAIT[0] - m["left"] - m["right"] - 12, PORTRAIT[1] - m["top"] - m["bottom"] - 12
+
+
 def _frame(size, m, name: str) -> Frame:
     return Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
 
@@ -76,9 +89,7 @@ class BoardPackTemplate(BaseDocTemplate):
         self._final_pages: dict[str, int] = {}
         # The cover: one frame on the navy band (title, client), one below it (facts, context),
         # so the facts sit in the white area however long the title is.
-        band = PORTRAIT[1] * COVER_BAND
-        cover_top = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=band + 10 * mm)
-        cover_bottom = dict(left=24 * mm, right=24 * mm, top=PORTRAIT[1] - band + 12 * mm, bottom=20 * mm)
+        cover_top, cover_bottom = _cover_margins()
         self.addPageTemplates(
             [
                 PageTemplate(

@@ -15,9 +15,11 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .fastdraw import draw_plain
 
-# Control characters other than tab and newline make the XML parser fail.
-_CONTROL = {c: None for c in range(32) if c not in (9, 10)}
-_CONTROL[13] = None
+# Control characters other than tab and newline make the XML parser fail. Every way of
+# ending a line (a lone CR from old Mac text, Unicode's line and paragraph separators) becomes
+# a newline first: deleting a lone CR glued "one\rtwo" into "onetwo".
+_CONTROL: dict[int, str | None] = {c: None for c in range(32) if c not in (9, 10)}
+_CONTROL.update({13: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"})
 
 
 def esc(text: object) -> str:

@@ -95,6 +95,8 @@ class Styles:
         self.small = ParagraphStyle("small", fontSize=8, leading=10.5, **base)
         self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
         self.cell = ParagraphStyle("cell", fontSize=8, leading=10.2, **base)
+        self.note = ParagraphStyle("note", parent=self.cell, spaceBefore=4)
+        """A long cell's full text, after its table (``blocks.table``)."""
         # Muted cell text as a style rather than a <font> tag: plain text then skips the markup parser.
         self.cell_muted = ParagraphStyle("cell_muted", parent=self.cell, textColor=MUTED)
         self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=BOLD, fontSize=7.5, textColor=WHITE)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 MAX_CELL_CHARS = 32_767
-"""Excel's limit for the text of one cell."""
+"""Excel's limit for the text of one cell, counted in UTF-16 code units (an emoji or a CJK
+extension character outside the Basic Multilingual Plane counts two)."""
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 cannot carry: openpyxl refuses them, so they are dropped."""
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry (lone surrogates among them): openpyxl refuses them, so they
+are dropped."""
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """OWASP's list (= + - @ tab CR), plus LF: XML turns every CR into LF when the file is read."""
@@ -37,9 +39,22 @@ def clean_text(value: str) -> str:
         value = _ILLEGAL.sub("", value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if len(value) > MAX_CELL_CHARS:
-        value = value[: MAX_CELL_CHARS - 1] + "…"
+    if len(value) > MAX_CELL_CHARS // 2 and utf16_len(value) > MAX_CELL_CHARS:
+        value = _utf16_prefix(value, MAX_CELL_CHARS - 1) + "…"
     return value
+
+
+def utf16_len(text: str) -> int:
+    """The length Excel counts: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _utf16_prefix(text: str, units: int) -> str:
+    """The longest start of ``text`` within ``units`` UTF-16 code units, never half a pair."""
+    data = text.encode("utf-16-le")[: 2 * units]
+    if len(data) >= 2 and 0xD8 <= data[-1] <= 0xDB:  # a high surrogate whose partner was cut off
+        data = data[:-2]
+    return data.decode("utf-16-le")
 
 
 def needs_quote_prefix(text: str) -> bool:

@@ -8,8 +8,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import FrameBreak, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from .. import styles as st
-from ..blocks import Ctx
+from ..blocks import Ctx, short
 from ..deferred import ContentsTable
+from ..document import cover_bottom_size
 from ..safe import esc
 
 
@@ -25,24 +26,85 @@ def cover(ctx: Ctx, issued: date) -> list:
             "AI OPERATING MODEL · BOARD PACK", s.kicker.clone("cover_kicker", textColor=st.colors.HexColor("#9FD3CC"))
         ),
         Spacer(1, 6),
-        Paragraph(esc(d.title), s.cover_title),
+        # The cover is one page: a very long title or client is cut here (the running header and
+        # the document properties carry the title; a cut is marked with an ellipsis).
+        Paragraph(esc(short(d.title, 110)), s.cover_title),
     ]
     if d.client:
-        flow.append(Paragraph(esc(d.client), s.cover_sub))
+        flow.append(Paragraph(esc(short(d.client, 120)), s.cover_sub))
     flow.append(FrameBreak())
+    t = _facts(ctx, issued)
+    flow.append(t)
+    if d.notes:
+        shown, cut = cover_notes(ctx, issued)
+        flow += [Spacer(1, 8), Paragraph("CONTEXT", s.kicker)]
+        if shown:
+            flow.append(Paragraph(esc(shown), s.body))
+        if cut:
+            flow.append(_pointer(s))
+    flow += [NextPageTemplate("portrait"), PageBreak()]
+    return flow
+
+
+NOTES_HEADING = "Context"
+"""The executive summary's last section: the plan notes in full, when the cover had to cut them."""
+
+
+def _facts(ctx: Ctx, issued: date) -> Table:
+    d, s = ctx.plan.details, ctx.s
     facts = [
-        ("Prepared by", d.facilitator or "—"),
+        ("Prepared by", short(d.facilitator, 200) or "—"),
         ("Programme start", _long_date(d.start_date)),
         ("Issued", _long_date(issued)),
     ]
     rows = [[Paragraph(esc(k), s.kicker), Paragraph(esc(v), s.body)] for k, v in facts]
     t = Table(rows, colWidths=[40 * mm, None], hAlign="LEFT")
     t.setStyle([st.BASE_FONT, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    flow.append(t)
-    if d.notes:
-        flow += [Spacer(1, 8), Paragraph("CONTEXT", s.kicker), Paragraph(esc(d.notes), s.body)]
-    flow += [NextPageTemplate("portrait"), PageBreak()]
-    return flow
+    return t
+
+
+def cover_notes(ctx: Ctx, issued: date) -> tuple[str, bool]:
+    """What of the plan notes the cover shows, and whether that is only their start."""
+    s = ctx.s
+    if not ctx.plan.details.notes:
+        return "", False
+    width, height = cover_bottom_size()
+    used = _facts(ctx, issued).wrap(width, height)[1] + 8 + Paragraph("CONTEXT", s.kicker).wrap(width, height)[1]
+    used += s.kicker.spaceAfter + _pointer(s).wrap(width, height)[1] + 6
+    return fit_notes(ctx.plan.details.notes, s.body, width, height - used)
+
+
+def _pointer(s) -> Paragraph:
+    return Paragraph(f"<i>The full notes are in the executive summary, under “{NOTES_HEADING}”.</i>", s.muted)
+
+
+def fit_notes(notes: str, style, width: float, height: float) -> tuple[str, bool]:
+    """The start of ``notes`` that fits ``height``: all of it, else cut at a sentence (or a
+    word) with an ellipsis. The bool says whether it was cut.
+
+    The cover is one page: notes of a few thousand characters used to run on to further navy
+    pages with dark text on them and no header or footer."""
+    if Paragraph(esc(notes), style).wrap(width, height)[1] <= height:
+        return notes, False
+    stops = [k for k in range(1, len(notes)) if notes[k].isspace() and not notes[k - 1].isspace()]
+    lo, hi = 0, len(stops)  # stops[:lo] fit; find the most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if Paragraph(esc(_cut(notes, stops[mid - 1])), style).wrap(width, height)[1] <= height:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo == 0:
+        return "", True
+    end = stops[lo - 1]
+    sentence = max(notes.rfind(p, 0, end + 1) for p in (". ", "! ", "? ", ".\n", "\n"))
+    if sentence > end * 0.6:
+        end = sentence + 1
+    return _cut(notes, end), True
+
+
+def _cut(notes: str, end: int) -> str:
+    return notes[:end].rstrip(" \t\r\n,;:") + " …"
 
 
 def contents(ctx: Ctx) -> list:

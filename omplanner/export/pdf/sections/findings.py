@@ -7,7 +7,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 from ....model import Severity
 from ....rules import Finding
 from .. import styles as st
-from ..blocks import Card, Ctx, heading
+from ..blocks import Card, Ctx, heading, short
 from ..safe import Para, esc, marked, para
 
 INTRO = {
@@ -71,4 +71,4 @@ def _card(ctx: Ctx, f: Finding) -> Card:
 
 def _use_case_name(ctx: Ctx, use_case_id: str | None) -> str:
     uc = ctx.plan.use_case(use_case_id)
-    return uc.name if uc else ""
+    return short(uc.name, 80) if uc else ""

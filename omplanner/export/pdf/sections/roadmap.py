@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from .. import gantt
-from ..blocks import Ctx, empty, heading, role_names, table
+from ..blocks import Ctx, empty, heading, role_names, short, table
 
 
 def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
@@ -29,7 +29,7 @@ def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
             block.insert(0, Paragraph(f"Chart {k + 1} of {len(pages)}", s.muted))
         flow += [KeepTogether(block), Spacer(1, 6)]
     flow += [PageBreak(), heading("Roadmap items", s.h2, 1, f"{number}.1")]
-    use_cases = {uc.id: uc.name for uc in plan.use_cases}
+    use_cases = {uc.id: short(uc.name, 80) for uc in plan.use_cases}
     order = sorted(plan.roadmap, key=lambda i: (i.start_week, i.end_week))
     rows = []
     for item in order:

@@ -13,8 +13,9 @@ from ....model import Component, ItemKind, Severity
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
-from ..blocks import Card, Ctx, empty, heading, table
+from ..blocks import Card, Ctx, empty, heading, short, table
 from ..safe import Para, esc, para
+from .cover import NOTES_HEADING
 
 TOP_FINDINGS = 5
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -25,7 +26,8 @@ def by_severity(findings):
     return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
 
 
-def summary_chapter(ctx: Ctx, a: PlanAnalysis) -> list:
+def summary_chapter(ctx: Ctx, a: PlanAnalysis, full_notes: bool = False) -> list:
+    """``full_notes``: the cover showed only the start of the plan notes; give them all here."""
     s, plan = ctx.s, ctx.plan
     flow: list = [PageBreak(), heading("Executive summary", s.h1, 0, "1.")]
     weeks = max((i.end_week for i in plan.roadmap), default=0)
@@ -44,6 +46,8 @@ def summary_chapter(ctx: Ctx, a: PlanAnalysis) -> list:
     flow += _integration(ctx, a)
     flow += _top_findings(ctx, a)
     flow += _roadmap_glance(ctx, a)
+    if full_notes:
+        flow += [heading(NOTES_HEADING, s.h2, 1), para(plan.details.notes, s.body)]
     return flow
 
 
@@ -54,7 +58,7 @@ def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
     first = a.ranked[0]
     parts = [
         Para("RECOMMENDED FIRST USE CASE", s.kicker),
-        para(ranked_use_case(ctx.plan, first).name, s.h2.clone("rec", spaceBefore=0)),
+        para(short(ranked_use_case(ctx.plan, first).name), s.h2.clone("rec", spaceBefore=0)),
         para(first.reason, s.callout),
     ]
     flow: list = [Card(parts, st.TEAL, pad=10), Spacer(1, 8)]
@@ -62,7 +66,13 @@ def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
     for r in a.ranked:
         uc = ranked_use_case(ctx.plan, r)
         rows.append(
-            [str(r.rank), uc.name, f"{r.score:.1f} / 5", f"{uc.tractability.strategic_value} / 5", uc.status.label]
+            [
+                str(r.rank),
+                short(uc.name),
+                f"{r.score:.1f} / 5",
+                f"{uc.tractability.strategic_value} / 5",
+                uc.status.label,
+            ]
         )
     flow.append(
         table(ctx, ["Rank", "Use case", "Tractability", "Strategic value", "Status"], rows, [0.8, 5, 1.6, 1.6, 1.4])
@@ -87,13 +97,14 @@ def _readiness(ctx: Ctx) -> list:
         if len(agreed) == len(Component):
             series.append((uc.name, [agreed[c] for c in Component]))
         else:
-            unscored.append(uc.name)
+            unscored.append(short(uc.name, 80))
     if not series:
         return [*flow, empty(ctx, "No use case has an agreed score on all five components yet.")]
-    block = [charts.radar(series, ctx.width)]
+    drawings = charts.radars(series, ctx.width)
+    block = [drawings[0]]
     if unscored:
         block.append(Para(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
-    return [*flow, KeepTogether(block)]
+    return [*flow, KeepTogether(block), *drawings[1:]]
 
 
 def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
@@ -115,12 +126,15 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         pilot = f"{f.pilot_value:g} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
         released = f"{f.capacity_released_pct:g} %" if f.capacity_released_pct is not None else "needs both maps"
         hours = f"{f.hours_released_per_month:,.0f}" if f.capacity_released_pct is not None else "—"
-        rows.append([uc.name, pilot, released, hours, f.summary])
+        rows.append([short(uc.name), pilot, released, hours, f.summary])
         if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":
             bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
-    if bars:
-        intro += [charts.pilot_vs_process(bars, ctx.width), Spacer(1, 6)]
+    drawings = charts.pilot_charts(bars, ctx.width) if bars else []
+    if drawings:
+        intro += [drawings[0], Spacer(1, 6)]
     flow.append(KeepTogether(intro))
+    for drawing in drawings[1:]:
+        flow += [drawing, Spacer(1, 6)]
     flow.append(
         table(
             ctx,
@@ -153,7 +167,7 @@ def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
     if not plan.roadmap:
         return []
     flow: list = [heading("Roadmap at a glance", s.h2, 1)]
-    names = {uc.id: uc.name for uc in plan.use_cases}
+    names = {uc.id: short(uc.name, 80) for uc in plan.use_cases}
     for item in sorted((i for i in plan.roadmap if i.kind is ItemKind.DEPLOYMENT), key=lambda i: i.end_week):
         uc = names.get(item.use_case or "", "cross-cutting")
         flow.append(Para(f"Go-live in week {item.end_week}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•"))

@@ -7,7 +7,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, Pa
 
 from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from .. import styles as st
-from ..blocks import Ctx, empty, heading, kv_table, role_names, table
+from ..blocks import Ctx, empty, heading, kv_table, role_names, short, table
 from ..process_drawing import legend, map_parts
 from ..safe import Para, esc, marked, para
 
@@ -26,6 +26,8 @@ def _dots(value: int) -> str:
 def use_case_chapter(ctx: Ctx, uc: UseCase, number: int) -> list:
     s = ctx.s
     flow: list = [NextPageTemplate("portrait"), PageBreak(), heading(uc.name, s.h1, 0, f"{number}.")]
+    if short(uc.name) != " ".join(uc.name.split()):  # the heading shows it cut: the full name once, here
+        flow.append(para(uc.name, s.body))
     volume = f"{uc.tractability.monthly_volume:,} a month"
     flow.append(Para(f"{esc(uc.status.label.upper())} · {esc(volume.upper())}", s.kicker))
     if uc.description:
@@ -81,7 +83,7 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
     flow: list = [NextPageTemplate("landscape"), PageBreak(), title]
     for variant, pmap in (("Current process", uc.current), ("Redesigned process", uc.redesigned)):
         parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - 80)
-        title = Para(f"{variant} — {esc(uc.name)}", s.h3)
+        title = Para(f"{variant} — {esc(short(uc.name, 90))}", s.h3)
         if not parts:
             flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet."), Spacer(1, 8)]
             continue
