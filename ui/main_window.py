@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
                 widget = _broken_page(spec, exc)
             widget.setAccessibleName(spec.title)
             self._pages[page_id] = widget
-            self.stack.addWidget(_page_frame(widget))
+            self.stack.addWidget(PageFrame(widget))
         return self._pages[page_id]
 
     def show_page(self, page_id: str) -> QWidget:
@@ -480,10 +480,6 @@ class PageFrame(QScrollArea):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return self.widget().sizeHint() if self.widget() is not None else super().sizeHint()
-
-
-def _page_frame(page: QWidget) -> QScrollArea:
-    return PageFrame(page)
 
 
 def _broken_page(spec: PageSpec, exc: Exception) -> QWidget:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from omplanner.commands import SetFields
 from omplanner.model import AiIntervention, StepKind
 
+from ..widgets.choices import enum_items
+
 NOT_SET = -1
 
 
@@ -37,16 +39,14 @@ class StepInspector(QWidget):
         self.title.setWordWrap(True)
         self.name = QLineEdit()
         self.kind = QComboBox()
-        for kind in StepKind:
-            self.kind.addItem(kind.label, kind.value)
+        enum_items(self.kind, StepKind)
         self.lane = QComboBox()
         self.minutes = QDoubleSpinBox()
         self.minutes.setRange(0, 100000)
         self.minutes.setDecimals(1)
         self.minutes.setSuffix(" min")
         self.ai = QComboBox()
-        for ai in AiIntervention:
-            self.ai.addItem(ai.label, ai.value)
+        enum_items(self.ai, AiIntervention)
         self.threshold = QSpinBox()
         self.threshold.setRange(NOT_SET, 100)
         self.threshold.setSpecialValueText("not set")

@@ -27,6 +27,8 @@ from omplanner.commands import Command, SetFields
 from omplanner.model import ItemKind, ItemStatus, Plan
 from omplanner.rules import Finding
 
+from ..widgets.choices import enum_items
+
 HINT = "Select an item on the timeline to see and edit it here."
 
 
@@ -45,8 +47,7 @@ class RoadmapInspector(QWidget):
         self.heading.setWordWrap(True)
         self.title = QLineEdit()
         self.kind = QComboBox()
-        for kind in ItemKind:
-            self.kind.addItem(kind.label, kind.value)
+        enum_items(self.kind, ItemKind)
         self.use_case = QComboBox()
         self.owner = QComboBox()
         self.start = QSpinBox()
@@ -56,8 +57,7 @@ class RoadmapInspector(QWidget):
         self.duration.setRange(1, 260)
         self.duration.setSuffix(" weeks")
         self.status = QComboBox()
-        for status in ItemStatus:
-            self.status.addItem(status.label, status.value)
+        enum_items(self.status, ItemStatus)
         self.follows = QListWidget()
         self.follows.setMinimumHeight(44)
         self.follows.setMaximumHeight(64)
