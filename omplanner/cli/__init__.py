@@ -11,14 +11,18 @@ import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..fileio import PlanFileError
 
+if TYPE_CHECKING:
+    from ..model import Plan
+
 COMMAND_MODULES = ["plan_commands", "check_commands", "export_commands"]
 """Modules of this package that add subcommands, in the order ``--help`` lists them."""
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
 class CliError(Exception):
@@ -48,7 +52,29 @@ def command_names() -> set[str]:
     return set(action.choices)
 
 
+def load(path) -> Plan:
+    """The plan at ``path`` for a command: what loading repaired is said on stderr."""
+    from ..fileio import load_plan
+
+    notices: list[str] = []
+    plan = load_plan(path, notices)
+    for notice in notices:
+        print(f"omplanner: {path}: {notice}", file=sys.stderr)
+    return plan
+
+
+def _never_fail_to_print() -> None:
+    """A terminal or pipe that cannot show a character gets a replacement, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _never_fail_to_print()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -70,3 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         # stdout at nothing so that Python's flush at exit does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a fault of ours: one line a user can report, not a traceback
+        if os.environ.get("OMPLANNER_TRACEBACK"):
+            raise
+        print(
+            f"omplanner: the command stopped on an internal error ({type(exc).__name__}: {exc}). "
+            "This is a fault in OM Planner, not in your plan; set OMPLANNER_TRACEBACK=1 to see the details.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

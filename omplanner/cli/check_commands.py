@@ -8,10 +8,9 @@ import textwrap
 from collections import defaultdict
 from pathlib import Path
 
-from ..fileio import load_plan
 from ..model import Component, Plan, Severity
 from ..rules import Finding, catalogue, check_plan
-from . import EXIT_OK, EXIT_PROBLEMS
+from . import EXIT_OK, EXIT_PROBLEMS, load
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
+    plan = load(args.plan)
     findings = check_plan(plan)
     if args.format == "json":
         print(json.dumps(findings_json(plan, findings), indent=2, ensure_ascii=False))

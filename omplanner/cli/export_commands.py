@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fileio import load_plan
-from . import EXIT_OK, EXIT_USAGE, CliError
+from . import EXIT_OK, EXIT_USAGE, CliError, load
 
 
 def _export_xlsx(plan, path, progress=None):
@@ -75,7 +74,7 @@ def run_export(args: argparse.Namespace) -> int:
             raise CliError(f"the folder {out.parent} does not exist")
         if out.is_dir():
             raise CliError(f"{out} is a folder; give a file name")
-    plan = load_plan(args.plan)
+    plan = load(args.plan)
     for flag, out in targets:
         try:
             EXPORTERS[flag].exporter(plan, out)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..fileio import FILE_SUFFIX, load_plan, save_plan, schema_text
 from ..paths import BLANK_TEMPLATE, example_names, example_path
-from . import EXIT_OK, CliError
+from . import EXIT_OK, CliError, load
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,7 +52,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
+    plan = load(args.plan)
     counts = (
         f"{len(plan.use_cases)} use cases, {len(plan.roles)} roles, {len(plan.decisions)} decisions, "
         f"{len(plan.roadmap)} roadmap items"

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..model.base import short_name
+
 
 class PlanFileError(Exception):
     """A plan file that cannot be opened. ``location`` is a path of readable segments."""
@@ -75,6 +77,7 @@ def locate(data: Any, loc: Sequence[str | int]) -> list[str]:
             label = _LIST_LABELS.get(parent_field, "item")
             item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
             name = item.get("name") or item.get("title") if isinstance(item, dict) else None
+            name = short_name(name) if isinstance(name, str) else None
             if isinstance(name, str) and name and parent_field == "use_cases":
                 words.append(f'{label} "{name}"')
             elif isinstance(name, str) and name:

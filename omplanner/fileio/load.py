@@ -1,10 +1,19 @@
-"""Reading a plan file, strictly and safely: files arrive by e-mail and USB stick from others."""
+"""Reading a plan file, strictly and safely: files arrive by e-mail and USB stick from others.
+
+Every refusal is a ``PlanFileError`` that names the file, the place and the problem, in time and
+memory bounded by the file's size: the size cap is checked before reading, only regular files
+are read (a FIFO or a device would hang or never end), the nesting guard is a few passes of
+C-speed byte operations, and the JSON parser itself is Python's C scanner. Text that only a
+broken tool writes (a lone half of a UTF-16 surrogate pair) is repaired with a notice rather
+than refused: the rest of a colleague's plan is worth opening.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from itertools import accumulate
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,25 +30,46 @@ from .errors import (
     locate,
 )
 from .migrations import OLDEST_VERSION, MigrationGap, migrate
+from .text_repair import repair_surrogates
 
 MAX_BYTES = 32 * 1024 * 1024
 """A plan of ten worked use cases is a few megabytes; anything this large is not a plan."""
 MAX_DEPTH = 48
 """A plan nests about eight levels deep; far deeper JSON is hostile or broken."""
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_OPENERS = b"[{"
+_BRACKETS = b"[]{}"
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in _BRACKETS)
+_PAIRS = (b"[]", b"{}", b"[}", b"{]")
+_LONG_NUMBER = re.compile(r"\d{4000,}")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
 
 
-def load_plan(path: Path | str) -> Plan:
+def load_plan(path: Path | str, notices: list[str] | None = None) -> Plan:
+    """The plan in ``path``. ``notices`` receives what was repaired on the way (see the module)."""
     path = Path(path)
+    return parse_plan(read_plan_bytes(path), path, notices)
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing by name anything that is not a regular file under the cap."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileTooLargeError(
-                path, f"the file is {size / 2**20:.0f} MB; plan files are at most {MAX_BYTES // 2**20} MB"
-            )
-        raw = path.read_bytes()
+        info = path.stat()
+        _check_kind(path, info.st_mode)
+        if info.st_size > MAX_BYTES:
+            raise FileTooLargeError(path, _too_large(info.st_size))
+        # O_NONBLOCK: should the path become a FIFO between the check and the open, the open
+        # still returns at once and the check on the open file below refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            _check_kind(path, os.fstat(handle.fileno()).st_mode)
+            raw = handle.read(MAX_BYTES + 1)  # a file still growing stops at the cap
     except FileNotFoundError:
         raise PlanFileError(path, "the file does not exist") from None
     except IsADirectoryError:
@@ -47,24 +77,57 @@ def load_plan(path: Path | str) -> Plan:
     except PermissionError:
         raise PlanFileError(path, "you do not have permission to read this file") from None
     except OSError as exc:
-        raise PlanFileError(path, f"the file could not be read ({exc.strerror})") from None
-    return parse_plan(raw, path)
+        raise PlanFileError(path, f"the file could not be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise FileTooLargeError(path, _too_large(len(raw)))
+    return raw
 
 
-def parse_plan(raw: bytes, path: Path | str | None = None) -> Plan:
+def _check_kind(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise PlanFileError(path, "this is a folder, not a plan file")
+    if stat.S_ISFIFO(mode):
+        kind = "a pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "a special file"
+    raise NotAPlanError(path, f"this is {kind}, not a plan file: only ordinary files are opened")
+
+
+def _too_large(size: int) -> str:
+    return f"the file is {size / 2**20:.0f} MB; plan files are at most {MAX_BYTES // 2**20} MB"
+
+
+def parse_plan(raw: bytes, path: Path | str | None = None, notices: list[str] | None = None) -> Plan:
     if len(raw) > MAX_BYTES:
         raise FileTooLargeError(path, f"the data is larger than {MAX_BYTES // 2**20} MB")
     if not raw.strip():
         raise NotAPlanError(path, "the file is empty")
-    if b"\x00" in raw[:8192]:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise NotAPlanError(path, _wide_text(encoding))
+    head = raw[:8192]
+    if b"\x00" in head:
+        # JSON in UTF-16 or UTF-32 without a byte-order mark: every ASCII character has zeros beside it.
+        if head.lstrip(b"\x00")[:1] in (b"{", b"[") and head.count(b"\x00") * 4 >= len(head):
+            raise NotAPlanError(path, _wide_text("UTF-32" if b"\x00\x00\x00" in head else "UTF-16"))
         raise NotAPlanError(path, "this is a binary file, not an OM Planner plan")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise NotAPlanError(path, f"the file is not UTF-8 text (byte {exc.start + 1})") from None
-    _check_depth(text, path)
+    _check_depth(raw, path)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        raise NotAPlanError(
+            path, f'the name "{_shown(exc.key)}" appears twice in one object; a plan file names each field once'
+        ) from None
     except json.JSONDecodeError as exc:
         problem = "the file ends too early: it may have been cut off while copying"
         # A string that never closes ran into the end of the file: cut off, like an early end.
@@ -73,16 +136,71 @@ def parse_plan(raw: bytes, path: Path | str | None = None) -> Plan:
         raise NotAPlanError(path, problem, (f"line {exc.lineno}, column {exc.colno}",)) from None
     except RecursionError:
         raise TooDeepError(path, "the data is nested too deeply") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise NotAPlanError(path, "a number in the file has thousands of digits", _number_place(text)) from None
+    if _SURROGATE_ESCAPE.search(text):  # only an escape can put half a surrogate pair into the text
+        data = repair_surrogates(data, notices)
     return plan_from_data(data, path)
 
 
-def _check_depth(text: str, path: Path | str | None) -> None:
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    if not brackets:
+def _wide_text(encoding: str) -> str:
+    return (
+        f"the file is {encoding} text; OM Planner plans are UTF-8. Save it again as UTF-8 "
+        "(any text editor's Save as offers the choice) and open that copy."
+    )
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _number_place(text: str) -> tuple[str, ...]:
+    match = _LONG_NUMBER.search(text)
+    if match is None:
+        return ()
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return (f"line {line}, column {column}",)
+
+
+def _check_depth(raw: bytes, path: Path | str | None) -> None:
+    """Refuse JSON nested deeper than MAX_DEPTH, in time linear in the file's size.
+
+    Escaped backslashes and quotes are dropped, then the text inside strings (every other piece
+    between quotes); what is left is reduced to its brackets, and each pass removes the innermost
+    pairs. Brackets still nested after MAX_DEPTH passes are too deep. Broken JSON (unbalanced,
+    a string left open) is the parser's to report, so an odd result here only means "not deep".
+    """
+    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
         return
-    depth = max(accumulate(1 if c in "[{" else -1 for c in brackets))
-    if depth > MAX_DEPTH:
-        raise TooDeepError(path, f"the data is nested {depth} levels deep; a plan never goes past {MAX_DEPTH}")
+    unescaped = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = b"".join(unescaped.split(b'"')[::2]).translate(None, _NOT_BRACKETS)
+    for _ in range(MAX_DEPTH):
+        before = len(brackets)
+        for pair in _PAIRS:
+            brackets = brackets.replace(pair, b"")
+        if len(brackets) == before:
+            return
+    first_open = min((i for i in (brackets.find(b"["), brackets.find(b"{")) if i >= 0), default=-1)
+    if first_open >= 0 and max(brackets.rfind(b"]"), brackets.rfind(b"}")) > first_open:
+        raise TooDeepError(path, f"the data is nested more than {MAX_DEPTH} levels deep; a plan never goes past that")
 
 
 def plan_from_data(data: Any, path: Path | str | None = None) -> Plan:
@@ -128,7 +246,25 @@ def _plain(error: dict) -> str:
         return "a required value is missing"
     if kind == "extra_forbidden":
         return "this field is not part of an OM Planner plan"
-    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    return f"{error['msg'].rstrip('.')} (found {shown})"
+    if kind == "finite_number":
+        return "a number is expected, and this value is not one (it is NaN or infinite)"
+    if kind in ("too_long", "string_too_long"):
+        return _too_long(error, value)
+    if isinstance(value, (dict, list)):
+        shown = type(value).__name__
+    elif isinstance(value, str):
+        shown = repr(_shown(value, 57))
+    elif isinstance(value, int) and abs(value) >= 10**15:
+        shown = f"a number of {len(str(abs(value)))} digits"
+    else:
+        shown = _shown(repr(value))
+    message = error["msg"].rstrip(".").removeprefix("Value error, ")
+    return f"{message} (found {shown})"
+
+
+def _too_long(error: dict, value: Any) -> str:
+    limit = (error.get("ctx") or {}).get("max_length")
+    if isinstance(value, str):
+        return f"this text is {len(value):,} characters long; at most {limit:,} are allowed here"
+    count = len(value) if hasattr(value, "__len__") else "too many"
+    return f"this list holds {count:,} entries; at most {limit:,} are allowed here"

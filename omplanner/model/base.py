@@ -7,10 +7,46 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The plan's value boundary: what a facilitator can mean, and no more. A file from someone else
+# is checked against these on load, and every edit in the app goes through the same fields, so
+# no figure, chart or page ever meets a value outside them. docs/file-format.md lists them.
+MAX_ID = 100
+"""Ids are short: ``prefix-`` and ten hex digits when the app makes them."""
+MAX_TEXT = 10_000
+"""A name, title, unit or label: far more than any name needs, small enough for every layout."""
+MAX_LONG_TEXT = 100_000
+"""Notes, rationale, descriptions: about forty printed pages of text in one field."""
+MAX_REFS = 1_000
+"""Ids in one list of references (dependencies, RACI roles, steps using a source...)."""
+MAX_NUMBER = 1e12
+"""The largest magnitude of a measured figure (a KPI value, a threshold): beyond any ledger."""
+
 Level = Annotated[int, Field(ge=1, le=5)]
 """A 1-5 rating, as used for tractability inputs, scores, quality and capability levels."""
 
 Percent = Annotated[float, Field(ge=0, le=100)]
+
+Id = Annotated[str, Field(min_length=1, max_length=MAX_ID)]
+"""An id, or a reference to one."""
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+"""Short text. Any length limit also makes pydantic refuse a lone surrogate (text no file can hold)."""
+Name = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT)]
+Figure = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+"""A measured value: finite (see ``PlanModel``) and within a trillion either way."""
+
+
+NAME_LIMIT = 60
+"""Characters of a name quoted in a message or location: enough to recognise it, never a page."""
+
+
+def short_name(name: str, limit: int = NAME_LIMIT) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def refs_list(max_length: int = MAX_REFS):
+    """A list of ids, at most ``max_length`` long."""
+    return Field(default_factory=list, max_length=max_length)
 
 
 def new_id(prefix: str) -> str:
@@ -19,9 +55,10 @@ def new_id(prefix: str) -> str:
 
 
 class PlanModel(BaseModel):
-    """Strict: unknown fields in a file are refused, assignments are validated."""
+    """Strict: unknown fields in a file are refused, assignments are validated, and numbers are
+    finite (NaN and infinity mean nothing in a plan and break every sum and chart)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class Entity(PlanModel):
@@ -39,7 +76,7 @@ class Entity(PlanModel):
     numbered: ClassVar[bool] = True
     """Whether locations say "step 3": False where the name alone is the user's handle."""
 
-    id: str = Field(min_length=1, max_length=100)
+    id: Id
 
     @property
     def display_name(self) -> str:

@@ -7,7 +7,18 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from .base import Entity, Level, Percent, PlanModel
+from .base import (
+    Entity,
+    Figure,
+    Id,
+    Level,
+    LongText,
+    Name,
+    Percent,
+    PlanModel,
+    Text,
+    refs_list,
+)
 from .enums import (
     AiIntervention,
     Autonomy,
@@ -26,8 +37,36 @@ from .enums import (
 FORMAT_NAME = "omplanner-plan"
 SCHEMA_VERSION = 1
 
-Text = str
-LongText = str
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+"""Dates a plan can hold: a plan starting in year 9999 is a typing slip, and no calendar,
+timeline or spreadsheet date after it would work."""
+
+MAX_MINUTES = 100_000.0
+"""People's time for one step of one case: about ten weeks of working days."""
+MAX_VOLUME = 1_000_000_000
+"""Cases a month: a billion is beyond any mid-market business."""
+MAX_POSITION = 1_000_000.0
+"""A step's place on the canvas, in points either way: a map 5,000 steps wide still fits."""
+
+# How many of each a plan can hold: a few times the largest plan we measure (docs/performance.md).
+MAX_USE_CASES = 500
+MAX_ROLES = 2_000
+MAX_LANES = 200
+MAX_STEPS = 2_000
+MAX_FLOWS = 10_000
+MAX_THRESHOLDS = 1_000
+MAX_ENTRIES = 10_000
+"""Decisions, capability requirements, data sources and roadmap items in a plan."""
+MAX_SCORES = 50_000
+MAX_RULE_SETTINGS = 500
+
+
+def _sane_date(value: date) -> date:
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"a date between {EARLIEST_DATE.year} and {LATEST_DATE.year} is expected")
+    return value
 
 
 def _now() -> datetime:
@@ -45,18 +84,20 @@ class PlanDetails(Entity):
     modified: datetime = Field(default_factory=_now)
     notes: LongText = ""
 
+    _dates_in_range = field_validator("start_date", "created", "modified")(_sane_date)
+
 
 class Role(Entity):
     kind_label: ClassVar[str] = "role"
     id_prefix: ClassVar[str] = "role"
-    name: Text = Field(min_length=1)
+    name: Name
     kind: RoleKind = RoleKind.HUMAN
     team: Text = ""
     description: LongText = ""
 
 
 class Tractability(PlanModel):
-    monthly_volume: int = Field(default=0, ge=0)
+    monthly_volume: int = Field(default=0, ge=0, le=MAX_VOLUME)
     definition: Level = 3
     data_richness: Level = 3
     team_willingness: Level = 3
@@ -65,7 +106,7 @@ class Tractability(PlanModel):
 
 class PilotKpi(PlanModel):
     metric: Text = ""
-    value: float | None = None
+    value: Figure | None = None
     unit: Text = "%"
 
 
@@ -79,16 +120,16 @@ class Step(Entity):
     }
     kind: StepKind = StepKind.TASK
     name: Text = ""
-    lane: str
-    minutes: float = Field(default=0, ge=0)
+    lane: Id
+    minutes: float = Field(default=0, ge=0, le=MAX_MINUTES)
     ai: AiIntervention = AiIntervention.NONE
     confidence_threshold: Percent | None = None
-    exception_route: str | None = None
+    exception_route: Id | None = None
     exception_rate: Percent | None = None
-    derived_from: str | None = None
+    derived_from: Id | None = None
     """Lineage: the step of the current map this redesigned step comes from."""
-    x: float = 0
-    y: float = 0
+    x: float = Field(default=0, ge=-MAX_POSITION, le=MAX_POSITION)
+    y: float = Field(default=0, ge=-MAX_POSITION, le=MAX_POSITION)
 
     @property
     def is_ai(self) -> bool:
@@ -99,8 +140,8 @@ class Flow(Entity):
     kind_label: ClassVar[str] = "flow"
     id_prefix: ClassVar[str] = "flow"
     refs: ClassVar[dict[str, str]] = {"source": "step", "target": "step"}
-    source: str
-    target: str
+    source: Id
+    target: Id
     label: Text = ""
 
 
@@ -108,9 +149,9 @@ class ProcessMap(Entity):
     kind_label: ClassVar[str] = "process map"
     id_prefix: ClassVar[str] = "map"
     refs: ClassVar[dict[str, str]] = {"lanes": "role"}
-    lanes: list[str] = Field(default_factory=list)
-    steps: list[Step] = Field(default_factory=list)
-    flows: list[Flow] = Field(default_factory=list)
+    lanes: list[Id] = refs_list(MAX_LANES)
+    steps: list[Step] = Field(default_factory=list, max_length=MAX_STEPS)
+    flows: list[Flow] = Field(default_factory=list, max_length=MAX_FLOWS)
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
@@ -120,12 +161,12 @@ class Threshold(Entity):
     kind_label: ClassVar[str] = "threshold"
     id_prefix: ClassVar[str] = "thr"
     refs: ClassVar[dict[str, str]] = {"covers": "decision"}
-    metric: Text = Field(min_length=1)
+    metric: Name
     unit: Text = ""
-    lower: float | None = None
-    upper: float | None = None
+    lower: Figure | None = None
+    upper: Figure | None = None
     cadence: Cadence = Cadence.MONTHLY
-    covers: list[str] = Field(default_factory=list)
+    covers: list[Id] = refs_list()
     """Decisions whose quality this threshold watches."""
 
 
@@ -134,10 +175,10 @@ class Governance(Entity):
     id_prefix: ClassVar[str] = "gov"
     refs: ClassVar[dict[str, str]] = {"owner_role": "role", "escalation_path": "role"}
     owner_name: Text = ""
-    owner_role: str | None = None
+    owner_role: Id | None = None
     autonomy_statement: LongText = ""
-    thresholds: list[Threshold] = Field(default_factory=list)
-    escalation_path: list[str] = Field(default_factory=list)
+    thresholds: list[Threshold] = Field(default_factory=list, max_length=MAX_THRESHOLDS)
+    escalation_path: list[Id] = refs_list()
     breach_process: LongText = ""
 
 
@@ -145,7 +186,7 @@ class UseCase(Entity):
     kind_label: ClassVar[str] = "use case"
     id_prefix: ClassVar[str] = "uc"
     numbered: ClassVar[bool] = False
-    name: Text = Field(min_length=1)
+    name: Name
     description: LongText = ""
     status: UseCaseStatus = UseCaseStatus.CANDIDATE
     tractability: Tractability = Field(default_factory=Tractability)
@@ -167,15 +208,15 @@ class Decision(Entity):
         "informed": "role",
         "override_authority": "role",
     }
-    name: Text = Field(min_length=1)
-    use_case: str
-    step: str | None = None
+    name: Name
+    use_case: Id
+    step: Id | None = None
     autonomy: Autonomy = Autonomy.HUMAN_CONFIRMS
-    accountable: list[str] = Field(default_factory=list)
-    responsible: list[str] = Field(default_factory=list)
-    consulted: list[str] = Field(default_factory=list)
-    informed: list[str] = Field(default_factory=list)
-    override_authority: str | None = None
+    accountable: list[Id] = refs_list()
+    responsible: list[Id] = refs_list()
+    consulted: list[Id] = refs_list()
+    informed: list[Id] = refs_list()
+    override_authority: Id | None = None
     audit_trail: bool = False
     rationale: LongText = ""
 
@@ -184,14 +225,14 @@ class CapabilityRequirement(Entity):
     kind_label: ClassVar[str] = "capability requirement"
     id_prefix: ClassVar[str] = "cap"
     refs: ClassVar[dict[str, str]] = {"role": "role", "use_case": "use_case"}
-    role: str
+    role: Id
     capability: CapabilityKind = CapabilityKind.OUTPUT_VALIDATION
     name: Text = ""
     """The capability's own name where ``capability`` is OTHER, or a more precise wording."""
-    use_case: str | None = None
+    use_case: Id | None = None
     current_level: Level = 1
     required_level: Level = 3
-    built_through: list[BuildMethod] = Field(default_factory=list)
+    built_through: list[BuildMethod] = Field(default_factory=list, max_length=len(BuildMethod))
     notes: LongText = ""
 
     @property
@@ -203,27 +244,27 @@ class DataSource(Entity):
     kind_label: ClassVar[str] = "data source"
     id_prefix: ClassVar[str] = "data"
     refs: ClassVar[dict[str, str]] = {"owner_role": "role", "used_by": "step"}
-    name: Text = Field(min_length=1)
+    name: Name
     system: Text = ""
-    owner_role: str | None = None
+    owner_role: Id | None = None
     validation: LongText = ""
     latency: Text = ""
     quality: Level | None = None
     structured: bool = True
-    used_by: list[str] = Field(default_factory=list)
+    used_by: list[Id] = refs_list()
 
 
 class Score(Entity):
     kind_label: ClassVar[str] = "score"
     id_prefix: ClassVar[str] = "score"
     refs: ClassVar[dict[str, str]] = {"use_case": "use_case", "elements": "any"}
-    use_case: str
+    use_case: Id
     component: Component
     value: Level
     participant: Text = ""
     """Empty for the agreed score; a participant's name for one person's score in a round."""
     evidence: LongText = ""
-    elements: list[str] = Field(default_factory=list)
+    elements: list[Id] = refs_list()
 
     @property
     def display_name(self) -> str:
@@ -238,14 +279,14 @@ class RoadmapItem(Entity):
         "owner": "role",
         "depends_on": "roadmap_item",
     }
-    title: Text = Field(min_length=1)
+    title: Name
     kind: ItemKind = ItemKind.OTHER
-    use_case: str | None = None
+    use_case: Id | None = None
     """None for cross-cutting work."""
     start_week: int = Field(default=0, ge=0, le=520)
     duration_weeks: int = Field(default=1, ge=1, le=260)
-    owner: str | None = None
-    depends_on: list[str] = Field(default_factory=list)
+    owner: Id | None = None
+    depends_on: list[Id] = refs_list()
     status: ItemStatus = ItemStatus.PLANNED
     notes: LongText = ""
 
@@ -269,15 +310,25 @@ class Plan(PlanModel):
     format: Literal["omplanner-plan"] = FORMAT_NAME
     schema_version: int = SCHEMA_VERSION
     details: PlanDetails = Field(default_factory=PlanDetails)
-    roles: list[Role] = Field(default_factory=list)
-    use_cases: list[UseCase] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    capabilities: list[CapabilityRequirement] = Field(default_factory=list)
-    data_sources: list[DataSource] = Field(default_factory=list)
-    scores: list[Score] = Field(default_factory=list)
-    roadmap: list[RoadmapItem] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list, max_length=MAX_ROLES)
+    use_cases: list[UseCase] = Field(default_factory=list, max_length=MAX_USE_CASES)
+    decisions: list[Decision] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    capabilities: list[CapabilityRequirement] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    data_sources: list[DataSource] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    scores: list[Score] = Field(default_factory=list, max_length=MAX_SCORES)
+    roadmap: list[RoadmapItem] = Field(default_factory=list, max_length=MAX_ENTRIES)
     rule_settings: dict[str, RuleSeverity] = Field(default_factory=dict)
     """A rule code mapped to the severity this plan gives it, or off."""
+
+    @field_validator("rule_settings")
+    @classmethod
+    def _known_rule_codes(cls, value: dict[str, RuleSeverity]) -> dict[str, RuleSeverity]:
+        if len(value) > MAX_RULE_SETTINGS:
+            raise ValueError(f"at most {MAX_RULE_SETTINGS} rule settings are expected")
+        for code in value:
+            if not 1 <= len(code) <= 20:
+                raise ValueError("a rule code is 1 to 20 characters long, like SEQ-001")
+        return value
 
     @field_validator("schema_version")
     @classmethod

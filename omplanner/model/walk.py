@@ -9,7 +9,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from .base import Entity
+from .base import Entity, short_name
 from .plan import (
     CapabilityRequirement,
     DataSource,
@@ -65,7 +65,7 @@ def describe(entity: Entity, index: int | None = None) -> str:
         label = f"{label} {index + 1}"
     name = entity.display_name
     if name and name != entity.id:
-        return f'{label} "{name}"'
+        return f'{label} "{short_name(name)}"'
     return f"{label} {entity.id}" if index is None else label
 
 
