@@ -5,6 +5,8 @@ Reads through the plan's queries; an edit in a cell is a command through the doc
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QAbstractTableModel, Qt
 
 from omplanner.commands import SetFields
@@ -103,5 +105,7 @@ class StepsTableModel(QAbstractTableModel):
         try:
             minutes = float(value)
         except (TypeError, ValueError):
+            return False
+        if not math.isfinite(minutes):
             return False
         return self.document.execute(SetFields(step_id, {"minutes": minutes}))

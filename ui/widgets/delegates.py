@@ -7,6 +7,8 @@ the new value to ``setData``; the model turns it into a command.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate, QWidget
@@ -22,9 +24,16 @@ def _column(index) -> Column | None:
 
 
 def parse_optional_float(text: str) -> float | None:
-    """Blank means 'not set'; a comma is accepted as the decimal mark (European rooms)."""
+    """Blank means 'not set'; a comma is accepted as the decimal mark (European rooms).
+    ValueError for what is not a number a plan can hold: 'nan', 'inf' and overflowing figures
+    parse as floats but mean nothing in a plan (the model refuses them too)."""
     text = text.strip().replace(",", ".")
-    return None if not text else float(text)
+    if not text:
+        return None
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is not a number")
+    return value
 
 
 class EntityDelegate(QStyledItemDelegate):
