@@ -72,7 +72,7 @@ def locate(data: Any, loc: Sequence[str | int]) -> list[str]:
     words: list[str] = []
     node = data
     parent_field = ""
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(part, int):
             label = _LIST_LABELS.get(parent_field, "item")
             item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
@@ -87,7 +87,8 @@ def locate(data: Any, loc: Sequence[str | int]) -> list[str]:
             node = item
         else:
             part = str(part)
-            if part not in _LIST_LABELS or isinstance(node, dict) and not isinstance(node.get(part), list):
+            last = index == len(loc) - 1  # the list itself is the problem (too long): name it
+            if last or part not in _LIST_LABELS or isinstance(node, dict) and not isinstance(node.get(part), list):
                 words.append(_FIELD_LABELS.get(part, part.replace("_", " ")))
             node = node.get(part) if isinstance(node, dict) else None
             parent_field = part

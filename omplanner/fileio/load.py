@@ -20,6 +20,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..model import FORMAT_NAME, SCHEMA_VERSION, Plan, check_integrity
+from ..model.base import MAX_LONG_TEXT
+from ..model.plan import MAX_SCORES as MAX_LIST
 from .errors import (
     FileTooLargeError,
     InvalidPlanError,
@@ -37,11 +39,8 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 48
 """A plan nests about eight levels deep; far deeper JSON is hostile or broken."""
 
-_OPENERS = b"[{"
-_BRACKETS = b"[]{}"
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in _BRACKETS)
-_PAIRS = (b"[]", b"{}", b"[}", b"{]")
 _LONG_NUMBER = re.compile(r"\d{4000,}")
+_SPACED_COLON = re.compile(rb'(?<!\\)"[ \t\r\n]+:')
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -118,16 +117,13 @@ def parse_plan(raw: bytes, path: Path | str | None = None, notices: list[str] | 
             raise NotAPlanError(path, _wide_text("UTF-32" if b"\x00\x00\x00" in head else "UTF-16"))
         raise NotAPlanError(path, "this is a binary file, not an OM Planner plan")
     try:
-        text = raw.decode("utf-8-sig")
+        # The UTF-8 codec, with the byte-order mark some editors write dropped by hand: the
+        # utf-8-sig codec reads large files several times slower.
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         raise NotAPlanError(path, f"the file is not UTF-8 text (byte {exc.start + 1})") from None
-    _check_depth(raw, path)
     try:
-        data = json.loads(text, object_pairs_hook=_unique_keys)
-    except _DuplicateKey as exc:
-        raise NotAPlanError(
-            path, f'the name "{_shown(exc.key)}" appears twice in one object; a plan file names each field once'
-        ) from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         problem = "the file ends too early: it may have been cut off while copying"
         # A string that never closes ran into the end of the file: cut off, like an early end.
@@ -135,10 +131,16 @@ def parse_plan(raw: bytes, path: Path | str | None = None, notices: list[str] | 
             problem = f"the file is not valid JSON ({exc.msg})"
         raise NotAPlanError(path, problem, (f"line {exc.lineno}, column {exc.colno}",)) from None
     except RecursionError:
-        raise TooDeepError(path, "the data is nested too deeply") from None
+        raise TooDeepError(path, _too_deep()) from None
     except ValueError:  # Python refuses to read an integer of more than 4,300 digits
         raise NotAPlanError(path, "a number in the file has thousands of digits", _number_place(text)) from None
-    if _SURROGATE_ESCAPE.search(text):  # only an escape can put half a surrogate pair into the text
+    depth, keys, cut = _shape(data)
+    if depth > MAX_DEPTH:
+        raise TooDeepError(path, _too_deep())
+    if not cut and keys != _key_ends(raw):  # a cut file is refused as too long whatever its keys
+        _refuse_duplicate_key(text, path)
+    # Only an escape can put half a surrogate pair into the text; a byte search rules most out.
+    if b"\\u" in raw and _SURROGATE_ESCAPE.search(text):
         data = repair_surrogates(data, notices)
     return plan_from_data(data, path)
 
@@ -180,27 +182,79 @@ def _number_place(text: str) -> tuple[str, ...]:
     return (f"line {line}, column {column}",)
 
 
-def _check_depth(raw: bytes, path: Path | str | None) -> None:
-    """Refuse JSON nested deeper than MAX_DEPTH, in time linear in the file's size.
+def _too_deep() -> str:
+    return f"the data is nested more than {MAX_DEPTH} levels deep; a plan never goes past that"
 
-    Escaped backslashes and quotes are dropped, then the text inside strings (every other piece
-    between quotes); what is left is reduced to its brackets, and each pass removes the innermost
-    pairs. Brackets still nested after MAX_DEPTH passes are too deep. Broken JSON (unbalanced,
-    a string left open) is the parser's to report, so an odd result here only means "not deep".
-    """
-    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
-        return
-    unescaped = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
-    brackets = b"".join(unescaped.split(b'"')[::2]).translate(None, _NOT_BRACKETS)
-    for _ in range(MAX_DEPTH):
-        before = len(brackets)
-        for pair in _PAIRS:
-            brackets = brackets.replace(pair, b"")
-        if len(brackets) == before:
-            return
-    first_open = min((i for i in (brackets.find(b"["), brackets.find(b"{")) if i >= 0), default=-1)
-    if first_open >= 0 and max(brackets.rfind(b"]"), brackets.rfind(b"}")) > first_open:
-        raise TooDeepError(path, f"the data is nested more than {MAX_DEPTH} levels deep; a plan never goes past that")
+
+def _shape(data: Any) -> tuple[int, int, bool]:
+    """How deep the parsed JSON nests, how many keys its objects hold in all, and whether it
+    was cut (below): one walk, without recursion (the parser has already refused what would
+    overflow Python's stack), touching each value once.
+
+    On the way, a list or a text far longer than any field allows is cut to just past that
+    length: validation then refuses it as too long, as it would the whole, without first
+    checking a million entries one by one."""
+    deepest, keys, cut = 0, 0, False
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    push, pop = stack.append, stack.pop
+    holding_long_text = []
+    while stack:
+        node, depth = pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            continue
+        if type(node) is dict:
+            keys += len(node)
+            values = node.values()
+        else:
+            values = node
+        inner = depth + 1
+        for child in values:
+            kind = type(child)
+            if kind is dict:
+                push((child, inner))
+            elif kind is list:
+                if len(child) > MAX_LIST:
+                    del child[MAX_LIST + 1 :]
+                    cut = True
+                push((child, inner))
+            elif kind is str and len(child) > MAX_LONG_TEXT:
+                holding_long_text.append(node)
+    for node in holding_long_text:
+        cut = True
+        for key, value in node.items() if type(node) is dict else enumerate(node):
+            if type(value) is str and len(value) > MAX_LONG_TEXT:
+                node[key] = value[: MAX_LONG_TEXT + 1]
+    return deepest, keys, cut
+
+
+def _key_ends(raw: bytes) -> int:
+    """How many keys the JSON text writes, counted at C speed: every key ends in a quote and a
+    colon (``"name":``, or with spaces between), and inside a string a quote is always escaped.
+    Escaped backslashes go first, so that an escaped quote is what remains."""
+    if b"\\" in raw:
+        raw = raw.replace(b"\\\\", b"")
+        tight = raw.count(b'":') - raw.count(b'\\":')
+    else:
+        tight = raw.count(b'":')
+    return tight + len(_SPACED_COLON.findall(raw))
+
+
+NAME_DUPLICATES_UP_TO = 8 * 2**20
+"""Naming the key given twice takes a second, slower parse: done for files of a plan's size."""
+
+
+def _refuse_duplicate_key(text: str, path: Path | str | None) -> None:
+    """The text writes more keys than the parsed objects hold: a key given twice lost a value
+    without a word. Parse again, keeping every key, to name it."""
+    if len(text) > NAME_DUPLICATES_UP_TO:
+        raise NotAPlanError(path, "a name appears twice in one object; a plan file names each field once")
+    try:
+        json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        raise NotAPlanError(
+            path, f'the name "{_shown(exc.key)}" appears twice in one object; a plan file names each field once'
+        ) from None
 
 
 def plan_from_data(data: Any, path: Path | str | None = None) -> Plan:
@@ -265,6 +319,5 @@ def _plain(error: dict) -> str:
 def _too_long(error: dict, value: Any) -> str:
     limit = (error.get("ctx") or {}).get("max_length")
     if isinstance(value, str):
-        return f"this text is {len(value):,} characters long; at most {limit:,} are allowed here"
-    count = len(value) if hasattr(value, "__len__") else "too many"
-    return f"this list holds {count:,} entries; at most {limit:,} are allowed here"
+        return f"this text is longer than the {limit:,} characters allowed here"
+    return f"this list holds more than the {limit:,} entries allowed here"

@@ -6,9 +6,9 @@ import json
 import time
 from pathlib import Path
 
-from omplanner.fileio import load_plan, parse_plan, save_plan
+from omplanner.fileio import PlanFileError, load_plan, parse_plan, save_plan
 
-from .common import Row, median_time
+from .common import Row, median_time, median_times
 
 
 def run(large: Path, repeats: int, tmp: Path) -> list[Row]:
@@ -28,3 +28,40 @@ def run(large: Path, repeats: int, tmp: Path) -> list[Row]:
         Row("load large plan (vs json.loads)", load, bare_load, None, note=size),
         Row("save large plan, atomic + fsync (vs json.dumps + write)", save, bare_save, None, note=size),
     ]
+
+
+def refusals(repeats: int) -> list[Row]:
+    """Each hostile file near the size cap, refused by ``parse_plan``, against ``json.loads`` of the
+    same bytes (which, for most of them, accepts them): time (CPU) and peak memory (tracemalloc)."""
+    import tracemalloc
+
+    from .hostile import HOSTILE
+
+    rows = []
+    for name, make in HOSTILE.items():
+        raw = make(30)
+
+        def ours(raw=raw, name=name):
+            try:
+                parse_plan(raw)
+            except PlanFileError:
+                return
+            raise AssertionError(f"{name}: the file was accepted")
+
+        def bare(raw=raw):
+            try:
+                json.loads(raw)
+            except (ValueError, RecursionError):
+                pass
+
+        figure, baseline = median_times(ours, bare, repeats)
+        peaks = []
+        for func in (ours, bare):
+            tracemalloc.start()
+            func()
+            peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+            tracemalloc.stop()
+        size = f"{len(raw) / 2**20:.0f} MB"
+        rows.append(Row(f"refuse {name} (vs json.loads)", figure, baseline, 2.0, note=size))
+        rows.append(Row(f"refuse {name}: peak memory (vs json.loads)", peaks[0], peaks[1], 3.0, unit="MB"))
+    return rows

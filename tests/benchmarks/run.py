@@ -85,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         benches: list[tuple[str, Callable[[], Row | list[Row]]]] = [
             ("start-up", lambda: bench_startup.startup(example, repeats)),
             ("load / save", lambda: bench_file.run(large, repeats, tmp)),
+            ("refusing hostile files", lambda: bench_file.refusals(repeats)),
             ("rule check", lambda: bench_rules.run(large, double, repeats)),
             ("Excel export", lambda: bench_export.xlsx(large, repeats, tmp)),
             ("PDF export", lambda: bench_export.pdf(large, repeats, tmp)),

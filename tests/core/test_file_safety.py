@@ -33,6 +33,20 @@ EXPECTED_TYPE = {
     "future_version": NewerVersionError,
     "binary": NotAPlanError,
     "empty": NotAPlanError,
+    "fifo": NotAPlanError,
+    "device": NotAPlanError,
+    "utf16": NotAPlanError,
+    "duplicate_key": NotAPlanError,
+    "thousands_of_digits": NotAPlanError,
+    "huge_integer": InvalidPlanError,
+    "not_a_number": InvalidPlanError,
+    "infinite_minutes": InvalidPlanError,
+    "overflowing_figure": InvalidPlanError,
+    "year_9999": InvalidPlanError,
+    "megabyte_name": InvalidPlanError,
+    "million_references": InvalidPlanError,
+    "thirty_megabyte_note": InvalidPlanError,
+    "open_quotes": NotAPlanError,
 }
 
 
