@@ -43,7 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
+    render = sub.add_parser(
+        "render",
+        help="draw the process maps and the roadmap as PNG or SVG images for slides",
+        description="Run by the omplanner program (it draws with Qt): 'omplanner render --help' there.",
+    )
+    render.set_defaults(run=_render_elsewhere)
     return parser
+
+
+def _render_elsewhere(args: argparse.Namespace) -> int:
+    raise CliError("render draws with Qt: run it as 'omplanner render' (the program, not this module)")
 
 
 def command_names() -> set[str]:

@@ -53,6 +53,10 @@ EXPORTERS: dict[str, ExportFormat] = {
 """Format flag (``--xlsx``) -> how to write it."""
 
 
+def _article(label: str) -> str:
+    return "an" if label[:1].lower() in "aeiou" else "a"
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
         "export",
@@ -69,7 +73,11 @@ def run_export(args: argparse.Namespace) -> int:
     targets = [(flag, getattr(args, flag)) for flag in EXPORTERS if getattr(args, flag, None) is not None]
     if not targets:
         raise CliError("say what to write, e.g. " + " or ".join(f"--{f} OUT{s.suffix}" for f, s in EXPORTERS.items()))
-    for _, out in targets:
+    for flag, out in targets:
+        spec = EXPORTERS[flag]
+        if out.suffix.lower() != spec.suffix:
+            kind = f"{_article(spec.label)} {spec.label}"
+            raise CliError(f"--{flag} writes {kind}: give a file name ending in {spec.suffix}")
         if not out.parent.exists():
             raise CliError(f"the folder {out.parent} does not exist")
         if out.is_dir():
