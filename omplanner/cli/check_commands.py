@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..model import Component, Plan, Severity
-from ..rules import Finding, catalogue, check_plan
+from ..rules import Finding, applied_settings, catalogue, check_plan
 from . import EXIT_OK, EXIT_PROBLEMS, load
 
 
@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     rules = sub.add_parser("rules", help="list the rules the check applies, with why each exists")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--plan", type=Path, help="also show how this plan sets each rule, and why")
     rules.set_defaults(run=run_rules)
 
 
@@ -39,6 +40,10 @@ def findings_json(plan: Plan, findings: list[Finding]) -> dict:
     return {
         "plan": plan.details.title,
         "counts": counts,
+        "rule_settings": [
+            {"code": a.code, "severity": a.setting.severity.value, "reason": a.setting.reason}
+            for a in applied_settings(plan)
+        ],
         "findings": [
             {
                 "code": f.code,
@@ -56,8 +61,17 @@ def findings_json(plan: Plan, findings: list[Finding]) -> dict:
 
 
 def findings_text(plan: Plan, findings: list[Finding]) -> str:
+    lines = _findings_lines(plan, findings)
+    applied = applied_settings(plan)
+    if applied:
+        lines += ["", "Rules this plan applies differently:"]
+        lines += [f"  {a.describe()}" for a in applied]
+    return "\n".join(lines)
+
+
+def _findings_lines(plan: Plan, findings: list[Finding]) -> list[str]:
     if not findings:
-        return f'"{plan.details.title}": no findings. The plan follows every rule that is switched on.'
+        return [f'"{plan.details.title}": no findings. The plan follows every rule that is switched on.']
     names = {uc.id: uc.name for uc in plan.use_cases}
     groups: dict[str | None, dict[Component | None, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
@@ -75,7 +89,7 @@ def findings_text(plan: Plan, findings: list[Finding]) -> str:
                 lines.append(f"    {f.severity.value.upper():7} {f.code}  {f.message}")
                 if f.fix:
                     lines.append(f"            Fix: {f.fix.description}")
-    return "\n".join(lines)
+    return lines
 
 
 def _count_line(plan: Plan, findings: list[Finding]) -> str:
@@ -89,6 +103,7 @@ def _count_line(plan: Plan, findings: list[Finding]) -> str:
 
 def run_rules(args: argparse.Namespace) -> int:
     infos = catalogue()
+    settings = load(args.plan).rule_settings if args.plan else {}
     if args.format == "json":
         rows = [
             {
@@ -98,6 +113,11 @@ def run_rules(args: argparse.Namespace) -> int:
                 "component": i.component.value if i.component else None,
                 "explanation": i.explanation,
             }
+            | (
+                {"in_plan": settings[i.code].severity.value, "reason": settings[i.code].reason}
+                if i.code in settings
+                else {}
+            )
             for i in infos
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -107,6 +127,13 @@ def run_rules(args: argparse.Namespace) -> int:
         if info.family != family:
             family = info.family
             print(f"\n{family}" if family else "")
-        print(f"  {info.code}  {info.title}  [{info.default_severity.value}]")
+        print(f"  {info.code}  {info.title}  [{info.default_severity.value}]{_in_plan(settings.get(info.code))}")
         print(textwrap.fill(info.explanation, width=100, initial_indent=" " * 11, subsequent_indent=" " * 11))
     return EXIT_OK
+
+
+def _in_plan(setting) -> str:
+    if setting is None:
+        return ""
+    reason = " ".join(setting.reason.split()) or "no reason given"
+    return f"  this plan: {setting.severity.value} ({reason})"

@@ -3,6 +3,7 @@
 from .base import Change, ChangeSet, Command, CommandError, Macro
 from .cascade import remove_cascade
 from .entities import AddEntity, MoveEntity, RemoveEntity, SetFields
+from .rule_settings import SetRuleSetting
 
 __all__ = [
     "AddEntity",
@@ -14,5 +15,6 @@ __all__ = [
     "MoveEntity",
     "RemoveEntity",
     "SetFields",
+    "SetRuleSetting",
     "remove_cascade",
 ]

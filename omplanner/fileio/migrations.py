@@ -1,9 +1,10 @@
 """The chain that brings a plan file of any older format version up to the current one.
 
-Each migration takes the raw JSON of version N and returns the raw JSON of version N + 1.
-Version 1 is the first published format, so the chain is empty today; the next change of
-the format adds ``MIGRATIONS[1]`` and a fixture file ``tests/core/fixtures/v1.omplan`` stays
-to prove that version-1 files still open.
+Each migration takes the raw JSON of version N and returns the raw JSON of version N + 1, and
+a fixture file ``tests/core/fixtures/vN.omplan`` for every version proves those files still open.
+
+- 1 → 2: a rule setting carries the reason for it (``{"severity": "off", "reason": ""}`` where
+  version 1 held ``"off"``), so that a rule switched off for a plan says why wherever it shows.
 """
 
 from __future__ import annotations
@@ -15,7 +16,17 @@ from ..model import SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
+def _rule_settings_with_reasons(data: dict[str, Any]) -> dict[str, Any]:
+    settings = data.get("rule_settings")
+    if isinstance(settings, dict):  # anything else is left for validation to refuse by name
+        data["rule_settings"] = {
+            code: {"severity": value, "reason": ""} if isinstance(value, str) else value
+            for code, value in settings.items()
+        }
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _rule_settings_with_reasons}
 """from-version -> function producing the next version."""
 
 OLDEST_VERSION = 1

@@ -35,7 +35,7 @@ from .enums import (
 )
 
 FORMAT_NAME = "omplanner-plan"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 EARLIEST_DATE = date(1990, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
@@ -306,6 +306,14 @@ class RoadmapItem(Entity):
         return self.start_week + self.duration_weeks
 
 
+class RuleSetting(PlanModel):
+    """How this plan applies one rule: a severity other than the rule's own, or off, and why.
+    The reason is printed wherever the setting changes what a reader sees (check, exports)."""
+
+    severity: RuleSeverity
+    reason: LongText = ""
+
+
 class Plan(PlanModel):
     format: Literal["omplanner-plan"] = FORMAT_NAME
     schema_version: int = SCHEMA_VERSION
@@ -317,12 +325,12 @@ class Plan(PlanModel):
     data_sources: list[DataSource] = Field(default_factory=list, max_length=MAX_ENTRIES)
     scores: list[Score] = Field(default_factory=list, max_length=MAX_SCORES)
     roadmap: list[RoadmapItem] = Field(default_factory=list, max_length=MAX_ENTRIES)
-    rule_settings: dict[str, RuleSeverity] = Field(default_factory=dict)
-    """A rule code mapped to the severity this plan gives it, or off."""
+    rule_settings: dict[str, RuleSetting] = Field(default_factory=dict)
+    """A rule code mapped to the severity this plan gives it (or off), and why."""
 
     @field_validator("rule_settings")
     @classmethod
-    def _known_rule_codes(cls, value: dict[str, RuleSeverity]) -> dict[str, RuleSeverity]:
+    def _known_rule_codes(cls, value: dict[str, RuleSetting]) -> dict[str, RuleSetting]:
         if len(value) > MAX_RULE_SETTINGS:
             raise ValueError(f"at most {MAX_RULE_SETTINGS} rule settings are expected")
         for code in value:

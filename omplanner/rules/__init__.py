@@ -14,8 +14,9 @@ what a full check returns (tests/core/test_rules_incremental.py holds it to that
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 
-from ..model import Plan
+from ..model import Plan, RuleSetting, RuleSeverity
 from . import (  # noqa: F401  (importing a family registers its rules)
     capability_rules,
     data_rules,
@@ -42,6 +43,36 @@ from .findings import ElementRef, Finding, Fix
 def catalogue() -> list[RuleInfo]:
     """Every rule, in code order (families in the order of the operating-model story)."""
     return [RULES[code].info for code in sorted(RULES, key=_code_key)]
+
+
+@dataclass(frozen=True)
+class AppliedSetting:
+    """A rule this plan applies other than as the catalogue says: for check output and exports."""
+
+    code: str
+    info: RuleInfo | None
+    """None for a code no rule of this version has (a plan from a newer or older OM Planner)."""
+    setting: RuleSetting
+
+    def describe(self) -> str:
+        """'SEQ-006 One use case first: info instead of warning. Why: ...' in one line."""
+        title = f"{self.code} {self.info.title}" if self.info else f"{self.code} (a rule this version does not have)"
+        if self.setting.severity is RuleSeverity.OFF:
+            change = "switched off"
+        elif self.info is not None:
+            change = f"{self.setting.severity.value} instead of {self.info.default_severity.value}"
+        else:
+            change = self.setting.severity.value
+        reason = " ".join(self.setting.reason.split()) or "no reason given"
+        return f"{title}: {change}. Why: {reason}"
+
+
+def applied_settings(plan: Plan) -> list[AppliedSetting]:
+    """The plan's rule settings, in catalogue order, with the rule each concerns."""
+    return [
+        AppliedSetting(code, RULES[code].info if code in RULES else None, plan.rule_settings[code])
+        for code in sorted(plan.rule_settings, key=_code_key)
+    ]
 
 
 FAMILY_ORDER = {prefix: n for n, prefix in enumerate(["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"])}
@@ -130,4 +161,15 @@ def check(plan: Plan, previous: PlanCheck | None = None, changes=None) -> PlanCh
     return _run(plan, previous, changes)
 
 
-__all__ = ["ElementRef", "Finding", "Fix", "PlanCheck", "RuleInfo", "catalogue", "check", "check_plan"]
+__all__ = [
+    "applied_settings",
+    "AppliedSetting",
+    "catalogue",
+    "check",
+    "check_plan",
+    "ElementRef",
+    "Finding",
+    "Fix",
+    "PlanCheck",
+    "RuleInfo",
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..model import Component, RuleSeverity, Severity
+from ..model import Component, RuleSetting, RuleSeverity, Severity
 from .findings import ElementRef, Finding, Fix
 
 _UNSET = object()
@@ -62,14 +62,14 @@ def rule(code: str, title: str, severity: Severity, component: Component | None,
     return register
 
 
-def effective_severity(info: RuleInfo, settings: dict[str, RuleSeverity]) -> Severity | None:
+def effective_severity(info: RuleInfo, settings: dict[str, RuleSetting]) -> Severity | None:
     """The severity a plan gives a rule, or None when the plan switched it off."""
-    override = settings.get(info.code)
-    if override is None:
+    setting = settings.get(info.code)
+    if setting is None:
         return info.default_severity
-    if override is RuleSeverity.OFF:
+    if setting.severity is RuleSeverity.OFF:
         return None
-    return Severity(override.value)
+    return Severity(setting.severity.value)
 
 
 def to_finding(info: RuleInfo, severity: Severity, hit: Hit) -> Finding:

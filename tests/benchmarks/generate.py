@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime
 
-from omplanner.model import Plan
+from omplanner.model import SCHEMA_VERSION, Plan
 
 VERBS = ["Receive", "Check", "Match", "Approve", "Route", "Record", "Review", "Escalate", "Notify", "Reconcile"]
 OBJECTS = ["invoice", "order", "claim", "request", "e-mail", "forecast", "delivery note", "credit note", "quote"]
@@ -227,7 +227,7 @@ def generate_data(scale: int = 1, seed: int = 7) -> dict:
     stamp = datetime(2026, 1, 5, 9, 0, tzinfo=UTC).isoformat().replace("+00:00", "Z")
     return {
         "format": "omplanner-plan",
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "details": {
             "id": "details",
             "title": f"Benchmark plan x{scale}",

@@ -32,6 +32,7 @@ from omplanner.model import (
     RoadmapItem,
     Role,
     RoleKind,
+    RuleSetting,
     RuleSeverity,
     Score,
     Step,
@@ -256,7 +257,13 @@ def plans(draw, max_use_cases: int = 2) -> Plan:
         roadmap=roadmap,
         rule_settings=draw(
             st.dictionaries(
-                st.from_regex(r"[A-Z]{1,3}[0-9]{1,2}", fullmatch=True), st.sampled_from(RuleSeverity), max_size=3
+                st.from_regex(r"[A-Z]{1,3}[0-9]{1,2}", fullmatch=True),
+                st.builds(
+                    RuleSetting,
+                    severity=st.sampled_from(RuleSeverity),
+                    reason=st.text(st.characters(exclude_categories=("Cs",)), max_size=20),
+                ),
+                max_size=3,
             )
         ),
     )

@@ -6,7 +6,8 @@ import json
 
 from omplanner.cli import main
 from omplanner.fileio import save_plan
-from omplanner.model import RuleSeverity
+from omplanner.model import RuleSetting, RuleSeverity
+from omplanner.paths import example_path
 from omplanner.rules import catalogue
 
 from .rules_plans import base_plan
@@ -45,7 +46,7 @@ def test_check_exits_0_without_errors(tmp_path, capsys):
 def test_warnings_alone_exit_0(example_plan, tmp_path, capsys):
     for info in catalogue():
         if info.default_severity.value == "error":
-            example_plan.rule_settings[info.code] = RuleSeverity.WARNING
+            example_plan.rule_settings[info.code] = RuleSetting(severity=RuleSeverity.WARNING)
     path = tmp_path / "softened.omplan"
     save_plan(example_plan, path)
     assert main(["check", str(path), "--format", "json"]) == 0
@@ -96,3 +97,29 @@ def test_a_new_blank_plan_starts_today(tmp_path):
     target = tmp_path / "fresh.omplan"
     assert main(["new", str(target)]) == 0
     assert load_plan(target).details.start_date == date.today()
+
+
+def test_check_and_rules_show_a_rule_the_plan_sets_differently_and_why(tmp_path, capsys):
+    from omplanner import cli
+    from omplanner.fileio import load_plan, save_plan
+
+    plan = load_plan(example_path("distributor"))
+    plan.rule_settings = {
+        "SEQ-001": RuleSetting(severity=RuleSeverity.OFF, reason="The diagnostic was done last year."),
+        "PRO-002": RuleSetting(severity=RuleSeverity.INFO),
+    }
+    path = tmp_path / "set.omplan"
+    save_plan(plan, path)
+    cli.main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "Rules this plan applies differently:" in out
+    assert "SEQ-001" in out and "switched off. Why: The diagnostic was done last year." in out
+    assert "PRO-002" in out and "info instead of" in out and "no reason given" in out
+    cli.main(["check", str(path), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert {"code": "SEQ-001", "severity": "off", "reason": "The diagnostic was done last year."} in data[
+        "rule_settings"
+    ]
+    assert cli.main(["rules", "--plan", str(path)]) == 0
+    listing = capsys.readouterr().out
+    assert "this plan: off (The diagnostic was done last year.)" in listing

@@ -6,7 +6,7 @@ import copy
 import subprocess
 import sys
 
-from omplanner.model import Component, ItemKind, RuleSeverity, Severity
+from omplanner.model import Component, ItemKind, RuleSetting, RuleSeverity, Severity
 from omplanner.rules import catalogue, check_plan
 
 from .rules_plans import item, roadmap
@@ -32,10 +32,10 @@ def test_rule_settings_change_severity_or_switch_a_rule_off():
     plan = late_tool_selection()
     [f] = [f for f in check_plan(plan) if f.code == "SEQ-001"]
     assert f.severity is Severity.ERROR
-    plan.rule_settings["SEQ-001"] = RuleSeverity.INFO
+    plan.rule_settings["SEQ-001"] = RuleSetting(severity=RuleSeverity.INFO)
     [f] = [f for f in check_plan(plan) if f.code == "SEQ-001"]
     assert f.severity is Severity.INFO
-    plan.rule_settings["SEQ-001"] = RuleSeverity.OFF
+    plan.rule_settings["SEQ-001"] = RuleSetting(severity=RuleSeverity.OFF)
     assert "SEQ-001" not in [f.code for f in check_plan(plan)]
 
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from omplanner.commands import CommandError, MoveEntity, SetFields, remove_cascade
-from omplanner.model import ItemKind, RuleSeverity
+from omplanner.model import ItemKind, RuleSetting, RuleSeverity
 from omplanner.model.walk import iter_places
 from omplanner.rules import check, check_plan
 from tests.benchmarks.generate import generate_data
@@ -146,11 +146,11 @@ def test_editing_the_plan_title_reruns_nothing(example_plan):
 def test_changed_rule_settings_rerun_every_rule(example_plan):
     previous = check(example_plan)
     code = previous.findings[0].code
-    example_plan.rule_settings[code] = RuleSeverity.OFF
+    example_plan.rule_settings[code] = RuleSetting(severity=RuleSeverity.OFF)
     after = previous.update(example_plan, [])
     assert code not in {f.code for f in after.findings}
     assert normalised(after.findings) == normalised(check_plan(example_plan))
-    example_plan.rule_settings[code] = RuleSeverity.INFO
+    example_plan.rule_settings[code] = RuleSetting(severity=RuleSeverity.INFO)
     again = after.update(example_plan, [])
     assert {f.severity.value for f in again.findings if f.code == code} == {"info"}
     assert normalised(again.findings) == normalised(check_plan(example_plan))

@@ -35,3 +35,21 @@ def test_the_chain_runs_each_migration_in_turn(monkeypatch):
     result = migrations.migrate(data, current=1)
     assert seen == [0]
     assert result == {"schema_version": 1, "details": {"title": "Old plan"}}
+
+
+def test_version_1_rule_settings_open_with_an_empty_reason():
+    data = json.loads((FIXTURES / "v1.omplan").read_text(encoding="utf-8"))
+    data["rule_settings"] = {"SEQ-001": "off", "PRO-002": "info"}
+    from omplanner.fileio import plan_from_data
+    from omplanner.model import RuleSeverity
+
+    plan = plan_from_data(data)
+    assert plan.schema_version == 2
+    assert plan.rule_settings["SEQ-001"].severity is RuleSeverity.OFF
+    assert plan.rule_settings["PRO-002"].severity is RuleSeverity.INFO
+    assert plan.rule_settings["SEQ-001"].reason == ""
+
+
+def test_version_2_keeps_the_reason_for_a_rule_setting():
+    plan = load_plan(FIXTURES / "v2.omplan")
+    assert plan.rule_settings["SEQ-006"].reason.startswith("The client runs two pilots")
