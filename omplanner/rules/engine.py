@@ -118,10 +118,18 @@ NOT_READ = frozenset({"PlanDetails"})
 KNOWN_TYPES = NOT_READ | frozenset().union(*FAMILY_READS.values(), *CONTAINS.values())
 
 
+UNREAD_FIELDS = frozenset({"rationale", "notes", "description", "evidence", "team", "breach_process"})
+"""Free-text fields no rule reads: an edit of these alone re-runs no family, so typing in them
+costs no check. tests/core/test_rules_incremental.py proves that changing them changes no
+finding; a rule that starts reading one must take it out of this set."""
+
+
 def touched_types(changes) -> set[str] | None:
     """The entity types a run of ChangeSets touched, owners expanded; None when it cannot tell."""
     touched: set[str] = set()
     for change in changes:
+        if change.kind == "modified" and change.fields and UNREAD_FIELDS.issuperset(change.fields):
+            continue
         kind = change.entity_type
         if kind not in KNOWN_TYPES:
             return None  # something no family declares (the plan itself): re-run everything

@@ -19,7 +19,7 @@ from pathlib import Path
 from omplanner.fileio import save_plan
 from omplanner.paths import example_path
 
-from . import bench_export, bench_file, bench_rules, bench_scene, bench_startup
+from . import bench_edits, bench_export, bench_file, bench_rules, bench_scene, bench_startup
 from .common import NotAvailable, Row
 from .generate import generate_plan
 
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             ("load / save", lambda: bench_file.run(large, repeats, tmp)),
             ("refusing hostile files", lambda: bench_file.refusals(repeats)),
             ("rule check", lambda: bench_rules.run(large, double, repeats)),
+            ("edits in the app", lambda: bench_edits.run(large, repeats)),
             ("Excel export", lambda: bench_export.xlsx(large, repeats, tmp)),
             ("PDF export", lambda: bench_export.pdf(large, repeats, tmp)),
             ("process map scene", lambda: bench_scene.run(repeats)),

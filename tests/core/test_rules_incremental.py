@@ -216,3 +216,21 @@ def test_every_field_of_every_entity_type_edited_matches_a_full_check(example_pl
                     assert normalised(previous.findings) == normalised(check_plan(plan)), (kind.__name__, field)
                     swept.add(kind.__name__)
     assert {"RoadmapItem", "Step", "Flow", "Decision", "Role", "Score", "Threshold", "UseCase"} <= swept
+
+
+def test_no_rule_reads_the_free_text_fields_an_edit_of_which_reruns_nothing(example_plan):
+    """Typing in a rationale or notes re-runs no rule (engine.UNREAD_FIELDS): prove that whatever
+    those fields hold, every finding stays as it was."""
+    from omplanner.rules.engine import UNREAD_FIELDS
+
+    before = normalised(check_plan(example_plan))
+    texts = ["", "not sure, it depends", "TBD ???", "Owner: nobody. Validation: none. Latency: unknown. " * 40]
+    fields_seen = set()
+    for n, text in enumerate(texts):
+        for place in iter_places(example_plan):
+            for field in UNREAD_FIELDS & set(type(place.entity).model_fields):
+                setattr(place.entity, field, f"{text} {n}" if text else "")
+                fields_seen.add(field)
+        example_plan.details.notes = text
+        assert normalised(check_plan(example_plan)) == before, text[:30]
+    assert fields_seen == UNREAD_FIELDS - {"notes"} or fields_seen == UNREAD_FIELDS
