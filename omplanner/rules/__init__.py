@@ -87,12 +87,14 @@ class PlanCheck:
 
     ``findings`` is exactly what a full check of the plan returns. ``update(plan, changes)``
     returns the check after an edit: only the families that read an entity type the ChangeSets
-    name run again; a change of the rule settings (or a change no family declares) runs them all.
+    name run again; a change of a rule's severity (or a change no family declares) runs them all,
+    a change of a setting's reason alone runs none.
     """
 
     def __init__(self, by_rule: dict[str, list[Finding]], settings: dict, use_case_order: tuple[str, ...]):
         self.by_rule = by_rule
         self.settings = settings
+        """The severity the plan gave each rule it sets (code to RuleSeverity), reasons left out."""
         self.use_case_order = use_case_order
         uc_order = {uc_id: i + 1 for i, uc_id in enumerate(use_case_order)}
         # Decorated once per rule rather than per finding: the same order as sorting the
@@ -129,8 +131,11 @@ def _run(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
 
 def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
     settings = dict(plan.rule_settings)
+    # Compared by severity alone: a rule setting's reason changes no finding, so typing a
+    # reason in the Rules view re-runs no rule ("RuleSetting" is in ``engine.NOT_READ``).
+    severities = {code: setting.severity for code, setting in settings.items()}
     touched = None
-    if previous is not None and changes is not None and previous.settings == settings:
+    if previous is not None and changes is not None and previous.settings == severities:
         touched = touched_types(c for change_set in changes for c in change_set)
     index = PlanIndex(plan)
     by_rule: dict[str, list[Finding]] = {}
@@ -145,7 +150,7 @@ def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
             continue
         by_rule[code] = [to_finding(rule.info, severity, hit) for hit in rule.check(index)]
         reran.add(code)
-    result = PlanCheck(by_rule, settings, tuple(uc.id for uc in plan.use_cases))
+    result = PlanCheck(by_rule, severities, tuple(uc.id for uc in plan.use_cases))
     result.reran = reran
     return result
 
