@@ -78,6 +78,13 @@ ACTIONS: list[ActionSpec] = [
     ),
     ActionSpec("view.fullscreen", "F&ull screen", "set_full_screen", "Fill the screen with the window", checkable=True),
     ActionSpec(
+        "plan.rules",
+        "&Rules…",
+        "show_rules",
+        "The rules that check the plan: give one another severity or switch it off for this plan, and say why",
+        "findings",
+    ),
+    ActionSpec(
         "help.about", "&About OM Planner", "show_about", "Version and credits", "app", role=QAction.MenuRole.AboutRole
     ),
 ]

@@ -3,7 +3,9 @@
 The check runs on a short timer after each change (several quick edits cost one check) and the
 first check waits until the window has painted, so that the rules are not imported at start-up.
 Double-clicking a finding asks the window to show its first element; "Fix" applies the
-finding's proposed repair as one undoable command.
+finding's proposed repair as one undoable command. "Rules…" opens the rules window on the
+selected finding's rule, and a line under the list says how many rules this plan applies
+differently (a rule switched off raises no finding: the panel must not look cleaner than it is).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class FindingsPanel(QDockWidget):
     """The user asked to see a Finding's element (double-click or Enter)."""
     counts_changed = Signal(int, int, int)
     """Errors, warnings, infos in the whole plan (not only the filtered list)."""
+    rules_requested = Signal(str)
+    """The user asked for the rules window, on this rule code ("" for none in particular)."""
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__("Findings", parent)
@@ -99,6 +103,23 @@ class FindingsPanel(QDockWidget):
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.fix_button)
         layout.addLayout(buttons)
+        rules_row = QHBoxLayout()
+        self.settings_note = QLabel()
+        self.settings_note.setObjectName("rule_settings_note")
+        self.settings_note.setAccessibleName("Rules this plan applies differently")
+        self.settings_note.setWordWrap(True)
+        self.settings_note.setTextFormat(Qt.TextFormat.RichText)  # our own words only, as a link
+        self.settings_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.settings_note.linkActivated.connect(lambda _link: self.rules_requested.emit(self._first_set_rule()))
+        self.settings_note.setMinimumWidth(80)
+        rules_row.addWidget(self.settings_note, 1)
+        self.rules_button = QPushButton("&Rules…")
+        self.rules_button.setToolTip(
+            "The rules that check the plan: switch one off for this plan, or change how much it counts"
+        )
+        self.rules_button.clicked.connect(self._ask_for_rules)
+        rules_row.addWidget(self.rules_button)
+        layout.addLayout(rules_row)
         self.setWidget(body)
         self._show_detail(None)
 
@@ -140,6 +161,7 @@ class FindingsPanel(QDockWidget):
             for component in Component:
                 self.component_filter.addItem(component.label, component.value)
         self.checked_once = True
+        self._refresh_settings_note()
         self._refresh_use_cases()
         self._populate()
         counts = [sum(1 for f in self.findings if f.severity == s) for _label, s in SEVERITIES]
@@ -205,6 +227,21 @@ class FindingsPanel(QDockWidget):
         else:
             self.summary.setText(f"{len(shown)} of {total} findings shown")
 
+    def _refresh_settings_note(self) -> None:
+        text = settings_summary(self.document.plan.rule_settings)
+        self.settings_note.setText(f'<a href="rules">{text}</a>' if text else "")
+        self.settings_note.setToolTip("Open the rules window" if text else "")
+        self.settings_note.setVisible(bool(text))
+
+    def _first_set_rule(self) -> str:
+        settings = self.document.plan.rule_settings
+        off = [code for code, setting in settings.items() if setting.severity == "off"]
+        return min(off or settings, default="")
+
+    def _ask_for_rules(self) -> None:
+        finding = self.current_finding()
+        self.rules_requested.emit(finding.code if finding is not None else "")
+
     def current_finding(self):
         item = self.entries.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
@@ -239,3 +276,20 @@ class FindingsPanel(QDockWidget):
         done = self.document.execute(finding.fix.command)
         self.refresh()
         return done
+
+
+def settings_summary(settings: dict) -> str:
+    """'2 rules switched off and 1 at another severity for this plan', or '' when there are none."""
+    off = sum(1 for setting in settings.values() if setting.severity == "off")
+    other = len(settings) - off
+
+    def rules(n: int) -> str:
+        return f"{n} rule{'s' if n != 1 else ''}"
+
+    if off and other:
+        return f"{rules(off)} switched off and {other} at another severity for this plan"
+    if off:
+        return f"{rules(off)} switched off for this plan"
+    if other:
+        return f"{rules(other)} at another severity for this plan"
+    return ""

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
 
         self._files = None
         self._exports = None
+        self._rules_view = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(document, self)
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.counts_changed.connect(self._show_counts)
+        self.findings.rules_requested.connect(self.show_rules)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
         self.history = QDockWidget("Edit history", self)
         self.history.setObjectName("history_dock")
@@ -328,6 +330,20 @@ class MainWindow(QMainWindow):
         from .about import show_about
 
         show_about(self)
+
+    def show_rules(self, code: str = "") -> None:
+        """Plan › Rules…: the rules window beside the plan (not modal), on rule ``code`` if given."""
+        if self._rules_view is None:
+            from .rules_view import RulesView
+
+            self._rules_view = RulesView(self.document, self)
+            # Ctrl+Z and Ctrl+Shift+Z undo the plan's edits while the rules window has the focus
+            self._rules_view.addActions([self.action_map["edit.undo"], self.action_map["edit.redo"]])
+        if code:
+            self._rules_view.select_rule(code)
+        self._rules_view.show()
+        self._rules_view.raise_()
+        self._rules_view.activateWindow()
 
     def show_preferences(self) -> None:
         from PySide6.QtWidgets import QApplication

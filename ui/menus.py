@@ -31,6 +31,7 @@ MENUS: list[tuple[str, list[MenuEntry]]] = [
     ),
     ("&Edit", ["edit.undo", "edit.redo", "-", "edit.preferences"]),
     ("&View", ["view.findings", "view.history", "-", "view.presentation", "view.fullscreen"]),
+    ("&Plan", ["plan.rules"]),
     ("&Go", ["@pages"]),
     ("&Help", ["help.about"]),
 ]
