@@ -54,17 +54,24 @@ class AppliedSetting:
     """None for a code no rule of this version has (a plan from a newer or older OM Planner)."""
     setting: RuleSetting
 
+    @property
+    def title(self) -> str:
+        return self.info.title if self.info else "a rule this version does not have"
+
+    @property
+    def change(self) -> str:
+        """'switched off', 'info instead of warning' (or the severity alone for an unknown rule)."""
+        if self.setting.severity is RuleSeverity.OFF:
+            return "switched off"
+        if self.info is not None:
+            return f"{self.setting.severity.value} instead of {self.info.default_severity.value}"
+        return self.setting.severity.value
+
     def describe(self) -> str:
         """'SEQ-006 One use case first: info instead of warning. Why: ...' in one line."""
-        title = f"{self.code} {self.info.title}" if self.info else f"{self.code} (a rule this version does not have)"
-        if self.setting.severity is RuleSeverity.OFF:
-            change = "switched off"
-        elif self.info is not None:
-            change = f"{self.setting.severity.value} instead of {self.info.default_severity.value}"
-        else:
-            change = self.setting.severity.value
+        title = f"{self.code} {self.info.title}" if self.info else f"{self.code} ({self.title})"
         reason = " ".join(self.setting.reason.split()) or "no reason given"
-        return f"{title}: {change}. Why: {reason}"
+        return f"{title}: {self.change}. Why: {reason}"
 
 
 def applied_settings(plan: Plan) -> list[AppliedSetting]:
