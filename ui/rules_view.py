@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .icons import icon
-from .widgets.style import CAUTION
+from .widgets.style import CAUTION, is_dark
 
 if TYPE_CHECKING:
     from omplanner.rules import RuleInfo
@@ -46,6 +46,8 @@ PLACEHOLDER_NONE = "Choose another severity or Off above to say why this plan di
 PLACEHOLDER_SET = "Why does this plan apply the rule differently? The check and the exports print it."
 PLACEHOLDER_OFF = "Why is this rule off for this plan? The board pack prints the reason beside the rule."
 NUDGE_OFF = "Switched off without a reason: readers of the board pack will ask why."
+CAUTION_ON_LIGHT = "#9a5a00"
+"""The caution amber, darkened to read as text on the light window."""
 
 
 class ReasonEdit(QPlainTextEdit):
@@ -169,6 +171,12 @@ class RulesView(QDialog):
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.explanation)
+        self.effect = QLabel()
+        self.effect.setObjectName("rule_effect")
+        self.effect.setAccessibleName("What the rule finds in this plan")
+        self.effect.setTextFormat(Qt.TextFormat.PlainText)
+        self.effect.setWordWrap(True)
+        box.addWidget(self.effect)
         box.addSpacing(8)
 
         form = QFormLayout()
@@ -187,10 +195,19 @@ class RulesView(QDialog):
         self.nudge.setObjectName("rule_nudge")
         self.nudge.setWordWrap(True)
         self.nudge.setTextFormat(Qt.TextFormat.PlainText)
-        self.nudge.setStyleSheet(f"color: {CAUTION.name()};")
+        self._style_nudge()
         box.addWidget(self.nudge)
         box.addStretch(1)
         return panel
+
+    def _style_nudge(self) -> None:
+        # The caution amber reads on the dark window; on the light one it is too pale for text.
+        self.nudge.setStyleSheet(f"color: {CAUTION.name() if is_dark(self) else CAUTION_ON_LIGHT};")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "nudge"):
+            self._style_nudge()
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -240,6 +257,7 @@ class RulesView(QDialog):
             self.heading.setText("Choose a rule")
             self.where.setText("")
             self.explanation.setText("")
+            self.effect.setText("")
             self.nudge.hide()
             return
         setting = self.document.plan.rule_settings.get(code)
@@ -247,6 +265,7 @@ class RulesView(QDialog):
         where = [info.family or "", info.component.label if info.component else ""]
         self.where.setText(" · ".join(dict.fromkeys(w for w in where if w)))
         self.explanation.setText(info.explanation)
+        self.effect.setText(self._effect(code, setting))
         with QSignalBlocker(self.severity):
             self.severity.clear()
             own = info.default_severity.label
@@ -269,6 +288,15 @@ class RulesView(QDialog):
             PLACEHOLDER_NONE if setting is None else PLACEHOLDER_OFF if off else PLACEHOLDER_SET
         )
         self.nudge.setVisible(off and not reason.strip())
+
+    def _effect(self, code: str, setting) -> str:
+        """What the rule finds in the plan now (from the check the findings panel shares)."""
+        if setting is not None and setting.severity is self.severities.OFF:
+            return "Switched off: the check does not run this rule on this plan."
+        n = sum(1 for finding in self.document.findings.findings() if finding.code == code)
+        if not n:
+            return "The rule raises no finding in this plan now."
+        return f"The rule raises {n} finding{'s' if n != 1 else ''} in this plan now."
 
     # -- editing ----------------------------------------------------------------------------
 

@@ -74,6 +74,8 @@ def test_switching_a_rule_off_from_the_findings_panel_hides_its_findings_and_ctr
     qtbot.mouseClick(panel.rules_button, Qt.MouseButton.LeftButton)
     view = _view(window)
     assert view.current_code() == code  # opened on the selected finding's rule
+    n = sum(1 for f in panel.findings if f.code == code)
+    assert view.effect.text() == f"The rule raises {n} finding{'s' if n != 1 else ''} in this plan now."
     assert not panel.settings_note.isVisible()
 
     _choose(view, "off")
@@ -82,6 +84,7 @@ def test_switching_a_rule_off_from_the_findings_panel_hides_its_findings_and_ctr
     assert panel.settings_note.isVisible() and "1 rule switched off for this plan" in panel.settings_note.text()
     assert view.items[code].text(IN_PLAN) == "Off"
     assert view.items[code].text(WHY) == "No reason given"
+    assert view.effect.text().startswith("Switched off")
     # allowed, but the window asks for a reason
     assert view.nudge.isVisible() and view.reason.placeholderText() == PLACEHOLDER_OFF
 
