@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from ..model import Plan
-from ..model.walk import index_places, iter_places, ref_values
+from ..model.walk import find_place, iter_entities, ref_values
 from .base import Command, Macro
 from .entities import RemoveEntity, SetFields
 
 
 def _contained_ids(plan: Plan, entity_id: str) -> set[str]:
     """The entity's id and the ids of every entity inside it (a use case holds its maps...)."""
-    target = index_places(plan)[entity_id].entity
+    target = find_place(plan, entity_id).entity
     ids = {entity_id}
     from ..model.walk import _walk  # the same walk, rooted at the entity
 
-    ids.update(place.entity.id for place in _walk(target, ()))
+    ids.update(place.entity.id for place in _walk(target, (), readable=False))
     return ids
 
 
@@ -24,8 +24,7 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
     A list of ids loses the id; an optional reference is cleared; an entity that cannot exist
     without the target (a flow without its step, a decision without its use case) goes too.
     """
-    places = index_places(plan)
-    target = places[entity_id].entity
+    target = find_place(plan, entity_id).entity
     doomed = _contained_ids(plan, entity_id)
     commands: list[Command] = []
     _collect(plan, doomed, commands, seen=set(doomed))
@@ -36,8 +35,7 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
 
 def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[str]) -> None:
     also_removed: list[str] = []
-    for place in iter_places(plan):
-        entity = place.entity
+    for entity in iter_entities(plan):
         if entity.id in seen:
             continue
         changes = {}
