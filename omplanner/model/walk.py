@@ -129,9 +129,22 @@ def find_place(plan: Plan, entity_id: str) -> Place | None:
     return next((place for place in _walk(plan, (), readable=False) if place.entity.id == entity_id), None)
 
 
-def iter_entities(plan: Plan) -> Iterator[Entity]:
-    """Every entity in the plan, in file order, without the words of where it sits."""
-    return (place.entity for place in _walk(plan, (), readable=False))
+def iter_entities(model: BaseModel) -> Iterator[Entity]:
+    """Every entity in the plan (or inside an entity), in file order: the walk of ``iter_places``
+    without building a place for each, for edits that scan every entity's references."""
+    for name in nesting_fields(type(model)):
+        value = getattr(model, name)
+        if isinstance(value, Entity):
+            yield value
+            yield from iter_entities(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Entity):
+                    yield item
+                    if nesting_fields(type(item)):
+                        yield from iter_entities(item)
+        elif isinstance(value, BaseModel):
+            yield from iter_entities(value)
 
 
 def index_places(plan: Plan) -> dict[str, Place]:

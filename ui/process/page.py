@@ -55,6 +55,7 @@ TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"
 MARKS_DELAY_MS = 250
 """How long after the last edit the maps show the rules' marks again (as the findings panel)."""
 
+
 class MapPane(QWidget):
     """One map: a title, the view, and the editor that turns gestures into commands."""
 
