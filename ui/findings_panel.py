@@ -123,6 +123,8 @@ class FindingsPanel(QDockWidget):
         self.setWidget(body)
         self._show_detail(None)
 
+        self._shown: list | None = None
+        """The core's list of findings on screen: an identical list needs no redraw."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.refresh)
@@ -152,9 +154,11 @@ class FindingsPanel(QDockWidget):
     def refresh(self) -> None:
         """Run the rules now (the rules module is imported here, on first use)."""
         self.timer.stop()
-        self.findings = sorted(
-            self.document.findings.findings(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code)
-        )
+        found = self.document.findings.findings()
+        if found is self._shown and self.checked_once:
+            return  # the edit changed nothing the rules read: the list on screen is current
+        self._shown = found
+        self.findings = sorted(found, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code))
         if not self.checked_once:
             from omplanner.model import Component
 

@@ -223,13 +223,11 @@ class MainWindow(QMainWindow):
 
         A finding about a whole use case (no governance owner, say) is shown on the page of its
         component when that page can select the use case, else on the use-case list."""
-        from omplanner.model import index_places
-
-        places = index_places(self.document.plan)
+        places = self.document.places
         component_page = COMPONENT_PAGE.get(str(finding.component) if finding.component else "")
         known = {p.id for p in PAGES}
         for ref in finding.elements:
-            place = places.get(ref.id)
+            place = places.place(ref.id)
             if place is None:
                 continue
             kind = type(place.entity).__name__

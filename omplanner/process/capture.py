@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..commands import AddEntity, Command, Macro, SetFields
 from ..model import Flow, Plan, Role, RoleKind, Step, StepKind, new_id
-from ..model.walk import index_places
+from ..model.walk import find_place
 from .layout import COLUMN_WIDTH, FIRST_X, lane_centre_y
 
 _KIND_WORDS = {"start": StepKind.START, "end": StepKind.END, "handoff": StepKind.HANDOFF}
@@ -62,7 +62,7 @@ def _role_kind(name: str) -> RoleKind:
 
 def capture_command(plan: Plan, map_id: str, text: str) -> Command:
     """One undoable edit adding the captured steps (after any already there) in their lanes."""
-    pmap = index_places(plan)[map_id].entity
+    pmap = find_place(plan, map_id).entity
     captured = parse_capture(text)
     commands: list[Command] = []
     roles = {r.name.strip().lower(): r.id for r in plan.roles}

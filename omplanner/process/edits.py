@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from ..commands import AddEntity, Command, Macro, SetFields, remove_cascade
 from ..model import Flow, Plan, ProcessMap, Role, RoleKind, Step, new_id
-from ..model.walk import index_places
+from ..model.walk import find_place
 from .layout import LANE_HEIGHT
 
 
@@ -52,7 +52,7 @@ def delete_command(plan: Plan, ids: list[str]) -> Command | None:
     scratch = plan.model_copy(deep=True)
     commands: list[Command] = []
     for entity_id in ids:
-        if entity_id not in index_places(scratch):
+        if find_place(scratch, entity_id) is None:
             continue
         command = remove_cascade(scratch, entity_id)
         command.apply(scratch)
@@ -129,7 +129,7 @@ def redesign_from_current_command(plan: Plan, use_case_id: str) -> Command:
 
 def add_lane_command(plan: Plan, map_id: str, role_name: str) -> Command:
     """Add a lane for a role, creating the role when the plan has none of that name."""
-    pmap = index_places(plan)[map_id].entity
+    pmap = find_place(plan, map_id).entity
     role = next((r for r in plan.roles if r.name.strip().lower() == role_name.strip().lower()), None)
     commands: list[Command] = []
     if role is None:
@@ -166,7 +166,7 @@ def remove_lane_command(plan: Plan, map_id: str, role_id: str, *, move_to: str |
     their flows. Lanes below the removed one move up, their steps with them.
     Raises ValueError for a lane the map does not have or a ``move_to`` that cannot take the steps.
     """
-    pmap = index_places(plan)[map_id].entity
+    pmap = find_place(plan, map_id).entity
     if role_id not in pmap.lanes:
         raise ValueError(f"The map has no lane for '{role_id}'.")
     if move_to is not None and (move_to == role_id or move_to not in pmap.lanes):

@@ -13,6 +13,7 @@ what a full check returns (tests/core/test_rules_incremental.py holds it to that
 
 from __future__ import annotations
 
+import copy
 import gc
 from dataclasses import dataclass
 
@@ -157,7 +158,14 @@ def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
             continue
         by_rule[code] = [to_finding(rule.info, severity, hit) for hit in rule.check(index)]
         reran.add(code)
-    result = PlanCheck(by_rule, severities, tuple(uc.id for uc in plan.use_cases))
+    order = tuple(uc.id for uc in plan.use_cases)
+    if not reran and previous is not None and previous.use_case_order == order:
+        # Nothing the rules read changed (typing a rationale): the same findings, the same list,
+        # so that views can tell at once that they have nothing to redraw.
+        result = copy.copy(previous)
+        result.reran = set()
+        return result
+    result = PlanCheck(by_rule, severities, order)
     result.reran = reran
     return result
 

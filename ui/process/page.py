@@ -52,6 +52,10 @@ READABLE_ZOOM = 0.6
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
 
 
+MARKS_DELAY_MS = 250
+"""How long after the last edit the maps show the rules' marks again (as the findings panel)."""
+
+
 class MapPane(QWidget):
     """One map: a title, the view, and the editor that turns gestures into commands."""
 
@@ -81,6 +85,11 @@ class ProcessPage(QWidget, LaneActions):
         self._fitted = False
         self._font_size = self.font().pointSizeF()
         self._build()
+        # The rule marks follow an edit once the edits pause, as the findings panel does: a
+        # drag or a run of typing on a large plan never waits for the rules.
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.timeout.connect(self._refresh_findings)
         document.changed.connect(self._on_changed)
         document.plan_replaced.connect(self._on_plan_replaced)
         self._on_plan_replaced()
@@ -372,7 +381,8 @@ class ProcessPage(QWidget, LaneActions):
         use_case = plan.use_case(self.use_case_id)
         self.redesign_action.setEnabled(bool(use_case and use_case.current.steps))
         self._refresh_hints()
-        self._refresh_marks()
+        self._refresh_diff()
+        self._marks_timer.start(MARKS_DELAY_MS)
 
     def _refresh_hints(self) -> None:
         """An empty map says how to start it; with no use case there is nothing to draw on."""
@@ -388,10 +398,14 @@ class ProcessPage(QWidget, LaneActions):
             pane.view.set_empty_hint(hint)
 
     def _refresh_marks(self) -> None:
+        self._refresh_findings()
+        self._refresh_diff()
+
+    def _refresh_findings(self) -> None:
+        self._marks_timer.stop()
         findings = self.document.findings.findings()
         for pane in self.panes.values():
             pane.scene.set_findings(findings)
-        self._refresh_diff()
 
     def _refresh_diff(self) -> None:
         use_case = self.document.plan.use_case(self.use_case_id)
