@@ -136,6 +136,10 @@ class FileController(QObject):
         except (PlanFileError, OSError) as exc:
             show_open_error(self.window, exc, path)
             return False
+        except Exception as exc:  # noqa: BLE001 - a file must never take the window down
+            problem = f"could not be read ({type(exc).__name__}); the file was not changed"
+            show_open_error(self.window, PlanFileError(path, problem), path)
+            return False
         self.document.replace_plan(plan, path)
         self.add_recent(path)
         self.status.emit(f"Opened {path.name}")
