@@ -80,6 +80,8 @@ class ProcessPage(QWidget, LaneActions):
         self.document = document
         self.use_case_id: str | None = None
         self.mode = "both"
+        self._zooms: dict[str, float] = {}
+        """The zoom each mode was last left at, for this use case's maps."""
         self.panes = {v: MapPane(document, v, self) for v in VARIANTS}
         self.active_variant = "current"
         self._fitted = False
@@ -304,6 +306,8 @@ class ProcessPage(QWidget, LaneActions):
         self.show_use_case(wanted)
 
     def show_use_case(self, use_case_id: str | None) -> None:
+        if use_case_id != self.use_case_id:
+            self._zooms.clear()  # another map: each mode starts from its first view again
         self.use_case_id = use_case_id
         plan = self.document.plan
         use_case = plan.use_case(use_case_id)
@@ -318,6 +322,11 @@ class ProcessPage(QWidget, LaneActions):
         self.show_start()
 
     def set_mode(self, mode: str) -> None:
+        """Current, Redesigned or Both. Each keeps its own zoom: a map shown alone is not left at
+        the small zoom that fitted it into half the page, and going back to Both restores that."""
+        changed = mode != self.mode
+        if changed and any(p.isVisibleTo(self) for p in self.panes.values()):
+            self._zooms[self.mode] = self._active_view().zoom()
         self.mode = mode
         for button in self.mode_buttons.buttons():
             button.setChecked(button.property("mode") == mode)
@@ -325,6 +334,18 @@ class ProcessPage(QWidget, LaneActions):
             pane.setVisible(mode in ("both", variant))
         if mode != "both":
             self._set_active(mode)
+        if changed:
+            # after the layout has given the panes their new sizes
+            QTimer.singleShot(0, self._restore_zoom)
+
+    def _restore_zoom(self) -> None:
+        zoom = self._zooms.get(self.mode)
+        if zoom is None:
+            self.show_start()
+            return
+        for pane in self.panes.values():
+            if pane.isVisibleTo(self):
+                pane.view.set_zoom(zoom)
 
     def _set_active(self, variant: str) -> None:
         self.active_variant = variant
