@@ -221,11 +221,11 @@ class FindingsPanel(QDockWidget):
             self.entries.setCurrentItem(restore)
         self._show_detail(self.entries.currentItem())
         total = len(self.findings)
-        if not total and not self.document.plan.use_cases:
-            # an empty plan passes every rule, which is no praise: say what the panel is for
-            self.summary.setText("No findings yet: they appear as the plan fills in")
-        elif not total:
-            self.summary.setText("No findings: the plan passes every rule")
+        if not total:
+            # a plan with nothing to judge passes every rule, which is no praise: say what is missing
+            from omplanner.rules.gaps import no_findings_text
+
+            self.summary.setText(no_findings_text(self.document.plan))
         elif len(shown) == total:
             self.summary.setText(f"{total} finding{'s' if total != 1 else ''}")
         else:

@@ -363,7 +363,9 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, errors: int, warnings: int, infos: int) -> None:
         if not errors + warnings + infos:
-            self.counts_label.setText("No findings")
+            from omplanner.rules.gaps import plan_gaps
+
+            self.counts_label.setText("No findings yet" if plan_gaps(self.document.plan) else "No findings")
         else:
             parts = [(errors, "error"), (warnings, "warning"), (infos, "note")]
             self.counts_label.setText(" · ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n))

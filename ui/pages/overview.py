@@ -225,6 +225,7 @@ class OverviewPage(QWidget):
         # Imported here: the rule engine loads networkx, which must not slow the app's start.
         from omplanner.integration import integration_figures
         from omplanner.ranking import rank_use_cases
+        from omplanner.rules.gaps import no_findings_text
 
         plan = self.document.plan
         self._stale = False
@@ -246,7 +247,7 @@ class OverviewPage(QWidget):
             label.setText(str(by_severity.get(severity, 0)))
         by_component = Counter(f.component.label if f.component else "Sequencing and other" for f in findings)
         lines = [f"{count}  {name}" for name, count in sorted(by_component.items(), key=lambda kv: -kv[1])]
-        self.by_component.setText("\n".join(lines) if lines else "No findings: nothing the rules can see needs work.")
+        self.by_component.setText("\n".join(lines) if lines else no_findings_text(plan))
 
     def select_element(self, element_id: str) -> bool:
         if element_id == "details":
