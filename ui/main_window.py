@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -206,6 +207,27 @@ class MainWindow(QMainWindow):
     def current_page_id(self) -> str | None:
         row = self.sidebar.currentRow()
         return PAGES[row].id if 0 <= row < len(PAGES) else None
+
+    def add_on_page(self) -> None:
+        """Insert: what the page's own Add button does, from anywhere on the page."""
+        page = self.current_page()
+        button = getattr(page, "add_button", None)
+        if button is not None and button.isEnabled() and button.isVisibleTo(self):
+            button.click()
+        else:
+            self.show_message("This page adds with its own tools: drag from the palette or use its buttons")
+
+    def focus_pane(self, step: str) -> None:
+        """F6 / Shift+F6: the keyboard moves to the next pane (pages list, page, findings,
+        history), as in other desktop editors; the way out of a map or a table that keeps Tab."""
+        panes = [self.sidebar, self.stack]
+        panes += [dock for dock in (self.findings, self.history) if dock.isVisible()]
+        focused = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focused is not None and pane.isAncestorOf(focused)), -1)
+        if here == -1 and focused in panes:
+            here = panes.index(focused)
+        target = panes[(here + int(step)) % len(panes)]
+        _focus_into(target)
 
     def go_to(self, page_id: str) -> None:
         self.show_page(page_id).setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -505,3 +527,21 @@ def _broken_page(spec: PageSpec, exc: Exception) -> QWidget:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     QVBoxLayout(widget).addWidget(label)
     return widget
+
+
+def _focus_into(container: QWidget) -> None:
+    """Give the keyboard to the first widget in ``container`` that takes Tab focus."""
+    if container.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        container.setFocus(Qt.FocusReason.TabFocusReason)
+        return
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container:
+        if (
+            container.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
