@@ -12,7 +12,7 @@ from ..model.base import short_name
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
-from .words import FIX_NAME_LIMIT
+from .words import FIX_NAME_LIMIT, listed
 
 FAMILY = "Decision rights"
 
@@ -62,7 +62,7 @@ def one_accountable(index: PlanIndex) -> Iterator[Hit]:
         if count == 0:
             yield _hit(index, d, f"Decision '{d.name}' {_where(index, d)} has no accountable role.")
             continue
-        names = " and ".join(index.role_name(r) for r in d.accountable)
+        names = listed(index.role_name(r) for r in d.accountable)
         keep = d.accountable[0]
         yield _hit(
             index,

@@ -11,7 +11,12 @@ name quoted whole would make a name longer than the plan admits, and the fix wou
 
 def quoted(names: Iterable[str], limit: int = 4) -> str:
     """'A', 'B' and 'C'; beyond ``limit`` names: 'A', 'B', 'C', 'D' and 3 more."""
-    names = [f"'{n}'" for n in names]
+    return listed((f"'{n}'" for n in names), limit)
+
+
+def listed(names: Iterable[str], limit: int = 4) -> str:
+    """A, B and C; beyond ``limit`` names: A, B, C, D and 3 more (a list may hold a thousand)."""
+    names = list(names)
     if len(names) > limit:
         return f"{', '.join(names[:limit])} and {len(names) - limit} more"
     if len(names) <= 1:

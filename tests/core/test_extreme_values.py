@@ -19,8 +19,9 @@ from omplanner.export.pdf import charts, export_pdf
 from omplanner.export.pdf.axis import figure, nice_axis, short_figure
 from omplanner.export.pdf.fonts import register_fonts
 from omplanner.export.xlsx import export_xlsx
-from omplanner.model import ItemKind, Plan
-from omplanner.model.base import MAX_NUMBER, MAX_TEXT
+from omplanner.export.pdf.blocks import LISTED
+from omplanner.model import ItemKind, Plan, Role
+from omplanner.model.base import MAX_LONG_TEXT, MAX_NUMBER, MAX_REFS, MAX_TEXT
 from omplanner.model.plan import EARLIEST_DATE, LATEST_DATE, MAX_POSITION
 from omplanner.rules import check_plan
 
@@ -131,3 +132,47 @@ def test_a_roadmap_at_either_end_of_the_date_range_exports_to_pdf_and_xlsx(examp
     sheet = load_workbook(xlsx, read_only=True)["Roadmap"]
     ends = [row[7] for row in sheet.iter_rows(values_only=True) if row and row[0] == example_plan.roadmap[-1].id]
     assert ends and ends[0].year == last
+
+
+# -- long text and long lists ---------------------------------------------------------------------
+
+
+def test_a_thousand_references_and_the_longest_notes_export_to_pdf_and_xlsx(example_plan: Plan, tmp_path):
+    """Four RACI lists of a thousand roles made one decision's row take seconds to lay out (the
+    whole pack most of a minute): a cell now lists the first names and how many more."""
+    extra = [Role(id=f"role-x{k}", name=f"Extra role {k}") for k in range(MAX_REFS)]
+    example_plan.roles += extra
+    ids = [r.id for r in extra]
+    decision = example_plan.decisions[0]
+    decision.accountable = decision.responsible = decision.consulted = decision.informed = ids
+    example_plan.use_cases[0].governance.escalation_path = ids
+    notes = " ".join(f"n{k}" for k in range(MAX_LONG_TEXT // 7))
+    assert len(notes) <= MAX_LONG_TEXT
+    example_plan.details.notes = notes
+    pdf, xlsx = tmp_path / "pack.pdf", tmp_path / "pack.xlsx"
+    export_pdf(example_plan, pdf)
+    text = _pdf_text(pdf)
+    assert "Extra role 0, Extra role 1, Extra role 2" in text
+    assert f"and {MAX_REFS - LISTED} more" in text
+    assert "Extra role 999" not in text
+    assert notes.split()[-1] in text.split()  # the notes arrive whole
+    export_xlsx(example_plan, xlsx)
+    sheet = load_workbook(xlsx, read_only=True)["Decision rights"]
+    cells = {v for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)}
+    assert "Extra role 999" in cells  # the workbook keeps every role
+
+
+@pytest.mark.parametrize("text", ["=" * 40_001, "=" + "x" * (MAX_LONG_TEXT - 1)])
+def test_long_text_that_starts_like_a_formula_exports_to_pdf_and_xlsx(example_plan: Plan, tmp_path, text):
+    example_plan.decisions[0].rationale = text
+    example_plan.use_cases[0].governance.autonomy_statement = text
+    example_plan.details.notes = text
+    example_plan.roadmap[0].notes = text
+    pdf, xlsx = tmp_path / "pack.pdf", tmp_path / "pack.xlsx"
+    export_pdf(example_plan, pdf)
+    assert text[:60] in _pdf_text(pdf).replace(" ", "")
+    export_xlsx(example_plan, xlsx)
+    book = load_workbook(xlsx)
+    kept = text if len(text) <= 32_767 else text[:32_766] + "…"  # a cell holds 32,767 characters
+    found = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == kept]
+    assert found and all(c.data_type == "s" and c.quotePrefix for c in found)

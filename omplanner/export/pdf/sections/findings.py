@@ -7,7 +7,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 from ....model import Severity
 from ....rules import Finding
 from .. import styles as st
-from ..blocks import Card, Ctx, heading, short
+from ..blocks import Card, Ctx, heading, listed, short
 from ..safe import Para, esc, marked, para
 
 INTRO = {
@@ -58,7 +58,7 @@ def _card(ctx: Ctx, f: Finding) -> Card:
     if where:
         parts.append(para(" · ".join(where), s.cell_muted))
     if f.elements:
-        names = ", ".join(e.name for e in f.elements)
+        names = listed(e.name for e in f.elements)
         parts.append(para(f"Concerns: {names}", s.cell_muted))
     if f.fix is not None:
         parts.append(

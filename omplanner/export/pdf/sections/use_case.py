@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, Pa
 from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from .. import styles as st
 from ..axis import figure
-from ..blocks import Ctx, empty, heading, kv_table, role_names, short, table
+from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
 from ..process_drawing import legend, map_parts
 from ..safe import Para, esc, marked, para
 
@@ -167,7 +167,7 @@ def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
     pairs = [
         ("Senior owner", owner),
         ("What AI may decide alone", g.autonomy_statement),
-        ("Escalation path", " → ".join(role_names(plan, [r]) for r in g.escalation_path)),
+        ("Escalation path", role_names(plan, g.escalation_path, " → ")),
         ("When a threshold is breached", g.breach_process),
     ]
     flow.append(kv_table(ctx, pairs, 140))
@@ -176,7 +176,7 @@ def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
         rows = []
         for t in g.thresholds:
             band = _band(t.lower, t.upper, t.unit)
-            covers = ", ".join(d.name for d in (plan.decision(x) for x in t.covers) if d)
+            covers = listed(d.name for d in (plan.decision(x) for x in t.covers) if d)
             rows.append([t.metric, band, t.cadence.label, covers or "—"])
         flow.append(table(ctx, ["Metric", "Acceptable range", "Review", "Decisions watched"], rows, [4, 2.2, 1.4, 4]))
     else:
@@ -204,7 +204,7 @@ def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
         return [*flow, empty(ctx, "No data source is linked to a step of this use case.")]
     rows = []
     for ds in sources:
-        used = ", ".join(steps[x].name for x in ds.used_by if x in steps)
+        used = listed(steps[x].name for x in ds.used_by if x in steps)
         quality = f"{_dots(ds.quality)}" if ds.quality else "not rated"
         rows.append(
             [
