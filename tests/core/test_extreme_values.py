@@ -17,9 +17,9 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 
 from omplanner.export.pdf import charts, export_pdf
 from omplanner.export.pdf.axis import figure, nice_axis, short_figure
+from omplanner.export.pdf.blocks import LISTED
 from omplanner.export.pdf.fonts import register_fonts
 from omplanner.export.xlsx import export_xlsx
-from omplanner.export.pdf.blocks import LISTED
 from omplanner.model import ItemKind, Plan, Role
 from omplanner.model.base import MAX_LONG_TEXT, MAX_NUMBER, MAX_REFS, MAX_TEXT
 from omplanner.model.plan import EARLIEST_DATE, LATEST_DATE, MAX_POSITION
