@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .icons import icon
+from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
@@ -212,7 +213,7 @@ class FindingsPanel(QDockWidget):
             tip = f"{severity}: {finding.message}"
             if finding.fix:
                 tip += f"\nFix: {finding.fix.description}"
-            item.setToolTip(tip)
+            item.setToolTip(plain_tooltip(tip))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {finding.title}")
             self.entries.addItem(item)
             if key == (finding.code, finding.element_ids):
@@ -264,7 +265,9 @@ class FindingsPanel(QDockWidget):
         self.show_button.setEnabled(bool(finding and finding.elements))
         has_fix = bool(finding and finding.fix)
         self.fix_button.setEnabled(has_fix)
-        self.fix_button.setToolTip(finding.fix.description if has_fix else "This finding has no automatic fix")
+        self.fix_button.setToolTip(
+            plain_tooltip(finding.fix.description) if has_fix else "This finding has no automatic fix"
+        )
 
     def _activate(self, item) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole) if item else None

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -33,6 +32,7 @@ from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
 from .settings import settings
 from .theme import Presentation
+from .widgets.plain_text import plain_label
 
 if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -133,9 +133,9 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.action_map)
         self._wire_actions()
 
-        self.file_label = QLabel()
+        self.file_label = plain_label()  # a path is the user's words too
         self.file_label.setAccessibleName("Plan file")
-        self.counts_label = QLabel("")
+        self.counts_label = plain_label()
         self.counts_label.setAccessibleName("Findings count")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.file_label)
@@ -522,7 +522,7 @@ class PageFrame(QScrollArea):
 
 def _broken_page(spec: PageSpec, exc: Exception) -> QWidget:
     widget = QWidget()
-    label = QLabel(f"The {spec.title} page could not be opened:\n{type(exc).__name__}: {exc}")
+    label = plain_label(f"The {spec.title} page could not be opened:\n{type(exc).__name__}: {exc}")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     QVBoxLayout(widget).addWidget(label)

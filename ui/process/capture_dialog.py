@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPla
 
 from omplanner.process import CaptureError
 
+from ..widgets.plain_text import plain_label
+
 VARIANTS = ("current", "redesigned")
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
 CAPTURE_HINT = (
@@ -28,7 +30,7 @@ class CaptureDialog(QDialog):
         for v in VARIANTS:
             self.variant.addItem(TITLES[v], v)
         self.variant.setCurrentIndex(VARIANTS.index(variant))
-        self.error = QLabel()
+        self.error = plain_label()  # quotes the line typed
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #e03131")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 from omplanner.model import AiIntervention, Severity, StepKind
 from omplanner.process.layout import STEP_HEIGHT, STEP_WIDTH
 
+from ..widgets.plain_text import plain_tooltip
 from .style import AI_BADGE_WORDS, CanvasStyle
 
 W, H = STEP_WIDTH, STEP_HEIGHT
@@ -261,7 +262,7 @@ class StepItem(QGraphicsRectItem):
     def _refresh_tooltip(self) -> None:
         if self._tip_stale:
             self._tip_stale = False
-            self.setToolTip(self._tooltip_text())
+            self.setToolTip(plain_tooltip(self._tooltip_text()))
 
     def shape(self) -> QPainterPath:
         return step_outline(self.kind)

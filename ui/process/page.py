@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -37,6 +36,8 @@ from omplanner.process import (
     redesign_from_current_command,
 )
 
+from ..widgets.message_boxes import Button, ask, warn
+from ..widgets.plain_text import literal_html
 from .gestures import MapEditor
 from .inspector import StepInspector
 from .lane_actions import LaneActions
@@ -180,6 +181,7 @@ class ProcessPage(QWidget, LaneActions):
         fit_button.setDefaultAction(fit)
         top.addWidget(fit_button)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # a bold lead; the rest is escaped
         self.summary.setAccessibleName("Differences")
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(8, 0, 8, 0)
@@ -438,7 +440,7 @@ class ProcessPage(QWidget, LaneActions):
         self.panes["current"].scene.set_diff_states({i: "removed" for i in diff.removed} if show else {})
         self.panes["redesigned"].scene.set_diff_states({i: "added" for i in diff.added} if show else {})
         if use_case.redesigned.steps:
-            self.summary.setText(f"<b>Current → redesigned:</b> {diff.summary()}")
+            self.summary.setText(f"<b>Current → redesigned:</b> {literal_html(diff.summary())}")
         else:
             self.summary.setText("The redesign is empty: start it from the current map, or capture it.")
 
@@ -555,13 +557,13 @@ class ProcessPage(QWidget, LaneActions):
         if use_case is None:
             return
         if use_case.redesigned.steps:
-            answer = QMessageBox.question(
+            answer = ask(
                 self,
                 "Start the redesign again?",
                 f"The redesign of {use_case.name} has {len(use_case.redesigned.steps)} steps. Replace them with "
                 "a copy of the current map? (Undo brings them back.)",
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != Button.Yes:
                 return
         self.start_redesign()
 
@@ -605,4 +607,4 @@ class ProcessPage(QWidget, LaneActions):
             try:
                 self.export_image(path)
             except Exception as exc:  # noqa: BLE001 - show any failure to write in plain words
-                QMessageBox.warning(self, "Could not export the image", str(exc))
+                warn(self, "Could not export the image", str(exc))

@@ -6,8 +6,6 @@ run under signal blockers so that showing an item never echoes back as an edit.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +26,7 @@ from omplanner.model import ItemKind, ItemStatus, Plan
 from omplanner.rules import Finding
 
 from ..widgets.choices import enum_items
+from ..widgets.plain_text import literal_html, plain_label, plain_tooltip
 
 HINT = "Select an item on the timeline to see and edit it here."
 
@@ -67,7 +66,7 @@ class RoadmapInspector(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setMinimumHeight(56)
         self.notes.setMaximumHeight(80)
-        self.schedule = QLabel()
+        self.schedule = plain_label()
         self.schedule.setWordWrap(True)
         self.findings_box = QVBoxLayout()
         self.delete = QPushButton("Delete item")
@@ -179,17 +178,18 @@ class RoadmapInspector(QWidget):
         dark = self.palette().window().color().lightness() < 128
         colours = {"error": ("#c62828", "#ff7b7b"), "warning": ("#b26a00", "#f0b429")}
         colour = colours.get(finding.severity.value, ("#455a64", "#b0bec5"))[1 if dark else 0]
-        title = html.escape(f"{finding.severity.label}: {finding.title}")
-        label = QLabel(f"<span style='color:{colour}'><b>{title}</b></span><br>{html.escape(finding.message)}")
+        title = literal_html(f"{finding.severity.label}: {finding.title}")
+        label = QLabel(f"<span style='color:{colour}'><b>{title}</b></span><br>{literal_html(finding.message)}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         self.findings_box.addWidget(label)
         if finding.fix is not None:
-            proposal = QLabel(f"<i>Proposed: {html.escape(finding.fix.description)}</i>")
+            proposal = QLabel(f"<i>Proposed: {literal_html(finding.fix.description)}</i>")
+            proposal.setTextFormat(Qt.TextFormat.RichText)
             proposal.setWordWrap(True)
             self.findings_box.addWidget(proposal)
             button = QPushButton("Fix")
-            button.setToolTip(finding.fix.description)
+            button.setToolTip(plain_tooltip(finding.fix.description))
             button.clicked.connect(lambda _=False, f=finding: self.fix_requested.emit(f))
             self.findings_box.addWidget(button)
             self.fix_buttons.setdefault(finding.code, button)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 from omplanner.model import ItemKind
 from omplanner.model.base import short_name
 
+from ..widgets.plain_text import plain_tooltip
 from .layout import BAR_H, LABEL_DX, ROW_H
 
 LINK_HANDLE_R = 4.5
@@ -399,7 +400,7 @@ class BrokenRelationItem(QGraphicsPathItem):
         self.start_to_start = False
         """True when the offending item must start no earlier than the other starts (not ends)."""
         self.setZValue(8)
-        self.setToolTip(f"<p>{html.escape(message, quote=False)}</p>")  # user text, never markup
+        self.setToolTip(plain_tooltip(message))
         colour = theme.error if severity == "error" else theme.warning
         self.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
         self._colour = colour

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QLabel,
     QScrollArea,
     QSplitter,
     QToolBar,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
 
+from ..widgets.plain_text import plain_label
 from ..widgets.style import apply_page_font, type_scale
 from ..widgets.table_view import page_header, page_layout
 from .checking import RoadmapCheck, add_schedule, check_findings
@@ -73,7 +73,7 @@ class RoadmapPage(QWidget):
         self.inspector_panel.hide()  # it opens when an item is selected
         self.table = RoadmapTable(document, self)
         self.table.setVisible(False)
-        self.status = QLabel()
+        self.status = plain_label()  # quotes item titles
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Roadmap status")
         self._flashed: set[str] = set()
