@@ -56,3 +56,7 @@ def shortcuts(action_id: str) -> list[QKeySequence]:
         if bound:
             return bound
     return [QKeySequence(fallback)] if fallback else []
+
+
+SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+"""Submit a dialog whose main field takes several lines (Enter there starts a new line)."""
