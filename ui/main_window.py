@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.counts_changed.connect(self._show_counts)
         self.findings.rules_requested.connect(self.show_rules)
+        self.findings.fixed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
         self.history = QDockWidget("Edit history", self)
         self.history.setObjectName("history_dock")

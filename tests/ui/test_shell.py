@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -230,11 +231,12 @@ def test_findings_panel_lists_filters_fixes_and_shows(qtbot, window, example_fil
 
     def fake_check(p):
         if p.role(role_id).name == "Renamed by fix":
-            return [_finding(p, Severity.INFO, with_fix=False)]
+            return [replace(_finding(p, Severity.INFO, with_fix=False), code="T002")]  # the fix cleared T001
         return [_finding(p), _finding(p, Severity.ERROR, with_fix=False)]
 
     # The panel shows the document's shared check (one per edit for every view).
     monkeypatch.setattr(window.document.findings, "findings", lambda: fake_check(window.document.plan))
+    monkeypatch.setattr("omplanner.rules.check_plan", fake_check)  # what a fix is tried against
     panel = window.findings
     panel.refresh()
     assert panel.entries.count() == 2

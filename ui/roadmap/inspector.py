@@ -108,9 +108,15 @@ class RoadmapInspector(QWidget):
         self.show_item(None, None)
 
     def show_item(
-        self, plan: Plan | None, item_id: str | None, findings: list[Finding] = (), schedule: str = ""
+        self,
+        plan: Plan | None,
+        item_id: str | None,
+        findings: list[Finding] = (),
+        schedule: str = "",
+        trials: dict | None = None,
     ) -> None:
-        """Show one item (or none) with the findings about it; never emits an edit."""
+        """Show one item (or none) with the findings about it; never emits an edit. ``trials``:
+        each fix tried (omplanner.rules.fix_trial) by rule code; a fix is offered only if sound."""
         self._plan, self.item_id = plan, item_id
         item = plan.item(item_id) if plan is not None and item_id else None
         self.form.setVisible(item is not None)
@@ -164,7 +170,7 @@ class RoadmapInspector(QWidget):
         self.unlink.setEnabled(bool(item.depends_on))
         self.schedule.setText(schedule or "Not analysed yet.")
         for finding in findings:
-            self._add_finding(finding)
+            self._add_finding(finding, (trials or {}).get(finding.code))
 
     def _clear_findings(self) -> None:
         while self.findings_box.count():
@@ -174,7 +180,7 @@ class RoadmapInspector(QWidget):
                 widget.deleteLater()
         self.fix_buttons = {}
 
-    def _add_finding(self, finding: Finding) -> None:
+    def _add_finding(self, finding: Finding, trial=None) -> None:
         dark = self.palette().window().color().lightness() < 128
         colours = {"error": ("#c62828", "#ff7b7b"), "warning": ("#b26a00", "#f0b429")}
         colour = colours.get(finding.severity.value, ("#455a64", "#b0bec5"))[1 if dark else 0]
@@ -183,7 +189,12 @@ class RoadmapInspector(QWidget):
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         self.findings_box.addWidget(label)
-        if finding.fix is not None:
+        if finding.fix is not None and trial is not None and not trial.sound:
+            refused = QLabel(trial.refusal())  # our words only
+            refused.setWordWrap(True)
+            refused.setEnabled(False)
+            self.findings_box.addWidget(refused)
+        elif finding.fix is not None:
             proposal = QLabel(f"<i>Proposed: {literal_html(finding.fix.description)}</i>")
             proposal.setTextFormat(Qt.TextFormat.RichText)
             proposal.setWordWrap(True)
