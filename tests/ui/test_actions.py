@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from ui.actions import ACTIONS, all_specs, resolve
 from ui.document import Document
-from ui.keymap import KEYS, shortcuts
+from ui.keymap import CANVAS_KEYS, KEYS, shortcuts
 from ui.main_window import MainWindow
 from ui.menus import MENUS, TOOLBAR
 from ui.pages import PAGES
@@ -40,6 +40,20 @@ def test_no_shortcut_is_bound_twice(window):
     clashes = {key: owners[key] for key, count in bound.items() if count > 1}
     assert not clashes
     assert len(bound) >= 20  # the test would pass vacuously if shortcuts were not bound at all
+
+
+def test_no_canvas_key_does_two_things_or_is_taken_by_the_window(window):
+    """A canvas reads its keys while it has the focus: two actions on one key, or a window
+    shortcut on it (which the window would take first), would leave one of them dead."""
+    window_keys = {_portable(seq) for a in window.findChildren(QAction) for seq in a.shortcuts() if not seq.isEmpty()}
+    for canvas in ("process", "roadmap"):
+        keys = {**CANVAS_KEYS["canvas"], **CANVAS_KEYS[canvas]}
+        assert len(keys) == len(CANVAS_KEYS["canvas"]) + len(CANVAS_KEYS[canvas]), canvas  # no name reused
+        written = Counter(_portable(QKeySequence(k)) for k in keys.values())
+        assert all(written), (canvas, written)  # every key parses
+        assert [k for k, n in written.items() if n > 1] == [], canvas
+        assert set(written) & window_keys == set(), canvas
+    assert _portable(QKeySequence(CANVAS_KEYS["canvas"]["leave.next"])) == "Ctrl+Tab"
 
 
 def test_the_keymap_gives_every_listed_action_a_key(window):

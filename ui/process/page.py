@@ -221,6 +221,7 @@ class ProcessPage(QWidget, LaneActions):
         scroll = QScrollArea()
         scroll.setWidget(self.inspector)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Tab from the map lands on the first field
         scroll.setMinimumWidth(200)
         scroll.setMaximumWidth(260)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

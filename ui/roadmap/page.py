@@ -67,6 +67,7 @@ class RoadmapPage(QWidget):
         self.inspector_panel = QScrollArea()
         self.inspector_panel.setWidget(self.inspector)
         self.inspector_panel.setWidgetResizable(True)
+        self.inspector_panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Tab lands on the first field
         self.inspector_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inspector_panel.setFrameShape(QFrame.Shape.NoFrame)
         self.inspector_panel.setMaximumWidth(INSPECTOR_MAX_W)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 from omplanner.commands import SetFields
 from omplanner.model import Plan
 
+from ..keymap import canvas_action
 from .gestures import CreateGesture, Gesture, LinkGesture, MoveGesture, Outcome, ResizeGesture
 from .layout import HEADER_H, LANE_LABEL_W, ZOOMS
 from .scene import RoadmapScene
@@ -205,6 +206,10 @@ class RoadmapView(QGraphicsView):
         self.released.emit()
 
     def keyPressEvent(self, event) -> None:
+        action = canvas_action("roadmap", event)
+        if action.startswith("leave."):
+            self.focusNextPrevChild(action == "leave.next")  # on to the inspector, past the bars
+            return
         if event.key() == Qt.Key.Key_Escape and self.gesture is not None:
             self.gesture.cancel()
             self.gesture = None
