@@ -212,6 +212,10 @@ class MainWindow(QMainWindow):
     def add_on_page(self) -> None:
         """Insert: what the page's own Add button does, from anywhere on the page."""
         page = self.current_page()
+        add = getattr(page, "add_on_page", None)  # a canvas page adds in its own way (the roadmap)
+        if callable(add):
+            add()
+            return
         button = getattr(page, "add_button", None)
         if button is not None and button.isEnabled() and button.isVisibleTo(self):
             button.click()

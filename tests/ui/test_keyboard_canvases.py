@@ -75,3 +75,83 @@ def test_ctrl_tab_leaves_the_roadmap_for_the_inspector(qtbot, example_plan):
     _press(qtbot, Qt.Key.Key_Backtab, CTRL | SHIFT)
     focused = QApplication.focusWidget()
     assert focused is not page.view and not page.inspector.isAncestorOf(focused)
+
+
+def _main_window(qtbot, plan):
+    from ui.document import Document
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Document(plan))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_roadmap_items_are_added_moved_and_resized_from_the_keyboard(qtbot, example_plan):
+    window = _main_window(qtbot, example_plan)
+    page = window.show_page("roadmap")
+    plan = lambda: window.document.plan  # noqa: E731
+    before = {i.id for i in plan().roadmap}
+    _focus(qtbot, page.view)
+    _press(qtbot, Qt.Key.Key_Insert)  # Edit › Add to this page
+    assert len(plan().roadmap) == len(before) + 1
+    new = next(i for i in plan().roadmap if i.id not in before)
+    assert page.selected_id() == new.id and new.start_week == 0 and new.duration_weeks == 4
+    assert QApplication.focusWidget() is page.inspector.title  # its name is ready to type
+    qtbot.keyClicks(page.inspector.title, "Train the AP clerks")
+    _press(qtbot, Qt.Key.Key_Return)
+    assert plan().item(new.id).title == "Train the AP clerks"
+
+    _press(qtbot, Qt.Key.Key_Tab, SHIFT)  # back to the timeline
+    assert QApplication.focusWidget() is page.view
+    _press(qtbot, Qt.Key.Key_Right, times=3)
+    assert plan().item(new.id).start_week == 3
+    _press(qtbot, Qt.Key.Key_Left)
+    assert plan().item(new.id).start_week == 2
+    _press(qtbot, Qt.Key.Key_Right, SHIFT, times=2)
+    _press(qtbot, Qt.Key.Key_Left, SHIFT)
+    assert plan().item(new.id).duration_weeks == 5
+    assert page.scene.bars[new.id].pos().x() == page.scene.layout.x(2)  # the bar shows it
+
+    stack = window.document.undo_stack
+    assert stack.undoText() == "Change the length of 'Train the AP clerks'"  # the presses, one step
+    stack.undo()
+    assert plan().item(new.id).duration_weeks == 4 and plan().item(new.id).start_week == 2
+    stack.undo()  # the moves, one step
+    assert plan().item(new.id).start_week == 0
+    stack.undo()
+    stack.undo()
+    assert plan().item(new.id) is None
+
+
+def test_insert_adds_after_the_selected_item_in_its_lane(qtbot, example_plan):
+    window = _main_window(qtbot, example_plan)
+    page = window.show_page("roadmap")
+    first = window.document.plan.roadmap[0]
+    page.select_element(first.id)
+    window.action_map["edit.add"].trigger()
+    added = window.document.plan.item(page.selected_id())
+    assert added.id != first.id
+    assert added.start_week == first.end_week
+    assert page.scene.bars[added.id].pos().y() > page.scene.bars[first.id].pos().y() - 1
+    lane = page.scene.layout.lane_at(page.scene.bars[first.id].pos().y() + 2)
+    assert page.scene.layout.lane_at(page.scene.bars[added.id].pos().y() + 2) == lane
+
+
+def test_up_and_down_move_the_selection_between_bars_in_reading_order(qtbot, example_plan):
+    page = show_roadmap_in_weeks(qtbot, example_plan)
+    bars = sorted(page.scene.bars.values(), key=lambda b: (b.pos().y(), b.pos().x()))
+    _focus(qtbot, page.view)
+    _press(qtbot, Qt.Key.Key_Down)  # nothing selected: the first bar
+    assert page.selected_id() == bars[0].item_id
+    _press(qtbot, Qt.Key.Key_Down, times=2)
+    assert page.selected_id() == bars[2].item_id
+    assert bars[2].pos().y() >= bars[0].pos().y()
+    _press(qtbot, Qt.Key.Key_Up)
+    assert page.selected_id() == bars[1].item_id
+    assert page.inspector.title.text() == page.document.plan.item(bars[1].item_id).title
+    _press(qtbot, Qt.Key.Key_Up, times=5)  # stops at the first
+    assert page.selected_id() == bars[0].item_id
+    assert page.document.undo_stack.count() == 0  # selecting is not an edit
