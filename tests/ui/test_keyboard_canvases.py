@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.canvas_pages import redesigned, show_process_page, show_roadmap_in_weeks
@@ -155,3 +155,32 @@ def test_up_and_down_move_the_selection_between_bars_in_reading_order(qtbot, exa
     _press(qtbot, Qt.Key.Key_Up, times=5)  # stops at the first
     assert page.selected_id() == bars[0].item_id
     assert page.document.undo_stack.count() == 0  # selecting is not an edit
+
+
+def _open_menu_of(qtbot, button, open_it) -> list[str]:
+    """Open a tool button's menu with ``open_it`` and return the highlighted entry after each look
+    (the menu runs its own loop: it is read and closed from inside it)."""
+    seen: list[str] = []
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        try:
+            qtbot.wait(100)
+            seen.append(menu.activeAction().text() if menu.activeAction() else "")
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+            seen.append(menu.activeAction().text() if menu.activeAction() else "")
+        finally:
+            menu.close()
+
+    QTimer.singleShot(50, look)
+    open_it()
+    return seen
+
+
+def test_the_more_menu_opened_from_the_keyboard_starts_on_its_first_entry(qtbot, example_plan):
+    page = show_process_page(qtbot, example_plan)
+    button = page.more_button
+    assert button.isVisible()  # on the tool bar, not folded into »
+    _focus(qtbot, button)
+    seen = _open_menu_of(qtbot, button, lambda: qtbot.keyClick(button, Qt.Key.Key_Space))
+    assert seen == ["Quick capture…", "Auto layout"]

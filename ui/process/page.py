@@ -36,6 +36,7 @@ from omplanner.process import (
     redesign_from_current_command,
 )
 
+from ..widgets.keyboard_menu import first_entry_from_keyboard
 from ..widgets.message_boxes import Button, ask, warn
 from ..widgets.plain_text import literal_html
 from .gestures import MapEditor
@@ -134,7 +135,7 @@ class ProcessPage(QWidget, LaneActions):
         self.layout_action.triggered.connect(lambda: self.auto_layout(self.active_variant))
         self.export_action = QAction("Export image…", self)
         self.export_action.triggered.connect(self._ask_export)
-        lane_menu = QMenu(self)
+        lane_menu = first_entry_from_keyboard(QMenu(self))
         lane_menu.addAction("Add lane…", self._ask_add_lane)
         lane_menu.addAction("Rename lane…", self._ask_rename_lane)
         lane_menu.addAction("Move lane up", lambda: self.move_lane(-1))
@@ -144,7 +145,7 @@ class ProcessPage(QWidget, LaneActions):
         lanes_button.setText("Lanes")
         lanes_button.setMenu(lane_menu)
         lanes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more_menu = QMenu(self)
+        more_menu = first_entry_from_keyboard(QMenu(self))
         for action in (self.capture_action, self.layout_action, self.export_action):
             more_menu.addAction(action)
         more_menu.addSeparator()
@@ -154,7 +155,7 @@ class ProcessPage(QWidget, LaneActions):
         fit.setToolTip("Fit the maps in their views (F on a map)")
         fit.triggered.connect(self.fit)
 
-        more_button = QToolButton()
+        more_button = self.more_button = QToolButton()
         more_button.setText("More")
         more_button.setMenu(more_menu)
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
