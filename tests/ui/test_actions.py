@@ -56,6 +56,30 @@ def test_no_canvas_key_does_two_things_or_is_taken_by_the_window(window):
     assert _portable(QKeySequence(CANVAS_KEYS["canvas"]["leave.next"])) == "Ctrl+Tab"
 
 
+def test_every_canvas_key_is_read_as_the_keymap_writes_it():
+    """Each key of CANVAS_KEYS, pressed, is recognised as its action, also as the platform sends
+    it (Shift+Tab as Backtab, arrows with the keypad flag)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from ui.keymap import canvas_action
+
+    for canvas in ("process", "roadmap"):
+        for scope in (canvas, "canvas"):
+            for name, key in CANVAS_KEYS[scope].items():
+                combo = QKeySequence(key)[0]
+                event = QKeyEvent(QEvent.Type.KeyPress, combo.key(), combo.keyboardModifiers())
+                assert canvas_action(canvas, event) == name, (canvas, key)
+    shift, ctrl = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+    backtab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backtab, shift)
+    assert canvas_action("process", backtab) == "select.previous"
+    assert canvas_action("roadmap", QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backtab, shift | ctrl)) == (
+        "leave.previous"
+    )
+    keypad = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Left, shift | Qt.KeyboardModifier.KeypadModifier)
+    assert canvas_action("roadmap", keypad) == "resize.shorter"
+
+
 def test_the_keymap_gives_every_listed_action_a_key(window):
     for action_id, (_standard, fallback) in KEYS.items():
         if fallback:
