@@ -57,6 +57,7 @@ class MatrixView(EntityTableView):
 
     def __init__(self, page: DecisionsPage, model: EntityTableModel):
         super().__init__(model, page, header=RotatedHeader(FIXED_COLUMNS))
+        self.name_widest = 160  # every role column in sight matters more than a whole decision name
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.page = page
 
