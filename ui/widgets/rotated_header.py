@@ -64,7 +64,7 @@ class RotatedHeader(QHeaderView):
         metrics = QFontMetrics(self.font())
         if section < self.first_rotated:
             return metrics.horizontalAdvance(self._text(section)) + PADDING
-        return len(split_two_lines(self._text(section), metrics)) * metrics.height() + PADDING
+        return len(split_two_lines(self._text(section), metrics)) * metrics.height() + PADDING // 2
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()

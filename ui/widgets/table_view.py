@@ -63,6 +63,7 @@ class EntityTableView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setMinimumHeight(ROW_HEIGHT)
+        header.setMinimumSectionSize(16)  # widths come from apply_column_widths; Qt's floor grows with the font
         self.apply_column_widths()
         self._remembered: tuple[str | None, int] = (None, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
