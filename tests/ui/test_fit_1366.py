@@ -199,3 +199,14 @@ def test_every_page_shows_its_primary_columns_and_buttons_at_1366x768(qtbot, win
         if problems:
             failures[page_id] = problems
     assert not failures, "\n".join(f"{page}: {'; '.join(p)}" for page, p in failures.items())
+
+
+@pytest.mark.parametrize("ring_gap", [4.0, 7.0, 9.0, 13.0, 20.0])
+def test_the_radars_ring_numbers_never_run_into_each_other(ring_gap):
+    from ui.widgets.radar import MAX_VALUE, ring_labels
+
+    text_height = 13.0
+    levels = ring_labels(ring_gap, text_height)
+    assert MAX_VALUE in levels  # the scale is always told
+    gaps = [(b - a) * ring_gap for a, b in zip(levels, levels[1:])]
+    assert all(gap >= text_height for gap in gaps), f"numbers {levels} {ring_gap} px apart per ring"

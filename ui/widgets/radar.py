@@ -28,6 +28,16 @@ class Series:
     emphasised: bool = False
 
 
+def ring_labels(ring_gap: float, text_height: float) -> tuple[int, ...]:
+    """The rings that get their number: all when the rings are a line apart, else every other
+    one, else the outer ring alone (on a small chart the five numbers ran into each other)."""
+    if ring_gap >= text_height:
+        return tuple(range(1, MAX_VALUE + 1))
+    if 2 * ring_gap >= text_height:
+        return tuple(range(1, MAX_VALUE + 1, 2))
+    return (MAX_VALUE,)
+
+
 class RadarChart(QWidget):
     def __init__(self, axes: Sequence[str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,7 +97,7 @@ class RadarChart(QWidget):
         # label and under the series' points.
         between = -math.pi / 2 + math.pi / count
         small_metrics = QFontMetrics(small)
-        for level in range(1, MAX_VALUE + 1):
+        for level in ring_labels(radius / MAX_VALUE, small_metrics.height()):
             r = radius * level / MAX_VALUE
             x, y = center.x() + r * math.cos(between), center.y() + r * math.sin(between)
             text = str(level)
