@@ -182,6 +182,16 @@ def _page_problems(window: MainWindow, page_id: str) -> list[str]:
     return problems
 
 
+def _findings_filter_problems(window: MainWindow) -> list[str]:
+    panel = window.findings
+    problems = []
+    for combo in (panel.severity_filter, panel.component_filter):
+        need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30  # the text, the arrow
+        if combo.width() < need:
+            problems.append(f"findings filter {combo.currentText()!r} cut: {combo.width()} px of {need}")
+    return problems
+
+
 PAGE_IDS = list(PRIMARY)
 
 
@@ -195,7 +205,7 @@ def test_every_page_shows_its_primary_columns_and_buttons_at_1366x768(qtbot, win
         window.show_page(page_id)
         _settle(qtbot)
         assert window.findings.isVisible(), "the findings panel is open, as by default"
-        problems = _page_problems(window, page_id)
+        problems = _page_problems(window, page_id) + _findings_filter_problems(window)
         if problems:
             failures[page_id] = problems
     assert not failures, "\n".join(f"{page}: {'; '.join(p)}" for page, p in failures.items())

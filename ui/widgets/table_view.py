@@ -110,8 +110,10 @@ class EntityTableView(QTableView):
             if section == 0:  # the row's name: the room reads it whole where the width allows
                 least = max(title, min(cells, round(self.name_widest * scale)))
                 want = max(want, least)
-            else:  # text runs on under an ellipsis, down to a share of what the column asks for
-                least = max(title, min(cells, round(want * SHARE_KEPT)))
+            elif cells <= min(want, round(SHORT_VALUE * scale)):  # a level, "RA", a count: never elided
+                least = max(title, cells)
+            else:  # longer text runs on under an ellipsis, down to a share of what the column asks for
+                least = max(title, round(want * SHARE_KEPT))
             wanted.append(want)
             narrowest.append(least)
         widths = _share(wanted, narrowest, room, [c.width is None for c in columns])
@@ -233,6 +235,8 @@ class EntityTableView(QTableView):
             model.document.execute(command)
 
 
+SHORT_VALUE = 100
+"""Cells no wider than this (times the type scale) are kept whole: "RA" elided to "…" says nothing."""
 SHARE_KEPT = 0.45
 """A column's cells keep at least this share of the width the column asks for."""
 
