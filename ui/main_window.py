@@ -41,7 +41,7 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 DEFAULT_SIZE = QSize(1366, 768)
 SIDEBAR_ROW = 36
-SIDEBAR_WIDTH = 196
+SIDEBAR_WIDTH = 176
 ICON_SIDEBAR_WIDTH = 64
 """Presentation mode's sidebar shows only the pages' icons (names in tooltips): the room needs
 the width for the page, and the facilitator knows the icons."""

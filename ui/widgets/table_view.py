@@ -7,7 +7,7 @@ row back, a row added above), sizes columns from their specs, and edits list-val
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +79,7 @@ class EntityTableView(QTableView):
     STRETCH_MIN = 220
     """The width a stretching column (a name, a title) asks for at least, when there is room."""
     stretch_min = STRETCH_MIN
+    _sizing_columns = False
     """Per view: a small table of short names (the participants of a round) sets less."""
     NAME_WIDEST = 300
     """The first column (the row's name) keeps its longest name up to this width (times the type scale)."""
@@ -107,6 +108,8 @@ class EntityTableView(QTableView):
             cells = self.sizeHintForColumn(section) if self.entity_model.rowCount() else 0
             title = self._title_width(section)
             want = max(title, round((column.width or self.stretch_min) * scale))
+            if 0 < cells < want:  # no wider than its widest cell asks: the room goes where text is cut
+                want = max(title, cells)
             if section == 0:  # the row's name: the room reads it whole where the width allows
                 least = max(title, min(cells, round(self.name_widest * scale)))
                 want = max(want, least)
@@ -135,6 +138,16 @@ class EntityTableView(QTableView):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.apply_column_widths()
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
+        # the viewport also changes width when the vertical scroll bar comes or goes
+        if event.type() == QEvent.Type.Resize and not self._sizing_columns:
+            self._sizing_columns = True
+            try:
+                self.apply_column_widths()
+            finally:
+                self._sizing_columns = False
+        return super().viewportEvent(event)
 
     # Selection by id ---------------------------------------------------------------------
     def current_id(self) -> str | None:
