@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QTableView, QWidget
 
@@ -220,3 +220,14 @@ def test_the_radars_ring_numbers_never_run_into_each_other(ring_gap):
     assert MAX_VALUE in levels  # the scale is always told
     gaps = [(b - a) * ring_gap for a, b in zip(levels, levels[1:])]
     assert all(gap >= text_height for gap in gaps), f"numbers {levels} {ring_gap} px apart per ring"
+
+
+def test_the_process_actions_move_under_the_view_tools_rather_than_fold_away(qtbot, window):
+    """A wider findings panel (dragged by the facilitator) leaves the process page less width:
+    Start redesign, Lanes, More and Fit take a second row instead of hiding in a » menu."""
+    window.set_presentation(True)
+    window.resizeDocks([window.findings], [480], Qt.Orientation.Horizontal)
+    page = window.show_page("processes")
+    _settle(qtbot)
+    assert window.findings.width() >= 470
+    assert not _button_problems(page, ("Current", "Both", "Start redesign", "Lanes", "More", "Fit"))
