@@ -231,3 +231,18 @@ def test_the_process_actions_move_under_the_view_tools_rather_than_fold_away(qtb
     _settle(qtbot)
     assert window.findings.width() >= 470
     assert not _button_problems(page, ("Current", "Both", "Start redesign", "Lanes", "More", "Fit"))
+
+
+def test_a_long_use_case_name_ends_in_an_ellipsis_in_the_score_grid(qtbot, window):
+    plan = window.document.plan
+    long_name = "Customer e-mail triage and routing for every depot in the north region"
+    plan.use_cases[1].name = long_name
+    window.document.replace_plan(plan, None)
+    window.set_presentation(True)
+    grid = window.show_page("diagnostic").grid
+    _settle(qtbot)
+    header = grid.verticalHeader()
+    shown = header.shown_text(1)
+    assert shown.endswith("…") and long_name.startswith(shown[:-1])
+    assert QFontMetrics(header.font()).horizontalAdvance(shown) <= header.width()
+    assert header.shown_text(0) == plan.use_cases[0].name  # a short name stays whole

@@ -146,6 +146,8 @@ class RadarChart(QWidget):
             font.setBold(series.emphasised)
             painter.setFont(font)
             painter.setPen(text_color)
-            text = metrics.elidedText(series.label, Qt.TextElideMode.ElideRight, int(column_width - 36))
+            # elided to the room right of where the line starts: a long name ran off the chart
+            room = min(column_width - 36, self.width() - x - 30 - 8)
+            text = metrics.elidedText(series.label, Qt.TextElideMode.ElideRight, int(room))
             painter.drawText(QPointF(x + 30, row_y + metrics.ascent()), text)
         painter.end()

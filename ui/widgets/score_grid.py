@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionHeader,
+    QTableView,
+)
 
 from omplanner.commands import ChangeSet
 from omplanner.model import Component, Plan, Score, UseCase
@@ -107,6 +114,9 @@ class ScoreGridModel(QAbstractTableModel):
                 return use_case.name if use_case else ""
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return COMPONENTS[section].label
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
+            use_case = self.use_case(section)
+            return plain_tooltip(use_case.name) if use_case else None
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -187,6 +197,29 @@ def room_label(room: RoomRound, painter, rect: QRect) -> str:
     return ""
 
 
+class ElidingHeader(QHeaderView):
+    """Row titles that end in an ellipsis when the header is narrower than the name, instead of
+    being cut mid-letter (the full name is in the tooltip)."""
+
+    MARGIN = 8
+
+    def shown_text(self, section: int, width: int | None = None) -> str:
+        model = self.model()
+        text = str(model.headerData(section, self.orientation()) or "") if model is not None else ""
+        width = self.width() if width is None else width
+        return QFontMetrics(self.font()).elidedText(text, Qt.TextElideMode.ElideRight, width - 2 * self.MARGIN)
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:  # noqa: N802 (Qt override)
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, section)
+        option.rect = rect
+        option.text = self.shown_text(section, rect.width())
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()
+
+
 class ScoreGridView(QTableView):
     score_typed = Signal(int)
     """A key 1-5 was pressed: the page scores the selected cells."""
@@ -194,6 +227,7 @@ class ScoreGridView(QTableView):
 
     def __init__(self, model: ScoreGridModel, parent=None):
         super().__init__(parent)
+        self.setVerticalHeader(ElidingHeader(Qt.Orientation.Vertical, self))
         self.setModel(model)
         self.setItemDelegate(ScoreDelegate(self))
         self.setFont(body_font(self.font()))
