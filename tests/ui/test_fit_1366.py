@@ -246,3 +246,20 @@ def test_a_long_use_case_name_ends_in_an_ellipsis_in_the_score_grid(qtbot, windo
     assert shown.endswith("…") and long_name.startswith(shown[:-1])
     assert QFontMetrics(header.font()).horizontalAdvance(shown) <= header.width()
     assert header.shown_text(0) == plan.use_cases[0].name  # a short name stays whole
+
+
+def test_presentation_mode_shows_the_pages_as_icons_and_leaving_it_brings_the_names_back(qtbot, window):
+    from ui.pages import PAGES
+
+    normal_width = window.sidebar.width()
+    window.set_presentation(True)
+    _settle(qtbot)
+    items = [window.sidebar.item(row) for row in range(window.sidebar.count())]
+    assert window.sidebar.width() < normal_width / 2
+    assert all(item.text() == "" for item in items)
+    assert [item.data(Qt.ItemDataRole.AccessibleTextRole) for item in items] == [p.title for p in PAGES]
+    assert all(item.toolTip().startswith(p.title) for item, p in zip(items, PAGES))
+    window.set_presentation(False)
+    _settle(qtbot)
+    assert [item.text() for item in items] == [p.title for p in PAGES]
+    assert window.sidebar.width() == normal_width
