@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -159,8 +159,10 @@ class ProcessPage(QWidget, LaneActions):
         more_button.setText("More")
         more_button.setMenu(more_menu)
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        # A tool bar rather than a row of buttons: beside the findings dock on a laptop screen
-        # what does not fit folds into its » menu instead of widening the window.
+        # Tool bars rather than a row of buttons: in a window too narrow even for two rows, what
+        # does not fit folds into a » menu instead of widening the window. The actions (Start
+        # redesign, Lanes, More, Fit) are a second bar that moves under the first when both do
+        # not fit on one row (presentation type beside the findings panel), so they never fold.
         top = QToolBar()
         top.setAccessibleName("Process map tools")
         top.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -170,17 +172,19 @@ class ProcessPage(QWidget, LaneActions):
         top.addSeparator()
         top.addWidget(modes)
         top.addWidget(self.diff_button)
+        actions = self.actions_bar = QToolBar()
+        actions.setAccessibleName("Process map actions")
+        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        actions.setContentsMargins(4, 2, 4, 0)
         redesign_button = QToolButton()
         redesign_button.setDefaultAction(self.redesign_action)
-        top.addWidget(redesign_button)
-        top.addWidget(lanes_button)
-        top.addWidget(more_button)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        top.addWidget(spacer)
+        actions.addWidget(redesign_button)
+        actions.addWidget(lanes_button)
+        actions.addWidget(more_button)
         fit_button = QToolButton()
         fit_button.setDefaultAction(fit)
-        top.addWidget(fit_button)
+        actions.addWidget(fit_button)
+        self.tools_bar = top
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)  # a bold lead; the rest is escaped
         self.summary.setAccessibleName("Differences")
@@ -239,7 +243,12 @@ class ProcessPage(QWidget, LaneActions):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(top)
+        self.toolbar_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.toolbar_row.setSpacing(0)
+        self.toolbar_row.addWidget(top)
+        self.toolbar_row.addWidget(actions)
+        self.toolbar_row.addStretch(1)
+        layout.addLayout(self.toolbar_row)
         # The table and the inspector fold away, so that beside the findings dock on a laptop
         # the maps keep most of the width and height; their switches sit beside the summary.
         self.table_button = self._panel_button("Steps table", "Show the steps of the active map as a table")
@@ -256,6 +265,17 @@ class ProcessPage(QWidget, LaneActions):
         layout.addWidget(body, 1)
         self.table_button.toggled.connect(self.table.setVisible)
         self.inspector_button.toggled.connect(lambda _on: self._show_inspector())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange_toolbars()
+
+    def _arrange_toolbars(self) -> None:
+        """The actions beside the view tools when both fit on one row, else under them."""
+        need = self.tools_bar.sizeHint().width() + self.actions_bar.sizeHint().width()
+        direction = QBoxLayout.Direction.LeftToRight if need <= self.width() else QBoxLayout.Direction.TopToBottom
+        if self.toolbar_row.direction() != direction:
+            self.toolbar_row.setDirection(direction)
 
     def _panel_button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -289,6 +309,7 @@ class ProcessPage(QWidget, LaneActions):
                     pane.scene.show_map(self.document.plan, pane.scene.map_id)
             self._refresh_marks()
         elif event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._arrange_toolbars)  # the bars' widths change with the type
             # presentation mode enlarges the type: enlarge the maps by as much (their text is
             # drawn at a fixed size so that it keeps fitting its shapes)
             size = self.font().pointSizeF()
