@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Plan, UseCase
+from .model import Component, Plan, UseCase
 
 
 @dataclass(frozen=True)
@@ -98,3 +98,29 @@ def _ordinal(n: int) -> str:
         return ORDINALS[n - 1]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def agreed_scores(plan: Plan) -> dict[tuple[str, Component], int]:
+    """The room's agreed diagnostic score per (use case, component); one person's scores in a
+    round are not agreed and are left out."""
+    return {(s.use_case, s.component): s.value for s in plan.scores if not s.participant}
+
+
+def readiness(plan: Plan, use_case_id: str, agreed: dict | None = None) -> list[tuple[Component, int | None]]:
+    """The five components in their order with the use case's agreed score (None: not scored)."""
+    agreed = agreed_scores(plan) if agreed is None else agreed
+    return [(c, agreed.get((use_case_id, c))) for c in Component]
+
+
+def readiness_text(plan: Plan, use_case_id: str, agreed: dict | None = None) -> str:
+    """'Readiness: Process design 5 · … · Data flows not scored. Least ready: Governance (1).'"""
+    scores = readiness(plan, use_case_id, agreed)
+    scored = [(c, v) for c, v in scores if v is not None]
+    if not scored:
+        return "Readiness: not scored yet. Score it on the Diagnostic page to see where it is least ready."
+    parts = " · ".join(f"{c.label} {v if v is not None else '–'}" for c, v in scores)
+    low = min(v for _, v in scored)
+    least = ", ".join(c.label for c, v in scored if v == low)
+    missing = len(scores) - len(scored)
+    tail = f" {missing} not scored yet." if missing else ""
+    return f"Readiness (1–5): {parts}. Least ready: {least} ({low}).{tail}"

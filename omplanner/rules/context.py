@@ -22,6 +22,7 @@ from ..model import (
     Step,
     UseCase,
 )
+from ..ranking import agreed_scores
 from .findings import ElementRef
 
 
@@ -151,7 +152,7 @@ class PlanIndex:
 
     @cached_property
     def agreed_scores(self) -> dict[tuple[str, Component], int]:
-        return {(s.use_case, s.component): s.value for s in self.plan.scores if s.participant == ""}
+        return agreed_scores(self.plan)
 
     @cached_property
     def items_by_use_case(self) -> dict[str | None, list[RoadmapItem]]:

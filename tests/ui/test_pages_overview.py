@@ -102,3 +102,24 @@ def test_a_plan_with_nothing_to_judge_is_not_praised(qtbot):
     assert page.by_component.text() == expected
     assert window.findings.summary.text() == expected
     assert window.counts_label.text() == "No findings yet"
+
+
+def test_each_card_shows_readiness_from_the_diagnostic_and_follows_scoring(qtbot, example_plan):
+    """Scoring in the diagnostic changes the overview: each card names the least ready component."""
+    from omplanner.commands import AddEntity
+    from omplanner.model import Component, Score, new_id
+
+    unscored = example_plan.use_cases[-1]
+    example_plan.scores = [s for s in example_plan.scores if s.use_case != unscored.id]
+    document, page = open_page(qtbot, OverviewPage, example_plan)
+    qtbot.waitUntil(lambda: len(page.cards) == 3)
+    by_name = {card.title.text().split(".  ", 1)[1]: card for card in page.cards}
+    ap = by_name["AP invoice matching"].readiness.text()
+    assert ap.startswith("Process design ") and "Least ready:" in ap
+    assert by_name[unscored.name].readiness.text().startswith("not scored yet")
+    score = Score(id=new_id("score"), use_case=unscored.id, component=Component.GOVERNANCE, value=1)
+    document.execute(AddEntity(None, "scores", score))
+    card = by_name[unscored.name]
+    qtbot.waitUntil(lambda: "Least ready: Governance (1)" in card.readiness.text())
+    assert "Process design – · Decision rights – · Capability & roles – · Governance 1" in card.readiness.text()
+    assert "4 not scored yet" in card.readiness.text()

@@ -84,6 +84,8 @@ class UseCaseCard(QFrame):
         self.process.setWordWrap(True)
         self.gap = plain_label()
         self.gap.setWordWrap(True)
+        self.readiness = plain_label()
+        self.readiness.setWordWrap(True)
         # The name gets the whole width: beside the score it wrapped word by word when the
         # findings dock narrows the page on a 1366-pixel laptop.
         layout.addWidget(self.title, 0, 0, 1, 2)
@@ -94,11 +96,14 @@ class UseCaseCard(QFrame):
         layout.addWidget(self.pilot, 4, 0)
         layout.addWidget(self.process, 4, 1)
         layout.addWidget(self.gap, 5, 0, 1, 2)
+        layout.addWidget(_caption("Readiness from the diagnostic"), 6, 0, 1, 2)
+        layout.addWidget(self.readiness, 7, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
 
-    def show_ranked(self, ranked, figures) -> None:
+    def show_ranked(self, ranked, figures, readiness: str = "") -> None:
         use_case = ranked.use_case
+        self.readiness.setText(readiness.removeprefix("Readiness (1–5): ").removeprefix("Readiness: "))
         self.title.setText(f"{ranked.rank}.  {use_case.name}")
         self.meta.setText(f"tractability {ranked.score:.1f} / 5  ·  {use_case.status.label}")
         self.reason.setText(ranked.reason)
@@ -225,7 +230,7 @@ class OverviewPage(QWidget):
     def refresh_analysis(self) -> None:
         # Imported here: the rule engine loads networkx, which must not slow the app's start.
         from omplanner.integration import integration_figures
-        from omplanner.ranking import rank_use_cases
+        from omplanner.ranking import agreed_scores, rank_use_cases, readiness_text
         from omplanner.rules.gaps import no_findings_text
 
         plan = self.document.plan
@@ -235,8 +240,10 @@ class OverviewPage(QWidget):
             card = UseCaseCard(self.cards_box)
             self.cards_layout.insertWidget(len(self.cards), card)
             self.cards.append(card)
+        agreed = agreed_scores(plan)
         for card, item in zip(self.cards, ranked):
-            card.show_ranked(item, integration_figures(plan, item.use_case))
+            readiness = readiness_text(plan, item.use_case.id, agreed)
+            card.show_ranked(item, integration_figures(plan, item.use_case), readiness)
             card.show()
         for card in self.cards[len(ranked) :]:
             card.hide()

@@ -7,6 +7,7 @@ from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
 
 from ...model import Component
+from ...ranking import agreed_scores
 from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
 from .safe import one_line
@@ -26,10 +27,6 @@ CHART_WIDTH_CM, CHART_HEIGHT_CM = 8.5, 7.5
 CHARTS_PER_ROW = 2
 CHART_ROWS = 16
 """Rows a chart occupies at the default row height, plus a gap."""
-
-
-def agreed_scores(plan) -> dict[tuple[str, Component], int]:
-    return {(s.use_case, s.component): s.value for s in plan.scores if not s.participant}
 
 
 def write_diagnostic(ctx: ExportContext) -> None:

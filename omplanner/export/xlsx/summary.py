@@ -6,10 +6,11 @@ from collections import Counter
 from datetime import date
 
 from ...model import Component, Severity
+from ...ranking import agreed_scores
 from ..analysis import ranked_use_case
 from .cells import Column, heading, print_setup, put, set_min_width, write_table
 from .context import ExportContext
-from .diagnostic import SCALE, agreed_scores
+from .diagnostic import SCALE
 
 
 def _round(value, digits: int = 1):
