@@ -199,14 +199,13 @@ def _after_structural(plan: Plan, changes: ChangeSet) -> str | None:
         if repeated:
             return already_used(repeated[0])
         where = index.get
-        everything: Iterable[Entity] = (entity for entity, _owner in index.values())
     else:
+        index = None
+
         # The open plan's index answers; AddEntity has refused an id already in use.
         def where(ident: str) -> tuple[Entity, BaseModel] | None:
             place = places.place(ident)
             return None if place is None else (place.entity, place.owner)
-
-        everything = iter_entities(plan)
 
     def lookup(ident: str) -> Entity | None:
         found = where(ident)
@@ -231,16 +230,26 @@ def _after_structural(plan: Plan, changes: ChangeSet) -> str | None:
                 faults.append(_touched_faults(entity, owner, roots, lookup))
     message = _first(chain.from_iterable(faults))
     if message is None and lost:
-        message = _first(_references_to(everything, lost, lookup))
+        # Every reference that could have named what went: one pass over the plan, against
+        # a plain dict of its ids (the open plan's index checks each answer, too slow for all).
+        if index is None:
+            index = {}
+            _index(plan, index, [])
+        message = _first(_references_to(index, lost))
     return message
 
 
 def _references_to(
-    entities: Iterable[Entity], lost: set[type[Entity]], lookup: Lookup
+    index: dict[str, tuple[Entity, BaseModel]], lost: set[type[Entity]]
 ) -> Iterator[tuple[Entity, Fault]]:
     """References that may have named an entity of a kind in ``lost`` (one that went)."""
+
+    def lookup(ident: str) -> Entity | None:
+        found = index.get(ident)
+        return None if found is None else found[0]
+
     fields_of: dict[type, set[str]] = {}
-    for entity in entities:
+    for entity, _owner in index.values():
         cls = type(entity)
         fields = fields_of.get(cls)
         if fields is None:
