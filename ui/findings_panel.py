@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .icons import icon
+from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
@@ -44,6 +45,8 @@ class FindingsPanel(QDockWidget):
     """Errors, warnings, infos in the whole plan (not only the filtered list)."""
     rules_requested = Signal(str)
     """The user asked for the rules window, on this rule code ("" for none in particular)."""
+    fixed = Signal(str)
+    """What a fix did and what is still found there, for the status bar."""
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__("Findings", parent)
@@ -51,6 +54,9 @@ class FindingsPanel(QDockWidget):
         self.setAccessibleName("Findings")
         self.document = document
         self.findings: list = []
+        self._trial_of: list | None = None  # the check, finding and trial of the last fix tried
+        self._trial_key: tuple = ()
+        self._trial_result = None
         self.checked_once = False
 
         body = QWidget()
@@ -212,7 +218,7 @@ class FindingsPanel(QDockWidget):
             tip = f"{severity}: {finding.message}"
             if finding.fix:
                 tip += f"\nFix: {finding.fix.description}"
-            item.setToolTip(tip)
+            item.setToolTip(plain_tooltip(tip))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {finding.title}")
             self.entries.addItem(item)
             if key == (finding.code, finding.element_ids):
@@ -221,11 +227,11 @@ class FindingsPanel(QDockWidget):
             self.entries.setCurrentItem(restore)
         self._show_detail(self.entries.currentItem())
         total = len(self.findings)
-        if not total and not self.document.plan.use_cases:
-            # an empty plan passes every rule, which is no praise: say what the panel is for
-            self.summary.setText("No findings yet: they appear as the plan fills in")
-        elif not total:
-            self.summary.setText("No findings: the plan passes every rule")
+        if not total:
+            # a plan with nothing to judge passes every rule, which is no praise: say what is missing
+            from omplanner.rules.gaps import no_findings_text
+
+            self.summary.setText(no_findings_text(self.document.plan))
         elif len(shown) == total:
             self.summary.setText(f"{total} finding{'s' if total != 1 else ''}")
         else:
@@ -262,9 +268,25 @@ class FindingsPanel(QDockWidget):
         self.detail.setText(text)
         self.detail.setVisible(bool(finding))
         self.show_button.setEnabled(bool(finding and finding.elements))
-        has_fix = bool(finding and finding.fix)
-        self.fix_button.setEnabled(has_fix)
-        self.fix_button.setToolTip(finding.fix.description if has_fix else "This finding has no automatic fix")
+        trial = self._trial(finding)
+        self.fix_button.setEnabled(bool(trial and trial.sound))
+        if trial is None:
+            tip = "This finding has no automatic fix"
+        else:
+            tip = finding.fix.description if trial.sound else f"{finding.fix.description}\n{trial.refusal()}"
+        self.fix_button.setToolTip(plain_tooltip(tip))
+
+    def _trial(self, finding):
+        """The fix tried on a copy of the plan (see omplanner.rules.fix_trial), once per check."""
+        if finding is None or finding.fix is None:
+            return None
+        from omplanner.rules.fix_trial import try_fix
+
+        key = (finding.code, finding.element_ids)
+        if self._trial_of is not self.findings or self._trial_key != key:  # a new check, or another finding
+            self._trial_of, self._trial_key = self.findings, key
+            self._trial_result = try_fix(self.document.plan, finding, self.findings)
+        return self._trial_result
 
     def _activate(self, item) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole) if item else None
@@ -276,10 +298,24 @@ class FindingsPanel(QDockWidget):
         finding = self.current_finding()
         if finding is None or finding.fix is None:
             return False
+        trial = self._trial(finding)
+        if trial is None or not trial.sound:
+            return False
         self.fix_button.setEnabled(False)
         done = self.document.execute(finding.fix.command)
         self.refresh()
+        if done:
+            self.fixed.emit(fix_report(finding, trial))
         return done
+
+
+def fix_report(finding, trial) -> str:
+    """What a fix did, and what is still found where it was applied."""
+    text = f"Fixed: {finding.fix.description}."
+    if trial.still:
+        left = "; ".join(dict.fromkeys(f.title for f in trial.still))
+        text += f" Still to look at there: {left}."
+    return text
 
 
 def settings_summary(settings: dict) -> str:

@@ -6,6 +6,7 @@ that each is one command whose revert restores the plan.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from ..commands import AddEntity, Command, Macro, SetFields, remove_cascade
@@ -59,9 +60,62 @@ def delete_command(plan: Plan, ids: list[str]) -> Command | None:
         commands.append(command)
     if not commands:
         return None
-    if len(commands) == 1:
+    joins = [AddEntity(pmap_id, "flows", flow) for pmap_id, flow in _joins(plan, set(ids))]
+    if len(commands) == 1 and not joins:
         return commands[0]
-    return Macro(f"Delete {len(commands)} elements", commands)
+    text = commands[0].text if len(commands) == 1 else f"Delete {len(commands)} elements"
+    if joins:
+        names = {s.id: s.name for uc in plan.use_cases for m in (uc.current, uc.redesigned) for s in m.steps}
+        links = ", ".join(f"'{names[j.entity.source]}' → '{names[j.entity.target]}'" for j in joins)
+        text += f" and join {links}"
+    return Macro(text, commands + joins)
+
+
+def _joins(plan: Plan, doomed: set[str]) -> list[tuple[str, Flow]]:
+    """The flows that close the gap a deletion leaves in a chain: where the deleted steps (one,
+    or several in a row) had exactly one way in from a step that stays and one way out to a
+    step that stays, that step leads to the next one, the way in's label kept ("yes", "no")."""
+    joins = []
+    for uc in plan.use_cases:
+        for pmap in (uc.current, uc.redesigned):
+            gone = doomed & {s.id for s in pmap.steps}
+            if not gone:
+                continue
+            group = _groups(gone, pmap.flows)
+            ins: dict[int, list[Flow]] = defaultdict(list)
+            outs: dict[int, list[Flow]] = defaultdict(list)
+            for flow in pmap.flows:
+                if flow.target in gone and flow.source not in gone:
+                    ins[group[flow.target]].append(flow)
+                if flow.source in gone and flow.target not in gone:
+                    outs[group[flow.source]].append(flow)
+            linked = {(f.source, f.target) for f in pmap.flows}
+            for key in sorted(set(ins) & set(outs)):
+                if len(ins[key]) == 1 and len(outs[key]) == 1:
+                    source, target = ins[key][0].source, outs[key][0].target
+                    if source != target and (source, target) not in linked:
+                        joins.append(
+                            (pmap.id, Flow(id=new_id("flow"), source=source, target=target, label=ins[key][0].label))
+                        )
+                        linked.add((source, target))
+    return joins
+
+
+def _groups(gone: set[str], flows: Iterable[Flow]) -> dict[str, int]:
+    """Deleted steps joined by flows between them form one group (a run of steps in a row)."""
+    parent = {step_id: step_id for step_id in gone}
+
+    def root(step_id: str) -> str:
+        while parent[step_id] != step_id:
+            parent[step_id] = parent[parent[step_id]]
+            step_id = parent[step_id]
+        return step_id
+
+    for flow in flows:
+        if flow.source in gone and flow.target in gone:
+            parent[root(flow.source)] = root(flow.target)
+    roots: dict[str, int] = {}
+    return {step_id: roots.setdefault(root(step_id), len(roots)) for step_id in sorted(gone)}
 
 
 def clone_fragment(

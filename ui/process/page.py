@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -37,6 +36,8 @@ from omplanner.process import (
     redesign_from_current_command,
 )
 
+from ..widgets.message_boxes import Button, ask, warn
+from ..widgets.plain_text import literal_html
 from .gestures import MapEditor
 from .inspector import StepInspector
 from .lane_actions import LaneActions
@@ -80,6 +81,8 @@ class ProcessPage(QWidget, LaneActions):
         self.document = document
         self.use_case_id: str | None = None
         self.mode = "both"
+        self._zooms: dict[str, float] = {}
+        """The zoom each mode was last left at, for this use case's maps."""
         self.panes = {v: MapPane(document, v, self) for v in VARIANTS}
         self.active_variant = "current"
         self._fitted = False
@@ -178,6 +181,7 @@ class ProcessPage(QWidget, LaneActions):
         fit_button.setDefaultAction(fit)
         top.addWidget(fit_button)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # a bold lead; the rest is escaped
         self.summary.setAccessibleName("Differences")
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(8, 0, 8, 0)
@@ -304,6 +308,8 @@ class ProcessPage(QWidget, LaneActions):
         self.show_use_case(wanted)
 
     def show_use_case(self, use_case_id: str | None) -> None:
+        if use_case_id != self.use_case_id:
+            self._zooms.clear()  # another map: each mode starts from its first view again
         self.use_case_id = use_case_id
         plan = self.document.plan
         use_case = plan.use_case(use_case_id)
@@ -318,6 +324,11 @@ class ProcessPage(QWidget, LaneActions):
         self.show_start()
 
     def set_mode(self, mode: str) -> None:
+        """Current, Redesigned or Both. Each keeps its own zoom: a map shown alone is not left at
+        the small zoom that fitted it into half the page, and going back to Both restores that."""
+        changed = mode != self.mode
+        if changed and any(p.isVisibleTo(self) for p in self.panes.values()):
+            self._zooms[self.mode] = self._active_view().zoom()
         self.mode = mode
         for button in self.mode_buttons.buttons():
             button.setChecked(button.property("mode") == mode)
@@ -325,6 +336,18 @@ class ProcessPage(QWidget, LaneActions):
             pane.setVisible(mode in ("both", variant))
         if mode != "both":
             self._set_active(mode)
+        if changed:
+            # after the layout has given the panes their new sizes
+            QTimer.singleShot(0, self._restore_zoom)
+
+    def _restore_zoom(self) -> None:
+        zoom = self._zooms.get(self.mode)
+        if zoom is None:
+            self.show_start()
+            return
+        for pane in self.panes.values():
+            if pane.isVisibleTo(self):
+                pane.view.set_zoom(zoom)
 
     def _set_active(self, variant: str) -> None:
         self.active_variant = variant
@@ -417,7 +440,7 @@ class ProcessPage(QWidget, LaneActions):
         self.panes["current"].scene.set_diff_states({i: "removed" for i in diff.removed} if show else {})
         self.panes["redesigned"].scene.set_diff_states({i: "added" for i in diff.added} if show else {})
         if use_case.redesigned.steps:
-            self.summary.setText(f"<b>Current → redesigned:</b> {diff.summary()}")
+            self.summary.setText(f"<b>Current → redesigned:</b> {literal_html(diff.summary())}")
         else:
             self.summary.setText("The redesign is empty: start it from the current map, or capture it.")
 
@@ -534,13 +557,13 @@ class ProcessPage(QWidget, LaneActions):
         if use_case is None:
             return
         if use_case.redesigned.steps:
-            answer = QMessageBox.question(
+            answer = ask(
                 self,
                 "Start the redesign again?",
                 f"The redesign of {use_case.name} has {len(use_case.redesigned.steps)} steps. Replace them with "
                 "a copy of the current map? (Undo brings them back.)",
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != Button.Yes:
                 return
         self.start_redesign()
 
@@ -584,4 +607,4 @@ class ProcessPage(QWidget, LaneActions):
             try:
                 self.export_image(path)
             except Exception as exc:  # noqa: BLE001 - show any failure to write in plain words
-                QMessageBox.warning(self, "Could not export the image", str(exc))
+                warn(self, "Could not export the image", str(exc))

@@ -8,7 +8,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 from ....model import Severity
 from ....rules import Finding, applied_settings
 from .. import styles as st
-from ..blocks import Card, Ctx, heading, short, table
+from ..blocks import Card, Ctx, heading, listed, short, table
 from ..safe import Para, esc, marked, para
 
 INTRO = {
@@ -82,7 +82,7 @@ def _card(ctx: Ctx, f: Finding) -> Card:
     if where:
         parts.append(para(" · ".join(where), s.cell_muted))
     if f.elements:
-        names = ", ".join(e.name for e in f.elements)
+        names = listed(e.name for e in f.elements)
         parts.append(para(f"Concerns: {names}", s.cell_muted))
     if f.fix is not None:
         parts.append(
