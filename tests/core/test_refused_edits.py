@@ -4,7 +4,7 @@ and leave the plan exactly as it was. One test per way an edit used to break the
 import pytest
 
 from omplanner.commands import AddEntity, CommandError, MoveEntity, RemoveEntity, SetFields, remove_cascade
-from omplanner.fileio import parse_plan, plan_to_json
+from omplanner.fileio import load_plan, parse_plan, plan_to_json, save_plan
 from omplanner.model import Flow, Plan, Role, Step, check_integrity, iter_places
 from omplanner.model.index import attach
 from omplanner.model.plan import MAX_STEPS
@@ -103,14 +103,15 @@ def test_a_step_moves_to_another_lane_of_its_map(plan):
 
 
 # -- pasting ----------------------------------------------------------------------------------
-def test_steps_pasted_into_a_map_without_lanes_bring_their_lanes(plan):
+def test_steps_pasted_into_a_map_without_lanes_bring_their_lanes(plan, tmp_path):
     source = plan.use_case("uc-ap").current
     target = plan.use_case("uc-forecast").current
     steps = [source.step(i) for i in ("ap-c5", "ap-c6", "ap-c8")]
     before = plan.model_dump()
     command = paste_command(plan, target, steps, list(source.flows), 20, 20)
     command.apply(plan)
-    again = reopened(plan).use_case("uc-forecast").current
+    save_plan(plan, tmp_path / "pasted.omplan", touch=False)  # the file as Save writes it
+    again = load_plan(tmp_path / "pasted.omplan").use_case("uc-forecast").current
     assert again.lanes == ["role-ap-clerk", "role-buyer", "role-ap-lead"]
     assert [s.lane for s in again.steps] == ["role-ap-clerk", "role-buyer", "role-ap-lead"]
     # each step sits in the band of its lane in this map, 20 points lower than it stood
