@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Plan
+from ..model.index import index_of
 
 ChangeKind = Literal["added", "removed", "modified", "moved"]
 
@@ -50,12 +51,31 @@ class ChangeSet(tuple):
 
 
 class Command(ABC):
-    """An edit of the plan. ``apply`` then ``revert`` leaves the plan as it was."""
+    """An edit of the plan. ``apply`` then ``revert`` leaves the plan as it was.
+
+    ``apply`` makes the edit (``perform``) and then checks that the entities it touched still
+    keep the file's rules (``verify``): an edit that would leave a plan no file of it can open
+    again is reverted and refused with a ``CommandError`` that says why in plain words.
+    """
 
     text: str = ""
 
+    def apply(self, plan: Plan) -> ChangeSet:
+        from .verify import first_fault  # verify reads the model's rules; base stays a leaf
+
+        changes = self.perform(plan)
+        fault = first_fault(plan, changes)
+        if fault is not None:
+            self.revert(plan)
+            index = index_of(plan)
+            if index is not None:
+                index.invalidate()  # an id that was briefly there twice confuses what it followed
+            raise CommandError(fault)
+        return changes
+
     @abstractmethod
-    def apply(self, plan: Plan) -> ChangeSet: ...
+    def perform(self, plan: Plan) -> ChangeSet:
+        """Make the edit without the check: a macro checks once, after all of its parts."""
 
     @abstractmethod
     def revert(self, plan: Plan) -> ChangeSet: ...
@@ -70,18 +90,20 @@ class CommandError(Exception):
 
 
 class Macro(Command):
-    """Several commands as one edit: applied in order, reverted in reverse."""
+    """Several commands as one edit: applied in order, reverted in reverse. Its parts may pass
+    through a state the file would refuse (a flow removed before its step): the check is of the
+    whole."""
 
     def __init__(self, text: str, commands: Iterable[Command]):
         self.text = text
         self.commands = list(commands)
 
-    def apply(self, plan: Plan) -> ChangeSet:
+    def perform(self, plan: Plan) -> ChangeSet:
         changes = ChangeSet()
         done: list[Command] = []
         try:
             for command in self.commands:
-                changes = changes + command.apply(plan)
+                changes = changes + command.perform(plan)
                 done.append(command)
         except Exception:
             for command in reversed(done):

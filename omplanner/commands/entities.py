@@ -7,14 +7,15 @@ record and the tests are the same for roles, steps, thresholds and roadmap items
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from ..model import Entity, Plan
-from ..model.index import note_changes
-from ..model.walk import Place, find_place
+from ..model.index import index_of, note_changes
+from ..model.walk import Place, field_label, find_place, iter_entities
 from .base import Change, ChangeSet, Command, CommandError
+from .verify import already_used
 
 
 def _noted(plan: Plan, changes: ChangeSet) -> ChangeSet:
@@ -45,6 +46,23 @@ def _owner_id(owner: BaseModel) -> str | None:
     return owner.id if isinstance(owner, Entity) else None
 
 
+def _owner_words(owner: BaseModel) -> str:
+    return f"a {owner.kind_label}" if isinstance(owner, Entity) else "the plan"
+
+
+def _check_fits(owner: BaseModel, field: str, items: list, entity: Entity) -> None:
+    """Refuse an entity that the list does not hold (a role among steps) or that overfills it:
+    the file would be refused, and every view of the list would meet what it cannot show."""
+    info = type(owner).model_fields[field]
+    kinds = get_args(info.annotation)
+    if not (kinds and isinstance(kinds[0], type) and isinstance(entity, kinds[0])):
+        where = f"the {field_label(field)} of {_owner_words(owner)}"
+        raise CommandError(f"a {entity.kind_label} cannot be added to {where}")
+    limit = next((m.max_length for m in info.metadata if getattr(m, "max_length", None) is not None), None)
+    if limit is not None and len(items) >= limit:
+        raise CommandError(f"{_owner_words(owner)} holds at most {limit:,} {field_label(field)}".capitalize())
+
+
 class AddEntity(Command):
     """Insert an entity into a list of its owner (the plan when ``owner_id`` is None)."""
 
@@ -54,21 +72,36 @@ class AddEntity(Command):
         self.entity = entity.model_copy(deep=True)
         self.index = index
         self.text = text or f"Add {entity.kind_label} '{entity.display_name}'"
+        self._checked = False
+        self._inserted: Entity | None = None
 
-    def apply(self, plan: Plan) -> ChangeSet:
-        items = _list(_owner(plan, self.owner_id), self.field)
-        if find_place(plan, self.entity.id) is not None:
-            raise CommandError(f'the id "{self.entity.id}" is already used')
+    def perform(self, plan: Plan) -> ChangeSet:
+        owner = _owner(plan, self.owner_id)
+        items = _list(owner, self.field)
+        _check_fits(owner, self.field, items, self.entity)
+        if not self._checked:
+            # An entity made by model_copy(update=...) or model_construct was never validated.
+            try:
+                type(self.entity).model_validate(self.entity.model_dump())
+            except ValidationError as exc:
+                raise CommandError(_validation_message(self.entity, exc)) from None
+            self._checked = True
+        if index_of(plan) is not None:  # without an index, the check after the edit finds it
+            for inner in (self.entity, *iter_entities(self.entity)):
+                if find_place(plan, inner.id) is not None:
+                    raise CommandError(already_used(inner.id))
         index = len(items) if self.index is None else max(0, min(self.index, len(items)))
-        items.insert(index, self.entity.model_copy(deep=True))
+        self._inserted = self.entity.model_copy(deep=True)
+        items.insert(index, self._inserted)
         return _noted(plan, ChangeSet([Change("added", type(self.entity).__name__, self.entity.id, self.owner_id)]))
 
     def revert(self, plan: Plan) -> ChangeSet:
         items = _list(_owner(plan, self.owner_id), self.field)
-        for i, item in enumerate(items):
-            if item.id == self.entity.id:
-                del items[i]
-                break
+        # The very entity inserted: another one with the same id may be there (a refused add).
+        matches = [i for i, item in enumerate(items) if item is self._inserted]
+        matches = matches or [i for i, item in enumerate(items) if item.id == self.entity.id][-1:]
+        if matches:
+            del items[matches[0]]
         return _noted(plan, ChangeSet([Change("removed", type(self.entity).__name__, self.entity.id, self.owner_id)]))
 
 
@@ -87,7 +120,7 @@ class RemoveEntity(Command):
         self._field = ""
         self._index = 0
 
-    def apply(self, plan: Plan) -> ChangeSet:
+    def perform(self, plan: Plan) -> ChangeSet:
         place = _place(plan, self.entity_id)
         if place.index is None:
             raise CommandError(f"{place.entity.kind_label} cannot be removed on its own")
@@ -119,8 +152,10 @@ def _resolve_path(entity: BaseModel, path: str) -> tuple[BaseModel, str]:
 class SetFields(Command):
     """Change fields of one entity. Keys may be dotted for nested values: ``tractability.definition``.
 
-    The old values are captured when the command is first applied. ``merge_key`` lets a run of
-    edits of the same fields (arrow-key nudges, typing) become one undo step.
+    The old values are captured at every apply, so that a command applied again after other
+    edits reverts to what was there then. ``merge_key`` lets a run of edits of the same fields
+    (arrow-key nudges, typing) become one undo step: the first command takes the newest values
+    and keeps the old ones from before the run.
     """
 
     def __init__(self, entity_id: str, changes: dict[str, Any], text: str = "", merge_key: str | None = None):
@@ -133,7 +168,7 @@ class SetFields(Command):
         self.merge_key = merge_key
         self._type = ""
 
-    def _write(self, plan: Plan, values: dict[str, Any]) -> ChangeSet:
+    def _write(self, plan: Plan, values: dict[str, Any], capture: bool) -> ChangeSet:
         place = _place(plan, self.entity_id)
         entity = place.entity
         before: dict[str, Any] = {}
@@ -142,12 +177,14 @@ class SetFields(Command):
                 target, leaf = _resolve_path(entity, path)
                 before[path] = copy.deepcopy(getattr(target, leaf))
                 setattr(target, leaf, copy.deepcopy(value))
-        except ValidationError as exc:
-            for path, value in before.items():
+        except (ValidationError, CommandError) as exc:
+            for path, value in reversed(before.items()):
                 target, leaf = _resolve_path(entity, path)
                 object.__setattr__(target, leaf, value)
+            if isinstance(exc, CommandError):
+                raise
             raise CommandError(_validation_message(entity, exc)) from exc
-        if self.old is None:
+        if capture:
             self.old = before
         self._type = type(entity).__name__
         if not self.text:
@@ -156,12 +193,14 @@ class SetFields(Command):
         parent = _owner_id(place.owner)
         return _noted(plan, ChangeSet([Change("modified", self._type, self.entity_id, parent, tuple(values))]))
 
-    def apply(self, plan: Plan) -> ChangeSet:
-        return self._write(plan, self.new)
+    def perform(self, plan: Plan) -> ChangeSet:
+        if "id" in self.new:
+            raise CommandError("an element's id cannot be changed: other parts of the plan refer to it")
+        return self._write(plan, self.new, capture=True)
 
     def revert(self, plan: Plan) -> ChangeSet:
         assert self.old is not None, "revert before apply"
-        return self._write(plan, self.old)
+        return self._write(plan, self.old, capture=False)
 
     def merge_with(self, other: Command) -> bool:
         if (
@@ -191,21 +230,21 @@ class MoveEntity(Command):
         self.old_index: int | None = None
         self.text = text
 
-    def _move_to(self, plan: Plan, index: int) -> ChangeSet:
+    def _move_to(self, plan: Plan, index: int, capture: bool) -> ChangeSet:
         place = _place(plan, self.entity_id)
         if place.index is None:
             raise CommandError(f"{place.entity.kind_label} is not in a list")
         items = _list(place.owner, place.field)
-        if self.old_index is None:
+        if capture:
             self.old_index = place.index
         item = items.pop(place.index)
         items.insert(max(0, min(index, len(items))), item)
         self.text = self.text or f"Move {item.kind_label} '{item.display_name}'"
         return ChangeSet([Change("moved", type(item).__name__, self.entity_id, _owner_id(place.owner))])
 
-    def apply(self, plan: Plan) -> ChangeSet:
-        return self._move_to(plan, self.new_index)
+    def perform(self, plan: Plan) -> ChangeSet:
+        return self._move_to(plan, self.new_index, capture=True)
 
     def revert(self, plan: Plan) -> ChangeSet:
         assert self.old_index is not None, "revert before apply"
-        return self._move_to(plan, self.old_index)
+        return self._move_to(plan, self.old_index, capture=False)

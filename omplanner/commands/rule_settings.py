@@ -32,7 +32,7 @@ class SetRuleSetting(Command):
         self.text = text or (f"Use the rule {code} as it is" if severity is None else f"Set the rule {code}")
         self.merge_key = merge_key
 
-    def apply(self, plan: Plan) -> ChangeSet:
+    def perform(self, plan: Plan) -> ChangeSet:
         self.old = plan.rule_settings.get(self.code)
         settings = dict(plan.rule_settings)
         if self.new is None:

@@ -17,6 +17,7 @@ from .enums import (
     StepKind,
     UseCaseStatus,
 )
+from .integrity import check_integrity
 from .plan import (
     FORMAT_NAME,
     SCHEMA_VERSION,
@@ -38,7 +39,7 @@ from .plan import (
     Tractability,
     UseCase,
 )
-from .walk import Place, Problem, check_integrity, find_usages, index_places, iter_places
+from .walk import Place, Problem, find_usages, index_places, iter_places
 
 __all__ = [
     "AiIntervention",

@@ -1,4 +1,6 @@
-"""Walking a plan: every entity with where it sits, the id index, references and their checks."""
+"""Walking a plan: every entity with where it sits, the id index, and who refers to what.
+
+The rules a plan must keep (unique ids, references to the right kind...) are in ``integrity``."""
 
 from __future__ import annotations
 
@@ -26,15 +28,6 @@ from .plan import (
     Threshold,
     UseCase,
 )
-
-REF_KINDS: dict[str, type[Entity]] = {
-    "role": Role,
-    "use_case": UseCase,
-    "step": Step,
-    "decision": Decision,
-    "data_source": DataSource,
-    "roadmap_item": RoadmapItem,
-}
 
 FIELD_LABELS = {
     "current": "current process",
@@ -70,7 +63,8 @@ def describe(entity: Entity, index: int | None = None) -> str:
     return f"{label} {entity.id}" if index is None else label
 
 
-def _field_label(name: str) -> str:
+def field_label(name: str) -> str:
+    """A field's name in the words of messages: ``exception_route`` is "exception route"."""
     return FIELD_LABELS.get(name, name.replace("_", " "))
 
 
@@ -99,7 +93,7 @@ def _walk(model: BaseModel, path: tuple[str, ...], readable: bool = True) -> Ite
     for name in nesting_fields(type(model)):
         value = getattr(model, name)
         if isinstance(value, Entity):
-            here = path + (_field_label(name),) if readable else path
+            here = path + (field_label(name),) if readable else path
             yield Place(value, model, name, None, here)
             yield from _walk(value, here, readable)
         elif isinstance(value, BaseModel):
@@ -177,67 +171,13 @@ def find_usages(plan: Plan, target_id: str) -> list[Usage]:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a plan that loaded as JSON but does not hold together."""
+    """Something wrong in a plan that loaded as JSON but does not hold together (see ``integrity``)."""
 
     path: tuple[str, ...]
     message: str
 
     def __str__(self) -> str:
         return " → ".join(self.path) + ": " + self.message
-
-
-def check_integrity(plan: Plan) -> list[Problem]:
-    """Duplicate ids, references to nothing or to the wrong kind, lanes a map does not have."""
-    problems: list[Problem] = []
-    places: dict[str, Place] = {}
-    for place in iter_places(plan):
-        ident = place.entity.id
-        if ident in places:
-            first = " → ".join(places[ident].path)
-            problems.append(Problem(place.path, f'the id "{ident}" is already used by {first}'))
-        else:
-            places[ident] = place
-    for place in places.values():
-        entity = place.entity
-        for field, kind in entity.refs.items():
-            for ref in ref_values(entity, field):
-                target = places.get(ref)
-                if target is None:
-                    problems.append(
-                        Problem(place.path + (_field_label(field),), f'points at "{ref}", which is not in the plan')
-                    )
-                elif kind != "any" and not isinstance(target.entity, REF_KINDS[kind]):
-                    problems.append(
-                        Problem(
-                            place.path + (_field_label(field),),
-                            f'should name a {REF_KINDS[kind].kind_label}, but "{ref}" is a {target.entity.kind_label}',
-                        )
-                    )
-    for uc in plan.use_cases:
-        for variant in ("current", "redesigned"):
-            problems.extend(_check_map(getattr(uc, variant), places))
-    for item in plan.roadmap:
-        if item.id in item.depends_on:
-            problems.append(Problem(places[item.id].path + ("depends on",), "an item cannot depend on itself"))
-    return problems
-
-
-def _check_map(pmap: ProcessMap, places: dict[str, Place]) -> list[Problem]:
-    problems = []
-    own_steps = {s.id for s in pmap.steps}
-    lanes = set(pmap.lanes)
-    for step in pmap.steps:
-        where = places[step.id].path
-        if step.lane not in lanes and step.lane in places:
-            problems.append(Problem(where + ("lane",), f'"{step.lane}" is not a lane of this map'))
-        if step.exception_route and step.exception_route in places and step.exception_route not in own_steps:
-            problems.append(Problem(where + ("exception route",), "leads to a step of another map"))
-    for flow in pmap.flows:
-        for field in ("source", "target"):
-            ref = getattr(flow, field)
-            if ref in places and ref not in own_steps:
-                problems.append(Problem(places[flow.id].path + (field,), "joins a step of another map"))
-    return problems
 
 
 def entity_types() -> tuple[type[Entity], ...]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..commands import AddEntity, Command, Macro, SetFields, remove_cascade
 from ..model import Flow, Plan, ProcessMap, Role, RoleKind, Step, new_id
 from ..model.walk import find_place
-from .layout import LANE_HEIGHT
+from .layout import LANE_HEIGHT, lane_top
 
 
 class NudgeMacro(Macro):
@@ -150,15 +150,32 @@ def clone_fragment(
     return new_steps, new_flows
 
 
-def paste_command(pmap: ProcessMap, steps: list[Step], flows: list[Flow], dx: float, dy: float) -> Command:
-    """Paste copied steps into a map: fresh ids, lanes kept where the map has them."""
-    new_steps, new_flows = clone_fragment(steps, flows, dx=dx, dy=dy)
-    fallback = pmap.lanes[0] if pmap.lanes else None
+def paste_command(plan: Plan, pmap: ProcessMap, steps: list[Step], flows: list[Flow], dx: float, dy: float) -> Command:
+    """Paste copied steps into a map, as one edit: fresh ids, each step in its role's lane.
+
+    Steps copied from another map bring their lanes: the map gains, in the same edit, a lane for
+    each role it lacks (in the order the steps stood, top to bottom), and each step keeps its
+    place within its lane's band. A step whose role has left the plan since the copy goes to the
+    map's first lane, and lineage to a step that has gone is dropped. A map that ends with no
+    lane for a step refuses the paste (the step would belong to nobody).
+    """
+    new_steps, new_flows = clone_fragment(steps, flows, dx=dx, dy=0)
+    lanes = list(pmap.lanes)
+    for step in sorted(new_steps, key=lambda s: s.y):
+        if step.lane not in lanes and plan.role(step.lane) is not None:
+            lanes.append(step.lane)
     commands: list[Command] = []
+    if lanes != pmap.lanes:
+        commands.append(SetFields(pmap.id, {"lanes": lanes}))
+    fallback = lanes[0] if lanes else None
     for step in new_steps:
-        if step.lane not in pmap.lanes and fallback is not None:
-            step = step.model_copy(update={"lane": fallback})
-        commands.append(AddEntity(pmap.id, "steps", step))
+        lane = step.lane if step.lane in lanes else fallback
+        update: dict = {"y": step.y + dy}
+        if lane is not None:
+            update = {"lane": lane, "y": lane_top(lanes.index(lane)) + step.y % LANE_HEIGHT + dy}
+        if step.derived_from is not None and plan.find_step(step.derived_from) is None:
+            update["derived_from"] = None
+        commands.append(AddEntity(pmap.id, "steps", step.model_copy(update=update)))
     commands += [AddEntity(pmap.id, "flows", f) for f in new_flows]
     noun = "step" if len(new_steps) == 1 else "steps"
     return Macro(f"Paste {len(new_steps)} {noun}", commands)

@@ -67,7 +67,7 @@ def test_nudges_merge(example_plan):
 def test_paste_gives_fresh_ids_and_keeps_inner_flows(example_plan):
     pmap = example_plan.use_case("uc-ap").current
     steps = [pmap.step("ap-c2"), pmap.step("ap-c3")]
-    command = paste_command(pmap, steps, list(pmap.flows), 20, 20)
+    command = paste_command(example_plan, pmap, steps, list(pmap.flows), 20, 20)
     command.apply(example_plan)
     new = pmap.steps[-2:]
     assert [s.name for s in new] == [s.name for s in steps]

@@ -355,7 +355,7 @@ class MapEditor(QObject):
         offset = 2 * GRID * self._paste_count
         steps, flows = self._clipboard
         before = {s.id for s in self.pmap().steps}
-        if self.execute(paste_command(self.pmap(), steps, flows, offset, offset)):
+        if self.execute(paste_command(self.document.plan, self.pmap(), steps, flows, offset, offset)):
             self.select([s.id for s in self.pmap().steps if s.id not in before])
 
     def nudge(self, dx: float, dy_lanes: int) -> None:
