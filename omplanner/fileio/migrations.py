@@ -16,6 +16,7 @@ from ..model import SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
 def _rule_settings_with_reasons(data: dict[str, Any]) -> dict[str, Any]:
     settings = data.get("rule_settings")
     if isinstance(settings, dict):  # anything else is left for validation to refuse by name
