@@ -1,8 +1,14 @@
 """Plan files from the window: new, open, save, save as, recent files, dropped files.
 
-A file that cannot be opened is explained in a dialog (the core's ``PlanFileError`` names the
-place in the plan and the problem) and the plan already open stays open. Saving goes through
-the core's atomic writer, so a crash mid-save never leaves half a file.
+A file that cannot be opened, for whatever reason, is explained in a dialog (the core's
+``PlanFileError`` names the place in the plan and the problem) and the plan already open stays
+open. Saving goes through the core's atomic writer, so a crash mid-save never leaves half a file.
+
+Saving respects the file (see docs/reliability.md): a read-only file is refused with a pointer
+to Save as; a file someone else changed since it was opened or saved here is not overwritten
+without asking (its identity is remembered on the document); any failure keeps the window, the
+edits and the autosave. While a plan is open, a lock beside it tells other apps, which ask
+before opening it too.
 """
 
 from __future__ import annotations
@@ -15,12 +21,16 @@ from PySide6.QtCore import QObject, Signal
 
 from omplanner.paths import BLANK_TEMPLATE, example_names, example_path
 
+from . import file_questions
 from .document import Document
 from .settings import RECENT_KEY, settings
 
 if TYPE_CHECKING:  # dialogs are imported where they are used: not on the start-up path
     from PySide6.QtCore import QMimeData
     from PySide6.QtWidgets import QMenu, QWidget
+
+    from omplanner.fileio import FileIdentity
+    from omplanner.model import Plan
 
 FILE_SUFFIX = ".omplan"
 """The core's ``omplanner.fileio.FILE_SUFFIX``, repeated so that building the window needs no core import."""
@@ -75,11 +85,18 @@ class FileController(QObject):
 
     status = Signal(str)
     """A short message for the status bar."""
+    warning = Signal(str, str)
+    """A lasting warning for the status bar: its key ('shared') and text ('' when it is over)."""
 
     def __init__(self, window: QWidget, document: Document):
         super().__init__(window)
         self.window = window
         self.document = document
+        self._lock = None
+        """The ``PlanLock`` of the document's file, once it has a file."""
+        document.path_changed.connect(self._follow_lock)
+        if document.path is not None:
+            self._follow_lock(document.path)
 
     # -- unsaved work -------------------------------------------------------------------------
 
@@ -127,23 +144,37 @@ class FileController(QObject):
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open a plan file. On failure, explain and keep the open plan. ``ask``: offer to save first."""
-        from omplanner.fileio import PlanFileError, load_plan
+        from omplanner.fileio import PlanFileError, load_plan_with_identity
 
         if ask and not self.maybe_save():
             return False
+        owner = self._other_owner(path)
+        if owner is not None and file_questions.ask_open_locked(self.window, path, owner) != "open":
+            return False
         try:
-            plan = load_plan(path)
+            plan, identity = load_plan_with_identity(path)
         except (PlanFileError, OSError) as exc:
             show_open_error(self.window, exc, path)
             return False
-        self.document.replace_plan(plan, path)
+        except Exception as exc:  # a loader bug must not leave a window bound to a file it never read
+            problem = f"an unexpected problem stopped the reading ({type(exc).__name__}: {exc})"
+            show_open_error(self.window, PlanFileError(path, problem), path)
+            return False
+        self.adopt(plan, path, identity)
         self.add_recent(path)
         self.status.emit(f"Opened {path.name}")
         return True
 
+    def adopt(self, plan: Plan, path: Path | None, identity: FileIdentity | None, dirty: bool = False) -> None:
+        """Make ``plan`` the open plan, bound to ``path`` as it was when read (``identity``)."""
+        self.document.replace_plan(plan, path, dirty=dirty)
+        self.document.file_identity = identity
+
     # -- save ----------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if not self.document.has_plan:
+            return False  # the start plan is still being read: there is nothing of the user's to save
         if self.document.path is None:
             return self.save_as()
         return self.save_to(self.document.path)
@@ -151,6 +182,8 @@ class FileController(QObject):
     def save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
+        if not self.document.has_plan:
+            return False
         current = self.document.path
         suggestion = str(current) if current else f"{safe_file_stem(self.document.plan.details.title)}{FILE_SUFFIX}"
         name, _ = QFileDialog.getSaveFileName(self.window, "Save the plan as", suggestion, FILE_FILTER)
@@ -162,23 +195,82 @@ class FileController(QObject):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
-        from PySide6.QtWidgets import QMessageBox
+        """Write the plan to ``path``. False, with the reason shown, when it was not written:
+        whatever went wrong, the window, the edits and the autosave copy stay."""
+        from omplanner.fileio import ReadOnlyFileError, changed_on_disk, save_plan
 
-        from omplanner.fileio import save_plan
-
-        try:
-            save_plan(self.document.plan, path)
-        except OSError as exc:
-            QMessageBox.critical(
-                self.window,
-                "Could not save the plan",
-                f"{path}: {exc.strerror or exc}\n\nYour edits are still open here; try another folder (Save as).",
-            )
+        if not self.document.has_plan:
             return False
+        try:
+            if self._is_documents_file(path) and changed_on_disk(path, self.document.file_identity):
+                known = self.document.file_identity is not None
+                answer = file_questions.ask_changed_on_disk(self.window, path, known)
+                if answer == "copy":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
+            identity = save_plan(self.document.plan, path)
+        except ReadOnlyFileError:
+            if file_questions.ask_read_only(self.window, path) == "save_as":
+                return self.save_as()
+            return False
+        except Exception as exc:  # a full disk, a lost network drive, a character that cannot be written...
+            self._keep_autosave()
+            file_questions.show_save_failed(self.window, path, file_questions.describe_save_error(exc))
+            return False
+        self.document.file_identity = identity
         self.document.mark_saved(path)
         self.add_recent(path)
         self.status.emit(f"Saved {path.name}")
         return True
+
+    def _is_documents_file(self, path: Path) -> bool:
+        """Whether ``path`` is the file the open plan was read from or last saved to (a Save as
+        elsewhere replaces a file the user just chose to replace)."""
+        current = self.document.path
+        if current is None:
+            return False
+        try:
+            return Path(path).resolve() == current.resolve()
+        except OSError:  # a loop of links: compare as written
+            return Path(path) == current
+
+    def _keep_autosave(self) -> None:
+        autosaver = getattr(self.window, "autosaver", None)
+        if autosaver is not None:
+            autosaver.save_now()  # the edits are safe in the app's folder while the file is not
+
+    # -- the lock beside the open plan -----------------------------------------------------------
+
+    def _other_owner(self, path: Path) -> str | None:
+        """Who else has ``path`` open, in words, or None (nobody, or only this window)."""
+        from omplanner.fileio.plan_lock import PlanLock
+
+        mine = self._lock if self._lock is not None and self._lock.plan_path == Path(path) else None
+        owner = (mine or PlanLock(path)).holder()
+        return owner.describe() if owner is not None else None
+
+    def _follow_lock(self, path: Path | None) -> None:
+        """The document's file changed (open, save as, new): lock the new file, free the old."""
+        if self._lock is not None and path is not None and self._lock.plan_path == Path(path):
+            return
+        self.release_lock()
+        shared = ""
+        if path is not None:
+            from omplanner.fileio.plan_lock import PlanLock
+
+            self._lock = PlanLock(path)
+            if not self._lock.take():
+                owner = self._lock.holder()
+                if owner is not None:
+                    shared = f"Also open by {owner.describe()}: a save asks first if they change the file"
+        self.warning.emit("shared", shared)
+
+    def release_lock(self) -> None:
+        """The plan is closing: other apps may open it without asking."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # -- recent files and examples ---------------------------------------------------------------
 
