@@ -50,6 +50,12 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("edit.undo", "&Undo", "document.undo_stack.undo", "Undo the last edit", "undo"),
     ActionSpec("edit.redo", "&Redo", "document.undo_stack.redo", "Redo the edit just undone", "redo"),
     ActionSpec(
+        "edit.add",
+        "&Add to this page",
+        "add_on_page",
+        "Add a row to the list on screen: a use case, a decision, a role…",
+    ),
+    ActionSpec(
         "edit.preferences",
         "Pre&ferences…",
         "show_preferences",
@@ -76,7 +82,18 @@ ACTIONS: list[ActionSpec] = [
         "presentation",
         checkable=True,
     ),
+    ActionSpec(
+        "view.next_pane", "&Next pane", "focus_pane:1", "Move the keyboard to the next pane: pages, page, findings…"
+    ),
+    ActionSpec("view.previous_pane", "Pre&vious pane", "focus_pane:-1", "Move the keyboard to the previous pane"),
     ActionSpec("view.fullscreen", "F&ull screen", "set_full_screen", "Fill the screen with the window", checkable=True),
+    ActionSpec(
+        "plan.rules",
+        "&Rules…",
+        "show_rules",
+        "The rules that check the plan: give one another severity or switch it off for this plan, and say why",
+        "findings",
+    ),
     ActionSpec(
         "help.about", "&About OM Planner", "show_about", "Version and credits", "app", role=QAction.MenuRole.AboutRole
     ),

@@ -52,20 +52,23 @@ def ask_recovery(parent, recovery) -> str:
     """'restore', 'discard' or 'later' for an autosave left by an app that did not exit normally."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Recover unsaved work?")
+    from .widgets.message_boxes import message_box, run_box
+
     origin = f"from {recovery.original.name}" if recovery.original else "not saved to a file yet"
     when = recovery.saved.replace("T", " ").replace("+00:00", " UTC") if recovery.saved else "recently"
-    box.setText(
-        f"OM Planner did not close normally. Unsaved edits to “{recovery.title}” ({origin}) were kept at {when}."
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        "Recover unsaved work?",
+        f"OM Planner did not close normally. Unsaved edits to “{recovery.title}” ({origin}) were kept at {when}.",
+        "Restore them now? Discarding deletes this copy for good.",
+        QMessageBox.StandardButton.NoButton,
     )
-    box.setInformativeText("Restore them now? Discarding deletes this copy for good.")
     restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Decide &later", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
-    box.exec()
+    run_box(box)
     clicked = box.clickedButton()
     return "restore" if clicked is restore else "discard" if clicked is discard else "later"
 
@@ -77,9 +80,9 @@ def offer_recovery(window) -> bool:
     recoveries = find_recoverable()
     if not recoveries:
         return False  # the usual start: no message box classes to load
-    from PySide6.QtWidgets import QMessageBox
-
     from omplanner.fileio import PlanFileError
+
+    from .widgets.message_boxes import warn
 
     restored = False
     for recovery in recoveries:
@@ -91,7 +94,7 @@ def offer_recovery(window) -> bool:
             try:
                 plan = recovery.load()
             except (PlanFileError, OSError) as exc:
-                QMessageBox.warning(window, "Could not recover", f"{exc}\n\nThe copy stays in {recovery.file.parent}.")
+                warn(window, "Could not recover", f"{exc}\n\nThe copy stays in {recovery.file.parent}.")
                 recovery.lock.unlock()
                 continue
             window.files.adopt(plan, recovery.original, recovery.identity, dirty=True)

@@ -21,6 +21,7 @@ from .findings_cache import FindingsCache
 if TYPE_CHECKING:
     from omplanner.commands import ChangeSet, Command
     from omplanner.model import Plan
+    from omplanner.model.index import PlaceIndex
 
 
 class _StackEntry(QUndoCommand):
@@ -82,6 +83,13 @@ class Document(QObject):
 
             self._plan = Plan()
         return self._plan
+
+    @property
+    def places(self) -> PlaceIndex:
+        """Where each entity of the plan sits, by id, kept current by every edit and undo."""
+        from omplanner.model.index import attach
+
+        return attach(self.plan)
 
     @property
     def has_plan(self) -> bool:

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QRectF, QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from .document import Document
 from .files import safe_file_stem
 from .settings import settings
+from .widgets.message_boxes import Button, ask, inform, warn
 from .worker import run_in_background
 
 EXPORTERS: dict[str, tuple[str, str, str, str]] = {
@@ -32,11 +33,14 @@ def load_exporter(kind: str):
 
 
 def ask_open_folder(parent: QWidget, path: Path) -> bool:
-    SB = QMessageBox.StandardButton
-    answer = QMessageBox.question(
-        parent, "Export finished", f"Saved {path.name}.\n\nOpen the folder that holds it?", SB.Open | SB.Close, SB.Open
+    answer = ask(
+        parent,
+        "Export finished",
+        f"Saved {path.name}.\n\nOpen the folder that holds it?",
+        Button.Open | Button.Close,
+        Button.Open,
     )
-    return answer == SB.Open
+    return answer == Button.Open
 
 
 def open_folder(path: Path) -> None:
@@ -87,7 +91,7 @@ class ExportController(QObject):
         try:
             exporter = load_exporter(kind)
         except (ImportError, AttributeError):
-            QMessageBox.information(self.window, "Export", f"The {what} export is not part of this build yet.")
+            inform(self.window, "Export", f"The {what} export is not part of this build yet.")
             return None
         plan_copy = self.document.plan.model_copy(deep=True)
         self._busy = True
@@ -101,7 +105,7 @@ class ExportController(QObject):
             self.status.emit("Export cancelled: no file was written")
             return None
         if outcome.status == "failed":
-            QMessageBox.warning(self.window, "Export failed", f"The {what} could not be written:\n{outcome.error}")
+            warn(self.window, "Export failed", f"The {what} could not be written:\n{outcome.error}")
             return None
         return self._written(path)
 
@@ -129,7 +133,7 @@ class ExportController(QObject):
                     if not page.grab().save(str(tmp), "PNG"):
                         raise OSError(f"could not write {path.name}")
         except OSError as exc:
-            QMessageBox.warning(self.window, "Export failed", f"The image could not be written:\n{exc}")
+            warn(self.window, "Export failed", f"The image could not be written:\n{exc}")
             return None
         return self._written(path)
 

@@ -2,7 +2,8 @@
 someone else, open elsewhere, a save that failed, a plan that stopped the last start.
 
 Each question is one small function returning a word, so that tests answer it by patching the
-function. Plan paths and names are the user's text: every box shows plain text only.
+function. Plan paths and names are the user's text: every box is built and run by
+``ui.widgets.message_boxes``, which shows plain text only.
 """
 
 from __future__ import annotations
@@ -41,33 +42,31 @@ def describe_save_error(exc: BaseException) -> str:
         return f"the plan holds a character that cannot be written to a file{code}; retype the text that holds it"
     if isinstance(exc, OSError):
         return _ERRNO_WORDS.get(exc.errno or 0) or exc.strerror or str(exc) or type(exc).__name__
-    return f"an unexpected problem stopped the save ({type(exc).__name__}: {exc})"
+    said = str(exc)
+    said = said if len(said) <= 200 else said[:199] + "…"
+    return f"an unexpected problem stopped the save ({type(exc).__name__}: {said})"
 
 
 def _box(parent: QWidget | None, icon: str, title: str, text: str, details: str = "") -> QMessageBox:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setIcon(getattr(QMessageBox.Icon, icon))
-    box.setWindowTitle(title)
-    box.setText(text)
-    if details:
-        box.setInformativeText(details)
-    return box
+    from .widgets.message_boxes import Button, message_box
+
+    return message_box(parent, getattr(QMessageBox.Icon, icon), title, text, details, Button.NoButton)
 
 
 def _ask(box: QMessageBox, buttons: list[tuple[str, str, str]], default: str, escape: str) -> str:
     """Add (answer, label, role) buttons, run the box, return the answer clicked."""
     from PySide6.QtWidgets import QMessageBox
 
+    from .widgets.message_boxes import run_box
+
     made = {}
     for answer, label, role in buttons:
         made[answer] = box.addButton(label, getattr(QMessageBox.ButtonRole, role))
     box.setDefaultButton(made[default])
     box.setEscapeButton(made[escape])
-    box.exec()
+    run_box(box)
     clicked = box.clickedButton()
     return next((answer for answer, button in made.items() if button is clicked), escape)
 
@@ -123,6 +122,10 @@ def ask_open_locked(parent: QWidget, path: Path, owner: str) -> str:
 
 
 def show_save_failed(parent: QWidget, path: Path, reason: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from .widgets.message_boxes import run_box
+
     box = _box(
         parent,
         "Critical",
@@ -131,7 +134,8 @@ def show_save_failed(parent: QWidget, path: Path, reason: str) -> None:
         f"{path}\n\nThe file on disk is as it was before. Your edits are still open here and kept in "
         "the autosave copy; try again, or save to another folder with Save as.",
     )
-    box.exec()
+    box.addButton(QMessageBox.StandardButton.Ok)
+    run_box(box)
 
 
 def ask_reopen_after_crash(parent: QWidget | None, path: Path) -> bool:

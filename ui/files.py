@@ -40,10 +40,10 @@ FILE_FILTER = f"OM Planner plans (*{FILE_SUFFIX});;All files (*)"
 
 def ask_save_changes(parent: QWidget, title: str) -> str:
     """'save', 'discard' or 'cancel': what to do with unsaved edits before they would be lost."""
-    from PySide6.QtWidgets import QMessageBox
+    from .widgets.message_boxes import Button as SB
+    from .widgets.message_boxes import ask
 
-    SB = QMessageBox.StandardButton
-    answer = QMessageBox.question(
+    answer = ask(
         parent,
         "Unsaved changes",
         f"The plan “{title}” has changes that are not saved.\nSave them before closing it?",
@@ -55,10 +55,10 @@ def ask_save_changes(parent: QWidget, title: str) -> str:
 
 def show_open_error(parent: QWidget, error: Exception, path: Path) -> None:
     """The core's PlanFileError already names the file, the place and the problem."""
-    from PySide6.QtWidgets import QMessageBox
+    from .widgets.message_boxes import warn
 
     text = f"{path.name}: {error.strerror or error}" if isinstance(error, OSError) else str(error)
-    QMessageBox.warning(parent, "Could not open the plan", f"{text}\n\nThe plan you had open is still open.")
+    warn(parent, "Could not open the plan", f"{text}\n\nThe plan you had open is still open.")
 
 
 def plan_paths_from_mime(mime: QMimeData) -> list[Path]:
@@ -156,10 +156,10 @@ class FileController(QObject):
         except (PlanFileError, OSError) as exc:
             show_open_error(self.window, exc, path)
             return False
-        except Exception as exc:  # a loader bug must not leave a window bound to a file it never read
-            problem = f"an unexpected problem stopped the reading ({type(exc).__name__}: {exc})"
+        except Exception as exc:  # noqa: BLE001 - a file must never take the window down
+            problem = f"could not be read ({type(exc).__name__}); the file was not changed"
             show_open_error(self.window, PlanFileError(path, problem), path)
-            return False
+            return False  # and the window is not bound to a file it never read
         self.adopt(plan, path, identity)
         self.add_recent(path)
         self.status.emit(f"Opened {path.name}")
@@ -286,12 +286,14 @@ class FileController(QObject):
         store.sync()
 
     def fill_recent_menu(self, menu: QMenu) -> None:
+        from .widgets.plain_text import plain_tooltip
+
         menu.clear()
         existing = [p for p in self.recent_files() if p.exists()]
         for index, path in enumerate(existing):
             shown = path.name.replace("&", "&&")
             action = menu.addAction(f"&{index + 1} {shown}" if index < 9 else shown)
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if not existing:

@@ -3,7 +3,9 @@
 The check runs on a short timer after each change (several quick edits cost one check) and the
 first check waits until the window has painted, so that the rules are not imported at start-up.
 Double-clicking a finding asks the window to show its first element; "Fix" applies the
-finding's proposed repair as one undoable command.
+finding's proposed repair as one undoable command. "Rules…" opens the rules window on the
+selected finding's rule, and a line under the list says how many rules this plan applies
+differently (a rule switched off raises no finding: the panel must not look cleaner than it is).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .icons import icon
+from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
@@ -40,6 +43,10 @@ class FindingsPanel(QDockWidget):
     """The user asked to see a Finding's element (double-click or Enter)."""
     counts_changed = Signal(int, int, int)
     """Errors, warnings, infos in the whole plan (not only the filtered list)."""
+    rules_requested = Signal(str)
+    """The user asked for the rules window, on this rule code ("" for none in particular)."""
+    fixed = Signal(str)
+    """What a fix did and what is still found there, for the status bar."""
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__("Findings", parent)
@@ -47,6 +54,9 @@ class FindingsPanel(QDockWidget):
         self.setAccessibleName("Findings")
         self.document = document
         self.findings: list = []
+        self._trial_of: list | None = None  # the check, finding and trial of the last fix tried
+        self._trial_key: tuple = ()
+        self._trial_result = None
         self.checked_once = False
 
         body = QWidget()
@@ -99,9 +109,28 @@ class FindingsPanel(QDockWidget):
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.fix_button)
         layout.addLayout(buttons)
+        rules_row = QHBoxLayout()
+        self.settings_note = QLabel()
+        self.settings_note.setObjectName("rule_settings_note")
+        self.settings_note.setAccessibleName("Rules this plan applies differently")
+        self.settings_note.setWordWrap(True)
+        self.settings_note.setTextFormat(Qt.TextFormat.RichText)  # our own words only, as a link
+        self.settings_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.settings_note.linkActivated.connect(lambda _link: self.rules_requested.emit(self._first_set_rule()))
+        self.settings_note.setMinimumWidth(80)
+        rules_row.addWidget(self.settings_note, 1)
+        self.rules_button = QPushButton("&Rules…")
+        self.rules_button.setToolTip(
+            "The rules that check the plan: switch one off for this plan, or change how much it counts"
+        )
+        self.rules_button.clicked.connect(self._ask_for_rules)
+        rules_row.addWidget(self.rules_button)
+        layout.addLayout(rules_row)
         self.setWidget(body)
         self._show_detail(None)
 
+        self._shown: list | None = None
+        """The core's list of findings on screen: an identical list needs no redraw."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.refresh)
@@ -131,15 +160,18 @@ class FindingsPanel(QDockWidget):
     def refresh(self) -> None:
         """Run the rules now (the rules module is imported here, on first use)."""
         self.timer.stop()
-        self.findings = sorted(
-            self.document.findings.findings(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code)
-        )
+        found = self.document.findings.findings()
+        if found is self._shown and self.checked_once:
+            return  # the edit changed nothing the rules read: the list on screen is current
+        self._shown = found
+        self.findings = sorted(found, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code))
         if not self.checked_once:
             from omplanner.model import Component
 
             for component in Component:
                 self.component_filter.addItem(component.label, component.value)
         self.checked_once = True
+        self._refresh_settings_note()
         self._refresh_use_cases()
         self._populate()
         counts = [sum(1 for f in self.findings if f.severity == s) for _label, s in SEVERITIES]
@@ -186,7 +218,7 @@ class FindingsPanel(QDockWidget):
             tip = f"{severity}: {finding.message}"
             if finding.fix:
                 tip += f"\nFix: {finding.fix.description}"
-            item.setToolTip(tip)
+            item.setToolTip(plain_tooltip(tip))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {finding.title}")
             self.entries.addItem(item)
             if key == (finding.code, finding.element_ids):
@@ -195,15 +227,30 @@ class FindingsPanel(QDockWidget):
             self.entries.setCurrentItem(restore)
         self._show_detail(self.entries.currentItem())
         total = len(self.findings)
-        if not total and not self.document.plan.use_cases:
-            # an empty plan passes every rule, which is no praise: say what the panel is for
-            self.summary.setText("No findings yet: they appear as the plan fills in")
-        elif not total:
-            self.summary.setText("No findings: the plan passes every rule")
+        if not total:
+            # a plan with nothing to judge passes every rule, which is no praise: say what is missing
+            from omplanner.rules.gaps import no_findings_text
+
+            self.summary.setText(no_findings_text(self.document.plan))
         elif len(shown) == total:
             self.summary.setText(f"{total} finding{'s' if total != 1 else ''}")
         else:
             self.summary.setText(f"{len(shown)} of {total} findings shown")
+
+    def _refresh_settings_note(self) -> None:
+        text = settings_summary(self.document.plan.rule_settings)
+        self.settings_note.setText(f'<a href="rules">{text}</a>' if text else "")
+        self.settings_note.setToolTip("Open the rules window" if text else "")
+        self.settings_note.setVisible(bool(text))
+
+    def _first_set_rule(self) -> str:
+        settings = self.document.plan.rule_settings
+        off = [code for code, setting in settings.items() if setting.severity == "off"]
+        return min(off or settings, default="")
+
+    def _ask_for_rules(self) -> None:
+        finding = self.current_finding()
+        self.rules_requested.emit(finding.code if finding is not None else "")
 
     def current_finding(self):
         item = self.entries.currentItem()
@@ -221,9 +268,25 @@ class FindingsPanel(QDockWidget):
         self.detail.setText(text)
         self.detail.setVisible(bool(finding))
         self.show_button.setEnabled(bool(finding and finding.elements))
-        has_fix = bool(finding and finding.fix)
-        self.fix_button.setEnabled(has_fix)
-        self.fix_button.setToolTip(finding.fix.description if has_fix else "This finding has no automatic fix")
+        trial = self._trial(finding)
+        self.fix_button.setEnabled(bool(trial and trial.sound))
+        if trial is None:
+            tip = "This finding has no automatic fix"
+        else:
+            tip = finding.fix.description if trial.sound else f"{finding.fix.description}\n{trial.refusal()}"
+        self.fix_button.setToolTip(plain_tooltip(tip))
+
+    def _trial(self, finding):
+        """The fix tried on a copy of the plan (see omplanner.rules.fix_trial), once per check."""
+        if finding is None or finding.fix is None:
+            return None
+        from omplanner.rules.fix_trial import try_fix
+
+        key = (finding.code, finding.element_ids)
+        if self._trial_of is not self.findings or self._trial_key != key:  # a new check, or another finding
+            self._trial_of, self._trial_key = self.findings, key
+            self._trial_result = try_fix(self.document.plan, finding, self.findings)
+        return self._trial_result
 
     def _activate(self, item) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole) if item else None
@@ -235,7 +298,38 @@ class FindingsPanel(QDockWidget):
         finding = self.current_finding()
         if finding is None or finding.fix is None:
             return False
+        trial = self._trial(finding)
+        if trial is None or not trial.sound:
+            return False
         self.fix_button.setEnabled(False)
         done = self.document.execute(finding.fix.command)
         self.refresh()
+        if done:
+            self.fixed.emit(fix_report(finding, trial))
         return done
+
+
+def fix_report(finding, trial) -> str:
+    """What a fix did, and what is still found where it was applied."""
+    text = f"Fixed: {finding.fix.description}."
+    if trial.still:
+        left = "; ".join(dict.fromkeys(f.title for f in trial.still))
+        text += f" Still to look at there: {left}."
+    return text
+
+
+def settings_summary(settings: dict) -> str:
+    """'2 rules switched off and 1 at another severity for this plan', or '' when there are none."""
+    off = sum(1 for setting in settings.values() if setting.severity == "off")
+    other = len(settings) - off
+
+    def rules(n: int) -> str:
+        return f"{n} rule{'s' if n != 1 else ''}"
+
+    if off and other:
+        return f"{rules(off)} switched off and {other} at another severity for this plan"
+    if off:
+        return f"{rules(off)} switched off for this plan"
+    if other:
+        return f"{rules(other)} at another severity for this plan"
+    return ""

@@ -24,6 +24,9 @@ KEYS: dict[str, tuple[SK | None, str]] = {
     "edit.undo": (SK.Undo, "Ctrl+Z"),
     "edit.redo": (SK.Redo, "Ctrl+Shift+Z"),
     "edit.preferences": (SK.Preferences, "Ctrl+,"),
+    "edit.add": (None, "Ins"),
+    "view.next_pane": (None, "F6"),
+    "view.previous_pane": (None, "Shift+F6"),
     "view.findings": (None, "Ctrl+Shift+F"),
     "view.history": (None, "Ctrl+Shift+H"),
     "view.presentation": (None, "F5"),
@@ -53,3 +56,7 @@ def shortcuts(action_id: str) -> list[QKeySequence]:
         if bound:
             return bound
     return [QKeySequence(fallback)] if fallback else []
+
+
+SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+"""Submit a dialog whose main field takes several lines (Enter there starts a new line)."""

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -32,6 +32,7 @@ from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
 from .settings import settings
 from .theme import Presentation
+from .widgets.plain_text import plain_label
 
 if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
 
         self._files = None
         self._exports = None
+        self._rules_view = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -113,6 +115,8 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(document, self)
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.counts_changed.connect(self._show_counts)
+        self.findings.rules_requested.connect(self.show_rules)
+        self.findings.fixed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
         self.history = QDockWidget("Edit history", self)
         self.history.setObjectName("history_dock")
@@ -133,15 +137,14 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.action_map)
         self._wire_actions()
 
-        self.file_label = QLabel()
+        self.file_label = plain_label()  # a path is the user's words too
         self.file_label.setAccessibleName("Plan file")
-        self.warning_label = QLabel()
+        self.warning_label = plain_label()  # may name the person who has the plan open
         self.warning_label.setAccessibleName("File warnings")
-        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setStyleSheet("font-weight: bold;")
         self.warning_label.hide()
         self.statusBar().addPermanentWidget(self.warning_label)
-        self.counts_label = QLabel("")
+        self.counts_label = plain_label()
         self.counts_label.setAccessibleName("Findings count")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.file_label)
@@ -231,6 +234,27 @@ class MainWindow(QMainWindow):
         row = self.sidebar.currentRow()
         return PAGES[row].id if 0 <= row < len(PAGES) else None
 
+    def add_on_page(self) -> None:
+        """Insert: what the page's own Add button does, from anywhere on the page."""
+        page = self.current_page()
+        button = getattr(page, "add_button", None)
+        if button is not None and button.isEnabled() and button.isVisibleTo(self):
+            button.click()
+        else:
+            self.show_message("This page adds with its own tools: drag from the palette or use its buttons")
+
+    def focus_pane(self, step: str) -> None:
+        """F6 / Shift+F6: the keyboard moves to the next pane (pages list, page, findings,
+        history), as in other desktop editors; the way out of a map or a table that keeps Tab."""
+        panes = [self.sidebar, self.stack]
+        panes += [dock for dock in (self.findings, self.history) if dock.isVisible()]
+        focused = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focused is not None and pane.isAncestorOf(focused)), -1)
+        if here == -1 and focused in panes:
+            here = panes.index(focused)
+        target = panes[(here + int(step)) % len(panes)]
+        _focus_into(target)
+
     def go_to(self, page_id: str) -> None:
         self.show_page(page_id).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -247,13 +271,11 @@ class MainWindow(QMainWindow):
 
         A finding about a whole use case (no governance owner, say) is shown on the page of its
         component when that page can select the use case, else on the use-case list."""
-        from omplanner.model import index_places
-
-        places = index_places(self.document.plan)
+        places = self.document.places
         component_page = COMPONENT_PAGE.get(str(finding.component) if finding.component else "")
         known = {p.id for p in PAGES}
         for ref in finding.elements:
-            place = places.get(ref.id)
+            place = places.place(ref.id)
             if place is None:
                 continue
             kind = type(place.entity).__name__
@@ -355,6 +377,20 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
+    def show_rules(self, code: str = "") -> None:
+        """Plan › Rules…: the rules window beside the plan (not modal), on rule ``code`` if given."""
+        if self._rules_view is None:
+            from .rules_view import RulesView
+
+            self._rules_view = RulesView(self.document, self)
+            # Ctrl+Z and Ctrl+Shift+Z undo the plan's edits while the rules window has the focus
+            self._rules_view.addActions([self.action_map["edit.undo"], self.action_map["edit.redo"]])
+        if code:
+            self._rules_view.select_rule(code)
+        self._rules_view.show()
+        self._rules_view.raise_()
+        self._rules_view.activateWindow()
+
     def show_preferences(self) -> None:
         from PySide6.QtWidgets import QApplication
 
@@ -387,7 +423,9 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, errors: int, warnings: int, infos: int) -> None:
         if not errors + warnings + infos:
-            self.counts_label.setText("No findings")
+            from omplanner.rules.gaps import plan_gaps
+
+            self.counts_label.setText("No findings yet" if plan_gaps(self.document.plan) else "No findings")
         else:
             parts = [(errors, "error"), (warnings, "warning"), (infos, "note")]
             self.counts_label.setText(" · ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n))
@@ -524,8 +562,26 @@ class PageFrame(QScrollArea):
 
 def _broken_page(spec: PageSpec, exc: Exception) -> QWidget:
     widget = QWidget()
-    label = QLabel(f"The {spec.title} page could not be opened:\n{type(exc).__name__}: {exc}")
+    label = plain_label(f"The {spec.title} page could not be opened:\n{type(exc).__name__}: {exc}")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     QVBoxLayout(widget).addWidget(label)
     return widget
+
+
+def _focus_into(container: QWidget) -> None:
+    """Give the keyboard to the first widget in ``container`` that takes Tab focus."""
+    if container.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        container.setFocus(Qt.FocusReason.TabFocusReason)
+        return
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container:
+        if (
+            container.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()

@@ -29,8 +29,21 @@ MENUS: list[tuple[str, list[MenuEntry]]] = [
             "file.quit",
         ],
     ),
-    ("&Edit", ["edit.undo", "edit.redo", "-", "edit.preferences"]),
-    ("&View", ["view.findings", "view.history", "-", "view.presentation", "view.fullscreen"]),
+    ("&Edit", ["edit.undo", "edit.redo", "-", "edit.add", "-", "edit.preferences"]),
+    (
+        "&View",
+        [
+            "view.findings",
+            "view.history",
+            "-",
+            "view.next_pane",
+            "view.previous_pane",
+            "-",
+            "view.presentation",
+            "view.fullscreen",
+        ],
+    ),
+    ("&Plan", ["plan.rules"]),
     ("&Go", ["@pages"]),
     ("&Help", ["help.about"]),
 ]

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+from typing import get_origin
+
 from ..model import Plan
-from ..model.walk import index_places, iter_places, ref_values
+from ..model.walk import find_place, iter_entities
 from .base import Command, Macro
 from .entities import RemoveEntity, SetFields
 
 
 def _contained_ids(plan: Plan, entity_id: str) -> set[str]:
     """The entity's id and the ids of every entity inside it (a use case holds its maps...)."""
-    target = index_places(plan)[entity_id].entity
+    target = find_place(plan, entity_id).entity
     ids = {entity_id}
     from ..model.walk import _walk  # the same walk, rooted at the entity
 
-    ids.update(place.entity.id for place in _walk(target, ()))
+    ids.update(place.entity.id for place in _walk(target, (), readable=False))
     return ids
 
 
@@ -24,8 +27,7 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
     A list of ids loses the id; an optional reference is cleared; an entity that cannot exist
     without the target (a flow without its step, a decision without its use case) goes too.
     """
-    places = index_places(plan)
-    target = places[entity_id].entity
+    target = find_place(plan, entity_id).entity
     doomed = _contained_ids(plan, entity_id)
     commands: list[Command] = []
     _collect(plan, doomed, commands, seen=set(doomed))
@@ -36,22 +38,20 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
 
 def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[str]) -> None:
     also_removed: list[str] = []
-    for place in iter_places(plan):
-        entity = place.entity
-        if entity.id in seen:
+    for entity in iter_entities(plan):
+        fields = _ref_fields(type(entity))
+        if not fields or entity.id in seen:
             continue
         changes = {}
-        for field, _kind in entity.refs.items():
+        for field, is_list, required in fields:
             value = getattr(entity, field)
-            hits = [r for r in ref_values(entity, field) if r in doomed]
-            if not hits:
-                continue
-            if isinstance(value, list):
-                changes[field] = [r for r in value if r not in doomed]
-            elif type(entity).model_fields[field].is_required():
-                also_removed.append(entity.id)
-                break
-            else:
+            if is_list:
+                if value and not doomed.isdisjoint(value):
+                    changes[field] = [r for r in value if r not in doomed]
+            elif value in doomed:
+                if required:
+                    also_removed.append(entity.id)
+                    break
                 changes[field] = None
         else:
             if changes:
@@ -66,3 +66,15 @@ def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[st
     if also_removed:
         # What was removed in this round may itself be referred to (a step's flows...).
         _collect(plan, doomed, commands, seen)
+
+
+@cache
+def _ref_fields(cls: type) -> tuple[tuple[str, bool, bool], ...]:
+    """Each reference field of an entity class: its name, whether it holds a list of ids, and
+    whether the entity cannot exist without it. Read once per class, not once per entity."""
+    fields = []
+    for name in cls.refs:
+        info = cls.model_fields[name]
+        is_list = get_origin(info.annotation) is list or "list[" in str(info.annotation)
+        fields.append((name, is_list, info.is_required() and not is_list))
+    return tuple(fields)

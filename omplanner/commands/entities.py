@@ -12,8 +12,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..model import Entity, Plan
+from ..model.index import note_changes
 from ..model.walk import Place, find_place
 from .base import Change, ChangeSet, Command, CommandError
+
+
+def _noted(plan: Plan, changes: ChangeSet) -> ChangeSet:
+    """Keep the plan's id index (if it has one) current before the next lookup."""
+    note_changes(plan, changes)
+    return changes
 
 
 def _place(plan: Plan, entity_id: str) -> Place:
@@ -54,7 +61,7 @@ class AddEntity(Command):
             raise CommandError(f'the id "{self.entity.id}" is already used')
         index = len(items) if self.index is None else max(0, min(self.index, len(items)))
         items.insert(index, self.entity.model_copy(deep=True))
-        return ChangeSet([Change("added", type(self.entity).__name__, self.entity.id, self.owner_id)])
+        return _noted(plan, ChangeSet([Change("added", type(self.entity).__name__, self.entity.id, self.owner_id)]))
 
     def revert(self, plan: Plan) -> ChangeSet:
         items = _list(_owner(plan, self.owner_id), self.field)
@@ -62,7 +69,7 @@ class AddEntity(Command):
             if item.id == self.entity.id:
                 del items[i]
                 break
-        return ChangeSet([Change("removed", type(self.entity).__name__, self.entity.id, self.owner_id)])
+        return _noted(plan, ChangeSet([Change("removed", type(self.entity).__name__, self.entity.id, self.owner_id)]))
 
 
 class RemoveEntity(Command):
@@ -87,12 +94,14 @@ class RemoveEntity(Command):
         self._owner_id, self._field, self._index = _owner_id(place.owner), place.field, place.index
         self._removed = _list(place.owner, place.field).pop(place.index)
         self.text = self.text or f"Delete {self._removed.kind_label} '{self._removed.display_name}'"
-        return ChangeSet([Change("removed", type(self._removed).__name__, self.entity_id, self._owner_id)])
+        return _noted(
+            plan, ChangeSet([Change("removed", type(self._removed).__name__, self.entity_id, self._owner_id)])
+        )
 
     def revert(self, plan: Plan) -> ChangeSet:
         assert self._removed is not None, "revert before apply"
         _list(_owner(plan, self._owner_id), self._field).insert(self._index, self._removed)
-        return ChangeSet([Change("added", type(self._removed).__name__, self.entity_id, self._owner_id)])
+        return _noted(plan, ChangeSet([Change("added", type(self._removed).__name__, self.entity_id, self._owner_id)]))
 
 
 def _resolve_path(entity: BaseModel, path: str) -> tuple[BaseModel, str]:
@@ -145,7 +154,7 @@ class SetFields(Command):
             names = ", ".join(p.split(".")[-1].replace("_", " ") for p in values)
             self.text = f"Change {names} of '{entity.display_name}'"
         parent = _owner_id(place.owner)
-        return ChangeSet([Change("modified", self._type, self.entity_id, parent, tuple(values))])
+        return _noted(plan, ChangeSet([Change("modified", self._type, self.entity_id, parent, tuple(values))]))
 
     def apply(self, plan: Plan) -> ChangeSet:
         return self._write(plan, self.new)

@@ -10,6 +10,7 @@ from typing import get_args
 from pydantic import BaseModel
 
 from .base import Entity, short_name
+from .index import index_of
 from .plan import (
     CapabilityRequirement,
     DataSource,
@@ -79,7 +80,7 @@ def iter_places(plan: Plan) -> Iterator[Place]:
 
 
 @cache
-def _nesting_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+def nesting_fields(cls: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model class that can hold models, in field order. Steps, flows, roles...
     have none, so the walk skips their fields: every edit and every load walks the whole plan,
     and reading each field of thousands of steps was most of its cost."""
@@ -95,7 +96,7 @@ def _nesting_fields(cls: type[BaseModel]) -> tuple[str, ...]:
 def _walk(model: BaseModel, path: tuple[str, ...], readable: bool = True) -> Iterator[Place]:
     """``readable=False`` leaves every path empty: edits look entities up after each keystroke
     and drag, and need only the owner, field and index, not the words for messages."""
-    for name in _nesting_fields(type(model)):
+    for name in nesting_fields(type(model)):
         value = getattr(model, name)
         if isinstance(value, Entity):
             here = path + (_field_label(name),) if readable else path
@@ -113,15 +114,37 @@ def _walk(model: BaseModel, path: tuple[str, ...], readable: bool = True) -> Ite
 def find_place(plan: Plan, entity_id: str) -> Place | None:
     """Where one entity sits (its ``path`` left empty), or None: the fast lookup edits use.
 
-    The plan's own lists (roadmap items, decisions, roles...) are searched before the walk goes
-    into the use cases, whose maps hold most of a large plan's entities."""
-    for name in _nesting_fields(Plan):
+    A plan being edited in the app has an index (``index.attach``) that answers at once.
+    Otherwise the plan's own lists (roadmap items, decisions, roles...) are searched before the
+    walk goes into the use cases, whose maps hold most of a large plan's entities."""
+    index = index_of(plan)
+    if index is not None:
+        return index.place(entity_id)
+    for name in nesting_fields(Plan):
         value = getattr(plan, name)
         if isinstance(value, list):
             for index, item in enumerate(value):
                 if item.id == entity_id:
                     return Place(item, plan, name, index, ())
     return next((place for place in _walk(plan, (), readable=False) if place.entity.id == entity_id), None)
+
+
+def iter_entities(model: BaseModel) -> Iterator[Entity]:
+    """Every entity in the plan (or inside an entity), in file order: the walk of ``iter_places``
+    without building a place for each, for edits that scan every entity's references."""
+    for name in nesting_fields(type(model)):
+        value = getattr(model, name)
+        if isinstance(value, Entity):
+            yield value
+            yield from iter_entities(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Entity):
+                    yield item
+                    if nesting_fields(type(item)):
+                        yield from iter_entities(item)
+        elif isinstance(value, BaseModel):
+            yield from iter_entities(value)
 
 
 def index_places(plan: Plan) -> dict[str, Place]:

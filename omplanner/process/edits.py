@@ -6,11 +6,12 @@ that each is one command whose revert restores the plan.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from ..commands import AddEntity, Command, Macro, SetFields, remove_cascade
 from ..model import Flow, Plan, ProcessMap, Role, RoleKind, Step, new_id
-from ..model.walk import index_places
+from ..model.walk import find_place
 from .layout import LANE_HEIGHT
 
 
@@ -52,16 +53,69 @@ def delete_command(plan: Plan, ids: list[str]) -> Command | None:
     scratch = plan.model_copy(deep=True)
     commands: list[Command] = []
     for entity_id in ids:
-        if entity_id not in index_places(scratch):
+        if find_place(scratch, entity_id) is None:
             continue
         command = remove_cascade(scratch, entity_id)
         command.apply(scratch)
         commands.append(command)
     if not commands:
         return None
-    if len(commands) == 1:
+    joins = [AddEntity(pmap_id, "flows", flow) for pmap_id, flow in _joins(plan, set(ids))]
+    if len(commands) == 1 and not joins:
         return commands[0]
-    return Macro(f"Delete {len(commands)} elements", commands)
+    text = commands[0].text if len(commands) == 1 else f"Delete {len(commands)} elements"
+    if joins:
+        names = {s.id: s.name for uc in plan.use_cases for m in (uc.current, uc.redesigned) for s in m.steps}
+        links = ", ".join(f"'{names[j.entity.source]}' → '{names[j.entity.target]}'" for j in joins)
+        text += f" and join {links}"
+    return Macro(text, commands + joins)
+
+
+def _joins(plan: Plan, doomed: set[str]) -> list[tuple[str, Flow]]:
+    """The flows that close the gap a deletion leaves in a chain: where the deleted steps (one,
+    or several in a row) had exactly one way in from a step that stays and one way out to a
+    step that stays, that step leads to the next one, the way in's label kept ("yes", "no")."""
+    joins = []
+    for uc in plan.use_cases:
+        for pmap in (uc.current, uc.redesigned):
+            gone = doomed & {s.id for s in pmap.steps}
+            if not gone:
+                continue
+            group = _groups(gone, pmap.flows)
+            ins: dict[int, list[Flow]] = defaultdict(list)
+            outs: dict[int, list[Flow]] = defaultdict(list)
+            for flow in pmap.flows:
+                if flow.target in gone and flow.source not in gone:
+                    ins[group[flow.target]].append(flow)
+                if flow.source in gone and flow.target not in gone:
+                    outs[group[flow.source]].append(flow)
+            linked = {(f.source, f.target) for f in pmap.flows}
+            for key in sorted(set(ins) & set(outs)):
+                if len(ins[key]) == 1 and len(outs[key]) == 1:
+                    source, target = ins[key][0].source, outs[key][0].target
+                    if source != target and (source, target) not in linked:
+                        joins.append(
+                            (pmap.id, Flow(id=new_id("flow"), source=source, target=target, label=ins[key][0].label))
+                        )
+                        linked.add((source, target))
+    return joins
+
+
+def _groups(gone: set[str], flows: Iterable[Flow]) -> dict[str, int]:
+    """Deleted steps joined by flows between them form one group (a run of steps in a row)."""
+    parent = {step_id: step_id for step_id in gone}
+
+    def root(step_id: str) -> str:
+        while parent[step_id] != step_id:
+            parent[step_id] = parent[parent[step_id]]
+            step_id = parent[step_id]
+        return step_id
+
+    for flow in flows:
+        if flow.source in gone and flow.target in gone:
+            parent[root(flow.source)] = root(flow.target)
+    roots: dict[str, int] = {}
+    return {step_id: roots.setdefault(root(step_id), len(roots)) for step_id in sorted(gone)}
 
 
 def clone_fragment(
@@ -129,7 +183,7 @@ def redesign_from_current_command(plan: Plan, use_case_id: str) -> Command:
 
 def add_lane_command(plan: Plan, map_id: str, role_name: str) -> Command:
     """Add a lane for a role, creating the role when the plan has none of that name."""
-    pmap = index_places(plan)[map_id].entity
+    pmap = find_place(plan, map_id).entity
     role = next((r for r in plan.roles if r.name.strip().lower() == role_name.strip().lower()), None)
     commands: list[Command] = []
     if role is None:
@@ -166,7 +220,7 @@ def remove_lane_command(plan: Plan, map_id: str, role_id: str, *, move_to: str |
     their flows. Lanes below the removed one move up, their steps with them.
     Raises ValueError for a lane the map does not have or a ``move_to`` that cannot take the steps.
     """
-    pmap = index_places(plan)[map_id].entity
+    pmap = find_place(plan, map_id).entity
     if role_id not in pmap.lanes:
         raise ValueError(f"The map has no lane for '{role_id}'.")
     if move_to is not None and (move_to == role_id or move_to not in pmap.lanes):

@@ -47,7 +47,7 @@ def snap(value: float, grid: float = GRID) -> float:
     return round(value / grid) * grid
 
 
-def _columns(steps: list[Step], flows: list[Flow]) -> dict[str, int]:
+def step_columns(steps: list[Step], flows: list[Flow]) -> dict[str, int]:
     """A column per step: after every predecessor, one step per (lane, column).
 
     A step that takes over from another lane without the work moving on (the step after a
@@ -99,7 +99,7 @@ def auto_layout(pmap: ProcessMap) -> dict[str, tuple[float, float]]:
     if not pmap.steps:
         return {}
     lanes = list(pmap.lanes)
-    columns = _columns(pmap.steps, pmap.flows)
+    columns = step_columns(pmap.steps, pmap.flows)
     positions = {}
     for step in pmap.steps:
         index = lanes.index(step.lane) if step.lane in lanes else len(lanes)

@@ -13,6 +13,7 @@ what a full check returns (tests/core/test_rules_incremental.py holds it to that
 
 from __future__ import annotations
 
+import copy
 import gc
 from dataclasses import dataclass
 
@@ -54,17 +55,24 @@ class AppliedSetting:
     """None for a code no rule of this version has (a plan from a newer or older OM Planner)."""
     setting: RuleSetting
 
+    @property
+    def title(self) -> str:
+        return self.info.title if self.info else "a rule this version does not have"
+
+    @property
+    def change(self) -> str:
+        """'switched off', 'info instead of warning' (or the severity alone for an unknown rule)."""
+        if self.setting.severity is RuleSeverity.OFF:
+            return "switched off"
+        if self.info is not None:
+            return f"{self.setting.severity.value} instead of {self.info.default_severity.value}"
+        return self.setting.severity.value
+
     def describe(self) -> str:
         """'SEQ-006 One use case first: info instead of warning. Why: ...' in one line."""
-        title = f"{self.code} {self.info.title}" if self.info else f"{self.code} (a rule this version does not have)"
-        if self.setting.severity is RuleSeverity.OFF:
-            change = "switched off"
-        elif self.info is not None:
-            change = f"{self.setting.severity.value} instead of {self.info.default_severity.value}"
-        else:
-            change = self.setting.severity.value
+        title = f"{self.code} {self.info.title}" if self.info else f"{self.code} ({self.title})"
         reason = " ".join(self.setting.reason.split()) or "no reason given"
-        return f"{title}: {change}. Why: {reason}"
+        return f"{title}: {self.change}. Why: {reason}"
 
 
 def applied_settings(plan: Plan) -> list[AppliedSetting]:
@@ -87,12 +95,14 @@ class PlanCheck:
 
     ``findings`` is exactly what a full check of the plan returns. ``update(plan, changes)``
     returns the check after an edit: only the families that read an entity type the ChangeSets
-    name run again; a change of the rule settings (or a change no family declares) runs them all.
+    name run again; a change of a rule's severity (or a change no family declares) runs them all,
+    a change of a setting's reason alone runs none.
     """
 
     def __init__(self, by_rule: dict[str, list[Finding]], settings: dict, use_case_order: tuple[str, ...]):
         self.by_rule = by_rule
         self.settings = settings
+        """The severity the plan gave each rule it sets (code to RuleSeverity), reasons left out."""
         self.use_case_order = use_case_order
         uc_order = {uc_id: i + 1 for i, uc_id in enumerate(use_case_order)}
         # Decorated once per rule rather than per finding: the same order as sorting the
@@ -129,8 +139,11 @@ def _run(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
 
 def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
     settings = dict(plan.rule_settings)
+    # Compared by severity alone: a rule setting's reason changes no finding, so typing a
+    # reason in the Rules view re-runs no rule ("RuleSetting" is in ``engine.NOT_READ``).
+    severities = {code: setting.severity for code, setting in settings.items()}
     touched = None
-    if previous is not None and changes is not None and previous.settings == settings:
+    if previous is not None and changes is not None and previous.settings == severities:
         touched = touched_types(c for change_set in changes for c in change_set)
     index = PlanIndex(plan)
     by_rule: dict[str, list[Finding]] = {}
@@ -145,7 +158,14 @@ def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
             continue
         by_rule[code] = [to_finding(rule.info, severity, hit) for hit in rule.check(index)]
         reran.add(code)
-    result = PlanCheck(by_rule, settings, tuple(uc.id for uc in plan.use_cases))
+    order = tuple(uc.id for uc in plan.use_cases)
+    if not reran and previous is not None and previous.use_case_order == order:
+        # Nothing the rules read changed (typing a rationale): the same findings, the same list,
+        # so that views can tell at once that they have nothing to redraw.
+        result = copy.copy(previous)
+        result.reran = set()
+        return result
+    result = PlanCheck(by_rule, severities, order)
     result.reran = reran
     return result
 

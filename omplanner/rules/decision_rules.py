@@ -8,9 +8,11 @@ from collections.abc import Iterator
 
 from ..commands import AddEntity, SetFields
 from ..model import AiIntervention, Autonomy, Cadence, Component, Decision, RoleKind, Severity, Threshold, new_id
+from ..model.base import short_name
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
+from .words import FIX_NAME_LIMIT, listed
 
 FAMILY = "Decision rights"
 
@@ -60,7 +62,7 @@ def one_accountable(index: PlanIndex) -> Iterator[Hit]:
         if count == 0:
             yield _hit(index, d, f"Decision '{d.name}' {_where(index, d)} has no accountable role.")
             continue
-        names = " and ".join(index.role_name(r) for r in d.accountable)
+        names = listed(index.role_name(r) for r in d.accountable)
         keep = d.accountable[0]
         yield _hit(
             index,
@@ -98,7 +100,7 @@ def _threshold_fix(index: PlanIndex, decision: Decision) -> Fix | None:
         return None
     threshold = Threshold(
         id=new_id("thr"),
-        metric=f"'{decision.name}' overturned on review",
+        metric=f"'{short_name(decision.name, FIX_NAME_LIMIT)}' overturned on review",
         unit="%",
         upper=2,
         cadence=Cadence.WEEKLY,

@@ -112,8 +112,10 @@ CONTAINS: dict[str, frozenset[str]] = {
 }
 """Adding, removing or replacing an owner touches everything it holds."""
 
-NOT_READ = frozenset({"PlanDetails"})
-"""Entity types no rule reads: editing the plan's title re-runs nothing."""
+NOT_READ = frozenset({"PlanDetails", "RuleSetting"})
+"""Entity types no rule reads: editing the plan's title re-runs nothing. A rule setting's
+severity is compared on its own (``PlanCheck.settings``): a change of it re-runs every rule,
+a change of its reason alone none."""
 
 KNOWN_TYPES = NOT_READ | frozenset().union(*FAMILY_READS.values(), *CONTAINS.values())
 

@@ -8,6 +8,7 @@ from ..integration import integration_figures
 from ..model import Component, Severity
 from .context import PlanIndex, ref
 from .engine import Hit, rule
+from .words import figure
 
 FAMILY = "Integration"
 
@@ -33,8 +34,8 @@ def pilot_gap(index: PlanIndex) -> Iterator[Hit]:
         if figures.gap_pct is None or figures.gap_pct < GAP_POINTS:
             continue
         yield Hit(
-            f"'{uc.name}': the pilot saved {figures.pilot_value:g} % per task, but the redesigned process "
-            f"releases {figures.capacity_released_pct:g} % of capacity once exceptions and checks are counted; "
+            f"'{uc.name}': the pilot saved {figure(figures.pilot_value)} % per task, but the redesigned process "
+            f"releases {figure(figures.capacity_released_pct)} % of capacity once exceptions and checks are counted; "
             "base the business case on the process figure.",
             (ref(uc),),
             use_case_id=uc.id,

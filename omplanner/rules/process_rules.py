@@ -18,10 +18,12 @@ from ..model import (
     StepKind,
     new_id,
 )
+from ..model.base import short_name
+from ..model.plan import MAX_POSITION
 from .context import MapIndex, PlanIndex, reachable, ref
 from .engine import Hit, rule
 from .findings import Fix
-from .words import quoted
+from .words import FIX_NAME_LIMIT, quoted
 
 FAMILY = "Process"
 
@@ -56,11 +58,11 @@ def _add_route_fix(index: PlanIndex, m: MapIndex, step: Step) -> Fix | None:
         return None
     handler = Step(
         id=new_id("step"),
-        name=f"Handle exceptions from '{step.name}'",
+        name=f"Handle exceptions from '{short_name(step.name, FIX_NAME_LIMIT)}'",
         lane=lane,
         minutes=5,
         x=step.x,
-        y=step.y + 120,
+        y=min(step.y + 120, MAX_POSITION),
     )
     text = f"Add an exception step for {index.role_name(lane)} after '{step.name}'"
     command = Macro(

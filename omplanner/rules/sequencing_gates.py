@@ -8,9 +8,11 @@ from collections.abc import Iterator
 
 from ..commands import AddEntity, Macro, SetFields
 from ..model import Component, ItemKind, RoadmapItem, Severity, new_id
+from ..model.base import short_name
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
+from .words import FIX_NAME_LIMIT
 
 FAMILY = "Sequencing"
 
@@ -79,7 +81,7 @@ def readiness_gate(index: PlanIndex) -> Iterator[Hit]:
 def _new_item(title: str, kind: ItemKind, uc_id: str | None, start: int, duration: int) -> RoadmapItem:
     return RoadmapItem(
         id=new_id("item"),
-        title=title,
+        title=short_name(title, FIX_NAME_LIMIT),
         kind=kind,
         use_case=uc_id,
         start_week=max(0, start),

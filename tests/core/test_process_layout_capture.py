@@ -59,8 +59,8 @@ def test_parse_capture_reads_roles_kinds_and_reports_bad_lines():
         ("AI", "match to purchase order", StepKind.TASK),
         ("Clerk", "matches?", StepKind.DECISION),
     ]
-    with pytest.raises(CaptureError, match="line 2"):
-        parse_capture("Clerk: check\nno colon here")
+    with pytest.raises(CaptureError, match="line 2: say who"):
+        parse_capture("# who does what\nno role on the first line")
 
 
 def test_capture_builds_lanes_roles_steps_and_flows(example_plan):

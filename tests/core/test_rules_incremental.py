@@ -156,6 +156,25 @@ def test_changed_rule_settings_rerun_every_rule(example_plan):
     assert normalised(again.findings) == normalised(check_plan(example_plan))
 
 
+def test_a_rule_settings_reason_reruns_nothing_its_severity_everything(example_plan):
+    from omplanner.commands.rule_settings import SetRuleSetting
+    from omplanner.rules import catalogue
+
+    code = check(example_plan).findings[0].code
+    off = SetRuleSetting(code, RuleSeverity.OFF, "Agreed with the sponsor")
+    previous = check(example_plan)
+    after = previous.update(example_plan, [off.apply(example_plan)])
+    assert after.reran == {info.code for info in catalogue()} - {code}  # every rule still on
+    assert code not in {f.code for f in after.findings}
+    reworded = SetRuleSetting(code, RuleSeverity.OFF, "Agreed with the sponsor on 3 March")
+    again = after.update(example_plan, [reworded.apply(example_plan)])
+    assert again.reran == set()
+    assert normalised(again.findings) == normalised(check_plan(example_plan))
+    back = after.update(example_plan, [reworded.revert(example_plan), off.revert(example_plan)])
+    assert code in {f.code for f in back.findings}
+    assert normalised(back.findings) == normalised(check_plan(example_plan))
+
+
 def test_check_plan_with_previous_and_changes_equals_a_full_check(example_plan):
     previous = check(example_plan)
     item = example_plan.roadmap[3]

@@ -1,9 +1,12 @@
-"""Driving pages like a user: show them, click cells, type into the editor a cell opens."""
+"""Driving pages like a user: show them, click cells, type into the editor a cell opens, answer message boxes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 
 from ui.document import Document
 
@@ -60,3 +63,35 @@ def row_of(view, text: str, column: int = 0) -> int:
         if model.index(row, column).data() == text:
             return row
     raise AssertionError(f"no row shows {text!r}")
+
+
+@dataclass
+class ShownBox:
+    """A message box as the user would have seen it."""
+
+    title: str
+    text: str
+    informative: str
+    text_format: Qt.TextFormat
+    buttons: QMessageBox.StandardButton
+
+
+def answer_message_boxes(monkeypatch, *answers: QMessageBox.StandardButton) -> list[ShownBox]:
+    """Every message box the app shows takes the next of ``answers`` instead of waiting for a
+    click; a box beyond them fails the test. Returns the boxes shown, in order."""
+    from ui.widgets import message_boxes
+
+    shown: list[ShownBox] = []
+    left = list(answers)
+
+    def run(box: QMessageBox) -> QMessageBox.StandardButton:
+        box.grab()  # painted as it would be on screen
+        shown.append(
+            ShownBox(box.windowTitle(), box.text(), box.informativeText(), box.textFormat(), box.standardButtons())
+        )
+        if not left:
+            pytest.fail(f"an unexpected message box: {box.windowTitle()}: {box.text()}")
+        return left.pop(0)
+
+    monkeypatch.setattr(message_boxes, "run_box", run)
+    return shown

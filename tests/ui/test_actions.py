@@ -94,7 +94,7 @@ def test_every_action_is_in_a_menu_with_a_mnemonic(window):
         walk(menu_action.menu())
     assert {spec.id for spec in all_specs()} <= in_menus
     assert set(TOOLBAR) - {"-"} <= {spec.id for spec in ACTIONS}
-    assert [title for title, _ in MENUS] == ["&File", "&Edit", "&View", "&Go", "&Help"]
+    assert [title for title, _ in MENUS] == ["&File", "&Edit", "&View", "&Plan", "&Go", "&Help"]
 
 
 def test_page_shortcuts_switch_pages(qtbot, window):

@@ -108,3 +108,23 @@ def test_fixing_two_accountable_roles_in_the_matrix_clears_the_finding(qtbot, ex
     assert writeoff_findings(document.plan) == []
     document.undo_stack.undo()
     assert writeoff_findings(document.plan)
+
+
+def test_a_new_decision_has_role_columns_to_fill_in(qtbot):
+    """In a plan whose decisions use no role yet, adding one shows the roles of its use case's
+    map (or every role when it has no map), so the legend's R A C I keys have cells to act on."""
+    from omplanner.model import Plan, Role
+    from omplanner.model.factories import make_use_case
+
+    mapped = make_use_case("Invoices")
+    mapped.redesigned.lanes = ["role-clerk"]
+    bare = make_use_case("Forecasting")
+    roles = [Role(id="role-clerk", name="AP clerk"), Role(id="role-cfo", name="CFO")]
+    document, page = open_page(qtbot, DecisionsPage, Plan(roles=roles, use_cases=[mapped, bare]))
+    page.set_filter(mapped.id)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page._role_ids == ["role-clerk"]
+    page.set_filter(bare.id)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page._role_ids == ["role-clerk", "role-cfo"]
+    assert page.model.columnCount() == FIXED_COLUMNS + 2

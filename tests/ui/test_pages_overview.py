@@ -80,3 +80,25 @@ def test_a_blank_plan_says_where_use_cases_come_from(qtbot):
     page.refresh_analysis()
     assert page.no_use_cases.isVisible()
     assert "Use cases page" in page.no_use_cases.text()
+
+
+def test_a_plan_with_nothing_to_judge_is_not_praised(qtbot):
+    """A use case not scored nor mapped draws no finding: the overview, the findings panel and the
+    status bar say what is missing instead of saying the plan passes every rule."""
+    from omplanner.model import Plan
+    from omplanner.model.factories import make_use_case
+    from ui.document import Document
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Document(Plan(use_cases=[make_use_case("Invoices")])))
+    qtbot.addWidget(window)
+    page = window.show_page("overview")
+    window.findings.refresh()
+    page.refresh_analysis()
+    expected = (
+        "No findings yet: 1 use case not scored on all five components; "
+        "1 use case without a current process map; no roadmap yet"
+    )
+    assert page.by_component.text() == expected
+    assert window.findings.summary.text() == expected
+    assert window.counts_label.text() == "No findings yet"

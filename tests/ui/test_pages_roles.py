@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.page_tools import finish_editing, open_page, row_of, type_into_cell
+from tests.ui.page_tools import answer_message_boxes, finish_editing, open_page, row_of, type_into_cell
 from ui.pages.decisions import DecisionsPage
 from ui.pages.roles import RolesPage
 
@@ -34,18 +34,11 @@ def test_an_empty_name_is_refused_and_the_cell_keeps_the_old_one(qtbot, example_
 
 def test_removing_a_role_in_use_asks_first_and_shows_where(qtbot, example_plan, monkeypatch):
     document, page = open_page(qtbot, RolesPage, example_plan)
-    asked = []
-
-    def answer(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = answer_message_boxes(monkeypatch, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     assert not page.remove_role("role-controller")
     assert document.plan.role("role-controller") is not None
-    assert "Financial controller" in asked[0] and "accountable" in asked[0]
+    assert "Financial controller" in asked[0].text and "accountable" in asked[0].text
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     assert page.remove_role("role-controller")
     assert document.plan.role("role-controller") is None
     assert all("role-controller" not in d.accountable for d in document.plan.decisions)
@@ -56,7 +49,7 @@ def test_removing_a_role_in_use_asks_first_and_shows_where(qtbot, example_plan, 
 
 def test_a_role_not_in_use_goes_without_asking(qtbot, example_plan, monkeypatch):
     document, page = open_page(qtbot, RolesPage, example_plan)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: (_ for _ in ()).throw(AssertionError("asked")))
+    answer_message_boxes(monkeypatch)  # none: a box fails the test
     page.table.select_id("role-planner")
     page.remove_button.click()
     assert document.plan.role("role-planner") is None

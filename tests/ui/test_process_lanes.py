@@ -3,10 +3,10 @@
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog
 
 from omplanner.process import LANE_HEIGHT
 from tests.ui.canvas_pages import redesigned, show_redesigned_map
+from ui.process import lane_actions
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_removing_a_lane_with_steps_asks_and_moves_them_in_one_undo_step(page, m
         asked.append(items)
         return items[2], True  # the third of the other lanes: the ERP system
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    monkeypatch.setattr(lane_actions, "choose_item", choose)
     click_header(page, 2)  # the AP lead's lane
     assert page.pane("redesigned").scene.active_lane == "role-ap-lead"
     undo = page.document.undo_stack.count()
@@ -55,7 +55,7 @@ def test_removing_a_lane_can_delete_its_steps_or_be_cancelled(page, monkeypatch)
         answer = next(answers)
         return answer if answer is not None else (items[-1], True)
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    monkeypatch.setattr(lane_actions, "choose_item", choose)
     click_header(page, 2)
     remove_action(page).trigger()  # cancelled: nothing changes
     assert "role-ap-lead" in redesigned(page).lanes
@@ -64,7 +64,7 @@ def test_removing_a_lane_can_delete_its_steps_or_be_cancelled(page, monkeypatch)
 
 
 def test_an_empty_lane_goes_without_asking(page, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: pytest.fail("asked")))
+    monkeypatch.setattr(lane_actions, "choose_item", lambda *a: pytest.fail("asked"))
     assert page.add_lane("Procurement analyst")
     lanes = redesigned(page).lanes
     click_header(page, len(lanes) - 1)

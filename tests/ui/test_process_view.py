@@ -135,3 +135,21 @@ def test_presentation_type_size_enlarges_the_maps(page):
     page.setFont(bigger)
     assert view.zoom() == pytest.approx(before * 1.4, rel=0.01)
     assert page.pane("redesigned").view.zoom() == pytest.approx(view.zoom())
+
+
+def test_each_mode_keeps_its_own_zoom(page, qtbot):
+    """A map shown alone after Both is not left at the zoom that fitted it into half the page."""
+    both = page.pane("current").view.zoom()
+    page.pane("current").view.set_zoom(both * 0.8)
+    page.set_mode("redesigned")
+    qtbot.wait(20)
+    alone = page.pane("redesigned").view
+    assert alone.zoom() == pytest.approx(max(0.6, alone.fit_zoom()))
+    alone.set_zoom(1.3)
+    page.set_mode("both")
+    qtbot.wait(20)
+    assert page.pane("current").view.zoom() == pytest.approx(both * 0.8)
+    assert page.pane("redesigned").view.zoom() == pytest.approx(both * 0.8)
+    page.set_mode("redesigned")
+    qtbot.wait(20)
+    assert alone.zoom() == pytest.approx(1.3)

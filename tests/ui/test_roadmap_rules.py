@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel
 
+from omplanner.commands import SetFields
 from omplanner.rules import check_plan
 from omplanner.sequencing import auto_sequence_command
 from tests.ui.canvas_pages import show_roadmap_in_weeks
@@ -84,12 +86,45 @@ def test_fix_button_in_the_toolbar_applies_the_selected_items_fix(qtbot, example
     plan = page.document.plan
     flagged = [i for i, bar in page.scene.bars.items() if bar.marker == "error"]
     assert flagged  # the example carries deliberate mistakes
-    assert page.select_element("item-4")
+    assert page.select_element("item-7")  # capability work waiting for the deployment to finish
     assert page.fix_button.isEnabled()
-    before = plan.item("item-4").start_week
+    before = plan.item("item-7").start_week
     page.fix_button.click()
-    assert plan.item("item-4").start_week > before
-    assert "Fixed" in page.status.text()
+    assert plan.item("item-7").start_week < before
+    assert page.status.text().startswith("Fixed: Start 'AP clerks")
+    assert "item-7" not in page.check.by_item
+
+
+def test_a_fix_that_would_break_another_principle_is_not_offered(qtbot, example_plan):
+    """The example's tool selection starts before the data work ends; moving it after the data
+    work would start it after the deployment that depends on it: no Fix, a pointer to
+    Auto-sequence, and the plan untouched."""
+    page = show_roadmap_in_weeks(qtbot, example_plan)
+    plan = page.document.plan
+    assert page.select_element("item-4")
+    assert [f.code for f in page.check.by_item["item-4"]] == ["SEQ-002"]
+    assert not page.fix_button.isEnabled()
+    assert "SEQ-002" not in page.inspector.fix_buttons
+    texts = [w.text() for w in page.inspector.findChildren(QLabel) if w.isVisibleTo(page.inspector)]
+    assert any("would break another rule: Dependencies respected" in t for t in texts)
+    before = plan.model_dump()
+    page.apply_fix(page.check.by_item["item-4"][0])  # asked for anyway (a stale button)
+    assert plan.model_dump() == before
+    assert "Auto-sequence" in page.status.text()
+
+
+def test_a_fix_says_what_is_still_wrong_where_it_was_applied(qtbot, example_plan):
+    """Tool selection dragged to week 1: a fix clears 'diagnostic first', and the status line
+    says the bar is still red for the data work, rather than a bare 'Fixed'."""
+    page = show_roadmap_in_weeks(qtbot, example_plan)
+    plan = page.document.plan
+    assert page.execute(SetFields("item-4", {"start_week": 0}))  # as the inspector's start field does
+    qtbot.waitUntil(lambda: "SEQ-001" in [f.code for f in page.check.by_item.get("item-4", [])])
+    assert page.select_element("item-4")
+    page.fix_button.click()
+    assert plan.item("item-4").start_week > 0
+    assert "Still to look at there: Process and data readiness before tool selection" in page.status.text()
+    assert page.scene.bars["item-4"].marker == "error"  # and the bar says the same
 
 
 def test_auto_sequence_on_the_example_leaves_no_sequencing_error(qtbot, example_plan):

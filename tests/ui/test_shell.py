@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from omplanner.commands import SetFields
 from omplanner.fileio import load_plan
 from omplanner.model import Component, Severity
 from omplanner.rules import ElementRef, Finding, Fix
+from tests.ui.page_tools import answer_message_boxes
 from ui import files
 from ui.app import open_main_window, start_path
 from ui.document import Document
@@ -73,22 +75,15 @@ def test_save_as_asks_for_a_name_and_adds_the_suffix(window, tmp_path, monkeypat
 
 def test_closing_with_unsaved_work_asks(qtbot, window, example_file, monkeypatch):
     monkeypatch.setattr(files, "ask_save_changes", REAL_ASK)
-    asked = []
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
-
-    def fake_question(parent, title, text, buttons, default):
-        asked.append((title, text, buttons))
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    asked = answer_message_boxes(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
     window.files.open_path(example_file)
     window.show()
     window.document.execute(SetFields("details", {"title": "Changed in the workshop"}))
 
     assert not window.close()  # Cancel: the window stays, the edit stays
     assert window.isVisible()
-    assert "Changed in the workshop" in asked[0][1]
-    buttons = asked[0][2]
+    assert "Changed in the workshop" in asked[0].text
+    buttons = asked[0].buttons
     for button in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
         assert buttons & button
 
@@ -99,15 +94,14 @@ def test_closing_with_unsaved_work_asks(qtbot, window, example_file, monkeypatch
 
 def test_closing_a_saved_plan_does_not_ask(window, example_file, monkeypatch):
     monkeypatch.setattr(files, "ask_save_changes", REAL_ASK)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: pytest.fail("asked without unsaved work")))
+    answer_message_boxes(monkeypatch)  # none: a box fails the test
     window.files.open_path(example_file)
     window.show()
     assert window.close()
 
 
 def test_a_broken_file_shows_the_problem_and_keeps_the_open_plan(window, example_file, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    boxes = answer_message_boxes(monkeypatch, QMessageBox.StandardButton.Ok)
     window.files.open_path(example_file)
     window.document.execute(SetFields("details", {"title": "Work in progress"}))
     plan_before = window.document.plan
@@ -116,6 +110,7 @@ def test_a_broken_file_shows_the_problem_and_keeps_the_open_plan(window, example
     broken.write_text(text, encoding="utf-8")
 
     assert not window.files.open_path(broken, ask=False)
+    shown = [box.text for box in boxes]
     assert len(shown) == 1
     assert "broken.omplan" in shown[0] and "start date" in shown[0]
     assert window.document.plan is plan_before
@@ -238,11 +233,12 @@ def test_findings_panel_lists_filters_fixes_and_shows(qtbot, window, example_fil
 
     def fake_check(p):
         if p.role(role_id).name == "Renamed by fix":
-            return [_finding(p, Severity.INFO, with_fix=False)]
+            return [replace(_finding(p, Severity.INFO, with_fix=False), code="T002")]  # the fix cleared T001
         return [_finding(p), _finding(p, Severity.ERROR, with_fix=False)]
 
     # The panel shows the document's shared check (one per edit for every view).
     monkeypatch.setattr(window.document.findings, "findings", lambda: fake_check(window.document.plan))
+    monkeypatch.setattr("omplanner.rules.check_plan", fake_check)  # what a fix is tried against
     panel = window.findings
     panel.refresh()
     assert panel.entries.count() == 2
@@ -425,12 +421,12 @@ def test_double_clicking_real_findings_opens_the_right_pages(qtbot, window, exam
 
 
 def test_a_broken_file_named_at_start_is_explained_and_a_blank_plan_opens(qtbot, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    boxes = answer_message_boxes(monkeypatch, QMessageBox.StandardButton.Ok)
     broken = tmp_path / "broken.omplan"
     broken.write_text("{ not json", encoding="utf-8")
     win = open_main_window([str(broken)])
     qtbot.addWidget(win)
+    shown = [box.text for box in boxes]
     assert len(shown) == 1 and shown[0].startswith("broken.omplan")
     assert win.document.path is None and win.document.plan.use_cases == []
 

@@ -7,9 +7,10 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from omplanner.commands import SetFields
+from tests.ui.page_tools import answer_message_boxes
 from ui import export_actions
 from ui.document import Document
 from ui.main_window import MainWindow
@@ -94,10 +95,10 @@ def test_export_hands_a_copy_of_the_plan_to_the_exporter_and_offers_the_folder(w
 
 
 def test_an_export_missing_from_the_build_says_so(window, tmp_path, monkeypatch):
-    told = []
     monkeypatch.setattr(export_actions, "load_exporter", lambda kind: (_ for _ in ()).throw(ImportError(kind)))
-    monkeypatch.setattr(export_actions.QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
+    boxes = answer_message_boxes(monkeypatch, QMessageBox.StandardButton.Ok)
     assert window.exports.export("xlsx", tmp_path / "x.xlsx") is None
+    told = [box.text for box in boxes]
     assert told and "Excel workbook" in told[0]
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QWidget,
 )
@@ -23,6 +22,7 @@ from omplanner.model import DataSource, new_id
 
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, all_step_choices, role_choices
+from ..widgets.plain_text import plain_label
 from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
 from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
@@ -101,7 +101,7 @@ class DataSourcesPage(QWidget):
             "structured",
             "structured",
         )
-        self.used_by_label = QLabel()
+        self.used_by_label = plain_label()
         self.used_by_label.setWordWrap(True)
         self.used_by_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.validation_edit = self.binder.text(QPlainTextEdit(), self.table.current_id, "validation", "validation")

@@ -178,13 +178,20 @@ class DecisionsPage(QWidget):
         if self.show_all_roles.isChecked():
             return [r.id for r in plan.roles]
         wanted: set[str] = set()
+        use_cases = {self._filter} if self._filter else set()
         for decision in self._rows():
+            use_cases.add(decision.use_case)
             for field in LETTERS.values():
                 wanted.update(getattr(decision, field))
-        use_case = plan.use_case(self._filter)
-        if use_case is not None:
-            wanted.update(use_case.redesigned.lanes)
-        return [r.id for r in plan.roles if r.id in wanted]
+        # the roles of the maps a decision belongs to: a new decision has its columns at once
+        for use_case_id in use_cases:
+            use_case = plan.use_case(use_case_id)
+            if use_case is not None:
+                wanted.update(use_case.redesigned.lanes or use_case.current.lanes)
+        needed = [r.id for r in plan.roles if r.id in wanted]
+        if not needed and self._rows():
+            return [r.id for r in plan.roles]  # no map yet to say which roles: offer them all
+        return needed
 
     def _rebuild_columns(self, keep: bool = False) -> None:
         needed = self._needed_roles()

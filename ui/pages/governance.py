@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from omplanner.commands import AddEntity, ChangeSet, SetFields, remove_cascade
-from omplanner.model import Cadence, Governance, Threshold, UseCase, index_places, new_id
+from omplanner.model import Cadence, Governance, Threshold, UseCase, new_id
 
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, role_choices
@@ -256,8 +256,7 @@ class GovernancePage(QWidget):
 
     def select_element(self, element_id: str) -> bool:
         plan = self.document.plan
-        place = index_places(plan).get(element_id)
-        if place is None:
+        if self.document.places.place(element_id) is None:
             return False
         for use_case in plan.use_cases:
             governance = use_case.governance

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from omplanner.model import Severity
 
 from ..widgets.bindings import FormBinder
+from ..widgets.plain_text import plain_label
 from ..widgets.style import CAUTION, GOOD, PROBLEM, SPACING, apply_page_font, body_font
 from ..widgets.table_view import page_header, page_layout
 
@@ -69,19 +70,19 @@ class UseCaseCard(QFrame):
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         layout.setHorizontalSpacing(SPACING * 2)
         layout.setVerticalSpacing(4)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setFont(body_font(self.font(), 3, bold=True))
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setFont(body_font(self.font(), 0, bold=True))
         self.meta.setWordWrap(True)
-        self.reason = QLabel()
+        self.reason = plain_label()
         self.reason.setWordWrap(True)
-        self.pilot = QLabel()
+        self.pilot = plain_label()
         self.pilot.setWordWrap(True)
-        self.process = QLabel()
+        self.process = plain_label()
         self.process.setWordWrap(True)
-        self.gap = QLabel()
+        self.gap = plain_label()
         self.gap.setWordWrap(True)
         # The name gets the whole width: beside the score it wrapped word by word when the
         # findings dock narrows the page on a 1366-pixel laptop.
@@ -161,7 +162,7 @@ class OverviewPage(QWidget):
             counts.addLayout(box)
             self.count_labels[severity] = number
         findings_layout.addLayout(counts)
-        self.by_component = QLabel()
+        self.by_component = plain_label()
         self.by_component.setWordWrap(True)
         self.by_component.setAlignment(Qt.AlignmentFlag.AlignTop)
         findings_layout.addWidget(self.by_component, 1)
@@ -225,6 +226,7 @@ class OverviewPage(QWidget):
         # Imported here: the rule engine loads networkx, which must not slow the app's start.
         from omplanner.integration import integration_figures
         from omplanner.ranking import rank_use_cases
+        from omplanner.rules.gaps import no_findings_text
 
         plan = self.document.plan
         self._stale = False
@@ -246,7 +248,7 @@ class OverviewPage(QWidget):
             label.setText(str(by_severity.get(severity, 0)))
         by_component = Counter(f.component.label if f.component else "Sequencing and other" for f in findings)
         lines = [f"{count}  {name}" for name, count in sorted(by_component.items(), key=lambda kv: -kv[1])]
-        self.by_component.setText("\n".join(lines) if lines else "No findings: nothing the rules can see needs work.")
+        self.by_component.setText("\n".join(lines) if lines else no_findings_text(plan))
 
     def select_element(self, element_id: str) -> bool:
         if element_id == "details":

@@ -6,12 +6,13 @@ everywhere. Removing a role that is in use first says where it is used.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from omplanner.commands import AddEntity, remove_cascade
 from omplanner.model import Role, RoleKind, find_usages, iter_places, new_id
 from omplanner.model.walk import ref_values
 
+from ..widgets.message_boxes import Button, ask
 from ..widgets.naming import unused_name
 from ..widgets.style import apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
@@ -102,17 +103,17 @@ class RolesPage(QWidget):
             shown = lines[:MAX_LISTED_USAGES]
             if len(lines) > len(shown):
                 shown.append(f"… and {len(lines) - len(shown)} more")
-            answer = QMessageBox.question(
+            answer = ask(
                 self,
                 "Remove a role in use",
                 f"'{role.name}' is used in {len(lines)} places:\n\n• "
                 + "\n• ".join(shown)
                 + "\n\nRemove it anyway? Lists lose it, single references are cleared; "
                 "steps in its lane are removed with it. Undo brings everything back.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                Button.Yes | Button.No,
+                Button.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != Button.Yes:
                 return False
         return self.document.execute(remove_cascade(plan, role_id))
 

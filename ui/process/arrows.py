@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..widgets.plain_text import plain_tooltip
 from .items import DETAIL_LOD
 from .style import CanvasStyle
 
@@ -118,7 +119,7 @@ class ArrowItem(FlowIdentity, QGraphicsItem):
 
     def set_label(self, label: str) -> None:
         if label or self.label:
-            self.setToolTip(label)
+            self.setToolTip(plain_tooltip(label))
         self.label = label
 
     def set_route(self, points: list[tuple[float, float]], label_at: tuple[tuple[float, float], str] | None) -> None:

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QKeyCombination, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from omplanner.process import CaptureError
 
+from ..keymap import SUBMIT_KEYS
+from ..widgets.plain_text import plain_label
+
 VARIANTS = ("current", "redesigned")
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
 CAPTURE_HINT = (
-    "AP clerk: start: invoice arrives\nAP clerk: key invoice into ERP\nMatching agent: match to purchase order\n"
-    "AP clerk: match agrees?\nAP team lead: approve for payment"
+    "AP clerk: start: invoice arrives\nkey into ERP 4m\nMatching agent: match to order 1m\n"
+    "AP clerk: match agrees?\n  no: query the supplier 10m\nAP team lead: approve for payment 2m\nend: paid"
 )
+GUIDE = (
+    "One step per line, as <i>Role: what they do</i>; leave out the role when it is the same as the line "
+    "above. End a line with <i>5m</i> or <i>(1 h)</i> for the time it takes. A line ending in ? is a "
+    "question: <i>yes:</i> and <i>no:</i> lines below it are its answers. <i>start:</i> and <i>end:</i> "
+    "name the start and the end. Rows pasted from a spreadsheet read as role, step, minutes. "
+    "Missing roles are created. <b>Ctrl+Enter</b> builds the map."
+)
+
+
+def _pressed(event) -> QKeySequence:
+    """The keys of a key press, the keypad's Enter read as Enter."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
 
 
 class CaptureDialog(QDialog):
@@ -22,31 +40,39 @@ class CaptureDialog(QDialog):
         self.page = page
         self.setWindowTitle("Quick capture")
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)  # a tab in a step is never meant; Tab reaches the buttons
         self.text.setPlaceholderText(CAPTURE_HINT)
         self.text.setAccessibleName("Steps, one per line")
         self.variant = QComboBox()
         for v in VARIANTS:
             self.variant.addItem(TITLES[v], v)
         self.variant.setCurrentIndex(VARIANTS.index(variant))
-        self.error = QLabel()
+        self.error = plain_label()  # quotes the line typed
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #e03131")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        build = buttons.addButton("&Build map", QDialogButtonBox.ButtonRole.AcceptRole)
+        build.setToolTip("Build the map from these lines (Ctrl+Enter)")
         buttons.accepted.connect(self._accept)
+        self._submit = [QKeySequence(k) for k in SUBMIT_KEYS]
+        self.text.installEventFilter(self)  # the text field has the keys: it would type a new line
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "One step per line, as <i>Role: what they do</i>. A line ending in ? is a decision; "
-                "<i>Role: start: …</i> and <i>Role: end: …</i> name the start and the end. "
-                "Missing roles are created."
-            )
-        )
+        guide = QLabel(GUIDE)  # our own words, no plan text: rich text is safe here
+        guide.setTextFormat(Qt.TextFormat.RichText)
+        guide.setWordWrap(True)
+        layout.addWidget(guide)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.variant)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 380)
+        self.resize(560, 420)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and _pressed(event) in self._submit:
+            self._accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _accept(self) -> None:
         try:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
 
 from omplanner.commands import AddEntity, Command, Macro, SetFields
 from omplanner.model import Flow, ProcessMap, Step, StepKind, new_id
-from omplanner.model.walk import index_places
 from omplanner.process import delete_command, paste_command
 from omplanner.process.layout import COLUMN_WIDTH, GRID, LANE_HEIGHT, snap
 
@@ -216,7 +215,7 @@ class MapEditor(QObject):
 
     # -- plan access ----------------------------------------------------------------------
     def pmap(self) -> ProcessMap:
-        return index_places(self.document.plan)[self.scene.map_id].entity
+        return self.document.places.entity(self.scene.map_id)
 
     def execute(self, command: Command) -> bool:
         return self.document.execute(command)

@@ -24,6 +24,7 @@ from omplanner.commands import SetFields
 from omplanner.model import AiIntervention, StepKind
 
 from ..widgets.choices import enum_items
+from ..widgets.plain_text import literal_html
 
 NOT_SET = -1
 
@@ -37,6 +38,7 @@ class StepInspector(QWidget):
         self.setAccessibleName("Step inspector")
         self.title = QLabel("Select a step to see and change its details.")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # a bold kind; the use case's name is escaped
         self.name = QLineEdit()
         self.kind = QComboBox()
         enum_items(self.kind, StepKind)
@@ -129,7 +131,7 @@ class StepInspector(QWidget):
         use_case, variant, step = found
         plan = self.document.plan
         pmap = getattr(use_case, variant)
-        self.title.setText(f"<b>{step.kind.label}</b> in the {variant} map of {use_case.name}")
+        self.title.setText(f"<b>{step.kind.label}</b> in the {variant} map of {literal_html(use_case.name)}")
         blockers = [QSignalBlocker(w) for w in self._editors()]
         if not self.name.hasFocus():
             self.name.setText(step.name)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 from omplanner.model import AiIntervention, Severity, StepKind
 from omplanner.process.layout import STEP_HEIGHT, STEP_WIDTH
 
+from ..widgets.plain_text import plain_tooltip
 from .style import AI_BADGE_WORDS, CanvasStyle
 
 W, H = STEP_WIDTH, STEP_HEIGHT
@@ -24,7 +25,11 @@ LANE_LEFT = -30.0
 """Where the lane bands start; their headers sit to the left of this."""
 HANDLE_RADIUS = 6.0
 TEXT_LOD = 0.3
-"""Below this scale a step's name is too small to read and is not drawn."""
+"""Below this scale the wrapped name is too small to read: the name is drawn at a glance size
+instead, one line of larger type cut short, so that a whole map on a wall still says what each
+step is (never empty boxes)."""
+GLANCE_PIXELS = 10.0
+"""How tall, in screen pixels, the one-line name of a small map is drawn."""
 DETAIL_LOD = 0.55
 """Below this scale the small print (badge words, minutes, arrow labels) is not drawn. Kept
 below the page's readable zoom (0.6): the level of detail computed per item varies in the last digits."""
@@ -257,7 +262,7 @@ class StepItem(QGraphicsRectItem):
     def _refresh_tooltip(self) -> None:
         if self._tip_stale:
             self._tip_stale = False
-            self.setToolTip(self._tooltip_text())
+            self.setToolTip(plain_tooltip(self._tooltip_text()))
 
     def shape(self) -> QPainterPath:
         return step_outline(self.kind)
@@ -322,6 +327,12 @@ class StepItem(QGraphicsRectItem):
             painter.setPen(s.text_pen)
             for point, static in lines:
                 painter.drawStaticText(point, static)
+        elif lod > 0:
+            pixels = int(min(GLANCE_PIXELS / lod, H * 0.7))
+            font, line = s.glance_name(self.name or "(unnamed)", pixels, W - 12)
+            painter.setFont(font)
+            painter.setPen(s.text_pen)
+            painter.drawText(STEP_BOX.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignCenter, line)
         details = lod >= DETAIL_LOD
         if details and self._minutes_text:
             painter.setFont(s.small_font)

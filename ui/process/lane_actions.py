@@ -6,9 +6,11 @@ is one command built in ``omplanner.process``.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 
 from omplanner.process import add_lane_command, move_lane_command, remove_lane_command
+
+from ..widgets.message_boxes import choose_item, inform
 
 
 class LaneActions:
@@ -50,7 +52,7 @@ class LaneActions:
         plan = self.document.plan
         role = plan.role(lane)
         if lane is None:
-            QMessageBox.information(self, "Remove lane", "Click a lane's header first.")
+            inform(self, "Remove lane", "Click a lane's header first.")
             return
         pmap = self.panes[self.active_variant].editor.pmap()
         count = sum(1 for s in pmap.steps if s.lane == lane)
@@ -62,7 +64,7 @@ class LaneActions:
         others = [other for other in pmap.lanes if other != lane]
         choices = [f"Move them to '{plan.role(o).name if plan.role(o) else o}'" for o in others]
         choices.append(f"Delete the {count} {steps} and their flows")
-        choice, ok = QInputDialog.getItem(
+        choice, ok = choose_item(
             self,
             "Remove lane",
             f"The lane '{name}' holds {count} {steps}. What should happen to them? (Undo brings everything back.)",
@@ -82,7 +84,7 @@ class LaneActions:
         plan = self.document.plan
         pmap_lanes = set(self.panes[self.active_variant].scene.lane_ids)
         names = [r.name for r in plan.roles if r.id not in pmap_lanes]
-        name, ok = QInputDialog.getItem(self, "Add lane", "Role (pick one, or type a new role):", names, 0, True)
+        name, ok = choose_item(self, "Add lane", "Role (pick one, or type a new role):", names, 0, True)
         if ok:
             self.add_lane(name)
 
@@ -92,7 +94,7 @@ class LaneActions:
         lane = self._current_lane()
         role = self.document.plan.role(lane)
         if role is None:
-            QMessageBox.information(self, "Rename lane", "Click a lane's header first.")
+            inform(self, "Rename lane", "Click a lane's header first.")
             return
         name, ok = QInputDialog.getText(
             self, "Rename lane", "The role's name (everywhere in the plan):", text=role.name

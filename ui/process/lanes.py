@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from omplanner.process.layout import LANE_HEIGHT
 
-from .items import LANE_HEADER_WIDTH, LANE_LEFT, wrap_text
+from .items import GLANCE_PIXELS, LANE_HEADER_WIDTH, LANE_LEFT, TEXT_LOD, wrap_text
 from .style import CanvasStyle
 
 
@@ -25,6 +27,7 @@ class LaneItem(QGraphicsItem):
         self.is_ai = False
         self.active = False
         self._name_lines: list[str] = []
+        self._name = ""
         self._kind_text = ""
         self.setZValue(-10)
 
@@ -34,6 +37,7 @@ class LaneItem(QGraphicsItem):
     def set_state(self, *, name: str, kind_label: str, is_ai: bool, index: int, width: float) -> None:
         self.prepareGeometryChange()
         self.index, self.width, self.is_ai = index, width, is_ai
+        self._name = name
         self._name_lines = wrap_text(name, self.style.lane_metrics, LANE_HEADER_WIDTH - 20, 3)
         self._kind_text = kind_label
         self.setPos(0, index * LANE_HEIGHT)
@@ -81,8 +85,19 @@ class LaneItem(QGraphicsItem):
             painter.setPen(s.selection_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(header.adjusted(1.5, 1.5, -1.5, -1.5))
-        painter.setFont(s.lane_font)
         painter.setPen(s.text_pen)
+        lod = math.sqrt(abs(painter.worldTransform().determinant()))
+        if 0 < lod < TEXT_LOD:
+            # too small to read: the name alone, in type that stays legible, as the steps do
+            font, _line = s.glance_name(self._name, int(min(GLANCE_PIXELS / lod, 40)), LANE_HEADER_WIDTH)
+            painter.setFont(font)
+            painter.save()
+            painter.setClipRect(header)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(header.adjusted(6, 4, -6, -4), int(flags), self._name)
+            painter.restore()
+            return
+        painter.setFont(s.lane_font)
         line_h = s.lane_metrics.height()
         y = (LANE_HEIGHT - line_h * (len(self._name_lines) + 1)) / 2 + s.lane_metrics.ascent()
         for line in self._name_lines:

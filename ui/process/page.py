@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -37,6 +36,8 @@ from omplanner.process import (
     redesign_from_current_command,
 )
 
+from ..widgets.message_boxes import Button, ask, warn
+from ..widgets.plain_text import literal_html
 from .gestures import MapEditor
 from .inspector import StepInspector
 from .lane_actions import LaneActions
@@ -50,6 +51,10 @@ VARIANTS = ("current", "redesigned")
 READABLE_ZOOM = 0.6
 """Below this a map's names get too small to read on a laptop: start there and scroll."""
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
+
+
+MARKS_DELAY_MS = 250
+"""How long after the last edit the maps show the rules' marks again (as the findings panel)."""
 
 
 class MapPane(QWidget):
@@ -76,11 +81,18 @@ class ProcessPage(QWidget, LaneActions):
         self.document = document
         self.use_case_id: str | None = None
         self.mode = "both"
+        self._zooms: dict[str, float] = {}
+        """The zoom each mode was last left at, for this use case's maps."""
         self.panes = {v: MapPane(document, v, self) for v in VARIANTS}
         self.active_variant = "current"
         self._fitted = False
         self._font_size = self.font().pointSizeF()
         self._build()
+        # The rule marks follow an edit once the edits pause, as the findings panel does: a
+        # drag or a run of typing on a large plan never waits for the rules.
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.timeout.connect(self._refresh_findings)
         document.changed.connect(self._on_changed)
         document.plan_replaced.connect(self._on_plan_replaced)
         self._on_plan_replaced()
@@ -169,6 +181,7 @@ class ProcessPage(QWidget, LaneActions):
         fit_button.setDefaultAction(fit)
         top.addWidget(fit_button)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # a bold lead; the rest is escaped
         self.summary.setAccessibleName("Differences")
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(8, 0, 8, 0)
@@ -295,6 +308,8 @@ class ProcessPage(QWidget, LaneActions):
         self.show_use_case(wanted)
 
     def show_use_case(self, use_case_id: str | None) -> None:
+        if use_case_id != self.use_case_id:
+            self._zooms.clear()  # another map: each mode starts from its first view again
         self.use_case_id = use_case_id
         plan = self.document.plan
         use_case = plan.use_case(use_case_id)
@@ -309,6 +324,11 @@ class ProcessPage(QWidget, LaneActions):
         self.show_start()
 
     def set_mode(self, mode: str) -> None:
+        """Current, Redesigned or Both. Each keeps its own zoom: a map shown alone is not left at
+        the small zoom that fitted it into half the page, and going back to Both restores that."""
+        changed = mode != self.mode
+        if changed and any(p.isVisibleTo(self) for p in self.panes.values()):
+            self._zooms[self.mode] = self._active_view().zoom()
         self.mode = mode
         for button in self.mode_buttons.buttons():
             button.setChecked(button.property("mode") == mode)
@@ -316,6 +336,18 @@ class ProcessPage(QWidget, LaneActions):
             pane.setVisible(mode in ("both", variant))
         if mode != "both":
             self._set_active(mode)
+        if changed:
+            # after the layout has given the panes their new sizes
+            QTimer.singleShot(0, self._restore_zoom)
+
+    def _restore_zoom(self) -> None:
+        zoom = self._zooms.get(self.mode)
+        if zoom is None:
+            self.show_start()
+            return
+        for pane in self.panes.values():
+            if pane.isVisibleTo(self):
+                pane.view.set_zoom(zoom)
 
     def _set_active(self, variant: str) -> None:
         self.active_variant = variant
@@ -372,7 +404,8 @@ class ProcessPage(QWidget, LaneActions):
         use_case = plan.use_case(self.use_case_id)
         self.redesign_action.setEnabled(bool(use_case and use_case.current.steps))
         self._refresh_hints()
-        self._refresh_marks()
+        self._refresh_diff()
+        self._marks_timer.start(MARKS_DELAY_MS)
 
     def _refresh_hints(self) -> None:
         """An empty map says how to start it; with no use case there is nothing to draw on."""
@@ -388,10 +421,14 @@ class ProcessPage(QWidget, LaneActions):
             pane.view.set_empty_hint(hint)
 
     def _refresh_marks(self) -> None:
+        self._refresh_findings()
+        self._refresh_diff()
+
+    def _refresh_findings(self) -> None:
+        self._marks_timer.stop()
         findings = self.document.findings.findings()
         for pane in self.panes.values():
             pane.scene.set_findings(findings)
-        self._refresh_diff()
 
     def _refresh_diff(self) -> None:
         use_case = self.document.plan.use_case(self.use_case_id)
@@ -403,7 +440,7 @@ class ProcessPage(QWidget, LaneActions):
         self.panes["current"].scene.set_diff_states({i: "removed" for i in diff.removed} if show else {})
         self.panes["redesigned"].scene.set_diff_states({i: "added" for i in diff.added} if show else {})
         if use_case.redesigned.steps:
-            self.summary.setText(f"<b>Current → redesigned:</b> {diff.summary()}")
+            self.summary.setText(f"<b>Current → redesigned:</b> {literal_html(diff.summary())}")
         else:
             self.summary.setText("The redesign is empty: start it from the current map, or capture it.")
 
@@ -520,13 +557,13 @@ class ProcessPage(QWidget, LaneActions):
         if use_case is None:
             return
         if use_case.redesigned.steps:
-            answer = QMessageBox.question(
+            answer = ask(
                 self,
                 "Start the redesign again?",
                 f"The redesign of {use_case.name} has {len(use_case.redesigned.steps)} steps. Replace them with "
                 "a copy of the current map? (Undo brings them back.)",
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != Button.Yes:
                 return
         self.start_redesign()
 
@@ -570,4 +607,4 @@ class ProcessPage(QWidget, LaneActions):
             try:
                 self.export_image(path)
             except Exception as exc:  # noqa: BLE001 - show any failure to write in plain words
-                QMessageBox.warning(self, "Could not export the image", str(exc))
+                warn(self, "Could not export the image", str(exc))

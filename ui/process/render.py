@@ -28,6 +28,8 @@ class RenderJob:
     """File name without suffix, used with --all."""
     build: Callable[[], tuple[object, object]]
     """Returns (QGraphicsScene, QRectF source rectangle) to draw."""
+    missing: str | None = None
+    """Why there is nothing to draw ("use case 'X' has no current process map yet"), or None."""
 
 
 @dataclass(frozen=True)
@@ -104,16 +106,35 @@ def _slug(text: str) -> str:
 
 
 def _map_jobs(plan, use_case, variants, dark: bool) -> list[RenderJob]:
+    from omplanner.model.base import short_name
+
     jobs = []
     for variant in variants:
         pmap = getattr(use_case, variant)
+        missing = None if pmap.steps else f"use case '{short_name(use_case.name)}' has no {variant} process map yet"
         jobs.append(
             RenderJob(
                 f"{_slug(use_case.id.removeprefix('uc-'))}-{variant}",
                 lambda pmap=pmap: map_scene(plan, pmap.id, dark=dark),
+                missing,
             )
         )
     return jobs
+
+
+def unique_stems(jobs: list[RenderJob]) -> list[str]:
+    """File names for ``jobs`` that no two share, also where case does not count (macOS,
+    Windows): ids that differ only in case or punctuation ('uc-AP', 'uc-ap', 'uc-a.p') slug
+    alike, and one map's images overwrote the other's. Later ones get -2, -3..."""
+    taken: set[str] = set()
+    stems = []
+    for job in jobs:
+        stem, n = job.stem, 2
+        while stem.lower() in taken:
+            stem, n = f"{job.stem}-{n}", n + 1
+        taken.add(stem.lower())
+        stems.append(stem)
+    return stems
 
 
 def _process_jobs(plan, value: str, dark: bool = False) -> list[RenderJob]:
@@ -132,8 +153,7 @@ def _process_jobs(plan, value: str, dark: bool = False) -> list[RenderJob]:
 def _all_process_jobs(plan, dark: bool = False) -> list[RenderJob]:
     jobs = []
     for use_case in plan.use_cases:
-        variants = [v for v in ("current", "redesigned") if getattr(use_case, v).steps]
-        jobs += _map_jobs(plan, use_case, variants, dark)
+        jobs += _map_jobs(plan, use_case, ["current", "redesigned"], dark)
     return jobs
 
 
@@ -215,24 +235,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.all:
             output.mkdir(parents=True, exist_ok=True)
-            written = []
-            for target in RENDER_TARGETS:
-                for job in target.all_jobs(plan, args.dark):
-                    scene, source = job.build()
-                    for suffix in (".png", ".svg"):
-                        render_to_file(scene, source, output / f"{job.stem}{suffix}", args.scale)
-                        written.append(output / f"{job.stem}{suffix}")
+            jobs = [job for target in RENDER_TARGETS for job in target.all_jobs(plan, args.dark)]
+            paths = [[output / f"{stem}{suffix}" for suffix in (".png", ".svg")] for stem in unique_stems(jobs)]
         else:
             target = chosen[0]
             jobs = target.jobs(plan, getattr(args, _dest(target.option)), args.dark)
             if len(jobs) > 1:
                 # both variants asked for one file: write FILE-current.png and FILE-redesigned.png
-                written = [output.with_name(f"{output.stem}-{j.stem.rsplit('-', 1)[-1]}{output.suffix}") for j in jobs]
+                paths = [[output.with_name(f"{output.stem}-{j.stem.rsplit('-', 1)[-1]}{output.suffix}")] for j in jobs]
             else:
-                written = [output]
-            for job, path in zip(jobs, written):
-                scene, source = job.build()
+                paths = [[output]]
+            if all(job.missing for job in jobs):
+                raise RenderError("; ".join(job.missing for job in jobs) + ": nothing to draw")
+        written = []
+        for job, targets in zip(jobs, paths, strict=True):
+            if job.missing:
+                print(f"omplanner render: skipped: {job.missing}", file=sys.stderr)
+                continue
+            scene, source = job.build()
+            for path in targets:
                 render_to_file(scene, source, path, args.scale)
+                written.append(path)
     except (RenderError, OSError) as exc:
         print(f"omplanner render: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -103,10 +103,13 @@ class ProcessScene(QGraphicsScene):
             return
         pmap = self._map(plan)
         if pmap is None or self._needs_rebuild(pmap, changes):
-            self.show_map(plan, self.map_id)
-            return
+            if pmap is None or not self._add_and_remove(pmap, changes):
+                self.show_map(plan, self.map_id)
+                return
         moved: set[str] = set()
         for change in changes:
+            if change.kind != "modified":
+                continue
             if change.id in self.steps:
                 step = pmap.step(change.id)
                 self._apply_step(self.steps[change.id], step)
@@ -132,6 +135,69 @@ class ProcessScene(QGraphicsScene):
             if change.entity_type == "Flow" and change.id in self.flows and {"source", "target"} & set(change.fields):
                 return True
         return False
+
+    def _add_and_remove(self, pmap: ProcessMap, changes: ChangeSet) -> bool:
+        """Add and remove the items of the steps and flows an edit added to or removed from
+        this map, as adding a step or deleting a few does, rather than rebuilding the whole map
+        (thousands of items on a large one). False, having changed nothing, when the edit
+        did more than that (lanes, roles, reordering): the caller rebuilds."""
+        structural = [c for c in changes if c.kind != "modified"]
+        for change in structural:
+            if change.parent != pmap.id or change.kind == "moved" or change.entity_type not in ("Step", "Flow"):
+                return False
+        for change in changes:
+            if change.kind == "modified" and (change.id == pmap.id or change.entity_type == "Role"):
+                return False
+        steps = {s.id: s for s in pmap.steps}
+        for change in structural:
+            if change.entity_type == "Step":
+                step = steps.get(change.id)
+                lane = step.lane if step else self.steps[change.id].lane_id if change.id in self.steps else None
+                if lane not in self.lane_ids:
+                    return False  # the row of steps without a lane may appear or go: rebuild
+        added = []
+        for change in structural:
+            if change.entity_type == "Step" and change.kind == "removed":
+                self._forget_step(change.id)
+            elif change.entity_type == "Flow" and change.kind == "removed":
+                self._forget_route(change.id)
+            elif change.entity_type == "Step" and change.id in steps and change.id not in self.steps:
+                item = StepItem(change.id, self.style)
+                self.steps[change.id] = item
+                self._apply_step(item, steps[change.id])
+                self.addItem(item)
+                added.append(steps[change.id])
+        flows = {f.id: f for f in pmap.flows}
+        for change in structural:
+            flow = flows.get(change.id)
+            if change.kind == "added" and flow is not None and change.id not in self.flows:
+                if flow.source in self.steps and flow.target in self.steps:
+                    self._add_route(FlowRoute(flow.id, flow.source, flow.target, label=flow.label))
+        for step in added:
+            self._sync_exception(step)
+        self._grid = None
+        self._resize_lanes()
+        self._apply_marks()
+        return True
+
+    def _forget_step(self, step_id: str) -> None:
+        for key in list(self._attached.get(step_id, ())):
+            self._forget_route(key)
+        self._attached.pop(step_id, None)
+        self._at.pop(step_id, None)
+        item = self.steps.pop(step_id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _forget_route(self, key: str) -> None:
+        route = self.flows.pop(key, None)
+        if route is None:
+            return
+        self.flow_bands.forget(route)
+        self._attached[route.source_id].discard(key)
+        self._attached[route.target_id].discard(key)
+        if route.item is not None:
+            self.removeItem(route.item)
 
     def _map(self, plan: Plan) -> ProcessMap | None:
         return find_map(plan, self.map_id)
@@ -196,12 +262,7 @@ class ProcessScene(QGraphicsScene):
                 self._route(old)
             return
         if old is not None:
-            self.flow_bands.forget(old)
-            self._attached[old.source_id].discard(key)
-            self._attached[old.target_id].discard(key)
-            del self.flows[key]
-            if old.item is not None:
-                self.removeItem(old.item)
+            self._forget_route(key)
         if wanted is not None:
             self._add_route(FlowRoute(key, step.id, wanted, exception=True, label=self._exception_label(step)))
 

@@ -126,7 +126,23 @@ class CanvasStyle:
         self.step_looks: dict[tuple, tuple] = {}
         """(kind, intervention, threshold, minutes) -> what a step shows for them (items.step_look)."""
         self.name_layouts: dict[tuple, tuple] = {}
+        self.glance_names: dict[tuple[str, int], tuple[QFont, str]] = {}
+        """Names as shown when the map is too small for the wrapped name: one line, large type."""
         """Step names laid out for drawing (see items.StepItem._layout_name)."""
+
+    def glance_name(self, text: str, pixels: int, width: float) -> tuple[QFont, str]:
+        """The name in one line of type ``pixels`` high (scene units), cut to ``width``."""
+        key = (text, pixels)
+        found = self.glance_names.get(key)
+        if found is None:
+            if len(self.glance_names) >= 20000:
+                self.glance_names.clear()
+            font = QFont(self.font)
+            font.setPixelSize(max(1, pixels))
+            font.setBold(True)
+            line = QFontMetricsF(font).elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, width)
+            found = self.glance_names[key] = (font, line)
+        return found
 
     def remember_layout(self, key: tuple, layout: tuple) -> tuple:
         if len(self.name_layouts) >= 20000:  # names of deleted or renamed steps pile up: start afresh

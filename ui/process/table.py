@@ -11,7 +11,6 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 
 from omplanner.commands import SetFields
 from omplanner.model import AiIntervention
-from omplanner.model.walk import index_places
 
 COLUMNS = ("Step", "Kind", "Lane", "Minutes", "AI", "Exceptions go to")
 
@@ -30,8 +29,7 @@ class StepsTableModel(QAbstractTableModel):
         self.reload()
 
     def _map(self):
-        place = index_places(self.document.plan).get(self.map_id) if self.map_id else None
-        return place.entity if place is not None else None
+        return self.document.places.entity(self.map_id)
 
     def reload(self) -> None:
         pmap = self._map()

@@ -6,8 +6,6 @@ run under signal blockers so that showing an item never echoes back as an edit.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +26,7 @@ from omplanner.model import ItemKind, ItemStatus, Plan
 from omplanner.rules import Finding
 
 from ..widgets.choices import enum_items
+from ..widgets.plain_text import literal_html, plain_label, plain_tooltip
 
 HINT = "Select an item on the timeline to see and edit it here."
 
@@ -67,7 +66,7 @@ class RoadmapInspector(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setMinimumHeight(56)
         self.notes.setMaximumHeight(80)
-        self.schedule = QLabel()
+        self.schedule = plain_label()
         self.schedule.setWordWrap(True)
         self.findings_box = QVBoxLayout()
         self.delete = QPushButton("Delete item")
@@ -109,9 +108,15 @@ class RoadmapInspector(QWidget):
         self.show_item(None, None)
 
     def show_item(
-        self, plan: Plan | None, item_id: str | None, findings: list[Finding] = (), schedule: str = ""
+        self,
+        plan: Plan | None,
+        item_id: str | None,
+        findings: list[Finding] = (),
+        schedule: str = "",
+        trials: dict | None = None,
     ) -> None:
-        """Show one item (or none) with the findings about it; never emits an edit."""
+        """Show one item (or none) with the findings about it; never emits an edit. ``trials``:
+        each fix tried (omplanner.rules.fix_trial) by rule code; a fix is offered only if sound."""
         self._plan, self.item_id = plan, item_id
         item = plan.item(item_id) if plan is not None and item_id else None
         self.form.setVisible(item is not None)
@@ -165,7 +170,7 @@ class RoadmapInspector(QWidget):
         self.unlink.setEnabled(bool(item.depends_on))
         self.schedule.setText(schedule or "Not analysed yet.")
         for finding in findings:
-            self._add_finding(finding)
+            self._add_finding(finding, (trials or {}).get(finding.code))
 
     def _clear_findings(self) -> None:
         while self.findings_box.count():
@@ -175,21 +180,27 @@ class RoadmapInspector(QWidget):
                 widget.deleteLater()
         self.fix_buttons = {}
 
-    def _add_finding(self, finding: Finding) -> None:
+    def _add_finding(self, finding: Finding, trial=None) -> None:
         dark = self.palette().window().color().lightness() < 128
         colours = {"error": ("#c62828", "#ff7b7b"), "warning": ("#b26a00", "#f0b429")}
         colour = colours.get(finding.severity.value, ("#455a64", "#b0bec5"))[1 if dark else 0]
-        title = html.escape(f"{finding.severity.label}: {finding.title}")
-        label = QLabel(f"<span style='color:{colour}'><b>{title}</b></span><br>{html.escape(finding.message)}")
+        title = literal_html(f"{finding.severity.label}: {finding.title}")
+        label = QLabel(f"<span style='color:{colour}'><b>{title}</b></span><br>{literal_html(finding.message)}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         self.findings_box.addWidget(label)
-        if finding.fix is not None:
-            proposal = QLabel(f"<i>Proposed: {html.escape(finding.fix.description)}</i>")
+        if finding.fix is not None and trial is not None and not trial.sound:
+            refused = QLabel(trial.refusal())  # our words only
+            refused.setWordWrap(True)
+            refused.setEnabled(False)
+            self.findings_box.addWidget(refused)
+        elif finding.fix is not None:
+            proposal = QLabel(f"<i>Proposed: {literal_html(finding.fix.description)}</i>")
+            proposal.setTextFormat(Qt.TextFormat.RichText)
             proposal.setWordWrap(True)
             self.findings_box.addWidget(proposal)
             button = QPushButton("Fix")
-            button.setToolTip(finding.fix.description)
+            button.setToolTip(plain_tooltip(finding.fix.description))
             button.clicked.connect(lambda _=False, f=finding: self.fix_requested.emit(f))
             self.findings_box.addWidget(button)
             self.fix_buttons.setdefault(finding.code, button)

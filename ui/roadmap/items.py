@@ -15,7 +15,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
 from omplanner.model import ItemKind
+from omplanner.model.base import short_name
 
+from ..widgets.plain_text import plain_tooltip
 from .layout import BAR_H, LABEL_DX, ROW_H
 
 LINK_HANDLE_R = 4.5
@@ -23,6 +25,12 @@ LINK_HANDLE_DX = 9.0
 """The dependency handle sits just right of a bar; labels outside a bar start beyond it."""
 RESIZE_ZONE = 6.0
 ROW_GAP = ROW_H - BAR_H
+MAX_LABEL_W = 360.0
+"""Pixels (at normal text size) a title takes beside its bar, an owner's name half of it: longer
+ones end in an ellipsis. A 10,000-character title once stretched the timeline by decades."""
+MAX_LABEL_CHARS = 400
+"""Characters of a title or name measured at all: more than ``MAX_LABEL_W`` holds in any font."""
+TOOLTIP_CHARS = 300
 
 _KIND_COLOURS = {
     ItemKind.DIAGNOSTIC: ("#5f6b7a", "#8d99a8"),
@@ -124,6 +132,8 @@ class BarItem(QGraphicsItem):
         self.hovered = False
         self.label_inside = False
         self._label_w = 0.0
+        self._label_texts = ("", "")
+        """The title and owner as written on the canvas: cut to ``MAX_LABEL_W``."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
@@ -133,6 +143,7 @@ class BarItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.title, self.owner, self.kind, self.width = title, owner, kind, max(4.0, width)
         self.weeks = weeks or self.weeks
+        self._label_texts = self.fitted(title, owner)
         self._label_w = self.text_width(title, owner)
         self.label_inside = not self.is_milestone and self._label_w + 12 <= self.width
         self._refresh_tooltip()
@@ -162,7 +173,19 @@ class BarItem(QGraphicsItem):
     def owner_font(self) -> QFont:
         return self.theme.font(8.0)
 
+    def fitted(self, title: str, owner: str) -> tuple[str, str]:
+        """The title and owner's name as the canvas writes them, each cut to its width."""
+        limit = MAX_LABEL_W * self.theme.text_scale
+        elide = Qt.TextElideMode.ElideRight
+        title = short_name(title, MAX_LABEL_CHARS)
+        owner = short_name(owner, MAX_LABEL_CHARS // 2)
+        return (
+            QFontMetricsF(self.label_font()).elidedText(title, elide, limit),
+            QFontMetricsF(self.owner_font()).elidedText(owner, elide, limit / 2) if owner else "",
+        )
+
     def text_width(self, title: str, owner: str) -> float:
+        title, owner = self.fitted(title, owner)
         width = QFontMetricsF(self.label_font()).horizontalAdvance(title)
         if owner:
             width += QFontMetricsF(self.owner_font()).horizontalAdvance(f"   {owner}")
@@ -173,11 +196,12 @@ class BarItem(QGraphicsItem):
         return self.kind == ItemKind.DEPLOYMENT
 
     def _refresh_tooltip(self) -> None:
-        lines = [f"<b>{html.escape(self.title, quote=False)}</b>", html.escape(self.kind.label, quote=False)]
+        title = short_name(self.title, TOOLTIP_CHARS)
+        lines = [f"<b>{html.escape(title, quote=False)}</b>", html.escape(self.kind.label, quote=False)]
         if self.weeks:
             lines.append(self.weeks.capitalize())
         if self.owner:
-            lines.append(f"Owner: {html.escape(self.owner, quote=False)}")
+            lines.append(f"Owner: {html.escape(short_name(self.owner, TOOLTIP_CHARS), quote=False)}")
         if self.critical:
             lines.append("On the critical path: any delay moves the end date.")
         elif self.slack is not None:
@@ -266,15 +290,16 @@ class BarItem(QGraphicsItem):
         inside = self.label_inside
         painter.setFont(self.label_font())
         painter.setPen(QColor("#ffffff") if inside else self.theme.text)
+        title, owner = self._label_texts
         fm = QFontMetricsF(self.label_font())
-        title_w = fm.horizontalAdvance(self.title)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.title)
-        if self.owner:
+        title_w = fm.horizontalAdvance(title)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        if owner:
             painter.setFont(self.owner_font())
             muted = QColor(255, 255, 255, 200) if inside else self.theme.muted
             painter.setPen(muted)
             owner_rect = QRectF(rect.left() + title_w, rect.top(), rect.width() - title_w, rect.height())
-            painter.drawText(owner_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"   {self.owner}")
+            painter.drawText(owner_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"   {owner}")
 
     def _paint_phase(self, painter: QPainter) -> None:
         """A small badge under the start of the bar: the phase it belongs to."""
@@ -375,7 +400,7 @@ class BrokenRelationItem(QGraphicsPathItem):
         self.start_to_start = False
         """True when the offending item must start no earlier than the other starts (not ends)."""
         self.setZValue(8)
-        self.setToolTip(f"<p>{html.escape(message, quote=False)}</p>")  # user text, never markup
+        self.setToolTip(plain_tooltip(message))
         colour = theme.error if severity == "error" else theme.warning
         self.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
         self._colour = colour

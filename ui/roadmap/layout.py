@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from omplanner.model import ItemKind, Plan, RoadmapItem
+from omplanner.model.base import short_name
 
 BY_COMPONENT = "component"
 BY_USE_CASE = "use_case"
@@ -28,6 +29,8 @@ LANE_PAD = 8.0
 LABEL_GAP = 6.0
 LABEL_DX = 17.0
 """Labels outside a bar start this far right of it, beyond the dependency handle."""
+LANE_TITLE_CHARS = 200
+"""Characters of a use case's name kept as a lane title: more than the lane-name column shows."""
 MIN_WEEKS = 26
 """The timeline shows at least half a year, so a short plan does not look cramped."""
 
@@ -62,7 +65,12 @@ class Lane:
 def lanes_for(plan: Plan, mode: str) -> list[Lane]:
     if mode == BY_USE_CASE:
         lanes = [Lane(CROSS_CUTTING, "Cross-cutting", ItemKind.OTHER, None)]
-        lanes += [Lane(uc.id, uc.name, ItemKind.PROCESS_REDESIGN, uc.id) for uc in plan.use_cases]
+        # the lane-name column is narrow: a name longer than it could ever show is cut first, so
+        # no repaint lays out a 10,000-character name
+        lanes += [
+            Lane(uc.id, short_name(uc.name, LANE_TITLE_CHARS), ItemKind.PROCESS_REDESIGN, uc.id)
+            for uc in plan.use_cases
+        ]
         return lanes
     return [Lane(key, title, kinds[0], None) for key, title, kinds in COMPONENT_LANES]
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QLabel,
     QScrollArea,
     QSplitter,
     QToolBar,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
 
+from ..widgets.plain_text import plain_label
 from ..widgets.style import apply_page_font, type_scale
 from ..widgets.table_view import page_header, page_layout
 from .checking import RoadmapCheck, add_schedule, check_findings
@@ -73,7 +73,7 @@ class RoadmapPage(QWidget):
         self.inspector_panel.hide()  # it opens when an item is selected
         self.table = RoadmapTable(document, self)
         self.table.setVisible(False)
-        self.status = QLabel()
+        self.status = plain_label()  # quotes item titles
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Roadmap status")
         self._flashed: set[str] = set()
@@ -277,9 +277,10 @@ class RoadmapPage(QWidget):
         item_id = self.selected_id()
         findings = self.check.by_item.get(item_id, []) if item_id else []
         schedule = self.check.schedule_text(item_id) if item_id else ""
-        self.inspector.show_item(self.document.plan, item_id, findings, schedule)
+        trials = self._trials(findings)
+        self.inspector.show_item(self.document.plan, item_id, findings, schedule, trials)
         self._show_inspector()
-        self.fix_button.setEnabled(any(f.fix is not None for f in findings))
+        self.fix_button.setEnabled(any(t.sound for t in trials.values()))
         row = self.table.model_.row_of(item_id) if item_id else -1
         if row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectRow(row)
@@ -345,20 +346,44 @@ class RoadmapPage(QWidget):
         if item_id and self.document.plan.item(item_id) is not None:
             self.execute(remove_cascade(self.document.plan, item_id))
 
-    def apply_fix(self, finding: Finding) -> None:
+    def _trials(self, findings: list[Finding]) -> dict:
+        """Each fix of ``findings`` tried on a copy of the plan, by rule code: one is offered only
+        if it clears its finding without breaking another principle."""
+        from omplanner.rules.fix_trial import try_fix
+
+        plan, everything = self.document.plan, self.check.findings
+        return {f.code: try_fix(plan, f, everything) for f in findings if f.fix is not None}
+
+    def apply_fix(self, finding: Finding, trial=None) -> None:
+        from ui.findings_panel import fix_report
+
         if finding.fix is None:
+            return
+        if trial is None:
+            trial = self._trials([finding])[finding.code]
+        if not trial.sound:
+            self.show_message(f"{trial.refusal()} Auto-sequence moves every item at once.")
             return
         before = {i.id: (i.start_week, i.duration_weeks) for i in self.document.plan.roadmap}
         if self.execute(finding.fix.command):
             moved = self._moved_since(before)
-            self.show_message(f"Fixed: {finding.fix.description}")
+            self.show_message(fix_report(finding, trial))
             self._flash(moved)
 
     def fix_selected(self) -> None:
+        """The selected item's best fix: one that leaves nothing found on the item if there is one."""
         item_id = self.selected_id()
-        fixable = [f for f in self.check.by_item.get(item_id, []) if f.fix is not None] if item_id else []
-        if fixable:
-            self.apply_fix(fixable[0])
+        findings = self.check.by_item.get(item_id, []) if item_id else []
+        trials = self._trials(findings)
+        sound = [(f, trials[f.code]) for f in findings if f.code in trials and trials[f.code].sound]
+        if not sound:
+            if trials:
+                self.show_message(
+                    "No single fix clears this item without breaking another principle: try Auto-sequence."
+                )
+            return
+        finding, trial = next((pair for pair in sound if not pair[1].still), sound[0])
+        self.apply_fix(finding, trial)
 
     def auto_sequence(self) -> None:
         from omplanner.sequencing import auto_sequence_command

@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate, QObject, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from omplanner.commands import ChangeSet, SetFields
-from omplanner.model import index_places
 
 from .delegates import parse_optional_float
 from .style import compact
@@ -55,7 +54,7 @@ class FormBinder(QObject):
     # Declaring ---------------------------------------------------------------------------
     def _add(self, binding: Binding) -> QWidget:
         self.bindings.append(binding)
-        self._load(binding, self._entities())
+        self._load(binding)
         return binding.widget
 
     def line(self, widget: QLineEdit, target: Target, path: str, label: str = "") -> QLineEdit:
@@ -115,7 +114,7 @@ class FormBinder(QObject):
         entity_id = binding.target()
         if entity_id is None:
             return
-        entity = self._entities().get(entity_id)
+        entity = self.document.places.entity(entity_id)
         if entity is None or read_path(entity, binding.path) == value:
             return
         text = f"Change {binding.label} of '{entity.display_name}'"
@@ -124,22 +123,17 @@ class FormBinder(QObject):
         )
 
     # Plan to widget ----------------------------------------------------------------------
-    def _entities(self) -> dict[str, Any]:
-        return {eid: place.entity for eid, place in index_places(self.document.plan).items()}
-
     def _changed(self, changes: ChangeSet) -> None:
         ids = changes.ids
         if any(b.target() in ids for b in self.bindings) or changes.touches("Role", "Decision", "UseCase"):
             self.refresh()
 
     def refresh(self) -> None:
-        entities = self._entities()
         for binding in self.bindings:
-            self._load(binding, entities)
+            self._load(binding)
 
-    def _load(self, binding: Binding, entities: dict[str, Any]) -> None:
-        entity_id = binding.target()
-        entity = entities.get(entity_id) if entity_id else None
+    def _load(self, binding: Binding) -> None:
+        entity = self.document.places.entity(binding.target())
         widget = binding.widget
         widget.setEnabled(entity is not None)
         value = read_path(entity, binding.path) if entity is not None else None

@@ -11,17 +11,40 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
+ELLIPSIS = "…"
+
 PADDING = 10
 MAX_LINE_WIDTH = 130
 """Longer names are written on two lines, so the header stays short enough to leave room for rows."""
+LONGEST_LINE = 2 * MAX_LINE_WIDTH
+"""No line is wider: a longer name is cut with an ellipsis (the model admits 10,000 characters)."""
+MAX_CHARS = 400
+"""Characters of a name looked at: more than two lines of ``LONGEST_LINE`` hold in any font, so
+a header never measures or splits a whole 10,000-character name on every repaint."""
 
 
 def split_two_lines(text: str, metrics: QFontMetrics) -> list[str]:
+    """One line, or two of about equal length split at a space; each at most ``LONGEST_LINE``.
+
+    Linear in the length of the name: the split is found from running lengths, not by joining
+    the words again for every place it could go."""
+    if len(text) > MAX_CHARS:
+        text = text[: MAX_CHARS - 1] + ELLIPSIS
     if metrics.horizontalAdvance(text) <= MAX_LINE_WIDTH or " " not in text:
-        return [text]
+        return [_elide(text, metrics)]
+    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, 2 * LONGEST_LINE)
     words = text.split(" ")
-    best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
-    return [" ".join(words[:best]), " ".join(words[best:])]
+    best, best_gap, first = 1, len(text) + 1, -1
+    for i, word in enumerate(words[:-1], start=1):
+        first += len(word) + 1  # the length of " ".join(words[:i])
+        gap = abs(first - (len(text) - first - 1))
+        if gap < best_gap:
+            best, best_gap = i, gap
+    return [_elide(" ".join(words[:best]), metrics), _elide(" ".join(words[best:]), metrics)]
+
+
+def _elide(line: str, metrics: QFontMetrics) -> str:
+    return metrics.elidedText(line, Qt.TextElideMode.ElideRight, LONGEST_LINE)
 
 
 class RotatedHeader(QHeaderView):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledIte
 from omplanner.commands import ChangeSet
 from omplanner.model import Component, Plan, Score, UseCase
 
+from .plain_text import plain_tooltip
 from .style import CAUTION, ROW_HEIGHT, body_font, tint
 
 DISAGREEMENT = 2
@@ -123,7 +124,7 @@ class ScoreGridModel(QAbstractTableModel):
                 lines.append(f"{len(room.values)} participants: {room.text().replace(chr(10), ', range ')}")
                 if room.disagrees:
                     lines.append("The room disagrees: talk it through before agreeing a score.")
-            return "\n".join(lines) or "Not scored yet: press 1 to 5"
+            return plain_tooltip("\n".join(lines) or "Not scored yet: press 1 to 5")
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

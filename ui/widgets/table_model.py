@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from omplanner.commands import ChangeSet, Command, SetFields
 from omplanner.model import Entity
 
+from .plain_text import plain_tooltip
 from .style import tint
 
 Index = QModelIndex | QPersistentModelIndex
@@ -141,7 +142,11 @@ class EntityTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole) and column.flag is not None:
             problem = column.flag(entity)
             if problem:
-                return QBrush(tint(QColor(214, 69, 65))) if role == Qt.ItemDataRole.BackgroundRole else problem
+                return (
+                    QBrush(tint(QColor(214, 69, 65)))
+                    if role == Qt.ItemDataRole.BackgroundRole
+                    else plain_tooltip(problem)
+                )
         if role == Qt.ItemDataRole.UserRole:
             return entity.id
         return None

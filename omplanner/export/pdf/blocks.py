@@ -183,13 +183,27 @@ def empty(ctx: Ctx, text: str) -> Paragraph:
     return Paragraph(f"<i>{esc(text)}</i>", ctx.s.muted)
 
 
-def role_names(plan: Plan, ids: Iterable[str | None]) -> str:
+LISTED = 25
+"""Names a cell lists before "and N more": a list may hold a thousand references, which no
+reader takes in from a page and which made one decision's row take seconds to lay out. The
+workbook lists them all."""
+
+
+def listed(names: Iterable[str], sep: str = ", ", limit: int = LISTED) -> str:
+    """``names`` joined, the first ``limit`` of them and then how many more there are."""
+    names = list(names)
+    if len(names) <= limit:
+        return sep.join(names)
+    return f"{sep.join(names[:limit])} and {len(names) - limit} more"
+
+
+def role_names(plan: Plan, ids: Iterable[str | None], sep: str = ", ") -> str:
     names = []
     for role_id in ids:
         if role_id:
             role = plan.role(role_id)
             names.append(role.name if role else role_id)
-    return ", ".join(names)
+    return listed(names, sep)
 
 
 def kv_table(ctx: Ctx, pairs: Sequence[tuple[str, object]], label_width: float = 120) -> Table:

@@ -8,6 +8,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 
 from ...model import Component
 from . import styles as st
+from .axis import Axis, nice_axis, short_figure
 from .fonts import BOLD, REGULAR, drawing
 from .textfit import clip
 
@@ -77,12 +78,23 @@ def pilot_charts(rows: list[tuple[str, float, float]], width: float) -> list[Dra
     """``pilot_vs_process`` in charts of at most ``BARS_PER_CHART`` use cases, on one scale.
 
     One chart grew 34 pt per use case until it was taller than the page and the export failed."""
-    top = max(100, max(max(r[1], r[2]) for r in rows))
-    return [pilot_vs_process(rows[k : k + BARS_PER_CHART], width, top) for k in range(0, len(rows), BARS_PER_CHART)]
+    scale = pilot_axis(rows)
+    return [pilot_vs_process(rows[k : k + BARS_PER_CHART], width, scale) for k in range(0, len(rows), BARS_PER_CHART)]
 
 
-def pilot_vs_process(rows: list[tuple[str, float, float]], width: float, top: float | None = None) -> Drawing:
+def pilot_axis(rows: list[tuple[str, float, float]]) -> Axis:
+    """0 to 100 % at least, widened to every figure (a pilot may claim 10 million %, or lose)."""
+    values = [v for r in rows for v in r[1:]]
+    return nice_axis(min(0.0, *values), max(100.0, *values))
+
+
+def _percent(value: float) -> str:
+    return f"{short_figure(value)} %"
+
+
+def pilot_vs_process(rows: list[tuple[str, float, float]], width: float, scale: Axis | None = None) -> Drawing:
     """Per use case: the pilot's task-level saving beside the process-level capacity released (%)."""
+    scale = scale or pilot_axis(rows)
     bar_h = 34
     height = 30 + bar_h * len(rows)
     d = drawing(width, height)
@@ -96,13 +108,13 @@ def pilot_vs_process(rows: list[tuple[str, float, float]], width: float, top: fl
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.fillColor = st.INK
     chart.categoryAxis.strokeColor = st.RULE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top if top is not None else max(100, max(max(r[1], r[2]) for r in rows))
-    chart.valueAxis.valueStep = 20
+    chart.valueAxis.valueMin = scale.low
+    chart.valueAxis.valueMax = scale.high
+    chart.valueAxis.valueStep = scale.step
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 6.5
     chart.valueAxis.labels.fillColor = st.MUTED
-    chart.valueAxis.labelTextFormat = "%d %%"
+    chart.valueAxis.labelTextFormat = _percent
     chart.valueAxis.strokeColor = st.RULE
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = st.RULE
@@ -112,7 +124,7 @@ def pilot_vs_process(rows: list[tuple[str, float, float]], width: float, top: fl
     chart.bars.strokeColor = None
     chart.barLabels.fontName = BOLD
     chart.barLabels.fontSize = 6.5
-    chart.barLabelFormat = "%.0f %%"
+    chart.barLabelFormat = _percent
     chart.barLabels.nudge = 10
     chart.groupSpacing = 8
     d.add(chart)

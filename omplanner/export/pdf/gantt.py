@@ -63,6 +63,9 @@ def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | No
     windows = [(w, min(total_weeks, w + per_window)) for w in range(0, total_weeks, per_window)]
     if len(windows) == 1:
         windows = [(0, total_weeks)]
+    # Years with no work in them are left out: an item fifteen years on is one more chart, not
+    # a dozen empty ones.
+    windows = [(w0, w1) for w0, w1 in windows if any(i.start_week < w1 and i.end_week >= w0 for i in plan.roadmap)]
     rows = _rows(plan)
     per_page = max(3, int((height - AXIS_H - 6) // ROW_H))
     chunks = [rows[k : k + per_page] for k in range(0, len(rows), per_page)]
@@ -126,6 +129,10 @@ def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Vec
 def _axis(d: Vector, start: date, w0: int, w1: int, wx, top: float, height: float) -> None:
     d.add(Rect(LABEL_W, top, wx(w1) - LABEL_W, AXIS_H, fillColor=st.NAVY, strokeColor=None))
     d.add(String(8, top + 8, "Work item", fontName=BOLD, fontSize=7.5, fillColor=st.MUTED))
+    # The months may be too narrow to carry their year: the corner names the years shown.
+    first, last = start + timedelta(weeks=w0), start + timedelta(weeks=w1, days=-1)
+    years = str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    d.add(String(8, top + 19, years, fontName=BOLD, fontSize=7.5, fillColor=st.NAVY))
     week_w = wx(1) - wx(0)
     step = 1 if week_w >= 12 else 2 if week_w >= 7 else 4
     for week in range(w0, w1 + 1):

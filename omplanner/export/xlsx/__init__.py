@@ -49,7 +49,13 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
     from .decisions import write_decision_rights
     from .diagnostic import write_diagnostic
     from .processes import write_processes
-    from .registers import write_capabilities, write_data_sources, write_findings, write_governance
+    from .registers import (
+        write_capabilities,
+        write_data_sources,
+        write_findings,
+        write_governance,
+        write_rule_settings,
+    )
     from .roadmap import write_roadmap
     from .summary import write_summary
     from .writer import save_workbook
@@ -68,6 +74,7 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
         ("Writing the data sources", lambda: write_data_sources(ctx)),
         ("Writing the capabilities", lambda: write_capabilities(ctx)),
         ("Writing the findings", lambda: write_findings(ctx)),
+        ("Writing the rule settings", lambda: write_rule_settings(ctx)),
     ]
     step_size = 0.8 / len(steps)
     fraction = 0.05

@@ -1,4 +1,4 @@
-"""The plain registers: Governance, Data sources, Capabilities and Findings, a table each."""
+"""The plain registers: Governance, Data sources, Capabilities, Findings and the rule settings."""
 
 from __future__ import annotations
 
@@ -166,10 +166,14 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 def write_findings(ctx: ExportContext) -> None:
     findings = sorted(ctx.analysis.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.code))
+    blurb = f"{len(findings)} findings from the plan's rules, most severe first, each with a suggested fix."
+    n = len(ctx.plan.rule_settings)
+    if n:
+        blurb += f" This plan applies {n} rule{'s' if n != 1 else ''} differently: see the {RULE_SETTINGS} sheet."
     ws, area = _register_sheet(
         ctx,
         "Findings",
-        f"{len(findings)} findings from the plan's rules, most severe first, each with a suggested fix.",
+        blurb,
         "Findings",
         [
             Column("Code", "center", max_width=12),
@@ -197,6 +201,44 @@ def write_findings(ctx: ExportContext) -> None:
         freeze_column=1,
     )
     _colour_severity(ws, area.column_range(1))
+
+
+RULE_SETTINGS = "Rule settings"
+
+
+def write_rule_settings(ctx: ExportContext) -> None:
+    """The rules this plan switched off or gave another severity, and why (no sheet when none)."""
+    from ...rules import applied_settings
+
+    applied = applied_settings(ctx.plan)
+    if not applied:
+        return
+    ws, area = _register_sheet(
+        ctx,
+        RULE_SETTINGS,
+        "Rules this plan applies differently, with the reason recorded; the Findings sheet follows these settings.",
+        "RuleSettings",
+        [
+            Column("Code", "center", max_width=12),
+            Column("Rule", max_width=44),
+            Column("Rule's own severity", "center"),
+            Column("In this plan", "center"),
+            Column("Why", "long", max_width=70),
+        ],
+        (
+            [
+                a.code,
+                a.title[0].upper() + a.title[1:],
+                a.info.default_severity.label if a.info else "",
+                "Off" if a.setting.severity.value == "off" else a.setting.severity.label,
+                a.setting.reason.strip() or "No reason given",
+            ]
+            for a in applied
+        ),
+        freeze_column=1,
+    )
+    for column in (2, 3):
+        _colour_severity(ws, area.column_range(column))
 
 
 def _colour_severity(ws, cell_range: str) -> None:

@@ -1,13 +1,14 @@
-"""The findings chapter: what the rules say about the plan, worst first, with the fixes."""
+"""The findings chapter: what the rules say about the plan, worst first, with the fixes, and
+the rules this plan applies differently (a rule switched off raises nothing: the reader is told)."""
 
 from __future__ import annotations
 
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
 from ....model import Severity
-from ....rules import Finding
+from ....rules import Finding, applied_settings
 from .. import styles as st
-from ..blocks import Card, Ctx, heading, short
+from ..blocks import Card, Ctx, heading, listed, short, table
 from ..safe import Para, esc, marked, para
 
 INTRO = {
@@ -22,7 +23,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
     flow: list = [NextPageTemplate("portrait"), PageBreak(), heading("Findings", s.h1, 0, f"{number}.")]
     if not findings:
         flow.append(Para("The rules raise no finding on this plan.", s.body))
-        return flow
+        return flow + rule_settings(ctx)
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     counts = []
     for sev in Severity:
@@ -35,6 +36,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
             s.body,
         )
     )
+    flow += rule_settings(ctx)
     for sev in Severity:
         group = [f for f in findings if f.severity is sev]
         if not group:
@@ -45,6 +47,28 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
         for finding in group:
             flow += [_card(ctx, finding), Spacer(1, 6)]  # a card never splits: no KeepTogether needed
     return flow
+
+
+def rule_settings(ctx: Ctx) -> list:
+    """The rules this plan switched off or gave another severity, each with the reason given."""
+    applied = applied_settings(ctx.plan)
+    if not applied:
+        return []
+    rows = [
+        [a.code, a.title[0].upper() + a.title[1:], a.change.capitalize(), a.setting.reason.strip() or "No reason given"]
+        for a in applied
+    ]
+    return [
+        heading("Rules this plan applies differently", ctx.s.h2, 1),
+        para(
+            "These rules count otherwise in this plan than the rule says, or are switched off, for the "
+            "reason recorded. The findings in this chapter follow these settings.",
+            ctx.s.muted,
+        ),
+        Spacer(1, 4),
+        table(ctx, ["Rule", "Title", "In this plan", "Why"], rows, [1.1, 3, 1.8, 4.5]),
+        Spacer(1, 8),
+    ]
 
 
 def _card(ctx: Ctx, f: Finding) -> Card:
@@ -58,7 +82,7 @@ def _card(ctx: Ctx, f: Finding) -> Card:
     if where:
         parts.append(para(" · ".join(where), s.cell_muted))
     if f.elements:
-        names = ", ".join(e.name for e in f.elements)
+        names = listed(e.name for e in f.elements)
         parts.append(para(f"Concerns: {names}", s.cell_muted))
     if f.fix is not None:
         parts.append(

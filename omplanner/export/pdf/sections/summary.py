@@ -13,6 +13,7 @@ from ....model import Component, ItemKind, Severity
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
+from ..axis import figure
 from ..blocks import Card, Ctx, empty, heading, short, table
 from ..safe import Para, esc, para
 from .cover import NOTES_HEADING
@@ -123,8 +124,8 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         f = a.figures.get(uc.id)
         if f is None:
             continue
-        pilot = f"{f.pilot_value:g} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
-        released = f"{f.capacity_released_pct:g} %" if f.capacity_released_pct is not None else "needs both maps"
+        pilot = f"{figure(f.pilot_value)} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
+        released = f"{figure(f.capacity_released_pct)} %" if f.capacity_released_pct is not None else "needs both maps"
         hours = f"{f.hours_released_per_month:,.0f}" if f.capacity_released_pct is not None else "—"
         rows.append([short(uc.name), pilot, released, hours, f.summary])
         if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":

@@ -7,7 +7,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, Pa
 
 from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from .. import styles as st
-from ..blocks import Ctx, empty, heading, kv_table, role_names, short, table
+from ..axis import figure
+from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
 from ..process_drawing import legend, map_parts
 from ..safe import Para, esc, marked, para
 
@@ -47,7 +48,7 @@ def _profile(ctx: Ctx, uc: UseCase) -> list:
     pairs += [(label, f"{_dots(getattr(t, field))}  {getattr(t, field)} / 5") for field, label in TRACTABILITY]
     kpi = uc.pilot_kpi
     if kpi.metric or kpi.value is not None:
-        value = f"{kpi.value:g} {kpi.unit}".strip() if kpi.value is not None else "no figure yet"
+        value = f"{figure(kpi.value)} {kpi.unit}".strip() if kpi.value is not None else "no figure yet"
         pairs.append(("Pilot KPI", f"{kpi.metric}: {value}" if kpi.metric else value))
     flow: list = [Para("Tractability", s.h3), kv_table(ctx, pairs, 140)]
     scores = {sc.component: sc for sc in ctx.plan.scores if sc.use_case == uc.id and not sc.participant}
@@ -72,7 +73,7 @@ def map_stats(plan: Plan, pmap: ProcessMap) -> str:
         role = plan.role(step.lane)
         if role is not None and role.kind is RoleKind.HUMAN:
             human += step.minutes
-    return f"{len(steps)} steps, {ai} with AI · {human:g} minutes of people's time per case (sum of step times)"
+    return f"{len(steps)} steps, {ai} with AI · {figure(human)} minutes of people's time per case (sum of step times)"
 
 
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
@@ -166,7 +167,7 @@ def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
     pairs = [
         ("Senior owner", owner),
         ("What AI may decide alone", g.autonomy_statement),
-        ("Escalation path", " → ".join(role_names(plan, [r]) for r in g.escalation_path)),
+        ("Escalation path", role_names(plan, g.escalation_path, " → ")),
         ("When a threshold is breached", g.breach_process),
     ]
     flow.append(kv_table(ctx, pairs, 140))
@@ -175,7 +176,7 @@ def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
         rows = []
         for t in g.thresholds:
             band = _band(t.lower, t.upper, t.unit)
-            covers = ", ".join(d.name for d in (plan.decision(x) for x in t.covers) if d)
+            covers = listed(d.name for d in (plan.decision(x) for x in t.covers) if d)
             rows.append([t.metric, band, t.cadence.label, covers or "—"])
         flow.append(table(ctx, ["Metric", "Acceptable range", "Review", "Decisions watched"], rows, [4, 2.2, 1.4, 4]))
     else:
@@ -186,11 +187,11 @@ def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
 def _band(lower: float | None, upper: float | None, unit: str) -> str:
     u = f" {unit}" if unit else ""
     if lower is not None and upper is not None:
-        return f"{lower:g} to {upper:g}{u}"
+        return f"{figure(lower)} to {figure(upper)}{u}"
     if upper is not None:
-        return f"at most {upper:g}{u}"
+        return f"at most {figure(upper)}{u}"
     if lower is not None:
-        return f"at least {lower:g}{u}"
+        return f"at least {figure(lower)}{u}"
     return "no range set"
 
 
@@ -203,7 +204,7 @@ def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
         return [*flow, empty(ctx, "No data source is linked to a step of this use case.")]
     rows = []
     for ds in sources:
-        used = ", ".join(steps[x].name for x in ds.used_by if x in steps)
+        used = listed(steps[x].name for x in ds.used_by if x in steps)
         quality = f"{_dots(ds.quality)}" if ds.quality else "not rated"
         rows.append(
             [
