@@ -109,16 +109,26 @@ def ask_changed_on_disk(parent: QWidget, path: Path, known: bool = True) -> str:
 
 
 def ask_open_locked(parent: QWidget, path: Path, owner: str) -> str:
-    """'open' or 'cancel': another app (another person, or another window) has the plan open."""
+    """'read_only', 'open' or 'cancel': another app (another person, or another window) has the plan open."""
     box = _box(
         parent,
         "Warning",
         "The plan is open elsewhere",
         f"“{path.name}” is open in OM Planner by {owner}.",
-        "If you both save, one of you would replace the other's edits. Open it anyway? "
-        "A save then asks first if the file has changed.",
+        "If you both save, one of you could replace the other's edits.\n\n"
+        "Open read-only to look at it: your edits are then saved under another name. "
+        "Open anyway to work on it too: a save then asks first if the file has changed.",
     )
-    return _ask(box, [("open", "Open &anyway", "AcceptRole"), ("cancel", "Cancel", "RejectRole")], "cancel", "cancel")
+    return _ask(
+        box,
+        [
+            ("read_only", "Open &read-only", "AcceptRole"),
+            ("open", "Open &anyway", "DestructiveRole"),
+            ("cancel", "Cancel", "RejectRole"),
+        ],
+        "read_only",
+        "cancel",
+    )
 
 
 def show_save_failed(parent: QWidget, path: Path, reason: str) -> None:

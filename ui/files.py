@@ -94,6 +94,8 @@ class FileController(QObject):
         self.document = document
         self._lock = None
         """The ``PlanLock`` of the document's file, once it has a file."""
+        self.read_only_path: Path | None = None
+        """A plan opened read-only because it is open elsewhere: Save asks for another name."""
         document.path_changed.connect(self._follow_lock)
         if document.path is not None:
             self._follow_lock(document.path)
@@ -149,7 +151,8 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         owner = self._other_owner(path)
-        if owner is not None and file_questions.ask_open_locked(self.window, path, owner) != "open":
+        answer = "open" if owner is None else file_questions.ask_open_locked(self.window, path, owner)
+        if answer not in ("open", "read_only"):
             return False
         try:
             plan, identity = load_plan_with_identity(path)
@@ -160,6 +163,7 @@ class FileController(QObject):
             problem = f"could not be read ({type(exc).__name__}); the file was not changed"
             show_open_error(self.window, PlanFileError(path, problem), path)
             return False  # and the window is not bound to a file it never read
+        self.read_only_path = path if answer == "read_only" else None
         self.adopt(plan, path, identity)
         self.add_recent(path)
         self.status.emit(f"Opened {path.name}")
@@ -170,12 +174,17 @@ class FileController(QObject):
         self.document.replace_plan(plan, path, dirty=dirty)
         self.document.file_identity = identity
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the open plan was opened read-only (it is open elsewhere)."""
+        return self.read_only_path is not None and self.document.path == self.read_only_path
+
     # -- save ----------------------------------------------------------------------------------
 
     def save(self) -> bool:
         if not self.document.has_plan:
             return False  # the start plan is still being read: there is nothing of the user's to save
-        if self.document.path is None:
+        if self.document.path is None or self.read_only:
             return self.save_as()
         return self.save_to(self.document.path)
 
@@ -186,7 +195,8 @@ class FileController(QObject):
             return False
         current = self.document.path
         suggestion = str(current) if current else f"{safe_file_stem(self.document.plan.details.title)}{FILE_SUFFIX}"
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save the plan as", suggestion, FILE_FILTER)
+        caption = "Save your edits under another name (opened read-only)" if self.read_only else "Save the plan as"
+        name, _ = QFileDialog.getSaveFileName(self.window, caption, suggestion, FILE_FILTER)
         if not name:
             return False
         path = Path(name)
@@ -219,7 +229,9 @@ class FileController(QObject):
             file_questions.show_save_failed(self.window, path, file_questions.describe_save_error(exc))
             return False
         self.document.file_identity = identity
+        self.read_only_path = None  # the user chose this file to write
         self.document.mark_saved(path)
+        self._follow_lock(path)  # (the same path: mark_saved does not say the path changed)
         self.add_recent(path)
         self.status.emit(f"Saved {path.name}")
         return True
@@ -252,6 +264,14 @@ class FileController(QObject):
 
     def _follow_lock(self, path: Path | None) -> None:
         """The document's file changed (open, save as, new): lock the new file, free the old."""
+        if path is not None and path == self.read_only_path:
+            from omplanner.fileio.plan_lock import PlanLock
+
+            self.release_lock()  # a plan opened read-only claims nothing
+            owner = PlanLock(path).holder()
+            where = f"it is open by {owner.describe()}" if owner is not None else "it was open elsewhere"
+            self.warning.emit("shared", f"Opened read-only: {where}. Save keeps your edits under another name")
+            return
         if self._lock is not None and path is not None and self._lock.plan_path == Path(path):
             return
         self.release_lock()
