@@ -175,6 +175,7 @@ def finish_start(window, paths: list[str]) -> None:
     from .autosave import Autosaver
 
     window.autosaver = Autosaver(window.document, parent=window)
+    window.starting = True  # a plan that cannot be opened now leaves nothing open in its place
     restored = offer_recovery(window)
     if not restored:
         path = start_path(paths)
@@ -184,6 +185,7 @@ def finish_start(window, paths: list[str]) -> None:
             window.document.replace_plan(Plan(), None)
     window.pending_path = None
     window.plan_pending = False
+    window.starting = False
 
 
 def _open_start_plan(window, path: Path, named: bool) -> bool:
@@ -195,10 +197,12 @@ def _open_start_plan(window, path: Path, named: bool) -> bool:
     mark_opening(path)
     try:
         opened = window.files.open_path(path, ask=False)
-    except Exception as exc:  # open_path explains its own failures; this is a bug in the window
+    except Exception as exc:  # noqa: BLE001 - open_path explains its own failures; this is a bug in the window
+        from omplanner.fileio import PlanFileError
+
         from .files import show_open_error
 
-        show_open_error(window, exc, path)
+        show_open_error(window, PlanFileError(path, f"could not be opened ({type(exc).__name__})"), path)
         opened = False
     if not opened:
         mark_opening(None)  # explained, not a crash

@@ -58,7 +58,11 @@ def show_open_error(parent: QWidget, error: Exception, path: Path) -> None:
     from .widgets.message_boxes import warn
 
     text = f"{path.name}: {error.strerror or error}" if isinstance(error, OSError) else str(error)
-    warn(parent, "Could not open the plan", f"{text}\n\nThe plan you had open is still open.")
+    if getattr(parent, "starting", False):  # nothing was open yet (see ui.app.finish_start)
+        after = "OM Planner starts with a blank plan that is not saved to any file; the file was not changed."
+    else:
+        after = "The plan you had open is still open."
+    warn(parent, "Could not open the plan", f"{text}\n\n{after}")
 
 
 def plan_paths_from_mime(mime: QMimeData) -> list[Path]:

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self.plan_pending = False
         """True while ``ui.app`` opens the start plan just after the first paint."""
+        self.starting = False
+        """True while ``ui.app`` opens the start plan: a failure then leaves no plan of the user's open."""
         self._shown_once = False
         self._state_restored = False
         self.presentation = Presentation()
