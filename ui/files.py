@@ -276,8 +276,8 @@ class FileController(QObject):
             where = f"it is open by {owner.describe()}" if owner is not None else "it was open elsewhere"
             self.warning.emit("shared", f"Opened read-only: {where}. Save keeps your edits under another name")
             return
-        if self._lock is not None and path is not None and self._lock.plan_path == Path(path):
-            return
+        if self._lock is not None and self._lock.held and path is not None and self._lock.plan_path == Path(path):
+            return  # still ours; one held elsewhere is tried again (after each save): they may have closed it
         self.release_lock()
         shared = ""
         if path is not None:

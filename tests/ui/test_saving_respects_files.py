@@ -225,6 +225,17 @@ def test_a_plan_open_elsewhere_is_said_before_it_opens(qtbot, window, example_fi
     assert [box.title for box in asked] == ["The plan file changed on disk"]
     assert load_plan(example_file).details.title == "Saved in the other window"
 
+    window.document.undo_stack.setClean()
+    window.show()
+    window.close()  # the first window closes: the next save in the other one takes the plan over
+    edit_title(other, "Saved once the first had closed")
+    assert other.files.save() is True
+    assert other.warning_label.isHidden()
+    third = second_window(qtbot)
+    asked = click_in_boxes(monkeypatch, "Cancel")
+    assert third.files.open_path(example_file) is False
+    assert "The plan is open elsewhere" in [box.title for box in asked]
+
 
 def test_a_plan_opened_read_only_is_saved_under_another_name(qtbot, window, example_file, tmp_path, monkeypatch):
     assert window.files.open_path(example_file)
