@@ -32,7 +32,7 @@ from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
 from .settings import settings
 from .theme import Presentation
-from .widgets.plain_text import plain_label
+from .widgets.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -418,6 +418,7 @@ class MainWindow(QMainWindow):
         else:
             self._warnings.pop(key, None)
         self.warning_label.setText(" · ".join(self._warnings.values()))
+        self.warning_label.setToolTip(plain_tooltip("\n".join(self._warnings.values())))  # all of it, if cut
         self.warning_label.setVisible(bool(self._warnings))
 
     def _autosave_problem(self, text: str) -> None:
