@@ -67,11 +67,12 @@ class FindingsPanel(QDockWidget):
         self.severity_filter = self._combo("Filter by severity", [("All severities", ALL), *SEVERITIES])
         self.use_case_filter = self._combo("Filter by use case", [("All use cases", ALL)])
         self.component_filter = self._combo("Filter by component", [("All components", ALL)])
-        filters.addWidget(self.severity_filter, 0, 0)
-        filters.addWidget(self.component_filter, 0, 1)
-        filters.addWidget(self.use_case_filter, 1, 0, 1, 2)  # use-case names are the long ones
+        self.filters = filters
+        self._stacked_filters: bool | None = None
+        self._place_filters(stacked=False)
         for combo in (self.severity_filter, self.use_case_filter, self.component_filter):
             combo.currentIndexChanged.connect(self._populate)
+            combo.currentIndexChanged.connect(self._fit_filters)
         layout.addLayout(filters)
 
         # A list view lays out wrapped text by the viewport's width (a tree view would elide it)
@@ -137,6 +138,33 @@ class FindingsPanel(QDockWidget):
         # bound methods, not lambdas: Qt drops the connection when the panel is destroyed
         document.changed.connect(self._on_changed)
         document.plan_replaced.connect(self._on_plan_replaced)
+
+    def _place_filters(self, stacked: bool) -> None:
+        """Severity and component side by side, or (in a narrow panel, or presentation type) one
+        above the other, so that neither filter shows a cut "All componen"."""
+        if stacked == self._stacked_filters:
+            return
+        self._stacked_filters = stacked
+        for combo in (self.severity_filter, self.component_filter, self.use_case_filter):
+            self.filters.removeWidget(combo)
+        self.filters.addWidget(self.severity_filter, 0, 0, 1, 1 if not stacked else 2)
+        self.filters.addWidget(self.component_filter, *((0, 1, 1, 1) if not stacked else (1, 0, 1, 2)))
+        self.filters.addWidget(self.use_case_filter, 2 if stacked else 1, 0, 1, 2)  # use-case names are the long ones
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_filters()
+
+    def _fit_filters(self, *_args) -> None:
+        need = sum(self._full_width(c) for c in (self.severity_filter, self.component_filter))
+        room = self.widget().contentsRect().width() - 12 - self.filters.horizontalSpacing()
+        self._place_filters(stacked=need > room)
+
+    @staticmethod
+    def _full_width(combo: QComboBox) -> int:
+        """The width that shows ``combo``'s choice, and its "All …", whole."""
+        metrics = combo.fontMetrics()
+        return max(metrics.horizontalAdvance(combo.itemText(0)), metrics.horizontalAdvance(combo.currentText())) + 40
 
     def _combo(self, name: str, entries: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()

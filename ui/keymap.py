@@ -9,7 +9,8 @@ checked for clashes.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
 SK = QKeySequence.StandardKey
 
@@ -60,3 +61,59 @@ def shortcuts(action_id: str) -> list[QKeySequence]:
 
 SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 """Submit a dialog whose main field takes several lines (Enter there starts a new line)."""
+
+
+CANVAS_KEYS: dict[str, dict[str, str]] = {
+    # Keys a canvas reads while it has the focus, by canvas ("canvas" holds those of every
+    # canvas). A window shortcut on one of these keys would reach the window first and the
+    # canvas would never see it: the duplicate-shortcut test checks both lists together.
+    "canvas": {
+        "leave.next": "Ctrl+Tab",  # Tab stays on the canvas (next step); Ctrl+Tab goes on to the inspector
+        "leave.previous": "Ctrl+Shift+Tab",
+    },
+    "process": {
+        "fit": "F",
+        "select.next": "Tab",
+        "select.previous": "Shift+Tab",
+        "rename": "F2",
+        "cancel": "Esc",
+        "nudge.left": "Left",
+        "nudge.right": "Right",
+        "nudge.up": "Up",
+        "nudge.down": "Down",
+        "nudge.column_left": "Shift+Left",
+        "nudge.column_right": "Shift+Right",
+    },
+    "roadmap": {
+        "cancel": "Esc",
+        "move.earlier": "Left",
+        "move.later": "Right",
+        "resize.shorter": "Shift+Left",
+        "resize.longer": "Shift+Right",
+        "select.previous": "Up",
+        "select.next": "Down",
+    },
+}
+"""Delete, Backspace, copy, paste, select all and zoom are the platform's standard keys, read
+with ``QKeyEvent.matches``; the window binds none of them."""
+
+
+def canvas_action(canvas: str, event: QKeyEvent) -> str:
+    """The name in ``CANVAS_KEYS`` of the key just pressed on ``canvas`` (or on any canvas), or ''."""
+    pressed = pressed_key(event)
+    for scope in (canvas, "canvas"):
+        for name, key in CANVAS_KEYS[scope].items():
+            if QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText) == pressed:
+                return name
+    return ""
+
+
+def pressed_key(event: QKeyEvent) -> str:
+    """A key press as portable text, as the keymap writes it ("Ctrl+Shift+Tab", "Left").
+
+    Shift+Tab arrives as Backtab, and arrows may carry the keypad flag: both are read as written.
+    """
+    key, mods = Qt.Key(event.key()), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if key == Qt.Key.Key_Backtab:
+        key, mods = Qt.Key.Key_Tab, mods | Qt.KeyboardModifier.ShiftModifier
+    return QKeySequence(QKeyCombination(mods, key)).toString(QKeySequence.SequenceFormat.PortableText)

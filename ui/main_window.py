@@ -41,7 +41,15 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 DEFAULT_SIZE = QSize(1366, 768)
 SIDEBAR_ROW = 36
+SIDEBAR_WIDTH = 176
+ICON_SIDEBAR_WIDTH = 64
+"""Presentation mode's sidebar shows only the pages' icons (names in tooltips): the room needs
+the width for the page, and the facilitator knows the icons."""
 FINDINGS_WIDTH = 340
+FINDINGS_SHARE = 0.21
+"""The findings panel's share of the window's width when room is short: 287 px of a 1366-pixel
+laptop, so that a page's table keeps its columns in sight beside it."""
+FINDINGS_NARROWEST = 260
 
 ENTITY_PAGE = {
     "PlanDetails": "overview",
@@ -84,6 +92,7 @@ class MainWindow(QMainWindow):
         """True while ``ui.app`` opens the start plan: a failure then leaves no plan of the user's open."""
         self._shown_once = False
         self._state_restored = False
+        self._fit_findings_pending = False
         self.presentation = Presentation()
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -97,10 +106,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setToolTip("Pages of the plan (Ctrl+1 … Ctrl+0)")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(196)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         for index, spec in enumerate(PAGES):
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)  # the text goes in presentation mode
             item.setSizeHint(QSize(0, SIDEBAR_ROW))
             item.setToolTip(f"{spec.title} (Ctrl+{(index + 1) % 10})" if index < 10 else spec.title)
             self.sidebar.addItem(item)
@@ -239,6 +249,10 @@ class MainWindow(QMainWindow):
     def add_on_page(self) -> None:
         """Insert: what the page's own Add button does, from anywhere on the page."""
         page = self.current_page()
+        add = getattr(page, "add_on_page", None)  # a canvas page adds in its own way (the roadmap)
+        if callable(add):
+            add()
+            return
         button = getattr(page, "add_button", None)
         if button is not None and button.isEnabled() and button.isVisibleTo(self):
             button.click()
@@ -349,24 +363,46 @@ class MainWindow(QMainWindow):
         if on:
             self._before_presentation = self.saveGeometry()
             self.presentation.enter(app)
-            self.sidebar.setIconSize(QSize(28, 28))
-            self.sidebar.setFixedWidth(260)
+            self._icon_sidebar(True)
             self.showFullScreen()
             self.show_message("Presentation mode: press F5 to leave", 4000)
         else:
             self.presentation.leave(app)
-            self.sidebar.setIconSize(QSize(20, 20))
-            self.sidebar.setFixedWidth(196)
+            self._icon_sidebar(False)
             self.showNormal()
             geometry = getattr(self, "_before_presentation", None)
             if geometry is not None:
                 self.restoreGeometry(geometry)
+        self._fit_findings_pending = True  # full screen arrives with a later resize on a real screen
+        self.fit_findings()
         from .widgets.style import rescale_page_fonts
 
         for page in self._pages.values():  # pages set their own (larger) type: it follows the app's
             rescale_page_fonts(page)
         self.action_map["view.presentation"].setChecked(on)
         self.action_map["view.fullscreen"].setChecked(on)
+
+    def _icon_sidebar(self, on: bool) -> None:
+        """Presentation mode's sidebar: larger icons alone; each page's name stays in its tooltip."""
+        self.sidebar.setIconSize(QSize(28, 28) if on else QSize(20, 20))
+        self.sidebar.setFixedWidth(ICON_SIDEBAR_WIDTH if on else SIDEBAR_WIDTH)
+        for row, spec in enumerate(PAGES):
+            self.sidebar.item(row).setText("" if on else spec.title)
+
+    def fit_findings(self) -> None:
+        """Give the findings panel its share of the window: narrower when room is short, so the
+        page beside it keeps its columns and buttons in sight."""
+        if self.findings.isFloating():
+            return
+        width = FINDINGS_WIDTH if self.width() >= 1600 else round(self.width() * FINDINGS_SHARE)
+        width = max(FINDINGS_NARROWEST, min(width, FINDINGS_WIDTH))
+        self.resizeDocks([self.findings], [width], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._fit_findings_pending:
+            self._fit_findings_pending = False
+            self.fit_findings()
 
     def set_full_screen(self, on: bool) -> None:
         if self.presentation.active and not on:
@@ -472,7 +508,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if not self._state_restored:  # docks get their width only once the window is laid out
-                self.resizeDocks([self.findings], [FINDINGS_WIDTH], Qt.Orientation.Horizontal)
+                self.fit_findings()
         if self.plan_pending:
             return  # the app opens the plan after the first paint; plan_replaced shows the page
         if self.stack.currentWidget() is None:

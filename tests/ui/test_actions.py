@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from ui.actions import ACTIONS, all_specs, resolve
 from ui.document import Document
-from ui.keymap import KEYS, shortcuts
+from ui.keymap import CANVAS_KEYS, KEYS, shortcuts
 from ui.main_window import MainWindow
 from ui.menus import MENUS, TOOLBAR
 from ui.pages import PAGES
@@ -40,6 +40,44 @@ def test_no_shortcut_is_bound_twice(window):
     clashes = {key: owners[key] for key, count in bound.items() if count > 1}
     assert not clashes
     assert len(bound) >= 20  # the test would pass vacuously if shortcuts were not bound at all
+
+
+def test_no_canvas_key_does_two_things_or_is_taken_by_the_window(window):
+    """A canvas reads its keys while it has the focus: two actions on one key, or a window
+    shortcut on it (which the window would take first), would leave one of them dead."""
+    window_keys = {_portable(seq) for a in window.findChildren(QAction) for seq in a.shortcuts() if not seq.isEmpty()}
+    for canvas in ("process", "roadmap"):
+        keys = {**CANVAS_KEYS["canvas"], **CANVAS_KEYS[canvas]}
+        assert len(keys) == len(CANVAS_KEYS["canvas"]) + len(CANVAS_KEYS[canvas]), canvas  # no name reused
+        written = Counter(_portable(QKeySequence(k)) for k in keys.values())
+        assert all(written), (canvas, written)  # every key parses
+        assert [k for k, n in written.items() if n > 1] == [], canvas
+        assert set(written) & window_keys == set(), canvas
+    assert _portable(QKeySequence(CANVAS_KEYS["canvas"]["leave.next"])) == "Ctrl+Tab"
+
+
+def test_every_canvas_key_is_read_as_the_keymap_writes_it():
+    """Each key of CANVAS_KEYS, pressed, is recognised as its action, also as the platform sends
+    it (Shift+Tab as Backtab, arrows with the keypad flag)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from ui.keymap import canvas_action
+
+    for canvas in ("process", "roadmap"):
+        for scope in (canvas, "canvas"):
+            for name, key in CANVAS_KEYS[scope].items():
+                combo = QKeySequence(key)[0]
+                event = QKeyEvent(QEvent.Type.KeyPress, combo.key(), combo.keyboardModifiers())
+                assert canvas_action(canvas, event) == name, (canvas, key)
+    shift, ctrl = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+    backtab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backtab, shift)
+    assert canvas_action("process", backtab) == "select.previous"
+    assert canvas_action("roadmap", QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backtab, shift | ctrl)) == (
+        "leave.previous"
+    )
+    keypad = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Left, shift | Qt.KeyboardModifier.KeypadModifier)
+    assert canvas_action("roadmap", keypad) == "resize.shorter"
 
 
 def test_the_keymap_gives_every_listed_action_a_key(window):

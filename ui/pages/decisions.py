@@ -57,6 +57,7 @@ class MatrixView(EntityTableView):
 
     def __init__(self, page: DecisionsPage, model: EntityTableModel):
         super().__init__(model, page, header=RotatedHeader(FIXED_COLUMNS))
+        self.name_widest = 130  # every role column in sight matters more than a whole decision name
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.page = page
 
@@ -84,7 +85,7 @@ class DecisionsPage(QWidget):
         self.table.setAccessibleName("Decision rights matrix")
         self.table.doubleClicked.connect(self._double_clicked)
 
-        self.filter_combo = compact(QComboBox(), 18)
+        self.filter_combo = compact(QComboBox(), 10)  # with the autonomy tools, fits presentation type at 1366
         self.filter_combo.setAccessibleName("Use case filter")
         self.filter_combo.activated.connect(lambda _i: self.set_filter(self.filter_combo.currentData()))
         self.show_all_roles = QCheckBox("All roles")

@@ -108,6 +108,10 @@ class DiagnosticPage(QWidget):
         self.links_list = QListWidget()
         self.links_list.setAccessibleName("Linked plan elements")
         evidence_column.addWidget(self.links_list, 1)
+        # Two lines each at least, not Qt's taller default: in presentation type at 1366×768 the
+        # tab otherwise needs more height than the page has, and Link / Unlink were cut.
+        for box in (self.evidence_edit, self.links_list):
+            box.setMinimumHeight(box.fontMetrics().lineSpacing() * 2 + 2 * box.frameWidth() + 8)
         link_row = QHBoxLayout()
         self.link_combo = compact(QComboBox(), 12)
         self.link_combo.setAccessibleName("Link a plan element")

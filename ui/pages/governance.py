@@ -82,6 +82,7 @@ class GovernancePage(QWidget):
         ]
         self.thresholds = EntityTableModel(document, self._thresholds, columns, self)
         self.threshold_table = EntityTableView(self.thresholds, self)
+        self.threshold_table.name_widest = 200  # a metric reads from its start; "Watches" must stay in sight
         self.threshold_table.setAccessibleName("Thresholds")
         add_threshold = QPushButton("Add threshold")
         add_threshold.clicked.connect(self.add_threshold)

@@ -17,6 +17,7 @@ from omplanner.model import Flow, ProcessMap, Step, StepKind, new_id
 from omplanner.process import delete_command, paste_command
 from omplanner.process.layout import COLUMN_WIDTH, GRID, LANE_HEIGHT, snap
 
+from ..keymap import canvas_action
 from .items import StepItem
 from .lanes import LaneItem
 from .scene import ProcessScene
@@ -29,6 +30,16 @@ DEFAULT_NAMES = {
     StepKind.DECISION: "Decide?",
     StepKind.HANDOFF: "Hand over",
 }
+
+NUDGES = {
+    "nudge.left": (-GRID, 0),
+    "nudge.right": (GRID, 0),
+    "nudge.column_left": (-COLUMN_WIDTH, 0),
+    "nudge.column_right": (COLUMN_WIDTH, 0),
+    "nudge.up": (0, -1),  # a lane up
+    "nudge.down": (0, 1),
+}
+"""What the arrow keys (ui.keymap) do to the selected steps: x in scene units, y in lanes."""
 
 
 class Gesture:
@@ -394,8 +405,9 @@ class MapEditor(QObject):
         return ids[index]
 
     def key_press(self, event) -> bool:
-        key, mods = event.key(), event.modifiers()
-        if event.matches(QKeySequence.StandardKey.Delete) or key == Qt.Key.Key_Backspace:
+        action = canvas_action("process", event)
+        selected = bool(self.scene.selected_step_ids())
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
             self.delete_selection()
         elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -403,22 +415,18 @@ class MapEditor(QObject):
             self.paste()
         elif event.matches(QKeySequence.StandardKey.SelectAll):
             self.select(list(self.scene.steps))
-        elif key == Qt.Key.Key_F2:
-            selected = self.scene.selectedItems()
-            if selected:
-                self.rename_requested.emit(selected[0])
-        elif key == Qt.Key.Key_Escape:
+        elif action == "rename":
+            selected_items = self.scene.selectedItems()
+            if selected_items:
+                self.rename_requested.emit(selected_items[0])
+        elif action == "cancel":
             self.cancel_gesture()
             self.scene.clearSelection()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.scene.selected_step_ids():
-            step = COLUMN_WIDTH if mods & Qt.KeyboardModifier.ShiftModifier else GRID
-            self.nudge(-step if key == Qt.Key.Key_Left else step, 0)
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.scene.selected_step_ids():
-            self.nudge(0, -1 if key == Qt.Key.Key_Up else 1)
-        elif key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ControlModifier:
-            self.select_next()
-        elif key == Qt.Key.Key_Backtab:
-            self.select_next(backwards=True)
+        elif action.startswith("nudge.") and selected:
+            dx, dy = NUDGES[action]
+            self.nudge(dx, dy)
+        elif action in ("select.next", "select.previous"):
+            self.select_next(backwards=action == "select.previous")
         else:
             return False
         return True

@@ -25,6 +25,7 @@ from omplanner.model import AiIntervention, StepKind
 
 from ..widgets.choices import enum_items
 from ..widgets.plain_text import literal_html
+from ..widgets.type_ahead import type_ahead
 
 NOT_SET = -1
 
@@ -60,6 +61,7 @@ class StepInspector(QWidget):
         self.exception_rate.setSpecialValueText("not set")
         self.exception_rate.setSuffix(" %")
         for combo in (self.kind, self.lane, self.ai, self.exception_route):
+            type_ahead(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.data_sources = QListWidget()

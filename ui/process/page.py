@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -36,6 +36,7 @@ from omplanner.process import (
     redesign_from_current_command,
 )
 
+from ..widgets.keyboard_menu import first_entry_from_keyboard
 from ..widgets.message_boxes import Button, ask, warn
 from ..widgets.plain_text import literal_html
 from .gestures import MapEditor
@@ -134,7 +135,7 @@ class ProcessPage(QWidget, LaneActions):
         self.layout_action.triggered.connect(lambda: self.auto_layout(self.active_variant))
         self.export_action = QAction("Export image…", self)
         self.export_action.triggered.connect(self._ask_export)
-        lane_menu = QMenu(self)
+        lane_menu = first_entry_from_keyboard(QMenu(self))
         lane_menu.addAction("Add lane…", self._ask_add_lane)
         lane_menu.addAction("Rename lane…", self._ask_rename_lane)
         lane_menu.addAction("Move lane up", lambda: self.move_lane(-1))
@@ -144,7 +145,7 @@ class ProcessPage(QWidget, LaneActions):
         lanes_button.setText("Lanes")
         lanes_button.setMenu(lane_menu)
         lanes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more_menu = QMenu(self)
+        more_menu = first_entry_from_keyboard(QMenu(self))
         for action in (self.capture_action, self.layout_action, self.export_action):
             more_menu.addAction(action)
         more_menu.addSeparator()
@@ -154,12 +155,14 @@ class ProcessPage(QWidget, LaneActions):
         fit.setToolTip("Fit the maps in their views (F on a map)")
         fit.triggered.connect(self.fit)
 
-        more_button = QToolButton()
+        more_button = self.more_button = QToolButton()
         more_button.setText("More")
         more_button.setMenu(more_menu)
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        # A tool bar rather than a row of buttons: beside the findings dock on a laptop screen
-        # what does not fit folds into its » menu instead of widening the window.
+        # Tool bars rather than a row of buttons: in a window too narrow even for two rows, what
+        # does not fit folds into a » menu instead of widening the window. The actions (Start
+        # redesign, Lanes, More, Fit) are a second bar that moves under the first when both do
+        # not fit on one row (presentation type beside the findings panel), so they never fold.
         top = QToolBar()
         top.setAccessibleName("Process map tools")
         top.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -169,17 +172,19 @@ class ProcessPage(QWidget, LaneActions):
         top.addSeparator()
         top.addWidget(modes)
         top.addWidget(self.diff_button)
+        actions = self.actions_bar = QToolBar()
+        actions.setAccessibleName("Process map actions")
+        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        actions.setContentsMargins(4, 2, 4, 0)
         redesign_button = QToolButton()
         redesign_button.setDefaultAction(self.redesign_action)
-        top.addWidget(redesign_button)
-        top.addWidget(lanes_button)
-        top.addWidget(more_button)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        top.addWidget(spacer)
+        actions.addWidget(redesign_button)
+        actions.addWidget(lanes_button)
+        actions.addWidget(more_button)
         fit_button = QToolButton()
         fit_button.setDefaultAction(fit)
-        top.addWidget(fit_button)
+        actions.addWidget(fit_button)
+        self.tools_bar = top
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)  # a bold lead; the rest is escaped
         self.summary.setAccessibleName("Differences")
@@ -221,6 +226,7 @@ class ProcessPage(QWidget, LaneActions):
         scroll = QScrollArea()
         scroll.setWidget(self.inspector)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Tab from the map lands on the first field
         scroll.setMinimumWidth(200)
         scroll.setMaximumWidth(260)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -237,7 +243,12 @@ class ProcessPage(QWidget, LaneActions):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(top)
+        self.toolbar_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.toolbar_row.setSpacing(0)
+        self.toolbar_row.addWidget(top)
+        self.toolbar_row.addWidget(actions)
+        self.toolbar_row.addStretch(1)
+        layout.addLayout(self.toolbar_row)
         # The table and the inspector fold away, so that beside the findings dock on a laptop
         # the maps keep most of the width and height; their switches sit beside the summary.
         self.table_button = self._panel_button("Steps table", "Show the steps of the active map as a table")
@@ -254,6 +265,17 @@ class ProcessPage(QWidget, LaneActions):
         layout.addWidget(body, 1)
         self.table_button.toggled.connect(self.table.setVisible)
         self.inspector_button.toggled.connect(lambda _on: self._show_inspector())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange_toolbars()
+
+    def _arrange_toolbars(self) -> None:
+        """The actions beside the view tools when both fit on one row, else under them."""
+        need = self.tools_bar.sizeHint().width() + self.actions_bar.sizeHint().width()
+        direction = QBoxLayout.Direction.LeftToRight if need <= self.width() else QBoxLayout.Direction.TopToBottom
+        if self.toolbar_row.direction() != direction:
+            self.toolbar_row.setDirection(direction)
 
     def _panel_button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -287,6 +309,7 @@ class ProcessPage(QWidget, LaneActions):
                     pane.scene.show_map(self.document.plan, pane.scene.map_id)
             self._refresh_marks()
         elif event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._arrange_toolbars)  # the bars' widths change with the type
             # presentation mode enlarges the type: enlarge the maps by as much (their text is
             # drawn at a fixed size so that it keeps fitting its shapes)
             size = self.font().pointSizeF()

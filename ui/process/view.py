@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 from omplanner.model import StepKind
 
+from ..keymap import canvas_action
 from .arrows import ArrowItem
 from .items import LANE_HEADER_WIDTH, LANE_LEFT, StepItem
 
@@ -153,13 +154,17 @@ class ProcessView(QGraphicsView):
     # -- keys -----------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+        action = canvas_action("process", event)
+        if action.startswith("leave."):
+            # past the steps, on to the next widget (the inspector): Qt's own chain, not select_next
+            super().focusNextPrevChild(action == "leave.next")
+        elif event.matches(QKeySequence.StandardKey.ZoomIn) or (
             ctrl and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus)
         ):
             self.zoom_by(1.25)
         elif event.matches(QKeySequence.StandardKey.ZoomOut) or (ctrl and event.key() == Qt.Key.Key_Minus):
             self.zoom_by(0.8)
-        elif event.key() == Qt.Key.Key_F and not event.modifiers():
+        elif action == "fit":
             self.fit()  # not Ctrl+0: the window binds Ctrl+0 to a page (ui.keymap)
         elif event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True

@@ -128,20 +128,26 @@ class CreateGesture(Gesture):
         if abs(pos.x() - self.press.x()) < max(6.0, self.scene.ppw / 2):
             return Outcome()  # a click, not a drag
         lo, hi = self.span
-        kind = self.lane.kind
-        item = RoadmapItem(
-            id=new_id("item"),
-            title=f"New {kind.label.lower()} work" if kind else "New item",
-            kind=kind,
-            use_case=self.lane.use_case,
-            start_week=lo,
-            duration_weeks=hi - lo + 1,
-        )
-        return Outcome(AddEntity(None, "roadmap", item, text=f"Add roadmap item in {self.lane.title}"), select=item.id)
+        return add_item(self.lane, lo, hi - lo + 1)
 
     def cancel(self) -> None:
         if self.preview.scene() is not None:
             self.scene.removeItem(self.preview)
+
+
+def add_item(lane: Lane, start_week: int, weeks: int) -> Outcome:
+    """A new item in ``lane`` over those weeks (drawn with the mouse, or Insert on the timeline),
+    selected once added."""
+    kind = lane.kind
+    item = RoadmapItem(
+        id=new_id("item"),
+        title=f"New {kind.label.lower()} work" if kind else "New item",
+        kind=kind,
+        use_case=lane.use_case,
+        start_week=start_week,
+        duration_weeks=weeks,
+    )
+    return Outcome(AddEntity(None, "roadmap", item, text=f"Add roadmap item in {lane.title}"), select=item.id)
 
 
 def dependency_path(plan: Plan, start_id: str, goal_id: str) -> list[str] | None:

@@ -27,6 +27,7 @@ from omplanner.rules import Finding
 
 from ..widgets.choices import enum_items
 from ..widgets.plain_text import literal_html, plain_label, plain_tooltip
+from ..widgets.type_ahead import type_ahead
 
 HINT = "Select an item on the timeline to see and edit it here."
 
@@ -45,17 +46,17 @@ class RoadmapInspector(QWidget):
         self.heading = QLabel(HINT)
         self.heading.setWordWrap(True)
         self.title = QLineEdit()
-        self.kind = QComboBox()
+        self.kind = type_ahead(QComboBox())
         enum_items(self.kind, ItemKind)
-        self.use_case = QComboBox()
-        self.owner = QComboBox()
+        self.use_case = type_ahead(QComboBox())
+        self.owner = type_ahead(QComboBox())
         self.start = QSpinBox()
         self.start.setRange(1, 521)  # people count weeks from 1; the plan stores offsets
         self.start.setPrefix("Week ")
         self.duration = QSpinBox()
         self.duration.setRange(1, 260)
         self.duration.setSuffix(" weeks")
-        self.status = QComboBox()
+        self.status = type_ahead(QComboBox())
         enum_items(self.status, ItemStatus)
         self.follows = QListWidget()
         self.follows.setMinimumHeight(44)

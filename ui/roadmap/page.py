@@ -28,10 +28,10 @@ from ..widgets.plain_text import plain_label
 from ..widgets.style import apply_page_font, type_scale
 from ..widgets.table_view import page_header, page_layout
 from .checking import RoadmapCheck, add_schedule, check_findings
-from .gestures import Outcome
+from .gestures import Outcome, add_item
 from .inspector import RoadmapInspector
 from .items import Theme
-from .layout import BY_COMPONENT, BY_USE_CASE
+from .layout import BY_COMPONENT, BY_USE_CASE, lane_key
 from .scene import RoadmapScene
 from .table import RoadmapTable
 from .view import RoadmapView
@@ -39,10 +39,13 @@ from .view import RoadmapView
 FLASH_MS = 2500
 INSPECTOR_MAX_W = 300
 """Beside the findings dock on a laptop, a wider inspector would leave the timeline too little."""
+NEW_ITEM_WEEKS = 4
+"""How long an item added with Insert starts out (the arrow keys with Shift change it)."""
 GESTURE_HINT = (
     "Drag across an empty part of a lane to add an item. Drag a bar to move it, or its right end to "
-    "change its length (the arrow keys do the same for the selected bar). Drag from the small circle "
-    "at a bar's end onto another bar, or Shift-drag the bar, to make that item follow it."
+    "change its length (Left/Right and Shift+Left/Right do the same for the selected bar; Up/Down "
+    "select another; Insert adds an item after it). Drag from the small circle at a bar's end onto "
+    "another bar, or Shift-drag the bar, to make that item follow it."
 )
 
 
@@ -67,6 +70,7 @@ class RoadmapPage(QWidget):
         self.inspector_panel = QScrollArea()
         self.inspector_panel.setWidget(self.inspector)
         self.inspector_panel.setWidgetResizable(True)
+        self.inspector_panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Tab lands on the first field
         self.inspector_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inspector_panel.setFrameShape(QFrame.Shape.NoFrame)
         self.inspector_panel.setMaximumWidth(INSPECTOR_MAX_W)
@@ -340,6 +344,20 @@ class RoadmapPage(QWidget):
                 self.select_element(outcome.select)
                 self.inspector.title.setFocus()
                 self.inspector.title.selectAll()
+
+    def add_on_page(self) -> None:
+        """Insert (Edit › Add to this page): a new item in the selected item's lane starting when
+        it ends, or at the start of the first lane; selected, with its title ready to type."""
+        layout = self.scene.layout
+        if layout is None or not layout.lanes:
+            return
+        item = self.document.plan.item(self.selected_id())
+        lane, start = layout.lanes[0], 0
+        if item is not None:
+            key = lane_key(item, self.scene.mode)
+            lane = next((c for c in layout.lanes if c.key == key), lane)
+            start = item.end_week
+        self._gesture_finished(add_item(lane, start, NEW_ITEM_WEEKS))
 
     def delete_selected(self) -> None:
         item_id = self.selected_id()

@@ -15,12 +15,21 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 from omplanner.commands import SetFields
 from omplanner.model import Plan
 
+from ..keymap import canvas_action
 from .gestures import CreateGesture, Gesture, LinkGesture, MoveGesture, Outcome, ResizeGesture
 from .layout import HEADER_H, LANE_LABEL_W, ZOOMS
 from .scene import RoadmapScene
 
 MIN_FIT_PPW = 14.0
 """Below this many pixels a week, fitting the labels too would make the bars hard to read."""
+
+NUDGES = {
+    "move.earlier": ("start_week", -1),
+    "move.later": ("start_week", 1),
+    "resize.shorter": ("duration_weeks", -1),
+    "resize.longer": ("duration_weeks", 1),
+}
+"""What the arrow keys (ui.keymap) change on the selected bar, and by how many weeks."""
 
 _CURSORS = {
     "resize": Qt.CursorShape.SizeHorCursor,
@@ -205,36 +214,63 @@ class RoadmapView(QGraphicsView):
         self.released.emit()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.gesture is not None:
+        action = canvas_action("roadmap", event)
+        if action.startswith("leave."):
+            self.focusNextPrevChild(action == "leave.next")  # on to the inspector, past the bars
+            return
+        if action == "cancel" and self.gesture is not None:
             self.gesture.cancel()
             self.gesture = None
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.scene().selectedItems():
             self.delete_requested.emit()
             return
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._nudge(event):
+        if action in NUDGES and self._nudge(*NUDGES[action]):
+            return
+        if action in ("select.next", "select.previous") and self.select_next(action == "select.previous"):
             return
         super().keyPressEvent(event)
 
-    def _nudge(self, event) -> bool:
+    def _nudge(self, field: str, step: int) -> bool:
         """Arrow keys move the selected bar a week (with Shift: lengthen or shorten it).
 
         A run of presses merges into one undo step, like one drag.
         """
-        bars = [i for i in self.scene().selectedItems() if hasattr(i, "item_id")]
-        item = self.plan_source().item(bars[0].item_id) if bars else None
+        item_id = self.selected_item_id()
+        item = self.plan_source().item(item_id) if item_id else None
         if item is None:
             return False
-        step = 1 if event.key() == Qt.Key.Key_Right else -1
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            field, value = "duration_weeks", max(1, item.duration_weeks + step)
+        if field == "duration_weeks":
+            value = max(1, item.duration_weeks + step)
             text = f"Change the length of '{item.title}'"
         else:
-            field, value = "start_week", max(0, item.start_week + step)
+            value = max(0, item.start_week + step)
             text = f"Move '{item.title}'"
         if value != getattr(item, field):
             command = SetFields(item.id, {field: value}, text=text, merge_key=f"roadmap-nudge:{field}:{item.id}")
             self.gesture_finished.emit(Outcome(command))
+        return True
+
+    def selected_item_id(self) -> str | None:
+        bars = [i for i in self.scene().selectedItems() if hasattr(i, "item_id")]
+        return bars[0].item_id if bars else None
+
+    def select_next(self, backwards: bool = False) -> bool:
+        """Up and Down: the selection moves to the bar above or below, in reading order (lane by
+        lane, row by row, then by start); with nothing selected, to the first or last bar."""
+        bars = sorted(self.roadmap.bars.values(), key=lambda b: (b.pos().y(), b.pos().x()))
+        if not bars:
+            return False
+        ids = [b.item_id for b in bars]
+        current = self.selected_item_id()
+        if current in ids:
+            index = max(0, min(len(ids) - 1, ids.index(current) + (-1 if backwards else 1)))
+        else:
+            index = len(ids) - 1 if backwards else 0
+        if ids[index] != current:
+            self.scene().clearSelection()
+            self.roadmap.bars[ids[index]].setSelected(True)
+        self.reveal_item(ids[index])
         return True
 
     def wheelEvent(self, event) -> None:

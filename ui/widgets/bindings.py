@@ -21,6 +21,7 @@ from omplanner.commands import ChangeSet, SetFields
 
 from .delegates import parse_optional_float
 from .style import compact
+from .type_ahead import type_ahead
 
 Target = Callable[[], str | None]
 
@@ -88,7 +89,7 @@ class FormBinder(QObject):
         choices: Callable[[], Sequence[tuple[Any, str]]],
         label: str = "",
     ) -> QComboBox:
-        compact(widget)
+        compact(type_ahead(widget))
         widget.activated.connect(lambda _i, w=widget: self._edited(w, w.currentData()))
         self._add(Binding(widget, target, path, "combo", label or path, choices))
         return widget

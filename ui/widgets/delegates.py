@@ -14,6 +14,7 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate, QWidget
 
 from .table_model import Column, EntityTableModel
+from .type_ahead import type_ahead
 
 NONE_LABEL = "—"
 
@@ -64,7 +65,7 @@ class EntityDelegate(QStyledItemDelegate):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return editor
         if kind in ("choice", "optional_level"):
-            editor = QComboBox(parent)
+            editor = type_ahead(QComboBox(parent))
             choices = list(column.choices()) if column and column.choices else []
             if kind == "optional_level":
                 choices = [(None, NONE_LABEL)] + [(n, str(n)) for n in range(1, 6)]

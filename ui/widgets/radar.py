@@ -28,6 +28,16 @@ class Series:
     emphasised: bool = False
 
 
+def ring_labels(ring_gap: float, text_height: float) -> tuple[int, ...]:
+    """The rings that get their number: all when the rings are a line apart, else every other
+    one, else the outer ring alone (on a small chart the five numbers ran into each other)."""
+    if ring_gap >= text_height:
+        return tuple(range(1, MAX_VALUE + 1))
+    if 2 * ring_gap >= text_height:
+        return tuple(range(1, MAX_VALUE + 1, 2))
+    return (MAX_VALUE,)
+
+
 class RadarChart(QWidget):
     def __init__(self, axes: Sequence[str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,7 +97,7 @@ class RadarChart(QWidget):
         # label and under the series' points.
         between = -math.pi / 2 + math.pi / count
         small_metrics = QFontMetrics(small)
-        for level in range(1, MAX_VALUE + 1):
+        for level in ring_labels(radius / MAX_VALUE, small_metrics.height()):
             r = radius * level / MAX_VALUE
             x, y = center.x() + r * math.cos(between), center.y() + r * math.sin(between)
             text = str(level)
@@ -136,6 +146,8 @@ class RadarChart(QWidget):
             font.setBold(series.emphasised)
             painter.setFont(font)
             painter.setPen(text_color)
-            text = metrics.elidedText(series.label, Qt.TextElideMode.ElideRight, int(column_width - 36))
+            # elided to the room right of where the line starts: a long name ran off the chart
+            room = min(column_width - 36, self.width() - x - 30 - 8)
+            text = metrics.elidedText(series.label, Qt.TextElideMode.ElideRight, int(room))
             painter.drawText(QPointF(x + 30, row_y + metrics.ascent()), text)
         painter.end()

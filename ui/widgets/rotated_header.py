@@ -59,6 +59,13 @@ class RotatedHeader(QHeaderView):
         value = model.headerData(section, Qt.Orientation.Horizontal) if model is not None else None
         return "" if value is None else str(value)
 
+    def narrowest(self, section: int) -> int:
+        """The width a section needs: its title on one line, or a rotated name's line heights."""
+        metrics = QFontMetrics(self.font())
+        if section < self.first_rotated:
+            return metrics.horizontalAdvance(self._text(section)) + PADDING
+        return len(split_two_lines(self._text(section), metrics)) * metrics.height() + PADDING // 2
+
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         metrics = QFontMetrics(self.font())

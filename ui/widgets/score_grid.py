@@ -11,14 +11,24 @@ import statistics
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QTableView
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionHeader,
+    QTableView,
+)
 
 from omplanner.commands import ChangeSet
 from omplanner.model import Component, Plan, Score, UseCase
 
 from .plain_text import plain_tooltip
-from .style import CAUTION, ROW_HEIGHT, body_font, tint
+from .style import CAUTION, ROW_HEIGHT, body_font, tint, type_scale
+
+ROW_HEADER_WIDEST = 215
+TITLE_MARGIN = 8
 
 DISAGREEMENT = 2
 """A range of scores this wide (1 to 3, 2 to 4...) means the room does not agree yet."""
@@ -104,6 +114,9 @@ class ScoreGridModel(QAbstractTableModel):
                 return use_case.name if use_case else ""
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return COMPONENTS[section].label
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
+            use_case = self.use_case(section)
+            return plain_tooltip(use_case.name) if use_case else None
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -184,6 +197,29 @@ def room_label(room: RoomRound, painter, rect: QRect) -> str:
     return ""
 
 
+class ElidingHeader(QHeaderView):
+    """Row titles that end in an ellipsis when the header is narrower than the name, instead of
+    being cut mid-letter (the full name is in the tooltip)."""
+
+    MARGIN = 8
+
+    def shown_text(self, section: int, width: int | None = None) -> str:
+        model = self.model()
+        text = str(model.headerData(section, self.orientation()) or "") if model is not None else ""
+        width = self.width() if width is None else width
+        return QFontMetrics(self.font()).elidedText(text, Qt.TextElideMode.ElideRight, width - 2 * self.MARGIN)
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:  # noqa: N802 (Qt override)
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, section)
+        option.rect = rect
+        option.text = self.shown_text(section, rect.width())
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()
+
+
 class ScoreGridView(QTableView):
     score_typed = Signal(int)
     """A key 1-5 was pressed: the page scores the selected cells."""
@@ -191,6 +227,7 @@ class ScoreGridView(QTableView):
 
     def __init__(self, model: ScoreGridModel, parent=None):
         super().__init__(parent)
+        self.setVerticalHeader(ElidingHeader(Qt.Orientation.Vertical, self))
         self.setModel(model)
         self.setItemDelegate(ScoreDelegate(self))
         self.setFont(body_font(self.font()))
@@ -199,18 +236,54 @@ class ScoreGridView(QTableView):
         self.setCornerButtonEnabled(False)
         header = self.horizontalHeader()
         header.setFont(body_font(self.font(), bold=True))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized by fit_row_header
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(ROW_HEIGHT + 16)
         vertical = self.verticalHeader()
         vertical.setFont(body_font(self.font(), bold=True))
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT + 22)
-        vertical.setFixedWidth(215)
+        vertical.setFixedWidth(ROW_HEADER_WIDEST)
         vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setAccessibleName("Diagnostic scores")
         model.modelReset.connect(self.fit_height)
+        model.modelReset.connect(self.fit_row_header)
         self.fit_height()
+
+    def fit_row_header(self) -> None:
+        """The use-case names as wide as the longest needs, up to what the five component columns
+        leave with their titles whole (a longer name ends in an ellipsis); the columns share the
+        rest evenly. Equal columns cut "Governance" in presentation type beside long names."""
+        model = self.model()
+        if model is None:
+            return
+        vertical, header = self.verticalHeader(), self.horizontalHeader()
+        metrics = QFontMetrics(vertical.font())
+        names = [str(model.headerData(r, Qt.Orientation.Vertical) or "") for r in range(model.rowCount())]
+        longest = max((metrics.horizontalAdvance(n) for n in names), default=0) + 24
+        titles = QFontMetrics(header.font())
+        needs = [
+            max(titles.horizontalAdvance(line) for line in HEADERS[c].split("\n")) + 2 * TITLE_MARGIN
+            for c in COMPONENTS
+        ]
+        inside = self.width() - 2 * self.frameWidth()
+        width = max(100, min(longest, round(ROW_HEADER_WIDEST * type_scale()), inside - sum(needs)))
+        if vertical.width() != width:
+            vertical.setFixedWidth(width)
+        room = inside - width - (self.verticalScrollBar().width() if self.verticalScrollBar().isVisible() else 0)
+        extra = max(0, room - sum(needs))
+        for section, need in enumerate(needs[: header.count()]):
+            share = extra // len(needs) + (1 if section < extra % len(needs) else 0)
+            if header.sectionSize(section) != need + share:
+                header.resizeSection(section, need + share)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.fit_row_header()
+        super().resizeEvent(event)
+
+    def updateGeometries(self) -> None:  # noqa: N802 (Qt override): also after a font change
+        self.fit_row_header()
+        super().updateGeometries()
 
     def fit_height(self) -> None:
         """As tall as its rows (up to six), so the evidence under it gets the rest."""

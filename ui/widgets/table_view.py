@@ -7,8 +7,8 @@ row back, a row added above), sizes columns from their specs, and edits list-val
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from omplanner.commands import remove_cascade
 
 from .delegates import EntityDelegate
-from .style import BODY_POINT_SIZE, MARGIN, ROW_HEIGHT, SPACING, TITLE_POINT_SIZE, body_font
+from .style import BODY_POINT_SIZE, MARGIN, ROW_HEIGHT, SPACING, TITLE_POINT_SIZE, body_font, type_scale
 from .table_model import EntityTableModel
+from .wrapped_header import MARGIN as TITLE_MARGIN
+from .wrapped_header import WrappingHeader
 
 
 class EntityTableView(QTableView):
@@ -34,8 +36,7 @@ class EntityTableView(QTableView):
 
     def __init__(self, model: EntityTableModel, parent: QWidget | None = None, header: QHeaderView | None = None):
         super().__init__(parent)
-        if header is not None:
-            self.setHorizontalHeader(header)
+        self.setHorizontalHeader(header if header is not None else WrappingHeader(self))
         self.setModel(model)
         self.setItemDelegate(EntityDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -62,6 +63,7 @@ class EntityTableView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setMinimumHeight(ROW_HEIGHT)
+        header.setMinimumSectionSize(16)  # widths come from apply_column_widths; Qt's floor grows with the font
         self.apply_column_widths()
         self._remembered: tuple[str | None, int] = (None, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
@@ -75,31 +77,77 @@ class EntityTableView(QTableView):
         return self.model()  # type: ignore[return-value]
 
     STRETCH_MIN = 220
-    """The narrowest a stretching column (a name, a title) may get before the table scrolls
-    instead: on a 1366-pixel laptop beside the findings dock, the fixed columns alone can fill
-    the view, and the name column was squeezed to nothing."""
+    """The width a stretching column (a name, a title) asks for at least, when there is room."""
     stretch_min = STRETCH_MIN
+    _sizing_columns = False
     """Per view: a small table of short names (the participants of a round) sets less."""
+    NAME_WIDEST = 300
+    """The first column (the row's name) keeps its longest name up to this width (times the type scale)."""
+    name_widest = NAME_WIDEST
+    """Per view: a matrix whose many columns matter as much as its names sets less."""
 
     def apply_column_widths(self) -> None:
+        """Columns share the viewport's width. Each asks for its spec's width (a name column for
+        its longest name), scaled with presentation mode's type; when they ask for more than the
+        view has, each gives up width in proportion to what it can spare above its narrowest: the
+        longest word of its title (titles wrap, see ``WrappingHeader``), its longest name (the first
+        column) or part of its widest cell (the rest elided). Only
+        when every column is at its narrowest does the table scroll sideways."""
         header = self.horizontalHeader()
         columns = self.entity_model.columns
-        fixed = sum(c.width for c in columns if c.width is not None)
-        stretch = [i for i, c in enumerate(columns) if c.width is None]
-        room = self.viewport().width() - fixed
-        narrowest = self.stretch_min
-        squeezed = bool(stretch) and room < narrowest * len(stretch)
+        if not columns:
+            return
+        scale = type_scale()
+        room = self.viewport().width()
+        wanted, narrowest = [], []
         for section, column in enumerate(columns):
-            if column.width is None and not squeezed:
-                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(section, column.width or narrowest)
-        header.setStretchLastSection(not stretch)
+            if header.isSectionHidden(section):
+                wanted.append(0)
+                narrowest.append(0)
+                continue
+            cells = self.sizeHintForColumn(section) if self.entity_model.rowCount() else 0
+            title = self._title_width(section)
+            want = max(title, round((column.width or self.stretch_min) * scale))
+            if 0 < cells < want:  # no wider than its widest cell asks: the room goes where text is cut
+                want = max(title, cells)
+            if section == 0:  # the row's name: the room reads it whole where the width allows
+                least = max(title, min(cells, round(self.name_widest * scale)))
+                want = max(want, least)
+            elif cells <= min(want, round(SHORT_VALUE * scale)):  # a level, "RA", a count: never elided
+                least = max(title, cells)
+            else:  # longer text runs on under an ellipsis, down to a share of what the column asks for
+                least = max(title, round(want * SHARE_KEPT))
+            wanted.append(want)
+            narrowest.append(least)
+        widths = _share(wanted, narrowest, room, [c.width is None for c in columns])
+        for section, width in enumerate(widths):
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+            if not header.isSectionHidden(section):
+                header.resizeSection(section, width)
+        header.setStretchLastSection(False)
+        self.updateGeometries()  # the header may have gained or lost a line of wrapped titles
+
+    def _title_width(self, section: int) -> int:
+        header = self.horizontalHeader()
+        narrowest = getattr(header, "narrowest", None)
+        if narrowest is not None:
+            return narrowest(section)
+        title = str(self.entity_model.headerData(section, Qt.Orientation.Horizontal) or "")
+        return QFontMetrics(header.font()).horizontalAdvance(title) + 2 * TITLE_MARGIN
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.apply_column_widths()
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
+        # the viewport also changes width when the vertical scroll bar comes or goes
+        if event.type() == QEvent.Type.Resize and not self._sizing_columns:
+            self._sizing_columns = True
+            try:
+                self.apply_column_widths()
+            finally:
+                self._sizing_columns = False
+        return super().viewportEvent(event)
 
     # Selection by id ---------------------------------------------------------------------
     def current_id(self) -> str | None:
@@ -198,6 +246,34 @@ class EntityTableView(QTableView):
         command = model.command_for(entity, column, current)
         if command is not None:
             model.document.execute(command)
+
+
+SHORT_VALUE = 100
+"""Cells no wider than this (times the type scale) are kept whole: "RA" elided to "…" says nothing."""
+SHARE_KEPT = 0.45
+"""A column's cells keep at least this share of the width the column asks for."""
+
+
+def _share(wanted: list[int], narrowest: list[int], room: int, stretches: list[bool]) -> list[int]:
+    """Widths that fill ``room``: what each column wants, less a share of the excess in proportion
+    to what it can spare; room left over goes to the stretching columns (else the last)."""
+    total = sum(wanted)
+    if total <= room:
+        widths = list(wanted)
+        takers = [i for i, s in enumerate(stretches) if s and wanted[i]] or [len(wanted) - 1]
+        extra = room - total
+        for n, i in enumerate(takers):
+            widths[i] += extra // len(takers) + (1 if n < extra % len(takers) else 0)
+        return widths
+    spare = [max(0, w - n) for w, n in zip(wanted, narrowest)]
+    excess = total - room
+    if sum(spare) <= excess:
+        return [min(w, n) if w else 0 for w, n in zip(wanted, narrowest)]
+    widths = [w - (s * excess) // sum(spare) for w, s in zip(wanted, spare)]
+    over = sum(widths) - room  # rounding: a few pixels too many, taken from the most spare
+    for i in sorted(range(len(widths)), key=lambda i: -spare[i])[: max(0, over)]:
+        widths[i] -= 1
+    return widths
 
 
 def page_header(title: str, blurb: str = "", *widgets: QWidget) -> QWidget:
