@@ -6,6 +6,13 @@ session after session, so the plan they left is almost always the one they want;
 is the fallback when that file has moved (a USB stick not plugged in). A consultant who projects
 for several clients can turn the reopening off in Preferences, so that one client's plan never
 appears on another client's wall.
+
+A start cannot fail silently. A plan that cannot be opened is explained and nothing takes its
+place but a blank plan bound to no file: the window is never bound to a file it has not read
+(a save would write a blank plan over it). And a plan that stopped the app while opening is not
+reopened without asking: the path is noted in the settings (``OPENING_KEY``) before the plan is
+read and cleared once its page has painted, so a note still there at the next start means the
+last start never got that far.
 """
 
 from __future__ import annotations
@@ -90,7 +97,7 @@ def offer_recovery(window) -> bool:
                 warn(window, "Could not recover", f"{exc}\n\nThe copy stays in {recovery.file.parent}.")
                 recovery.lock.unlock()
                 continue
-            window.document.replace_plan(plan, recovery.original, dirty=True)
+            window.files.adopt(plan, recovery.original, recovery.identity, dirty=True)
             if window.autosaver is not None:
                 window.autosaver.save_now()  # our own copy exists before the old one goes
             recovery.discard()
@@ -117,15 +124,46 @@ def start_path(paths: list[str]) -> Path | None:
     return last if last is not None and last.is_file() else None
 
 
+OPENING_KEY = "start/opening"
+"""The plan being opened at start, until its page has painted (see the module)."""
+
+
+def mark_opening(path: Path | None) -> None:
+    """Note (or, with None, clear) the plan the start is opening."""
+    from .settings import settings
+
+    store = settings()
+    if path is None:
+        store.remove(OPENING_KEY)
+    else:
+        store.setValue(OPENING_KEY, str(path))
+    store.sync()
+
+
+def opening_mark() -> str:
+    """The plan the last start was opening when it stopped, or ''."""
+    from .settings import settings
+
+    return settings().value(OPENING_KEY, "", type=str) or ""
+
+
+def ask_reopen_after_crash(parent, path: Path) -> bool:
+    from .file_questions import ask_reopen_after_crash
+
+    return ask_reopen_after_crash(parent, path)
+
+
 def open_main_window(paths: list[str], defer: bool = False):
     """The window on the plan chosen by ``start_path``, after offering recovery. With ``defer``,
     only the window is built: ``finish_start`` opens the plan once the window has painted."""
     from .document import Document
     from .main_window import MainWindow
 
-    window = MainWindow(Document(path=start_path(paths) if defer else None))
+    window = MainWindow(Document())
     window.restore_layout()
     if defer:
+        window.pending_path = start_path(paths)  # shown in the title only: the document has no file yet
+        window.refresh_title()
         window.plan_pending = True
     else:
         finish_start(window, paths)
@@ -133,18 +171,45 @@ def open_main_window(paths: list[str], defer: bool = False):
 
 
 def finish_start(window, paths: list[str]) -> None:
-    """Autosave, recovery, then the start plan (or a blank one starting today)."""
+    """Autosave, recovery, then the start plan (or a blank one, bound to no file, starting today)."""
     from .autosave import Autosaver
 
     window.autosaver = Autosaver(window.document, parent=window)
+    window.starting = True  # a plan that cannot be opened now leaves nothing open in its place
     restored = offer_recovery(window)
     if not restored:
         path = start_path(paths)
-        if path is None or not window.files.open_path(path, ask=False):
+        if path is None or not _open_start_plan(window, path, named=bool(paths)):
             from omplanner.model import Plan
 
             window.document.replace_plan(Plan(), None)
+    window.pending_path = None
     window.plan_pending = False
+    window.starting = False
+
+
+def _open_start_plan(window, path: Path, named: bool) -> bool:
+    """Open the start plan; True if it is open. The last plan reopened by itself is first asked
+    about if it was being opened when the app last stopped; one named on the command line is
+    the user's own request."""
+    if not named and opening_mark() == str(path) and not ask_reopen_after_crash(window, path):
+        return False  # the note stays: the next start asks again
+    mark_opening(path)
+    try:
+        opened = window.files.open_path(path, ask=False)
+    except Exception as exc:  # noqa: BLE001 - open_path explains its own failures; this is a bug in the window
+        from omplanner.fileio import PlanFileError
+
+        from .files import show_open_error
+
+        show_open_error(window, PlanFileError(path, f"could not be opened ({type(exc).__name__})"), path)
+        opened = False
+    if not opened:
+        mark_opening(None)  # explained, not a crash
+        return False
+    page = window.current_page() or window
+    window.start_probes = [_after_first_paint(page, lambda: mark_opening(None))]
+    return True
 
 
 def _after_first_paint(window, callback):
@@ -209,6 +274,7 @@ def run_app(argv: list[str]) -> int:
 
     def plan_painted() -> None:
         print("OMPLANNER_PLAN_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
+        mark_opening(None)  # quitting before the probe of finish_start runs: the plan did show
         window.document.undo_stack.setClean()
         window.autosaver.close()  # leave no lock behind
         app.quit()
@@ -220,5 +286,6 @@ def run_app(argv: list[str]) -> int:
     probes = start_after_paint(  # noqa: F841 (kept alive until exec returns)
         window, paths, first_painted if bench else None, plan_painted if bench else None
     )
+    app.aboutToQuit.connect(window.release_plan_file)  # the lock beside the plan, whatever ends the app
     window.show()
     return app.exec()

@@ -6,6 +6,11 @@ stick or a shared drive. Each running app holds a lock (QLockFile: pid and host)
 copy. At the next start, a copy whose lock is no longer held (its app crashed or was killed)
 is offered for recovery; copies of apps still running are left alone. A clean save, a
 discarded change or a normal exit removes the copy.
+
+The copy's notes keep the identity of the user's file as it was when opened or last saved
+(``omplanner.fileio.identity``): a restored plan saved over a file someone changed meanwhile
+asks first. An autosave that cannot be written (a full or read-only disk) does not interrupt
+the workshop: ``problem_changed`` tells the status bar, and tells it again when it works.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
-from omplanner.fileio import atomic_write, save_plan
+from omplanner.fileio import FileIdentity, atomic_write, save_plan
 
 from .document import Document
 from .settings import data_dir, settings
@@ -47,6 +52,8 @@ def _lock(path: Path) -> QLockFile:
 class Autosaver(QObject):
     saved = Signal(object)
     """The autosave copy was written (its Path)."""
+    problem_changed = Signal(str)
+    """Why the copy cannot be written, in plain words; '' once it can again (or is not needed)."""
 
     def __init__(self, document: Document, folder: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -57,6 +64,7 @@ class Autosaver(QObject):
         self.meta_file = self.folder / f"{session}.json"
         self.lock = _lock(self.folder / f"{session}.lock")
         self.lock.tryLock(0)
+        self.problem = ""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms())
@@ -86,28 +94,40 @@ class Autosaver(QObject):
             self._schedule()
 
     def save_now(self) -> bool:
-        """Write the copy now (the timer calls this). False when there is nothing to keep."""
+        """Write the copy now (the timer calls this). False when there is nothing to keep or it failed."""
         self.timer.stop()
         if not self.document.dirty:
             return False
+        identity = self.document.file_identity
         try:
             save_plan(self.document.plan, self.file, touch=False)
             meta = {
                 "original": str(self.document.path) if self.document.path else None,
                 "title": self.document.plan.details.title,
                 "saved": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                "identity": identity.to_dict() if identity is not None else None,
             }
             with atomic_write(self.meta_file, "w", encoding="utf-8") as handle:
                 json.dump(meta, handle)
-        except OSError:
-            return False  # a full disk must not interrupt the workshop; the next change retries
+        except Exception as exc:  # a full disk must not interrupt the workshop; the next change retries
+            from .file_questions import describe_save_error
+
+            self._set_problem(f"Autosave failed: {describe_save_error(exc)}. Save your work to keep it.")
+            return False
+        self._set_problem("")
         self.saved.emit(self.file)
         return True
+
+    def _set_problem(self, text: str) -> None:
+        if text != self.problem:
+            self.problem = text
+            self.problem_changed.emit(text)
 
     def discard(self) -> None:
         self.timer.stop()
         for path in (self.file, self.meta_file):
             path.unlink(missing_ok=True)
+        self._set_problem("")  # nothing left that needs a copy
 
     def close(self) -> None:
         """A normal exit: nothing to recover."""
@@ -124,6 +144,8 @@ class Recovery:
     title: str
     saved: str
     lock: QLockFile = field(repr=False)
+    identity: FileIdentity | None = None
+    """The original file as the crashed app last read or wrote it."""
 
     def load(self):
         from omplanner.fileio import load_plan
@@ -153,6 +175,8 @@ def find_recoverable(folder: Path | None = None) -> list[Recovery]:
             meta = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             meta = {}
+        if not isinstance(meta, dict):
+            meta = {}
         original = meta.get("original")
         found.append(
             Recovery(
@@ -161,6 +185,7 @@ def find_recoverable(folder: Path | None = None) -> list[Recovery]:
                 title=str(meta.get("title") or file.stem),
                 saved=str(meta.get("saved") or ""),
                 lock=lock,
+                identity=FileIdentity.from_dict(meta.get("identity")),
             )
         )
     found.sort(key=lambda r: r.file.stat().st_mtime, reverse=True)

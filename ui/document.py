@@ -69,6 +69,9 @@ class Document(QObject):
         self._plan = plan
         """None until a plan is opened or first asked for (then a blank one): see ``has_plan``."""
         self._path = path
+        self.file_identity = None
+        """The file at ``path`` as last read or written here (``omplanner.fileio.FileIdentity``):
+        Save checks that nobody changed it since. Set by ``ui.files``; a new plan clears it."""
         self.undo_stack = QUndoStack(self)
         self.findings = FindingsCache(lambda: self.plan)
         """The rule check of the plan as it is now, shared by every view (one check per edit)."""
@@ -104,6 +107,7 @@ class Document(QObject):
     def replace_plan(self, plan: Plan, path: Path | None, dirty: bool = False) -> None:
         """Open another plan. ``dirty`` marks it unsaved (a recovered autosave is not on disk yet)."""
         self._plan = plan
+        self.file_identity = None
         self.undo_stack.clear()
         if dirty:
             self.undo_stack.resetClean()

@@ -1,8 +1,14 @@
 """Plan files from the window: new, open, save, save as, recent files, dropped files.
 
-A file that cannot be opened is explained in a dialog (the core's ``PlanFileError`` names the
-place in the plan and the problem) and the plan already open stays open. Saving goes through
-the core's atomic writer, so a crash mid-save never leaves half a file.
+A file that cannot be opened, for whatever reason, is explained in a dialog (the core's
+``PlanFileError`` names the place in the plan and the problem) and the plan already open stays
+open. Saving goes through the core's atomic writer, so a crash mid-save never leaves half a file.
+
+Saving respects the file (see docs/reliability.md): a read-only file is refused with a pointer
+to Save as; a file someone else changed since it was opened or saved here is not overwritten
+without asking (its identity is remembered on the document); any failure keeps the window, the
+edits and the autosave. While a plan is open, a lock beside it tells other apps, which ask
+before opening it too.
 """
 
 from __future__ import annotations
@@ -15,12 +21,16 @@ from PySide6.QtCore import QObject, Signal
 
 from omplanner.paths import BLANK_TEMPLATE, example_names, example_path
 
+from . import file_questions
 from .document import Document
 from .settings import RECENT_KEY, settings
 
 if TYPE_CHECKING:  # dialogs are imported where they are used: not on the start-up path
     from PySide6.QtCore import QMimeData
     from PySide6.QtWidgets import QMenu, QWidget
+
+    from omplanner.fileio import FileIdentity
+    from omplanner.model import Plan
 
 FILE_SUFFIX = ".omplan"
 """The core's ``omplanner.fileio.FILE_SUFFIX``, repeated so that building the window needs no core import."""
@@ -48,7 +58,11 @@ def show_open_error(parent: QWidget, error: Exception, path: Path) -> None:
     from .widgets.message_boxes import warn
 
     text = f"{path.name}: {error.strerror or error}" if isinstance(error, OSError) else str(error)
-    warn(parent, "Could not open the plan", f"{text}\n\nThe plan you had open is still open.")
+    if getattr(parent, "starting", False):  # nothing was open yet (see ui.app.finish_start)
+        after = "OM Planner starts with a blank plan that is not saved to any file; the file was not changed."
+    else:
+        after = "The plan you had open is still open."
+    warn(parent, "Could not open the plan", f"{text}\n\n{after}")
 
 
 def plan_paths_from_mime(mime: QMimeData) -> list[Path]:
@@ -75,11 +89,20 @@ class FileController(QObject):
 
     status = Signal(str)
     """A short message for the status bar."""
+    warning = Signal(str, str)
+    """A lasting warning for the status bar: its key ('shared') and text ('' when it is over)."""
 
     def __init__(self, window: QWidget, document: Document):
         super().__init__(window)
         self.window = window
         self.document = document
+        self._lock = None
+        """The ``PlanLock`` of the document's file, once it has a file."""
+        self.read_only_path: Path | None = None
+        """A plan opened read-only because it is open elsewhere: Save asks for another name."""
+        document.path_changed.connect(self._follow_lock)
+        if document.path is not None:
+            self._follow_lock(document.path)
 
     # -- unsaved work -------------------------------------------------------------------------
 
@@ -127,37 +150,57 @@ class FileController(QObject):
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open a plan file. On failure, explain and keep the open plan. ``ask``: offer to save first."""
-        from omplanner.fileio import PlanFileError, load_plan
+        from omplanner.fileio import PlanFileError, load_plan_with_identity
 
         if ask and not self.maybe_save():
             return False
+        owner = self._other_owner(path)
+        answer = "open" if owner is None else file_questions.ask_open_locked(self.window, path, owner)
+        if answer not in ("open", "read_only"):
+            return False
         try:
-            plan = load_plan(path)
+            plan, identity = load_plan_with_identity(path)
         except (PlanFileError, OSError) as exc:
             show_open_error(self.window, exc, path)
             return False
         except Exception as exc:  # noqa: BLE001 - a file must never take the window down
             problem = f"could not be read ({type(exc).__name__}); the file was not changed"
             show_open_error(self.window, PlanFileError(path, problem), path)
-            return False
-        self.document.replace_plan(plan, path)
+            return False  # and the window is not bound to a file it never read
+        self.read_only_path = path if answer == "read_only" else None
+        self.adopt(plan, path, identity)
         self.add_recent(path)
         self.status.emit(f"Opened {path.name}")
         return True
 
+    def adopt(self, plan: Plan, path: Path | None, identity: FileIdentity | None, dirty: bool = False) -> None:
+        """Make ``plan`` the open plan, bound to ``path`` as it was when read (``identity``)."""
+        self.document.replace_plan(plan, path, dirty=dirty)
+        self.document.file_identity = identity
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the open plan was opened read-only (it is open elsewhere)."""
+        return self.read_only_path is not None and self.document.path == self.read_only_path
+
     # -- save ----------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if not self.document.has_plan:
+            return False  # the start plan is still being read: there is nothing of the user's to save
+        if self.document.path is None or self.read_only:
             return self.save_as()
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
+        if not self.document.has_plan:
+            return False
         current = self.document.path
         suggestion = str(current) if current else f"{safe_file_stem(self.document.plan.details.title)}{FILE_SUFFIX}"
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save the plan as", suggestion, FILE_FILTER)
+        caption = "Save your edits under another name (opened read-only)" if self.read_only else "Save the plan as"
+        name, _ = QFileDialog.getSaveFileName(self.window, caption, suggestion, FILE_FILTER)
         if not name:
             return False
         path = Path(name)
@@ -166,23 +209,92 @@ class FileController(QObject):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
-        from omplanner.fileio import save_plan
+        """Write the plan to ``path``. False, with the reason shown, when it was not written:
+        whatever went wrong, the window, the edits and the autosave copy stay."""
+        from omplanner.fileio import ReadOnlyFileError, changed_on_disk, save_plan
 
-        from .widgets.message_boxes import alert
-
-        try:
-            save_plan(self.document.plan, path)
-        except OSError as exc:
-            alert(
-                self.window,
-                "Could not save the plan",
-                f"{path}: {exc.strerror or exc}\n\nYour edits are still open here; try another folder (Save as).",
-            )
+        if not self.document.has_plan:
             return False
+        try:
+            if self._is_documents_file(path) and changed_on_disk(path, self.document.file_identity):
+                known = self.document.file_identity is not None
+                answer = file_questions.ask_changed_on_disk(self.window, path, known)
+                if answer == "copy":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
+            identity = save_plan(self.document.plan, path)
+        except ReadOnlyFileError:
+            if file_questions.ask_read_only(self.window, path) == "save_as":
+                return self.save_as()
+            return False
+        except Exception as exc:  # a full disk, a lost network drive, a character that cannot be written...
+            self._keep_autosave()
+            file_questions.show_save_failed(self.window, path, file_questions.describe_save_error(exc))
+            return False
+        self.document.file_identity = identity
+        self.read_only_path = None  # the user chose this file to write
         self.document.mark_saved(path)
+        self._follow_lock(path)  # (the same path: mark_saved does not say the path changed)
         self.add_recent(path)
         self.status.emit(f"Saved {path.name}")
         return True
+
+    def _is_documents_file(self, path: Path) -> bool:
+        """Whether ``path`` is the file the open plan was read from or last saved to (a Save as
+        elsewhere replaces a file the user just chose to replace)."""
+        current = self.document.path
+        if current is None:
+            return False
+        try:
+            return Path(path).resolve() == current.resolve()
+        except OSError:  # a loop of links: compare as written
+            return Path(path) == current
+
+    def _keep_autosave(self) -> None:
+        autosaver = getattr(self.window, "autosaver", None)
+        if autosaver is not None:
+            autosaver.save_now()  # the edits are safe in the app's folder while the file is not
+
+    # -- the lock beside the open plan -----------------------------------------------------------
+
+    def _other_owner(self, path: Path) -> str | None:
+        """Who else has ``path`` open, in words, or None (nobody, or only this window)."""
+        from omplanner.fileio.plan_lock import PlanLock
+
+        mine = self._lock if self._lock is not None and self._lock.plan_path == Path(path) else None
+        owner = (mine or PlanLock(path)).holder()
+        return owner.describe() if owner is not None else None
+
+    def _follow_lock(self, path: Path | None) -> None:
+        """The document's file changed (open, save as, new): lock the new file, free the old."""
+        if path is not None and path == self.read_only_path:
+            from omplanner.fileio.plan_lock import PlanLock
+
+            self.release_lock()  # a plan opened read-only claims nothing
+            owner = PlanLock(path).holder()
+            where = f"it is open by {owner.describe()}" if owner is not None else "it was open elsewhere"
+            self.warning.emit("shared", f"Opened read-only: {where}. Save keeps your edits under another name")
+            return
+        if self._lock is not None and self._lock.held and path is not None and self._lock.plan_path == Path(path):
+            return  # still ours; one held elsewhere is tried again (after each save): they may have closed it
+        self.release_lock()
+        shared = ""
+        if path is not None:
+            from omplanner.fileio.plan_lock import PlanLock
+
+            self._lock = PlanLock(path)
+            if not self._lock.take():
+                owner = self._lock.holder()
+                if owner is not None:
+                    shared = f"Also open by {owner.describe()}: a save asks first if they change the file"
+        self.warning.emit("shared", shared)
+
+    def release_lock(self) -> None:
+        """The plan is closing: other apps may open it without asking."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # -- recent files and examples ---------------------------------------------------------------
 

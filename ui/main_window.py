@@ -32,7 +32,7 @@ from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
 from .settings import settings
 from .theme import Presentation
-from .widgets.plain_text import plain_label
+from .widgets.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -80,11 +80,16 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document):
         super().__init__()
         self.document = document
-        self.autosaver = None
-        """Set by ``ui.app`` for the real app; windows built in tests have none."""
+        self._autosaver = None
+        self._warnings: dict[str, str] = {}
+        self.pending_path = None
+        """The plan ``ui.app`` is opening at start, named in the title until it is read. Never
+        the document's path before then: a save in that moment would write a blank plan over it."""
         self._pages: dict[str, QWidget] = {}
         self.plan_pending = False
         """True while ``ui.app`` opens the start plan just after the first paint."""
+        self.starting = False
+        """True while ``ui.app`` opens the start plan: a failure then leaves no plan of the user's open."""
         self._shown_once = False
         self._state_restored = False
         self._fit_findings_pending = False
@@ -146,6 +151,11 @@ class MainWindow(QMainWindow):
 
         self.file_label = plain_label()  # a path is the user's words too
         self.file_label.setAccessibleName("Plan file")
+        self.warning_label = plain_label()  # may name the person who has the plan open
+        self.warning_label.setAccessibleName("File warnings")
+        self.warning_label.setStyleSheet("font-weight: bold;")
+        self.warning_label.hide()
+        self.statusBar().addPermanentWidget(self.warning_label)
         self.counts_label = plain_label()
         self.counts_label.setAccessibleName("Findings count")
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -169,6 +179,17 @@ class MainWindow(QMainWindow):
             document.plan_replaced.connect(self._show_current_page)
 
     @property
+    def autosaver(self):
+        """Set by ``ui.app`` for the real app; windows built in tests may have none."""
+        return self._autosaver
+
+    @autosaver.setter
+    def autosaver(self, saver) -> None:
+        self._autosaver = saver
+        if saver is not None:
+            saver.problem_changed.connect(self._autosave_problem)
+
+    @property
     def files(self):
         """The File menu's work (new, open, save, recent), built on first use."""
         if self._files is None:
@@ -176,7 +197,13 @@ class MainWindow(QMainWindow):
 
             self._files = FileController(self, self.document)
             self._files.status.connect(self.show_message)
+            self._files.warning.connect(self.set_warning)
         return self._files
+
+    def release_plan_file(self) -> None:
+        """The app is closing: remove the lock beside the plan's file."""
+        if self._files is not None:
+            self._files.release_lock()
 
     @property
     def exports(self):
@@ -420,6 +447,19 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, timeout: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout)
 
+    def set_warning(self, key: str, text: str) -> None:
+        """A warning that stays in the status bar until ``text`` is '' (autosave failing, plan open elsewhere)."""
+        if text:
+            self._warnings[key] = text
+        else:
+            self._warnings.pop(key, None)
+        self.warning_label.setText(" · ".join(self._warnings.values()))
+        self.warning_label.setToolTip(plain_tooltip("\n".join(self._warnings.values())))  # all of it, if cut
+        self.warning_label.setVisible(bool(self._warnings))
+
+    def _autosave_problem(self, text: str) -> None:
+        self.set_warning("autosave", text)
+
     def _show_counts(self, errors: int, warnings: int, infos: int) -> None:
         if not errors + warnings + infos:
             from omplanner.rules.gaps import plan_gaps
@@ -430,11 +470,12 @@ class MainWindow(QMainWindow):
             self.counts_label.setText(" · ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n))
 
     def refresh_title(self, *_args) -> None:
-        path = self.document.path
         if not self.document.has_plan:
+            pending = self.pending_path
             self.setWindowTitle(f"{APP_NAME}[*]")
-            self.file_label.setText(f"Opening {path.name}…" if path else "")
+            self.file_label.setText(f"Opening {pending.name}…" if pending else "")
             return
+        path = self.document.path
         name = f" ({path.name})" if path else ""
         self.setWindowTitle(f"{self.document.plan.details.title}{name}[*] — {APP_NAME}")
         self.file_label.setText(str(path) if path else "Not saved to a file yet")
@@ -500,6 +541,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if self.autosaver is not None:
             self.autosaver.close()
+        self.release_plan_file()
         event.accept()
 
 

@@ -8,24 +8,29 @@ from .errors import (
     PlanFileError,
     TooDeepError,
 )
+from .identity import FileIdentity, changed_on_disk, load_plan_with_identity
 from .load import MAX_BYTES, load_plan, parse_plan, plan_from_data
-from .save import atomic_path, atomic_write, plan_to_json, save_plan
+from .save import ReadOnlyFileError, atomic_path, atomic_write, plan_to_json, save_plan
 from .schema import plan_schema, schema_text
 
 FILE_SUFFIX = ".omplan"
 
 __all__ = [
     "FILE_SUFFIX",
+    "FileIdentity",
     "FileTooLargeError",
     "InvalidPlanError",
     "MAX_BYTES",
     "NewerVersionError",
     "NotAPlanError",
     "PlanFileError",
+    "ReadOnlyFileError",
     "TooDeepError",
     "atomic_path",
     "atomic_write",
+    "changed_on_disk",
     "load_plan",
+    "load_plan_with_identity",
     "parse_plan",
     "plan_from_data",
     "plan_schema",

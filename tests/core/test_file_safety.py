@@ -20,6 +20,7 @@ from omplanner.fileio import (
     load_plan,
     save_plan,
 )
+from omplanner.fileio.save import LEFTOVER_AGE_SECONDS
 
 from .bad_files import BAD_FILES
 
@@ -100,5 +101,10 @@ def test_killing_the_saving_process_leaves_the_old_plan_or_the_new(tmp_path, exa
         seen["old" if on_disk == old else "new"] += 1
     assert seen["new"] > 0
     # A killed save leaves at most its temporary file beside the plan, never a damaged plan.
-    leftovers = [p.name for p in tmp_path.iterdir() if p != path]
-    assert all(name.startswith(".plan.omplan.") for name in leftovers), leftovers
+    leftovers = [p for p in tmp_path.iterdir() if p != path]
+    assert all(p.name.startswith(".plan.omplan.") for p in leftovers), leftovers
+    # ...and the next save, once they are more than a moment old, removes them.
+    for leftover in leftovers:
+        os.utime(leftover, (time.time() - LEFTOVER_AGE_SECONDS - 1,) * 2)
+    save_plan(old, path)
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.omplan"]

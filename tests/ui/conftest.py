@@ -22,3 +22,15 @@ def _app_data_in_tmp(tmp_path_factory, monkeypatch):
     import ui.files
 
     monkeypatch.setattr(ui.files, "ask_save_changes", lambda *args: "discard")
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch):
+    """A message box no test answers fails the test instead of waiting for a click that never
+    comes (offscreen, a modal box would hang the run). Tests of a question patch its function."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unanswered(box):
+        raise AssertionError(f"unexpected message box: {box.windowTitle()!r}: {box.text()!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unanswered)

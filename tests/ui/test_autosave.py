@@ -59,7 +59,8 @@ def test_an_edit_is_autosaved_into_the_app_folder_and_a_save_removes_it(qtbot, w
     assert load_plan(saver.file).details.title == "Autosaved title"
     meta = json.loads(saver.meta_file.read_text(encoding="utf-8"))
     assert meta["original"] == str(example_file)
-    assert sorted(p.name for p in example_file.parent.iterdir()) == ["plan.omplan"]  # nothing beside the user's file
+    # nothing beside the user's file but the lock that says it is open here
+    assert sorted(p.name for p in example_file.parent.iterdir()) == [".~plan.omplan#", "plan.omplan"]
     assert load_plan(example_file).details.title != "Autosaved title"  # the user's file is untouched
 
     window.files.save()

@@ -71,7 +71,7 @@ def test_open_survives_a_loader_failure_of_any_kind(window, tmp_path, monkeypatc
     def explode(*_args, **_kwargs):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(omplanner.fileio, "load_plan", explode)
+    monkeypatch.setattr(omplanner.fileio, "load_plan_with_identity", explode)  # what Open reads with
     assert window.files.open_path(path, ask=False) is False
     assert shown == ["strange.omplan: could not be read (RecursionError); the file was not changed"]
     assert window.document.path == example_path("distributor")

@@ -51,6 +51,8 @@ def test_open_edit_undo_redo_save_reopen(qtbot, window, example_file):
     window.action_map["file.save"].trigger()
     assert not window.isWindowModified()
     assert not window.document.dirty
+    window.show()
+    window.close()  # frees the plan: the next window opens it without asking
 
     again = MainWindow(Document())
     qtbot.addWidget(again)
@@ -350,6 +352,9 @@ def test_no_file_written_beside_the_plan_by_the_shell(window, example_file):
     window.files.open_path(example_file)
     window.document.execute(SetFields("details", {"title": "x"}))
     window.files.save()
+    assert sorted(p.name for p in Path(example_file).parent.iterdir()) == [".~plan.omplan#", "plan.omplan"]
+    window.show()
+    window.close()  # the lock that said the plan is open goes with it
     assert sorted(p.name for p in Path(example_file).parent.iterdir()) == ["plan.omplan"]
 
 
