@@ -27,14 +27,21 @@ end: paid
 KEY_BUDGET = 300  # the issue's target for a 12-step, 4-role process (sticky notes took 562)
 
 
-def test_a_twelve_step_process_is_typed_and_built_from_the_keyboard(qtbot, example_plan):
-    page = show_process_page(qtbot, example_plan)
+def _capture_dialog(qtbot, plan):
+    """The Processes page on a use case with no map yet, and its quick capture dialog, focused."""
+    page = show_process_page(qtbot, plan)
     page.show_use_case("uc-forecast")
     dialog = CaptureDialog(page, "current")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()
     dialog.text.setFocus()
+    return page, dialog
+
+
+def test_a_twelve_step_process_is_typed_and_built_from_the_keyboard(qtbot, example_plan):
+    page, dialog = _capture_dialog(qtbot, example_plan)
     keys = 0
     for line in WORKSHOP.splitlines():
         qtbot.keyClicks(dialog.text, line)
@@ -60,14 +67,7 @@ def test_a_twelve_step_process_is_typed_and_built_from_the_keyboard(qtbot, examp
 
 
 def test_tab_leaves_the_text_and_alt_b_builds(qtbot, example_plan):
-    page = show_process_page(qtbot, example_plan)
-    page.show_use_case("uc-forecast")
-    dialog = CaptureDialog(page, "current")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    dialog.text.setFocus()
+    page, dialog = _capture_dialog(qtbot, example_plan)
     qtbot.keyClicks(dialog.text, "Planner: pull history")
     qtbot.keyClick(dialog.text, Qt.Key.Key_Tab)
     assert "\t" not in dialog.text.toPlainText()
