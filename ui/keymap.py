@@ -73,6 +73,7 @@ CANVAS_KEYS: dict[str, dict[str, str]] = {
     },
     "process": {
         "fit": "F",
+        "other_map": "V",  # alone: the other map; in Both: the other pane
         "select.next": "Tab",
         "select.previous": "Shift+Tab",
         "rename": "F2",

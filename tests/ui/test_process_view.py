@@ -153,3 +153,24 @@ def test_each_mode_keeps_its_own_zoom(page, qtbot):
     page.set_mode("redesigned")
     qtbot.wait(20)
     assert alone.zoom() == pytest.approx(1.3)
+
+
+def test_v_swaps_between_the_maps_from_the_keyboard(page, qtbot):
+    """On a projector the room compares the maps by one key: V shows the other map alone (or, in
+    Both, gives the other pane the focus and the steps table)."""
+    page.set_mode("current")
+    qtbot.wait(20)
+    page.pane("current").view.setFocus()
+    QTest.keyClick(page.pane("current").view, Qt.Key.Key_V)
+    qtbot.wait(20)
+    assert page.mode == "redesigned" and not page.pane("current").isVisible()
+    assert page.pane("redesigned").view.hasFocus()
+    QTest.keyClick(page.pane("redesigned").view, Qt.Key.Key_V)
+    assert page.mode == "current"
+    page.set_mode("both")
+    page.pane("current").view.setFocus()
+    page._set_active("current")
+    QTest.keyClick(page.pane("current").view, Qt.Key.Key_V)
+    assert page.mode == "both" and page.active_variant == "redesigned"
+    assert page.pane("redesigned").view.hasFocus()
+    assert page.table_model.map_id == page.pane("redesigned").scene.map_id

@@ -199,6 +199,7 @@ class ProcessPage(QWidget, LaneActions):
             pane.scene.lane_activated.connect(lambda _r, p=pane: self._set_active(p.variant))
             pane.view.zoom_changed.connect(lambda z, p=pane: self._sync_zoom(p, z))
             pane.view.context_menu_requested.connect(lambda pos, at, p=pane: self._context_menu(p, pos, at))
+            pane.view.other_map_requested.connect(self.show_other_map)
         # Maps are wide and short: one above the other, each gets the full width.
         self.maps = QSplitter(Qt.Orientation.Vertical)
         for pane in self.panes.values():
@@ -371,6 +372,15 @@ class ProcessPage(QWidget, LaneActions):
         for pane in self.panes.values():
             if pane.isVisibleTo(self):
                 pane.view.set_zoom(zoom)
+
+    def show_other_map(self) -> None:
+        """One key between the two maps: shown alone, the other map takes the page at its own
+        zoom; in Both, the other pane takes the focus (and the steps table)."""
+        other = "redesigned" if self.active_variant == "current" else "current"
+        if self.mode != "both":
+            self.set_mode(other)
+        self._set_active(other)
+        self.panes[other].view.setFocus()
 
     def _set_active(self, variant: str) -> None:
         self.active_variant = variant

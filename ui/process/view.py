@@ -21,6 +21,8 @@ MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 class ProcessView(QGraphicsView):
     zoom_changed = Signal(float)
     context_menu_requested = Signal(QPointF, QPoint)
+    other_map_requested = Signal()
+    """V: the user asked for the other map (current <-> redesigned)."""
     """A right click: the scene position and the global position for the menu."""
 
     def __init__(self, scene, parent=None):
@@ -166,6 +168,8 @@ class ProcessView(QGraphicsView):
             self.zoom_by(0.8)
         elif action == "fit":
             self.fit()  # not Ctrl+0: the window binds Ctrl+0 to a page (ui.keymap)
+        elif action == "other_map":
+            self.other_map_requested.emit()
         elif event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
