@@ -40,6 +40,9 @@ class EntityTableView(QTableView):
 
     def __init__(self, model: EntityTableModel, parent: QWidget | None = None, header: QHeaderView | None = None):
         super().__init__(parent)
+        self._cell_widths: dict[int, int] = {}
+        """Measured width per column, until the rows or the type change (a reset alone resizes
+        the view several times: each would measure every column again)."""
         self.setHorizontalHeader(header if header is not None else WrappingHeader(self))
         self.setModel(model)
         self.setItemDelegate(EntityDelegate(self))
@@ -72,6 +75,15 @@ class EntityTableView(QTableView):
         self._remembered: tuple[str | None, int] = (None, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
+        for signal in (
+            model.modelReset,
+            model.dataChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.layoutChanged,
+            model.headerDataChanged,
+        ):
+            signal.connect(self._cell_widths.clear)
         model.modelReset.connect(self.apply_column_widths)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.activated.connect(self._activated)
@@ -131,13 +143,24 @@ class EntityTableView(QTableView):
         header.setStretchLastSection(False)
         self.updateGeometries()  # the header may have gained or lost a line of wrapped titles
 
-    MEASURED_ROWS = 60
+    MEASURED_ROWS = 40
     """Rows whose text sets a column's width: the first ones and those in sight. Qt's own
     measure (``sizeHintForColumn``) styles a thousand cells per column through the delegate:
     1.4 s for the 40 role columns of a 2,000-decision plan, on every reset."""
 
     def _cells_width(self, section: int, column) -> int:
         """The widest text of the column's measured rows, with the cell's padding (0: no rows)."""
+        width = self._cell_widths.get(section)
+        if width is None:
+            width = self._cell_widths[section] = self._measure_cells(section, column)
+        return width
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._cell_widths.clear()
+        super().changeEvent(event)
+
+    def _measure_cells(self, section: int, column) -> int:
         model = self.entity_model
         count = model.rowCount()
         if not count:
