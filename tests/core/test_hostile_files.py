@@ -95,3 +95,20 @@ def test_a_key_given_twice_is_found_however_the_file_is_spaced(tmp_path):
         doubled = text.replace('"client"', f'"client"{colon}"Someone else"{comma}"client"', 1)
         with pytest.raises(NotAPlanError, match='"client" appears twice'):
             parse_plan(doubled.encode())
+
+
+def test_a_key_given_twice_in_one_of_many_flat_records_is_found(tmp_path):
+    """Long lists of flat records (roles) are taken in without a loop per value: a key given
+    twice inside one of them is still found, and a long text inside one still cut and refused."""
+    from omplanner.fileio import NotAPlanError, parse_plan
+
+    data = json.loads(example_path("distributor").read_text(encoding="utf-8"))
+    data["roles"] += [{"id": f"role-x{i}", "name": f"Clerk {i}", "kind": "human"} for i in range(200)]
+    text = json.dumps(data)
+    assert len(parse_plan(text.encode()).roles) == len(data["roles"])
+    doubled = text.replace('"name": "Clerk 150"', '"name": "Clerk 150", "name": "Clerk"', 1)
+    with pytest.raises(NotAPlanError, match='"name" appears twice'):
+        parse_plan(doubled.encode())
+    data["roles"][-1]["name"] = "x" * 200_000
+    with pytest.raises(Exception, match="longer than the 10,000 characters allowed"):
+        parse_plan(json.dumps(data).encode())
