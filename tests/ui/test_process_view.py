@@ -174,3 +174,23 @@ def test_v_swaps_between_the_maps_from_the_keyboard(page, qtbot):
     assert page.mode == "both" and page.active_variant == "redesigned"
     assert page.pane("redesigned").view.hasFocus()
     assert page.table_model.map_id == page.pane("redesigned").scene.map_id
+
+
+def test_larger_type_keeps_the_start_of_both_maps_in_their_corner(page, qtbot):
+    """Presentation mode enlarges the maps with the type: each map still starts at its top left,
+    not wherever the middle of the smaller view was (the redesign was scrolled half away)."""
+    page.set_mode("both")
+    qtbot.wait(20)
+    page.show_start()
+    corners = {v: page.pane(v).view.mapToScene(0, 0) for v in ("current", "redesigned")}
+    zoom = page.pane("current").view.zoom()
+    font = page.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    page.setFont(font)
+    qtbot.wait(50)
+    for variant, corner in corners.items():
+        view = page.pane(variant).view
+        assert view.zoom() == pytest.approx(zoom * 1.4, rel=0.02)
+        now, scene = view.mapToScene(0, 0), view.sceneRect()  # a map that fitted had room around it
+        expected = (max(corner.x(), scene.left()), max(corner.y(), scene.top()))
+        assert (now.x(), now.y()) == (pytest.approx(expected[0], abs=2), pytest.approx(expected[1], abs=2))

@@ -316,8 +316,12 @@ class ProcessPage(QWidget, LaneActions):
             size = self.font().pointSizeF()
             if self._font_size > 0 and size > 0 and abs(size - self._font_size) > 0.01:
                 zoom = self._active_view().zoom() * size / self._font_size
-                for pane in self.panes.values():
-                    pane.view.set_zoom(zoom)
+                # what the room was reading stays in the corner, once the window has its new size
+                # (all corners first: zooming one view zooms the other with it)
+                corners = {pane.view: pane.view.mapToScene(0, 0) for pane in self.panes.values()}
+                for view, corner in corners.items():
+                    view.set_zoom(zoom)
+                    QTimer.singleShot(0, lambda v=view, c=corner: v.show_corner(c))
             self._font_size = size
         super().changeEvent(event)
 

@@ -126,6 +126,12 @@ class ProcessView(QGraphicsView):
         self.scale(value, value)
         self.zoom_changed.emit(value)
 
+    def show_corner(self, corner: QPointF) -> None:
+        """Scroll so that the scene point ``corner`` sits at the viewport's top left."""
+        shown = self.viewport().size()
+        zoom = self.zoom()
+        self.centerOn(corner.x() + shown.width() / zoom / 2, corner.y() + shown.height() / zoom / 2)
+
     def zoom_by(self, factor: float) -> None:
         self.set_zoom(self.zoom() * factor)
 
