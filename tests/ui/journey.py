@@ -223,6 +223,11 @@ def run_journey(window: QMainWindow, out_dir: Path) -> dict[str, int]:
         kb.press(K.Key_Insert)
         kb.type(DECISION)
         kb.press(K.Key_Return)
+        # the roles of the captured map are its columns, after Decision and Autonomy
+        kb.press(K.Key_Right, times=2)  # Clerk
+        kb.type("R")
+        kb.press(K.Key_Right, times=2)  # Lead
+        kb.type("A")
 
     with kb.step("roadmap"):
         kb.press(K.Key_0, CTRL)

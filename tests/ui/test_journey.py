@@ -47,7 +47,10 @@ def test_the_first_workshop_is_done_from_the_keyboard_within_its_budgets(window,
     assert [s.kind for s in current.steps].count(StepKind.DECISION) == 2
     assert sum(s.minutes for s in current.steps) == 25
 
-    assert [(d.name, d.use_case) for d in plan.decisions] == [(journey.DECISION, first.id)]
+    [decision] = plan.decisions
+    assert (decision.name, decision.use_case) == (journey.DECISION, first.id)
+    role = {r.name: r.id for r in plan.roles}
+    assert (decision.responsible, decision.accountable) == ([role["Clerk"]], [role["Lead"]])
 
     [item] = plan.roadmap
     assert item.title == journey.ROADMAP_ITEM
