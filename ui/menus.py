@@ -24,7 +24,7 @@ MENUS: list[tuple[str, list[MenuEntry]]] = [
             "file.save",
             "file.save_as",
             "-",
-            ("E&xport", ["file.export_xlsx", "file.export_pdf", "file.export_image"]),
+            ("&Export", ["file.export_xlsx", "file.export_pdf", "file.export_image"]),
             "-",
             "file.quit",
         ],

@@ -1,8 +1,10 @@
 """Run every benchmark and print the table: ``python -m tests.benchmarks [--repeats N] [--markdown]``.
 
 Each row is a ratio of our figure against a bare baseline measured in the same run on the same
-machine, so the table reads the same on a fast desktop and a slow laptop. A part that is not on
-main yet prints "not available yet" in its row; the command fails only if a benchmark breaks.
+machine, so the table reads the same on a fast desktop and a slow laptop. The "keys:" rows are
+counted, not timed (bench_journey): a step with a budget compares with it, the others are for
+the record. A part that is not on main yet prints "not available yet" in its row; the command
+fails only if a benchmark breaks.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from pathlib import Path
 from omplanner.fileio import save_plan
 from omplanner.paths import example_path
 
-from . import bench_edits, bench_export, bench_file, bench_rules, bench_scene, bench_startup
+from . import bench_edits, bench_export, bench_file, bench_journey, bench_rules, bench_scene, bench_startup
 from .common import NotAvailable, Row
 from .generate import generate_plan
 
 
 def _fmt(value: float, unit: str) -> str:
+    if unit == "keys":  # counted, not measured
+        return f"{value:,.0f} {unit}"
     return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
 
 
@@ -34,11 +38,12 @@ def _table(results: list[tuple[str, Row | str]], markdown: bool) -> str:
     for name, row in results:
         if isinstance(row, Row):
             target = f"<= {row.target:g}x" if row.target is not None else "-"
+            counted = row.unit == "keys" and row.target is None  # a count for the record: nothing to compare
             cells = [
                 row.name,
                 _fmt(row.figure, row.unit),
-                _fmt(row.baseline, row.unit),
-                f"{row.ratio:.2f}x",
+                "-" if counted else _fmt(row.baseline, row.unit),
+                "-" if counted else f"{row.ratio:.2f}x",
                 target,
                 row.verdict + (f" ({row.note})" if row.note else ""),
             ]
@@ -92,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             ("PDF export", lambda: bench_export.pdf(large, repeats, tmp)),
             ("process map scene", lambda: bench_scene.run(repeats)),
             ("peak memory", lambda: bench_startup.memory(large)),
+            ("first workshop by keys", lambda: bench_journey.run(tmp)),
         ]
         results: list[tuple[str, Row | str]] = []
         broken = 0

@@ -126,6 +126,10 @@ def test_every_action_is_in_a_menu_with_a_mnemonic(window):
             titles.append(action.text())
         for text in titles:
             assert "&" in text.replace("&&", ""), f"{text!r} in {menu.title()!r} has no mnemonic"
+        # two entries on one letter: the letter only moves between them ("E&xport" after "New
+        # from e&xample" could not be opened with X)
+        letters = [t.replace("&&", "").split("&", 1)[1][0].lower() for t in titles]
+        assert len(letters) == len(set(letters)), (menu.title(), titles)
 
     for menu_action in window.menuBar().actions():
         assert "&" in menu_action.text()

@@ -129,7 +129,7 @@ class ProcessPage(QWidget, LaneActions):
             "Start the redesign from the current map: a copy whose steps remember where they came from"
         )
         self.redesign_action.triggered.connect(self._confirm_redesign)
-        self.capture_action = QAction("Quick capture…", self)
+        self.capture_action = QAction("&Quick capture…", self)  # Alt+M, Q: the map typed in
         self.capture_action.triggered.connect(self._ask_capture)
         self.layout_action = QAction("Auto layout", self)
         self.layout_action.triggered.connect(lambda: self.auto_layout(self.active_variant))
@@ -156,7 +156,7 @@ class ProcessPage(QWidget, LaneActions):
         fit.triggered.connect(self.fit)
 
         more_button = self.more_button = QToolButton()
-        more_button.setText("More")
+        more_button.setText("&More")  # Alt+M opens it from anywhere on the page
         more_button.setMenu(more_menu)
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # Tool bars rather than a row of buttons: in a window too narrow even for two rows, what
