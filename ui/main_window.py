@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
         _focus_into(target)
 
     def go_to(self, page_id: str) -> None:
-        self.show_page(page_id).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """A page's shortcut: the page, with the keyboard in its first field (a title, a grid)."""
+        _focus_into(self.show_page(page_id))
 
     def _show_current_page(self) -> None:
         if self.stack.currentWidget() is None:

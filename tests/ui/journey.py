@@ -183,8 +183,7 @@ def run_journey(window: QMainWindow, out_dir: Path) -> dict[str, int]:
         kb.press(K.Key_N, CTRL)  # File › New plan
 
     with kb.step("plan details"):
-        kb.press(K.Key_1, CTRL)  # Overview
-        kb.press(K.Key_Tab)  # the first field: Title
+        kb.press(K.Key_1, CTRL)  # Overview, in its first field: Title
         kb.type(TITLE)
         kb.press(K.Key_Tab)
         kb.type(CLIENT)
@@ -200,8 +199,7 @@ def run_journey(window: QMainWindow, out_dir: Path) -> dict[str, int]:
                 kb.press(K.Key_Tab if n < len(levels) else K.Key_Return)
 
     with kb.step("scoring"):
-        kb.press(K.Key_3, CTRL)
-        kb.press(K.Key_Tab)  # into the grid, on the first use case's first component
+        kb.press(K.Key_3, CTRL)  # Diagnostic, in the grid, on the first use case's first component
         for n, digit in enumerate(SCORES):
             if n:
                 kb.press(K.Key_Right)
