@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from ....model import Component, ItemKind, Severity
+from ....figures import go_live_date, go_live_week, go_lives
+from ....model import Component, Severity
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
@@ -169,9 +170,10 @@ def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
         return []
     flow: list = [heading("Roadmap at a glance", s.h2, 1)]
     names = {uc.id: short(uc.name, 80) for uc in plan.use_cases}
-    for item in sorted((i for i in plan.roadmap if i.kind is ItemKind.DEPLOYMENT), key=lambda i: i.end_week):
+    for item in go_lives(plan):
         uc = names.get(item.use_case or "", "cross-cutting")
-        flow.append(Para(f"Go-live in week {item.end_week}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•"))
+        when = f"week {go_live_week(item)} ({go_live_date(item, plan.details.start_date):%d %b %Y})"
+        flow.append(Para(f"Go-live in {when}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•"))
     if a.critical:
         titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
         flow.append(Para(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))

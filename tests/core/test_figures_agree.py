@@ -1,0 +1,77 @@
+"""One truth: the example's board pack (PDF) and workbook, read back, say the same go-live, pilot
+result and capacity released for each use case, because both read them from omplanner.figures."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from omplanner.export.pdf import export_pdf
+from omplanner.export.xlsx import export_xlsx
+from omplanner.fileio import load_plan
+from omplanner.model import ItemKind
+from omplanner.paths import example_path
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(example_path("distributor"))
+
+
+@pytest.fixture(scope="module")
+def pdf_text(plan, tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("pdf") / "pack.pdf"
+    export_pdf(plan, path)
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def book(plan, tmp_path_factory):
+    path = tmp_path_factory.mktemp("xlsx") / "plan.xlsx"
+    export_xlsx(plan, path)
+    return load_workbook(path)
+
+
+def _table(ws, name: str) -> list[dict]:
+    rows = list(ws[ws.tables[name].ref])
+    header = [c.value for c in rows[0]]
+    return [dict(zip(header, (c.value for c in row), strict=True)) for row in rows[1:]]
+
+
+def _workbook_go_lives(book) -> dict[str, tuple[int, object]]:
+    """Deployment title -> (the week number above its ◆, the End date of its row)."""
+    ws = book["Roadmap"]
+    header_row = ws[ws.tables["Roadmap"].ref][0][0].row
+    week_of = {c.column: c.value for c in ws[header_row] if isinstance(c.value, int) and c.column > 14}
+    found = {}
+    for offset, row in enumerate(_table(ws, "Roadmap"), start=1):
+        if row["Kind"] != ItemKind.DEPLOYMENT.label:
+            continue
+        marks = [col for col in week_of if ws.cell(row=header_row + offset, column=col).value == "◆"]
+        assert len(marks) == 1, row["Title"]
+        found[row["Title"]] = (week_of[marks[0]], row["End"].date())
+    return found
+
+
+def test_go_live_is_the_same_week_and_date_in_the_pdf_the_workbook_and_the_findings(plan, pdf_text, book):
+    in_pdf = {
+        title: (int(week), datetime.strptime(day, "%d %b %Y").date())
+        for week, day, title in re.findall(r"Go-live in week (\d+) \((\d+ \w+ \d{4})\): (.+?) \(", pdf_text)
+    }
+    in_book = _workbook_go_lives(book)
+    deployments = [i for i in plan.roadmap if i.kind is ItemKind.DEPLOYMENT]
+    assert len(deployments) == 2
+    # Deploy e-mail triage runs weeks 16-18: it goes live in week 18, not 16.
+    assert in_pdf == in_book
+    assert in_pdf["Deploy e-mail triage"][0] == 18
+    assert in_pdf["Deploy invoice matching to production"][0] == 14
+    # Rule messages, in the PDF's findings and the workbook's, use the same week.
+    messages = [r["Explanation"] for r in _table(book["Findings"], "Findings")]
+    weeks = {int(w) for m in messages for w in re.findall(r"'Customer e-mail triage' goes live in week (\d+)", m)}
+    assert weeks == {18}
+    assert set(re.findall(r"'Customer e-mail triage' goes live in week (\d+)", pdf_text)) == {"18"}
+    assert "deploys in week" not in pdf_text and not any("deploys in week" in m for m in messages)
