@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Plan, ProcessMap, StepKind, UseCase
+from .figures import pilot_is_time_saving, pilot_sentence
+from .figures.pilot import number as _number
+from .model import PilotKpi, Plan, ProcessMap, StepKind, UseCase
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,8 @@ class IntegrationFigures:
     capacity_released_pct: float | None
     """Process level: minutes released per case as a share of the current minutes."""
     gap_pct: float | None
-    """Pilot value minus the process-level share, in points, when the pilot is measured in %."""
+    """Pilot value minus the process-level share, in points, when the pilot measured time saved in %
+    (a forecast error reduced by 20 % is not comparable with capacity released)."""
     summary: str
     ai_saving_minutes: float = 0.0
     exception_minutes: float = 0.0
@@ -77,7 +80,7 @@ def integration_figures(plan: Plan, use_case: UseCase) -> IntegrationFigures:
     pct = round(released / current * 100.0, 1) if current > 0 and use_case.redesigned.steps else None
     hours = round(released * volume / 60.0, 1) if pct is not None else 0.0
     gap = None
-    if pct is not None and kpi.value is not None and kpi.unit.strip() == "%":
+    if pct is not None and pilot_is_time_saving(kpi):
         gap = round(kpi.value - pct, 1)
     return IntegrationFigures(
         pilot_metric=kpi.metric,
@@ -89,24 +92,15 @@ def integration_figures(plan: Plan, use_case: UseCase) -> IntegrationFigures:
         hours_released_per_month=hours,
         capacity_released_pct=pct,
         gap_pct=gap,
-        summary=_summary(kpi.value, kpi.unit, pct, hours, released),
+        summary=_summary(kpi, pct, hours, released),
         ai_saving_minutes=round(saving, 2),
         exception_minutes=round(exceptions, 2),
         check_minutes=round(checks, 2),
     )
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
-
-
-def _summary(pilot: float | None, unit: str, pct: float | None, hours: float, released: float) -> str:
-    if pilot is None:
-        pilot_part = "No pilot result is entered yet"
-    elif unit.strip() == "%":
-        pilot_part = f"The pilot saved {_number(pilot)} % per task"
-    else:
-        pilot_part = f"The pilot measured {_number(pilot)} {unit.strip()}".rstrip()
+def _summary(kpi: PilotKpi, pct: float | None, hours: float, released: float) -> str:
+    pilot_part = pilot_sentence(kpi)
     if pct is None:
         return f"{pilot_part}; the process-level figure needs both the current and the redesigned process maps."
     if released <= 0:

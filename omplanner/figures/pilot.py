@@ -22,23 +22,29 @@ class PilotKind(Enum):
     OTHER = "other"
 
 
-# Checked in this order: "time to correct an error" is about errors before it is about time.
-_WORDS = (
-    (PilotKind.ERROR_REDUCED, r"error|mistake|defect|rework|accuracy|inaccura|mape|bias"),
-    (PilotKind.COST, r"cost|spend|expense|price|€|\$|£"),
-    (PilotKind.THROUGHPUT, r"throughput|volume|cases per|items per|per hour|per day|output"),
-    (PilotKind.TIME_SAVED, r"time|minute|hour|effort|duration|faster|handling"),
+# A kind needs both what was measured and which way it moved: "handling time per invoice" alone
+# may be the time taken, not the time saved. Checked in this order: "time to correct an error"
+# is about errors before it is about time.
+_FALL = r"sav|reduc|cut|less|fewer|lower|shorter|faster|down|fell|drop"
+_KINDS = (
+    (PilotKind.ERROR_REDUCED, r"error|mistake|defect|rework|inaccura|mape|bias", _FALL),
+    (PilotKind.COST, r"cost|spend|expense", _FALL),
+    (
+        PilotKind.THROUGHPUT,
+        r"throughput|volume|cases per|items per|per hour|per day",
+        r"more|increas|rais|higher|up\b|gain",
+    ),
+    (PilotKind.TIME_SAVED, r"time|minute|hour|effort|duration|handling", _FALL),
 )
-_TIME_UNITS = {"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "s", "sec", "seconds"}
 
 
 def pilot_kind(kpi: PilotKpi) -> PilotKind:
-    """What the pilot KPI measures, read from its metric and unit; OTHER when the words don't say."""
-    text = f"{kpi.metric} {kpi.unit}".lower()
-    for kind, pattern in _WORDS:
-        if re.search(pattern, text):
+    """What the pilot KPI measures, read from its metric; OTHER when the words don't plainly say."""
+    text = kpi.metric.lower()
+    for kind, measured, direction in _KINDS:
+        if re.search(measured, text) and re.search(direction, text):
             return kind
-    return PilotKind.TIME_SAVED if kpi.unit.strip().lower() in _TIME_UNITS else PilotKind.OTHER
+    return PilotKind.OTHER
 
 
 def number(value: float) -> str:
@@ -59,17 +65,17 @@ def pilot_sentence(kpi: PilotKpi) -> str:
         return "No pilot result is entered yet"
     value = pilot_value_text(kpi)
     metric = kpi.metric.strip()
-    about = f" ({metric[0].lower()}{metric[1:]})" if metric else ""
+    what = f"{metric[:1].lower()}{metric[1:]}"
     kind = pilot_kind(kpi)
     if kind is PilotKind.TIME_SAVED:
-        return f"The pilot saved {value} per task{about}"
+        return f"The pilot saved {value} per task"
     if kind is PilotKind.ERROR_REDUCED:
-        return f"The pilot reduced errors by {value}{about}"
+        return f"The pilot reduced errors by {value} ({what})"
     if kind is PilotKind.THROUGHPUT:
-        return f"The pilot raised throughput by {value}{about}"
+        return f"The pilot raised throughput by {value} ({what})"
     if kind is PilotKind.COST:
-        return f"The pilot cut cost by {value}{about}"
-    return f"Pilot result: {metric} {value}".replace("  ", " ") if metric else f"The pilot measured {value}"
+        return f"The pilot cut cost by {value} ({what})"
+    return f"The pilot measured {what}: {value}" if metric else f"The pilot measured {value}"
 
 
 def pilot_is_time_saving(kpi: PilotKpi) -> bool:

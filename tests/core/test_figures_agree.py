@@ -75,3 +75,21 @@ def test_go_live_is_the_same_week_and_date_in_the_pdf_the_workbook_and_the_findi
     assert weeks == {18}
     assert set(re.findall(r"'Customer e-mail triage' goes live in week (\d+)", pdf_text)) == {"18"}
     assert "deploys in week" not in pdf_text and not any("deploys in week" in m for m in messages)
+
+
+FORECAST_PILOT = "The pilot reduced errors by 20 % (forecast error reduced)"
+
+
+def _use_case_rows(book) -> dict[str, dict]:
+    return {row["Use case"]: row for row in _table(book["Summary"], "UseCases")}
+
+
+def test_a_forecast_error_reduced_is_not_called_time_saved(pdf_text, book):
+    assert FORECAST_PILOT in pdf_text
+    assert "saved 20 %" not in pdf_text
+    forecast = _use_case_rows(book)["Demand forecasting"]
+    assert forecast["What the figures mean"].startswith(FORECAST_PILOT)
+    assert forecast["Gap to pilot (points)"] is None  # an error rate is not set against capacity
+    ap = _use_case_rows(book)["AP invoice matching"]
+    assert ap["What the figures mean"].startswith("The pilot saved 40 % per task")
+    assert "The pilot saved 40 % per task" in pdf_text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from ....figures import go_live_date, go_live_week, go_lives
+from ....figures import go_live_date, go_live_week, go_lives, pilot_is_time_saving
 from ....model import Component, Severity
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
@@ -129,7 +129,7 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         released = f"{figure(f.capacity_released_pct)} %" if f.capacity_released_pct is not None else "needs both maps"
         hours = f"{f.hours_released_per_month:,.0f}" if f.capacity_released_pct is not None else "—"
         rows.append([short(uc.name), pilot, released, hours, f.summary])
-        if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":
+        if f.capacity_released_pct is not None and pilot_is_time_saving(uc.pilot_kpi):
             bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
     drawings = charts.pilot_charts(bars, ctx.width) if bars else []
     if drawings:
