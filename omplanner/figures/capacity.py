@@ -31,6 +31,8 @@ def capacity_missing(uc: UseCase) -> str | None:
     missing = sum(1 for s in timed if s.minutes <= 0)
     if missing:
         return f"step minutes missing on {missing} of {len(timed)} steps"
+    if sum(s.minutes for s in uc.current.steps if s.kind not in (StepKind.START, StepKind.END)) <= 0:
+        return "no step minutes on the current process map"
     return None
 
 

@@ -93,3 +93,33 @@ def test_a_forecast_error_reduced_is_not_called_time_saved(pdf_text, book):
     ap = _use_case_rows(book)["AP invoice matching"]
     assert ap["What the figures mean"].startswith("The pilot saved 40 % per task")
     assert "The pilot saved 40 % per task" in pdf_text
+
+
+NO_MAPS = "no current or redesigned process map"
+
+
+def test_an_unknown_capacity_is_a_dash_with_its_reason_never_zero(pdf_text, book):
+    forecast = _use_case_rows(book)["Demand forecasting"]
+    assert forecast["Process capacity released %"] == forecast["Hours released per month"] == "—"
+    ws = book["Summary"]
+    comments = {c.comment.text for row in ws[ws.tables["UseCases"].ref] for c in row if c.comment}
+    assert comments == {f"Unknown: {NO_MAPS}."}
+    assert f"the process-level figure is unknown: {NO_MAPS}" in forecast["What the figures mean"]
+    assert f"— ({NO_MAPS})" in pdf_text
+
+
+def test_missing_step_minutes_are_named_in_the_pdf_and_the_workbook(plan, tmp_path):
+    changed = plan.model_copy(deep=True)
+    email = changed.use_case("uc-email")
+    timed = [s for s in email.current.steps if s.kind.value in ("task", "handoff") and not s.is_ai]
+    timed += [s for s in email.redesigned.steps if s.kind.value in ("task", "handoff") and not s.is_ai]
+    for s in timed[:2]:
+        s.minutes = 0
+    reason = f"step minutes missing on 2 of {len(timed)} steps"
+    export_pdf(changed, tmp_path / "pack.pdf")
+    export_xlsx(changed, tmp_path / "plan.xlsx")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "pack.pdf").pages)
+    assert f"— ({reason})" in text
+    row = _use_case_rows(load_workbook(tmp_path / "plan.xlsx"))["Customer e-mail triage"]
+    assert row["Process capacity released %"] == "—"
+    assert f"the process-level figure is unknown: {reason}" in row["What the figures mean"]

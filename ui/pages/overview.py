@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.figures import pilot_sentence
+from omplanner.figures import pilot_sentence, unknown_text
 from omplanner.model import Severity
 
 from ..widgets.bindings import FormBinder
@@ -50,10 +50,12 @@ def pilot_text(use_case) -> str:
 
 def process_text(figures) -> str:
     if figures.capacity_released_pct is None:
-        return "Needs both process maps"
+        return unknown_text(figures.capacity_unknown_reason or "")
     text = f"{_number(figures.capacity_released_pct)} % of capacity released"
-    if figures.hours_released_per_month:
+    if figures.hours_released_per_month is not None:
         text += f", about {_number(figures.hours_released_per_month)} hours a month"
+    else:
+        text += f"; hours a month {unknown_text(figures.hours_unknown_reason or '')}"
     return text
 
 

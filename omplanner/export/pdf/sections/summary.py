@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from ....figures import go_live_date, go_live_week, go_lives, pilot_is_time_saving
+from ....figures import UNKNOWN, go_live_date, go_live_week, go_lives, pilot_is_time_saving, unknown_text
 from ....model import Component, Severity
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
@@ -126,8 +126,14 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         if f is None:
             continue
         pilot = f"{figure(f.pilot_value)} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
-        released = f"{figure(f.capacity_released_pct)} %" if f.capacity_released_pct is not None else "needs both maps"
-        hours = f"{f.hours_released_per_month:,.0f}" if f.capacity_released_pct is not None else "—"
+        if f.capacity_released_pct is None:
+            released, hours = unknown_text(f.capacity_unknown_reason or ""), UNKNOWN
+        else:
+            released = f"{figure(f.capacity_released_pct)} %"
+        if f.hours_released_per_month is not None:
+            hours = f"{f.hours_released_per_month:,.0f}"
+        elif f.capacity_released_pct is not None:
+            hours = unknown_text(f.hours_unknown_reason or "")
         rows.append([short(uc.name), pilot, released, hours, f.summary])
         if f.capacity_released_pct is not None and pilot_is_time_saving(uc.pilot_kpi):
             bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
