@@ -24,8 +24,7 @@ def _governed(index: PlanIndex) -> Iterator[tuple[UseCase, str]]:
             continue
         deploys = [i for i in index.items_by_use_case.get(uc.id, ()) if i.kind is ItemKind.DEPLOYMENT]
         if deploys:
-            week = min(go_live_week(i) for i in deploys)
-            yield uc, f"goes live in week {week}"
+            yield uc, f"goes live in week {min(go_live_week(i) for i in deploys)}"
 
 
 def _hit(uc: UseCase, why: str, missing: str, fix: Fix | None = None) -> Hit:
