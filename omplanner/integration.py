@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Plan, ProcessMap, StepKind, UseCase
+from .figures import capacity_missing, hours_missing, pilot_is_time_saving, pilot_sentence
+from .figures.pilot import number as _number
+from .model import PilotKpi, Plan, ProcessMap, StepKind, UseCase
 
 
 @dataclass(frozen=True)
@@ -28,15 +30,20 @@ class IntegrationFigures:
     current_minutes_per_case: float
     redesigned_minutes_per_case: float
     monthly_volume: int
-    hours_released_per_month: float
+    hours_released_per_month: float | None
+    """None when unknown (never 0): ``hours_unknown_reason`` says what is missing."""
     capacity_released_pct: float | None
-    """Process level: minutes released per case as a share of the current minutes."""
+    """Process level: minutes released per case as a share of the current minutes; None when
+    unknown, with the missing input in ``capacity_unknown_reason``."""
     gap_pct: float | None
-    """Pilot value minus the process-level share, in points, when the pilot is measured in %."""
+    """Pilot value minus the process-level share, in points, when the pilot measured time saved in %
+    (a forecast error reduced by 20 % is not comparable with capacity released)."""
     summary: str
     ai_saving_minutes: float = 0.0
     exception_minutes: float = 0.0
     check_minutes: float = 0.0
+    capacity_unknown_reason: str | None = None
+    hours_unknown_reason: str | None = None
 
 
 def _work_minutes(pmap: ProcessMap) -> float:
@@ -74,10 +81,11 @@ def integration_figures(plan: Plan, use_case: UseCase) -> IntegrationFigures:
     saving, exceptions, checks = _redesign_parts(plan, use_case)
     redesigned = max(0.0, current - saving + exceptions + checks)
     released = current - redesigned
-    pct = round(released / current * 100.0, 1) if current > 0 and use_case.redesigned.steps else None
-    hours = round(released * volume / 60.0, 1) if pct is not None else 0.0
+    pct_missing, hours_unknown = capacity_missing(use_case), hours_missing(use_case)
+    pct = round(released / current * 100.0, 1) if pct_missing is None else None
+    hours = round(released * volume / 60.0, 1) if hours_unknown is None else None
     gap = None
-    if pct is not None and kpi.value is not None and kpi.unit.strip() == "%":
+    if pct is not None and pilot_is_time_saving(kpi):
         gap = round(kpi.value - pct, 1)
     return IntegrationFigures(
         pilot_metric=kpi.metric,
@@ -89,32 +97,26 @@ def integration_figures(plan: Plan, use_case: UseCase) -> IntegrationFigures:
         hours_released_per_month=hours,
         capacity_released_pct=pct,
         gap_pct=gap,
-        summary=_summary(kpi.value, kpi.unit, pct, hours, released),
+        summary=_summary(kpi, pct, hours, released, hours_unknown),
         ai_saving_minutes=round(saving, 2),
         exception_minutes=round(exceptions, 2),
         check_minutes=round(checks, 2),
+        capacity_unknown_reason=pct_missing,
+        hours_unknown_reason=hours_unknown,
     )
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
-
-
-def _summary(pilot: float | None, unit: str, pct: float | None, hours: float, released: float) -> str:
-    if pilot is None:
-        pilot_part = "No pilot result is entered yet"
-    elif unit.strip() == "%":
-        pilot_part = f"The pilot saved {_number(pilot)} % per task"
-    else:
-        pilot_part = f"The pilot measured {_number(pilot)} {unit.strip()}".rstrip()
+def _summary(kpi: PilotKpi, pct: float | None, hours: float | None, released: float, missing: str | None) -> str:
+    pilot_part = pilot_sentence(kpi)
     if pct is None:
-        return f"{pilot_part}; the process-level figure needs both the current and the redesigned process maps."
+        return f"{pilot_part}; the process-level figure is unknown: {missing}."
     if released <= 0:
         return (
             f"{pilot_part}; at process level no capacity is released once exceptions and checks "
             f"are counted ({_number(-pct)} % more work per case)."
         )
+    per_month = f"about {_number(hours)} hours a month" if hours is not None else f"hours a month unknown: {missing}"
     return (
         f"{pilot_part}; at process level {_number(pct)} % of capacity is released "
-        f"(about {_number(hours)} hours a month) once exceptions and checks are counted."
+        f"({per_month}) once exceptions and checks are counted."
     )

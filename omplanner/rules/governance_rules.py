@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..commands import SetFields
+from ..figures import go_live_week
 from ..model import Component, ItemKind, Severity, UseCase, UseCaseStatus
 from .context import PlanIndex, ref
 from .engine import Hit, rule
@@ -23,8 +24,7 @@ def _governed(index: PlanIndex) -> Iterator[tuple[UseCase, str]]:
             continue
         deploys = [i for i in index.items_by_use_case.get(uc.id, ()) if i.kind is ItemKind.DEPLOYMENT]
         if deploys:
-            week = min(i.start_week for i in deploys)
-            yield uc, f"deploys in week {week + 1}"
+            yield uc, f"goes live in week {min(go_live_week(i) for i in deploys)}"
 
 
 def _hit(uc: UseCase, why: str, missing: str, fix: Fix | None = None) -> Hit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..figures import pilot_sentence
 from ..integration import integration_figures
 from ..model import Component, Severity
 from .context import PlanIndex, ref
@@ -34,9 +35,13 @@ def pilot_gap(index: PlanIndex) -> Iterator[Hit]:
         if figures.gap_pct is None or figures.gap_pct < GAP_POINTS:
             continue
         yield Hit(
-            f"'{uc.name}': the pilot saved {figure(figures.pilot_value)} % per task, but the redesigned process "
+            f"'{uc.name}': {_lower_first(pilot_sentence(uc.pilot_kpi))}, but the redesigned process "
             f"releases {figure(figures.capacity_released_pct)} % of capacity once exceptions and checks are counted; "
             "base the business case on the process figure.",
             (ref(uc),),
             use_case_id=uc.id,
         )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

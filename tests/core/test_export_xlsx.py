@@ -126,7 +126,7 @@ def test_roadmap_timeline_bars_milestones_freeze_and_print_setup(book, plan):
         filled = [w for w, rgb in enumerate(fills) if rgb in ("00" + colour, "FF" + colour)]
         assert filled == list(range(item.start_week, item.end_week)), item.id
         if item.kind.value == "deployment":
-            assert ws.cell(row=row, column=week_one + item.start_week).value == "◆"
+            assert ws.cell(row=row, column=week_one + item.end_week - 1).value == "◆"
     assert ws.freeze_panes == f"C{header_row + 1}"
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1

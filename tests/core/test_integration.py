@@ -37,8 +37,9 @@ def test_example_email_counts_the_new_handoff(example_plan):
 
 def test_without_maps_there_is_no_process_level_figure(example_plan):
     fig = integration_figures(example_plan, example_plan.use_case("uc-forecast"))
-    assert fig.capacity_released_pct is None and fig.gap_pct is None and fig.hours_released_per_month == 0
-    assert "needs both the current and the redesigned process maps" in fig.summary
+    assert fig.capacity_released_pct is None and fig.gap_pct is None and fig.hours_released_per_month is None
+    assert fig.capacity_unknown_reason == fig.hours_unknown_reason == "no current or redesigned process map"
+    assert "the process-level figure is unknown: no current or redesigned process map" in fig.summary
 
 
 def test_exceptions_and_checks_can_eat_the_whole_saving():
@@ -92,3 +93,15 @@ def test_int001_pilot_close_to_the_process_figure(example_plan):
     example_plan.use_case("uc-ap").pilot_kpi.value = 25.0  # 8.3 points above 16.7 %
     example_plan.use_case("uc-email").pilot_kpi.unit = "minutes"  # not comparable
     assert "INT-001" not in [f.code for f in check_plan(example_plan)]
+
+
+def test_unknown_inputs_are_named_not_zero(example_plan):
+    uc = example_plan.use_case("uc-email")
+    uc.tractability.monthly_volume = 0
+    fig = integration_figures(example_plan, uc)
+    assert fig.capacity_released_pct == pytest.approx(34.3)
+    assert fig.hours_released_per_month is None and fig.hours_unknown_reason == "no monthly volume"
+    assert "hours a month unknown: no monthly volume" in fig.summary
+    uc.redesigned.steps.clear()
+    fig = integration_figures(example_plan, uc)
+    assert fig.capacity_released_pct is None and fig.capacity_unknown_reason == "no redesigned process map"

@@ -46,7 +46,7 @@ def test_a_candidate_deploying_on_the_roadmap_needs_governance_too():
     plan = base_plan()
     plan.roadmap.append(item("x", ItemKind.DEPLOYMENT, "uc-2", 12))
     found = [f for f in findings(plan, "GOV-001")]
-    assert [f.message for f in found] == ["'E-mails' deploys in week 13, but its governance names no owner."]
+    assert [f.message for f in found] == ["'E-mails' goes live in week 14, but its governance names no owner."]
 
 
 def test_gov003_fix_proposes_the_accountable_roles(example_plan):

@@ -28,8 +28,19 @@ def test_ranked_use_cases_show_the_pilot_beside_the_process_figure(qtbot, exampl
     assert first.title.text() == f"1.  {ranked[0].use_case.name}"
     assert first.reason.text() == ranked[0].reason
     figures = integration_figures(document.plan, ranked[0].use_case)
-    assert first.pilot.text().startswith("40 %")
+    assert first.pilot.text() == "The pilot saved 40 % per task."
     assert f"{figures.capacity_released_pct:,.0f} % of capacity released" in first.process.text()
+
+
+def test_cards_word_the_pilot_by_its_kind_and_name_a_missing_figure(qtbot, example_plan):
+    """The overview shows the same pilot sentence and unknown capacity as the PDF and workbook."""
+    _document, page = open_page(qtbot, OverviewPage, example_plan)
+    qtbot.waitUntil(lambda: len(page.cards) == 3)
+    card = next(c for c in page.cards if c.title.text().endswith("Demand forecasting"))
+    assert card.pilot.text() == "The pilot reduced errors by 20 % (forecast error reduced)."
+    assert card.process.text() == "— (no current or redesigned process map)"
+    email = next(c for c in page.cards if c.title.text().endswith("Customer e-mail triage"))
+    assert email.pilot.text() == "The pilot saved 55 % per task."
 
 
 def test_findings_counts_follow_edits(qtbot, example_plan):

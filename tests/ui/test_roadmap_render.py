@@ -116,3 +116,20 @@ def test_presentation_type_enlarges_the_canvas_text(qtbot, qapp, example_plan):
     finally:
         qapp.setFont(normal)
     qtbot.waitUntil(lambda: page.scene.theme.text_scale == 1.0)
+
+
+def test_go_live_diamond_sits_in_the_week_the_deployment_finishes(qapp, example_plan):
+    """The canvas and the render mark go-live where the PDF and workbook put it (omplanner.figures)."""
+    from omplanner.figures import go_live_offset, go_live_week
+    from omplanner.model import ItemKind
+    from ui.roadmap.render import build_scene
+
+    scene = build_scene(example_plan)
+    deployments = [i for i in example_plan.roadmap if i.kind is ItemKind.DEPLOYMENT]
+    assert deployments
+    for item in deployments:
+        bar = scene.bars[item.id]
+        diamond = bar.mapToScene(bar.go_live_diamond()).boundingRect()
+        week = scene.layout.week_at(diamond.center().x())
+        assert go_live_offset(item) < week <= go_live_offset(item) + 1, item.id
+        assert f"goes live in week {go_live_week(item)}" in bar.toolTip()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omplanner.figures import pilot_sentence, unknown_text
 from omplanner.model import Severity
 
 from ..widgets.bindings import FormBinder
@@ -43,20 +44,18 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
 
 
-def pilot_text(figures) -> str:
-    if figures.pilot_value is None:
-        return "No pilot result yet"
-    unit = figures.pilot_unit.strip()
-    value = f"{_number(figures.pilot_value)} {unit}".strip()
-    return f"{value} — {figures.pilot_metric}" if figures.pilot_metric else value
+def pilot_text(use_case) -> str:
+    return pilot_sentence(use_case.pilot_kpi) + "."
 
 
 def process_text(figures) -> str:
     if figures.capacity_released_pct is None:
-        return "Needs both process maps"
+        return unknown_text(figures.capacity_unknown_reason or "")
     text = f"{_number(figures.capacity_released_pct)} % of capacity released"
-    if figures.hours_released_per_month:
+    if figures.hours_released_per_month is not None:
         text += f", about {_number(figures.hours_released_per_month)} hours a month"
+    else:
+        text += f"; hours a month {unknown_text(figures.hours_unknown_reason or '')}"
     return text
 
 
@@ -107,7 +106,7 @@ class UseCaseCard(QFrame):
         self.title.setText(f"{ranked.rank}.  {use_case.name}")
         self.meta.setText(f"tractability {ranked.score:.1f} / 5  ·  {use_case.status.label}")
         self.reason.setText(ranked.reason)
-        self.pilot.setText(pilot_text(figures))
+        self.pilot.setText(pilot_text(use_case))
         self.process.setText(process_text(figures))
         if figures.gap_pct is not None and figures.gap_pct > 0:
             self.gap.setText(

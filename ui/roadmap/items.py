@@ -218,6 +218,11 @@ class BarItem(QGraphicsItem):
             return QRectF(0, BAR_H / 2 - 3, self.width, 6)
         return QRectF(0, 0, self.width, BAR_H)
 
+    def go_live_diamond(self) -> QPolygonF:
+        """A deployment's go-live mark: at the end of its bar, the week it finishes (omplanner.figures)."""
+        x, y, d = self.width, BAR_H / 2, BAR_H / 2 + 1
+        return QPolygonF([QPointF(x, y - d), QPointF(x + d, y), QPointF(x, y + d), QPointF(x - d, y)])
+
     def link_handle_centre(self) -> QPointF:
         return QPointF(self.width + LINK_HANDLE_DX, BAR_H / 2)
 
@@ -268,11 +273,7 @@ class BarItem(QGraphicsItem):
         painter.setBrush(colour)
         if self.is_milestone:
             painter.drawRoundedRect(self.bar_rect(), 2, 2)
-            d = BAR_H / 2 + 1
-            diamond = QPolygonF(
-                [QPointF(0, BAR_H / 2 - d), QPointF(d, BAR_H / 2), QPointF(0, BAR_H / 2 + d), QPointF(-d, BAR_H / 2)]
-            )
-            painter.drawPolygon(diamond)
+            painter.drawPolygon(self.go_live_diamond())
         else:
             painter.drawRoundedRect(self.bar_rect(), 3, 3)
         self._paint_label(painter)

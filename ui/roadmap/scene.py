@@ -12,7 +12,8 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
-from omplanner.model import Plan
+from omplanner.figures import go_live_week
+from omplanner.model import ItemKind, Plan
 
 from .items import BAR_H, BarItem, BrokenRelationItem, DependencyArrow, Theme
 from .layout import BY_COMPONENT, ZOOMS, Layout, assemble, lane_key, lanes_for, pack_lane
@@ -135,6 +136,8 @@ class RoadmapScene(QGraphicsScene):
                 bar.show_phase = self.show_phases
                 self.addItem(bar)
             weeks = f"week {start + 1}" if duration == 1 else f"weeks {start + 1}–{start + duration}"
+            if kind is ItemKind.DEPLOYMENT:
+                weeks += f"; goes live in week {go_live_week(items[item_id])}"
             bar.set_content(title, owner, kind, duration * self.ppw, weeks)
             self._label_w[item_id] = bar.text_width(title, owner)
         self._state = current

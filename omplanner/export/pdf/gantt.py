@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ...figures import go_live_offset
 from ...model import ITEM_COMPONENT, Component, ItemKind, ItemStatus, Plan, RoadmapItem
 from . import styles as st
 from .fonts import BOLD, REGULAR
@@ -120,8 +121,9 @@ def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Vec
                     strokeWidth=1.8 if is_critical else 0,
                 )
             )
-        if item.kind is ItemKind.DEPLOYMENT and w0 <= item.end_week <= w1:
-            _milestone(d, wx(item.end_week), y + ROW_H / 2, top, 4)
+        edge = go_live_offset(item) + 1  # the diamond sits at the end of the go-live week
+        if item.kind is ItemKind.DEPLOYMENT and w0 <= edge <= w1:
+            _milestone(d, wx(edge), y + ROW_H / 2, top, 4)
     _dependencies(d, plan, row_y, wx, w0, w1)
     return d
 

@@ -2,7 +2,7 @@
 
 The timeline is drawn with cell fills (a column per week), so it survives any spreadsheet and
 prints with the table: bars coloured by kind of work, the critical path outlined in red, and
-each deployment's go-live week marked as a milestone (◆).
+each deployment's go-live week (the week it finishes) marked as a milestone (◆).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import timedelta
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ...figures import GO_LIVE_RULE, go_live_offset
 from ...model import ITEM_COMPONENT, ItemKind, ItemStatus
 from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
@@ -141,7 +142,7 @@ def _bar(ctx: ExportContext, ws, row: int, left: int, item, weeks: int) -> None:
     critical = item.id in ctx.analysis.critical
     style = f"bar_{item.kind.value}" + ("_critical" if critical else "")
     last = min(item.end_week, weeks)
-    milestone = item.start_week if item.kind is ItemKind.DEPLOYMENT else -1
+    milestone = go_live_offset(item) if item.kind is ItemKind.DEPLOYMENT else -1
     for week in range(item.start_week, last):
         put(ws, row, left + week, "◆" if week == milestone else None, ctx.styler, style)
 
@@ -156,4 +157,4 @@ def _legend(ctx: ExportContext, ws, row: int) -> None:
     put(ws, row + 1, 1, "", ctx.styler, f"bar_{ItemKind.OTHER.value}_critical")
     put(ws, row + 1, 2, "On the critical path (red edge): a delay here delays the whole roadmap", ctx.styler, "value")
     put(ws, row + 2, 1, "◆", ctx.styler, "body_center")
-    put(ws, row + 2, 2, "Deployment go-live", ctx.styler, "value")
+    put(ws, row + 2, 2, f"Deployment go-live. {GO_LIVE_RULE}", ctx.styler, "value")

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from openpyxl.comments import Comment
+
+from ...figures import UNKNOWN
 from ...model import Component, Severity
 from ...ranking import agreed_scores
 from ..analysis import ranked_use_case
@@ -78,6 +81,7 @@ def write_summary(ctx: ExportContext, exported: date | None = None) -> None:
     )
     for index in range(len(components)):
         ws.conditional_formatting.add(use_cases.column_range(5 + index), SCALE)
+    _explain_unknowns(ws, use_cases, 5 + len(components) + 2, [analysis.figures.get(uc.id) for _r, uc in ranked])
     ws.freeze_panes = ws.cell(row=use_cases.first_row, column=3)
     put(
         ws,
@@ -106,6 +110,17 @@ def write_summary(ctx: ExportContext, exported: date | None = None) -> None:
     print_setup(ws, None)
 
 
+def _explain_unknowns(ws, table, released_col: int, figures: list) -> None:
+    """A comment on each "—" saying which input the figure lacks."""
+    for row, fig in enumerate(figures, start=table.first_row):
+        if fig is None:
+            continue
+        for offset, reason in ((0, fig.capacity_unknown_reason), (1, fig.hours_unknown_reason)):
+            if reason:
+                cell = ws.cell(row=row, column=table.first_col + released_col + offset)
+                cell.comment = Comment(f"Unknown: {reason}.", "OM Planner")
+
+
 def _integration(uc, figures) -> list:
     kpi = uc.pilot_kpi
     metric = f"{kpi.metric} ({kpi.unit})" if kpi.metric and kpi.unit else kpi.metric
@@ -114,8 +129,8 @@ def _integration(uc, figures) -> list:
     return [
         metric,
         _round(figures.pilot_value),
-        _round(figures.capacity_released_pct),
-        _round(figures.hours_released_per_month),
+        UNKNOWN if figures.capacity_released_pct is None else _round(figures.capacity_released_pct),
+        UNKNOWN if figures.hours_released_per_month is None else _round(figures.hours_released_per_month),
         _round(figures.gap_pct),
         figures.summary,
     ]

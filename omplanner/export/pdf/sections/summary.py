@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from ....model import Component, ItemKind, Severity
+from ....figures import UNKNOWN, go_live_date, go_live_week, go_lives, pilot_is_time_saving, unknown_text
+from ....model import Component, Severity
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
@@ -125,10 +126,16 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         if f is None:
             continue
         pilot = f"{figure(f.pilot_value)} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
-        released = f"{figure(f.capacity_released_pct)} %" if f.capacity_released_pct is not None else "needs both maps"
-        hours = f"{f.hours_released_per_month:,.0f}" if f.capacity_released_pct is not None else "—"
+        if f.capacity_released_pct is None:
+            released, hours = unknown_text(f.capacity_unknown_reason or ""), UNKNOWN
+        else:
+            released = f"{figure(f.capacity_released_pct)} %"
+        if f.hours_released_per_month is not None:
+            hours = f"{f.hours_released_per_month:,.0f}"
+        elif f.capacity_released_pct is not None:
+            hours = unknown_text(f.hours_unknown_reason or "")
         rows.append([short(uc.name), pilot, released, hours, f.summary])
-        if f.capacity_released_pct is not None and f.pilot_value is not None and f.pilot_unit.strip() == "%":
+        if f.capacity_released_pct is not None and pilot_is_time_saving(uc.pilot_kpi):
             bars.append((uc.name, f.pilot_value, max(0.0, f.capacity_released_pct)))
     drawings = charts.pilot_charts(bars, ctx.width) if bars else []
     if drawings:
@@ -169,9 +176,10 @@ def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
         return []
     flow: list = [heading("Roadmap at a glance", s.h2, 1)]
     names = {uc.id: short(uc.name, 80) for uc in plan.use_cases}
-    for item in sorted((i for i in plan.roadmap if i.kind is ItemKind.DEPLOYMENT), key=lambda i: i.end_week):
+    for item in go_lives(plan):
         uc = names.get(item.use_case or "", "cross-cutting")
-        flow.append(Para(f"Go-live in week {item.end_week}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•"))
+        when = f"week {go_live_week(item)} ({go_live_date(item, plan.details.start_date):%d %b %Y})"
+        flow.append(Para(f"Go-live in {when}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•"))
     if a.critical:
         titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
         flow.append(Para(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
