@@ -8,22 +8,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from omplanner.model import StepKind
 from tests.ui.canvas_pages import show_process_page
+from tests.ui.journey import WORKSHOP  # the same 12 steps in 4 roles the journey types
 from ui.process.capture_dialog import CaptureDialog
 
-WORKSHOP = """\
-Clerk: start: invoice in
-key into ERP 4m
-AI: match to order 1m
-Clerk: match?
- no: query supplier 10m
-Lead: approve 2m
-over limit?
- yes: CFO: sign off 5m
-pay 3m
-Clerk: file it
-send advice
-end: paid
-"""
 KEY_BUDGET = 300  # the issue's target for a 12-step, 4-role process (sticky notes took 562)
 
 
