@@ -93,6 +93,8 @@ def test_fix_button_in_the_toolbar_applies_the_selected_items_fix(qtbot, example
     assert plan.item("item-7").start_week < before
     assert page.status.text().startswith("Fixed: Start 'AP clerks")
     assert "item-7" not in page.check.by_item
+    bar = page.view.mapFromScene(page.scene.bars["item-7"].sceneBoundingRect()).boundingRect()
+    assert page.view.clear_rect().contains(bar)  # moved earlier, yet still in sight, clear of the lane names
 
 
 def test_a_fix_that_would_break_another_principle_is_not_offered(qtbot, example_plan):

@@ -387,6 +387,9 @@ class RoadmapPage(QWidget):
             moved = self._moved_since(before)
             self.show_message(fix_report(finding, trial))
             self._flash(moved)
+            shown = self.selected_id() or (moved[0] if moved else None)
+            if shown is not None:
+                self.view.reveal_item(shown)  # a fix can move the bar out of sight (or under the lane names)
 
     def fix_selected(self) -> None:
         """The selected item's best fix: one that leaves nothing found on the item if there is one."""
