@@ -120,7 +120,7 @@ def rights_before_rollout(index: PlanIndex) -> Iterator[Hit]:
     Component.CAPABILITY,
     """The new skills (checking the AI's output, judging exceptions, watching for drift) are built
     into roles while the first deployment happens: starting no later than it and running into it.
-    Training after go-live leaves people doing new work the old way.""",
+    Training that starts once the AI is in use leaves people doing new work the old way.""",
     FAMILY,
 )
 def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
@@ -139,8 +139,8 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
                 text += ", no longer waiting for it to finish"
             message = (
                 f"{what(cap, index)} starts in week {cap.first_week}, after the first deployment "
-                f"('{deploy.title}') starts in week {deploy.first_week}: people would learn their new "
-                "role after go-live."
+                f"('{deploy.title}') starts in week {deploy.first_week}: people would work beside the AI "
+                "before they have learnt their new role."
             )
         else:
             changes = {"duration_weeks": deploy.start_week - cap.start_week + 1}

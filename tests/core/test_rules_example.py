@@ -37,7 +37,7 @@ def test_the_example_messages_read_well(example_plan):
     assert messages(example_plan, "SEQ-004") == [
         "Capability work for 'AP invoice matching' ('AP clerks: validation and exception judgement in role "
         "profiles') starts in week 16, after the first deployment ('Deploy invoice matching to production') "
-        "starts in week 11: people would learn their new role after go-live."
+        "starts in week 11: people would work beside the AI before they have learnt their new role."
     ]
     assert messages(example_plan, "SEQ-005") == [
         "Deployment for 'Customer e-mail triage' ('Deploy e-mail triage') starts in week 16, before the "
