@@ -105,7 +105,7 @@ def test_an_unknown_capacity_is_a_dash_with_its_reason_never_zero(pdf_text, book
     comments = {c.comment.text for row in ws[ws.tables["UseCases"].ref] for c in row if c.comment}
     assert comments == {f"Unknown: {NO_MAPS}."}
     assert f"the process-level figure is unknown: {NO_MAPS}" in forecast["What the figures mean"]
-    assert f"— ({NO_MAPS})" in pdf_text
+    assert f"the process-level figure is unknown: {NO_MAPS}" in pdf_text
 
 
 def test_missing_step_minutes_are_named_in_the_pdf_and_the_workbook(plan, tmp_path):
@@ -119,7 +119,7 @@ def test_missing_step_minutes_are_named_in_the_pdf_and_the_workbook(plan, tmp_pa
     export_pdf(changed, tmp_path / "pack.pdf")
     export_xlsx(changed, tmp_path / "plan.xlsx")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "pack.pdf").pages)
-    assert f"— ({reason})" in text
+    assert f"the process-level figure is unknown: {reason}" in text
     row = _use_case_rows(load_workbook(tmp_path / "plan.xlsx"))["Customer e-mail triage"]
     assert row["Process capacity released %"] == "—"
     assert f"the process-level figure is unknown: {reason}" in row["What the figures mean"]

@@ -127,7 +127,7 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
             continue
         pilot = f"{figure(f.pilot_value)} {f.pilot_unit}".strip() if f.pilot_value is not None else "—"
         if f.capacity_released_pct is None:
-            released, hours = unknown_text(f.capacity_unknown_reason or ""), UNKNOWN
+            released, hours = UNKNOWN, UNKNOWN  # the row's "What it means" says why, once
         else:
             released = f"{figure(f.capacity_released_pct)} %"
         if f.hours_released_per_month is not None:
