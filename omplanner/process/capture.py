@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from ..commands import AddEntity, Command, Macro, SetFields
 from ..model import Flow, Plan, Role, RoleKind, Step, StepKind, new_id
 from ..model.plan import MAX_MINUTES
@@ -51,6 +53,8 @@ class CapturedStep:
     after: tuple[tuple[int | None, str], ...] = ()
     """The captured steps (by index) this one follows on from, with the flow's label; None is
     the last step the map had before the capture."""
+    line: int = 0
+    """The line it was typed on, for a message about it."""
 
 
 @dataclass
@@ -141,7 +145,7 @@ def parse_capture(text: str) -> list[CapturedStep]:
             raise CaptureError(
                 f'line {number}: say who does the first step, as "Role: what they do"; found "{raw.strip()}"'
             )
-        steps.append(CapturedStep(who, line.name, line.kind, line.minutes, after))
+        steps.append(CapturedStep(who, line.name, line.kind, line.minutes, after, number))
         index = len(steps) - 1
         if line.answer:
             if line.kind != StepKind.END:
@@ -166,8 +170,22 @@ def _role_kind(name: str) -> RoleKind:
 
 def capture_command(plan: Plan, map_id: str, text: str) -> Command:
     """One undoable edit adding the captured steps (after any already there) in their lanes."""
-    pmap = find_place(plan, map_id).entity
     captured = parse_capture(text)
+    try:
+        return _capture_command(plan, map_id, captured)
+    except ValidationError as exc:  # a name the model refuses: too long, a broken character
+        error = exc.errors()[0]
+        item = next((c for c in captured if error.get("input") in (c.name, c.role)), captured[0])
+        what = "role" if exc.title == "Role" else "step"
+        problem = {
+            "string_too_long": f"is longer than the {error.get('ctx', {}).get('max_length', 0):,} characters allowed",
+            "string_unicode": "holds a broken character (half of an emoji, say): type it again",
+        }.get(error["type"], error["msg"])
+        raise CaptureError(f"line {item.line}: the {what} name {problem}") from None
+
+
+def _capture_command(plan: Plan, map_id: str, captured: list[CapturedStep]) -> Command:
+    pmap = find_place(plan, map_id).entity
     commands: list[Command] = []
     roles = {r.name.strip().lower(): r.id for r in plan.roles}
     lanes = list(pmap.lanes)

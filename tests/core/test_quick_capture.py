@@ -129,3 +129,18 @@ def test_a_capture_is_one_undoable_edit(example_plan):
     command.apply(example_plan)
     command.revert(example_plan)
     assert example_plan.model_dump() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Clerk: ok\nClerk: " + "x" * 40_000, "line 2: the step name is longer than the 10,000 characters"),
+        ("Clerk: a\udc80b", "line 1: the step name holds a broken character"),
+        ("Cl\udc80erk: a", "line 1: the role name holds a broken character"),
+    ],
+)
+def test_names_the_plan_would_refuse_are_named_by_line(example_plan, text, message):
+    """Pasted text can hold a 40,000-character cell or half an emoji: the dialog names the line
+    instead of failing with the model's own error."""
+    with pytest.raises(CaptureError, match=message):
+        capture_command(example_plan, example_plan.use_case("uc-forecast").current.id, text)
