@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from omplanner.process import CaptureError
 
-from ..keymap import SUBMIT_KEYS
+from ..keymap import SUBMIT_KEYS, pressed_key
 from ..widgets.plain_text import plain_label
 
 VARIANTS = ("current", "redesigned")
@@ -24,12 +24,6 @@ GUIDE = (
     "name the start and the end. Rows pasted from a spreadsheet read as role, step, minutes. "
     "Missing roles are created. <b>Ctrl+Enter</b> builds the map."
 )
-
-
-def _pressed(event) -> QKeySequence:
-    """The keys of a key press, the keypad's Enter read as Enter."""
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
 
 
 class CaptureDialog(QDialog):
@@ -54,7 +48,7 @@ class CaptureDialog(QDialog):
         build = buttons.addButton("&Build map", QDialogButtonBox.ButtonRole.AcceptRole)
         build.setToolTip("Build the map from these lines (Ctrl+Enter)")
         buttons.accepted.connect(self._accept)
-        self._submit = [QKeySequence(k) for k in SUBMIT_KEYS]
+        self._submit = {QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) for k in SUBMIT_KEYS}
         self.text.installEventFilter(self)  # the text field has the keys: it would type a new line
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -69,7 +63,7 @@ class CaptureDialog(QDialog):
         self.resize(560, 420)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.KeyPress and _pressed(event) in self._submit:
+        if event.type() == QEvent.Type.KeyPress and pressed_key(event) in self._submit:
             self._accept()
             return True
         return super().eventFilter(watched, event)
