@@ -75,15 +75,11 @@ class EntityTableView(QTableView):
         self._remembered: tuple[str | None, int] = (None, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
-        for signal in (
-            model.modelReset,
-            model.dataChanged,
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.layoutChanged,
-            model.headerDataChanged,
-        ):
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
             signal.connect(self._cell_widths.clear)
+        model.dataChanged.connect(self._cells_changed)
+        model.columnsRemoved.connect(lambda _parent, first, last: self._columns_moved(first, first - last - 1))
+        model.columnsInserted.connect(lambda _parent, first, last: self._columns_moved(first, last - first + 1))
         model.modelReset.connect(self.apply_column_widths)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.activated.connect(self._activated)
@@ -155,6 +151,23 @@ class EntityTableView(QTableView):
             width = self._cell_widths[section] = self._measure_cells(section, column)
         return width
 
+    def _cells_changed(self, top_left, bottom_right, _roles=()) -> None:
+        for section in range(top_left.column(), bottom_right.column() + 1):
+            self._cell_widths.pop(section, None)
+
+    def _columns_moved(self, first: int, shift: int) -> None:
+        """Columns inserted (``shift`` > 0) or removed at ``first``: the widths measured for the
+        others move with them, and the columns share the width again."""
+        widths = self._cell_widths
+        moved = {
+            s + shift if s >= first else s: w
+            for s, w in widths.items()
+            if not (shift < 0 and first <= s < first - shift)
+        }
+        widths.clear()
+        widths.update(moved)
+        self.apply_column_widths()
+
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._cell_widths.clear()
@@ -173,12 +186,18 @@ class EntityTableView(QTableView):
             font.setBold(True)
         metrics = QFontMetrics(font)
         widest, icon = 0, False
-        for row in rows:
-            index = model.index(row, section)
-            text = index.data(Qt.ItemDataRole.DisplayRole)
-            if text:
-                widest = max(widest, metrics.horizontalAdvance(str(text)))
-            icon = icon or index.data(Qt.ItemDataRole.DecorationRole) is not None
+        if type(model).data is EntityTableModel.data:  # its text, without a QModelIndex per cell
+            for row in rows:
+                text = column.text(model.entity(row))
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(str(text)))
+        else:
+            for row in rows:
+                index = model.index(row, section)
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(str(text)))
+                icon = icon or index.data(Qt.ItemDataRole.DecorationRole) is not None
         frame = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         padding = 2 * CELL_PADDING + 2 * frame + 1 + (self.iconSize().width() + 4 if icon else 0)
         return widest + padding
