@@ -183,12 +183,20 @@ def _page_problems(window: MainWindow, page_id: str) -> list[str]:
 
 
 def _findings_filter_problems(window: MainWindow) -> list[str]:
+    """The findings filters show their choice whole: in the panel, or in the overlay the rail opens."""
     panel = window.findings
     problems = []
+    if panel.rail_mode:
+        for badge in panel.rail.badges.values():
+            if badge.visibleRegion().boundingRect() != badge.rect() or badge.width() < badge.sizeHint().width():
+                problems.append(f"rail badge {badge.accessibleName()!r} cut")
+        panel.expand()
+        QApplication.processEvents()
     for combo in (panel.severity_filter, panel.component_filter):
         need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30  # the text, the arrow
         if combo.width() < need:
             problems.append(f"findings filter {combo.currentText()!r} cut: {combo.width()} px of {need}")
+    panel.collapse()
     return problems
 
 
@@ -287,8 +295,20 @@ def _lane_problems(window: MainWindow) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("presentation", [False], ids=["normal"])
-def test_every_roadmap_lane_and_item_shows_without_scrolling_down(qtbot, window, presentation):
+@pytest.fixture
+def app_theme():
+    """The style and style sheet the app runs with (the toolbars' sizes depend on them)."""
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, "light")
+    yield
+    app.setStyleSheet("")
+    app.setPalette(app.style().standardPalette())
+
+
+@pytest.mark.parametrize("presentation", [False, True], ids=["normal", "presentation"])
+def test_every_roadmap_lane_and_item_shows_without_scrolling_down(qtbot, app_theme, window, presentation):
     """The room sees the whole sequence at once: lanes below Governance used to need a scroll."""
     if presentation:
         window.set_presentation(True)
