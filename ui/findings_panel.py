@@ -207,8 +207,14 @@ class FindingsPanel(QDockWidget):
             return
         window = self.parentWidget()
         dock = self.geometry()
-        width = min(overlay_width(window.width()), max(1, dock.left()))
-        self.overlay.setGeometry(dock.left() - width, dock.top(), width, dock.height())
+        width = overlay_width(window.width())
+        if dock.center().x() < window.width() / 2:  # docked on the left: open to the right of it
+            left = dock.right() + 1
+            width = min(width, max(1, window.width() - left))
+        else:
+            width = min(width, max(1, dock.left()))
+            left = dock.left() - width
+        self.overlay.setGeometry(left, dock.top(), width, dock.height())
         self.overlay.layout().activate()
         self._fit_filters()
 

@@ -147,3 +147,15 @@ def test_a_window_short_of_room_folds_the_panel_and_a_wide_one_unfolds_it(qtbot,
     _settle(qtbot)
     assert not panel.rail_mode and not panel.expanded
     assert panel.entries.isVisible() and panel.width() >= FINDINGS_NARROWEST
+
+
+def test_a_panel_docked_on_the_left_opens_over_the_page_to_its_right(qtbot, window):
+    window.set_presentation(True)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.findings)
+    _settle(qtbot)
+    panel = window.findings
+    panel.expand()
+    _settle(qtbot)
+    shown = panel.overlay.geometry()
+    assert shown.left() > panel.geometry().right() and shown.right() <= window.width()
+    assert shown.intersects(window.centralWidget().geometry())

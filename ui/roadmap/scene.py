@@ -29,6 +29,7 @@ from .layout import (
     LaneFit,
     Layout,
     assemble,
+    fit_spacing,
     lane_key,
     lanes_for,
     pack_lane,
@@ -105,9 +106,17 @@ class RoadmapScene(QGraphicsScene):
 
     def set_room(self, plan: Plan, room: float | None) -> None:
         """Fit the lanes to ``room`` pixels of height (the view was resized)."""
-        if room != self.room:
-            self.room = room
-            self.sync(plan)
+        if room == self.room:
+            return
+        self.room = room
+        layout = self.layout
+        if layout is not None and layout.packs.keys() >= {lane.key for lane in layout.lanes}:
+            fit = self.lane_fit(layout.lanes)
+            rows = [layout.packs[lane.key].n_rows for lane in layout.lanes]
+            titles = [fit.title_h[lane.key] for lane in layout.lanes]
+            if fit_spacing(rows, titles, room, fit.min_row_h) == layout.spacing:
+                return  # a resize that changes nothing on screen (most steps of a drag) costs nothing
+        self.sync(plan)
 
     def lane_fit(self, lanes: list[Lane]) -> LaneFit:
         label = QFontMetricsF(self.theme.font(9.0))
