@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.history.setObjectName("history_dock")
         self.history.setAccessibleName("Edit history")
         self.history.visibilityChanged.connect(self._ensure_history_view)
+        self.history.visibilityChanged.connect(self._history_shown_or_hidden)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
 
@@ -367,6 +368,10 @@ class MainWindow(QMainWindow):
             view.setAccessibleName("Edits, oldest first; select one to go back to it")
             self.history.setWidget(view)
 
+    def _history_shown_or_hidden(self, _visible: bool) -> None:
+        if self.wants_rail() != self.findings.rail_mode:
+            self.fit_findings()
+
     def toggle_history(self, visible: bool) -> None:
         self._ensure_history_view(visible)
         self.history.setVisible(visible)
@@ -408,8 +413,15 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setText("" if on else spec.title)
 
     def wants_rail(self) -> bool:
-        """The findings panel folds to its rail in presentation mode and when the window is short of room."""
-        return not self.findings.isFloating() and (self.presentation.active or self.width() < RAIL_BELOW)
+        """The findings panel folds to its rail in presentation mode and when the window is short of
+        room, unless the edit history shares its column (a rail's width would leave that unreadable)."""
+        history_beside = (
+            self.history.isVisible()
+            and not self.history.isFloating()
+            and self.dockWidgetArea(self.history) == self.dockWidgetArea(self.findings)
+        )
+        short = self.presentation.active or self.width() < RAIL_BELOW
+        return short and not self.findings.isFloating() and not history_beside
 
     def fit_findings(self) -> None:
         """Give the findings panel its share of the window: narrower when room is short, so the

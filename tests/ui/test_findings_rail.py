@@ -159,3 +159,17 @@ def test_a_panel_docked_on_the_left_opens_over_the_page_to_its_right(qtbot, wind
     shown = panel.overlay.geometry()
     assert shown.left() > panel.geometry().right() and shown.right() <= window.width()
     assert shown.intersects(window.centralWidget().geometry())
+
+
+def test_the_edit_history_beside_the_panel_keeps_it_unfolded(qtbot, window):
+    """The history shares the findings' column: folded to a rail, it was 70 px wide and unreadable."""
+    window.set_presentation(True)
+    _settle(qtbot)
+    assert window.findings.rail_mode
+    window.toggle_history(True)
+    _settle(qtbot)
+    assert not window.findings.rail_mode
+    assert window.history.width() >= FINDINGS_NARROWEST
+    window.toggle_history(False)
+    _settle(qtbot)
+    assert window.findings.rail_mode and window.findings.width() <= 70
