@@ -63,6 +63,7 @@ class UseCasesPage(QWidget):
         left.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.description_edit = self.binder.text(QPlainTextEdit(), current, "description", "description")
         self.description_edit.setPlaceholderText("What the process is, who does it today, what hurts.")
+        self.description_edit.setTabChangesFocus(True)  # Tab goes on to the pilot KPI, not into the text
         left.addRow("Description", self.description_edit)
         right = QFormLayout()
         right.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -92,6 +93,11 @@ class UseCasesPage(QWidget):
         )
         layout.addWidget(self.table, 3)
         layout.addWidget(detail, 2)
+        # Tab in reading order: the header's buttons, the table, then the selected use case's form
+        chain = [self.add_button, self.up_button, self.down_button, self.remove_button, self.table]
+        chain += [self.description_edit, self.kpi_metric_edit, self.kpi_value_edit, self.kpi_unit_edit]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self.table.select_first()
 
     def add_use_case(self) -> None:

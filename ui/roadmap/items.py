@@ -339,7 +339,7 @@ def _arrow_head(tip: QPointF, pointing_right: bool = True, size: float = 5.0) ->
     return QPolygonF([tip, QPointF(tip.x() - s, tip.y() - size * 0.7), QPointF(tip.x() - s, tip.y() + size * 0.7)])
 
 
-def elbow_path(start: QPointF, end: QPointF) -> QPainterPath:
+def elbow_path(start: QPointF, end: QPointF, row_gap: float = ROW_GAP) -> QPainterPath:
     """An orthogonal route from the end of one bar to the start of another.
 
     It leaves the source, turns at once towards the target's row and runs along the gap just
@@ -349,7 +349,7 @@ def elbow_path(start: QPointF, end: QPointF) -> QPainterPath:
     if abs(end.y() - start.y()) < 1 and end.x() - start.x() >= 8:
         path.lineTo(end)
         return path
-    gap = (ROW_GAP / 2) + BAR_H / 2
+    gap = (row_gap / 2) + BAR_H / 2
     gap_y = end.y() - gap if end.y() > start.y() else end.y() + gap
     out_x = start.x() + 6
     in_x = end.x() - 8
@@ -372,9 +372,9 @@ class DependencyArrow(QGraphicsPathItem):
         self.violated = False
         self.setZValue(5)
 
-    def set_ends(self, start: QPointF, end: QPointF) -> None:
+    def set_ends(self, start: QPointF, end: QPointF, row_gap: float = ROW_GAP) -> None:
         self.violated = end.x() < start.x() - 0.5
-        path = elbow_path(start, end)
+        path = elbow_path(start, end, row_gap)
         path.addPolygon(_arrow_head(end))
         path.closeSubpath()
         self.setPath(path)
