@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omplanner.vocabulary import severity_rank
+
 from .document import Document
 from .icons import icon
 from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITIES = [("Errors", "error"), ("Warnings", "warning"), ("Information", "info")]
 """The core's Severity values; the component filter is filled from the core's Component on the
 first check, so that building the panel imports no core module (start-up)."""
@@ -192,7 +193,7 @@ class FindingsPanel(QDockWidget):
         if found is self._shown and self.checked_once:
             return  # the edit changed nothing the rules read: the list on screen is current
         self._shown = found
-        self.findings = sorted(found, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code))
+        self.findings = sorted(found, key=lambda f: (severity_rank(f.severity), f.code))
         if not self.checked_once:
             from omplanner.model import Component
 

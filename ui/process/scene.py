@@ -14,8 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from omplanner.commands import ChangeSet
-from omplanner.model import Plan, ProcessMap, Severity, Step
+from omplanner.model import Plan, ProcessMap, Step
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
+from omplanner.vocabulary import severity_rank
 
 from .arrows import ArrowItem
 from .flows import ArrowItems, FlowBands, FlowRoute
@@ -25,7 +26,6 @@ from .routing import label_anchor, offset_route, route
 from .style import CanvasStyle, canvas_style
 
 _CELL_W, _CELL_H = 190.0, 130.0
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def find_map(plan: Plan, map_id: str | None) -> ProcessMap | None:
@@ -440,7 +440,7 @@ class ProcessScene(QGraphicsScene):
                 if element_id in self.steps:
                     per_step[element_id].append(finding)
         for step_id, item in self.steps.items():
-            found = sorted(per_step.get(step_id, []), key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+            found = sorted(per_step.get(step_id, []), key=lambda f: severity_rank(f.severity))
             if found:
                 item.set_finding(found[0].severity, "\n".join(f"⚠ {f.message}" for f in found))
             else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Severity
+from ...vocabulary import severity_rank
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 
@@ -161,11 +161,8 @@ def write_capabilities(ctx: ExportContext) -> None:
     )
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
 def write_findings(ctx: ExportContext) -> None:
-    findings = sorted(ctx.analysis.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.code))
+    findings = sorted(ctx.analysis.findings, key=lambda f: (severity_rank(f.severity), f.code))
     blurb = f"{len(findings)} findings from the plan's rules, most severe first, each with a suggested fix."
     n = len(ctx.plan.rule_settings)
     if n:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from ....figures import UNKNOWN, go_live_date, go_live_week, go_lives, pilot_is_time_saving, unknown_text
-from ....model import Component, Severity
+from ....model import Component
+from ....vocabulary import severity_rank
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
@@ -20,12 +21,11 @@ from ..safe import Para, esc, para
 from .cover import NOTES_HEADING
 
 TOP_FINDINGS = 5
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def by_severity(findings):
     """Errors first, then warnings, then notes; the rules' own order within each."""
-    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+    return sorted(findings, key=lambda f: severity_rank(f.severity))
 
 
 def summary_chapter(ctx: Ctx, a: PlanAnalysis, full_notes: bool = False) -> list:

@@ -1,0 +1,53 @@
+"""One vocabulary for everything a person reads: per value of each enum, its label, short label and
+colour (light and dark), and the order of severities. The canvases, the PDF, the workbook and the
+renders all read it; nothing else names these colours or words.
+
+Contrast ratios and the colour-vision check are in docs/design.md ("Vocabulary").
+"""
+
+from .colour import contrast, difference, mix
+from .look import DARK_PAGE, INK, LIGHT_PAGE, PAPER, Look, xlsx
+from .looks import (
+    AI,
+    AUTONOMY,
+    CHANGE,
+    COMPONENT,
+    EXCEPTION,
+    ITEM_KIND,
+    ITEM_STATUS,
+    LEVEL,
+    NO_COMPONENT,
+    SEVERITY,
+    STEP_KIND,
+    look,
+)
+from .palette import SERIES
+from .severity import SEVERITY_ORDER, severity_rank, worst
+
+__all__ = [
+    "AI",
+    "AUTONOMY",
+    "CHANGE",
+    "COMPONENT",
+    "DARK_PAGE",
+    "EXCEPTION",
+    "INK",
+    "ITEM_KIND",
+    "ITEM_STATUS",
+    "LEVEL",
+    "LIGHT_PAGE",
+    "NO_COMPONENT",
+    "PAPER",
+    "SERIES",
+    "SEVERITY",
+    "SEVERITY_ORDER",
+    "STEP_KIND",
+    "Look",
+    "contrast",
+    "difference",
+    "look",
+    "mix",
+    "severity_rank",
+    "worst",
+    "xlsx",
+]
