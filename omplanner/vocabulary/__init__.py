@@ -23,6 +23,7 @@ from .looks import (
 )
 from .palette import SERIES
 from .severity import SEVERITY_ORDER, severity_rank, worst
+from .words import ai_badge, change_word, exception_words, percent
 
 __all__ = [
     "AI",
@@ -43,6 +44,10 @@ __all__ = [
     "SEVERITY_ORDER",
     "STEP_KIND",
     "Look",
+    "ai_badge",
+    "change_word",
+    "exception_words",
+    "percent",
     "contrast",
     "difference",
     "look",

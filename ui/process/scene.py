@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from omplanner.commands import ChangeSet
 from omplanner.model import Plan, ProcessMap, Step
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
-from omplanner.vocabulary import severity_rank
+from omplanner.vocabulary import exception_words, severity_rank
 
 from .arrows import ArrowItem
 from .flows import ArrowItems, FlowBands, FlowRoute
@@ -268,12 +268,7 @@ class ProcessScene(QGraphicsScene):
 
     @staticmethod
     def _exception_label(step: Step) -> str:
-        label = "exceptions"
-        if step.confidence_threshold is not None:
-            label = f"below {step.confidence_threshold:.0f}%"
-        if step.exception_rate is not None:
-            label += f" · {step.exception_rate:g}%"
-        return label
+        return exception_words(step.confidence_threshold, step.exception_rate)
 
     def _build_lanes(self, plan: Plan, pmap: ProcessMap) -> None:
         rows = list(self.lane_ids)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from omplanner import vocabulary
+from omplanner.model import Severity
+
 from ..theme import TYPE_SCALE_PROPERTY
 
 MARGIN = 18
@@ -17,20 +20,13 @@ ROW_HEIGHT = 40
 BODY_POINT_SIZE = 11
 TITLE_POINT_SIZE = 17
 
-PROBLEM = QColor(214, 69, 65)
+PROBLEM = QColor(vocabulary.SEVERITY[Severity.ERROR].light)
 """Something the plan is missing or has twice: a gap in the decision matrix, an empty owner."""
-CAUTION = QColor(230, 150, 30)
+CAUTION = QColor(vocabulary.SEVERITY[Severity.WARNING].light)
 """Worth a look, not wrong: the room disagrees on a score."""
-GOOD = QColor(46, 160, 90)
+GOOD = QColor(vocabulary.CHANGE["added"].light)
 
-SERIES = [
-    QColor(33, 118, 199),
-    QColor(222, 110, 40),
-    QColor(60, 160, 90),
-    QColor(150, 80, 190),
-    QColor(200, 60, 110),
-    QColor(20, 150, 160),
-]
+SERIES = [QColor(light) for light, _dark in vocabulary.SERIES]
 """Colours for overlaid series (use cases on the radar chart), in order."""
 
 
