@@ -90,13 +90,17 @@ CHANGE: dict[str, Look] = {
 """How a redesigned step differs from the current one (the map's compare view, the workbook)."""
 
 LEVEL: dict[int, Look] = {
-    1: Look("1 · not ready", "1", *VERMILLION),
-    2: Look("2", "2", "#eda46b", "#c9874f"),
-    3: Look("3", "3", "#eeeeee", "#6b6f75"),
-    4: Look("4", "4", "#84c2e6", "#84c2e6"),
-    5: Look("5 · ready", "5", *BLUE),
+    level: Look(label, str(level), colour, colour)
+    for level, label, colour in (
+        (1, "1 · not ready", "#db6a1f"),
+        (2, "2", "#f2b58a"),
+        (3, "3", "#eeeeee"),
+        (4, "4", "#b0d9f2"),
+        (5, "5 · ready", "#4fa3d8"),
+    )
 }
-"""Diagnostic readiness, 1 (not ready) to 5 (ready): a diverging scale, vermillion to blue."""
+"""Diagnostic readiness, 1 (not ready) to 5 (ready): a diverging scale, vermillion to blue, light
+enough on paper for a spreadsheet's black text on every step."""
 
 _BY_ENUM: dict[type, dict] = {
     AiIntervention: AI,

@@ -126,3 +126,11 @@ def test_the_severity_order_is_written_only_in_the_vocabulary():
         if written.search(path.read_text(encoding="utf-8"))
     ]
     assert not found
+
+
+def test_black_text_reads_on_every_readiness_level():
+    """A spreadsheet's colour scale keeps its cells' black text."""
+    from omplanner.vocabulary import INK
+
+    for level, lk in LEVEL.items():
+        assert contrast(INK, lk.light) >= 4.5, level

@@ -10,15 +10,12 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
 from ...model import Step, StepKind, UseCase
+from ...vocabulary import CHANGE, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 
-CHANGE_COLOURS = (
-    ("AI added", "DBEAFE", "1E3A8A"),
-    ("New", "DCFCE7", "166534"),
-    ("Removed", "F3F4F6", "6B7280"),
-    ("Reworked", "FEF3C7", "92400E"),
-)
+CHANGE_COLOURS = tuple((lk.label, xlsx(lk.pale()), xlsx(lk.text())) for lk in CHANGE.values())
+"""Each change's word, cell tint and ink: the vocabulary's, as on the map's compare view."""
 
 COLUMNS = [
     Column("Current step", max_width=32),
@@ -77,18 +74,18 @@ def lineage_pairs(uc: UseCase) -> list[tuple[Step | None, Step | None]]:
 
 def change_label(current: Step | None, redesigned: Step | None) -> str:
     if redesigned is None:
-        return "Removed"
+        return CHANGE["removed"].label
     if current is None:
-        return "New"
+        return CHANGE["added"].label
     if redesigned.is_ai and not current.is_ai:
-        return "AI added"
+        return CHANGE["automated"].label
     if (current.name, current.lane, current.kind, current.minutes) != (
         redesigned.name,
         redesigned.lane,
         redesigned.kind,
         redesigned.minutes,
     ):
-        return "Reworked"
+        return CHANGE["reworked"].label
     return "Kept"
 
 

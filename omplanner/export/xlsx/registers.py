@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...vocabulary import severity_rank
+from ...vocabulary import SEVERITY, severity_rank, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 
@@ -242,11 +242,7 @@ def _colour_severity(ws, cell_range: str) -> None:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Font, PatternFill
 
-    for label, fill, ink in (
-        ("Error", "FDE2E1", "9B1C1C"),
-        ("Warning", "FEF3C7", "92400E"),
-        ("Info", "E0F2FE", "075985"),
-    ):
+    for label, fill, ink in ((lk.label, xlsx(lk.pale()), xlsx(lk.text())) for lk in SEVERITY.values()):
         ws.conditional_formatting.add(
             cell_range,
             CellIsRule(
