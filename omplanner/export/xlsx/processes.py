@@ -9,6 +9,7 @@ from __future__ import annotations
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
+from ...figures.minutes import expected_minutes, per_case_words
 from ...model import Step, StepKind, UseCase
 from ...vocabulary import CHANGE, xlsx
 from .cells import Column, heading, print_setup, put, write_table
@@ -129,11 +130,11 @@ def write_processes(ctx: ExportContext, progress=None) -> None:
 
 
 def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
-    before = sum(s.minutes for s in uc.current.steps)
-    after = sum(s.minutes for s in uc.redesigned.steps)
     put(ws, top, 1, uc.name, ctx.styler, "section")
     if uc.current.steps or uc.redesigned.steps:
-        note = f"Current process {_number(before)} minutes of work per case; redesigned {_number(after)} minutes."
+        before = per_case_words(expected_minutes(ctx.plan, uc.current))
+        after = per_case_words(expected_minutes(ctx.plan, uc.redesigned))
+        note = f"Current process: {before}. Redesigned: {after}."
     else:
         note = "No process map has been drawn for this use case yet."
     put(ws, top + 1, 1, note, ctx.styler, "note")

@@ -7,7 +7,7 @@ from datetime import date
 
 from openpyxl.comments import Comment
 
-from ...figures import UNKNOWN
+from ...figures import UNKNOWN, rounded
 from ...model import Component, Severity
 from ...ranking import agreed_scores
 from ..analysis import ranked_use_case
@@ -16,11 +16,9 @@ from .context import ExportContext
 from .diagnostic import SCALE
 
 
-def _round(value, digits: int = 1):
-    if value is None:
-        return None
-    value = round(float(value), digits)
-    return int(value) if value.is_integer() else value
+def _round(value):
+    """Figures are stored as every output shows them (``figures.rounded``)."""
+    return None if value is None else rounded(value)
 
 
 def write_summary(ctx: ExportContext, exported: date | None = None) -> None:

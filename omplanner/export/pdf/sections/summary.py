@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from ....figures import UNKNOWN, go_live_date, go_live_week, go_lives, pilot_is_time_saving, unknown_text
+from ....figures import (
+    UNKNOWN,
+    go_live_date,
+    go_live_week,
+    go_lives,
+    number,
+    percent_text,
+    pilot_is_time_saving,
+    unknown_text,
+)
 from ....model import Component
 from ....vocabulary import severity_rank
 from ...analysis import PlanAnalysis, ranked_use_case
@@ -129,9 +138,9 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         if f.capacity_released_pct is None:
             released, hours = UNKNOWN, UNKNOWN  # the row's "What it means" says why, once
         else:
-            released = f"{figure(f.capacity_released_pct)} %"
+            released = percent_text(f.capacity_released_pct)
         if f.hours_released_per_month is not None:
-            hours = f"{f.hours_released_per_month:,.0f}"
+            hours = number(f.hours_released_per_month)
         elif f.capacity_released_pct is not None:
             hours = unknown_text(f.hours_unknown_reason or "")
         rows.append([short(uc.name), pilot, released, hours, f.summary])
