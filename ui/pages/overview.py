@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.figures import pilot_sentence, unknown_text
+from omplanner.figures import number, pilot_sentence, unknown_text
 from omplanner.model import Severity
 from omplanner.vocabulary import SEVERITY, SEVERITY_ORDER
 
@@ -39,8 +39,7 @@ REFRESH_DELAY_MS = 250
 """Typing fires an edit per key; the analysis runs once the typing pauses."""
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
+_number = number
 
 
 def pilot_text(use_case) -> str:
