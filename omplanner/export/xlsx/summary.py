@@ -129,6 +129,6 @@ def _integration(uc, figures) -> list:
         _round(figures.pilot_value),
         UNKNOWN if figures.capacity_released_pct is None else _round(figures.capacity_released_pct),
         UNKNOWN if figures.hours_released_per_month is None else _round(figures.hours_released_per_month),
-        _round(figures.gap_pct),
+        UNKNOWN if figures.capacity_released_pct is None else _round(figures.gap_pct),
         figures.summary,
     ]
