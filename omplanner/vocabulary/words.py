@@ -18,9 +18,12 @@ def ai_badge(ai: AiIntervention, threshold: float | None = None) -> str:
 
 
 def exception_words(threshold: float | None, rate: float | None) -> str:
-    """The caption of an exception route: "exceptions 12 % · below 90 %"."""
-    words = "exceptions" if rate is None else f"exceptions {percent(rate)}"
-    return words if threshold is None else f"{words} · below {percent(threshold)}"
+    """The caption of an exception route: "exceptions 12 %" (the share of cases it takes); the
+    confidence threshold only when no rate is entered ("exceptions below 90 %"). Short enough for
+    the board pack's maps; the threshold is on the step's badge in the app."""
+    if rate is not None:
+        return f"exceptions {percent(rate)}"
+    return "exceptions" if threshold is None else f"exceptions below {percent(threshold)}"
 
 
 def change_word(state: str) -> str:

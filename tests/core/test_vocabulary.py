@@ -134,3 +134,12 @@ def test_black_text_reads_on_every_readiness_level():
 
     for level, lk in LEVEL.items():
         assert contrast(INK, lk.light) >= 4.5, level
+
+
+def test_one_wording_for_exception_routes_and_badges():
+    from omplanner.vocabulary import ai_badge, exception_words
+
+    assert exception_words(90, 12) == "exceptions 12 %"
+    assert exception_words(90, None) == "exceptions below 90 %"
+    assert exception_words(None, None) == "exceptions"
+    assert ai_badge(AiIntervention.SURFACE, 80) == "AI surfaces ≥80 %"
