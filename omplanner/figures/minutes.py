@@ -23,7 +23,7 @@ from ..model import AiIntervention, Plan, ProcessMap, RoleKind, Step, StepKind
 
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 _AI_WORKS = (AiIntervention.AUTOMATE, AiIntervention.ROUTE_EXCEPTIONS)
-_ROUNDS = 10_000
+_ROUNDS = 2_000
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ def branch_share(label: str) -> float | None:
     return min(1.0, float(found.group(1).replace(",", ".")) / 100) if found else None
 
 
-def is_people_time(plan: Plan, step: Step) -> bool:
-    role = plan.role(step.lane)
+def is_people_time(plan: Plan | None, step: Step) -> bool:
+    role = plan.role(step.lane) if plan is not None else None
     in_people_lane = role is None or role.kind is RoleKind.HUMAN
     return in_people_lane and step.ai not in _AI_WORKS
 
@@ -93,6 +93,31 @@ def _transitions(pmap: ProcessMap, ids: set[str]) -> tuple[list[tuple[str, str, 
     return edges, assumed
 
 
+def _flow_order(entries: list[str], edges: list[tuple[str, str, float]], every: list[str]) -> list[str]:
+    """Steps in the order the flows run from the entries (reverse post-order), then the rest."""
+    after: dict[str, list[str]] = {}
+    for source, target, _p in edges:
+        after.setdefault(source, []).append(target)
+    seen: set[str] = set()
+    post: list[str] = []
+    for root in entries:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(after.get(root, ())))]
+        while stack:
+            node, children = stack[-1]
+            child = next((c for c in children if c not in seen), None)
+            if child is None:
+                post.append(node)
+                stack.pop()
+            else:
+                seen.add(child)
+                stack.append((child, iter(after.get(child, ()))))
+    order = post[::-1]
+    return order + [i for i in every if i not in seen]
+
+
 def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
     """Step id -> expected passes of one case, and what was assumed."""
     ids = {s.id for s in pmap.steps}
@@ -110,15 +135,21 @@ def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
         enter = dict.fromkeys(entries, 1.0)
         if len(entries) > 1:
             assumed.append(f"{len(entries)} steps no flow reaches counted once")
-    visits = dict(enter)
-    for _ in range(_ROUNDS):  # visits = entries + visits carried along each transition, to a fixed point
-        new = dict(enter)
-        for source, target, p in edges:
-            if p > 0 and visits.get(source, 0.0) > 0:
-                new[target] = new.get(target, 0.0) + p * visits[source]
-        settled = all(abs(new.get(i, 0.0) - visits.get(i, 0.0)) < 1e-9 for i in ids)
-        visits = new
-        if settled:
+    incoming: dict[str, list[tuple[str, float]]] = {}
+    for source, target, p in edges:
+        if p > 0:
+            incoming.setdefault(target, []).append((source, p))
+    order = _flow_order(entries, edges, [s.id for s in pmap.steps])
+    visits = dict.fromkeys(ids, 0.0)
+    # visits = entries + visits carried along each transition, to a fixed point; sweeping in the
+    # order the flows run settles a map without loops in one sweep, and a loop in a few.
+    for _ in range(_ROUNDS):
+        change = 0.0
+        for i in order:
+            value = enter.get(i, 0.0) + sum(p * visits[source] for source, p in incoming.get(i, ()))
+            change = max(change, abs(value - visits[i]))
+            visits[i] = value
+        if change < 1e-9:
             break
     else:
         assumed.append("a loop no case leaves: each of its steps counted once")
@@ -139,7 +170,8 @@ def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
     return {i: visits.get(i, 0.0) for i in ids}, assumed
 
 
-def expected_minutes(plan: Plan, pmap: ProcessMap) -> ExpectedMinutes:
+def expected_minutes(plan: Plan | None, pmap: ProcessMap) -> ExpectedMinutes:
+    """``plan`` gives the lanes' roles; without it every lane is taken as people's."""
     visits, assumed = expected_visits(pmap)
     people = machine = plain = 0.0
     for step in pmap.steps:

@@ -205,3 +205,18 @@ def test_step_kinds_fill_alike_on_the_canvas_and_in_the_pdf():
     for kind in (StepKind.START, StepKind.END, StepKind.DECISION, StepKind.HANDOFF):
         assert canvas.kind_brushes[kind].color().name() == pdf.hex_of(pdf.STEP_FILL[kind]).lower()
         assert canvas.kind_brushes[kind].color().name() == STEP_KIND[kind].pale()
+
+
+def test_the_process_pages_summary_shows_the_same_minutes(qtbot, outputs):
+    from ui.process.page import ProcessPage
+
+    plan, _text, _reader, _book, _folder = outputs
+    _document, page = open_page(qtbot, ProcessPage, plan)
+    for uc in plan.use_cases:
+        if not uc.redesigned.steps:
+            continue
+        page.show_use_case(uc.id)
+        figures = integration_figures(plan, uc)
+        minutes = f"{number(figures.current_minutes_per_case)} → {number(figures.redesigned_minutes_per_case)} min"
+        qtbot.waitUntil(lambda minutes=minutes: minutes in page.summary.text())
+        assert "min of people's time per case (expected)" in page.summary.text()
