@@ -143,3 +143,13 @@ def test_one_wording_for_exception_routes_and_badges():
     assert exception_words(90, None) == "exceptions below 90 %"
     assert exception_words(None, None) == "exceptions"
     assert ai_badge(AiIntervention.SURFACE, 80) == "AI surfaces ≥80 %"
+
+
+@pytest.mark.parametrize("severity", list(Severity))
+def test_the_findings_icons_wear_the_severity_colours(severity):
+    from pathlib import Path
+
+    svg = (Path(__file__).resolve().parents[2] / "resources" / "icons" / f"{severity.value}.svg").read_text()
+    look = SEVERITY[severity]
+    assert f'fill="{look.light}"' in svg
+    assert f'stroke="{look.ink()}"' in svg  # the mark on it reads
