@@ -153,3 +153,23 @@ def test_the_findings_icons_wear_the_severity_colours(severity):
     look = SEVERITY[severity]
     assert f'fill="{look.light}"' in svg
     assert f'stroke="{look.ink()}"' in svg  # the mark on it reads
+
+
+def test_no_output_gives_a_kind_a_colour_of_its_own():
+    """A colour keyed by an enum outside the vocabulary (as the canvas, the PDF and the workbook
+    each had) is how the outputs drifted apart."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    keyed = re.compile(
+        r"""(AiIntervention|Autonomy|Component|ItemKind|ItemStatus|Severity|StepKind)\.\w+\s*:\s*"""
+        r"""(\(\s*)?(colors\.HexColor\()?["']#?[0-9A-Fa-f]{6}["']"""
+    )
+    found = [
+        str(path.relative_to(root))
+        for package in ("omplanner", "ui")
+        for path in (root / package).rglob("*.py")
+        if "vocabulary" not in path.parts and keyed.search(path.read_text(encoding="utf-8"))
+    ]
+    assert not found
