@@ -19,6 +19,7 @@ from .looks import (
     NO_COMPONENT,
     SEVERITY,
     STEP_KIND,
+    lane_title,
     look,
 )
 from .palette import SERIES
@@ -50,6 +51,7 @@ __all__ = [
     "percent",
     "contrast",
     "difference",
+    "lane_title",
     "look",
     "mix",
     "severity_rank",

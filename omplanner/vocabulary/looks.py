@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ..model import AiIntervention, Autonomy, Component, ItemKind, ItemStatus, Severity, StepKind
+from ..model import ITEM_COMPONENT, AiIntervention, Autonomy, Component, ItemKind, ItemStatus, Severity, StepKind
 from .look import Look
 from .palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, SLATE, VERMILLION, YELLOW
 
@@ -54,6 +54,14 @@ ITEM_KIND: dict[ItemKind, Look] = {
     ItemKind.OTHER: _look(ItemKind.OTHER, "Other", GREY),
 }
 """A kind of work that belongs to a component has that component's colour (``ITEM_COMPONENT``)."""
+
+
+def lane_title(kind: ItemKind) -> str:
+    """A roadmap lane's title for a kind of work: its component's label where it builds one (as the
+    board pack groups its Gantt and the workbook's Component column reads), else its own label."""
+    component = ITEM_COMPONENT.get(kind)
+    return COMPONENT[component].label if component is not None else ITEM_KIND[kind].label
+
 
 ITEM_STATUS: dict[ItemStatus, Look] = {
     ItemStatus.PLANNED: _look(ItemStatus.PLANNED, "Planned", GREY),

@@ -220,3 +220,19 @@ def test_the_process_pages_summary_shows_the_same_minutes(qtbot, outputs):
         minutes = f"{number(figures.current_minutes_per_case)} → {number(figures.redesigned_minutes_per_case)} min"
         qtbot.waitUntil(lambda minutes=minutes: minutes in page.summary.text())
         assert "min of people's time per case (expected)" in page.summary.text()
+
+
+def test_roadmap_lanes_are_named_as_the_board_pack_and_the_workbook_name_them(outputs):
+    from omplanner.export.pdf.gantt import LANE_NAMES
+    from omplanner.model import ITEM_COMPONENT
+    from ui.roadmap.layout import lanes_for
+
+    plan, _text, _reader, book, _folder = outputs
+    components = {r["Kind"]: r["Component"] for r in _rows(book["Roadmap"], "Roadmap")}
+    for lane in lanes_for(plan, "component"):
+        component = ITEM_COMPONENT[lane.kind]
+        if component is not None:
+            assert lane.title == LANE_NAMES[component] == component.label
+            assert components.get(lane.kind.label, lane.title) == lane.title
+        else:
+            assert lane.title == lane.kind.label
