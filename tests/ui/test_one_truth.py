@@ -168,7 +168,7 @@ def test_ai_interventions_wear_one_colour_and_one_word_on_the_canvas_the_render_
     from ui.process.render import main as render
     from ui.process.style import CanvasStyle
 
-    plan, text, reader, _book, folder = outputs
+    plan, text, reader, book, folder = outputs
     used = {s.ai for uc in plan.use_cases for s in uc.redesigned.steps if s.is_ai}
     fills = _pdf_fills(reader)
     for ai in used:
@@ -179,6 +179,14 @@ def test_ai_interventions_wear_one_colour_and_one_word_on_the_canvas_the_render_
         for dark in (False, True):
             assert CanvasStyle(dark).ai_pens[ai].color().name() == look.colour(dark)
     assert "AI informs" not in text
+    # the workbook tints each AI intervention's word with the same colour, paler, under its ink
+    tints = {
+        rule.formula[0].strip('"'): (rule.dxf.fill.fgColor.rgb[-6:], rule.dxf.font.color.rgb[-6:])
+        for cf in book["Processes"].conditional_formatting
+        for rule in cf.rules
+    }
+    for ai in used:
+        assert tints[AI[ai].label] == (xlsx(AI[ai].pale()), xlsx(AI[ai].text()))
     uc = next(u for u in plan.use_cases if any(s.is_ai for s in u.redesigned.steps))
     png = folder / "map.png"
     assert render([str(folder / "plan.omplan"), "--process", f"{uc.id}:redesigned", "-o", str(png)]) == 0

@@ -10,13 +10,17 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
 from ...figures.minutes import expected_minutes, per_case_words
-from ...model import Step, StepKind, UseCase
-from ...vocabulary import CHANGE, xlsx
+from ...model import AiIntervention, Step, StepKind, UseCase
+from ...vocabulary import AI, CHANGE, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 
 CHANGE_COLOURS = tuple((lk.label, xlsx(lk.pale()), xlsx(lk.text())) for lk in CHANGE.values())
 """Each change's word, cell tint and ink: the vocabulary's, as on the map's compare view."""
+AI_COLOURS = tuple(
+    (lk.label, xlsx(lk.pale()), xlsx(lk.text())) for ai, lk in AI.items() if ai is not AiIntervention.NONE
+)
+"""Each AI intervention's word, tint and ink: the colour of its badge on the canvas and in the board pack."""
 
 COLUMNS = [
     Column("Current step", max_width=32),
@@ -108,25 +112,31 @@ def write_processes(ctx: ExportContext, progress=None) -> None:
         "Reworked = done differently; AI added = the AI now intervenes; New = added by the redesign; "
         "Removed = dropped by the redesign.",
     )
-    change_columns = []
+    change_columns, ai_columns = [], []
     for uc in ctx.plan.use_cases:
         if progress is not None:
             progress(uc)
         area = _write_use_case(ctx, ws, row, uc)
         change_columns.append(area.column_range(4))
+        ai_columns.append(area.column_range(8))
         row = area.last_row + 3
     if change_columns:
         # One rule per colour over every table's Change column, not one per table.
-        cells = " ".join(change_columns)
-        for label, fill, ink in CHANGE_COLOURS:
-            rule = CellIsRule(
-                operator="equal",
-                formula=[f'"{label}"'],
-                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
-                font=Font(color=ink, bold=True),
-            )
-            ws.conditional_formatting.add(cells, rule)
+        for cells, colours in ((" ".join(change_columns), CHANGE_COLOURS), (" ".join(ai_columns), AI_COLOURS)):
+            _colour_words(ws, cells, colours)
     print_setup(ws, None)
+
+
+def _colour_words(ws, cells: str, colours) -> None:
+    """Tint each cell of ``cells`` that holds one of the words, in that word's colours."""
+    for label, fill, ink in colours:
+        rule = CellIsRule(
+            operator="equal",
+            formula=[f'"{label}"'],
+            fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+            font=Font(color=ink, bold=True),
+        )
+        ws.conditional_formatting.add(cells, rule)
 
 
 def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
