@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage
 
 from omplanner.export.pdf import export_pdf
 from omplanner.export.xlsx import export_xlsx
-from omplanner.figures import UNKNOWN, expected_minutes, number
+from omplanner.figures import UNKNOWN, expected_minutes, number, pilot_is_time_saving
 from omplanner.figures.minutes import per_case_words
 from omplanner.fileio import load_plan
 from omplanner.integration import integration_figures
@@ -88,7 +88,7 @@ def test_capacity_released_agrees_in_the_pdf_and_the_workbook_and_unknown_is_nev
         assert row["What the figures mean"] == figures.summary
         if figures.capacity_released_pct is None:
             assert row["Process capacity released %"] == row["Hours released per month"] == UNKNOWN
-            assert row["Gap to pilot (points)"] == UNKNOWN
+            assert row["Gap to pilot (points)"] == (UNKNOWN if pilot_is_time_saving(uc.pilot_kpi) else None)
             continue
         assert row["Process capacity released %"] == figures.capacity_released_pct
         assert f"{number(figures.capacity_released_pct)} % of capacity is released" in figures.summary
