@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.vocabulary import severity_rank
-
 from .document import Document
 from .icons import icon
 from .widgets.plain_text import plain_tooltip
@@ -193,6 +191,8 @@ class FindingsPanel(QDockWidget):
         if found is self._shown and self.checked_once:
             return  # the edit changed nothing the rules read: the list on screen is current
         self._shown = found
+        from omplanner.vocabulary import severity_rank  # with the findings: the model is loaded by now
+
         self.findings = sorted(found, key=lambda f: (severity_rank(f.severity), f.code))
         if not self.checked_once:
             from omplanner.model import Component

@@ -7,24 +7,44 @@ Contrast ratios and the colour-vision check are in docs/design.md ("Vocabulary")
 
 from .colour import contrast, difference, mix
 from .look import DARK_PAGE, INK, LIGHT_PAGE, PAPER, Look, xlsx
-from .looks import (
-    AI,
-    AUTONOMY,
-    CHANGE,
-    COMPONENT,
-    EXCEPTION,
-    ITEM_KIND,
-    ITEM_STATUS,
-    LEVEL,
-    NO_COMPONENT,
-    SEVERITY,
-    STEP_KIND,
-    lane_title,
-    look,
-)
 from .palette import SERIES
-from .severity import SEVERITY_ORDER, severity_rank, worst
-from .words import ai_badge, change_word, exception_words, percent
+
+# The looks, words and severity order name the model's enums, and the model imports pydantic: they
+# load when first asked for, so that a page's colours can be read before the plan is (start-up).
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "AI",
+            "AUTONOMY",
+            "CHANGE",
+            "COMPONENT",
+            "EXCEPTION",
+            "ITEM_KIND",
+            "ITEM_STATUS",
+            "LEVEL",
+            "NO_COMPONENT",
+            "SEVERITY",
+            "STEP_KIND",
+            "lane_title",
+            "look",
+        ),
+        "looks",
+    ),
+    **dict.fromkeys(("SEVERITY_ORDER", "severity_rank", "worst"), "severity"),
+    **dict.fromkeys(("ai_badge", "change_word", "exception_words", "percent"), "words"),
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AI",

@@ -244,3 +244,13 @@ def test_roadmap_lanes_are_named_as_the_board_pack_and_the_workbook_name_them(ou
             assert components.get(lane.kind.label, lane.title) == lane.title
         else:
             assert lane.title == lane.kind.label
+
+
+def test_the_pages_signal_colours_are_the_vocabularys():
+    from omplanner.model import Severity
+    from omplanner.vocabulary import CHANGE, SEVERITY
+    from ui.widgets.style import CAUTION, GOOD, PROBLEM
+
+    assert PROBLEM.name() == SEVERITY[Severity.ERROR].light
+    assert CAUTION.name() == SEVERITY[Severity.WARNING].light
+    assert GOOD.name() == CHANGE["added"].light

@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from omplanner import vocabulary
-from omplanner.model import Severity
+from omplanner.vocabulary import palette
 
 from ..theme import TYPE_SCALE_PROPERTY
 
@@ -20,13 +19,15 @@ ROW_HEIGHT = 40
 BODY_POINT_SIZE = 11
 TITLE_POINT_SIZE = 17
 
-PROBLEM = QColor(vocabulary.SEVERITY[Severity.ERROR].light)
-"""Something the plan is missing or has twice: a gap in the decision matrix, an empty owner."""
-CAUTION = QColor(vocabulary.SEVERITY[Severity.WARNING].light)
+PROBLEM = QColor(palette.VERMILLION[0])
+"""Something the plan is missing or has twice: a gap in the decision matrix, an empty owner.
+The colours of an error, a warning and a done step (``omplanner.vocabulary``; the palette is read
+directly so that start-up does not load the plan model)."""
+CAUTION = QColor(palette.ORANGE[0])
 """Worth a look, not wrong: the room disagrees on a score."""
-GOOD = QColor(vocabulary.CHANGE["added"].light)
+GOOD = QColor(palette.GREEN[0])
 
-SERIES = [QColor(light) for light, _dark in vocabulary.SERIES]
+SERIES = [QColor(light) for light, _dark in palette.SERIES]
 """Colours for overlaid series (use cases on the radar chart), in order."""
 
 
