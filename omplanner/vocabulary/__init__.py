@@ -5,8 +5,8 @@ renders all read it; nothing else names these colours or words.
 Contrast ratios and the colour-vision check are in docs/design.md ("Vocabulary").
 """
 
+from .base import DARK_PAGE, INK, LIGHT_PAGE, PAPER, Look, xlsx
 from .colour import contrast, difference, mix
-from .look import DARK_PAGE, INK, LIGHT_PAGE, PAPER, Look, xlsx
 from .palette import SERIES
 
 # The looks, words and severity order name the model's enums, and the model imports pydantic: they

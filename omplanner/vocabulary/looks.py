@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 from ..model import ITEM_COMPONENT, AiIntervention, Autonomy, Component, ItemKind, ItemStatus, Severity, StepKind
-from .look import Look
+from .base import Look
 from .palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, SLATE, VERMILLION, YELLOW
 
 
