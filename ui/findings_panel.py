@@ -33,7 +33,6 @@ from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITIES = [("Errors", "error"), ("Warnings", "warning"), ("Information", "info")]
 """The core's Severity values; the component filter is filled from the core's Component on the
 first check, so that building the panel imports no core module (start-up)."""
@@ -281,7 +280,9 @@ class FindingsPanel(QDockWidget):
         if found is self._shown and self.checked_once:
             return  # the edit changed nothing the rules read: the list on screen is current
         self._shown = found
-        self.findings = sorted(found, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code))
+        from omplanner.vocabulary import severity_rank  # with the findings: the model is loaded by now
+
+        self.findings = sorted(found, key=lambda f: (severity_rank(f.severity), f.code))
         if not self.checked_once:
             from omplanner.model import Component
 

@@ -547,7 +547,7 @@ class ProcessPage(QWidget, LaneActions):
         if use_case is None:
             self.summary.setText("")
             return
-        diff = diff_maps(use_case.current, use_case.redesigned)
+        diff = diff_maps(use_case.current, use_case.redesigned, self.document.plan)
         show = self.diff_button.isChecked()
         self.panes["current"].scene.set_diff_states({i: "removed" for i in diff.removed} if show else {})
         self.panes["redesigned"].scene.set_diff_states({i: "added" for i in diff.added} if show else {})

@@ -284,6 +284,12 @@ class ProcessView(QGraphicsView):
         self.finish_rename(commit=False)
         line = QLineEdit(text, self.viewport())
         line.setAccessibleName("New name" if isinstance(item, StepItem) else "Flow label")
+        if not isinstance(item, StepItem):
+            line.setPlaceholderText("e.g. no · 25 %")
+            line.setToolTip(
+                "A branch's share of cases, written as a percentage in its label ('no · 25 %'), weights its "
+                "steps' minutes in the minutes per case; branches without one share what is left evenly."
+            )
         line.setProperty("element_id", element_id)
         rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         width = max(160, rect.width())

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from omplanner.model import ItemKind, Plan, RoadmapItem
 from omplanner.model.base import short_name
+from omplanner.vocabulary import lane_title
 
 BY_COMPONENT = "component"
 BY_USE_CASE = "use_case"
@@ -41,17 +42,21 @@ MIN_WEEKS = 26
 """The timeline shows at least half a year, so a short plan does not look cramped."""
 
 COMPONENT_LANES: list[tuple[str, str, tuple[ItemKind, ...]]] = [
-    ("diagnostic", "Diagnostic", (ItemKind.DIAGNOSTIC,)),
-    ("process", "Process design", (ItemKind.PROCESS_REDESIGN,)),
-    ("data", "Data readiness", (ItemKind.DATA_READINESS,)),
-    ("decision_rights", "Decision rights", (ItemKind.DECISION_RIGHTS,)),
-    ("capability", "Capability & roles", (ItemKind.CAPABILITY,)),
-    ("governance", "Governance", (ItemKind.GOVERNANCE,)),
-    ("tools", "Tools", (ItemKind.TOOL_SELECTION,)),
-    ("deployment", "Deployment", (ItemKind.DEPLOYMENT,)),
-    ("other", "Measurement & other", (ItemKind.OTHER,)),
+    (key, lane_title(kind), (kind,))
+    for key, kind in (
+        ("diagnostic", ItemKind.DIAGNOSTIC),
+        ("process", ItemKind.PROCESS_REDESIGN),
+        ("data", ItemKind.DATA_READINESS),
+        ("decision_rights", ItemKind.DECISION_RIGHTS),
+        ("capability", ItemKind.CAPABILITY),
+        ("governance", ItemKind.GOVERNANCE),
+        ("tools", ItemKind.TOOL_SELECTION),
+        ("deployment", ItemKind.DEPLOYMENT),
+        ("other", ItemKind.OTHER),
+    )
 ]
-"""Lanes in the order the work usually flows, each with the kinds of item it holds."""
+"""Lanes in the order the work usually flows, each with the kinds of item it holds, titled as the
+board pack and the workbook name them (``vocabulary.lane_title``)."""
 
 _KIND_LANE = {kind: key for key, _title, kinds in COMPONENT_LANES for kind in kinds}
 _LANE_KIND = {key: kinds[0] for key, _title, kinds in COMPONENT_LANES}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Severity
+from ...vocabulary import SEVERITY, severity_rank, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 
@@ -161,11 +161,8 @@ def write_capabilities(ctx: ExportContext) -> None:
     )
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
 def write_findings(ctx: ExportContext) -> None:
-    findings = sorted(ctx.analysis.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.code))
+    findings = sorted(ctx.analysis.findings, key=lambda f: (severity_rank(f.severity), f.code))
     blurb = f"{len(findings)} findings from the plan's rules, most severe first, each with a suggested fix."
     n = len(ctx.plan.rule_settings)
     if n:
@@ -245,11 +242,7 @@ def _colour_severity(ws, cell_range: str) -> None:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Font, PatternFill
 
-    for label, fill, ink in (
-        ("Error", "FDE2E1", "9B1C1C"),
-        ("Warning", "FEF3C7", "92400E"),
-        ("Info", "E0F2FE", "075985"),
-    ):
+    for label, fill, ink in ((lk.label, xlsx(lk.pale()), xlsx(lk.text())) for lk in SEVERITY.values()):
         ws.conditional_formatting.add(
             cell_range,
             CellIsRule(

@@ -1,7 +1,8 @@
 """The Roadmap sheet: the items as a table, and beside it a week-by-week timeline.
 
 The timeline is drawn with cell fills (a column per week), so it survives any spreadsheet and
-prints with the table: bars coloured by kind of work, the critical path outlined in red, and
+prints with the table: bars coloured by kind of work, the critical path outlined in black (as in
+the app and the board pack), and
 each deployment's go-live week (the week it finishes) marked as a milestone (◆).
 """
 
@@ -14,24 +15,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...figures import GO_LIVE_RULE, go_live_offset
 from ...model import ITEM_COMPONENT, ItemKind, ItemStatus
+from ...vocabulary import INK, ITEM_KIND, xlsx
 from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
 
 MAX_WEEKS = 260
 """The timeline stops after five years; the table still lists every item."""
 
-KIND_COLOURS: dict[ItemKind, str] = {
-    ItemKind.DIAGNOSTIC: "8E7CC3",
-    ItemKind.PROCESS_REDESIGN: "4A90C2",
-    ItemKind.DATA_READINESS: "3FA796",
-    ItemKind.DECISION_RIGHTS: "E0A030",
-    ItemKind.TOOL_SELECTION: "9CA3AF",
-    ItemKind.CAPABILITY: "D9738C",
-    ItemKind.GOVERNANCE: "6B8E23",
-    ItemKind.DEPLOYMENT: "1F4E79",
-    ItemKind.OTHER: "B59F7A",
-}
-CRITICAL = Side(style="medium", color="C0392B")
+KIND_COLOURS: dict[ItemKind, str] = {k: xlsx(lk.light) for k, lk in ITEM_KIND.items()}
+"""The vocabulary's colours, as openpyxl spells them: the app's roadmap and the board pack's Gantt agree."""
+CRITICAL = Side(style="medium", color=xlsx(INK))
 WEEK_WIDTH = 3.2
 
 COLUMNS = [
@@ -56,7 +49,7 @@ def _define_styles(ctx: ExportContext) -> None:
     styler = ctx.styler
     for kind, colour in KIND_COLOURS.items():
         fill = PatternFill("solid", fgColor=colour)
-        font = Font(name="Calibri", bold=True, color="FFFFFF", size=9)
+        font = Font(name="Calibri", bold=True, color=xlsx(ITEM_KIND[kind].ink()), size=9)
         centred = Alignment(horizontal="center", vertical="center")
         styler.define(f"bar_{kind.value}", fill=fill, font=font, alignment=centred)
         styler.define(
@@ -82,7 +75,7 @@ def write_roadmap(ctx: ExportContext) -> None:
         ctx.styler,
         "Roadmap",
         f"Week 1 starts on {plan.details.start_date:%d %B %Y}. Bars are coloured by kind of work; "
-        "red-edged bars are on the critical path; ◆ marks a deployment's go-live.",
+        "black-edged bars are on the critical path; ◆ marks a deployment's go-live.",
     )
     top += 1  # a row for the month labels above the week numbers
     items = plan.roadmap
@@ -155,6 +148,6 @@ def _legend(ctx: ExportContext, ws, row: int) -> None:
         put(ws, row, 1, "", ctx.styler, f"bar_{kind.value}")
         put(ws, row, 2, kind.label, ctx.styler, "value")
     put(ws, row + 1, 1, "", ctx.styler, f"bar_{ItemKind.OTHER.value}_critical")
-    put(ws, row + 1, 2, "On the critical path (red edge): a delay here delays the whole roadmap", ctx.styler, "value")
+    put(ws, row + 1, 2, "On the critical path (black edge): a delay here delays the whole roadmap", ctx.styler, "value")
     put(ws, row + 2, 1, "◆", ctx.styler, "body_center")
     put(ws, row + 2, 2, f"Deployment go-live. {GO_LIVE_RULE}", ctx.styler, "value")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
-from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
+from ....figures.minutes import expected_minutes, per_case_words
+from ....model import Component, Plan, ProcessMap, UseCase
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
@@ -65,15 +66,10 @@ def _profile(ctx: Ctx, uc: UseCase) -> list:
 
 
 def map_stats(plan: Plan, pmap: ProcessMap) -> str:
-    """Facts read off the map: step count, AI steps, and handling minutes in people's lanes."""
+    """Facts read off the map: step count, AI steps, and people's expected minutes per case."""
     steps = [st_ for st_ in pmap.steps if st_.kind.value not in ("start", "end")]
     ai = sum(1 for st_ in steps if st_.is_ai)
-    human = 0.0
-    for step in steps:
-        role = plan.role(step.lane)
-        if role is not None and role.kind is RoleKind.HUMAN:
-            human += step.minutes
-    return f"{len(steps)} steps, {ai} with AI · {figure(human)} minutes of people's time per case (sum of step times)"
+    return f"{len(steps)} steps, {ai} with AI · {per_case_words(expected_minutes(plan, pmap))}"
 
 
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
