@@ -44,7 +44,7 @@ def test_version_1_rule_settings_open_with_an_empty_reason():
     from omplanner.model import RuleSeverity
 
     plan = plan_from_data(data)
-    assert plan.schema_version == 2
+    assert plan.schema_version == SCHEMA_VERSION
     assert plan.rule_settings["SEQ-001"].severity is RuleSeverity.OFF
     assert plan.rule_settings["PRO-002"].severity is RuleSeverity.INFO
     assert plan.rule_settings["SEQ-001"].reason == ""

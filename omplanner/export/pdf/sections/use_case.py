@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
-from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
+from ....model import Component, Plan, ProcessMap, UseCase
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
@@ -71,7 +71,7 @@ def map_stats(plan: Plan, pmap: ProcessMap) -> str:
     human = 0.0
     for step in steps:
         role = plan.role(step.lane)
-        if role is not None and role.kind is RoleKind.HUMAN:
+        if role is not None and role.is_people:
             human += step.minutes
     return f"{len(steps)} steps, {ai} with AI · {figure(human)} minutes of people's time per case (sum of step times)"
 
@@ -211,8 +211,8 @@ def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
                 ds.name,
                 ds.system,
                 role_names(plan, [ds.owner_role]) or "no owner",
-                ds.validation or "—",
-                ds.latency or "—",
+                ds.validation.describe(),
+                ds.latency.describe(),
                 quality,
                 used,
             ]
