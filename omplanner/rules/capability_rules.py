@@ -15,13 +15,18 @@ from .process_rules import redesigned
 from .words import article, quoted
 
 FAMILY = "Capability"
+
+BUILT_INTO_ROLE = (BuildMethod.JOB_DESIGN, BuildMethod.TRAINING)
+"""How a requirement a fix adds is built: written into the job, and taught (CAP-004 asks for both)."""
 ENDS = (StepKind.START, StepKind.END)
 
 
 def _add(index: PlanIndex, role: str, kind: CapabilityKind, uc: str) -> Fix:
     label = kind.label.lower().replace(" ", "-")
     text = f"Add {article(label)} {label} requirement for {index.role_name(role)}"
-    cap = CapabilityRequirement(id=new_id("cap"), role=role, capability=kind, use_case=uc)
+    cap = CapabilityRequirement(
+        id=new_id("cap"), role=role, capability=kind, use_case=uc, built_through=list(BUILT_INTO_ROLE)
+    )
     return Fix(text, AddEntity(None, "capabilities", cap, text=text))
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..commands import AddEntity, Macro, SetFields
 from ..model import (
     AiIntervention,
+    BuildMethod,
     CapabilityKind,
     CapabilityRequirement,
     Component,
@@ -258,7 +259,11 @@ def output_checked(index: PlanIndex) -> Iterator[Hit]:
         if candidate is not None:
             text = f"Add an output-validation requirement for {index.role_name(candidate)}"
             cap = CapabilityRequirement(
-                id=new_id("cap"), role=candidate, capability=CapabilityKind.OUTPUT_VALIDATION, use_case=uc
+                id=new_id("cap"),
+                role=candidate,
+                capability=CapabilityKind.OUTPUT_VALIDATION,
+                use_case=uc,
+                built_through=[BuildMethod.JOB_DESIGN, BuildMethod.TRAINING],
             )
             fix = Fix(text, AddEntity(None, "capabilities", cap, text=text))
         yield Hit(

@@ -238,3 +238,13 @@ def test_check_exits_1_on_each_mistake(mistake, tmp_path, capsys):
     save_plan(plan, path)
     assert main(["check", str(path)]) == 1
     assert "ERROR" in capsys.readouterr().out
+
+
+def test_a_capability_fix_builds_the_skill_into_the_job_so_it_draws_no_new_finding():
+    plan = compliant()
+    plan.capabilities = [c for c in plan.capabilities if c.id != "cap-ap-monitor"]
+    [finding] = [f for f in check_plan(plan) if f.code == "CAP-003"]
+    before = {(f.code, f.element_ids) for f in check_plan(plan)}
+    finding.fix.command.apply(plan)
+    after = {(f.code, f.element_ids) for f in check_plan(plan)}
+    assert after < before  # a requirement with no say in the job would have drawn CAP-004
