@@ -5,7 +5,7 @@ from omplanner.rules import check_plan
 from tests.ui.page_tools import open_editor, open_page
 from ui.pages.data_sources import DataSourcesPage
 
-OWNER, ORIGIN, VALIDATION, LATENCY, OWNERSHIP, QUALITY, USED_BY = 2, 3, 4, 5, 6, 7, 8
+OWNER, VALIDATION, LATENCY, QUALITY, USED_BY, ORIGIN, OWNERSHIP = 2, 3, 4, 5, 6, 7, 8
 
 
 def tip(page, row, column):

@@ -68,10 +68,8 @@ class DataSourcesPage(QWidget):
                 width=170,
                 flag=lambda s: marks.message(s.id, "DAT-001", "DAT-005"),
             ),
-            answer_column("Origin", "origin", marks, "DAT-004", "Where it comes from"),
             answer_column("Validation", "validation", marks, "DAT-002", "How it is checked before the AI reads it"),
             answer_column("Latency", "latency", marks, "DAT-003", "How fast it arrives", width=130),
-            answer_column("Ownership", "ownership", marks, "DAT-001", "How the owner looks after its quality", 130),
             Column("Quality", "quality", editor="optional_level", width=90, tooltip="1 (poor) to 5 (excellent)"),
             Column(
                 "Used by",
@@ -82,6 +80,10 @@ class DataSourcesPage(QWidget):
                 width=110,
                 tooltip="Double-click or press Space to choose the steps",
             ),
+            # Where it comes from and how its owner keeps it clean come last: on a narrow screen
+            # with the findings open, the columns the room compares most stay in sight.
+            answer_column("Origin", "origin", marks, "DAT-004", "Where it comes from", width=130),
+            answer_column("Ownership", "ownership", marks, "DAT-001", "How the owner looks after its quality", 130),
         ]
         self.model = EntityTableModel(document, lambda: self.document.plan.data_sources, columns, self)
         self.table = EntityTableView(self.model, self)
