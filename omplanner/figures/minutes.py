@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import AiIntervention, Plan, ProcessMap, RoleKind, Step, StepKind
+from ..model import AiIntervention, Plan, ProcessMap, Step, StepKind
 
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 _AI_WORKS = (AiIntervention.AUTOMATE, AiIntervention.ROUTE_EXCEPTIONS)
@@ -52,7 +52,7 @@ def branch_share(label: str) -> float | None:
 
 def is_people_time(plan: Plan | None, step: Step) -> bool:
     role = plan.role(step.lane) if plan is not None else None
-    in_people_lane = role is None or role.kind is RoleKind.HUMAN
+    in_people_lane = role is None or role.is_people
     return in_people_lane and step.ai not in _AI_WORKS
 
 

@@ -103,6 +103,8 @@ FAMILY_READS: dict[str, frozenset[str]] = {
     "Data": _MAPS | {"DataSource", "Role"},
     "Capability": _MAPS | {"CapabilityRequirement", "Role", "Decision", "Governance"},
     "Integration": _MAPS | {"Role"},
+    # What a use case in use must have: which use cases deploy comes from the roadmap.
+    "Readiness": _MAPS | {"RoadmapItem", "Decision", "DataSource", "CapabilityRequirement"},
 }
 """Entity types (class names, as a ``Change`` names them) whose edits can change a family's
 findings. A family missing here is re-run after every edit."""

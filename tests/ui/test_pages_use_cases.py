@@ -138,3 +138,26 @@ def test_a_letter_typed_on_the_cell_just_clicked_again_opens_its_editor_with_the
     assert isinstance(editor, QLineEdit) and editor.text() == "Xy"
     qtbot.wait(QApplication.doubleClickInterval() + 50)  # and the delayed edit does not undo it
     assert QApplication.focusWidget() is editor and editor.text() == "Xy"
+
+
+def test_the_outcome_measure_is_typed_in_the_form_and_clears_the_readiness_error(qtbot, example_plan):
+    from omplanner.rules import check_plan
+
+    def rdy006():
+        return [f for f in check_plan(document.plan) if f.code == "RDY-006" and f.use_case_id == "uc-email"]
+
+    document, page = open_page(qtbot, UseCasesPage, example_plan)
+    assert rdy006()
+    click_cell(qtbot, page.table, row_of(page.table, "Customer e-mail triage"), 0)
+    page.outcome_name_edit.setFocus()
+    qtbot.keyClicks(page.outcome_name_edit, "E-mails answered within a day, whole team")
+    page.outcome_target_edit.setFocus()
+    qtbot.keyClicks(page.outcome_target_edit, "90")
+    qtbot.keyClick(page.outcome_target_edit, Qt.Key.Key_Tab)
+    outcome = document.plan.use_case("uc-email").outcome
+    assert (outcome.name, outcome.target) == ("E-mails answered within a day, whole team", 90)
+    assert not rdy006()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.plan.use_case("uc-email").outcome.name == ""
+    assert page.outcome_name_edit.text() == ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import AiIntervention, Plan, ProcessMap, RoleKind, StepKind
+from ...model import AiIntervention, Plan, ProcessMap, StepKind
 from ...vocabulary import exception_words
 from . import styles as st
 from .fonts import BOLD, REGULAR
@@ -276,7 +276,7 @@ def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, i
         mid = y_top - h / 2 + (len(lines) - 1) * (size + 1.5) / 2 - size / 2 + 2
         for k, line in enumerate(lines):
             c.d.add(String(6, mid - k * (size + 1.5), line, fontName=BOLD, fontSize=size, fillColor=st.NAVY))
-        if role is not None and role.kind is not RoleKind.HUMAN:
+        if role is not None and not role.is_people:
             c.d.add(
                 String(
                     6,

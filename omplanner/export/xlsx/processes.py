@@ -36,6 +36,7 @@ COLUMNS = [
     Column("Exception route", max_width=30),
     Column("Exception rate %", "number", max_width=11),
     Column("Minutes", "number"),
+    Column("Exception when", "long", max_width=36),
 ]
 
 
@@ -156,7 +157,7 @@ def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
             row[0:4] = [name, ctx.role(current.lane), current.kind, _number(current.minutes)]
         row[4] = change_label(current, redesigned)
         if redesigned is not None:
-            row[5:13] = [
+            row[5:14] = [
                 redesigned.name or redesigned.kind.label,
                 ctx.role(redesigned.lane),
                 redesigned.kind,
@@ -165,6 +166,7 @@ def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
                 ctx.step_name(redesigned.exception_route),
                 _number(redesigned.exception_rate),
                 _number(redesigned.minutes),
+                redesigned.exception_trigger,
             ]
         rows.append(row)
     area = write_table(ws, ctx.table_names, ctx.styler, top + 2, 1, f"Process {uc.name}", COLUMNS, rows)

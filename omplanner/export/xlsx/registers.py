@@ -36,6 +36,11 @@ def write_governance(ctx: ExportContext) -> None:
             Column("What AI may and may not decide alone", "long", max_width=60),
             Column("Escalation path", "long", max_width=40),
             Column("When a threshold is breached", "long", max_width=50),
+            Column("Owner role's kind", max_width=20),
+            Column("Process-level outcome measure", "long", max_width=40),
+            Column("Outcome baseline", "number", max_width=11),
+            Column("Outcome target", "number", max_width=11),
+            Column("Outcome unit", "center", max_width=10),
         ],
         (
             [
@@ -45,6 +50,11 @@ def write_governance(ctx: ExportContext) -> None:
                 uc.governance.autonomy_statement,
                 " → ".join(ctx.role(r) for r in uc.governance.escalation_path),
                 uc.governance.breach_process,
+                _role_kind(ctx.plan.role(uc.governance.owner_role)),
+                uc.outcome.name,
+                uc.outcome.baseline,
+                uc.outcome.target,
+                uc.outcome.unit,
             ]
             for uc in ctx.plan.use_cases
         ),
@@ -112,17 +122,21 @@ def write_data_sources(ctx: ExportContext) -> None:
             Column("Quality (1-5)", "center"),
             Column("Structured", "center"),
             Column("Used by steps", "long", max_width=50),
+            Column("Where it comes from", "long", max_width=40),
+            Column("How its owner keeps it clean", "long", max_width=40),
         ],
         (
             [
                 d.name,
                 d.system,
                 ctx.role(d.owner_role),
-                d.validation,
-                d.latency,
+                d.validation.describe(),
+                d.latency.describe(),
                 d.quality,
                 d.structured,
                 "\n".join(ctx.step_label(s) for s in d.used_by),
+                d.origin.describe(),
+                d.ownership.describe(),
             ]
             for d in ctx.plan.data_sources
         ),
@@ -252,3 +266,10 @@ def _colour_severity(ws, cell_range: str) -> None:
                 font=Font(color=ink, bold=True),
             ),
         )
+
+
+def _role_kind(role) -> str:
+    """'Person, senior', 'Committee': what kind of party owns the governance."""
+    if role is None:
+        return ""
+    return f"{role.kind.label}, senior" if role.senior else role.kind.label
