@@ -24,7 +24,7 @@ from ..model import AiIntervention, Flow, Plan, ProcessMap, Role, RoleKind, Step
 from ..model.base import MAX_ID, MAX_TEXT
 from ..model.plan import MAX_FLOWS, MAX_LANES, MAX_MINUTES, MAX_POSITION, MAX_STEPS
 from ..model.walk import find_place, iter_entities
-from ..process.layout import STEP_HEIGHT, STEP_WIDTH, auto_layout, clamp_into_lane, lane_centre_y, lane_top
+from ..process.layout import FIRST_X, STEP_HEIGHT, STEP_WIDTH, auto_layout, clamp_into_lane, lane_centre_y, lane_top
 from .degradations import Degradation
 from .names import BPMN_NS, BPMNDI_NS, DC_NS, om
 from .safe_xml import BpmnFileError, parse_bpmn_xml
@@ -176,6 +176,7 @@ class _Reader:
         self.old_steps = {s.id for s in self.target.steps}
         self.degradations: list[Degradation] = []
         self.imported: dict[str, str] = {}
+        self.step_elements: dict[str, Step] = {}
 
     def note(self, code: str, element) -> None:
         self.degradations.append(Degradation(code, _local(element), _name(element), element.get("id") or ""))
@@ -283,7 +284,7 @@ class _Reader:
         lanes = list(dict.fromkeys(role_of[id(la)] for la in lane_list))
         step_list = list(steps.values())
         pmap = ProcessMap(id=self.map_id, lanes=lanes, steps=step_list, flows=plan_flows)
-        automatic = not self._place(pmap, nodes, elements, ours)
+        automatic = not self._place(pmap, ours)
         if automatic:
             for step_id, (x, y) in auto_layout(pmap).items():
                 step = pmap.step(step_id)
@@ -374,6 +375,7 @@ class _Reader:
                 else:
                     self.note("lineage-dropped", element)
             steps[element_id] = step
+            self.step_elements[element_id] = step
             self.imported[element_id] = step.id
         by_plan_id = {(elements[e].get(om("id")) or e): s for e, s in steps.items()}
         for element_id, step in steps.items():
@@ -464,55 +466,77 @@ class _Reader:
                 shapes[key] = (*box, shape)
         return shapes
 
-    def _place(self, pmap: ProcessMap, nodes, elements, ours: bool) -> bool:
+    def _place(self, pmap: ProcessMap, ours: bool) -> bool:
         """Positions from the diagram; False where the automatic layout should place the steps."""
         if not pmap.steps:
             return True
         shapes = self._shapes()
-        placed = {}
-        for element_id, step_id in self.imported.items():
-            step = pmap.step(step_id)
-            if (
-                step is None
-                or _local(elements[element_id]) in ("boundaryEvent", "exclusiveGateway")
-                and (elements[element_id].get(om("split")) or _local(elements[element_id]) == "boundaryEvent")
-            ):
-                continue
+        placed: dict[str, tuple[float, float]] = {}
+        for element_id, step in self.step_elements.items():
             if element_id not in shapes:
                 return False
             x, y, w, h, shape = shapes[element_id]
             cx = _number(shape, om("x"), -MAX_POSITION, MAX_POSITION) if ours else None
             cy = _number(shape, om("y"), -MAX_POSITION, MAX_POSITION) if ours else None
-            placed[step_id] = (x + w / 2 if cx is None else cx, y + h / 2 if cy is None else cy)
-        if not placed or any(abs(v) > MAX_POSITION for xy in placed.values() for v in xy):
+            placed[step.id] = (x + w / 2 if cx is None else cx, y + h / 2 if cy is None else cy)
+        if any(abs(v) > MAX_POSITION for xy in placed.values() for v in xy):
             return False
         if ours:
             for step in pmap.steps:
                 step.x, step.y = placed[step.id]
             return True
-        lane_top_in_file = {}
+        return self._fit_foreign(pmap, shapes, placed)
+
+    def _fit_foreign(self, pmap: ProcessMap, shapes, placed) -> bool:
+        """Another tool's diagram in our lanes: its horizontal order and spacing (widened where
+        its shapes are narrower than ours) and each step's height within its lane. False where
+        steps would still overlap."""
+        lane_top_in_file: dict[str, float] = {}
         for lane_element in self.root.iter(f"{{{BPMN_NS}}}lane"):
             key = lane_element.get("id")
             if key in shapes:
                 for ref in _children(lane_element, "flowNodeRef"):
                     lane_top_in_file.setdefault((ref.text or "").strip(), shapes[key][1])
+        element_of = {step.id: element_id for element_id, step in self.step_elements.items()}
         left = min(x for x, _ in placed.values())
-        by_step = {v: k for k, v in self.imported.items() if pmap.step(v) is not None}
         for step in pmap.steps:
             cx, cy = placed[step.id]
             index = pmap.lanes.index(step.lane)
-            top = lane_top_in_file.get(by_step.get(step.id, ""))
-            step.x = round(cx - left + 60.0)
+            top = lane_top_in_file.get(element_of[step.id])
+            step.x = cx - left
             step.y = (
                 round(clamp_into_lane(lane_top(index) + cy - top, index)) if top is not None else lane_centre_y(index)
             )
-        for a, b in _pairs(pmap.steps):
-            if a.lane == b.lane and abs(a.x - b.x) < STEP_WIDTH and abs(a.y - b.y) < STEP_HEIGHT:
-                return False
+        closest = _closest_in_row(pmap.steps)
+        if closest == 0:
+            return False
+        factor = max(1.0, (STEP_WIDTH + 40) / closest) if closest is not None else 1.0
+        if factor > MAX_WIDENING:
+            return False
+        for step in pmap.steps:
+            step.x = round(FIRST_X + step.x * factor)
         return True
 
 
-def _pairs(items):
-    for i, a in enumerate(items):
-        for b in items[i + 1 :]:
-            yield a, b
+MAX_WIDENING = 5.0
+"""A diagram drawn more than five times tighter than our steps is better laid out afresh."""
+
+
+def _closest_in_row(steps: list[Step]) -> float | None:
+    """The least horizontal distance between two steps of one lane at about the same height
+    (None where no two share a row): what the diagram must be widened by for ours to fit."""
+    by_lane: dict[str, list[Step]] = {}
+    for step in steps:
+        by_lane.setdefault(step.lane, []).append(step)
+    closest = None
+    reach = (STEP_WIDTH + 40) * MAX_WIDENING
+    for row in by_lane.values():
+        row.sort(key=lambda s: s.x)
+        for i, a in enumerate(row):
+            for b in row[i + 1 :]:
+                gap = b.x - a.x
+                if gap >= reach:
+                    break
+                if abs(a.y - b.y) < STEP_HEIGHT and (closest is None or gap < closest):
+                    closest = gap
+    return closest

@@ -131,3 +131,24 @@ def test_a_task_with_an_escalation_boundary_gets_its_exception_route():
     sub = next(s for s in result.pmap.steps if s.name.startswith("Collapsed"))
     target = result.pmap.step(sub.exception_route)
     assert target is not None and target.name  # the interrupting escalation's flow
+
+
+def test_a_diagram_that_fits_our_lanes_keeps_its_layout_widened_for_our_steps():
+    result = _import(MIWG / "A.1.0.bpmn")
+    assert not result.auto_layout
+    steps = result.pmap.steps
+    assert [s.name for s in sorted(steps, key=lambda s: s.x)] == [
+        "Start Event",
+        "Task 1",
+        "Task 2",
+        "Task 3",
+        "End Event",
+    ]
+    gaps = [b.x - a.x for a, b in zip(sorted(steps, key=lambda s: s.x), sorted(steps, key=lambda s: s.x)[1:])]
+    assert min(gaps) >= 150 + 40  # no two of our 150-point steps touch
+
+
+def test_a_diagram_stacking_steps_in_one_row_gets_the_automatic_layout():
+    result = _import(MIWG / "A.2.0.bpmn")  # no lanes: its branches above and below meet in our one lane
+    assert result.auto_layout
+    assert "Uses automatic layout" in result.report()
