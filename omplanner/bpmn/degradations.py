@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "flow-dropped": "flow whose end was not imported: dropped",
     "lineage-dropped": "lineage to a step the plan does not have: dropped",
     "unknown-element": "element OM Planner does not know: dropped",
+    "duplicate-id": "id used twice in the file: imported, but flows go to the first",
 }
 
 

@@ -272,14 +272,15 @@ class _Reader:
                     self.note(_DROPPED[_local(child)], child)
         if len(lane_list) > MAX_LANES:
             raise BpmnFileError(self.path, f"the process has {len(lane_list)} lanes; a map holds at most {MAX_LANES}")
-        role_of, matches, new_roles = self._roles(lane_list)
-        steps, elements, boundaries, splits = self._steps(nodes, role_of)
-        if len(steps) > MAX_STEPS or len(flows) > MAX_FLOWS:
+        count = sum(1 for e, _ in nodes if _local(e) != "boundaryEvent" and e.get(om("split")) != "true")
+        if count > MAX_STEPS or len(flows) > MAX_FLOWS:  # checked before any step is built
             raise BpmnFileError(
                 self.path,
-                f"the process has {len(steps):,} steps and {len(flows):,} flows; a map holds at most "
+                f"the process has {count:,} steps and {len(flows):,} flows; a map holds at most "
                 f"{MAX_STEPS:,} steps and {MAX_FLOWS:,} flows",
             )
+        role_of, matches, new_roles = self._roles(lane_list)
+        steps, elements, boundaries, splits = self._steps(nodes, role_of)
         plan_flows = self._flows(flows, steps, elements, boundaries, splits)
         lanes = list(dict.fromkeys(role_of[id(la)] for la in lane_list))
         step_list = list(steps.values())
@@ -339,6 +340,10 @@ class _Reader:
         for element, lane in nodes:
             local = _local(element)
             element_id = element.get("id") or ""
+            if element_id in elements or not element_id:  # kept, under a key no flow can name
+                if element_id:
+                    self.note("duplicate-id", element)
+                element_id = f"{element_id}#{len(elements)}"
             elements[element_id] = element
             if local == "boundaryEvent":
                 boundaries.append(element)

@@ -67,7 +67,7 @@ def test_every_export_of_the_example_and_of_odd_ids_reads_without_a_warning(tmp_
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(plans())
 def test_exports_of_generated_plans_read_without_a_warning(tmp_path, plan):

@@ -34,7 +34,7 @@ def test_ids_that_are_no_xml_names_and_control_characters_come_back():
     _assert_round_trip(plan)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_every_generated_map_comes_back_whole(plan):
     _assert_round_trip(plan)
