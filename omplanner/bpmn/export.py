@@ -151,7 +151,7 @@ def export_map(plan: Plan, use_case: UseCase, variant: str) -> bytes:
                 ids.take(f"{step_ids[step.id]}_exception_flow"),
                 source,
                 target,
-                "exception",
+                "" if step.id in boundary_ids else "exception",  # the boundary event says so already
                 marks=(("exception", "true"),),
             )
         )
@@ -303,21 +303,56 @@ def _diagram(
         for x, y in points:
             etree.SubElement(element, f"{{{DI_NS}}}waypoint", x=number(x), y=number(y))
         if edge.name:
-            mid_x, mid_y = points[len(points) // 2 - 1] if len(points) > 2 else points[0]
+            mid_x, mid_y = _label_place(points)
             label = etree.SubElement(element, _di("BPMNLabel"))
             _bounds(label, _Box(mid_x + 4, mid_y - 18, 80, 14))
 
 
+GAP = 20.0
+"""How far a route keeps from the shapes it goes round."""
+
+
 def _waypoints(source: _Box, target: _Box, from_below: bool) -> list[tuple[float, float]]:
-    """An orthogonal route from the source's right side (or its bottom, for a boundary event)
-    to the target's left side."""
-    ty = target.y + target.h / 2
+    """An orthogonal route that does not cross its own two shapes: forward from the source's
+    right side to the target's left, straight down or up between shapes stacked in one column,
+    and back round underneath for a loop. A boundary event's route leaves from its bottom."""
+    sx, sy = source.x + source.w / 2, source.y + source.h / 2
+    tx, ty = target.x + target.w / 2, target.y + target.h / 2
+    below = max(source.y + source.h, target.y + target.h) + GAP
+    if source == target:  # a step that leads back to itself
+        return [
+            (source.right, sy),
+            (source.right + GAP, sy),
+            (source.right + GAP, below),
+            (sx, below),
+            (sx, below - GAP),
+        ]
     if from_below:
-        sx, sy = source.x + source.w / 2, source.y + source.h
-        return [(sx, sy), (sx, ty), (target.x, ty)]
-    sx, sy = source.right, source.y + source.h / 2
-    tx = target.x
-    if sy == ty:
-        return [(sx, sy), (tx, ty)]
-    mid = (sx + tx) / 2
-    return [(sx, sy), (mid, sy), (mid, ty), (tx, ty)]
+        start = (sx, source.y + source.h)
+        if target.x >= sx + GAP / 2:
+            return [start, (sx, ty), (target.x, ty)]
+        if target.right <= sx - GAP / 2:
+            return [start, (sx, ty), (target.right, ty)]
+        if target.y > start[1]:
+            return [start, (sx, target.y)]
+        return [start, (sx, below), (target.x - GAP, below), (target.x - GAP, ty), (target.x, ty)]
+    if target.x >= source.right + GAP / 2:  # forward
+        if sy == ty:
+            return [(source.right, sy), (target.x, ty)]
+        mid = (source.right + target.x) / 2
+        return [(source.right, sy), (mid, sy), (mid, ty), (target.x, ty)]
+    if target.y >= source.y + source.h:  # straight down
+        mid = (source.y + source.h + target.y) / 2
+        return [(sx, source.y + source.h), (sx, mid), (tx, mid), (tx, target.y)]
+    if target.y + target.h <= source.y:  # straight up
+        mid = (target.y + target.h + source.y) / 2
+        return [(sx, source.y), (sx, mid), (tx, mid), (tx, target.y + target.h)]
+    # Back to a step beside it in the same row: round underneath both.
+    return [(sx, source.y + source.h), (sx, below), (tx, below), (tx, target.y + target.h)]
+
+
+def _label_place(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the route's middle segment, where a label reads as belonging to it."""
+    index = (len(points) - 1) // 2
+    (x1, y1), (x2, y2) = points[index], points[index + 1]
+    return (x1 + x2) / 2, (y1 + y2) / 2
