@@ -66,9 +66,10 @@ def run_export_one(args: argparse.Namespace) -> int:
 
     _checked_output(args.output, ".bpmn")
     plan = load(args.plan)
-    name, _, variant = args.process.rpartition(":") if ":" in args.process else (args.process, "", "redesigned")
-    if variant not in VARIANTS:
-        raise CliError(f'"{variant}": say current or redesigned')
+    name, _, variant = args.process.rpartition(":")
+    if variant.strip().lower() not in VARIANTS:  # no variant given, or a name with a colon in it
+        name, variant = args.process, "redesigned"
+    variant = variant.strip().lower()
     use_case = find_use_case(plan, name)
     _write(args.output, export_map(plan, use_case, variant))
     print(f"Wrote {args.output} (BPMN 2.0, {variant} map of '{use_case.name}').")
@@ -109,7 +110,8 @@ def run_import(args: argparse.Namespace) -> int:
     from ..fileio import save_plan
 
     out = args.output or args.plan
-    _checked_output(out, ".omplan")
+    if args.output is not None:
+        _checked_output(out, ".omplan")
     plan = load(args.plan)
     use_case = find_use_case(plan, args.use_case)
     try:

@@ -76,3 +76,14 @@ def test_a_bad_file_exits_2_with_one_sentence_and_the_plan_untouched(example_fil
 def test_a_missing_file_exits_2(example_file, tmp_path, capsys):
     assert main(["import-bpmn", str(example_file), str(tmp_path / "gone.bpmn"), "--use-case", "uc-ap"]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_use_case_name_with_a_colon_needs_no_variant(example_file, tmp_path):
+    from omplanner.fileio import save_plan
+
+    plan = load_plan(example_file)
+    plan.use_cases[0].name = "AP: invoices"
+    save_plan(plan, example_file)
+    out = tmp_path / "ap.bpmn"
+    assert main(["export-bpmn", str(example_file), "--process", "AP: invoices", "-o", str(out)]) == 0
+    assert b"AP: invoices (redesigned)" in out.read_bytes()
