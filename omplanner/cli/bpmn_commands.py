@@ -118,6 +118,9 @@ def run_import(args: argparse.Namespace) -> int:
         result = read_bpmn(read_bpmn_bytes(args.file), plan, getattr(use_case, args.variant).id, args.file)
     except BpmnFileError as exc:
         raise CliError(str(exc)) from None
+    from ..model.index import attach
+
+    attach(plan)  # as the app's document does: a 500-step map is replaced in a second, not in minutes
     import_command(plan, result).apply(plan)
     save_plan(plan, out)
     print(result.report(), end="")

@@ -57,3 +57,18 @@ def test_our_own_export_imported_again_changes_nothing_and_keeps_what_refers_to_
         result = read_bpmn(export_map(plan, uc, variant), plan, pmap.id)
         import_command(plan, result).apply(plan)
     assert plan == before
+
+
+def test_what_referred_to_a_replaced_step_is_mended_as_a_deletion_would():
+    plan = _example()
+    uc = plan.use_cases[0]
+    old = {s.id for s in uc.current.steps}
+    pointing = [d for d in plan.decisions if d.step in old]
+    lineage = [s for s in uc.redesigned.steps if s.derived_from in old]
+    assert pointing and lineage  # the example links its decisions and redesign to the current map
+    result = read_bpmn((MIWG / "A.1.0.bpmn").read_bytes(), plan, uc.current.id)
+    import_command(plan, result).apply(plan)
+    assert all(d.step is None for d in pointing)
+    assert all(s.derived_from is None for s in lineage)
+    assert all(old.isdisjoint(d.used_by) for d in plan.data_sources)
+    assert check_integrity(plan) == []
