@@ -62,13 +62,15 @@ def test_our_own_export_imported_again_changes_nothing_and_keeps_what_refers_to_
 def test_what_referred_to_a_replaced_step_is_mended_as_a_deletion_would():
     plan = _example()
     uc = plan.use_cases[0]
-    old = {s.id for s in uc.current.steps}
-    pointing = [d for d in plan.decisions if d.step in old]
-    lineage = [s for s in uc.redesigned.steps if s.derived_from in old]
-    assert pointing and lineage  # the example links its decisions and redesign to the current map
-    result = read_bpmn((MIWG / "A.1.0.bpmn").read_bytes(), plan, uc.current.id)
-    import_command(plan, result).apply(plan)
+    current, redesigned = {s.id for s in uc.current.steps}, {s.id for s in uc.redesigned.steps}
+    pointing = [d for d in plan.decisions if d.step in redesigned]
+    users = [d for d in plan.data_sources if not redesigned.isdisjoint(d.used_by)]
+    lineage = [s.id for s in uc.redesigned.steps if s.derived_from in current]
+    assert pointing and users and lineage  # the example links decisions, data and lineage to its maps
+    raw = (MIWG / "A.1.0.bpmn").read_bytes()
+    import_command(plan, read_bpmn(raw, plan, uc.current.id)).apply(plan)
+    assert all(uc.redesigned.step(step_id).derived_from is None for step_id in lineage)
+    import_command(plan, read_bpmn(raw, plan, uc.redesigned.id)).apply(plan)
     assert all(d.step is None for d in pointing)
-    assert all(s.derived_from is None for s in lineage)
-    assert all(old.isdisjoint(d.used_by) for d in plan.data_sources)
+    assert all(redesigned.isdisjoint(d.used_by) for d in users)
     assert check_integrity(plan) == []
