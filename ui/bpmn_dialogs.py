@@ -109,9 +109,12 @@ class BpmnImportDialog(QDialog):
             self.result = None
             self.preview.setPlainText(str(exc))
         else:
+            from omplanner.bpmn import consequences
+
             replaced = len(getattr(use_case, variant).steps)
-            lead = f"Replaces the {replaced} steps of this map.\n\n" if replaced else ""
-            self.preview.setPlainText(lead + self.result.report())
+            lead = f"Replaces the {replaced} steps of this map.\n" if replaced else ""
+            lead += "".join(f"{line}.\n" for line in consequences(self.document.plan, self.result))
+            self.preview.setPlainText(lead + ("\n" if lead else "") + self.result.report())
         self.import_button.setEnabled(self.result is not None)
         self.save_button.setEnabled(self.result is not None)
 

@@ -6,7 +6,7 @@ one undoable edit. ``names`` documents the OM Planner namespace that carries wha
 element for; docs/bpmn.md describes the mapping.
 """
 
-from .apply import import_command
+from .apply import consequences, import_command
 from .degradations import CODES, Degradation
 from .export import export_map, file_name
 from .importer import BpmnImport, LaneMatch, read_bpmn
@@ -14,6 +14,7 @@ from .safe_xml import BpmnFileError, read_bpmn_bytes
 
 __all__ = [
     "CODES",
+    "consequences",
     "BpmnFileError",
     "BpmnImport",
     "Degradation",

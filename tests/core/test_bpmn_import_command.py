@@ -74,3 +74,18 @@ def test_what_referred_to_a_replaced_step_is_mended_as_a_deletion_would():
     assert all(d.step is None for d in pointing)
     assert all(redesigned.isdisjoint(d.used_by) for d in users)
     assert check_integrity(plan) == []
+
+
+def test_the_preview_names_what_loses_its_link_before_anything_changes():
+    from omplanner.bpmn import consequences
+
+    plan = _example()
+    uc = plan.use_cases[0]
+    result = read_bpmn((MIWG / "A.1.0.bpmn").read_bytes(), plan, uc.redesigned.id)
+    lines = consequences(plan, result)
+    assert "Decision 'Post an invoice that matches within tolerance' loses its link (step) to a replaced step" in lines
+    assert any(line.startswith("Data source 'Supplier invoices' loses its link (used by)") for line in lines)
+    # Our own export imported again replaces nothing that anything points at.
+    from omplanner.bpmn import export_map
+
+    assert consequences(plan, read_bpmn(export_map(plan, uc, "redesigned"), plan, uc.redesigned.id)) == []

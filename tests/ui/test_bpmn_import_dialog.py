@@ -57,6 +57,8 @@ def test_import_previews_then_applies_as_one_undoable_edit(window, qtbot, monkey
     assert window.bpmn.import_map(MIWG / "A.4.0.bpmn")
     text = seen["text"]
     assert "11 steps, 9 flows in 3 lanes" in text
+    assert "Replaces the 9 steps of this map." in text
+    assert "Decision 'Post an invoice that matches within tolerance' loses its link (step)" in text
     assert "new role" in text
     assert "subprocess-collapsed" in text and "message-flow-dropped" in text
     assert "Uses automatic layout" not in text  # its diagram fits our lanes once widened
