@@ -118,7 +118,11 @@ def run_import(args: argparse.Namespace) -> int:
         result = read_bpmn(read_bpmn_bytes(args.file), plan, getattr(use_case, args.variant).id, args.file)
     except BpmnFileError as exc:
         raise CliError(str(exc)) from None
+    from ..bpmn import consequences
     from ..model.index import attach
+
+    for line in consequences(plan, result):
+        print(f"{line}.")
 
     attach(plan)  # as the app's document does: a 500-step map is replaced in a second, not in minutes
     import_command(plan, result).apply(plan)

@@ -60,6 +60,7 @@ def test_import_replaces_the_map_and_lists_what_did_not_come_across(example_file
     assert len(plan.use_case("uc-ap").redesigned.steps) == 11
     printed = capsys.readouterr().out
     assert "subprocess-collapsed" in printed and "message-flow-dropped" in printed
+    assert "Decision 'Post an invoice that matches within tolerance' loses its link (step)" in printed
     assert load_plan(example_file) != plan  # the original is untouched with -o
 
 
