@@ -34,7 +34,10 @@ def _mends(plan: Plan, result: BpmnImport):
     with the fields that change (a list loses the id, a single reference is cleared)."""
     pmap = find_place(plan, result.pmap.id).entity
     own = {s.id for s in pmap.steps} | {f.id for f in pmap.flows}
-    doomed = own - {s.id for s in result.pmap.steps} - {f.id for f in result.pmap.flows}
+    # By kind: an old step's id that comes back on a flow is a step gone all the same.
+    doomed = ({s.id for s in pmap.steps} - {s.id for s in result.pmap.steps}) | (
+        {f.id for f in pmap.flows} - {f.id for f in result.pmap.flows}
+    )
     if not doomed:
         return
     for entity in iter_entities(plan):

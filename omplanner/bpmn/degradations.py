@@ -8,6 +8,7 @@ CODES: dict[str, str] = {
     "subprocess-collapsed": "sub-process collapsed to one step",
     "subprocess-content": "inside a collapsed sub-process: not imported",
     "call-activity": "call activity taken as a task",
+    "called-process": "inside a process a call activity calls: not imported",
     "task-type": "task type dropped: taken as a plain task",
     "gateway-as-decision": "gateway taken as a decision (our maps mean one way or the other)",
     "event-as-step": "intermediate event taken as a step",

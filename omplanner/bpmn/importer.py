@@ -26,7 +26,7 @@ from ..model.plan import MAX_FLOWS, MAX_LANES, MAX_MINUTES, MAX_POSITION, MAX_ST
 from ..model.walk import find_place, iter_entities
 from ..process.layout import FIRST_X, STEP_HEIGHT, STEP_WIDTH, auto_layout, clamp_into_lane, lane_centre_y, lane_top
 from .degradations import Degradation
-from .names import BPMN_NS, BPMNDI_NS, DC_NS, om
+from .names import BPMN_NS, BPMNDI_NS, DC_NS, bpmn, om
 from .safe_xml import BpmnFileError, parse_bpmn_xml
 
 # Flow nodes by BPMN element: the step kind each becomes, and the code when that loses something.
@@ -203,7 +203,18 @@ class _Reader:
                     self.note("pool-dropped", participant)
             for message_flow in _children(collaboration, "messageFlow"):
                 self.note("message-flow-dropped", message_flow)
-        pools += [(None, p) for key, p in processes.items() if key not in used]
+        # A process no pool shows but a call activity calls is what that activity does: its
+        # steps stay out of the map (the call activity is one step), each one listed.
+        called = {c.get("calledElement") for c in self.root.iter(bpmn("callActivity"))}
+        for key, process in processes.items():
+            if key in used:
+                continue
+            if key in called:
+                for inner in process.iter():
+                    if _is_bpmn(inner) and _local(inner) in FLOW_NODES:
+                        self.note("called-process", inner)
+            else:
+                pools.append((None, process))
         live = [(part, proc) for part, proc in pools if any(_local(c) in FLOW_NODES for c in proc if _is_bpmn(c))]
         live = live or pools[:1]  # an empty map comes back empty, with its lanes
         for participant, process in pools:

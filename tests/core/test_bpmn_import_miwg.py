@@ -30,17 +30,18 @@ GOLDEN = {
         {"message-flow-dropped": 2, "pool-merged": 1, "subprocess-collapsed": 2, "subprocess-content": 6},
     ),
     "B.1.0": (
-        26,
-        24,
-        4,
+        20,
+        20,
+        3,
         {
             "annotation-dropped": 2,
             "call-activity": 3,
+            "called-process": 6,
             "data-dropped": 3,
             "event-trigger": 4,
             "gateway-as-decision": 1,
             "message-flow-dropped": 2,
-            "pool-merged": 3,
+            "pool-merged": 1,
             "subprocess-collapsed": 2,
             "subprocess-content": 3,
             "task-type": 4,
@@ -152,3 +153,20 @@ def test_a_diagram_stacking_steps_in_one_row_gets_the_automatic_layout():
     result = _import(MIWG / "A.2.0.bpmn")  # no lanes: its branches above and below meet in our one lane
     assert result.auto_layout
     assert "Uses automatic layout" in result.report()
+
+
+def test_a_process_that_a_call_activity_calls_is_not_taken_for_a_pool():
+    result = _import(MIWG / "B.1.0.bpmn")
+    called = [d.name for d in result.degradations if d.code == "called-process"]
+    assert sorted(called) == sorted(
+        [
+            "Start Event None 1",
+            "Abstract Task 4",
+            "End Event None 2",
+            "Start Event None 3",
+            "Abstract Task 8",
+            "End Event None 4",
+        ]
+    )
+    assert "Abstract Task 4" not in [s.name for s in result.pmap.steps]
+    assert [m.lane_name for m in result.lanes] == ["Participant", "Lane 1", "Lane 2"]
