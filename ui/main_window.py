@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self._files = None
         self._exports = None
+        self._bpmn = None
         self._rules_view = None
 
         self.sidebar = QListWidget()
@@ -218,6 +219,16 @@ class MainWindow(QMainWindow):
             self._exports = ExportController(self, self.document)
             self._exports.status.connect(self.show_message)
         return self._exports
+
+    @property
+    def bpmn(self):
+        """File › Export/Import BPMN, built on first use (lxml is not on the start path)."""
+        if self._bpmn is None:
+            from .bpmn_dialogs import BpmnController
+
+            self._bpmn = BpmnController(self, self.document)
+            self._bpmn.status.connect(self.show_message)
+        return self._bpmn
 
     # -- pages --------------------------------------------------------------------------------
 

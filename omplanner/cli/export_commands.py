@@ -66,12 +66,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("plan", type=Path, help="the plan file to export")
     for flag, spec in EXPORTERS.items():
         export.add_argument(f"--{flag}", type=Path, metavar=f"OUT{spec.suffix}", help=spec.help)
+    export.add_argument("--bpmn", type=Path, metavar="DIR", help="write every process map as a BPMN 2.0 file into DIR")
     export.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
     targets = [(flag, getattr(args, flag)) for flag in EXPORTERS if getattr(args, flag, None) is not None]
-    if not targets:
+    bpmn_folder = getattr(args, "bpmn", None)
+    if bpmn_folder is not None:
+        from .bpmn_commands import check_bpmn_folder
+
+        check_bpmn_folder(bpmn_folder)
+    if not targets and bpmn_folder is None:
         raise CliError("say what to write, e.g. " + " or ".join(f"--{f} OUT{s.suffix}" for f, s in EXPORTERS.items()))
     for flag, out in targets:
         spec = EXPORTERS[flag]
@@ -89,4 +95,9 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"could not write {out}: {exc.strerror or exc}", EXIT_USAGE) from exc
         print(f"Wrote {out} ({EXPORTERS[flag].label}).")
+    if bpmn_folder is not None:
+        from .bpmn_commands import write_bpmn_folder
+
+        written = write_bpmn_folder(plan, bpmn_folder)
+        print(f"Wrote {len(written)} BPMN 2.0 file(s) into {bpmn_folder}.")
     return EXIT_OK
