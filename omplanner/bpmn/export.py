@@ -16,6 +16,7 @@ same bytes. ``names`` documents the OM Planner namespace.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from lxml import etree
@@ -239,6 +240,8 @@ def _step_attributes(node, step: Step, step_ids: dict[str, str]) -> None:
         node.set(om("threshold"), number(step.confidence_threshold))
     if step.exception_rate is not None:
         node.set(om("exceptionRate"), number(step.exception_rate))
+    if step.exception_trigger:
+        node.set(om("exceptionTrigger"), json.dumps(step.exception_trigger))
     if step.exception_route and step.kind == StepKind.END:
         node.set(om("exceptionRoute"), step.exception_route)
     if step.derived_from:

@@ -145,6 +145,18 @@ def _name(element) -> str:
     return (element.get("name") or "")[:MAX_TEXT]
 
 
+def _json_text(element, attribute: str) -> str:
+    """Text our export wrote as a JSON string (exact, whatever characters it holds), or ""."""
+    raw = element.get(attribute)
+    if not raw:
+        return ""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return ""
+    return value[:MAX_TEXT] if isinstance(value, str) else ""
+
+
 def _number(element, attribute: str, low: float, high: float) -> float | None:
     raw = element.get(attribute)
     if raw is None:
@@ -383,6 +395,7 @@ class _Reader:
                 ai=AiIntervention(ai) if ai in AiIntervention._value2member_map_ else AiIntervention.NONE,
                 confidence_threshold=_number(element, om("threshold"), 0, 100),
                 exception_rate=_number(element, om("exceptionRate"), 0, 100),
+                exception_trigger=_json_text(element, om("exceptionTrigger")),
             )
             lineage = element.get(om("derivedFrom"))
             if lineage:

@@ -8,11 +8,12 @@ attribute                   on / meaning
 ==========================  ===========================================================
 ``om:map``                  process: the map's id; ``om:useCase``, ``om:variant`` beside it
 ``om:id``                   any element: the plan's id where it is not a valid XML name
-``om:role``, ``om:roleKind`` lane: the role's id and kind (human, ai_agent, system)
+``om:role``, ``om:roleKind`` lane: the role's id and kind (human, team, committee, ai_agent, system)
 ``om:minutes``              flow node: people's minutes per case
 ``om:ai``                   flow node: the AI intervention (automate, surface, ...)
 ``om:threshold``            flow node: the confidence threshold, percent
 ``om:exceptionRate``        flow node: share of cases taking the exception route, percent
+``om:exceptionTrigger``     flow node: what sends a case down the exception route, as a JSON string
 ``om:exceptionRoute``       end event: the step its exception route leads to (BPMN has no way)
 ``om:derivedFrom``          flow node: lineage, the current step a redesigned step comes from
 ``om:exception="true"``     boundary event or sequence flow carrying an exception route
