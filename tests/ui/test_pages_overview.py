@@ -40,7 +40,7 @@ def test_cards_word_the_pilot_by_its_kind_and_name_a_missing_figure(qtbot, examp
     assert card.pilot.text() == "The pilot reduced errors by 20 % (forecast error reduced)."
     assert card.process.text() == "— (no current or redesigned process map)"
     email = next(c for c in page.cards if c.title.text().endswith("Customer e-mail triage"))
-    assert email.pilot.text() == "The pilot saved 55 % per task."
+    assert email.pilot.text() == "The pilot saved 68 % per task."
 
 
 def test_findings_counts_follow_edits(qtbot, example_plan):
