@@ -14,10 +14,13 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from omplanner.commands import AddEntity, SetFields, remove_cascade
+from omplanner.compare import compare_plans
+from omplanner.compare.apply import edit_towards
 from omplanner.compare.merge import merge_plans
 from omplanner.compare.records import ROOT, take_apart
 from omplanner.fileio import parse_plan, plan_to_json
 from omplanner.model import Plan, Step, check_integrity
+from omplanner.model.index import attach
 
 from .strategies import plans
 from .test_command_properties import (
@@ -187,3 +190,20 @@ def test_every_choice_for_every_conflict_gives_a_plan_that_loads(data):
     for conflict in result.conflicts:
         if conflict.key in choices:
             assert conflict.decided and conflict.chosen == choices[conflict.key]
+
+
+@RUNS
+@given(st.data())
+def test_the_edit_that_applies_a_merge_gives_the_merged_plan_and_undoes_to_the_plan_before(data):
+    x, y = edited(data.draw, EXAMPLE), edited(data.draw, EXAMPLE)
+    merged = merge_plans(EXAMPLE, x, y).plan
+    plan = x.model_copy(deep=True)
+    if data.draw(st.booleans()):
+        attach(plan)  # as the app has it
+    command = edit_towards(plan, merged, "Merge their copy")
+    changes = command.apply(plan)
+    assert plan_to_json(plan) == plan_to_json(merged)
+    # every element the merge changed is named (which of a reordered list "moved" is a matter of view)
+    assert set(changes.ids) >= {r.id for r in compare_plans(x, merged).differences if r.id and r.field != "order"}
+    command.revert(plan)
+    assert plan_to_json(plan) == plan_to_json(x)
