@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,12 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .widgets.style import body_font
-
 if TYPE_CHECKING:
     from omplanner.compare import Comparison, Difference
 
 WHAT, FIELD, BEFORE, AFTER = range(4)
+
+
+def bold(widget: QWidget) -> QFont:
+    font = QFont(widget.font())
+    font.setBold(True)
+    return font
 
 
 def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -63,7 +68,7 @@ class DifferencesTree(QTreeWidget):
             return
         for use_case, component, rows in comparison.groups():
             group = QTreeWidgetItem(self, [f"{use_case} · {component}"])
-            group.setFont(WHAT, body_font(bold=True))
+            group.setFont(WHAT, bold(self))
             group.setFirstColumnSpanned(True)
             for row in rows:
                 item = _row_item(group, row)

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .compare_view import DifferencesTree, plain_label
+from .compare_view import DifferencesTree, bold, plain_label
 from .document import Document
-from .widgets.style import body_font
 
 if TYPE_CHECKING:
     from omplanner.compare.merge import MergeResult
@@ -58,7 +57,7 @@ class MergePreview(QDialog):
         box_layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
         self.conflicts_heading = plain_label("", conflicts_box)
-        self.conflicts_heading.setFont(body_font(bold=True))
+        self.conflicts_heading.setFont(bold(self.conflicts_heading))
         heading.addWidget(self.conflicts_heading, 1)
         self.all_mine = QPushButton("All &mine", conflicts_box)
         self.all_theirs = QPushButton("All &theirs", conflicts_box)
@@ -71,12 +70,12 @@ class MergePreview(QDialog):
         self.conflicts.setColumnCount(4)
         self.conflicts.setHeaderLabels(["Conflict", "Yours", "Theirs", "Take"])
         self.conflicts.setRootIsDecorated(False)
-        self.conflicts.setWordWrap(True)
+        self.conflicts.setWordWrap(False)  # two lines a row (the question, then where): long ones end in "…"
         self.conflicts.setAccessibleName("Conflicts")
         header = self.conflicts.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CONFLICT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((YOURS, 150), (THEIRS, 150), (TAKE, 300)):
+        for column, width in ((YOURS, 160), (THEIRS, 160), (TAKE, 280)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.conflicts.setColumnWidth(column, width)
         box_layout.addWidget(self.conflicts, 1)
@@ -85,7 +84,7 @@ class MergePreview(QDialog):
         taken_layout = QVBoxLayout(taken_box)
         taken_layout.setContentsMargins(0, 0, 0, 0)
         self.taken_heading = plain_label("", taken_box)
-        self.taken_heading.setFont(body_font(bold=True))
+        self.taken_heading.setFont(bold(self.taken_heading))
         taken_layout.addWidget(self.taken_heading)
         self.taken = DifferencesTree("Yours", "Merged", taken_box)
         taken_layout.addWidget(self.taken, 1)
@@ -94,10 +93,11 @@ class MergePreview(QDialog):
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         self.findings_heading = plain_label("", findings_box)
-        self.findings_heading.setFont(body_font(bold=True))
+        self.findings_heading.setFont(bold(self.findings_heading))
         findings_layout.addWidget(self.findings_heading)
         self.findings = QListWidget(findings_box)
         self.findings.setAccessibleName("New findings")
+        self.findings.setWordWrap(True)
         findings_layout.addWidget(self.findings, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -150,7 +150,7 @@ class MergePreview(QDialog):
         self.all_theirs.setEnabled(bool(self.merged.conflicts))
         for conflict in self.merged.conflicts:
             where = " → ".join(conflict.where) or conflict.what
-            item = QTreeWidgetItem(self.conflicts, [f"{where}\n{conflict.question}", conflict.mine, conflict.theirs])
+            item = QTreeWidgetItem(self.conflicts, [f"{conflict.question}\n{where}", conflict.mine, conflict.theirs])
             combo = QComboBox(self.conflicts)
             combo.setAccessibleName(f"Choice for {conflict.what}")
             for key, words in conflict.choices:
