@@ -70,7 +70,7 @@ def test_the_preview_lists_the_conflicts_first_with_both_values_then_the_changes
     rows = conflict_rows(dialog)
     assert len(rows) == 2
     name, lane = rows
-    assert name[0].endswith("Name was changed in both copies, differently.")
+    assert name[0].startswith('Name was changed in both copies, differently.\nuse case "AP invoice matching"')
     assert (name[1], name[2], name[3]) == ('"Approve invoice"', '"Approve for payment run"', 'Yours: "Approve invoice"')
     assert "AP clerk" in lane[0] and lane[3] == 'Keep role 1 "AP clerk"'
     assert dialog.conflicts_heading.text() == "Conflicts (2): choose for each"
