@@ -14,14 +14,13 @@ The result always loads: it is validated and its integrity checked before it is 
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Plan, check_integrity
 from .conflicts import MINE, THEIRS, Chooser, Conflict, ConflictKey, sentence
 from .diff import Comparison, compare_records
-from .records import FieldKey, Record, descendants, put_together, ref_fields, take_apart
+from .records import FieldKey, Record, descendants, put_together, ref_fields, renumber, take_apart
 from .sequences import merge_order, merge_set
 from .words import key_label, ref_kind, shown
 
@@ -68,7 +67,8 @@ def merge_plans(
 
     mend_references(sides, merged, chooser)
     plan = _validated(merged)
-    return MergeResult(plan, list(chooser.conflicts.values()), compare_records(sides.mine, take_apart(plan)))
+    renumber(merged)
+    return MergeResult(plan, list(chooser.conflicts.values()), compare_records(sides.mine, merged))
 
 
 @dataclass
@@ -96,7 +96,7 @@ def _merge_records(sides: _Sides, chooser: Chooser) -> dict[str, Record]:
         if in_mine is not None and in_theirs is not None:
             merged[ident] = _merge_one(base.get(ident), in_mine, in_theirs, chooser)
         else:
-            merged[ident] = copy.deepcopy(in_mine or in_theirs)
+            merged[ident] = (in_mine or in_theirs).clone()
     _merge_lists(sides, merged)
     _offer_same_roles(sides, merged, chooser)
     return merged
@@ -158,7 +158,7 @@ def _not_removed(sides: _Sides, ident: str, dropped: set[str]) -> bool:
 
 
 def _merge_one(before: Record | None, mine: Record, theirs: Record, chooser: Chooser) -> Record:
-    result = copy.deepcopy(mine)
+    result = mine.clone()
     cls_name = mine.cls.__name__
     old_values = before.values if before is not None else {}
     keys = list(dict.fromkeys([*mine.values, *theirs.values]))

@@ -16,7 +16,8 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from ..model import Entity, Plan
-from ..model.walk import describe, field_label
+from ..model.base import short_name
+from ..model.walk import field_label
 
 ROOT = ""
 """The plan's own record: no entity has an empty id (ids are at least one character)."""
@@ -47,6 +48,13 @@ class Record:
     @property
     def kind_label(self) -> str:
         return getattr(self.cls, "kind_label", "plan")
+
+    def clone(self) -> Record:
+        """A copy to change: values are replaced, never changed in place, so a shallow copy will do."""
+        lists = {name: list(ids) for name, ids in self.lists.items()}
+        return Record(
+            self.id, self.cls, dict(self.values), lists, self.owner, self.owner_field, self.path, self.name, self.title
+        )
 
     def same_content(self, other: Record) -> bool:
         return self.values == other.values and self.owner == other.owner and self.owner_field == other.owner_field
@@ -82,19 +90,23 @@ def fields_of(cls: type[BaseModel]) -> tuple[_Field, ...]:
     return tuple(result)
 
 
+@cache
+def _plain_fields(cls: type[BaseModel]) -> tuple[tuple[str, str, type[BaseModel] | None, FieldKey], ...]:
+    return tuple((f.name, f.kind, f.model, (f.name,)) for f in fields_of(cls) if f.kind not in ("entity", "entities"))
+
+
 def _flatten(cls: type[BaseModel], data: dict, prefix: FieldKey, out: dict[FieldKey, Any]) -> None:
-    for spec in fields_of(cls):
-        if spec.kind in ("entity", "entities"):
-            continue
-        value = data.get(spec.name)
-        key = prefix + (spec.name,)
-        if spec.kind == "model" and isinstance(value, dict):
-            _flatten(spec.model, value, key, out)
-        elif spec.kind == "dict" and isinstance(value, dict):
+    for name, kind, model, key in _plain_fields(cls):
+        value = data.get(name)
+        if prefix:
+            key = prefix + key
+        if kind == "value" or not isinstance(value, dict):
+            out[key] = value
+        elif kind == "model":
+            _flatten(model, value, key, out)
+        else:
             for item_key, item in value.items():
                 out[key + (item_key,)] = item
-        else:
-            out[key] = value
 
 
 def take_apart(plan: Plan) -> dict[str, Record]:
@@ -117,7 +129,7 @@ def _take(
     cls = type(model)
     values: dict[FieldKey, Any] = {}
     _flatten(cls, data, (), values)
-    title = model.display_name if isinstance(model, Entity) else "plan"
+    title = _display_name(model, data) if isinstance(model, Entity) else "plan"
     record = Record(ident, cls, values, {}, owner, owner_field, path, name, title)
     records[ident] = record
     for spec in fields_of(cls):
@@ -130,8 +142,52 @@ def _take(
             items = getattr(model, spec.name)
             record.lists[spec.name] = [item.id for item in items]
             for index, (item, item_data) in enumerate(zip(items, data[spec.name], strict=True)):
-                words = describe(item, index)
+                words = _describe(item, item_data, index)
                 _take(item, item_data, item.id, ident, spec.name, path + (words,), words, records)
+
+
+def _display_name(entity: Entity, data: dict) -> str:
+    """``entity.display_name``, read from its data where the class keeps the common one (asking
+    the model for a field it lacks, "title" of a step, costs a raised error each time)."""
+    if type(entity).display_name is not Entity.display_name:
+        return entity.display_name
+    return str(data.get("name") or data.get("title") or entity.id)
+
+
+def _describe(entity: Entity, data: dict, index: int) -> str:
+    """``walk.describe`` of an entity in a list, from its data."""
+    label = entity.kind_label
+    if entity.numbered:
+        label = f"{label} {index + 1}"
+    name = _display_name(entity, data)
+    if name and name != entity.id:
+        return f'{label} "{short_name(name)}"'
+    return label
+
+
+def renumber(records: dict[str, Record]) -> None:
+    """Names and paths again after a merge: an element's number is its place in the merged list,
+    and its name the merged one."""
+    _renumber(records, records[ROOT], ())
+
+
+def _renumber(records: dict[str, Record], record: Record, path: tuple[str, ...]) -> None:
+    for spec in fields_of(record.cls):
+        if spec.kind == "entity":
+            for ident in record.lists.get(spec.name, []):
+                child = records[ident]
+                child.path, child.name = path + (field_label(spec.name),), field_label(spec.name)
+                _renumber(records, child, child.path)
+        elif spec.kind == "entities":
+            for index, ident in enumerate(i for i in record.lists.get(spec.name, []) if i in records):
+                child = records[ident]
+                if child.cls.display_name is Entity.display_name:
+                    child.title = str(child.values.get(("name",)) or child.values.get(("title",)) or ident)
+                label = child.cls.kind_label + (f" {index + 1}" if child.cls.numbered else "")
+                title = child.title
+                child.name = f'{label} "{short_name(title)}"' if title and title != ident else label
+                child.path = path + (child.name,)
+                _renumber(records, child, child.path)
 
 
 def put_together(records: dict[str, Record]) -> dict:

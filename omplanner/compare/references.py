@@ -8,7 +8,6 @@ dropped here) takes its references with it, as the app's delete does, without as
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -175,7 +174,7 @@ def _restore(sides: _Sides, merged: dict[str, Record], target: str) -> None:
     outer = missing[-1]
     for ident in [outer, *descendants(source, outer)]:
         if ident not in merged:
-            merged[ident] = copy.deepcopy(source[ident])
+            merged[ident] = source[ident].clone()
     for ident in [outer, *descendants(source, outer)]:
         record = merged[ident]
         for name in list(record.lists):

@@ -187,6 +187,8 @@ def test_every_choice_for_every_conflict_gives_a_plan_that_loads(data):
     choices = {c.key: data.draw(st.sampled_from([key for key, _ in c.choices])) for c in first.conflicts}
     result = merge_plans(EXAMPLE, x, y, choices=choices)
     loads(result.plan)
+    # the changes taken are what a comparison of your copy with the merged plan lists
+    assert result.taken.to_json() == compare_plans(x, result.plan).to_json()
     for conflict in result.conflicts:
         if conflict.key in choices:
             assert conflict.decided and conflict.chosen == choices[conflict.key]
