@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from ..commands import AddEntity, Command, Macro, MoveEntity, RemoveEntity, SetFields, SetRuleSetting
 from ..model import Plan, RuleSetting
+from ..model.index import attach
 from ..model.walk import find_place
 from .records import ROOT, Record, take_apart
 
 
 def edit_towards(plan: Plan, target: Plan, text: str = "Merge") -> Command:
     now, then = take_apart(plan), take_apart(target)
+    attach(target)  # the target's elements are looked up by id, one for each change: not a walk each
 
     def moved(ident: str) -> bool:
         return now[ident].owner != then[ident].owner or now[ident].owner_field != then[ident].owner_field

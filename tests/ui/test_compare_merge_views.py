@@ -143,3 +143,24 @@ def test_merge_from_the_menu_asks_for_their_copy_then_the_base_and_applies_the_p
     assert window.document.plan.item("item-new") is not None
     assert window.document.plan.find_step("step-new") is not None
     assert window.document.dirty
+
+
+def test_a_file_changed_on_disk_can_be_compared_before_deciding(qtbot, example_file, monkeypatch):
+    from omplanner.commands import SetFields
+    from omplanner.fileio import load_plan
+    from tests.ui.test_saving_respects_files import click_in_boxes
+
+    window = window_on(qtbot, None)
+    assert window.files.open_path(example_file)
+    window.document.execute(SetFields("details", {"title": "Our edits"}))
+    theirs = load_plan(example_file)
+    theirs.details.title = "Their edits"
+    save_plan(theirs, example_file)
+    asked = click_in_boxes(monkeypatch, "Compare…")
+    assert window.files.save() is False  # nothing saved: the comparison is shown instead
+    assert "Compare lists what that version holds" in asked[0].informative
+    [view] = window.sharing.views
+    qtbot.addWidget(view)
+    assert view.tree.row_texts()[1].startswith("  Changed: plan details")
+    assert load_plan(example_file).details.title == "Their edits"
+    assert window.document.dirty
