@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Plan, check_integrity
 from .conflicts import MINE, THEIRS, Chooser, Conflict, ConflictKey, sentence
-from .diff import Comparison, compare_records
+from .diff import Comparison, compare_records, required_refs
 from .records import FieldKey, Record, descendants, put_together, ref_fields, renumber, take_apart
 from .sequences import merge_order, merge_set
 from .words import key_label, ref_kind, shown
@@ -116,6 +116,9 @@ def _survivors(sides: _Sides, chooser: Chooser) -> list[str]:
     base, mine, theirs = sides.base, sides.mine, sides.theirs
     order = list(dict.fromkeys([*mine, *theirs]))
     dropped: set[str] = set()
+    kept: set[str] = set()
+    """Kept by a removal conflict's choice, with what they hold."""
+    chosen_gone: set[str] = set()
     for ident in order:
         if ident not in base or (ident in mine and ident in theirs) or ident in dropped:
             continue
@@ -143,10 +146,31 @@ def _survivors(sides: _Sides, chooser: Chooser) -> list[str]:
                 theirs_choice="remove" if mine_kept else "keep",
             )
             if chooser.decide(conflict) == "keep":
+                kept.update([ident, *inside])
                 continue
+            chosen_gone.update([ident, *inside])
         dropped.add(ident)
         dropped.update(inside)
+    _bring_back_with(sides, kept, dropped - chosen_gone, dropped)
     return [i for i in order if i not in dropped and (i in mine or i in theirs) and _not_removed(sides, i, dropped)]
+
+
+def _bring_back_with(sides: _Sides, kept: set[str], candidates: set[str], dropped: set[str]) -> None:
+    """What a copy removed only because it removed a kept element goes back with it: the steps
+    in a kept role's lane, a kept use case's decisions, the flows of steps that came back."""
+    changed = bool(kept)
+    while changed:
+        changed = False
+        for ident in sorted(candidates & dropped):
+            record = sides.base.get(ident)
+            keeper = sides.mine if ident in sides.mine else sides.theirs if ident in sides.theirs else None
+            if record is None or keeper is None or keeper[ident].owner in dropped:
+                continue
+            if any(record.values.get((name,)) in kept for name in required_refs(record.cls)):
+                back = {ident, *descendants(keeper, ident)}
+                dropped.difference_update(back)
+                kept.update(back)
+                changed = True
 
 
 def _not_removed(sides: _Sides, ident: str, dropped: set[str]) -> bool:

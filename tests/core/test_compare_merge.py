@@ -150,3 +150,22 @@ def test_merge_on_the_command_line_writes_a_plan_that_opens_and_exits_1_on_unset
         == 2
     )
     assert "would replace" in capsys.readouterr().err
+
+
+def test_keeping_a_use_case_they_removed_brings_back_what_went_with_it():
+    base = EXAMPLE.model_copy(deep=True)
+    mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    use_case = base.use_cases[0]
+    decisions = [d.id for d in base.decisions if d.use_case == use_case.id]
+    assert decisions
+    SetFields("ap-c8", {"name": "Approve invoice"}).apply(mine)
+    remove_cascade(theirs, use_case.id).apply(theirs)
+    result = merge_plans(base, mine, theirs)
+    [conflict] = result.conflicts
+    assert conflict.key == ("removed", use_case.id) and conflict.chosen == "keep"
+    plan = result.plan
+    assert plan.find_step("ap-c8")[2].name == "Approve invoice"
+    assert [d.id for d in plan.decisions if d.use_case == use_case.id] == decisions  # not lost with it
+    removed = merge_plans(base, mine, theirs, take="theirs").plan
+    assert removed.use_case(use_case.id) is None
+    assert not [d for d in removed.decisions if d.use_case == use_case.id]

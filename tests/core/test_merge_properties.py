@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from omplanner.commands import AddEntity, SetFields, remove_cascade
 from omplanner.compare import compare_plans
 from omplanner.compare.apply import edit_towards
+from omplanner.compare.diff import required_refs
 from omplanner.compare.merge import merge_plans
 from omplanner.compare.records import ROOT, take_apart
 from omplanner.fileio import parse_plan, plan_to_json
@@ -166,8 +167,20 @@ def test_every_edit_of_either_copy_that_no_conflict_names_is_in_the_merged_plan(
                         continue
                     assert merged[ident].values[key] == value, f"{record.name}: {key} lost"
         for ident in base:
-            if ident not in side and not _named(result.conflicts, ident):
+            if ident not in side and not _explained(result.conflicts, base, ident):
                 assert ident not in merged, f"{base[ident].name}, removed in a copy, came back"
+
+
+def _explained(conflicts, base, ident: str, depth: int = 0) -> bool:
+    """A conflict names the element, what holds it, or what it cannot exist without (kept, it
+    brings back what its removal took)."""
+    if depth > 20:
+        return False
+    if _named(conflicts, ident) or any(_named(conflicts, owner) for owner in _owners(base, ident)):
+        return True
+    record = base[ident]
+    targets = [record.values.get((name,)) for name in required_refs(record.cls)]
+    return any(t in base and _explained(conflicts, base, t, depth + 1) for t in targets)
 
 
 def _owners(records, ident):
