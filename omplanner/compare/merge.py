@@ -89,12 +89,12 @@ class _Sides:
 
 def _merge_records(sides: _Sides, chooser: Chooser) -> dict[str, Record]:
     base, mine, theirs = sides.base, sides.mine, sides.theirs
-    alive = _survivors(sides, chooser)
+    alive, kept = _survivors(sides, chooser)
     merged: dict[str, Record] = {}
     for ident in alive:
         in_mine, in_theirs = mine.get(ident), theirs.get(ident)
         if in_mine is not None and in_theirs is not None:
-            merged[ident] = _merge_one(base.get(ident), in_mine, in_theirs, chooser)
+            merged[ident] = _merge_one(base.get(ident), in_mine, in_theirs, chooser, _Kept(sides, kept))
         else:
             merged[ident] = (in_mine or in_theirs).clone()
     _merge_lists(sides, merged)
@@ -111,8 +111,9 @@ def _edited(sides: _Sides, records: dict[str, Record], ident: str) -> bool:
     return False
 
 
-def _survivors(sides: _Sides, chooser: Chooser) -> list[str]:
-    """The ids of the merged plan, yours first in your order: removals decided here."""
+def _survivors(sides: _Sides, chooser: Chooser) -> tuple[list[str], set[str]]:
+    """The ids of the merged plan, yours first in your order: removals decided here. And the ids
+    a removal conflict kept (with what went with them), whose references come back too."""
     base, mine, theirs = sides.base, sides.mine, sides.theirs
     order = list(dict.fromkeys([*mine, *theirs]))
     dropped: set[str] = set()
@@ -152,7 +153,8 @@ def _survivors(sides: _Sides, chooser: Chooser) -> list[str]:
         dropped.add(ident)
         dropped.update(inside)
     _bring_back_with(sides, kept, dropped - chosen_gone, dropped)
-    return [i for i in order if i not in dropped and (i in mine or i in theirs) and _not_removed(sides, i, dropped)]
+    alive = [i for i in order if i not in dropped and (i in mine or i in theirs) and _not_removed(sides, i, dropped)]
+    return alive, kept
 
 
 def _bring_back_with(sides: _Sides, kept: set[str], candidates: set[str], dropped: set[str]) -> None:
@@ -181,8 +183,28 @@ def _not_removed(sides: _Sides, ident: str, dropped: set[str]) -> bool:
     return ident not in dropped
 
 
-def _merge_one(before: Record | None, mine: Record, theirs: Record, chooser: Chooser) -> Record:
+@dataclass
+class _Kept:
+    """Elements a copy removed that the merge keeps: that copy's references emptied by the
+    removal (a RACI, a lane, an owner) count as unchanged, so the kept element keeps its places."""
+
+    sides: _Sides
+    ids: set[str]
+
+    def undone(self, value: Any, was: Any, records: dict[str, Record], field: str, refs: dict[str, str]) -> Any:
+        if not self.ids or field not in refs:
+            return value
+        gone = [x for x in (was if isinstance(was, list) else [was]) if x in self.ids and x not in records]
+        if not gone:
+            return value
+        if isinstance(was, list) and isinstance(value, list):
+            return [x for x in was if x in value or x in gone] + [x for x in value if x not in was]
+        return was if value is None else value
+
+
+def _merge_one(before: Record | None, mine: Record, theirs: Record, chooser: Chooser, kept: _Kept) -> Record:
     result = mine.clone()
+    refs = ref_fields(mine.cls)
     cls_name = mine.cls.__name__
     old_values = before.values if before is not None else {}
     keys = list(dict.fromkeys([*mine.values, *theirs.values]))
@@ -192,7 +214,11 @@ def _merge_one(before: Record | None, mine: Record, theirs: Record, chooser: Cho
             continue
         was = old_values.get(key, _MISSING)
         ours, others = mine.values.get(key, _MISSING), theirs.values.get(key, _MISSING)
+        if ours != others and len(key) == 1:
+            ours = kept.undone(ours, was, kept.sides.mine, key[0], refs)
+            others = kept.undone(others, was, kept.sides.theirs, key[0], refs)
         if ours == others:
+            _store(result, key, ours)
             continue
         if (cls_name, key[0]) in LATEST_WINS:
             value = max(v for v in (ours, others) if v is not _MISSING)

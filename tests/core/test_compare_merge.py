@@ -169,3 +169,22 @@ def test_keeping_a_use_case_they_removed_brings_back_what_went_with_it():
     removed = merge_plans(base, mine, theirs, take="theirs").plan
     assert removed.use_case(use_case.id) is None
     assert not [d for d in removed.decisions if d.use_case == use_case.id]
+
+
+def test_keeping_a_role_they_removed_keeps_its_lanes_steps_and_places_in_decisions():
+    base = EXAMPLE.model_copy(deep=True)
+    mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    SetFields("role-ap-clerk", {"team": "Accounts payable"}).apply(mine)
+    remove_cascade(theirs, "role-ap-clerk").apply(theirs)
+    SetFields("ap-c8", {"name": "Approve for payment run"}).apply(theirs)  # and an edit of their own
+    result = merge_plans(base, mine, theirs)
+    [conflict] = result.conflicts
+    assert conflict.key == ("removed", "role-ap-clerk") and conflict.chosen == "keep"
+    plan = result.plan
+    assert plan.role("role-ap-clerk").team == "Accounts payable"
+    assert plan.use_cases[0].current.lanes == base.use_cases[0].current.lanes
+    assert plan.find_step("ap-c1")[2].lane == "role-ap-clerk"
+    assert plan.decision("dec-ap-variance").accountable == ["role-ap-clerk"]
+    assert [f.id for f in plan.use_cases[0].current.flows] == [f.id for f in base.use_cases[0].current.flows]
+    assert plan.find_step("ap-c8")[2].name == "Approve for payment run"
+    assert result.taken.count() == 1  # their rename; their removal was declined as a whole
