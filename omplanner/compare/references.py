@@ -25,7 +25,7 @@ def mend_references(sides: _Sides, merged: dict[str, Record], chooser: Chooser) 
     removed = _removed_by_choice(sides, chooser)
     rounds = 2 * (len(merged) + len(sides.base)) + 10
     for _round in range(rounds):
-        faults = list(_dangling(merged))
+        faults = sorted(set(_dangling(merged)))  # the same order whichever copy is yours
         if not faults:
             return
         for referrer, name, target in faults:
@@ -42,7 +42,7 @@ def mend_references(sides: _Sides, merged: dict[str, Record], chooser: Chooser) 
                 _move(merged, referrer, target)
             else:
                 _drop(merged, referrer, name, target, removed)
-    for referrer, name, target in list(_dangling(merged)):  # a tangle of choices: mend as delete does
+    for referrer, name, target in sorted(set(_dangling(merged))):  # a tangle of choices: mend as delete does
         if referrer in merged and _still_dangling(merged, referrer, name, target):
             _drop(merged, referrer, name, target, removed)
 
