@@ -34,6 +34,18 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("file.save", "&Save", "files.save", "Save the plan", "save"),
     ActionSpec("file.save_as", "Save &as…", "files.save_as", "Save the plan under a new name", "save-as"),
     ActionSpec(
+        "file.compare",
+        "Co&mpare with…",
+        "sharing.compare",
+        "List what another copy of this plan added, removed, changed or moved",
+    ),
+    ActionSpec(
+        "file.merge",
+        "Mer&ge a colleague's copy…",
+        "sharing.merge",
+        "Combine a colleague's copy with this plan, from the copy you both started from",
+    ),
+    ActionSpec(
         "file.export_xlsx", "&Excel workbook…", "exports.export_xlsx", "Export the plan as an Excel workbook", "export"
     ),
     ActionSpec(

@@ -84,7 +84,7 @@ def ask_read_only(parent: QWidget, path: Path) -> str:
 
 
 def ask_changed_on_disk(parent: QWidget, path: Path, known: bool = True) -> str:
-    """'overwrite', 'copy' or 'cancel': the file changed since this app opened or saved it."""
+    """'overwrite', 'copy', 'compare' or 'cancel': the file changed since this app opened or saved it."""
     if known:
         text = f"“{path.name}” was changed by someone or something else since you opened or saved it here."
     else:
@@ -94,13 +94,15 @@ def ask_changed_on_disk(parent: QWidget, path: Path, known: bool = True) -> str:
         "Warning",
         "The plan file changed on disk",
         text,
-        f"{path}\n\nOverwriting replaces that version with yours. Saving a copy keeps both.",
+        f"{path}\n\nOverwriting replaces that version with yours. Saving a copy keeps both. "
+        "Compare lists what that version holds that yours does not (nothing is saved).",
     )
     return _ask(
         box,
         [
             ("overwrite", "&Overwrite", "DestructiveRole"),
             ("copy", "Save as a &copy…", "AcceptRole"),
+            ("compare", "Co&mpare…", "ActionRole"),
             ("cancel", "Cancel", "RejectRole"),
         ],
         "copy",

@@ -221,6 +221,9 @@ class FileController(QObject):
                 answer = file_questions.ask_changed_on_disk(self.window, path, known)
                 if answer == "copy":
                     return self.save_as()
+                if answer == "compare":
+                    self.window.sharing.compare(path)  # see what changed there; save again after
+                    return False
                 if answer != "overwrite":
                     return False
             identity = save_plan(self.document.plan, path)

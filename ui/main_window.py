@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._files = None
         self._exports = None
         self._bpmn = None
+        self._sharing = None
         self._rules_view = None
 
         self.sidebar = QListWidget()
@@ -229,6 +230,16 @@ class MainWindow(QMainWindow):
             self._bpmn = BpmnController(self, self.document)
             self._bpmn.status.connect(self.show_message)
         return self._bpmn
+
+    @property
+    def sharing(self):
+        """File › Compare with… and Merge a colleague's copy…, built on first use."""
+        if self._sharing is None:
+            from .sharing_actions import SharingController
+
+            self._sharing = SharingController(self, self.document)
+            self._sharing.status.connect(self.show_message)
+        return self._sharing
 
     # -- pages --------------------------------------------------------------------------------
 

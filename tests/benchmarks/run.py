@@ -21,7 +21,17 @@ from pathlib import Path
 from omplanner.fileio import save_plan
 from omplanner.paths import example_path
 
-from . import bench_bpmn, bench_edits, bench_export, bench_file, bench_journey, bench_rules, bench_scene, bench_startup
+from . import (
+    bench_bpmn,
+    bench_edits,
+    bench_export,
+    bench_file,
+    bench_journey,
+    bench_merge,
+    bench_rules,
+    bench_scene,
+    bench_startup,
+)
 from .common import NotAvailable, Row
 from .generate import generate_plan
 
@@ -99,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             ("process map scene", lambda: bench_scene.run(repeats)),
             ("peak memory", lambda: bench_startup.memory(large)),
             ("first workshop by keys", lambda: bench_journey.run(tmp)),
+            ("compare and merge", lambda: bench_merge.run(large, repeats)),
         ]
         results: list[tuple[str, Row | str]] = []
         broken = 0

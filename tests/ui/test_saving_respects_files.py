@@ -114,7 +114,7 @@ def test_a_file_changed_by_someone_else_is_not_overwritten_without_asking(window
     asked = click_in_boxes(monkeypatch, "Cancel")
     assert window.files.save() is False
     assert [box.title for box in asked] == ["The plan file changed on disk"]
-    assert sorted(asked[0].buttons) == ["Cancel", "Overwrite", "Save as a copy…"]
+    assert sorted(asked[0].buttons) == ["Cancel", "Compare…", "Overwrite", "Save as a copy…"]
     assert "was changed by someone or something else" in asked[0].text
     assert load_plan(example_file).details.title == COLLEAGUES_TITLE  # their work is still there
     assert window.document.dirty and window.isWindowModified()  # and ours is still open

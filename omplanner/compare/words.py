@@ -1,0 +1,109 @@
+"""Differences in a facilitator's words: which use case and component, what a field is called,
+and values shown as the app shows them (a referenced role by its name, not its id)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model.base import short_name
+from ..model.walk import field_label
+from .records import ROOT, FieldKey, Record, ancestors
+
+WHOLE_PLAN = "Whole plan"
+
+_COMPONENTS = {
+    "roles": "Capability & roles",
+    "capabilities": "Capability & roles",
+    "current": "Process design",
+    "redesigned": "Process design",
+    "decisions": "Decision rights",
+    "governance": "Governance",
+    "data_sources": "Data flows",
+    "scores": "Diagnostic scores",
+    "roadmap": "Roadmap",
+    "use_cases": "Use case",
+    "details": "Plan details",
+    "rule_settings": "Rule settings",
+}
+"""The operating-model component (or part of the plan) each list of the plan belongs to."""
+
+COMPONENT_ORDER = (
+    "Plan details",
+    "Use case",
+    "Process design",
+    "Decision rights",
+    "Capability & roles",
+    "Governance",
+    "Data flows",
+    "Diagnostic scores",
+    "Roadmap",
+    "Rule settings",
+)
+
+
+def component_of(records: dict[str, Record], ident: str) -> str:
+    """The component of an entity: the plan list (or use-case part) it sits in."""
+    chain = [ident, *ancestors(records, ident)]
+    fields = [records[i].owner_field for i in chain if i in records and records[i].owner is not None]
+    for name in reversed(fields):  # from the plan inwards: a use case's part names the component
+        if name in _COMPONENTS and name != "use_cases":
+            return _COMPONENTS[name]
+    if fields and fields[-1] == "use_cases":
+        return _COMPONENTS["use_cases"]
+    return field_label(fields[-1]).capitalize() if fields else WHOLE_PLAN
+
+
+def use_case_of(records: dict[str, Record], ident: str) -> str | None:
+    """The id of the use case an entity belongs to: the one holding it, or the one it names."""
+    for candidate in (ident, *ancestors(records, ident)):
+        record = records.get(candidate)
+        if record is None or candidate == ROOT:
+            continue
+        if record.owner_field == "use_cases":
+            return candidate
+        named = record.values.get(("use_case",))
+        if isinstance(named, str) and "use_case" in getattr(record.cls, "refs", {}):
+            return named
+    return None
+
+
+def use_case_label(records_by_side: list[dict[str, Record]], use_case: str | None) -> str:
+    if use_case is None:
+        return WHOLE_PLAN
+    for records in records_by_side:
+        record = records.get(use_case)
+        if record is not None:
+            return f'Use case "{short_name(str(record.values.get(("name",), use_case)))}"'
+    return f"Use case {use_case}"
+
+
+def key_label(key: FieldKey) -> str:
+    """A field in the words of the loader's messages: ``("tractability", "definition")`` is
+    "tractability → definition"; a rule setting is named by its code."""
+    if key[0] == "rule_settings" and len(key) > 1:
+        return f"rule setting {key[1]}"
+    return " → ".join(field_label(part) for part in key)
+
+
+def shown(value: Any, ref_kind: str | None = None, records: dict[str, Record] | None = None) -> str:
+    """A value as a short text: a referenced entity by its name, a list joined, nothing as '—'."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(shown(v, ref_kind, records) for v in value)
+    if ref_kind is not None and isinstance(value, str) and records is not None:
+        target = records.get(value)
+        return f'"{short_name(target.title)}"' if target is not None else f'"{short_name(value)}" (not in the plan)'
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict):
+        return ", ".join(f"{field_label(k)} {shown(v)}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        return f'"{short_name(value.replace(chr(10), " "))}"'
+    return str(value)
+
+
+def ref_kind(record: Record, key: FieldKey) -> str | None:
+    return getattr(record.cls, "refs", {}).get(key[0]) if len(key) == 1 else None

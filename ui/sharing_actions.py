@@ -1,0 +1,96 @@
+"""File › Compare with… and File › Merge a colleague's copy…: picking the copies, then the views.
+
+Each copy is read through the core's loader; a file that cannot be read is explained as Open
+explains it, and the open plan stays as it was. The file pickers are small functions so that
+tests answer them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from .document import Document
+from .files import FILE_FILTER, show_open_error
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from omplanner.model import Plan
+
+THEIRS_CAPTION = "Merge a colleague's copy: pick their copy"
+BASE_CAPTION = "Pick the copy you both started from"
+COMPARE_CAPTION = "Compare the open plan with…"
+
+
+def pick_plan_file(parent: QWidget, caption: str, start: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getOpenFileName(parent, caption, start, FILE_FILTER)
+    return Path(name) if name else None
+
+
+class SharingController(QObject):
+    status = Signal(str)
+
+    def __init__(self, window: QWidget, document: Document):
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.views: list[QWidget] = []
+
+    def _start(self) -> str:
+        return str(self.document.path.parent) if self.document.path else ""
+
+    def _read(self, path: Path) -> Plan | None:
+        from omplanner.fileio import PlanFileError, load_plan
+
+        try:
+            return load_plan(path)
+        except (PlanFileError, OSError) as exc:
+            show_open_error(self.window, exc, path)
+            return None
+
+    def compare(self, path: Path | None = None) -> QWidget | None:
+        """Show what the copy at ``path`` (asked for when None) differs in from the open plan."""
+        from omplanner.compare import compare_plans
+
+        from .compare_view import CompareView
+
+        path = path or pick_plan_file(self.window, COMPARE_CAPTION, self._start())
+        other = self._read(path) if path else None
+        if other is None:
+            return None
+        view = CompareView(compare_plans(self.document.plan, other), path.name, self.window)
+        self.views.append(view)
+        view.finished.connect(lambda _result, view=view: self.views.remove(view) if view in self.views else None)
+        view.show()
+        return view
+
+    def merge(self) -> bool:
+        """Pick their copy and the copy you both started from; preview; merge as one edit."""
+        theirs_path = pick_plan_file(self.window, THEIRS_CAPTION, self._start())
+        theirs = self._read(theirs_path) if theirs_path else None
+        if theirs is None:
+            return False
+        base_path = pick_plan_file(self.window, BASE_CAPTION, str(theirs_path.parent))
+        base = self._read(base_path) if base_path else None
+        if base is None:
+            return False
+        return self.preview(base, theirs, theirs_path.name)
+
+    def preview(self, base: Plan, theirs: Plan, name: str) -> bool:
+        from .merge_preview import MergePreview
+
+        dialog = MergePreview(self.document, base, theirs, name, self.window)
+        merged = run_preview(dialog)
+        if merged:
+            self.status.emit(f"Merged {name}: Undo takes the merge back")
+        return merged
+
+
+def run_preview(dialog) -> bool:
+    """Show the merge preview until it is merged or cancelled: the one place tests replace."""
+    return dialog.exec() == dialog.DialogCode.Accepted
