@@ -64,9 +64,13 @@ def test_bad_file_is_refused_with_a_located_message(tmp_path, kind):
     assert "Traceback" not in message and "pydantic" not in message.lower()
 
 
-def _save_forever(plans, path) -> None:
-    """The child: save the plans in turn, as fast as it can, until it is killed."""
+def _save_forever(plans, path, ready: int) -> None:
+    """The child: save the plans in turn, as fast as it can, until it is killed. After its
+    first save it writes a byte to ``ready``, so that the parent's kill lands in the saving
+    loop and not in a start that a busy machine made slow."""
     try:
+        save_plan(plans[0], path, touch=False)
+        os.write(ready, b"x")
         while True:
             for plan in plans:
                 save_plan(plan, path, touch=False)
@@ -89,9 +93,14 @@ def test_killing_the_saving_process_leaves_the_old_plan_or_the_new(tmp_path, exa
     rng = random.Random(20261126)
     seen = {"old": 0, "new": 0}
     for _ in range(30):
+        ready, told = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child never returns
-            _save_forever([new, old], path)
+            os.close(ready)
+            _save_forever([new, old], path, told)
+        os.close(told)
+        assert os.read(ready, 1) == b"x"  # the child has saved once and is in its loop
+        os.close(ready)
         time.sleep(rng.uniform(0, 0.03))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
