@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..commands import AddEntity, Macro, SetFields
 from ..model import Component, ItemKind, RoadmapItem, Severity, new_id
 from ..model.base import short_name
+from ..ranking import rank_use_cases
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
@@ -50,7 +51,8 @@ def dependency_cycles(index: PlanIndex) -> Iterator[Hit]:
     None,
     f"""A use case whose agreed process or data score is below {READINESS_THRESHOLD} of 5 is not
     ready for a tool: choosing or deploying one then automates a process nobody has settled.
-    Raise the scores (redesign, data work) first.""",
+    Raise the scores first, or plan the redesign or data work that closes the gap so that it ends
+    before the tool is chosen.""",
     FAMILY,
 )
 def readiness_gate(index: PlanIndex) -> Iterator[Hit]:
@@ -63,9 +65,16 @@ def readiness_gate(index: PlanIndex) -> Iterator[Hit]:
         if not gated:
             continue
         low = []
-        for component in (Component.PROCESS, Component.DATA):
+        gate = min(i.start_week for i in gated)
+        for component, remedy in (
+            (Component.PROCESS, ItemKind.PROCESS_REDESIGN),
+            (Component.DATA, ItemKind.DATA_READINESS),
+        ):
             value = index.agreed_scores.get((uc.id, component))
-            if value is not None and value < READINESS_THRESHOLD:
+            # A low score whose remedial work is planned to end before the tool is chosen is the
+            # diagnostic doing its job: the gap is being closed in the right order.
+            remedied = any(i.kind is remedy and i.end_week <= gate for i in index.items_by_use_case.get(uc.id, ()))
+            if value is not None and value < READINESS_THRESHOLD and not remedied:
                 low.append(f"{'process' if component is Component.PROCESS else 'data'} score is {value} of 5")
         if not low:
             continue
@@ -101,7 +110,7 @@ def _add(items: list[RoadmapItem], text: str) -> Fix:
 @rule(
     "SEQ-010",
     "Groundwork on the roadmap",
-    Severity.WARNING,
+    Severity.ERROR,
     None,
     """Every use case that chooses a tool or goes live needs its groundwork on the roadmap: a
     diagnostic, process redesign and data readiness before the tool, decision rights and
@@ -159,3 +168,100 @@ def missing_groundwork(index: PlanIndex) -> Iterator[Hit]:
             use_case_id=uc.id,
             fix=_add(missing, f"Add {names.replace(' or ', ' and ')} work for '{uc.name}' to the roadmap"),
         )
+
+
+GROUNDWORK = frozenset(
+    {
+        ItemKind.PROCESS_REDESIGN,
+        ItemKind.DATA_READINESS,
+        ItemKind.DECISION_RIGHTS,
+        ItemKind.CAPABILITY,
+        ItemKind.GOVERNANCE,
+    }
+)
+"""Operating-model work a use case needs around its tool."""
+
+READY_BEFORE_DEPLOYMENT = frozenset(
+    {ItemKind.PROCESS_REDESIGN, ItemKind.DATA_READINESS, ItemKind.DECISION_RIGHTS, ItemKind.TOOL_SELECTION}
+)
+"""A use case's own work that must end before it deploys (capability and governance run with it)."""
+
+IDLE_WEEKS = 2
+"""Weeks a first deployment may sit ready before its wait for the other use cases is a finding."""
+
+
+@rule(
+    "SEQ-013",
+    "The first use case does not wait for the rest",
+    Severity.WARNING,
+    None,
+    """The first use case goes live on a good-enough operating model of its own; the other use
+    cases' groundwork runs in parallel and follows it. A first deployment held until every use
+    case is ready turns the redesign into the reason nothing happens.""",
+    FAMILY,
+)
+def first_does_not_wait(index: PlanIndex) -> Iterator[Hit]:
+    first_uc = index.constraints.first_use_case
+    if first_uc is None:
+        return
+    deploy = index.items[index.constraints.first_deployment[first_uc]]
+    others = [
+        i
+        for uc_id, items in index.items_by_use_case.items()
+        if uc_id not in (None, first_uc)
+        for i in items
+        if i.kind in GROUNDWORK
+    ]
+    if not others:
+        return
+    last = max(others, key=lambda i: i.end_week)
+    if deploy.start_week < last.end_week:
+        return
+    own = [i.end_week for i in index.items_by_use_case[first_uc] if i.kind in READY_BEFORE_DEPLOYMENT]
+    own += [i.end_week for i in index.items_by_kind.get(ItemKind.DIAGNOSTIC, ()) if i.use_case in (None, first_uc)]
+    own += [
+        index.items[d].end_week
+        for d in deploy.depends_on
+        if d in index.items and index.items[d].use_case in (None, first_uc)
+    ]
+    ready = max(own, default=0)
+    if last.end_week - ready < IDLE_WEEKS:
+        return
+    yield Hit(
+        f"The first deployment, '{deploy.title}', starts in week {deploy.first_week}, after the groundwork of "
+        f"every other use case (the last, '{last.title}', ends in week {last.last_week}), although its own "
+        f"groundwork is done by week {max(ready, 1)}: let '{index.use_case_name(first_uc)}' go live on its own "
+        "operating model and prepare the others in parallel.",
+        (ref(deploy), ref(last)),
+        use_case_id=first_uc,
+    )
+
+
+@rule(
+    "SEQ-014",
+    "The most tractable use case goes first",
+    Severity.WARNING,
+    None,
+    """The first use case to go live should be the most tractable candidate (high volume, well
+    defined, rich in data, a team willing to redesign its own work), not the most strategic: it
+    is where the operating model is learnt. Switch the rule off with a reason when the room chose
+    otherwise on purpose.""",
+    FAMILY,
+)
+def most_tractable_first(index: PlanIndex) -> Iterator[Hit]:
+    first_uc = index.constraints.first_use_case
+    if first_uc is None:
+        return
+    ranked = rank_use_cases(index.plan)
+    best = ranked[0]
+    first = next(r for r in ranked if r.use_case.id == first_uc)
+    if first.rank == 1 or first.score >= best.score:
+        return
+    deploy = index.items[index.constraints.first_deployment[first_uc]]
+    yield Hit(
+        f"'{first.use_case.name}' goes live first ('{deploy.title}', week {deploy.first_week}), but it ranks "
+        f"{first.rank} of {len(ranked)} on tractability ({first.score:g} of 5); '{best.use_case.name}' ranks first "
+        f"({best.score:g}): start where the operating model is easiest to get right.",
+        (ref(first.use_case), ref(deploy), ref(best.use_case)),
+        use_case_id=first_uc,
+    )

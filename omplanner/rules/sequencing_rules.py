@@ -233,3 +233,64 @@ def dependencies_respected(index: PlanIndex) -> Iterator[Hit]:
             fix=move_fix(after, before.end_week),
             component=ITEM_COMPONENT.get(after.kind),
         )
+
+
+DIAGNOSTIC_WEEKS = 4
+"""The longest a diagnostic should run: a few weeks of structured review surface what blocks each
+use case; a longer one turns into a reason to wait."""
+
+
+@rule(
+    "SEQ-011",
+    "A short diagnostic",
+    Severity.WARNING,
+    None,
+    f"""The diagnostic is a quick structured review, a matter of weeks (up to about
+    {DIAGNOSTIC_WEEKS}): enough to see which use case is ready and what the others lack. One that
+    runs for months defers the work instead of sequencing it.""",
+    FAMILY,
+)
+def short_diagnostic(index: PlanIndex) -> Iterator[Hit]:
+    for diag in index.items_by_kind.get(ItemKind.DIAGNOSTIC, ()):
+        if diag.duration_weeks <= DIAGNOSTIC_WEEKS:
+            continue
+        text = f"Shorten '{diag.title}' to {DIAGNOSTIC_WEEKS} weeks"
+        yield Hit(
+            f"{what(diag, index)} runs for {diag.duration_weeks} weeks: a review of {DIAGNOSTIC_WEEKS} weeks "
+            "at most is enough to decide what to do first; sequence what it finds rather than study it longer.",
+            (ref(diag),),
+            use_case_id=diag.use_case,
+            fix=Fix(text, SetFields(diag.id, {"duration_weeks": DIAGNOSTIC_WEEKS}, text=text)),
+        )
+
+
+@rule(
+    "SEQ-012",
+    "Governance designed in, not retrofitted",
+    Severity.ERROR,
+    Component.GOVERNANCE,
+    """A use case's governance (its owner, thresholds and breach process) is designed while it is
+    deployed, not added once it is live: controls fitted to a running AI cost far more than
+    controls designed with it, and the first problem arrives before them.""",
+    FAMILY,
+)
+def governance_designed_in(index: PlanIndex) -> Iterator[Hit]:
+    starts, ends = index.item_weeks
+    for c in index.constraints_by_code.get("SEQ-012", ()):
+        gov, deploy = index.items[c.before], index.items[c.after]
+        if starts[gov.id] <= starts[deploy.id] + deploy.duration_weeks - 1:
+            continue
+        waits = max((ends[d] for d in gov.depends_on if d in ends and d != gov.id), default=0)
+        week = max(waits, deploy.start_week)
+        fix = None
+        if week < deploy.end_week:
+            text = f"Start '{gov.title}' in week {week + 1}, while '{deploy.title}' is deployed"
+            fix = Fix(text, SetFields(gov.id, {"start_week": week}, text=text))
+        yield Hit(
+            f"{what(gov, index)} starts in week {gov.first_week}, after '{index.use_case_name(deploy.use_case)}' "
+            f"has gone live ('{deploy.title}' ends in week {deploy.last_week}): its governance would be "
+            "fitted to a running process instead of designed with it.",
+            (ref(gov), ref(deploy)),
+            use_case_id=deploy.use_case,
+            fix=fix,
+        )
