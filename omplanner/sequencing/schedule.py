@@ -171,7 +171,11 @@ def _round(plan: Plan, lower: dict[str, int], movable: set[str] | None):
     for node in reversed(order):
         if node in fixed or start[node] >= original[node] or node in aligned:
             continue
-        latest = min((start[s] - lag for s, lag in succs.get(node, ())), default=original[node])
+        # A pull cannot help work that may not move and still starts too early: it is not counted.
+        latest = min(
+            (start[s] - lag for s, lag in succs.get(node, ()) if s not in fixed or start[s] - lag >= start[node]),
+            default=original[node],
+        )
         start[node] = max(start[node], min(original[node], latest))
 
     start = {i: min(week, LAST_WEEK) for i, week in start.items()}
