@@ -206,6 +206,65 @@ class PlanIndex:
         return build_constraints(self.plan, self.items)
 
     @cached_property
+    def constraint_successors(self) -> dict[str, set[str]]:
+        """Item id -> the items the sequencing constraints make follow it (capability work
+        kept beside a deployment included): what a fix that moves the item must move along."""
+        result: dict[str, set[str]] = defaultdict(set)
+        for c in self.constraints.all:
+            result[c.before].add(c.after)
+        for cap, deploy in self.constraints.alignments:
+            result[deploy].add(cap)
+        return result
+
+    def following(self, seeds) -> set[str]:
+        """``seeds`` and every item that must follow one of them, however indirectly."""
+        seen = set(seeds)
+        stack = list(seen)
+        while stack:
+            for nxt in self.constraint_successors.get(stack.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    @cached_property
+    def _constraint_edges(self) -> dict[str, set[str]]:
+        # Capability work runs alongside its deployment: it must not end before the deployment
+        # starts (an edge from the deployment to it), while starting no later than it is left
+        # out, so that capability work told to wait for its deployment is no knot: a fix keeps
+        # that order and leaves SEQ-004 to its own fix.
+        result: dict[str, set[str]] = defaultdict(set)
+        for c in self.constraints.all:
+            if c.code != "SEQ-004" or c.scheduling_only:
+                result[c.before].add(c.after)
+        for cap, deploy in self.constraints.alignments:
+            result[deploy].add(cap)
+        return result
+
+    def tangled(self, seeds) -> bool:
+        """Whether a knot of constraints (a dependency the user drew against a principle, or a
+        cycle of dependencies) lies on the way from ``seeds``: moving them cannot keep every order."""
+        state: dict[str, int] = {}
+        edges = self._constraint_edges
+        for root in seeds:
+            if root in state:
+                continue
+            state[root] = 1
+            stack = [(root, iter(edges.get(root, ())))]
+            while stack:
+                node, rest = stack[-1]
+                nxt = next(rest, None)
+                if nxt is None:
+                    state[node] = 2
+                    stack.pop()
+                elif state.get(nxt) == 1:
+                    return True
+                elif nxt not in state:
+                    state[nxt] = 1
+                    stack.append((nxt, iter(edges.get(nxt, ()))))
+        return False
+
+    @cached_property
     def item_weeks(self) -> tuple[dict[str, int], dict[str, int]]:
         """Each item's start and end week, read once: the timing rules compare them thousands of times."""
         items = self.items.values()

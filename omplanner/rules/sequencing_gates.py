@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..commands import AddEntity, Macro, SetFields
-from ..model import Component, ItemKind, RoadmapItem, Severity, new_id
+from ..model import Component, ItemKind, ItemStatus, RoadmapItem, Severity, new_id
 from ..model.base import short_name
 from ..ranking import rank_use_cases
+from ..sequencing.schedule import MoveAlong
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
@@ -35,13 +36,25 @@ def dependency_cycles(index: PlanIndex) -> Iterator[Hit]:
         chain = ", which depends on ".join(f"'{i.title}'" for i in items + items[:1])
         last, first = items[-1], items[0]
         text = f"Let '{last.title}' no longer wait for '{first.title}'"
-        command = SetFields(last.id, {"depends_on": [d for d in last.depends_on if d != first.id]}, text=text)
+        untie = SetFields(last.id, {"depends_on": [d for d in last.depends_on if d != first.id]}, text=text)
+        # Once untied, the rest of the chain is an order again: items now starting before what
+        # they wait for move later, with what follows them.
+        command = MoveAlong(text, {}, set(cycle), first=untie, settle=set(cycle))
         yield Hit(
             f"These items wait for each other, so none of them can start: {chain}.",
             tuple(ref(i) for i in items),
             use_case_id=first.use_case if all(i.use_case == first.use_case for i in items) else None,
-            fix=Fix(text, command),
+            fix=None if _blocked(index, cycle, knotted=True) else Fix(text, command),
         )
+
+
+def _blocked(index: PlanIndex, seeds, knotted: bool = False) -> bool:
+    """Whether moving ``seeds`` later could have to move work that is done or in progress, or
+    run into a knot of constraints (``knotted``: the seeds are a knot being untied)."""
+    fixed = (ItemStatus.DONE, ItemStatus.IN_PROGRESS)
+    if not knotted and index.tangled(seeds):
+        return True
+    return any(index.items[i].status in fixed for i in index.following(seeds) if i in index.items)
 
 
 @rule(
@@ -103,8 +116,15 @@ def _ending_by(title: str, kind: ItemKind, uc_id: str | None, week: int, length:
     return _new_item(title, kind, uc_id, start, week - start if week > start else length)
 
 
-def _add(items: list[RoadmapItem], text: str) -> Fix:
-    return Fix(text, Macro(text, [AddEntity(None, "roadmap", i) for i in items]))
+def _add(index: PlanIndex, items: list[RoadmapItem], text: str, gated: list[RoadmapItem]) -> Fix | None:
+    """Add ``items``; the ``gated`` work (tools, deployments) they must come before moves later
+    where it starts too soon for them, with what follows it. None when that would move work that
+    is done or in progress."""
+    follow = {i.id for i in gated}
+    if _blocked(index, follow):
+        return None
+    adds = Macro(text, [AddEntity(None, "roadmap", i) for i in items])
+    return Fix(text, MoveAlong(text, {}, follow, first=adds))
 
 
 @rule(
@@ -128,7 +148,7 @@ def missing_groundwork(index: PlanIndex) -> Iterator[Hit]:
             "The roadmap selects tools or deploys, but has no diagnostic: nothing checks the operating "
             "model before the first tool is chosen.",
             tuple(ref(i) for i in gated[:5]),
-            fix=_add([item], "Add a 3-week diagnostic at the start of the roadmap"),
+            fix=_add(index, [item], "Add a 3-week diagnostic at the start of the roadmap", gated),
         )
     constraints = index.constraints
     for uc in index.plan.use_cases:
@@ -155,10 +175,25 @@ def missing_groundwork(index: PlanIndex) -> Iterator[Hit]:
             if uc.id == constraints.first_use_case and ItemKind.GOVERNANCE not in have:
                 others = [index.items[d] for u, d in constraints.first_deployment.items() if u != uc.id]
                 if others:
-                    week = min(i.start_week for i in others)
-                    missing.append(_ending_by(f"Governance for {uc.name}", ItemKind.GOVERNANCE, uc.id, week, 4))
+                    # Designed while the first use case deploys (not after it is live), and in
+                    # place before the next one deploys: that one moves later if it must.
+                    room = min(i.start_week for i in others) - deploy.start_week
+                    weeks = room if 1 <= room < 4 else 4
+                    missing.append(
+                        _new_item(f"Governance for {uc.name}", ItemKind.GOVERNANCE, uc.id, deploy.start_week, weeks)
+                    )
+                    following = [
+                        i
+                        for u in constraints.first_deployment
+                        if u != uc.id
+                        for i in index.items_by_use_case[u]
+                        if i.kind is ItemKind.DEPLOYMENT
+                    ]
         if not missing:
             continue
+        gated_here = tools + [i for i in own if i.kind is ItemKind.DEPLOYMENT]
+        if any(i.kind is ItemKind.GOVERNANCE for i in missing):
+            gated_here += following
         words = [i.kind.label.lower() for i in missing]
         names = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
         yield Hit(
@@ -166,7 +201,9 @@ def missing_groundwork(index: PlanIndex) -> Iterator[Hit]:
             f"{'selects a tool' if tools else 'deploys'}{' and deploys' if tools and deploy else ''}.",
             (ref(uc),) + tuple(ref(i) for i in tools + ([deploy] if deploy else [])),
             use_case_id=uc.id,
-            fix=_add(missing, f"Add {names.replace(' or ', ' and ')} work for '{uc.name}' to the roadmap"),
+            fix=_add(
+                index, missing, f"Add {names.replace(' or ', ' and ')} work for '{uc.name}' to the roadmap", gated_here
+            ),
         )
 
 

@@ -4,7 +4,16 @@ automatic schedule that satisfies the dependencies and the sequencing principles
 
 from .analysis import RoadmapAnalysis, analyse_roadmap
 from .constraints import Constraint, Constraints, build_constraints
-from .schedule import Move, Schedule, auto_sequence_command, propose_schedule, schedule_command, solve
+from .schedule import (
+    Move,
+    MoveAlong,
+    Schedule,
+    auto_sequence_command,
+    propose_schedule,
+    push_command,
+    schedule_command,
+    solve,
+)
 
 __all__ = [
     "Constraint",
@@ -16,6 +25,8 @@ __all__ = [
     "auto_sequence_command",
     "build_constraints",
     "propose_schedule",
+    "push_command",
+    "MoveAlong",
     "schedule_command",
     "solve",
 ]

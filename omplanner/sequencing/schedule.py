@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..commands import Command, Macro, SetFields
+from ..commands import ChangeSet, Command, CommandError, Macro, SetFields
 from ..model import ItemKind, ItemStatus, Plan
 from .graph import PreparedRoadmap, prepare, topological_order
 
@@ -66,6 +66,8 @@ class Schedule:
     prepared: PreparedRoadmap | None = None
     stuck: list[str] = field(default_factory=list)
     """Done or in-progress items that still break a constraint: only the user can settle them."""
+    unmet: list[tuple[str, str]] = field(default_factory=list)
+    """(before, after) of every constraint the schedule leaves broken."""
 
 
 def _edges(prepared: PreparedRoadmap) -> dict[tuple[str, str], tuple[int, str]]:
@@ -79,9 +81,16 @@ def _edges(prepared: PreparedRoadmap) -> dict[tuple[str, str], tuple[int, str]]:
     return edges
 
 
-def solve(plan: Plan, lower: dict[str, int] | None = None, movable: set[str] | None = None) -> Schedule:
+def solve(
+    plan: Plan,
+    lower: dict[str, int] | None = None,
+    follow: set[str] | None = None,
+    broken: set[tuple[str, str]] | None = None,
+) -> Schedule:
     """The schedule for ``plan``. ``lower`` gives items an earliest start of their own (a fix that
-    moves one item); ``movable`` limits which items may move (None: all but fixed ones).
+    moves one item later). With ``follow`` (a fix), only those items and what must follow them
+    may move, and only later: nothing is pulled earlier; the orders in ``broken`` (by default
+    those the plan breaks now) are left as they are.
 
     Which use case goes first follows from the dates, so a schedule can change the principles'
     constraints (another use case's deployment now starts first); it is solved again on the
@@ -91,7 +100,7 @@ def solve(plan: Plan, lower: dict[str, int] | None = None, movable: set[str] | N
     original = {i.id: i.start_week for i in plan.roadmap}
     current = plan
     for _ in range(4):
-        start, context = _round(current, lower or {}, movable)
+        start, context = _round(current, lower or {}, follow, broken)
         if all(start[i.id] == i.start_week for i in current.roadmap):
             break
         current = plan.model_copy(
@@ -100,15 +109,74 @@ def solve(plan: Plan, lower: dict[str, int] | None = None, movable: set[str] | N
     prepared, preds, succs, edges, aligned, fixed = context
     items = prepared.items
     moves = [_move(items, items[i], original[i], start, preds, succs, edges, aligned) for i in prepared.order]
-    return Schedule(start, [m for m in moves if m is not None], prepared, _stuck(items, fixed, start, preds))
+    # Orders the schedule breaks that held before it (those broken already are the user's).
+    unmet = [
+        (u, v)
+        for v, ps in preds.items()
+        for u, lag in ps
+        if start[v] < start[u] + lag and original[v] >= original[u] + lag
+    ]
+    return Schedule(start, [m for m in moves if m is not None], prepared, _stuck(items, fixed, start, preds), unmet)
 
 
-def _round(plan: Plan, lower: dict[str, int], movable: set[str] | None):
+def _keeping_dependencies(prepared: PreparedRoadmap, edges, aligned):
+    """The edges and alignments of a fix, which keeps every dependency the user drew: those that
+    contradict a principle come back, and the principles' constraints they knot with (already
+    broken by the user's order) give way, as does capability work's overlap with a deployment
+    it was told to wait for."""
+    import networkx as nx
+
+    edges = dict(edges)
+    items = prepared.items
+    # Only the dependencies that hold now: one the plan breaks already is the user's to settle,
+    # and keeping it out lets the principle it contradicts keep its order.
+    kept = [(u, v) for u, v in prepared.contradicting if items[v].start_week >= items[u].end_week]
+    for before, after in kept:
+        lag = items[before].duration_weeks
+        if (before, after) not in edges or edges[(before, after)][0] < lag:
+            edges[(before, after)] = (lag, "SEQ-007")
+    touched = {i for pair in kept for i in pair}
+    aligned = {cap: deploy for cap, deploy in aligned.items() if cap not in touched}
+    while True:
+        graph = nx.DiGraph(list(edges))
+        knot_of = {n: k for k, scc in enumerate(nx.strongly_connected_components(graph)) if len(scc) > 1 for n in scc}
+        knotted = [
+            pair
+            for pair, (_lag, code) in edges.items()
+            if code != "SEQ-007" and pair[0] in knot_of and knot_of[pair[0]] == knot_of.get(pair[1])
+        ]
+        if not knotted:
+            return edges, aligned
+        for pair in knotted:
+            del edges[pair]
+
+
+def _following(seeds: set[str], succs, aligned) -> set[str]:
+    """``seeds`` and every item that must follow one of them, with the capability work that must
+    stay beside a deployment among them."""
+    beside: dict[str, list[str]] = defaultdict(list)
+    for cap, deploy in aligned.items():
+        beside[deploy].append(cap)
+    seen = set(seeds)
+    stack = list(seeds)
+    while stack:
+        node = stack.pop()
+        for nxt in [s for s, _lag in succs.get(node, ())] + beside.get(node, []):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def _round(plan: Plan, lower: dict[str, int], follow: set[str] | None, broken: set[tuple[str, str]] | None):
     import networkx as nx
 
     prepared = prepare(plan)
     items = prepared.items
     edges = _edges(prepared)
+    aligned = dict(prepared.constraints.alignments)
+    if follow is not None and prepared.contradicting:  # a fix keeps the user's order
+        edges, aligned = _keeping_dependencies(prepared, edges, aligned)
     graph = nx.DiGraph()
     graph.add_nodes_from(items)
     graph.add_edges_from(edges)
@@ -119,9 +187,8 @@ def _round(plan: Plan, lower: dict[str, int], movable: set[str] | None):
         preds[after].append((before, lag))
         succs[before].append((after, lag))
     fixed = {i for i, item in items.items() if item.status in FIXED_STATUSES}
-    if movable is not None:
-        fixed |= set(items) - movable
-    aligned = dict(prepared.constraints.alignments)
+    if follow is not None:
+        fixed |= set(items) - _following(follow & set(items), succs, aligned)
     original = {i: item.start_week for i, item in items.items()}
     # Planned work is never pulled before work already under way: that week has passed.
     now = max((original[i] for i in fixed if items[i].status is ItemStatus.IN_PROGRESS), default=0)
@@ -138,7 +205,7 @@ def _round(plan: Plan, lower: dict[str, int], movable: set[str] | None):
     # 2. Pull enabling work earlier, latest first, so that what needs it keeps its week.
     start = dict(original)
     for node in reversed(order):
-        if node in fixed or node in aligned or items[node].kind is ItemKind.DEPLOYMENT:
+        if follow is not None or node in fixed or node in aligned or items[node].kind is ItemKind.DEPLOYMENT:
             continue  # capability work is placed beside its deployment below
         target = min((start[s] - lag for s, lag in succs.get(node, ())), default=start[node])
         if target < start[node]:
@@ -147,14 +214,37 @@ def _round(plan: Plan, lower: dict[str, int], movable: set[str] | None):
     # 3. Push what still starts too early later, and what waits for it after it. The capability
     # alignment reads the deployment's start from the previous pass; a few passes settle it.
     pulled = dict(start)
+    if follow is not None:
+        # A fix keeps the orders that hold and leaves those already broken to the user: settling
+        # one of them in passing could break another (capability work beside its deployment).
+        if broken is None:
+            broken = {(u, v) for v, ps in preds.items() for u, lag in ps if original[v] < original[u] + lag}
+    else:
+        broken = set()
     for _ in range(len(items) + 2):
         changed = False
         for node in order:
             if node in fixed:
                 continue
-            bound = max((start[u] + lag for u, lag in preds.get(node, ())), default=0)
-            bound = max(bound, lower.get(node, 0))
-            if node in aligned:
+            # An order already broken is kept only once the fix moves the work it waits for.
+            bound = max(
+                (
+                    start[u] + lag
+                    for u, lag in preds.get(node, ())
+                    if (u, node) not in broken or start[u] != original[u]
+                ),
+                default=0,
+            )
+            if follow is not None and node in lower:
+                bound = lower[node]  # a fix moves its item to the week it names, no further
+            else:
+                bound = max(bound, lower.get(node, 0))
+            if node in aligned and follow is not None:
+                # A fix only moves work later: capability work that ends before its deployment
+                # starts follows it into an overlap; work that starts after it is left as it was.
+                earliest_overlap = start[aligned[node]] - items[node].duration_weeks + 1
+                proposed = max(pulled[node], bound, earliest_overlap)
+            elif node in aligned:
                 deploy = start[aligned[node]]
                 earliest_overlap = deploy - items[node].duration_weeks + 1
                 proposed = max(min(max(pulled[node], earliest_overlap), deploy), bound, 0)
@@ -193,16 +283,18 @@ def _move(items, item, was: int, start, preds, succs, edges, aligned) -> Move | 
     if item.id in aligned:
         deploy = aligned[item.id]
         return Move(item.id, item.title, was, now, f"to run alongside '{items[deploy].title}' {why('SEQ-004')}")
-    if now < was:
+    if now < was and succs.get(item.id):
         # The item that needed it earliest, and keeps its week thanks to the move.
-        after, lag = min(succs.get(item.id, ()), key=lambda pair: start[pair[0]] - pair[1])
+        after, lag = min(succs[item.id], key=lambda pair: start[pair[0]] - pair[1])
         code = edges[(item.id, after)][1]
         return Move(
             item.id, item.title, was, now, f"so that '{items[after].title}' keeps week {start[after] + 1} {why(code)}"
         )
-    before, lag = max(preds.get(item.id, ()), key=lambda pair: start[pair[0]] + pair[1])
-    code = edges[(before, item.id)][1]
-    return Move(item.id, item.title, was, now, f"to wait for '{items[before].title}' {why(code)}")
+    if now > was and preds.get(item.id):
+        before, lag = max(preds[item.id], key=lambda pair: start[pair[0]] + pair[1])
+        code = edges[(before, item.id)][1]
+        return Move(item.id, item.title, was, now, f"to wait for '{items[before].title}' {why(code)}")
+    return Move(item.id, item.title, was, now, "to keep the order the principles set")
 
 
 def _stuck(items, fixed, start, preds) -> list[str]:
@@ -251,3 +343,84 @@ def auto_sequence_command(plan: Plan) -> Command | None:
     if not plan.roadmap:
         return None
     return schedule_command(plan, solve(plan), "Auto-sequence the roadmap")
+
+
+def push_command(
+    plan: Plan,
+    weeks: dict[str, int],
+    text: str,
+    follow: set[str] | None = None,
+    broken: set[tuple[str, str]] | None = None,
+) -> Command | None:
+    """The moves of a fix: each item of ``weeks`` starts no earlier than its week, the items of
+    ``follow`` start no earlier than the work they wait for, and what must follow any of them
+    moves along, so that the fix breaks no order it did not find broken.
+
+    None when that cannot be done: work that is done or in progress stands in the way.
+    """
+    seeds = set(weeks) | (follow or set())
+    schedule = solve(plan, lower=weeks, follow=seeds, broken=broken)
+    if any(schedule.start.get(i, -1) < week for i, week in weeks.items()):
+        return None
+    moved = {m.item_id for m in schedule.moves} | seeds
+    if any(u in moved or v in moved for u, v in schedule.unmet):
+        return None
+    return Macro(text, [SetFields(m.item_id, {"start_week": m.to}, text=m.describe()) for m in schedule.moves])
+
+
+class MoveAlong(Command):
+    """A fix's edit that moves items later together with everything that must follow them.
+
+    What must follow depends on the plan when the fix is applied, and working it out costs a
+    schedule, far too much to do for every finding of every check: the moves are worked out
+    when the edit is made (a fix's trial makes it on a copy first). ``first`` is an edit made
+    before (a dependency dropped). The edit is refused when work that is done or in progress
+    stands in the way.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        weeks: dict[str, int],
+        follow: set[str] | None = None,
+        first: Command | None = None,
+        settle: set[str] | None = None,
+    ):
+        self.text = text
+        self.weeks = dict(weeks)
+        self.follow = set(follow or ())
+        self.first = first
+        self.settle = set(settle or ())
+        """Items whose every order is settled, broken before or not (a cycle being untied)."""
+        self._done: list[Command] = []
+
+    def perform(self, plan: Plan) -> ChangeSet:
+        from .constraints import build_constraints
+
+        changes = ChangeSet()
+        self._done = []
+        items = {i.id: i for i in plan.roadmap}
+        # The orders broken before the edit stay the user's; those the edit makes (work it adds)
+        # and those of the items it settles are kept.
+        broken = {
+            (c.before, c.after)
+            for c in build_constraints(plan, items).all
+            if c.after not in self.settle and not c.holds(items)
+        }
+        if self.first is not None:
+            changes = changes + self.first.perform(plan)
+            self._done.append(self.first)
+        moves = push_command(plan, self.weeks, self.text, self.follow, broken)
+        if moves is None:
+            self.revert(plan)
+            raise CommandError("Work that is done or in progress would have to move: change the plan by hand.")
+        changes = changes + moves.perform(plan)
+        self._done.append(moves)
+        return changes
+
+    def revert(self, plan: Plan) -> ChangeSet:
+        changes = ChangeSet()
+        for command in reversed(self._done):
+            changes = changes + command.revert(plan)
+        self._done = []
+        return changes
