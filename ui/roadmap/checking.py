@@ -103,3 +103,20 @@ def add_schedule(result: RoadmapCheck, plan: Plan) -> None:
     result.slack = dict(analysis.slack)
     result.phases = [list(p) for p in analysis.phases]
     result.phase_of = {item_id: n for n, phase in enumerate(result.phases) for item_id in phase}
+
+
+SHOWN_MOVES = 2
+"""Moves the status line spells out after Auto-sequence; the rest are counted."""
+
+
+def auto_sequence_report(moves) -> str:
+    """What Auto-sequence moved and why, in the status line: the first few moves with their
+    reasons (earlier ones first: they are what kept a go-live), then how many more."""
+    ordered = sorted(moves, key=lambda m: not m.earlier)
+    parts = [m.describe() for m in ordered[:SHOWN_MOVES]]
+    more = len(ordered) - SHOWN_MOVES
+    tail = f"; and {more} more" if more > 0 else ""
+    count = len(ordered)
+    return (
+        f"Auto-sequence moved {count} item{'s' if count != 1 else ''}: {'; '.join(parts)}{tail}. Undo puts them back."
+    )
