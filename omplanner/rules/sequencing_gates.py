@@ -207,16 +207,9 @@ def missing_groundwork(index: PlanIndex) -> Iterator[Hit]:
         )
 
 
-GROUNDWORK = frozenset(
-    {
-        ItemKind.PROCESS_REDESIGN,
-        ItemKind.DATA_READINESS,
-        ItemKind.DECISION_RIGHTS,
-        ItemKind.CAPABILITY,
-        ItemKind.GOVERNANCE,
-    }
-)
-"""Operating-model work a use case needs around its tool."""
+GROUNDWORK = frozenset({ItemKind.PROCESS_REDESIGN, ItemKind.DATA_READINESS, ItemKind.DECISION_RIGHTS})
+"""The readiness work a use case needs before it deploys. (Its capability and governance work run
+with its own deployment, after the first use case's, so they are not what the first waits for.)"""
 
 READY_BEFORE_DEPLOYMENT = frozenset(
     {ItemKind.PROCESS_REDESIGN, ItemKind.DATA_READINESS, ItemKind.DECISION_RIGHTS, ItemKind.TOOL_SELECTION}
