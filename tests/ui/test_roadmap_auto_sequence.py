@@ -48,3 +48,14 @@ def test_auto_sequence_leaves_done_work_where_it_is_and_says_so(qtbot, example_p
     assert plan.item("item-4").start_week == 6
     assert "Left for you: 'Select the invoice matching tool' is done or under way." in page.status.text()
     assert page.scene.bars["item-4"].marker == "error"
+
+
+def test_only_an_order_a_principle_requires_is_drawn_as_a_broken_relation(example_plan):
+    from ui.roadmap.checking import check_findings
+
+    # Governance designed only after go-live names the deployment, but does not have to follow it.
+    example_plan.item("item-8").start_week = 14
+    check = check_findings(example_plan)
+    assert "SEQ-012" in [f.code for f in check.by_item["item-8"]]
+    assert not [key for key in check.broken if key[2] == "SEQ-012"]
+    assert ("item-4", "item-3", "SEQ-002") in check.broken
