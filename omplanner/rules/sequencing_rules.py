@@ -282,8 +282,8 @@ use case; a longer one turns into a reason to wait."""
 )
 def short_diagnostic(index: PlanIndex) -> Iterator[Hit]:
     for diag in index.items_by_kind.get(ItemKind.DIAGNOSTIC, ()):
-        if diag.duration_weeks <= DIAGNOSTIC_WEEKS:
-            continue
+        if diag.duration_weeks <= DIAGNOSTIC_WEEKS or diag.status is ItemStatus.DONE:
+            continue  # a finished diagnostic is history: nothing left to shorten
         text = f"Shorten '{diag.title}' to {DIAGNOSTIC_WEEKS} weeks"
         yield Hit(
             f"{what(diag, index)} runs for {diag.duration_weeks} weeks: a review of {DIAGNOSTIC_WEEKS} weeks "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from omplanner.cli import main
 from omplanner.fileio import save_plan
-from omplanner.model import Component, ItemKind, Score, Severity, Tractability
+from omplanner.model import Component, ItemKind, ItemStatus, Score, Severity, Tractability
 
 from .rules_plans import codes, findings, item, roadmap
 
@@ -20,6 +20,12 @@ def test_seq011_a_diagnostic_of_months_is_flagged_and_shortened():
     assert "runs for 16 weeks" in f.message
     f.fix.command.apply(plan)
     assert plan.item("d").duration_weeks == 4
+    assert "SEQ-011" not in codes(plan)
+
+
+def test_seq011_a_finished_diagnostic_is_history():
+    plan = roadmap(item("d", K.DIAGNOSTIC, None, 0, 16))
+    plan.item("d").status = ItemStatus.DONE
     assert "SEQ-011" not in codes(plan)
 
 
