@@ -15,6 +15,7 @@ from ..model import (
     Component,
     Entity,
     ItemKind,
+    ItemStatus,
     Plan,
     ProcessMap,
     RoadmapItem,
@@ -244,25 +245,46 @@ class PlanIndex:
     def tangled(self, seeds) -> bool:
         """Whether a knot of constraints (a dependency the user drew against a principle, or a
         cycle of dependencies) lies on the way from ``seeds``: moving them cannot keep every order."""
-        state: dict[str, int] = {}
+        return any(seed in self._knot_reachers for seed in seeds)
+
+    @cached_property
+    def _knot_reachers(self) -> set[str]:
+        """Every item from which a knot can be reached: what is left once items that lead nowhere
+        are peeled off, again and again (one pass over the graph, however many fixes ask)."""
         edges = self._constraint_edges
-        for root in seeds:
-            if root in state:
-                continue
-            state[root] = 1
-            stack = [(root, iter(edges.get(root, ())))]
-            while stack:
-                node, rest = stack[-1]
-                nxt = next(rest, None)
-                if nxt is None:
-                    state[node] = 2
-                    stack.pop()
-                elif state.get(nxt) == 1:
-                    return True
-                elif nxt not in state:
-                    state[nxt] = 1
-                    stack.append((nxt, iter(edges.get(nxt, ()))))
-        return False
+        out = {node: len(targets) for node, targets in edges.items()}
+        into: dict[str, list[str]] = defaultdict(list)
+        for node, targets in edges.items():
+            for target in targets:
+                into[target].append(node)
+        sinks = [node for node in into if out.get(node, 0) == 0]
+        left = set(out) | set(into)
+        while sinks:
+            node = sinks.pop()
+            left.discard(node)
+            for source in into.get(node, ()):
+                out[source] -= 1
+                if out[source] == 0:
+                    sinks.append(source)
+        return left
+
+    @cached_property
+    def fixed_reachers(self) -> set[str]:
+        """Every item that work done or in progress must follow, however indirectly (itself
+        included): moving it later could have to move that work."""
+        fixed = {i.id for i in self.plan.roadmap if i.status in (ItemStatus.DONE, ItemStatus.IN_PROGRESS)}
+        back: dict[str, list[str]] = defaultdict(list)
+        for node, targets in self.constraint_successors.items():
+            for target in targets:
+                back[target].append(node)
+        seen = set(fixed)
+        stack = list(fixed)
+        while stack:
+            for source in back.get(stack.pop(), ()):
+                if source not in seen:
+                    seen.add(source)
+                    stack.append(source)
+        return seen
 
     @cached_property
     def item_weeks(self) -> tuple[dict[str, int], dict[str, int]]:

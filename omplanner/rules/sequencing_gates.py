@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..commands import AddEntity, Macro, SetFields
-from ..model import Component, ItemKind, ItemStatus, RoadmapItem, Severity, new_id
+from ..model import Component, ItemKind, RoadmapItem, Severity, new_id
 from ..model.base import short_name
 from ..ranking import rank_use_cases
 from ..sequencing.schedule import MoveAlong
@@ -51,10 +51,9 @@ def dependency_cycles(index: PlanIndex) -> Iterator[Hit]:
 def _blocked(index: PlanIndex, seeds, knotted: bool = False) -> bool:
     """Whether moving ``seeds`` later could have to move work that is done or in progress, or
     run into a knot of constraints (``knotted``: the seeds are a knot being untied)."""
-    fixed = (ItemStatus.DONE, ItemStatus.IN_PROGRESS)
     if not knotted and index.tangled(seeds):
         return True
-    return any(index.items[i].status in fixed for i in index.following(seeds) if i in index.items)
+    return any(seed in index.fixed_reachers for seed in seeds)
 
 
 @rule(

@@ -44,15 +44,21 @@ FIXED = frozenset({ItemStatus.DONE, ItemStatus.IN_PROGRESS})
 
 def blocked(index: PlanIndex, seeds) -> bool:
     """Whether moving ``seeds`` later could have to move work that is done or in progress."""
-    if index.tangled(seeds):
-        return True
-    return any(index.items[i].status in FIXED for i in index.following(seeds) if i in index.items)
+    return index.tangled(seeds) or any(seed in index.fixed_reachers for seed in seeds)
+
+
+def _chain_weeks(index: PlanIndex, item: RoadmapItem) -> int:
+    """An upper bound of how far after the item's new start what follows it may have to start:
+    only near the ten-year horizon does it matter, so a cheap bound serves."""
+    if item.id not in index.constraint_successors:
+        return 0
+    return sum(index.items[i].duration_weeks for i in index.following({item.id}) if i in index.items)
 
 
 def move_fix(item: RoadmapItem, week: int, index: PlanIndex) -> Fix | None:
     """Move ``item`` later, and what must follow it along, so that the fix breaks no order."""
-    if week > LAST_WEEK or blocked(index, {item.id}):
-        return None  # past the last week a roadmap item may start, or work that may not move
+    if blocked(index, {item.id}) or week + _chain_weeks(index, item) > LAST_WEEK:
+        return None  # work that may not move, or a chain pushed past the last week an item may start
     text = f"Move '{item.title}' to start in week {week + 1}"
     if index.constraint_successors.get(item.id):
         text += "; what must follow it moves along"
