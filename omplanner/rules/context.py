@@ -15,6 +15,7 @@ from ..model import (
     Component,
     Entity,
     ItemKind,
+    ItemStatus,
     Plan,
     ProcessMap,
     RoadmapItem,
@@ -225,6 +226,86 @@ class PlanIndex:
         from ..sequencing.constraints import build_constraints
 
         return build_constraints(self.plan, self.items)
+
+    @cached_property
+    def constraint_successors(self) -> dict[str, set[str]]:
+        """Item id -> the items the sequencing constraints make follow it (capability work
+        kept beside a deployment included): what a fix that moves the item must move along."""
+        result: dict[str, set[str]] = defaultdict(set)
+        for c in self.constraints.all:
+            result[c.before].add(c.after)
+        for cap, deploy in self.constraints.alignments:
+            result[deploy].add(cap)
+        return result
+
+    def following(self, seeds) -> set[str]:
+        """``seeds`` and every item that must follow one of them, however indirectly."""
+        seen = set(seeds)
+        stack = list(seen)
+        while stack:
+            for nxt in self.constraint_successors.get(stack.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    @cached_property
+    def _constraint_edges(self) -> dict[str, set[str]]:
+        # Capability work runs alongside its deployment: it must not end before the deployment
+        # starts (an edge from the deployment to it), while starting no later than it is left
+        # out, so that capability work told to wait for its deployment is no knot: a fix keeps
+        # that order and leaves SEQ-004 to its own fix.
+        result: dict[str, set[str]] = defaultdict(set)
+        for c in self.constraints.all:
+            if c.code != "SEQ-004" or c.scheduling_only:
+                result[c.before].add(c.after)
+        for cap, deploy in self.constraints.alignments:
+            result[deploy].add(cap)
+        return result
+
+    def tangled(self, seeds) -> bool:
+        """Whether a knot of constraints (a dependency the user drew against a principle, or a
+        cycle of dependencies) lies on the way from ``seeds``: moving them cannot keep every order."""
+        return any(seed in self._knot_reachers for seed in seeds)
+
+    @cached_property
+    def _knot_reachers(self) -> set[str]:
+        """Every item from which a knot can be reached: what is left once items that lead nowhere
+        are peeled off, again and again (one pass over the graph, however many fixes ask)."""
+        edges = self._constraint_edges
+        out = {node: len(targets) for node, targets in edges.items()}
+        into: dict[str, list[str]] = defaultdict(list)
+        for node, targets in edges.items():
+            for target in targets:
+                into[target].append(node)
+        sinks = [node for node in into if out.get(node, 0) == 0]
+        left = set(out) | set(into)
+        while sinks:
+            node = sinks.pop()
+            left.discard(node)
+            for source in into.get(node, ()):
+                out[source] -= 1
+                if out[source] == 0:
+                    sinks.append(source)
+        return left
+
+    @cached_property
+    def fixed_reachers(self) -> set[str]:
+        """Every item that work done or in progress must follow, however indirectly (itself
+        included): moving it later could have to move that work."""
+        fixed = {i.id for i in self.plan.roadmap if i.status in (ItemStatus.DONE, ItemStatus.IN_PROGRESS)}
+        back: dict[str, list[str]] = defaultdict(list)
+        for node, targets in self.constraint_successors.items():
+            for target in targets:
+                back[target].append(node)
+        seen = set(fixed)
+        stack = list(fixed)
+        while stack:
+            for source in back.get(stack.pop(), ()):
+                if source not in seen:
+                    seen.add(source)
+                    stack.append(source)
+        return seen
 
     @cached_property
     def item_weeks(self) -> tuple[dict[str, int], dict[str, int]]:

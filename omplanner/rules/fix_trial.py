@@ -50,7 +50,11 @@ def try_fix(plan: Plan, finding: Finding, findings: list[Finding] | None = None)
 
     if finding.fix is None:
         return FixTrial(False, (), ())
-    before = {_key(f) for f in (findings if findings is not None else check_plan(plan))}
+    now = findings if findings is not None else check_plan(plan)
+    before = {_key(f) for f in now}
+    # An error is new when its rule said nothing about that element before: the same late item
+    # now named beside another of the items it waits for (they end in the same week) is not.
+    subjects = {(f.code, f.element_ids[:1]) for f in now}
     trial = plan.model_copy(deep=True)
     try:
         copy.deepcopy(finding.fix.command).apply(trial)  # the command itself stays fresh for the real edit
@@ -61,7 +65,11 @@ def try_fix(plan: Plan, finding: Finding, findings: list[Finding] | None = None)
     first = finding.element_ids[:1]
     return FixTrial(
         clears=_key(finding) not in keys,
-        new_errors=tuple(f for f in after if f.severity == Severity.ERROR and _key(f) not in before),
+        new_errors=tuple(
+            f
+            for f in after
+            if f.severity == Severity.ERROR and _key(f) not in before and (f.code, f.element_ids[:1]) not in subjects
+        ),
         still=tuple(f for f in after if first and f.element_ids[:1] == first),
     )
 

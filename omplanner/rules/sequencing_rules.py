@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..commands import Macro, SetFields
-from ..model import ITEM_COMPONENT, Component, ItemKind, RoadmapItem, Severity
+from ..commands import SetFields
+from ..model import ITEM_COMPONENT, Component, ItemKind, ItemStatus, RoadmapItem, Severity
+from ..sequencing.schedule import LAST_WEEK, MoveAlong
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
@@ -38,9 +39,30 @@ def what(item: RoadmapItem, index: PlanIndex) -> str:
     return f"{kind}{where} ('{item.title}')"
 
 
-def move_fix(item: RoadmapItem, week: int) -> Fix:
+FIXED = frozenset({ItemStatus.DONE, ItemStatus.IN_PROGRESS})
+
+
+def blocked(index: PlanIndex, seeds) -> bool:
+    """Whether moving ``seeds`` later could have to move work that is done or in progress."""
+    return index.tangled(seeds) or any(seed in index.fixed_reachers for seed in seeds)
+
+
+def _chain_weeks(index: PlanIndex, item: RoadmapItem) -> int:
+    """An upper bound of how far after the item's new start what follows it may have to start:
+    only near the ten-year horizon does it matter, so a cheap bound serves."""
+    if item.id not in index.constraint_successors:
+        return 0
+    return sum(index.items[i].duration_weeks for i in index.following({item.id}) if i in index.items)
+
+
+def move_fix(item: RoadmapItem, week: int, index: PlanIndex) -> Fix | None:
+    """Move ``item`` later, and what must follow it along, so that the fix breaks no order."""
+    if blocked(index, {item.id}) or week + _chain_weeks(index, item) > LAST_WEEK:
+        return None  # work that may not move, or a chain pushed past the last week an item may start
     text = f"Move '{item.title}' to start in week {week + 1}"
-    return Fix(text, SetFields(item.id, {"start_week": week}, text=text))
+    if index.constraint_successors.get(item.id):
+        text += "; what must follow it moves along"
+    return Fix(text, MoveAlong(text, {item.id: week}))
 
 
 def _late_starts(index: PlanIndex, code: str) -> Iterator[tuple[RoadmapItem, RoadmapItem]]:
@@ -69,7 +91,7 @@ def _timing_hits(index: PlanIndex, code: str, phrase: str) -> Iterator[Hit]:
             f"ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
-            fix=move_fix(after, before.end_week),
+            fix=move_fix(after, before.end_week, index),
             component=ITEM_COMPONENT.get(before.kind),
         )
 
@@ -137,6 +159,10 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
             if keep != cap.depends_on:
                 changes["depends_on"] = keep
                 text += ", no longer waiting for it to finish"
+            waits = max((index.items[d].end_week for d in keep if d in index.items), default=0)
+            fix = None
+            if cap.status not in FIXED and waits <= deploy.start_week:
+                fix = Fix(text, SetFields(cap.id, changes, text=text))
             message = (
                 f"{what(cap, index)} starts in week {cap.first_week}, after the first deployment "
                 f"('{deploy.title}') starts in week {deploy.first_week}: people would work beside the AI "
@@ -145,6 +171,11 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
         else:
             changes = {"duration_weeks": deploy.start_week - cap.start_week + 1}
             text = f"Extend '{cap.title}' into week {deploy.first_week}, when the deployment starts"
+            # Work that waits for the capability work to end moves along with its new end.
+            fix = None
+            after = index.constraint_successors.get(cap.id, set()) - {cap.id}
+            if not blocked(index, after):
+                fix = Fix(text, MoveAlong(text, {}, after, first=SetFields(cap.id, changes, text=text)))
             message = (
                 f"{what(cap, index)} ends in week {cap.last_week}, before the first deployment "
                 f"('{deploy.title}') starts in week {deploy.first_week}: build the skills while the "
@@ -154,7 +185,7 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
             message,
             (ref(cap), ref(deploy)),
             use_case_id=uc_id,
-            fix=Fix(text, SetFields(cap.id, changes, text=text)),
+            fix=fix,
         )
 
 
@@ -176,7 +207,7 @@ def govern_before_second(index: PlanIndex) -> Iterator[Hit]:
             f"that work ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
-            fix=move_fix(after, before.end_week),
+            fix=move_fix(after, before.end_week, index),
         )
 
 
@@ -203,12 +234,12 @@ def one_first(index: PlanIndex) -> Iterator[Hit]:
     target = max([week + 1, *governed])
     others = [index.items[firsts[uc]] for uc in together if uc != lead]
     text = f"Let '{index.use_case_name(lead)}' go first: start the other deployments in week {target + 1}"
-    command = Macro(text, [SetFields(i.id, {"start_week": target}) for i in others])
+    fix = None if blocked(index, {i.id for i in others}) else Fix(text, MoveAlong(text, {i.id: target for i in others}))
     yield Hit(
         f"{names} {'both' if len(together) == 2 else 'all'} start deploying in week {week + 1}: no use case "
         "proves its operating model before the others follow.",
         tuple(ref(index.items[firsts[uc]]) for uc in together),
-        fix=Fix(text, command),
+        fix=fix,
     )
 
 
@@ -222,14 +253,80 @@ def one_first(index: PlanIndex) -> Iterator[Hit]:
 )
 def dependencies_respected(index: PlanIndex) -> Iterator[Hit]:
     knotted = index.dependency_cycles[1]  # a knot is reported once, as a cycle (SEQ-008)
+    beside = dict(index.constraints.alignments)
     for after, before in _late_starts(index, "SEQ-007"):
         if (before.id, after.id) in knotted:
             continue
+        deploy = beside.get(after.id)
+        # Capability work kept beside a deployment cannot also wait for it (or for what follows
+        # it): moving it would break SEQ-004, so the fix is SEQ-004's, which drops the wait.
+        contradicts = deploy is not None and (deploy == before.id or before.id in index.following({deploy}))
         yield Hit(
             f"'{after.title}' starts in week {after.first_week}, before '{before.title}', which it depends on, "
             f"ends in week {before.last_week}.",
             (ref(after), ref(before)),
             use_case_id=after.use_case,
-            fix=move_fix(after, before.end_week),
+            fix=None if contradicts else move_fix(after, before.end_week, index),
             component=ITEM_COMPONENT.get(after.kind),
+        )
+
+
+DIAGNOSTIC_WEEKS = 4
+"""The longest a diagnostic should run: a few weeks of structured review surface what blocks each
+use case; a longer one turns into a reason to wait."""
+
+
+@rule(
+    "SEQ-011",
+    "A short diagnostic",
+    Severity.WARNING,
+    None,
+    f"""The diagnostic is a quick structured review, a matter of weeks (up to about
+    {DIAGNOSTIC_WEEKS}): enough to see which use case is ready and what the others lack. One that
+    runs for months defers the work instead of sequencing it.""",
+    FAMILY,
+)
+def short_diagnostic(index: PlanIndex) -> Iterator[Hit]:
+    for diag in index.items_by_kind.get(ItemKind.DIAGNOSTIC, ()):
+        if diag.duration_weeks <= DIAGNOSTIC_WEEKS or diag.status is ItemStatus.DONE:
+            continue  # a finished diagnostic is history: nothing left to shorten
+        text = f"Shorten '{diag.title}' to {DIAGNOSTIC_WEEKS} weeks"
+        yield Hit(
+            f"{what(diag, index)} runs for {diag.duration_weeks} weeks: a review of {DIAGNOSTIC_WEEKS} weeks "
+            "at most is enough to decide what to do first; sequence what it finds rather than study it longer.",
+            (ref(diag),),
+            use_case_id=diag.use_case,
+            fix=Fix(text, SetFields(diag.id, {"duration_weeks": DIAGNOSTIC_WEEKS}, text=text)),
+        )
+
+
+@rule(
+    "SEQ-012",
+    "Governance designed in, not retrofitted",
+    Severity.ERROR,
+    Component.GOVERNANCE,
+    """A use case's governance (its owner, thresholds and breach process) is designed while it is
+    deployed, not added once it is live: controls fitted to a running AI cost far more than
+    controls designed with it, and the first problem arrives before them.""",
+    FAMILY,
+)
+def governance_designed_in(index: PlanIndex) -> Iterator[Hit]:
+    starts, ends = index.item_weeks
+    for c in index.constraints_by_code.get("SEQ-012", ()):
+        gov, deploy = index.items[c.before], index.items[c.after]
+        if starts[gov.id] <= starts[deploy.id] + deploy.duration_weeks - 1:
+            continue
+        waits = max((ends[d] for d in gov.depends_on if d in ends and d != gov.id), default=0)
+        week = max(waits, deploy.start_week)
+        fix = None
+        if week < deploy.end_week and gov.status not in FIXED:
+            text = f"Start '{gov.title}' in week {week + 1}, while '{deploy.title}' is deployed"
+            fix = Fix(text, SetFields(gov.id, {"start_week": week}, text=text))
+        yield Hit(
+            f"{what(gov, index)} starts in week {gov.first_week}, after '{index.use_case_name(deploy.use_case)}' "
+            f"has gone live ('{deploy.title}' ends in week {deploy.last_week}): its governance would be "
+            "fitted to a running process instead of designed with it.",
+            (ref(gov), ref(deploy)),
+            use_case_id=deploy.use_case,
+            fix=fix,
         )

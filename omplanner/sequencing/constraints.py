@@ -2,8 +2,10 @@
 
 Every constraint reads ``start[after] >= start[before] + lag``. Finish-to-start constraints
 (``before`` must end first) have the ``before`` item's duration as lag; the capability
-principle is start-to-start (capability work starts no later than the first deployment), and
-"one use case first" keeps the other use cases' first deployments at least a week behind.
+principle is start-to-start (capability work starts no later than the first deployment),
+"one use case first" keeps the other use cases' first deployments at least a week behind, and
+governance designed in (SEQ-012) lets a use case's governance work start no later than the last
+week of its first deployment: a negative start-to-start lag.
 
 Built without networkx: the rules read these on every edit.
 """
@@ -105,6 +107,13 @@ def build_constraints(plan: Plan, items: dict[str, RoadmapItem] | None = None) -
         if capability is not None:
             implied.append(Constraint(capability.id, first.id, "SEQ-004", start_to_start=True))
             result.alignments.append((capability.id, first.id))
+        # Governance is designed in, not retrofitted: the use case's earliest governance work
+        # starts before its first deployment has gone live (by the deployment's last week).
+        governance = _earliest(of(uc_id, ItemKind.GOVERNANCE))
+        if governance is not None:
+            implied.append(
+                Constraint(governance.id, first.id, "SEQ-012", start_to_start=True, offset=1 - first.duration_weeks)
+            )
 
     if result.first_deployment:
         firsts = [(items[d].start_week, use_case_ids.index(uc), uc) for uc, d in result.first_deployment.items()]

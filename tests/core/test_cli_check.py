@@ -31,7 +31,7 @@ def test_check_json_lists_code_severity_message_elements_fix(example_file, capsy
     assert set(first) >= {"code", "severity", "message", "elements", "fix"}
     seq = next(f for f in data["findings"] if f["code"] == "SEQ-002")
     assert seq["severity"] == "error" and seq["elements"] == ["item-4", "item-3"]
-    assert seq["fix"] == "Move 'Select the invoice matching tool' to start in week 10"
+    assert seq["fix"] == "Move 'Select the invoice matching tool' to start in week 10; what must follow it moves along"
     assert data["counts"]["error"] == sum(1 for f in data["findings"] if f["severity"] == "error") > 0
 
 

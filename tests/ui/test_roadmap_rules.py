@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel
 
 from omplanner.commands import SetFields
-from omplanner.rules import check_plan
+from omplanner.rules import Fix, check_plan
 from omplanner.sequencing import auto_sequence_command
 from tests.ui.canvas_pages import show_roadmap_in_weeks
 
@@ -97,36 +98,51 @@ def test_fix_button_in_the_toolbar_applies_the_selected_items_fix(qtbot, example
     assert page.view.clear_rect().contains(bar)  # moved earlier, yet still in sight, clear of the lane names
 
 
-def test_a_fix_that_would_break_another_principle_is_not_offered(qtbot, example_plan):
-    """The example's tool selection starts before the data work ends; moving it after the data
-    work would start it after the deployment that depends on it: no Fix, a pointer to
-    Auto-sequence, and the plan untouched."""
+def test_the_data_first_fix_moves_the_deployment_along(qtbot, example_plan):
+    """The example's tool selection starts before the data work ends; its fix moves it after the
+    data work and the deployment that waits for it along: the bar is clear and no new error."""
     page = show_roadmap_in_weeks(qtbot, example_plan)
     plan = page.document.plan
     assert page.select_element("item-4")
     assert [f.code for f in page.check.by_item["item-4"]] == ["SEQ-002"]
-    assert not page.fix_button.isEnabled()
-    assert "SEQ-002" not in page.inspector.fix_buttons
-    texts = [w.text() for w in page.inspector.findChildren(QLabel) if w.isVisibleTo(page.inspector)]
-    assert any("would break another rule: Dependencies respected" in t for t in texts)
+    assert page.fix_button.isEnabled() and "SEQ-002" in page.inspector.fix_buttons
+    errors = {(f.code, f.element_ids) for f in check_plan(plan) if f.severity.value == "error"}
+    page.fix_button.click()
+    assert (plan.item("item-4").start_week, plan.item("item-6").start_week) == (9, 12)
+    assert page.status.text().startswith("Fixed: Move 'Select the invoice matching tool' to start in week 10")
+    assert {(f.code, f.element_ids) for f in check_plan(plan) if f.severity.value == "error"} < errors
+    page.document.undo_stack.undo()
+    assert (plan.item("item-4").start_week, plan.item("item-6").start_week) == (6, 10)
+
+
+def test_a_fix_that_would_break_another_principle_is_not_applied(qtbot, example_plan):
+    """A stale fix asked for anyway: one that moves the tool selection alone, past the
+    deployment that waits for it. The plan is untouched and the status points to Auto-sequence."""
+    page = show_roadmap_in_weeks(qtbot, example_plan)
+    plan = page.document.plan
+    finding = page.check.by_item["item-4"][0]
+    alone = replace(finding, fix=Fix("Move it alone", SetFields("item-4", {"start_week": 9})))
     before = plan.model_dump()
-    page.apply_fix(page.check.by_item["item-4"][0])  # asked for anyway (a stale button)
+    page.apply_fix(alone)
     assert plan.model_dump() == before
+    assert "would break another rule: Dependencies respected" in page.status.text()
     assert "Auto-sequence" in page.status.text()
 
 
 def test_a_fix_says_what_is_still_wrong_where_it_was_applied(qtbot, example_plan):
-    """Tool selection dragged to week 1: a fix clears 'diagnostic first', and the status line
-    says the bar is still red for the data work, rather than a bare 'Fixed'."""
+    """Tool selection dragged to week 1: the fix for 'diagnostic first' alone clears that one,
+    and the status line says the bar is still red for the data work, rather than a bare 'Fixed'."""
     page = show_roadmap_in_weeks(qtbot, example_plan)
     plan = page.document.plan
     assert page.execute(SetFields("item-4", {"start_week": 0}))  # as the inspector's start field does
     qtbot.waitUntil(lambda: "SEQ-001" in [f.code for f in page.check.by_item.get("item-4", [])])
     assert page.select_element("item-4")
-    page.fix_button.click()
-    assert plan.item("item-4").start_week > 0
+    page.inspector.fix_buttons["SEQ-001"].click()
+    assert plan.item("item-4").start_week == 3
     assert "Still to look at there: Process and data readiness before tool selection" in page.status.text()
     assert page.scene.bars["item-4"].marker == "error"  # and the bar says the same
+    page.fix_button.click()  # the best fix left: after the data work, which clears the bar
+    assert plan.item("item-4").start_week == 9 and "item-4" not in page.check.by_item
 
 
 def test_auto_sequence_on_the_example_leaves_no_sequencing_error(qtbot, example_plan):

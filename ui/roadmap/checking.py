@@ -49,6 +49,12 @@ class RoadmapCheck:
 _START_TO_START = {"SEQ-004", "SEQ-006"}
 """Principles about when work starts relative to another's start, not its end."""
 
+_RELATIONS = {"SEQ-001", "SEQ-002", "SEQ-003", "SEQ-004", "SEQ-005", "SEQ-006"}
+"""Findings that name an item and the item it must follow: drawn as a broken relation. The
+others name items for another reason (the groundwork a use case lacks, governance that starts
+after go-live, the other use case's work a first deployment waits for); SEQ-007 is a dependency
+the user drew, whose own arrow already turns red."""
+
 
 def check_roadmap(plan: Plan) -> RoadmapCheck:
     """The findings and the schedule facts together (exports, first display)."""
@@ -83,8 +89,7 @@ def check_findings(plan: Plan, findings: list[Finding] | None = None) -> Roadmap
         else:
             worst = old[0] if severity_rank(old[0]) <= severity_rank(severity) else severity
             result.markers[target] = (worst, f"{old[1]}\n{text}")
-        if finding.code.startswith("SEQ-") and finding.code != "SEQ-007" and len(named) >= 2:
-            # SEQ-007 is a broken dependency the user drew: its own arrow already turns red.
+        if finding.code in _RELATIONS and len(named) >= 2:
             for other in named[1:2] if finding.code != "SEQ-006" else named[1:]:
                 key = (target, other, finding.code) if finding.code != "SEQ-006" else (other, target, finding.code)
                 result.broken[key] = (severity, text, finding.code in _START_TO_START)
@@ -102,3 +107,20 @@ def add_schedule(result: RoadmapCheck, plan: Plan) -> None:
     result.slack = dict(analysis.slack)
     result.phases = [list(p) for p in analysis.phases]
     result.phase_of = {item_id: n for n, phase in enumerate(result.phases) for item_id in phase}
+
+
+SHOWN_MOVES = 2
+"""Moves the status line spells out after Auto-sequence; the rest are counted."""
+
+
+def auto_sequence_report(moves) -> str:
+    """What Auto-sequence moved and why, in the status line: the first few moves with their
+    reasons (earlier ones first: they are what kept a go-live), then how many more."""
+    ordered = sorted(moves, key=lambda m: not m.earlier)
+    parts = [m.describe() for m in ordered[:SHOWN_MOVES]]
+    more = len(ordered) - SHOWN_MOVES
+    tail = f"; and {more} more" if more > 0 else ""
+    count = len(ordered)
+    return (
+        f"Auto-sequence moved {count} item{'s' if count != 1 else ''}: {'; '.join(parts)}{tail}. Undo puts them back."
+    )

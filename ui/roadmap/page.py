@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
+from omplanner.rules.words import quoted
 
 from ..widgets.plain_text import plain_label
 from ..widgets.style import apply_page_font, type_scale
 from ..widgets.table_view import page_header, page_layout
-from .checking import RoadmapCheck, add_schedule, check_findings
+from .checking import RoadmapCheck, add_schedule, auto_sequence_report, check_findings
 from .gestures import Outcome, add_item
 from .inspector import RoadmapInspector
 from .items import Theme
@@ -407,23 +408,25 @@ class RoadmapPage(QWidget):
         self.apply_fix(finding, trial)
 
     def auto_sequence(self) -> None:
-        from omplanner.sequencing import auto_sequence_command
+        """Apply the sequencer's schedule as one undoable edit and say what moved and why."""
+        from omplanner.sequencing import schedule_command, solve
 
         plan = self.document.plan
-        command = auto_sequence_command(plan)
+        schedule = solve(plan)
+        command = schedule_command(plan, schedule, "Auto-sequence the roadmap")
+        stuck = [plan.item(i).title for i in schedule.stuck if plan.item(i) is not None]
+        left = (
+            f" Left for you: {quoted(stuck)} {'is' if len(stuck) == 1 else 'are'} done or under way." if stuck else ""
+        )
         if command is None:
-            self.show_message("Auto-sequence: the roadmap already follows the sequencing principles.")
+            self.show_message(
+                f"Auto-sequence: nothing to move.{left or ' The roadmap follows the sequencing principles.'}"
+            )
             return
-        before = {i.id: (i.start_week, i.duration_weeks) for i in plan.roadmap}
         if not self.execute(command):
             return
-        moved = self._moved_since(before)
-        titles = [self.document.plan.item(i).title for i in moved]
-        shown = "; ".join(titles[:4]) + (f" and {len(titles) - 4} more" if len(titles) > 4 else "")
-        self.show_message(
-            f"Auto-sequence moved {len(moved)} item{'s' if len(moved) != 1 else ''}: {shown}. Undo puts them back."
-        )
-        self._flash(moved)
+        self.show_message(auto_sequence_report(schedule.moves) + left)
+        self._flash([m.item_id for m in schedule.moves])
 
     def _moved_since(self, before: dict[str, tuple[int, int]]) -> list[str]:
         return [
