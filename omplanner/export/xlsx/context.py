@@ -33,6 +33,7 @@ class ExportContext:
         self.use_cases = {u.id: u for u in plan.use_cases}
         self.items = {i.id: i for i in plan.roadmap}
         self.decisions = {d.id: d for d in plan.decisions}
+        self.successors = _successors(plan)
         self.steps: dict[str, tuple[UseCase, str, Step]] = {}
         for uc, variant, pmap in plan.maps():
             for step in pmap.steps:
@@ -42,6 +43,14 @@ class ExportContext:
         ws = self.workbook.create_sheet(sheet_title(name, self.sheet_names))
         ws.sheet_view.showGridLines = False
         return ws
+
+    @property
+    def role_list(self) -> str:
+        """The range of the Roles sheet's names, for dropdowns of owners and roles."""
+        from .people import ROLES_FIRST_ROW, ROLES_SHEET
+
+        last = ROLES_FIRST_ROW + max(len(self.plan.roles), 1) - 1
+        return f"'{ROLES_SHEET}'!$A${ROLES_FIRST_ROW}:$A${last}"
 
     def role(self, role_id: str | None) -> str:
         return self.role_names.get(role_id, role_id or "") if role_id else ""
@@ -70,3 +79,26 @@ class ExportContext:
     def week_date(self, week: int) -> date:
         """The first day of a roadmap week (week 0 starts on the plan's start date)."""
         return self.plan.details.start_date + timedelta(weeks=week)
+
+
+def _successors(plan: Plan) -> dict[str, list[tuple[str, bool, int | None]]]:
+    """Item id -> (item that waits for it, after its end?, weeks after its start or None): the
+    sequencing analysis's graph, for the slack formulas. A pair with both kinds of constraint
+    takes the larger lag, as the analysis does."""
+    if not plan.roadmap:
+        return {}
+    from ...sequencing.graph import prepare
+
+    prepared = prepare(plan)
+    lags: dict[tuple[str, str], tuple[bool, int | None]] = {}
+    for c in prepared.usable:
+        after_end, offset = lags.get((c.before, c.after), (False, None))
+        if c.start_to_start:
+            offset = c.offset if offset is None else max(offset, c.offset)
+        else:
+            after_end = True
+        lags[(c.before, c.after)] = (after_end, offset)
+    successors: dict[str, list[tuple[str, bool, int | None]]] = {}
+    for (before, after), (after_end, offset) in lags.items():
+        successors.setdefault(before, []).append((after, after_end, offset))
+    return successors
