@@ -56,7 +56,9 @@ def find_table(book, name):
 
 
 def test_sheets_in_order_with_a_process_table_per_use_case(book, plan):
-    assert book.sheetnames == SHEETS
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    assert visible == SHEETS
+    assert book["OM Planner export"].sheet_state == "hidden"
     tables = list(book["Processes"].tables)
     assert len(tables) == len(plan.use_cases)
     assert tables[0] == "Process_AP_invoice_matching"
@@ -99,11 +101,11 @@ def test_summary_ranks_use_cases_with_scores_and_integration_figures(book, plan)
 
 def test_roadmap_table_has_every_item_with_names_and_formulas_for_what_follows(book, plan):
     ws = book["Roadmap"]
-    rows = {r["Id"]: r for r in table_rows(ws, "Roadmap")}
+    rows = {r["OM Planner id"]: r for r in table_rows(ws, "Roadmap")}
     assert set(rows) == {i.id for i in plan.roadmap}
     header = ws[ws.tables["Roadmap"].ref][0]
     hidden = [c.value for c in header if ws.column_dimensions[c.column_letter].hidden]
-    assert hidden == ["Latest start week", "Id"]
+    assert hidden == ["Latest start week", "OM Planner id"]
     for item in plan.roadmap:
         row = rows[item.id]
         assert row["Title"] == item.title
@@ -273,7 +275,7 @@ def test_an_empty_plan_exports(tmp_path):
 
     path = export_xlsx(Plan(), tmp_path / "empty.xlsx")
     book = load_workbook(path)
-    assert book.sheetnames == SHEETS
+    assert book.sheetnames == [*SHEETS, "OM Planner export"]
     assert table_rows(book["Summary"], "UseCases")[0]["Use case"] is None
     exported = next(r for r in book["Summary"].iter_rows(max_col=2) if r[0].value == "Exported")[1]
     assert exported.value.date() == date.today()
@@ -316,7 +318,7 @@ def test_findings_appear_on_their_sheet_in_the_counts_and_beside_roadmap_items(p
     assert rows[1]["Suggested fix"] is None
     counts = {r["Severity"]: r["Findings"] for r in table_rows(book["Summary"], "FindingCounts")}
     assert counts == {"Error": 1, "Warning": 1, "Info": 0}
-    roadmap = {r["Id"]: r for r in table_rows(book["Roadmap"], "Roadmap")}
+    roadmap = {r["OM Planner id"]: r for r in table_rows(book["Roadmap"], "Roadmap")}
     assert roadmap["item-4"]["Findings"] == "TEST-2, TEST-1"
     assert roadmap["item-2"]["Findings"] == "TEST-1"
     assert roadmap["item-1"]["Findings"] is None
@@ -332,3 +334,55 @@ def test_long_roadmaps_get_wider_week_columns(plan, tmp_path):
     assert max(week_cells) >= long_plan.roadmap[-1].last_week
     width = ws.column_dimensions[get_column_letter(week_cells[131])].width
     assert width > ws.column_dimensions[get_column_letter(week_cells[9])].width >= 3
+
+
+def test_people_read_names_never_ids_and_ids_sit_in_hidden_columns(book, plan):
+    import re
+
+    from omplanner.model.walk import iter_places
+
+    ids = {place.entity.id for place in iter_places(plan)}
+    hidden_ids = set()
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or cell.data_type == "f":
+                    continue
+                parts = {p.strip() for p in re.split(r"[,;\n→]", cell.value)}
+                if ws.column_dimensions[cell.column_letter].hidden:
+                    hidden_ids |= parts & ids
+                    continue
+                assert not parts & ids, f"{ws.title}!{cell.coordinate}: {cell.value!r}"
+    assert {i.id for i in plan.roadmap} | {r.id for r in plan.roles} | {s.id for s in plan.scores} <= hidden_ids
+
+
+def test_enumerated_and_bounded_cells_are_validated_with_messages(book):
+    def validations(sheet):
+        return {(dv.type, dv.formula1): dv for dv in book[sheet].data_validations.dataValidation}
+
+    scores = validations("Diagnostic")
+    assert ("whole", "1") in scores and scores[("whole", "1")].formula2 == "5"
+    owner = next(dv for (kind, f), dv in validations("Roadmap").items() if kind == "list" and "Roles" in f)
+    assert owner.formula1.startswith("'Roles'!$A$5:$A$")
+    for sheet in ("Roadmap", "Use cases", "Roles", "Decision rights", "Capabilities", "Data sources", "Governance"):
+        for dv in book[sheet].data_validations.dataValidation:
+            assert dv.showErrorMessage and dv.error and dv.showInputMessage and dv.prompt, (sheet, dv.sqref)
+
+
+def test_print_layout_keeps_type_legible(book):
+    from omplanner.export.xlsx.pages import sheet_inches
+
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        setup = ws.page_setup
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            printable = (8.27 if setup.orientation == "portrait" else 11.69) - 0.8
+            assert sheet_inches(ws) * 8 / 11 <= printable, ws.title  # type never below 8 pt
+        else:
+            assert setup.orientation == "landscape" and setup.scale >= 73 and ws.print_title_cols, ws.title
+        assert "Page &P of &N" in ws.oddFooter.right.text
+        assert ws.oddHeader.left.text
+    assert book["Roles"].page_setup.orientation == "portrait"

@@ -101,7 +101,7 @@ def test_an_edited_start_week_moves_dates_slack_and_the_bar_after_libreoffice_re
 
     recalculated = load_workbook(libreoffice_resave(path, tmp_path), data_only=True)["Roadmap"]
     rows = {
-        r[column["Id"] - 1]: dict(zip(header, r))
+        r[column["OM Planner id"] - 1]: dict(zip(header, r))
         for r in recalculated.iter_rows(
             min_row=first, max_row=first + len(body) - 1, max_col=len(header), values_only=True
         )

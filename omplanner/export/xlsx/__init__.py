@@ -96,6 +96,11 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
         report(fraction, what)
         write()
         fraction += step_size
+    from .pages import lay_out_pages
+    from .record import write_record
+
+    lay_out_pages(workbook, plan.details.title, date.today())
+    write_record(ctx)
     _document_properties(workbook, plan)
     workbook.active = 0
     report(0.85, "Saving the workbook")

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...model import Plan, Step, UseCase
 from ..analysis import PlanAnalysis
 from .cells import Styler
+from .editable import Names
 from .safe import sheet_title
 
 
@@ -34,6 +35,8 @@ class ExportContext:
         self.items = {i.id: i for i in plan.roadmap}
         self.decisions = {d.id: d for d in plan.decisions}
         self.successors = _successors(plan)
+        self.names = Names(plan)
+        self._element_names: dict[str, str] | None = None
         self.steps: dict[str, tuple[UseCase, str, Step]] = {}
         for uc, variant, pmap in plan.maps():
             for step in pmap.steps:
@@ -75,6 +78,29 @@ class ExportContext:
             return step_id
         uc, _, step = found
         return f"{uc.name}: {step.name or step.kind.label}"
+
+    def element_name(self, element_id: str) -> str:
+        """Any element by its name (a step with its use case, a map as its use case's process)."""
+        if element_id in self.steps:
+            return self.step_label(element_id)
+        if self._element_names is None:
+            from ...model.walk import iter_places
+
+            self._element_names = {}
+            for uc in self.plan.use_cases:
+                # Maps and governance have no names of their own: they are their use case's.
+                self._element_names[uc.current.id] = f"{uc.name}: current process"
+                self._element_names[uc.redesigned.id] = f"{uc.name}: redesigned process"
+                self._element_names[uc.governance.id] = f"{uc.name}: governance"
+            for place in iter_places(self.plan):
+                if place.entity.id in self._element_names:
+                    continue
+                entity = place.entity
+                name = entity.display_name
+                if name == entity.id:
+                    name = " › ".join(p.replace('"', "") for p in place.path) or entity.kind_label
+                self._element_names[entity.id] = name
+        return self._element_names.get(element_id, "(no longer in the plan)")
 
     def week_date(self, week: int) -> date:
         """The first day of a roadmap week (week 0 starts on the plan's start date)."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...model import Autonomy
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
+from .validation import add_list, hide_ids, id_column
 
 RACI_LETTERS = ("A", "R", "C", "I", "A/R")
 GAP_FILL = PatternFill("solid", fgColor="FDE2E1", bgColor="FDE2E1")
@@ -71,11 +71,12 @@ def write_decision_rights(ctx: ExportContext) -> None:
         Column("Override authority", max_width=26),
         Column("Audit trail", "center"),
         Column("Rationale", "long", max_width=60),
+        id_column(),
     ]
     rows = [
         [d.name, ctx.use_case_name(d.use_case), ctx.step_name(d.step), d.autonomy]
         + [raci_letter(d, r.id) for r in roles]
-        + [ctx.role(d.override_authority), d.audit_trail, d.rationale]
+        + [ctx.role(d.override_authority), d.audit_trail, d.rationale, d.id]
         for d in ctx.plan.decisions
     ]
     area = write_table(ws, ctx.table_names, styler, top, 1, "DecisionRights", fixed + role_columns + tail, rows)
@@ -94,17 +95,16 @@ def write_decision_rights(ctx: ExportContext) -> None:
     ws.row_dimensions[area.header_row].height = min(max(longest * 7 + 12, 40), 200)
 
     if roles:
-        letters = DataValidation(
-            type="list",
-            formula1='"' + ",".join(RACI_LETTERS) + '"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Not a RACI letter",
-            error="Use A (accountable), R (responsible), C (consulted), I (informed) or A/R.",
-        )
-        ws.add_data_validation(letters)
         first_letter, last_letter = get_column_letter(first_role), get_column_letter(last_role)
-        letters.add(f"{first_letter}{area.first_row}:{last_letter}{area.last_row}")
+        add_list(
+            ws,
+            f"{first_letter}{area.first_row}:{last_letter}{area.last_row}",
+            list(RACI_LETTERS),
+            "RACI letter",
+            blank=True,
+            prompt="A = accountable (one per decision), R = responsible, C = consulted, I = informed, "
+            "A/R = both accountable and responsible. Leave empty when the role takes no part.",
+        )
         # Gaps: flag the decision's name when its row has no A, or more than one.
         span = f"${first_letter}{area.first_row}:${last_letter}{area.first_row}"
         name_range = area.column_range(0)
@@ -116,19 +116,11 @@ def write_decision_rights(ctx: ExportContext) -> None:
             name_range, FormulaRule(formula=[several_a], fill=DOUBLE_FILL, font=Font(color="92400E"))
         )
 
-    autonomy = DataValidation(
-        type="list",
-        formula1='"' + ",".join(a.label for a in Autonomy) + '"',
-        allow_blank=False,
-        showErrorMessage=True,
-        errorTitle="Not an autonomy level",
-        error="Choose one of the four autonomy levels from the list.",
-    )
-    ws.add_data_validation(autonomy)
-    autonomy.add(area.column_range(3))
-    audit = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True, showErrorMessage=True)
-    ws.add_data_validation(audit)
-    audit.add(area.column_range(len(fixed) + len(roles) + 1))
+    add_list(ws, area.column_range(3), [a.label for a in Autonomy], "Autonomy")
+    add_list(ws, area.column_range(len(fixed) + len(roles) + 1), ["Yes", "No"], "Audit trail")
+    hide_ids(ws, area)
+    if ctx.plan.roles:
+        add_list(ws, area.column_range(len(fixed) + len(roles)), ctx.role_list, "Override authority", blank=True)
     ws.freeze_panes = ws.cell(row=area.first_row, column=2)
     put(
         ws, area.last_row + 2, 1, "Roles without any letter in any decision are left out of the matrix.", styler, "note"

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from ...model import RoleKind, UseCaseStatus
 from .cells import Column, Formula, heading, print_setup, write_table
 from .context import ExportContext
-from .validation import add_level, add_list, add_whole, protect_ids
+from .validation import add_level, add_list, add_whole, hide_ids, id_column
 
 ROLES_SHEET = "Roles"
 ROLES_FIRST_ROW = 5
@@ -30,7 +30,7 @@ USE_CASE_COLUMNS = [
     Column("Volume level", "center", max_width=10),
     Column("Tractability", "center"),
     Column("Rank", "center"),
-    Column("Id", "center", max_width=10),
+    id_column(),
 ]
 UC = {c.header: index for index, c in enumerate(USE_CASE_COLUMNS)}
 
@@ -39,12 +39,8 @@ ROLE_COLUMNS = [
     Column("Kind", "center", min_width=12),
     Column("Team", max_width=24),
     Column("Description", "long", max_width=60),
-    Column("Id", "center", max_width=10),
+    id_column(),
 ]
-
-
-def _hide(ws, area, index: int) -> None:
-    ws.column_dimensions[get_column_letter(area.first_col + index)].hidden = True
 
 
 def write_use_cases(ctx: ExportContext) -> None:
@@ -91,12 +87,11 @@ def write_use_cases(ctx: ExportContext) -> None:
             ]
         )
     area = write_table(ws, ctx.table_names, ctx.styler, top, 1, "UseCaseInputs", USE_CASE_COLUMNS, rows)
-    _hide(ws, area, UC["Id"])
+    hide_ids(ws, area)
     add_list(ws, area.column_range(UC["Status"]), [s.label for s in UseCaseStatus], "Status")
     add_whole(ws, area.column_range(UC["Monthly volume"]), 0, 1_000_000_000, "Monthly volume", "Cases a month.")
     for header in ("Process definition", "Data richness", "Team willingness", "Strategic value"):
         add_level(ws, area.column_range(UC[header]), header)
-    protect_ids(ws, area.column_range(UC["Id"]))
     ws.freeze_panes = ws.cell(row=area.first_row, column=2)
     print_setup(ws, area.header_row)
 
@@ -120,8 +115,7 @@ def write_roles(ctx: ExportContext) -> None:
         ROLE_COLUMNS,
         ([r.name, r.kind, r.team, r.description, r.id] for r in ctx.plan.roles),
     )
-    _hide(ws, area, len(ROLE_COLUMNS) - 1)
+    hide_ids(ws, area)
     add_list(ws, area.column_range(1), [k.label for k in RoleKind], "Kind of role")
-    protect_ids(ws, area.column_range(len(ROLE_COLUMNS) - 1))
     ws.freeze_panes = ws.cell(row=area.first_row, column=2)
     print_setup(ws, area.header_row)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ...model import Severity
+from ...model import Cadence, Severity
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
+from .validation import add_level, add_list, add_number, hide_ids, id_column
 
 
 def _number(value: float | None):
@@ -36,6 +37,7 @@ def write_governance(ctx: ExportContext) -> None:
             Column("What AI may and may not decide alone", "long", max_width=60),
             Column("Escalation path", "long", max_width=40),
             Column("When a threshold is breached", "long", max_width=50),
+            id_column(),
         ],
         (
             [
@@ -45,14 +47,18 @@ def write_governance(ctx: ExportContext) -> None:
                 uc.governance.autonomy_statement,
                 " → ".join(ctx.role(r) for r in uc.governance.escalation_path),
                 uc.governance.breach_process,
+                uc.governance.id,
             ]
             for uc in ctx.plan.use_cases
         ),
     )
     ws.freeze_panes = ws.cell(row=top + 1, column=2)
+    hide_ids(ws, owners)
+    if ctx.plan.roles:
+        add_list(ws, owners.column_range(2), ctx.role_list, "Owner role", blank=True)
     second = owners.last_row + 3
     put(ws, second - 1, 1, "Performance thresholds", ctx.styler, "section")
-    write_table(
+    thresholds = write_table(
         ws,
         ctx.table_names,
         ctx.styler,
@@ -68,6 +74,7 @@ def write_governance(ctx: ExportContext) -> None:
             Column("Lower limit", "center"),
             Column("Upper limit", "center"),
             Column("Unit", "center", max_width=10),
+            id_column(),
         ],
         (
             [
@@ -78,11 +85,16 @@ def write_governance(ctx: ExportContext) -> None:
                 _number(t.lower),
                 _number(t.upper),
                 t.unit,
+                t.id,
             ]
             for uc in ctx.plan.use_cases
             for t in uc.governance.thresholds
         ),
     )
+    hide_ids(ws, thresholds)
+    add_list(ws, thresholds.column_range(2), [c.label for c in Cadence], "Review cadence")
+    for index, bound in ((4, "Lower limit"), (5, "Upper limit")):
+        add_number(ws, thresholds.column_range(index), -1e12, 1e12, bound, "Leave empty where there is no limit.")
     print_setup(ws, owners.header_row)
 
 
@@ -98,7 +110,7 @@ def _register_sheet(ctx: ExportContext, title: str, blurb: str, table: str, colu
 
 
 def write_data_sources(ctx: ExportContext) -> None:
-    _register_sheet(
+    ws, area = _register_sheet(
         ctx,
         "Data sources",
         "Where each source comes from, how it is validated, how fast it arrives and who owns its quality.",
@@ -112,6 +124,7 @@ def write_data_sources(ctx: ExportContext) -> None:
             Column("Quality (1-5)", "center"),
             Column("Structured", "center"),
             Column("Used by steps", "long", max_width=50),
+            id_column(),
         ],
         (
             [
@@ -123,14 +136,20 @@ def write_data_sources(ctx: ExportContext) -> None:
                 d.quality,
                 d.structured,
                 "\n".join(ctx.step_label(s) for s in d.used_by),
+                d.id,
             ]
             for d in ctx.plan.data_sources
         ),
     )
+    hide_ids(ws, area)
+    if ctx.plan.roles:
+        add_list(ws, area.column_range(2), ctx.role_list, "Quality owner", blank=True)
+    add_level(ws, area.column_range(5), "Quality", "1 = poor, 5 = excellent.")
+    add_list(ws, area.column_range(6), ["Yes", "No"], "Structured")
 
 
 def write_capabilities(ctx: ExportContext) -> None:
-    _register_sheet(
+    ws, area = _register_sheet(
         ctx,
         "Capabilities",
         "The new skills per role, the gap to close, and how the role itself changes to build them.",
@@ -144,6 +163,7 @@ def write_capabilities(ctx: ExportContext) -> None:
             Column("Gap", "center"),
             Column("Built through", "long", max_width=36),
             Column("Notes", "long", max_width=60),
+            id_column(),
         ],
         (
             [
@@ -155,10 +175,16 @@ def write_capabilities(ctx: ExportContext) -> None:
                 max(c.required_level - c.current_level, 0),
                 ", ".join(m.label for m in c.built_through),
                 c.notes,
+                c.id,
             ]
             for c in ctx.plan.capabilities
         ),
     )
+    hide_ids(ws, area)
+    if ctx.plan.roles:
+        add_list(ws, area.column_range(0), ctx.role_list, "Role")
+    for index, title in ((3, "Current level"), (4, "Required level")):
+        add_level(ws, area.column_range(index), title, "1 = novice, 5 = expert.")
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

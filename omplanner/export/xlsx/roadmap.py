@@ -18,7 +18,9 @@ from ...figures import GO_LIVE_RULE
 from ...model import ITEM_COMPONENT, ItemKind, ItemStatus
 from .cells import Column, Formula, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
+from .editable import show_depends_on
 from .safe import quoted
+from .validation import id_column
 
 MAX_WEEKS = 260
 """The timeline stops after five years; the table still lists every item."""
@@ -60,16 +62,15 @@ COLUMNS = [
     Column("Findings", max_width=22),
     Column("Notes", "long", max_width=40),
     Column("Latest start week", "center"),
-    Column("Id", "center", max_width=10),
+    id_column(),
 ]
 """The table's columns. Start week and Weeks are what the client edits; End week, the dates,
 Slack and Critical path are formulas over them; the last two columns are hidden: the latest
 start the slack is computed from, and the plan's id of the item (for importing edits back)."""
 
 COL = {c.header: index for index, c in enumerate(COLUMNS)}
-HIDDEN = ("Latest start week", "Id")
-LIST_SEPARATOR = "; "
-"""Between the names of a list in one cell (titles often hold commas)."""
+ID = COLUMNS[-1].header
+HIDDEN = ("Latest start week", ID)
 
 
 def _define_styles(ctx: ExportContext) -> None:
@@ -156,7 +157,7 @@ def _row(ctx: ExportContext, item, r: int, first: int, last: int) -> list:
         Formula(f"{start}+{weeks}-1", 4),
         Formula(f"{START_CELL}+({start}-1)*7", 11),
         Formula(f"{START_CELL}+({start}+{weeks}-1)*7-1", 11),
-        LIST_SEPARATOR.join(ctx.items[d].title if d in ctx.items else d for d in item.depends_on),
+        show_depends_on(item, ctx.names),
         item.status,
         Formula(f'IF({slack}="","",IF({slack}=0,"Yes",""))', 4) if has_slack else "",
         Formula(f"MAX(0,{latest}-{start})", 4) if has_slack else None,
@@ -174,7 +175,7 @@ def _latest_start(ctx: ExportContext, item, r: int, first: int, last: int) -> st
     end_col = _letter("End week")
     finish = f"MAX(${end_col}${first}:${end_col}${last})"
     terms = [f"{finish}-{weeks}+1"]
-    ids = f"${_letter('Id')}${first}:${_letter('Id')}${last}"
+    ids = f"${_letter(ID)}${first}:${_letter(ID)}${last}"
     latest = f"${_letter('Latest start week')}${first}:${_letter('Latest start week')}${last}"
     for succ, after_end, offset in ctx.successors.get(item.id, ()):
         if after_end and offset is not None:
@@ -254,7 +255,7 @@ def _validations(ctx: ExportContext, ws, area) -> None:
     add_whole(ws, area.column_range(COL["Weeks"]), 1, 260, "Weeks", "How many weeks the work takes.")
     if ctx.plan.roles:
         add_list(ws, area.column_range(COL["Owner"]), ctx.role_list, "Owner", blank=True)
-    protect_ids(ws, area.column_range(COL["Id"]))
+    protect_ids(ws, area.column_range(COL[ID]))
 
 
 def _legend(ctx: ExportContext, ws, row: int) -> None:

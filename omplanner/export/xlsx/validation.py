@@ -71,6 +71,21 @@ def add_number(ws: Worksheet, cells: str, low: float, high: float, title: str, p
     _add(ws, cells, validation, title, prompt, f"Type a number from {low:g} to {high:g}.")
 
 
+def id_column(header: str = "OM Planner id"):
+    """The hidden column that ends each editable table."""
+    from .cells import Column
+
+    return Column(header, "center", max_width=10)
+
+
+def hide_ids(ws: Worksheet, area) -> None:
+    """Hide the table's last column (the ids) and refuse typing into it."""
+    from openpyxl.utils import get_column_letter
+
+    ws.column_dimensions[get_column_letter(area.last_col)].hidden = True
+    protect_ids(ws, area.column_range(area.last_col - area.first_col))
+
+
 def protect_ids(ws: Worksheet, cells: str) -> None:
     """The hidden id column: typing into it is refused (sheet protection would also stop the
     client sorting and filtering the table, which Excel refuses on a protected sheet)."""
