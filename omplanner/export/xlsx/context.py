@@ -84,23 +84,33 @@ class ExportContext:
         if element_id in self.steps:
             return self.step_label(element_id)
         if self._element_names is None:
-            from ...model.walk import iter_places
+            self._element_names = self._name_index()
+        name = self._element_names.get(element_id)
+        if name is None:  # a rarer kind (a flow, a score): its place in the plan, in words
+            from ...model.walk import describe, find_place
 
-            self._element_names = {}
-            for uc in self.plan.use_cases:
-                # Maps and governance have no names of their own: they are their use case's.
-                self._element_names[uc.current.id] = f"{uc.name}: current process"
-                self._element_names[uc.redesigned.id] = f"{uc.name}: redesigned process"
-                self._element_names[uc.governance.id] = f"{uc.name}: governance"
-            for place in iter_places(self.plan):
-                if place.entity.id in self._element_names:
-                    continue
-                entity = place.entity
-                name = entity.display_name
-                if name == entity.id:
-                    name = " › ".join(p.replace('"', "") for p in place.path) or entity.kind_label
-                self._element_names[entity.id] = name
-        return self._element_names.get(element_id, "(no longer in the plan)")
+            place = find_place(self.plan, element_id)
+            name = describe(place.entity, place.index) if place else "(no longer in the plan)"
+            self._element_names[element_id] = name
+        return name
+
+    def _name_index(self) -> dict[str, str]:
+        # Only the kinds of element a score or a finding rests on; walking the whole plan's
+        # places would cost the large plan's export a second.
+        plan = self.plan
+        names: dict[str, str] = {}
+        for uc in plan.use_cases:
+            # Maps and governance have no names of their own: they are their use case's.
+            names[uc.id] = uc.name
+            names[uc.current.id] = f"{uc.name}: current process"
+            names[uc.redesigned.id] = f"{uc.name}: redesigned process"
+            names[uc.governance.id] = f"{uc.name}: governance"
+            for t in uc.governance.thresholds:
+                names[t.id] = f"{uc.name}: {t.metric}"
+        for entities in (plan.roles, plan.decisions, plan.data_sources, plan.capabilities, plan.roadmap):
+            for entity in entities:
+                names[entity.id] = entity.display_name
+        return names
 
     def week_date(self, week: int) -> date:
         """The first day of a roadmap week (week 0 starts on the plan's start date)."""
