@@ -29,7 +29,7 @@ from ...model import (
     UseCaseStatus,
 )
 from ...model.base import MAX_LONG_TEXT, MAX_NUMBER, MAX_TEXT
-from .safe import clean_text
+from .safe import MAX_CELL_CHARS, clean_text
 
 RECORD_SHEET = "OM Planner export"
 RECORD_FORMAT = "omplanner-workbook"
@@ -134,6 +134,8 @@ def _text(value: Any, limit: int, required: bool = False) -> str:
     if _CONTROL.search(text) or _ESCAPED_CONTROL.search(text):
         raise Invalid("the text holds control characters; retype it")
     text = text.strip()
+    if len(text) > MAX_CELL_CHARS:
+        raise Invalid(f"{len(text):,} characters is more than a spreadsheet cell holds ({MAX_CELL_CHARS:,})")
     if len(text) > limit:
         raise Invalid(f"{len(text):,} characters is more than the {limit:,} a plan keeps here")
     if required and not text:
