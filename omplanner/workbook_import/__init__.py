@@ -9,6 +9,7 @@ the one undoable edit that applies it. Nothing here imports Qt.
 from .compare import import_workbook
 from .reading import NotOurWorkbook
 from .result import Addition, CellChange, Conflict, ImportResult, Missing, RowError
+from .trial import Trial, try_import
 
 __all__ = [
     "Addition",
@@ -18,5 +19,7 @@ __all__ = [
     "Missing",
     "NotOurWorkbook",
     "RowError",
+    "Trial",
     "import_workbook",
+    "try_import",
 ]
