@@ -53,9 +53,8 @@ def run_import(args: argparse.Namespace) -> int:
     except NotOurWorkbook as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     for change in result.changes:
-        print(
-            f"{change.sheet}, row {change.row}: {change.entity}: {change.column}: {_shown(change.old)} → {_shown(change.new)}"
-        )
+        where = f"{change.sheet}, row {change.row}: {change.entity}: {change.column}"
+        print(f"{where}: {_shown(change.old)} → {_shown(change.new)}")
     for addition in result.additions:
         print(f"{addition.sheet}, row {addition.row}: add {addition.label}")
     for conflict in result.conflicts:
