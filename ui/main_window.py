@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self._files = None
         self._exports = None
+        self._workbook_import = None
         self._rules_view = None
 
         self.sidebar = QListWidget()
@@ -214,6 +215,16 @@ class MainWindow(QMainWindow):
             self._exports = ExportController(self, self.document)
             self._exports.status.connect(self.show_message)
         return self._exports
+
+    @property
+    def workbook_import(self):
+        """File › Import › Changes from a workbook…, built on first use."""
+        if self._workbook_import is None:
+            from .import_workbook import WorkbookImportController
+
+            self._workbook_import = WorkbookImportController(self, self.document)
+            self._workbook_import.status.connect(self.show_message)
+        return self._workbook_import
 
     # -- pages --------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ MENUS: list[tuple[str, list[MenuEntry]]] = [
             "file.save_as",
             "-",
             ("&Export", ["file.export_xlsx", "file.export_pdf", "file.export_image"]),
+            ("&Import", ["file.import_workbook"]),
             "-",
             "file.quit",
         ],

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..export.xlsx.editable import Invalid, Names, digest, normal
+from ..export.xlsx.editable import Invalid, Names, digest, display, normal
 from ..export.xlsx.record import plan_identity
 from ..model import Plan, RoadmapItem, Role, new_id
 from ..model.base import short_name
@@ -112,7 +112,7 @@ def _compare_table(plan: Plan, record: Record, rows: TableRows, names: Names, re
                     Conflict(sheet, row.row, row.id, f"{table.what} deleted from the plan", header, None, value)
                 )
                 continue
-            shown = column.show(entity, names)
+            shown = display(column.show(entity, names))
             try:
                 parsed = column.read(value, names)
             except Invalid as exc:

@@ -115,6 +115,15 @@ def _number_text(number: float) -> str:
     return f"{number:.10g}"
 
 
+def display(value: Any) -> Any:
+    """A plan value as its cell shows it: an enum by its label, a flag as Yes or No."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Enum):
+        return getattr(value, "label", value.value)
+    return value
+
+
 def digest(value: Any) -> str:
     return hashlib.blake2b(normal(value).encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
 
