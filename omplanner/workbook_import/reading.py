@@ -8,6 +8,7 @@ columns, so rows the client typed under the table are read too.
 
 from __future__ import annotations
 
+import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,11 +106,16 @@ def _read_record(ws, name: str) -> Record:
     _, exported, _ = head(3)
     record = Record(str(plan_id or ""), str(title or ""), str(revision or ""), str(exported or ""))
     for row in rows[4:]:
-        if len(row) < 3 or row[0] is None or row[1] is None:
+        if len(row) < 2 or row[0] is None or row[1] is None:
             continue
-        key, entity_id = str(row[0]), str(row[1])
-        record.digests[(key, entity_id)] = str(row[2] or "").split()
-        record.order.setdefault(key, []).append(entity_id)
+        key = str(row[0])
+        try:
+            entries = json.loads(str(row[1]))
+            for entity_id, digests in entries:
+                record.digests[(key, str(entity_id))] = str(digests).split()
+                record.order.setdefault(key, []).append(str(entity_id))
+        except (ValueError, TypeError):
+            raise NotOurWorkbook(f"{name}'s record of the export is damaged, so edits cannot be told from the plan.") from None
     return record
 
 
