@@ -115,7 +115,8 @@ def _read_record(ws, name: str) -> Record:
                 record.digests[(key, str(entity_id))] = str(digests).split()
                 record.order.setdefault(key, []).append(str(entity_id))
         except (ValueError, TypeError):
-            raise NotOurWorkbook(f"{name}'s record of the export is damaged, so edits cannot be told from the plan.") from None
+            damaged = f"{name}'s record of the export is damaged, so edits cannot be told from the plan."
+            raise NotOurWorkbook(damaged) from None
     return record
 
 

@@ -3,8 +3,9 @@
 Rows: the format and its version, the plan it came from (its creation time, which no edit
 changes) and that plan's revision (its last-modified time), when it was exported; then per
 editable table, rows of its key and a JSON list of [id, digests] (a digest per editable column
-of the value shown, normalised: see ``editable.normal``), as many rows as the cell limit needs. A digest rather than the value: the sheet stays small, and holds no
-second copy of the client's text to fall out of step with the visible one.
+of the value shown, normalised: see ``editable.normal``), as many rows as the cell limit needs.
+A digest rather than the value: the sheet stays small, and holds no second copy of the
+client's text to fall out of step with the visible one.
 """
 
 from __future__ import annotations
