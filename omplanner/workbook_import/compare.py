@@ -23,9 +23,14 @@ from .result import Addition, CellChange, Conflict, ImportResult, Missing, RowEr
 
 
 def import_workbook(plan: Plan, path: Path | str) -> ImportResult:
-    """What the workbook at ``path`` would change in ``plan``. Raises ``NotOurWorkbook`` (with one
-    sentence to show) for a file that is not this plan's export."""
+    """What the workbook at ``path`` would change in ``plan``: the plan's exported workbook, or a
+    participant's scoring form (their scores, as their round). Raises ``NotOurWorkbook`` (with one
+    sentence to show) for a file that is neither, of this plan."""
     path = Path(path)
+    from .scoring_forms import import_scoring_form, is_scoring_form
+
+    if is_scoring_form(path):
+        return import_scoring_form(plan, path)
     record, tables = read_workbook(path)
     if record.plan != plan_identity(plan):
         raise NotOurWorkbook(
