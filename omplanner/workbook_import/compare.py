@@ -14,7 +14,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..export.xlsx.editable import Invalid, Names, digest, display, normal
+from ..export.xlsx.editable import (
+    RACI,
+    RACI_FIELDS,
+    Invalid,
+    Names,
+    digest,
+    display,
+    normal,
+    raci_letters,
+    read_raci_letter,
+    show_raci,
+)
 from ..export.xlsx.record import plan_identity
 from ..model import Plan, RoadmapItem, Role, new_id
 from ..model.base import short_name
@@ -131,9 +142,81 @@ def _compare_table(plan: Plan, record: Record, rows: TableRows, names: Names, re
             result.changes.append(
                 CellChange(sheet, row.row, row.id, _label(table, entity), header, column.path, shown, value, parsed)
             )
+        if table.key == "decisions" and entity is not None:
+            _compare_raci(
+                row, entity, exported[headers.index(RACI)] if len(exported) > headers.index(RACI) else "", names, result
+            )
     for entity_id in record.order.get(table.key, []):
         if entity_id not in seen and entity_id in now:
             result.missing.append(Missing(sheet, entity_id, _label(table, now[entity_id])))
+
+
+def _compare_raci(row: SheetRow, decision, exported: str, names: Names, result: ImportResult) -> None:
+    """The role columns of a decision's row, as one value: changed in the workbook only, the
+    roles whose letter changed get their new part; the others keep theirs."""
+    role_of = {}
+    for header in row.others:
+        try:
+            role_of[header] = names.find("roles", header, "role")
+        except Invalid:
+            continue  # not a role column (use case, process step...) or a name two roles share
+    letters: dict[str, str] = {}
+    for header, role_id in role_of.items():
+        cell = row.others[header]
+        if cell.formula:
+            result.errors.append(
+                RowError("Decision rights", row.row, header, "holds a formula; type the letter instead")
+            )
+            return
+        try:
+            letter = read_raci_letter(cell.value)
+        except Invalid as exc:
+            result.errors.append(RowError("Decision rights", row.row, header, str(exc)))
+            return
+        if letter:
+            letters[role_id] = letter
+    now = raci_letters(decision)
+    # Roles without a column in the sheet keep what they have.
+    workbook = {**{r: x for r, x in now.items() if r not in role_of.values()}, **letters}
+    shown = ";".join(f"{r}={x}" for r, x in sorted(workbook.items()))
+    if digest(shown) == exported or shown == show_raci(decision, names):
+        return
+    label = f"decision '{short_name(decision.display_name)}'"
+    if digest(show_raci(decision, names)) != exported:
+        result.conflicts.append(
+            Conflict(
+                "Decision rights",
+                row.row,
+                decision.id,
+                label,
+                RACI,
+                _raci_text(now, names),
+                _raci_text(workbook, names),
+            )
+        )
+        return
+    lists = {f: list(getattr(decision, f)) for f in RACI_FIELDS}
+    for role_id in set(now) | set(workbook):
+        if now.get(role_id) == workbook.get(role_id):
+            continue
+        for f in RACI_FIELDS:
+            if role_id in lists[f]:
+                lists[f].remove(role_id)
+        letter = workbook.get(role_id)
+        wanted = {"A": ("accountable",), "R": ("responsible",), "C": ("consulted",), "I": ("informed",)}
+        for f in wanted.get(letter, ("accountable", "responsible") if letter == "A/R" else ()):
+            lists[f].append(role_id)
+    for f in RACI_FIELDS:
+        if lists[f] != getattr(decision, f):
+            old = ", ".join(names.role(r) for r in getattr(decision, f))
+            new = ", ".join(names.role(r) for r in lists[f])
+            result.changes.append(
+                CellChange("Decision rights", row.row, decision.id, label, f"RACI: {f}", f, old, new, lists[f])
+            )
+
+
+def _raci_text(letters: dict[str, str], names: Names) -> str:
+    return ", ".join(f"{names.role(r)} {x}" for r, x in sorted(letters.items(), key=lambda i: names.role(i[0])))
 
 
 def _same(show, entity: Any, path: str, parsed: Any) -> bool:

@@ -46,6 +46,8 @@ class SheetRow:
     id: str
     cells: dict[str, Cell]
     """Header -> the cell under it (editable columns only)."""
+    others: dict[str, Cell] = field(default_factory=dict)
+    """Header -> cell of the table's other columns, where the table reads them (the RACI matrix)."""
 
 
 @dataclass
@@ -153,7 +155,13 @@ def _read_table(table: EditableTable, rows: list | None) -> TableRows:
         entity_id = _text(getattr(id_cell, "value", None))
         if not entity_id and all(_blank(c.value) for c in cells.values()):
             break
-        result.rows.append(SheetRow(index, entity_id, cells))
+        others = {}
+        if table.key == "decisions":  # the role columns of the RACI matrix
+            for header, position in headers.items():
+                if header not in cells and header != ID_HEADER and position < len(row):
+                    cell = row[position]
+                    others[header] = Cell(getattr(cell, "value", None), getattr(cell, "data_type", None) == "f")
+        result.rows.append(SheetRow(index, entity_id, cells, others))
     return result
 
 

@@ -321,3 +321,30 @@ def test_one_edit_survives_a_trip_through_libreoffice(example_plan, tmp_path):
         ]
     )
     assert (result.conflicts, result.errors, result.missing, result.additions) == ([], [], [], [])
+
+
+def test_raci_letters_come_back_and_other_parts_are_kept(example_plan, tmp_path):
+    path = exported(example_plan, tmp_path)
+    decision = next(d for d in example_plan.decisions if d.consulted or d.informed)
+    book = load_workbook(path)
+    ws = book["Decision rights"]
+    _, headers = table(ws, "Decision")
+    r = row_of(ws, "Decision", decision.id)
+    role_columns = {
+        h: c for h, c in headers.items() if example_plan.roles and h in {x.name for x in example_plan.roles}
+    }
+    free = next(h for h, c in role_columns.items() if ws.cell(row=r, column=c).value is None)
+    ws.cell(row=r, column=role_columns[free]).value = " c "
+    book.save(path)
+    result = import_workbook(example_plan, path)
+    assert result.errors == [] and result.conflicts == []
+    [change] = result.changes
+    free_id = next(x.id for x in example_plan.roles if x.name == free)
+    assert (change.entity_id, change.path) == (decision.id, "consulted")
+    assert change.value == [*decision.consulted, free_id]
+    result.command(example_plan).apply(example_plan)
+    assert free_id in example_plan.decision(decision.id).consulted
+
+    edit(path, "Decision rights", "Decision", decision.id, free, "X")
+    [error] = import_workbook(example_plan, path).errors
+    assert error.column == free and "not a RACI letter" in error.message

@@ -14,27 +14,12 @@ from openpyxl.utils import get_column_letter
 from ...model import Autonomy
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
+from .editable import raci_letter
 from .validation import add_list, hide_ids, id_column
 
 RACI_LETTERS = ("A", "R", "C", "I", "A/R")
 GAP_FILL = PatternFill("solid", fgColor="FDE2E1", bgColor="FDE2E1")
 DOUBLE_FILL = PatternFill("solid", fgColor="FEF3C7", bgColor="FEF3C7")
-
-
-def raci_letter(decision, role_id: str) -> str | None:
-    accountable = role_id in decision.accountable
-    responsible = role_id in decision.responsible
-    if accountable and responsible:
-        return "A/R"
-    if accountable:
-        return "A"
-    if responsible:
-        return "R"
-    if role_id in decision.consulted:
-        return "C"
-    if role_id in decision.informed:
-        return "I"
-    return None
 
 
 def _roles_in_matrix(ctx: ExportContext) -> list:

@@ -430,6 +430,49 @@ DATA_SOURCES = EditableTable(
     rows=lambda plan: iter(plan.data_sources),
 )
 
+RACI = "RACI"
+"""The decision rights matrix as one value per decision: the letter each role column shows."""
+RACI_FIELDS = ("accountable", "responsible", "consulted", "informed")
+
+
+def raci_letter(decision, role_id: str) -> str | None:
+    """The one letter the matrix shows for a role in a decision (A/R when both)."""
+    accountable = role_id in decision.accountable
+    responsible = role_id in decision.responsible
+    if accountable and responsible:
+        return "A/R"
+    if accountable:
+        return "A"
+    if responsible:
+        return "R"
+    if role_id in decision.consulted:
+        return "C"
+    if role_id in decision.informed:
+        return "I"
+    return None
+
+
+def raci_letters(decision) -> dict[str, str]:
+    """Role id -> the letter the matrix shows, for every role with a part in the decision."""
+    roles = dict.fromkeys([*decision.accountable, *decision.responsible, *decision.consulted, *decision.informed])
+    return {r: letter for r in roles if (letter := raci_letter(decision, r))}
+
+
+def show_raci(decision, names: Names) -> str:
+    return ";".join(f"{r}={letter}" for r, letter in sorted(raci_letters(decision).items()))
+
+
+def read_raci_letter(value: Any) -> str | None:
+    text = "".join(str(value).split()).upper() if value is not None else ""
+    if not text:
+        return None
+    if text in ("A", "R", "C", "I"):
+        return text
+    if text in ("A/R", "R/A", "AR", "RA"):
+        return "A/R"
+    raise Invalid(f"'{_short(str(value))}' is not a RACI letter: A, R, C, I or A/R")
+
+
 DECISIONS = EditableTable(
     key="decisions",
     sheet="Decision rights",
@@ -440,6 +483,7 @@ DECISIONS = EditableTable(
         _role_column("Override authority", "override_authority"),
         _plain("Audit trail", "audit_trail", read_yes_no),
         _plain("Rationale", "rationale", read_long),
+        EditableColumn(RACI, RACI, show_raci, lambda value, names: value),
     ),
     rows=lambda plan: iter(plan.decisions),
 )
