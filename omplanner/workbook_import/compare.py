@@ -72,7 +72,15 @@ def _entities(plan: Plan, rows: TableRows) -> dict[str, Any]:
     return {e.id: e for e in rows.table.rows(plan)}
 
 
-def _label(table, entity: Any) -> str:
+def _label(table, entity: Any, names: Names) -> str:
+    """The entity as the preview names it: never by its id."""
+    if table.key == "governance":
+        owner = names.governance.get(entity.id)
+        return f"governance of '{short_name(owner)}'" if owner else "governance"
+    if table.key == "scores":
+        who = f"{entity.participant}'s " if entity.participant else "agreed "
+        where = short_name(names.use_cases.get(entity.use_case, ""))
+        return f"{who}{entity.component.label} score of '{where}'"
     return f"{table.what} '{short_name(entity.display_name)}'"
 
 
@@ -137,10 +145,14 @@ def _compare_table(plan: Plan, record: Record, rows: TableRows, names: Names, re
             if normal(shown) == normal(value) or _same(column.show, entity, column.path, parsed):
                 continue  # both made the same edit, or the workbook only retyped the value
             if position < len(exported) and digest(shown) != exported[position]:
-                result.conflicts.append(Conflict(sheet, row.row, row.id, _label(table, entity), header, shown, value))
+                result.conflicts.append(
+                    Conflict(sheet, row.row, row.id, _label(table, entity, names), header, shown, value)
+                )
                 continue
             result.changes.append(
-                CellChange(sheet, row.row, row.id, _label(table, entity), header, column.path, shown, value, parsed)
+                CellChange(
+                    sheet, row.row, row.id, _label(table, entity, names), header, column.path, shown, value, parsed
+                )
             )
         if table.key == "decisions" and entity is not None:
             _compare_raci(
@@ -148,7 +160,7 @@ def _compare_table(plan: Plan, record: Record, rows: TableRows, names: Names, re
             )
     for entity_id in record.order.get(table.key, []):
         if entity_id not in seen and entity_id in now:
-            result.missing.append(Missing(sheet, entity_id, _label(table, now[entity_id])))
+            result.missing.append(Missing(sheet, entity_id, _label(table, now[entity_id], names)))
 
 
 def _compare_raci(row: SheetRow, decision, exported: str, names: Names, result: ImportResult) -> None:

@@ -348,3 +348,16 @@ def test_raci_letters_come_back_and_other_parts_are_kept(example_plan, tmp_path)
     edit(path, "Decision rights", "Decision", decision.id, free, "X")
     [error] = import_workbook(example_plan, path).errors
     assert error.column == free and "not a RACI letter" in error.message
+
+
+def test_the_preview_names_entities_never_by_id(example_plan, tmp_path):
+    path = exported(example_plan, tmp_path)
+    uc = example_plan.use_cases[0]
+    edit(path, "Governance", "Owner role", uc.governance.id, "Owner", "Dana Whitfield")
+    score = next(s for s in example_plan.scores if not s.participant)
+    edit(path, "Diagnostic", "Score", score.id, "Evidence", "Seen in the workshop")
+    labels = {c.entity for c in import_workbook(example_plan, path).changes}
+    assert labels == {
+        f"governance of '{uc.name}'",
+        f"agreed {score.component.label} score of '{example_plan.use_case(score.use_case).name}'",
+    }

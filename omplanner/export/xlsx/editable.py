@@ -52,6 +52,7 @@ class Names:
         self.roles = {r.id: r.name for r in plan.roles}
         self.items = {i.id: i.title for i in plan.roadmap}
         self.use_cases = {u.id: u.name for u in plan.use_cases}
+        self.governance = {u.governance.id: u.name for u in plan.use_cases}
         self._by_name: dict[str, dict[str, list[str]]] = {}
 
     def role(self, role_id: str | None) -> str:

@@ -11,7 +11,7 @@ client's text to fall out of step with the visible one.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import date
 
 from .cells import put
 from .context import ExportContext
@@ -31,7 +31,7 @@ def write_record(ctx: ExportContext) -> None:
         ("format", RECORD_FORMAT, RECORD_VERSION),
         ("plan", plan_identity(ctx.plan), details.title),
         ("revision", details.modified.isoformat(), ""),
-        ("exported", datetime.now(UTC).replace(microsecond=0).isoformat(), ""),
+        ("exported", date.today().isoformat(), ""),
     ]
     row = 0
     for values in head:
