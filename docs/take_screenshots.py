@@ -50,6 +50,9 @@ def main(argv: list[str]) -> int:
         window = MainWindow(Document(load_plan(example_path("distributor"))))
         window.resize(1366, 768)
         window.show()
+        window.findings.refresh()  # the first check waits for a paint: the first page shot caught it pending
+        for _ in range(20):
+            app.processEvents()
         for presentation in (False, True):
             window.set_presentation(presentation)
             for spec in PAGES:

@@ -1,16 +1,15 @@
 """Measure integration, not the pilot: the pilot's task-level saving beside the capacity the
 redesigned process releases once exceptions, checks and handoffs are counted.
 
-The figures come from the two process maps, per case:
-- the current minutes are every step of the current map (maps carry no branch frequencies,
-  so every step counts once);
-- the AI saving is, for each AI step of the redesigned map, the minutes of the current step it
-  derives from less its own minutes;
-- the exception load is, for each AI step, its exception rate times the minutes of the step
-  its exceptions go to;
+The figures come from the two process maps, per case, as *expected* people's minutes
+(``figures.minutes``: each step weighted by the share of cases that pass through it):
+- the current and redesigned minutes are the two maps' expected people's time;
+- the exception load is the expected minutes of the steps AI steps route their exceptions to;
 - checks and handoffs are new steps of the redesigned map (not derived from a current step):
-  handoffs, and steps right after an AI step that check its output.
-Redesigned minutes = current - AI saving + exception load + checks and handoffs.
+  handoffs, and steps right after an AI step that check its output, at their expected minutes;
+- the AI saving is what is left: current - (redesigned - exception load - checks and handoffs).
+Capacity released = (current - redesigned) / current; hours a month = (current - redesigned) x
+monthly volume / 60. Every figure is stored rounded as ``figures.format.rounded`` shows it.
 """
 
 from __future__ import annotations
@@ -18,8 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .figures import capacity_missing, hours_missing, pilot_is_time_saving, pilot_sentence
-from .figures.pilot import number as _number
-from .model import PilotKpi, Plan, ProcessMap, StepKind, UseCase
+from .figures.format import number as _number
+from .figures.format import rounded
+from .figures.minutes import expected_minutes, is_people_time
+from .model import PilotKpi, Plan, StepKind, UseCase
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class IntegrationFigures:
     pilot_value: float | None
     pilot_unit: str
     current_minutes_per_case: float
+    """Expected people's minutes per case (``figures.minutes``), rounded as shown."""
     redesigned_minutes_per_case: float
     monthly_volume: int
     hours_released_per_month: float | None
@@ -46,61 +48,58 @@ class IntegrationFigures:
     hours_unknown_reason: str | None = None
 
 
-def _work_minutes(pmap: ProcessMap) -> float:
-    return sum(s.minutes for s in pmap.steps if s.kind not in (StepKind.START, StepKind.END))
-
-
-def _redesign_parts(plan: Plan, uc: UseCase) -> tuple[float, float, float]:
-    current = {s.id: s for s in uc.current.steps}
-    steps = {s.id: s for s in uc.redesigned.steps}
+def _redesign_parts(plan: Plan, uc: UseCase, visits: dict[str, float]) -> tuple[float, float]:
+    """The redesigned map's expected people's minutes on exception routes, and on new checks and handoffs."""
     ai_ids = {s.id for s in uc.redesigned.steps if s.is_ai}
     after_ai = {f.target for f in uc.redesigned.flows if f.source in ai_ids}
     routes = {s.exception_route for s in uc.redesigned.steps if s.is_ai and s.exception_route}
-    saving = exceptions = checks = 0.0
+    exceptions = checks = 0.0
     for step in uc.redesigned.steps:
-        if step.is_ai:
-            origin = current.get(step.derived_from) if step.derived_from else None
-            if origin is not None:
-                saving += max(0.0, origin.minutes - step.minutes)
-            route = steps.get(step.exception_route) if step.exception_route else None
-            if route is not None and step.exception_rate:
-                exceptions += step.exception_rate / 100.0 * route.minutes
-        elif (
-            step.derived_from is None
-            and step.id not in routes
-            and (step.kind is StepKind.HANDOFF or (step.id in after_ai and step.kind is not StepKind.END))
+        if not is_people_time(plan, step):
+            continue
+        minutes = visits.get(step.id, 0.0) * step.minutes
+        if step.id in routes:
+            exceptions += minutes
+        elif step.derived_from is None and (
+            step.kind is StepKind.HANDOFF or (step.id in after_ai and step.kind is not StepKind.END)
         ):
-            checks += step.minutes
-    return saving, exceptions, checks
+            checks += minutes
+    return exceptions, checks
 
 
 def integration_figures(plan: Plan, use_case: UseCase) -> IntegrationFigures:
     kpi = use_case.pilot_kpi
     volume = use_case.tractability.monthly_volume
-    current = _work_minutes(use_case.current)
-    saving, exceptions, checks = _redesign_parts(plan, use_case)
-    redesigned = max(0.0, current - saving + exceptions + checks)
+    current = expected_minutes(plan, use_case.current).people
+    after = expected_minutes(plan, use_case.redesigned)
+    redesigned = after.people
+    exceptions, checks = _redesign_parts(plan, use_case, after.visits)
+    saving = current - (redesigned - exceptions - checks)
     released = current - redesigned
     pct_missing, hours_unknown = capacity_missing(use_case), hours_missing(use_case)
-    pct = round(released / current * 100.0, 1) if pct_missing is None else None
-    hours = round(released * volume / 60.0, 1) if hours_unknown is None else None
+    if pct_missing is None and current <= 0:
+        pct_missing = "no people's time on the current process map"
+    hours_unknown = hours_unknown or pct_missing
+    exact_pct = released / current * 100.0 if pct_missing is None else None
+    pct = rounded(exact_pct) if exact_pct is not None else None
+    hours = rounded(released * volume / 60.0) if hours_unknown is None else None
     gap = None
-    if pct is not None and pilot_is_time_saving(kpi):
-        gap = round(kpi.value - pct, 1)
+    if exact_pct is not None and pilot_is_time_saving(kpi):
+        gap = rounded(kpi.value - exact_pct)
     return IntegrationFigures(
         pilot_metric=kpi.metric,
         pilot_value=kpi.value,
         pilot_unit=kpi.unit,
-        current_minutes_per_case=round(current, 2),
-        redesigned_minutes_per_case=round(redesigned, 2),
+        current_minutes_per_case=rounded(current),
+        redesigned_minutes_per_case=rounded(redesigned),
         monthly_volume=volume,
         hours_released_per_month=hours,
         capacity_released_pct=pct,
         gap_pct=gap,
         summary=_summary(kpi, pct, hours, released, hours_unknown),
-        ai_saving_minutes=round(saving, 2),
-        exception_minutes=round(exceptions, 2),
-        check_minutes=round(checks, 2),
+        ai_saving_minutes=rounded(saving),
+        exception_minutes=rounded(exceptions),
+        check_minutes=rounded(checks),
         capacity_unknown_reason=pct_missing,
         hours_unknown_reason=hours_unknown,
     )

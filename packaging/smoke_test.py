@@ -94,6 +94,17 @@ def main(bundle: Path) -> None:
         print(f"ok  the PDF exports ({_pdf_pages(pdf)} pages, {pdf.stat().st_size // 1024} KB)")
     else:
         print("--  PDF export: 'omplanner export --pdf' is not in the app yet, so not tried")
+    if "--bpmn" in export_help:  # lxml, with its C parts, must be in the bundle
+        folder = work / "bpmn"
+        folder.mkdir()
+        exported = run(program, "export", plan, "--bpmn", folder, env=env)
+        written = sorted(folder.glob("*.bpmn"))
+        if exported.returncode != 0 or not written or b"<bpmn:definitions" not in written[0].read_bytes():
+            fail(f"export --bpmn: exit {exported.returncode}\n{exported.stderr}")
+        back = run(program, "import-bpmn", plan, written[0], "--use-case", "uc-ap", "-o", work / "back.omplan", env=env)
+        if back.returncode != 0:
+            fail(f"import-bpmn: exit {back.returncode}\n{back.stderr}")
+        print(f"ok  BPMN exports ({len(written)} files) and imports again")
 
     if sys.platform.startswith("linux"):
         print(f"ok  {check_libraries(bundle)} shared libraries in the bundle resolve")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDockWidget,
     QGridLayout,
@@ -26,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from .document import Document
+from .findings_rail import FindingsOverlay, FindingsRail, focus_left, overlay_width
 from .icons import icon
 from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITIES = [("Errors", "error"), ("Warnings", "warning"), ("Information", "info")]
 """The core's Severity values; the component filter is filled from the core's Component on the
 first check, so that building the panel imports no core module (start-up)."""
@@ -127,7 +128,21 @@ class FindingsPanel(QDockWidget):
         self.rules_button.clicked.connect(self._ask_for_rules)
         rules_row.addWidget(self.rules_button)
         layout.addLayout(rules_row)
-        self.setWidget(body)
+        self.body = body
+        # when room is short the dock holds only the rail; the body then opens over the page
+        self.rail = FindingsRail()
+        self.rail.hide()
+        self.rail.expand_requested.connect(self.expand)
+        self.counts_changed.connect(self.rail.set_counts)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(body)
+        holder_layout.addWidget(self.rail)
+        self.setWidget(holder)
+        self.rail_mode = False
+        self.overlay: FindingsOverlay | None = None
+        self.finding_activated.connect(lambda _finding: self.collapse())  # the page shows what was asked for
         self._show_detail(None)
 
         self._shown: list | None = None
@@ -138,6 +153,79 @@ class FindingsPanel(QDockWidget):
         # bound methods, not lambdas: Qt drops the connection when the panel is destroyed
         document.changed.connect(self._on_changed)
         document.plan_replaced.connect(self._on_plan_replaced)
+
+    # -- the rail ---------------------------------------------------------------------------------
+    def set_rail(self, on: bool) -> None:
+        """Fold the panel to its rail of counts (the window is short of room), or unfold it."""
+        if on == self.rail_mode:
+            return
+        self.collapse()
+        self.rail_mode = on
+        self.body.setVisible(not on)
+        self.rail.setVisible(on)
+        self.setTitleBarWidget(QWidget() if on else None)  # a title and two buttons do not fit a rail
+
+    @property
+    def expanded(self) -> bool:
+        return self.overlay is not None and self.overlay.isVisible()
+
+    def rail_width(self) -> int:
+        return self.rail.sizeHint().width()
+
+    def expand(self) -> None:
+        """Open the whole panel over the page, the keyboard in the list (on the rail only)."""
+        if not self.rail_mode or not self.isVisible():
+            return
+        if self.overlay is None:
+            self.overlay = FindingsOverlay(self.parentWidget())
+            self.overlay.collapse_requested.connect(lambda: self.collapse(keep_focus=True))
+        if not self.expanded:
+            self.overlay.layout().addWidget(self.body)
+            self.body.show()
+            self.place_overlay()
+            self.overlay.show()
+            self.overlay.raise_()
+            QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.entries.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def collapse(self, keep_focus: bool = False) -> None:
+        """Fold the open overlay back into the rail; with ``keep_focus`` the keyboard goes to the rail."""
+        if not self.expanded:
+            return
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        had_focus = self.overlay.owns(QApplication.focusWidget())
+        self.overlay.hide()
+        self.body.hide()
+        self.widget().layout().insertWidget(0, self.body)
+        if keep_focus and had_focus:
+            self.rail.badges["error"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def place_overlay(self) -> None:
+        """Beside the rail, as tall as the dock, over the right of the page."""
+        if self.overlay is None:
+            return
+        window = self.parentWidget()
+        dock = self.geometry()
+        width = overlay_width(window.width())
+        if dock.center().x() < window.width() / 2:  # docked on the left: open to the right of it
+            left = dock.right() + 1
+            width = min(width, max(1, window.width() - left))
+        else:
+            width = min(width, max(1, dock.left()))
+            left = dock.left() - width
+        self.overlay.setGeometry(left, dock.top(), width, dock.height())
+        self.overlay.layout().activate()
+        self._fit_filters()
+
+    def owns(self, widget: QWidget | None) -> bool:
+        """True for a widget in the panel: in the dock, or in its open overlay."""
+        if widget is None:
+            return False
+        return widget is self or self.isAncestorOf(widget) or (self.overlay is not None and self.overlay.owns(widget))
+
+    def _focus_changed(self, _old, now) -> None:
+        if self.expanded and focus_left(self.overlay, now) and not self.isAncestorOf(now):
+            self.collapse()
 
     def _place_filters(self, stacked: bool) -> None:
         """Severity and component side by side, or (in a narrow panel, or presentation type) one
@@ -157,7 +245,7 @@ class FindingsPanel(QDockWidget):
 
     def _fit_filters(self, *_args) -> None:
         need = sum(self._full_width(c) for c in (self.severity_filter, self.component_filter))
-        room = self.widget().contentsRect().width() - 12 - self.filters.horizontalSpacing()
+        room = self.body.contentsRect().width() - 12 - self.filters.horizontalSpacing()
         self._place_filters(stacked=need > room)
 
     @staticmethod
@@ -192,7 +280,9 @@ class FindingsPanel(QDockWidget):
         if found is self._shown and self.checked_once:
             return  # the edit changed nothing the rules read: the list on screen is current
         self._shown = found
-        self.findings = sorted(found, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.code))
+        from omplanner.vocabulary import severity_rank  # with the findings: the model is loaded by now
+
+        self.findings = sorted(found, key=lambda f: (severity_rank(f.severity), f.code))
         if not self.checked_once:
             from omplanner.model import Component
 

@@ -50,6 +50,9 @@ FINDINGS_SHARE = 0.21
 """The findings panel's share of the window's width when room is short: 287 px of a 1366-pixel
 laptop, so that a page's table keeps its columns in sight beside it."""
 FINDINGS_NARROWEST = 260
+RAIL_BELOW = 1300
+"""A window narrower than this (a laptop's screen shared with another window, say) folds the
+findings panel to its rail: beside the sidebar and a 260-pixel panel a page had under 860 px."""
 
 ENTITY_PAGE = {
     "PlanDetails": "overview",
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self._files = None
         self._exports = None
         self._workbook_import = None
+        self._bpmn = None
         self._rules_view = None
 
         self.sidebar = QListWidget()
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         self.history.setObjectName("history_dock")
         self.history.setAccessibleName("Edit history")
         self.history.visibilityChanged.connect(self._ensure_history_view)
+        self.history.visibilityChanged.connect(self._history_shown_or_hidden)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
 
@@ -226,6 +231,16 @@ class MainWindow(QMainWindow):
             self._workbook_import.status.connect(self.show_message)
         return self._workbook_import
 
+    @property
+    def bpmn(self):
+        """File › Export/Import BPMN, built on first use (lxml is not on the start path)."""
+        if self._bpmn is None:
+            from .bpmn_dialogs import BpmnController
+
+            self._bpmn = BpmnController(self, self.document)
+            self._bpmn.status.connect(self.show_message)
+        return self._bpmn
+
     # -- pages --------------------------------------------------------------------------------
 
     def page(self, page_id: str) -> QWidget:
@@ -277,10 +292,15 @@ class MainWindow(QMainWindow):
         panes += [dock for dock in (self.findings, self.history) if dock.isVisible()]
         focused = QApplication.focusWidget()
         here = next((i for i, pane in enumerate(panes) if focused is not None and pane.isAncestorOf(focused)), -1)
+        if here == -1 and self.findings.owns(focused):
+            here = panes.index(self.findings)  # in the panel opened over the page
         if here == -1 and focused in panes:
             here = panes.index(focused)
         target = panes[(here + int(step)) % len(panes)]
-        _focus_into(target)
+        if target is self.findings and self.findings.rail_mode:
+            self.findings.expand()  # the rail opens to take the keyboard
+        else:
+            _focus_into(target)
 
     def go_to(self, page_id: str) -> None:
         """A page's shortcut: the page, with the keyboard in its first field (a title, a grid)."""
@@ -346,8 +366,17 @@ class MainWindow(QMainWindow):
         self.show_message(f"Not changed: {text}", 8000)
 
     def toggle_findings(self, visible: bool) -> None:
-        self.findings.setVisible(visible)
-        if visible:
+        """View › Findings. On the rail it opens the panel over the page first; again, it hides it."""
+        panel = self.findings
+        if panel.rail_mode and not visible and panel.isVisible() and not panel.expanded:
+            self.action_map["view.findings"].setChecked(True)
+            panel.expand()
+            return
+        panel.collapse()
+        panel.setVisible(visible)
+        if visible and panel.rail_mode:
+            panel.expand()
+        elif visible:
             self.findings.raise_()
             self.findings.entries.setFocus()
 
@@ -360,6 +389,10 @@ class MainWindow(QMainWindow):
             view.setEmptyLabel("Opened plan")
             view.setAccessibleName("Edits, oldest first; select one to go back to it")
             self.history.setWidget(view)
+
+    def _history_shown_or_hidden(self, _visible: bool) -> None:
+        if self.wants_rail() != self.findings.rail_mode:
+            self.fit_findings()
 
     def toggle_history(self, visible: bool) -> None:
         self._ensure_history_view(visible)
@@ -401,10 +434,25 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(PAGES):
             self.sidebar.item(row).setText("" if on else spec.title)
 
+    def wants_rail(self) -> bool:
+        """The findings panel folds to its rail in presentation mode and when the window is short of
+        room, unless the edit history shares its column (a rail's width would leave that unreadable)."""
+        history_beside = (
+            self.history.isVisible()
+            and not self.history.isFloating()
+            and self.dockWidgetArea(self.history) == self.dockWidgetArea(self.findings)
+        )
+        short = self.presentation.active or self.width() < RAIL_BELOW
+        return short and not self.findings.isFloating() and not history_beside
+
     def fit_findings(self) -> None:
         """Give the findings panel its share of the window: narrower when room is short, so the
-        page beside it keeps its columns and buttons in sight."""
+        page beside it keeps its columns and buttons in sight; only its rail when shorter still."""
+        self.findings.set_rail(self.wants_rail())
         if self.findings.isFloating():
+            return
+        if self.findings.rail_mode:
+            self.resizeDocks([self.findings], [self.findings.rail_width()], Qt.Orientation.Horizontal)
             return
         width = FINDINGS_WIDTH if self.width() >= 1600 else round(self.width() * FINDINGS_SHARE)
         width = max(FINDINGS_NARROWEST, min(width, FINDINGS_WIDTH))
@@ -412,9 +460,11 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        if self._fit_findings_pending:
+        if self._fit_findings_pending or self.wants_rail() != self.findings.rail_mode:
             self._fit_findings_pending = False
             self.fit_findings()
+        if self.findings.expanded:
+            QTimer.singleShot(0, self.findings.place_overlay)  # once the dock has its new place
 
     def set_full_screen(self, on: bool) -> None:
         if self.presentation.active and not on:

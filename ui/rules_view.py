@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omplanner.model import Severity
+from omplanner.vocabulary import SEVERITY
+
 from .document import Document
 from .icons import icon
-from .widgets.style import CAUTION, is_dark
+from .widgets.style import is_dark
 
 if TYPE_CHECKING:
     from omplanner.rules import RuleInfo
@@ -46,7 +49,6 @@ PLACEHOLDER_NONE = "Choose another severity or Off above to say why this plan di
 PLACEHOLDER_SET = "Why does this plan apply the rule differently? The check and the exports print it."
 PLACEHOLDER_OFF = "Why is this rule off for this plan? The board pack prints the reason beside the rule."
 NUDGE_OFF = "Switched off without a reason: readers of the board pack will ask why."
-CAUTION_ON_LIGHT = "#9a5a00"
 """The caution amber, darkened to read as text on the light window."""
 
 
@@ -202,7 +204,7 @@ class RulesView(QDialog):
 
     def _style_nudge(self) -> None:
         # The caution amber reads on the dark window; on the light one it is too pale for text.
-        self.nudge.setStyleSheet(f"color: {CAUTION.name() if is_dark(self) else CAUTION_ON_LIGHT};")
+        self.nudge.setStyleSheet(f"color: {SEVERITY[Severity.WARNING].text(is_dark(self))};")
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

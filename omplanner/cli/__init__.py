@@ -19,7 +19,7 @@ from ..fileio import PlanFileError
 if TYPE_CHECKING:
     from ..model import Plan
 
-COMMAND_MODULES = ["plan_commands", "check_commands", "export_commands", "import_commands"]
+COMMAND_MODULES = ["plan_commands", "check_commands", "export_commands", "import_commands", "bpmn_commands"]
 """Modules of this package that add subcommands, in the order ``--help`` lists them."""
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70

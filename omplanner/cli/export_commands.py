@@ -73,6 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="write a scoring form (a small workbook) per participant into this folder; needs --participants",
     )
     export.add_argument("--participants", metavar='"ANA, BEN"', help="the participants' names, separated by commas")
+    export.add_argument("--bpmn", type=Path, metavar="DIR", help="write every process map as a BPMN 2.0 file into DIR")
     export.set_defaults(run=run_export)
 
 
@@ -81,7 +82,12 @@ def run_export(args: argparse.Namespace) -> int:
     forms = getattr(args, "scoring_forms", None)
     if forms is not None or getattr(args, "participants", None):
         _check_forms(args)
-    if not targets and forms is None:
+    bpmn_folder = getattr(args, "bpmn", None)
+    if bpmn_folder is not None:
+        from .bpmn_commands import check_bpmn_folder
+
+        check_bpmn_folder(bpmn_folder)
+    if not targets and forms is None and bpmn_folder is None:
         raise CliError("say what to write, e.g. " + " or ".join(f"--{f} OUT{s.suffix}" for f, s in EXPORTERS.items()))
     for flag, out in targets:
         spec = EXPORTERS[flag]
@@ -101,6 +107,11 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"could not write {out}: {exc.strerror or exc}", EXIT_USAGE) from exc
         print(f"Wrote {out} ({EXPORTERS[flag].label}).")
+    if bpmn_folder is not None:
+        from .bpmn_commands import write_bpmn_folder
+
+        written = write_bpmn_folder(plan, bpmn_folder)
+        print(f"Wrote {len(written)} BPMN 2.0 file(s) into {bpmn_folder}.")
     return EXIT_OK
 
 

@@ -6,9 +6,11 @@ from functools import cache
 from typing import get_origin
 
 from ..model import Plan
+from ..model.integrity import REF_KINDS
 from ..model.walk import find_place, iter_entities
 from .base import Command, Macro
 from .entities import RemoveEntity, SetFields
+from .verify import contained_classes
 
 
 def _contained_ids(plan: Plan, entity_id: str) -> set[str]:
@@ -30,16 +32,16 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
     target = find_place(plan, entity_id).entity
     doomed = _contained_ids(plan, entity_id)
     commands: list[Command] = []
-    _collect(plan, doomed, commands, seen=set(doomed))
+    _collect(plan, doomed, commands, seen=set(doomed), kinds=_kinds_inside(type(target)))
     commands.append(RemoveEntity(entity_id))
     label = text or f"Delete {target.kind_label} '{target.display_name}'"
     return Macro(label, commands) if len(commands) > 1 else RemoveEntity(entity_id, label)
 
 
-def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[str]) -> None:
+def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[str], kinds: frozenset[str]) -> None:
     also_removed: list[str] = []
     for entity in iter_entities(plan):
-        fields = _ref_fields(type(entity))
+        fields = _ref_fields(type(entity), kinds)
         if not fields or entity.id in seen:
             continue
         changes = {}
@@ -59,21 +61,32 @@ def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[st
     for extra in also_removed:
         if extra in seen:
             continue
+        kinds = kinds | _kinds_inside(type(find_place(plan, extra).entity))
         inner = _contained_ids(plan, extra)
         seen.update(inner)
         doomed.update(inner)
         commands.append(RemoveEntity(extra))
     if also_removed:
         # What was removed in this round may itself be referred to (a step's flows...).
-        _collect(plan, doomed, commands, seen)
+        _collect(plan, doomed, commands, seen, kinds)
 
 
 @cache
-def _ref_fields(cls: type) -> tuple[tuple[str, bool, bool], ...]:
-    """Each reference field of an entity class: its name, whether it holds a list of ids, and
-    whether the entity cannot exist without it. Read once per class, not once per entity."""
+def _kinds_inside(cls: type) -> frozenset[str]:
+    """The reference kinds that can name an entity of ``cls`` or one inside it ("any" always)."""
+    inside = contained_classes(cls)
+    return frozenset({"any"} | {kind for kind, target in REF_KINDS.items() if target in inside})
+
+
+@cache
+def _ref_fields(cls: type, kinds: frozenset[str]) -> tuple[tuple[str, bool, bool], ...]:
+    """Each reference field of an entity class that can name an entity of one of ``kinds``: its
+    name, whether it holds a list of ids, and whether the entity cannot exist without it. Read
+    once per class, not once per entity."""
     fields = []
-    for name in cls.refs:
+    for name, kind in cls.refs.items():
+        if kind not in kinds:
+            continue
         info = cls.model_fields[name]
         is_list = get_origin(info.annotation) is list or "list[" in str(info.annotation)
         fields.append((name, is_list, info.is_required() and not is_list))

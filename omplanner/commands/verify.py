@@ -166,14 +166,14 @@ def _index(model: BaseModel, into: dict[str, tuple[Entity, BaseModel]], repeated
 
 
 @cache
-def _contained_classes(cls: type[BaseModel]) -> frozenset[type[Entity]]:
+def contained_classes(cls: type[BaseModel]) -> frozenset[type[Entity]]:
     """The entity classes an entity of ``cls`` may hold, itself included (a use case: its maps,
     their steps and flows, its governance and thresholds)."""
     found: set[type[Entity]] = {cls} if issubclass(cls, Entity) else set()
     for name in nesting_fields(cls):
         for inner in ENTITY_CLASSES.values():
             if inner is not cls and _holds(cls, name, inner):
-                found |= _contained_classes(inner)
+                found |= contained_classes(inner)
     return frozenset(found)
 
 
@@ -212,18 +212,24 @@ def _after_structural(plan: Plan, changes: ChangeSet) -> str | None:
         return None if found is None else found[0]
 
     lost: set[type[Entity]] = set()
+    gone: set[str] | None = set()  # the ids removed, while each removed entity held no other
     faults: list[Iterator[tuple[Entity, Fault]]] = []
     for change in changes:
         cls = ENTITY_CLASSES.get(change.entity_type)
         found = where(change.id)
         if change.kind == "removed" and cls is not None:
-            lost |= _contained_classes(cls)
+            lost |= contained_classes(cls)
+            if gone is not None and contained_classes(cls) == {cls}:
+                gone.add(change.id)
+            else:
+                gone = None  # entities inside it went too, and the change record names only it
         elif change.kind in ("added", "modified") and found is not None and cls is not None:
             entity, owner = found
             roots = {path.split(".", 1)[0] for path in change.fields}
             if change.kind == "added" or roots & set(nesting_fields(cls)):
                 if change.kind == "modified":
-                    lost |= _contained_classes(cls)
+                    lost |= contained_classes(cls)
+                    gone = None
                 faults.append(_all_faults(entity, owner, lookup))
                 faults.extend(_all_faults(*where(inner.id), lookup) for inner in iter_entities(entity))
             else:
@@ -235,14 +241,19 @@ def _after_structural(plan: Plan, changes: ChangeSet) -> str | None:
         if index is None:
             index = {}
             _index(plan, index, [])
-        message = _first(_references_to(index, lost))
+        message = _first(_references_to(index, lost, gone))
     return message
 
 
 def _references_to(
-    index: dict[str, tuple[Entity, BaseModel]], lost: set[type[Entity]]
+    index: dict[str, tuple[Entity, BaseModel]], lost: set[type[Entity]], gone: set[str] | None = None
 ) -> Iterator[tuple[Entity, Fault]]:
-    """References that may have named an entity of a kind in ``lost`` (one that went)."""
+    """References that may have named an entity of a kind in ``lost`` (one that went).
+
+    With ``gone``, the ids of every entity that went, only a field naming one of them is
+    checked: the plan kept the rules before the edit, so a reference the edit did not touch
+    can only have broken by naming what went (a set test per field instead of a lookup per id).
+    """
 
     def lookup(ident: str) -> Entity | None:
         found = index.get(ident)
@@ -254,6 +265,17 @@ def _references_to(
         fields = fields_of.get(cls)
         if fields is None:
             fields = fields_of[cls] = {f for f, kind in cls.refs.items() if kind == "any" or REF_KINDS[kind] in lost}
-        if fields:
-            for fault in reference_faults(entity, lookup, fields):
-                yield entity, fault
+        if not fields:
+            continue
+        if gone is not None:
+            fields = {f for f in fields if _names_any(getattr(entity, f), gone)}
+            if not fields:
+                continue
+        for fault in reference_faults(entity, lookup, fields):
+            yield entity, fault
+
+
+def _names_any(value: str | list[str] | None, ids: set[str]) -> bool:
+    if value is None:
+        return False
+    return value in ids if isinstance(value, str) else not ids.isdisjoint(value)

@@ -12,6 +12,7 @@ import re
 from enum import Enum
 
 from ..model import PilotKpi
+from .format import number
 
 
 class PilotKind(Enum):
@@ -45,11 +46,6 @@ def pilot_kind(kpi: PilotKpi) -> PilotKind:
         if re.search(measured, text) and re.search(direction, text):
             return kind
     return PilotKind.OTHER
-
-
-def number(value: float) -> str:
-    """A figure as the pages print it: whole above 10, one decimal below."""
-    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
 
 
 def pilot_value_text(kpi: PilotKpi) -> str:

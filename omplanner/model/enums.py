@@ -19,9 +19,28 @@ class LabelledEnum(StrEnum):
 
 
 class RoleKind(LabelledEnum):
-    HUMAN = "human", "Human role"
+    """What kind of party fills a role: who can be held to account is read from it."""
+
+    HUMAN = "human", "Person"
+    TEAM = "team", "Team"
+    COMMITTEE = "committee", "Committee"
     AI_AGENT = "ai_agent", "AI agent"
     SYSTEM = "system", "System"
+
+
+PEOPLE_KINDS = frozenset({RoleKind.HUMAN, RoleKind.TEAM, RoleKind.COMMITTEE})
+"""Roles filled by people: they can judge, take over an exception, be trained."""
+ANSWERING_KINDS = frozenset({RoleKind.HUMAN, RoleKind.TEAM})
+"""Roles that can answer for an outcome: a committee spreads the answer over its members, and
+an AI agent or a system can be asked nothing afterwards."""
+
+
+class Knowledge(LabelledEnum):
+    """How well the room can answer one question about a data source."""
+
+    KNOWN = "known", "Known"
+    PARTLY = "partly_known", "Partly known"
+    UNKNOWN = "unknown", "Unknown"
 
 
 class UseCaseStatus(LabelledEnum):

@@ -20,6 +20,8 @@ from .base import (
     refs_list,
 )
 from .enums import (
+    ANSWERING_KINDS,
+    PEOPLE_KINDS,
     AiIntervention,
     Autonomy,
     BuildMethod,
@@ -28,6 +30,7 @@ from .enums import (
     Component,
     ItemKind,
     ItemStatus,
+    Knowledge,
     RoleKind,
     RuleSeverity,
     StepKind,
@@ -35,7 +38,7 @@ from .enums import (
 )
 
 FORMAT_NAME = "omplanner-plan"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 EARLIEST_DATE = date(1990, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
@@ -92,8 +95,25 @@ class Role(Entity):
     id_prefix: ClassVar[str] = "role"
     name: Name
     kind: RoleKind = RoleKind.HUMAN
+    senior: bool = False
+    """A senior leader: can own a use case's governance and sign off what the AI may not decide."""
     team: Text = ""
     description: LongText = ""
+
+    @property
+    def is_people(self) -> bool:
+        """Filled by people (a person, a team or a committee), not by an AI agent or a system."""
+        return self.kind in PEOPLE_KINDS
+
+    @property
+    def can_answer(self) -> bool:
+        """Can be held to account for an outcome: a person or a team, never a committee or a machine."""
+        return self.kind in ANSWERING_KINDS
+
+    @property
+    def is_senior_person(self) -> bool:
+        """A named senior leader, as a use case's governance owner must be."""
+        return self.kind is RoleKind.HUMAN and self.senior
 
 
 class Tractability(PlanModel):
@@ -110,6 +130,20 @@ class PilotKpi(PlanModel):
     unit: Text = "%"
 
 
+class OutcomeMeasure(PlanModel):
+    """What the whole redesigned process delivers, measured at scale: not the pilot's task figure."""
+
+    name: Text = ""
+    baseline: Figure | None = None
+    target: Figure | None = None
+    unit: Text = ""
+
+    @property
+    def is_set(self) -> bool:
+        """Named, with a target to hold the process to (a baseline may still be being measured)."""
+        return bool(self.name.strip()) and self.target is not None
+
+
 class Step(Entity):
     kind_label: ClassVar[str] = "step"
     id_prefix: ClassVar[str] = "step"
@@ -124,6 +158,8 @@ class Step(Entity):
     minutes: float = Field(default=0, ge=0, le=MAX_MINUTES)
     ai: AiIntervention = AiIntervention.NONE
     confidence_threshold: Percent | None = None
+    exception_trigger: Text = ""
+    """What counts as the AI failing at this step, beyond a confidence below the threshold."""
     exception_route: Id | None = None
     exception_rate: Percent | None = None
     derived_from: Id | None = None
@@ -191,6 +227,8 @@ class UseCase(Entity):
     status: UseCaseStatus = UseCaseStatus.CANDIDATE
     tractability: Tractability = Field(default_factory=Tractability)
     pilot_kpi: PilotKpi = Field(default_factory=PilotKpi)
+    outcome: OutcomeMeasure = Field(default_factory=OutcomeMeasure)
+    """The process-level measure the use case is judged by once it runs at scale."""
     current: ProcessMap
     redesigned: ProcessMap
     governance: Governance
@@ -240,6 +278,32 @@ class CapabilityRequirement(Entity):
         return self.name or self.capability.label
 
 
+class DataAnswer(PlanModel):
+    """The room's answer to one of the four data questions: how well it is known, and what was said."""
+
+    status: Knowledge = Knowledge.UNKNOWN
+    note: LongText = ""
+
+    @property
+    def settled(self) -> bool:
+        """Known, and the answer written down: "known" with nothing said is not an answer."""
+        return self.status is Knowledge.KNOWN and bool(self.note.strip())
+
+    def describe(self) -> str:
+        """'Known: Same day', 'Unknown' — one line for a table or a cell."""
+        note = " ".join(self.note.split())
+        return f"{self.status.label}: {note}" if note else self.status.label
+
+
+DATA_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("origin", "Where it comes from"),
+    ("validation", "How it is validated"),
+    ("latency", "How fast it arrives"),
+    ("ownership", "Who owns its quality"),
+)
+"""The four questions asked of every data source, as (field, question)."""
+
+
 class DataSource(Entity):
     kind_label: ClassVar[str] = "data source"
     id_prefix: ClassVar[str] = "data"
@@ -247,8 +311,11 @@ class DataSource(Entity):
     name: Name
     system: Text = ""
     owner_role: Id | None = None
-    validation: LongText = ""
-    latency: Text = ""
+    origin: DataAnswer = Field(default_factory=DataAnswer)
+    validation: DataAnswer = Field(default_factory=DataAnswer)
+    latency: DataAnswer = Field(default_factory=DataAnswer)
+    ownership: DataAnswer = Field(default_factory=DataAnswer)
+    """How the owner role looks after the source's quality (the role itself is ``owner_role``)."""
     quality: Level | None = None
     structured: bool = True
     used_by: list[Id] = refs_list()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import AiIntervention, ProcessMap, StepKind
+from ..figures import expected_minutes, number
+from ..model import AiIntervention, Plan, ProcessMap, StepKind
 
 
 def handoff_count(pmap: ProcessMap) -> int:
@@ -37,6 +38,7 @@ class MapDiff:
     steps_after: int
     minutes_before: float
     minutes_after: float
+    """People's expected minutes per case (``figures.minutes``), as the PDF and the workbook print them."""
 
     def summary(self) -> str:
         """The line the overlay shows, e.g. '7 → 4 handoffs, 3 steps automated'."""
@@ -50,7 +52,9 @@ class MapDiff:
             parts.append(f"{len(self.removed)} removed")
         if self.added:
             parts.append(f"{len(self.added)} new")
-        parts.append(f"{_minutes(self.minutes_before)} → {_minutes(self.minutes_after)} min of work per case")
+        parts.append(
+            f"{number(self.minutes_before)} → {number(self.minutes_after)} min of people's time per case (expected)"
+        )
         return ", ".join(parts)
 
 
@@ -58,11 +62,8 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _minutes(value: float) -> str:
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
-
-
-def diff_maps(current: ProcessMap, redesigned: ProcessMap) -> MapDiff:
+def diff_maps(current: ProcessMap, redesigned: ProcessMap, plan: Plan | None = None) -> MapDiff:
+    """``plan`` tells people's lanes from AI and systems' ones; without it every lane counts as people's."""
     continued = {s.derived_from for s in redesigned.steps if s.derived_from}
     return MapDiff(
         removed=tuple(s.id for s in _work_steps(current) if s.id not in continued),
@@ -75,6 +76,6 @@ def diff_maps(current: ProcessMap, redesigned: ProcessMap) -> MapDiff:
         handoffs_after=handoff_count(redesigned),
         steps_before=len(_work_steps(current)),
         steps_after=len(_work_steps(redesigned)),
-        minutes_before=sum(s.minutes for s in current.steps),
-        minutes_after=sum(s.minutes for s in redesigned.steps),
+        minutes_before=expected_minutes(plan, current).people,
+        minutes_after=expected_minutes(plan, redesigned).people,
     )

@@ -25,6 +25,7 @@ from . import (  # noqa: F401  (importing a family registers its rules)
     governance_rules,
     integration_rules,
     process_rules,
+    readiness_rules,
     sequencing_gates,
     sequencing_rules,
 )
@@ -83,7 +84,7 @@ def applied_settings(plan: Plan) -> list[AppliedSetting]:
     ]
 
 
-FAMILY_ORDER = {prefix: n for n, prefix in enumerate(["SEQ", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"])}
+FAMILY_ORDER = {prefix: n for n, prefix in enumerate(["SEQ", "RDY", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"])}
 
 
 def _code_key(code: str) -> tuple[int, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..commands import AddEntity
-from ..model import CapabilityKind, CapabilityRequirement, Component, Severity, StepKind, new_id
+from ..model import BuildMethod, CapabilityKind, CapabilityRequirement, Component, Severity, StepKind, new_id
 from .context import MapIndex, PlanIndex, ref
 from .engine import Hit, rule
 from .findings import Fix
@@ -15,13 +15,18 @@ from .process_rules import redesigned
 from .words import article, quoted
 
 FAMILY = "Capability"
+
+BUILT_INTO_ROLE = (BuildMethod.JOB_DESIGN, BuildMethod.TRAINING)
+"""How a requirement a fix adds is built: written into the job, and taught (CAP-004 asks for both)."""
 ENDS = (StepKind.START, StepKind.END)
 
 
 def _add(index: PlanIndex, role: str, kind: CapabilityKind, uc: str) -> Fix:
     label = kind.label.lower().replace(" ", "-")
     text = f"Add {article(label)} {label} requirement for {index.role_name(role)}"
-    cap = CapabilityRequirement(id=new_id("cap"), role=role, capability=kind, use_case=uc)
+    cap = CapabilityRequirement(
+        id=new_id("cap"), role=role, capability=kind, use_case=uc, built_through=list(BUILT_INTO_ROLE)
+    )
     return Fix(text, AddEntity(None, "capabilities", cap, text=text))
 
 
@@ -128,4 +133,31 @@ def monitoring_skill(index: PlanIndex) -> Iterator[Hit]:
             (ref(uc),) + tuple(ref(s) for s in ai_steps),
             use_case_id=uc.id,
             fix=_add(index, owner, CapabilityKind.PROCESS_MONITORING, uc.id) if owner else None,
+        )
+
+
+@rule(
+    "CAP-004",
+    "Each skill gap says how it closes inside the role",
+    Severity.WARNING,
+    Component.CAPABILITY,
+    """Where a role needs more of a skill than it has, the plan says how the gap closes. Training
+    alone teaches the tool; the new responsibility lasts only once it is written into the job, looked
+    for in hiring, or measured in performance reviews.""",
+    FAMILY,
+)
+def gap_closes(index: PlanIndex) -> Iterator[Hit]:
+    for cap in index.plan.capabilities:
+        if cap.required_level <= cap.current_level:
+            continue
+        methods = set(cap.built_through)
+        if methods and methods != {BuildMethod.TRAINING}:
+            continue
+        how = "nothing says how" if not methods else "only training is planned"
+        role = index.role_name(cap.role)
+        yield Hit(
+            f"{role} needs {cap.display_name.lower()} at level {cap.required_level} (level {cap.current_level} "
+            f"today), but {how}: build it into job design, hiring or performance management.",
+            (ref(cap),) + ((ref(index.roles[cap.role]),) if cap.role in index.roles else ()),
+            use_case_id=cap.use_case,
         )

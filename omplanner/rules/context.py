@@ -18,9 +18,9 @@ from ..model import (
     Plan,
     ProcessMap,
     RoadmapItem,
-    RoleKind,
     Step,
     UseCase,
+    UseCaseStatus,
 )
 from ..ranking import agreed_scores
 from .findings import ElementRef
@@ -168,6 +168,27 @@ class PlanIndex:
             result[item.kind].append(item)
         return result
 
+    @cached_property
+    def governed(self) -> list[tuple[UseCase, str]]:
+        """Use cases the operating model must be ready for now, with why: in pilot or beyond, or
+        with a deployment on the roadmap. Their missing essentials are errors, not advice."""
+        from ..figures import go_live_week
+
+        result = []
+        for uc in self.plan.use_cases:
+            if uc.status is not UseCaseStatus.CANDIDATE:
+                result.append((uc, f"is in {uc.status.label.lower()}"))
+                continue
+            deploys = [i for i in self.items_by_use_case.get(uc.id, ()) if i.kind is ItemKind.DEPLOYMENT]
+            if deploys:
+                result.append((uc, f"goes live in week {min(go_live_week(i) for i in deploys)}"))
+        return result
+
+    @cached_property
+    def steps_with_data(self) -> set[str]:
+        """Steps some data source says it feeds."""
+        return {step_id for source in self.plan.data_sources for step_id in source.used_by}
+
     def step(self, step_id: str | None) -> Step | None:
         m = self.step_map.get(step_id) if step_id else None
         return m.steps[step_id] if m else None
@@ -178,7 +199,7 @@ class PlanIndex:
 
     def is_human(self, role_id: str | None) -> bool:
         role = self.roles.get(role_id) if role_id else None
-        return role is not None and role.kind is RoleKind.HUMAN
+        return role is not None and role.is_people
 
     def has_capability(self, role_id: str, kind: CapabilityKind, use_case_id: str) -> bool:
         """Whether the role has this requirement for the use case, or for all use cases."""

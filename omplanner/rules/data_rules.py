@@ -1,58 +1,20 @@
 """Data rules: every source an AI step reads has an owner, a validation and a known latency.
 
-An answer like "it depends" or "usually fine" is treated as no answer: it is the sign that
-nobody has looked.
+Each of the four data questions is answered with how well it is known and a note. Only a
+"known" answer that says something counts: "partly known" is the structured form of "it
+depends" or "usually fine", the sign that nobody has looked closely yet.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..model import AiIntervention, Component, DataSource, Severity
+from ..model import AiIntervention, Component, DataAnswer, DataSource, Knowledge, Severity
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .words import quoted
 
 FAMILY = "Data"
-
-VAGUE_ANSWERS = {
-    "",
-    "-",
-    "?",
-    "depends",
-    "it depends",
-    "varies",
-    "it varies",
-    "fine",
-    "ok",
-    "okay",
-    "usually fine",
-    "usually ok",
-    "mostly fine",
-    "normally fine",
-    "should be fine",
-    "should be ok",
-    "none",
-    "none yet",
-    "no",
-    "n/a",
-    "na",
-    "tbd",
-    "tbc",
-    "unknown",
-    "not sure",
-    "not known",
-    "no idea",
-    "dont know",
-    "don't know",
-}
-VAGUE_PHRASES = ("it depends", "usually fine", "should be fine", "not sure", "don't know", "no idea")
-
-
-def is_vague(answer: str) -> bool:
-    words = re.sub(r"[.!…]+$", "", " ".join(answer.lower().replace("’", "'").split()))
-    return words in VAGUE_ANSWERS or any(p in words for p in VAGUE_PHRASES)
 
 
 def _ai_sources(index: PlanIndex) -> Iterator[tuple[DataSource, list]]:
@@ -67,9 +29,20 @@ def _ai_sources(index: PlanIndex) -> Iterator[tuple[DataSource, list]]:
             yield source, steps
 
 
-def _stated(answer: str, lead: str, when_blank: str) -> str:
-    """What the room wrote, quoted after ``lead``, or ``when_blank`` when it wrote nothing."""
-    return f'{lead} "{answer.strip()}"' if answer.strip() else when_blank
+def unsettled(answer: DataAnswer) -> bool:
+    """Not yet an answer: unknown, partly known, or "known" with nothing written down."""
+    return not answer.settled
+
+
+def _stated(answer: DataAnswer, question: str) -> str:
+    """How the room answered ``question`` ('how it is validated'), in a clause of a sentence."""
+    note = " ".join(answer.note.split())
+    said = f' (the note says "{note}")' if note else ""
+    if answer.status is Knowledge.KNOWN:
+        return f"{question} is marked known but nothing is written down"
+    if answer.status is Knowledge.PARTLY:
+        return f"{question} is only partly known{said}"
+    return f"nobody knows {question}{said}"
 
 
 def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str) -> Hit:
@@ -96,6 +69,9 @@ def source_owner(index: PlanIndex) -> Iterator[Hit]:
     for source, steps in _ai_sources(index):
         if not source.owner_role or source.owner_role not in index.roles:
             yield _hit(index, source, steps, "nobody owns its quality")
+        elif source.ownership.status is Knowledge.UNKNOWN:
+            owner = index.role_name(source.owner_role)
+            yield _hit(index, source, steps, f"nobody knows how {owner}, its named owner, looks after its quality")
 
 
 @rule(
@@ -104,14 +80,13 @@ def source_owner(index: PlanIndex) -> Iterator[Hit]:
     Severity.WARNING,
     Component.DATA,
     """The AI is only as good as what it reads. Each source needs a stated check that catches bad
-    input before it reaches the AI; "usually fine" or a blank is not one.""",
+    input before it reaches the AI; an answer that is only partly known, or blank, is not one.""",
     FAMILY,
 )
 def source_validation(index: PlanIndex) -> Iterator[Hit]:
     for source, steps in _ai_sources(index):
-        if is_vague(source.validation):
-            answer = _stated(source.validation, "its validation is", "nothing says how it is validated")
-            yield _hit(index, source, steps, answer)
+        if unsettled(source.validation):
+            yield _hit(index, source, steps, _stated(source.validation, "how it is validated"))
 
 
 @rule(
@@ -125,6 +100,38 @@ def source_validation(index: PlanIndex) -> Iterator[Hit]:
 )
 def source_latency(index: PlanIndex) -> Iterator[Hit]:
     for source, steps in _ai_sources(index):
-        if is_vague(source.latency):
-            answer = _stated(source.latency, "how fast it arrives is", "nobody has said how fast it arrives")
-            yield _hit(index, source, steps, answer)
+        if unsettled(source.latency):
+            yield _hit(index, source, steps, _stated(source.latency, "how fast it arrives"))
+
+
+@rule(
+    "DAT-004",
+    "Where the data an AI step reads comes from is known",
+    Severity.WARNING,
+    Component.DATA,
+    """Production data is later and messier than the curated set a pilot ran on. Knowing which system
+    or party produces each source is the first step to knowing what will reach the AI at scale.""",
+    FAMILY,
+)
+def source_origin(index: PlanIndex) -> Iterator[Hit]:
+    for source, steps in _ai_sources(index):
+        if unsettled(source.origin):
+            yield _hit(index, source, steps, _stated(source.origin, "where it comes from"))
+
+
+@rule(
+    "DAT-005",
+    "A person or team owns the data's quality",
+    Severity.ERROR,
+    Component.DATA,
+    """Keeping a source clean is a standing job for people who can be asked about it: a role or a team.
+    A system, an AI agent or a committee named as owner means the job is nobody's.""",
+    FAMILY,
+)
+def owner_can_answer(index: PlanIndex) -> Iterator[Hit]:
+    for source, steps in _ai_sources(index):
+        role = index.roles.get(source.owner_role) if source.owner_role else None
+        if role is not None and not role.can_answer:
+            what = role.kind.label
+            what = f"an {what}" if what[:1] in "AEIOU" else f"a {what.lower()}"
+            yield _hit(index, source, steps, f"its quality owner, {role.name}, is {what}")

@@ -174,3 +174,62 @@ def override_authority(index: PlanIndex) -> Iterator[Hit]:
         how = "takes" if d.autonomy is Autonomy.AI_ALONE else "recommends"
         message = f"The AI {how} decision '{d.name}' {_where(index, d)}, but nobody has authority to overrule it."
         yield _hit(index, d, message, fix)
+
+
+@rule(
+    "DEC-006",
+    "A decision sits in its own use case's redesigned process",
+    Severity.WARNING,
+    Component.DECISION_RIGHTS,
+    """A decision links to the step where it is taken, and that step belongs to the redesigned process
+    of the same use case; a link to the current process or another use case means the register and the
+    map no longer describe the same work.""",
+    FAMILY,
+)
+def decision_step_matches(index: PlanIndex) -> Iterator[Hit]:
+    for d in index.plan.decisions:
+        m = index.step_map.get(d.step) if d.step else None
+        if m is None:
+            continue
+        if m.use_case.id != d.use_case:
+            where = f"the '{m.use_case.name}' use case"
+        elif m.variant != "redesigned":
+            where = "the current process, which the redesign replaces"
+        else:
+            continue
+        step = m.steps[d.step]
+        yield _hit(
+            index,
+            d,
+            f"Decision '{d.name}' belongs to '{index.use_case_name(d.use_case)}', but its step '{step.name}' is in "
+            f"{where}.",
+        )
+
+
+@rule(
+    "DEC-007",
+    "A person answers for each decision and can overrule",
+    Severity.ERROR,
+    Component.DECISION_RIGHTS,
+    """Accountability and the authority to overrule sit with people who can be asked afterwards why:
+    a named role or a team. An AI agent or a system cannot answer for an outcome, and a committee
+    spreads the answer until nobody gives it.""",
+    FAMILY,
+)
+def people_answer(index: PlanIndex) -> Iterator[Hit]:
+    for d in index.plan.decisions:
+        wrong = []
+        for role_id in d.accountable:
+            role = index.roles.get(role_id)
+            if role is not None and not role.can_answer:
+                wrong.append(f"accountable role {role.name} is {_kind(role)}")
+        role = index.roles.get(d.override_authority) if d.override_authority else None
+        if role is not None and not role.can_answer:
+            wrong.append(f"the authority to overrule sits with {role.name}, {_kind(role)}")
+        if wrong:
+            yield _hit(index, d, f"Decision '{d.name}' {_where(index, d)}: {listed(wrong)}.")
+
+
+def _kind(role) -> str:
+    label = role.kind.label
+    return f"an {label}" if label[:1] in "AEIOU" else f"a {label.lower()}"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Component, RuleSetting, RuleSeverity, Severity
+from ..vocabulary import severity_rank
 from .findings import ElementRef, Finding, Fix
 
 _UNSET = object()
@@ -86,7 +87,8 @@ def to_finding(info: RuleInfo, severity: Severity, hit: Hit) -> Finding:
     )
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_ORDER = {s: severity_rank(s) for s in Severity}
+"""Worst first, as ``omplanner.vocabulary`` orders them."""
 
 
 # --- What each family reads, so that a re-check after an edit re-runs only what it touched ---
@@ -101,6 +103,8 @@ FAMILY_READS: dict[str, frozenset[str]] = {
     "Data": _MAPS | {"DataSource", "Role"},
     "Capability": _MAPS | {"CapabilityRequirement", "Role", "Decision", "Governance"},
     "Integration": _MAPS | {"Role"},
+    # What a use case in use must have: which use cases deploy comes from the roadmap.
+    "Readiness": _MAPS | {"RoadmapItem", "Decision", "DataSource", "CapabilityRequirement"},
 }
 """Entity types (class names, as a ``Change`` names them) whose edits can change a family's
 findings. A family missing here is re-run after every edit."""

@@ -7,24 +7,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..commands import SetFields
-from ..figures import go_live_week
-from ..model import Component, ItemKind, Severity, UseCase, UseCaseStatus
+from ..model import Component, RoleKind, Severity, UseCase
 from .context import PlanIndex, ref
 from .engine import Hit, rule
 from .findings import ElementRef, Fix
+from .words import figure
 
 FAMILY = "Governance"
 
 
 def _governed(index: PlanIndex) -> Iterator[tuple[UseCase, str]]:
-    """Use cases that need governance now, with why: in pilot or beyond, or deploying on the roadmap."""
-    for uc in index.plan.use_cases:
-        if uc.status is not UseCaseStatus.CANDIDATE:
-            yield uc, f"is in {uc.status.label.lower()}"
-            continue
-        deploys = [i for i in index.items_by_use_case.get(uc.id, ()) if i.kind is ItemKind.DEPLOYMENT]
-        if deploys:
-            yield uc, f"goes live in week {min(go_live_week(i) for i in deploys)}"
+    """Use cases that need governance now, with why (``PlanIndex.governed``)."""
+    return iter(index.governed)
 
 
 def _hit(uc: UseCase, why: str, missing: str, fix: Fix | None = None) -> Hit:
@@ -107,3 +101,56 @@ def autonomy_statement(index: PlanIndex) -> Iterator[Hit]:
     for uc, why in _governed(index):
         if not uc.governance.autonomy_statement.strip():
             yield _hit(uc, why, "does not say what the AI may decide on its own")
+
+
+@rule(
+    "GOV-005",
+    "The owner is a senior person, not a committee",
+    Severity.ERROR,
+    Component.GOVERNANCE,
+    """In a business of this size, governance sits with one named senior leader who can answer whether
+    the AI still works within the limits set for it, and whether those limits still fit. A committee,
+    a system or someone without the seniority to pause the use case cannot.""",
+    FAMILY,
+)
+def owner_is_senior(index: PlanIndex) -> Iterator[Hit]:
+    for uc, why in _governed(index):
+        gov = uc.governance
+        role = index.roles.get(gov.owner_role) if gov.owner_role else None
+        if role is None:
+            if gov.owner_name.strip():  # no name at all is GOV-001's finding
+                yield _hit(uc, why, f"names {gov.owner_name.strip()} without a role, so nothing shows they are senior")
+        elif role.kind is not RoleKind.HUMAN:
+            yield _hit(uc, why, f"is owned by {role.name}, {_kind(role)}, not one senior person")
+        elif not role.senior:
+            yield _hit(uc, why, f"is owned by {role.name}, a role not marked senior")
+
+
+def _kind(role) -> str:
+    label = role.kind.label
+    return f"an {label}" if label[:1] in "AEIOU" else f"a {label.lower()}"
+
+
+@rule(
+    "GOV-006",
+    "Each threshold has an acceptable range",
+    Severity.WARNING,
+    Component.GOVERNANCE,
+    """A threshold detects drift only against a range: the lowest or highest value still acceptable.
+    A metric with no bound is watched without anyone knowing when to act.""",
+    FAMILY,
+)
+def threshold_range(index: PlanIndex) -> Iterator[Hit]:
+    for uc in index.plan.use_cases:
+        for t in uc.governance.thresholds:
+            if t.lower is None and t.upper is None:
+                problem = "has no acceptable range: neither a lowest nor a highest value"
+            elif t.lower is not None and t.upper is not None and t.lower > t.upper:
+                problem = f"has a lowest value ({figure(t.lower)}) above its highest ({figure(t.upper)})"
+            else:
+                continue
+            yield Hit(
+                f"Threshold '{t.metric}' of '{uc.name}' {problem}.",
+                (ref(uc), ref(t)),
+                use_case_id=uc.id,
+            )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..commands import AddEntity, Macro, SetFields
 from ..model import (
     AiIntervention,
+    BuildMethod,
     CapabilityKind,
     CapabilityRequirement,
     Component,
@@ -258,7 +259,11 @@ def output_checked(index: PlanIndex) -> Iterator[Hit]:
         if candidate is not None:
             text = f"Add an output-validation requirement for {index.role_name(candidate)}"
             cap = CapabilityRequirement(
-                id=new_id("cap"), role=candidate, capability=CapabilityKind.OUTPUT_VALIDATION, use_case=uc
+                id=new_id("cap"),
+                role=candidate,
+                capability=CapabilityKind.OUTPUT_VALIDATION,
+                use_case=uc,
+                built_through=[BuildMethod.JOB_DESIGN, BuildMethod.TRAINING],
             )
             fix = Fix(text, AddEntity(None, "capabilities", cap, text=text))
         yield Hit(
@@ -267,4 +272,60 @@ def output_checked(index: PlanIndex) -> Iterator[Hit]:
             tuple(ref(s) for s in unchecked),
             use_case_id=uc,
             fix=fix,
+        )
+
+
+@rule(
+    "PRO-007",
+    "Each exception route says when it takes over",
+    Severity.WARNING,
+    Component.PROCESS,
+    """An exception route is only designed once it says what sends a case down it: the confidence
+    below which the AI hands over, or what counts as the AI failing at that step. Without it, people
+    decide case by case, and the most experienced person ends up taking everything odd.""",
+    FAMILY,
+)
+def route_trigger(index: PlanIndex) -> Iterator[Hit]:
+    for m in redesigned(index):
+        for step in m.map.steps:
+            if step.ai not in DECIDING or step.exception_route not in m.steps:
+                continue
+            if step.confidence_threshold is None and not step.exception_trigger.strip():
+                yield Hit(
+                    f"'{step.name}' in the {m.label} has an exception route, but nothing says when a case takes "
+                    "it: no confidence threshold and no description of what counts as the AI failing.",
+                    (ref(step),),
+                    use_case_id=m.use_case.id,
+                )
+
+
+def _shape(index: PlanIndex, pmap) -> tuple:
+    """A map's work as people see it, AI flags and drawing positions left out."""
+    names = {s.id: (s.kind, " ".join(s.name.lower().split()), s.lane) for s in pmap.steps}
+    steps = sorted(names.values())
+    flows = sorted((names[f.source], names[f.target]) for f in pmap.flows if f.source in names and f.target in names)
+    return steps, flows
+
+
+@rule(
+    "PRO-008",
+    "The redesign changes more than an AI flag",
+    Severity.ERROR,
+    Component.PROCESS,
+    """A redesigned map that is the current map with AI marked on some steps changes nothing around the
+    AI: the same handoffs, the same checks, the same people doing the same things. That is adding AI to
+    the existing way of working, which is where the gains disappear at scale.""",
+    FAMILY,
+)
+def redesign_differs(index: PlanIndex) -> Iterator[Hit]:
+    for uc in index.plan.use_cases:
+        current, new = uc.current, uc.redesigned
+        ai_steps = [s for s in new.steps if s.is_ai]
+        if not current.steps or not ai_steps or _shape(index, current) != _shape(index, new):
+            continue
+        yield Hit(
+            f"The redesigned '{uc.name}' process is the current one with AI marked on {_names(ai_steps)}: "
+            "the steps, the roles and the flows are unchanged.",
+            (ref(uc),) + tuple(ref(s) for s in ai_steps[:10]),
+            use_case_id=uc.id,
         )

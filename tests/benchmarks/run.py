@@ -21,7 +21,7 @@ from pathlib import Path
 from omplanner.fileio import save_plan
 from omplanner.paths import example_path
 
-from . import bench_edits, bench_export, bench_file, bench_journey, bench_rules, bench_scene, bench_startup
+from . import bench_bpmn, bench_edits, bench_export, bench_file, bench_journey, bench_rules, bench_scene, bench_startup
 from .common import NotAvailable, Row
 from .generate import generate_plan
 
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             ("Excel export", lambda: bench_export.xlsx(large, repeats, tmp)),
             ("workbook import", lambda: bench_export.xlsx_import(large, repeats, tmp)),
             ("PDF export", lambda: bench_export.pdf(large, repeats, tmp)),
+            ("BPMN import / export", lambda: bench_bpmn.run(repeats)),
             ("process map scene", lambda: bench_scene.run(repeats)),
             ("peak memory", lambda: bench_startup.memory(large)),
             ("first workshop by keys", lambda: bench_journey.run(tmp)),

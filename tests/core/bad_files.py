@@ -110,7 +110,8 @@ def duplicate_key(folder: Path) -> tuple[Path, list[str]]:
 def thousands_of_digits(folder: Path) -> tuple[Path, list[str]]:
     text = example_path("distributor").read_text(encoding="utf-8")
     text = re.sub(r'"monthly_volume": \d+', '"monthly_volume": ' + "9" * 4301, text, count=1)
-    return _write(folder, "digits", text), ["line 121", "thousands of digits"]
+    line = text[: text.index('"monthly_volume"')].count("\n") + 1
+    return _write(folder, "digits", text), [f"line {line}", "thousands of digits"]
 
 
 def huge_integer(folder: Path) -> tuple[Path, list[str]]:

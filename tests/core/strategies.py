@@ -19,12 +19,15 @@ from omplanner.model import (
     CapabilityKind,
     CapabilityRequirement,
     Component,
+    DataAnswer,
     DataSource,
     Decision,
     Flow,
     Governance,
     ItemKind,
     ItemStatus,
+    Knowledge,
+    OutcomeMeasure,
     PilotKpi,
     Plan,
     PlanDetails,
@@ -49,6 +52,7 @@ levels = st.integers(1, 5)
 percent = st.floats(0, 100, allow_nan=False)
 coords = st.floats(-1e6, 1e6, allow_nan=False)
 optional_float = st.none() | st.floats(-1e9, 1e9, allow_nan=False)
+answers = st.builds(DataAnswer, status=st.sampled_from(Knowledge), note=text)
 stamps = st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1), timezones=st.just(UTC))
 
 
@@ -87,6 +91,7 @@ def _process_map(draw, new_id: _Ids, role_ids: list[str], source: ProcessMap | N
                 minutes=draw(st.floats(0, 1e5, allow_nan=False)),
                 ai=ai,
                 confidence_threshold=draw(st.none() | percent),
+                exception_trigger=draw(text),
                 exception_rate=draw(st.none() | percent),
                 derived_from=_maybe(draw, [s.id for s in source.steps]) if source else None,
                 x=draw(coords),
@@ -115,7 +120,13 @@ def plans(draw, max_use_cases: int = 2) -> Plan:
     """A valid plan of a few of everything."""
     new_id = _Ids()
     roles = [
-        Role(id=new_id("role"), name=draw(names), kind=draw(st.sampled_from(RoleKind)), team=draw(text))
+        Role(
+            id=new_id("role"),
+            name=draw(names),
+            kind=draw(st.sampled_from(RoleKind)),
+            senior=draw(st.booleans()),
+            team=draw(text),
+        )
         for _ in range(draw(st.integers(0, 4)))
     ]
     role_ids = [r.id for r in roles]
@@ -137,6 +148,9 @@ def plans(draw, max_use_cases: int = 2) -> Plan:
                     strategic_value=draw(levels),
                 ),
                 pilot_kpi=PilotKpi(metric=draw(text), value=draw(optional_float), unit=draw(text)),
+                outcome=OutcomeMeasure(
+                    name=draw(text), baseline=draw(optional_float), target=draw(optional_float), unit=draw(text)
+                ),
                 current=current,
                 redesigned=redesigned,
                 governance=Governance(
@@ -202,6 +216,10 @@ def plans(draw, max_use_cases: int = 2) -> Plan:
             name=draw(names),
             system=draw(text),
             owner_role=_maybe(draw, role_ids),
+            origin=draw(answers),
+            validation=draw(answers),
+            latency=draw(answers),
+            ownership=draw(answers),
             quality=draw(st.none() | levels),
             structured=draw(st.booleans()),
             used_by=_some(draw, step_ids),

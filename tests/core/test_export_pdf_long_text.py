@@ -107,7 +107,7 @@ def test_every_free_text_field_at_5000_characters_still_exports(example_plan: Pl
     for long in (
         example_plan.decisions[0].rationale,
         example_plan.use_cases[0].governance.autonomy_statement,
-        example_plan.data_sources[0].validation,
+        example_plan.data_sources[0].validation.note,
     ):
         _words_all_there(text, long)
     assert len(texts) > 200

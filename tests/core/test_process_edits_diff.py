@@ -14,14 +14,15 @@ from omplanner.process.layout import LANE_HEIGHT
 
 def test_diff_counts_the_example(example_plan):
     uc = example_plan.use_case("uc-ap")
-    diff = diff_maps(uc.current, uc.redesigned)
+    diff = diff_maps(uc.current, uc.redesigned, example_plan)
     assert (diff.handoffs_before, diff.handoffs_after) == (4, 4)
     assert set(diff.automated) == {"ap-r2", "ap-r3"}
     assert set(diff.assisted) == {"ap-r4", "ap-r7"}
     assert set(diff.removed) == {"ap-c5", "ap-c7"}  # the two handoff steps are gone
     assert diff.added == ("ap-r5",)
     assert diff.summary().startswith("4 → 4 handoffs, 2 steps automated, 2 steps AI-assisted")
-    assert "49 → 25 min" in diff.summary()
+    # the headline's minutes (integration.py), not the plain sums of 49 and 25 minutes
+    assert diff.summary().endswith("24 → 6.5 min of people's time per case (expected)")
 
 
 def test_redesign_from_current_copies_with_lineage_and_undoes(example_plan):

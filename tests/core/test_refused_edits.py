@@ -136,6 +136,18 @@ def test_removing_an_entity_others_still_name_is_refused(plan):
     assert reopened(plan).role("role-ap-clerk") is None
 
 
+def test_an_id_removed_and_given_to_another_kind_in_one_edit_is_refused(plan):
+    """The check after a removal reads only the references that named what went: one that now
+    names an entity of another kind under the same id is still caught."""
+    from omplanner.commands import Macro
+
+    uc = plan.use_cases[0]
+    lane = uc.current.lanes[0]
+    impostor = Step(id="role-ap-clerk", name="Not a role", lane=lane)
+    swap = Macro("swap", [RemoveEntity("role-ap-clerk"), AddEntity(uc.current.id, "steps", impostor)])
+    refused(plan, swap, 'should name a role, but "role-ap-clerk" is a step')
+
+
 def test_removing_a_flow_a_score_names_is_refused(plan):
     score = plan.scores[0]
     SetFields(score.id, {"elements": ["ap-cf1"]}).apply(plan)

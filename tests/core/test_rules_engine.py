@@ -16,7 +16,7 @@ def test_catalogue_lists_every_family_with_explanations():
     infos = catalogue()
     codes = [i.code for i in infos]
     assert len(codes) == len(set(codes))
-    assert {c.split("-")[0] for c in codes} == {"SEQ", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"}
+    assert {c.split("-")[0] for c in codes} == {"SEQ", "RDY", "PRO", "DEC", "GOV", "DAT", "CAP", "INT"}
     assert codes.index("SEQ-001") < codes.index("PRO-001") < codes.index("CAP-001")
     for info in infos:
         assert isinstance(info.default_severity, Severity)

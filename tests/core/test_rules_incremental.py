@@ -129,8 +129,9 @@ def test_a_roadmap_drag_reruns_only_the_rules_that_read_the_roadmap(example_plan
     item = next(i for i in example_plan.roadmap if i.kind is ItemKind.TOOL_SELECTION)
     changes = SetFields(item.id, {"start_week": 0}).apply(example_plan)
     after = previous.update(example_plan, [changes])
-    # Sequencing, and governance (a candidate use case deploying on the roadmap needs an owner).
-    assert {code.split("-")[0] for code in after.reran} == {"SEQ", "GOV"}
+    # Sequencing, governance and readiness (a candidate use case deploying on the roadmap needs an
+    # owner, a redesign, decision rights...), and no other family.
+    assert {code.split("-")[0] for code in after.reran} == {"SEQ", "GOV", "RDY"}
     assert normalised(after.findings) == normalised(check_plan(example_plan))
     assert normalised(after.findings) != normalised(previous.findings)  # the drag broke a principle
 

@@ -44,7 +44,7 @@ def test_version_1_rule_settings_open_with_an_empty_reason():
     from omplanner.model import RuleSeverity
 
     plan = plan_from_data(data)
-    assert plan.schema_version == 2
+    assert plan.schema_version == SCHEMA_VERSION
     assert plan.rule_settings["SEQ-001"].severity is RuleSeverity.OFF
     assert plan.rule_settings["PRO-002"].severity is RuleSeverity.INFO
     assert plan.rule_settings["SEQ-001"].reason == ""
@@ -53,3 +53,30 @@ def test_version_1_rule_settings_open_with_an_empty_reason():
 def test_version_2_keeps_the_reason_for_a_rule_setting():
     plan = load_plan(FIXTURES / "v2.omplan")
     assert plan.rule_settings["SEQ-006"].reason.startswith("The client runs two pilots")
+
+
+def test_version_2_data_answers_become_structured_with_the_old_text_as_note():
+    from omplanner.model import Knowledge
+
+    plan = load_plan(FIXTURES / "v2.omplan")
+    grn, emails, po = (plan.data_source(i) for i in ("data-grn", "data-emails", "data-po"))
+    assert (grn.validation.status, grn.validation.note) == (Knowledge.UNKNOWN, "")
+    assert (grn.latency.status, grn.latency.note) == (Knowledge.PARTLY, "Usually fine")
+    assert (emails.validation.status, emails.validation.note) == (Knowledge.UNKNOWN, "None yet")
+    assert (po.latency.status, po.latency.note) == (Knowledge.KNOWN, "Real time")
+    assert (po.origin.status, po.origin.note) == (Knowledge.KNOWN, "ERP")  # from the source's system
+    assert po.ownership.status is Knowledge.KNOWN  # it had an owner role
+    assert plan.data_source("data-suppliers").ownership.status is Knowledge.UNKNOWN  # it had none
+
+
+def test_version_2_governance_owners_are_marked_senior_and_nobody_else():
+    plan = load_plan(FIXTURES / "v2.omplan")
+    assert {r.id for r in plan.roles if r.senior} == {"role-controller"}
+    assert all(not r.senior for r in plan.roles if r.id != "role-controller")
+
+
+def test_a_version_2_answer_that_is_not_text_migrates_as_unknown():
+    data = json.loads((FIXTURES / "v2.omplan").read_text(encoding="utf-8"))
+    data["data_sources"][0]["validation"] = 12
+    migrated = migrations.migrate(data)
+    assert migrated["data_sources"][0]["validation"] == {"status": "unknown", "note": ""}

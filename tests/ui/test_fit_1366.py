@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QTableView, QWidget
 
 from ui.document import Document
@@ -183,12 +183,20 @@ def _page_problems(window: MainWindow, page_id: str) -> list[str]:
 
 
 def _findings_filter_problems(window: MainWindow) -> list[str]:
+    """The findings filters show their choice whole: in the panel, or in the overlay the rail opens."""
     panel = window.findings
     problems = []
+    if panel.rail_mode:
+        for badge in panel.rail.badges.values():
+            if badge.visibleRegion().boundingRect() != badge.rect() or badge.width() < badge.sizeHint().width():
+                problems.append(f"rail badge {badge.accessibleName()!r} cut")
+        panel.expand()
+        QApplication.processEvents()
     for combo in (panel.severity_filter, panel.component_filter):
         need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30  # the text, the arrow
         if combo.width() < need:
             problems.append(f"findings filter {combo.currentText()!r} cut: {combo.width()} px of {need}")
+    panel.collapse()
     return problems
 
 
@@ -263,3 +271,69 @@ def test_presentation_mode_shows_the_pages_as_icons_and_leaving_it_brings_the_na
     _settle(qtbot)
     assert [item.text() for item in items] == [p.title for p in PAGES]
     assert window.sidebar.width() == normal_width
+
+
+def _lane_problems(window: MainWindow) -> list[str]:
+    """Every lane's name and every bar on the roadmap in sight at once, without scrolling down."""
+    from ui.roadmap.items import BAR_H
+
+    page = window.show_page("roadmap")
+    view, layout = page.view, page.scene.layout
+    view.verticalScrollBar().setValue(0)
+    shown = view.viewport().rect()
+    problems = [] if view.verticalScrollBar().maximum() == 0 else ["the lanes scroll down"]
+    for lane in layout.lanes:
+        band = view.mapFromScene(QRectF(0, layout.lane_top[lane.key], 1, layout.lane_height[lane.key]))
+        if not shown.contains(band.boundingRect()):
+            problems.append(f"lane {lane.title!r} at {band.boundingRect()} outside {shown}")
+        if page.scene.title_height(lane.title) > layout.lane_height[lane.key]:
+            problems.append(f"lane {lane.title!r}: its name is cut")
+    for item_id, bar in page.scene.bars.items():
+        rect = view.mapFromScene(QRectF(bar.pos(), QSizeF(bar.width, BAR_H))).boundingRect()
+        if not shown.contains(rect):
+            problems.append(f"item {item_id} at {rect} outside {shown}")
+    return problems
+
+
+@pytest.fixture
+def app_theme():
+    """The style and style sheet the app runs with (the toolbars' sizes depend on them)."""
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, "light")
+    yield
+    app.setStyleSheet("")
+    app.setPalette(app.style().standardPalette())
+
+
+@pytest.mark.parametrize("presentation", [False, True], ids=["normal", "presentation"])
+def test_every_roadmap_lane_and_item_shows_without_scrolling_down(qtbot, app_theme, window, presentation):
+    """The room sees the whole sequence at once: lanes below Governance used to need a scroll."""
+    if presentation:
+        window.set_presentation(True)
+    page = window.show_page("roadmap")
+    _settle(qtbot)
+    assert window.findings.isVisible()
+    assert len(page.scene.bars) == len(window.document.plan.roadmap) >= 15
+    assert not _lane_problems(window)
+    # compacted, the labels keep the canvas's type size and the rows stay apart by a line of it
+    label = page.scene.bars[window.document.plan.roadmap[0].id].label_font()
+    spacing = page.scene.layout.spacing
+    assert spacing.row_h >= QFontMetricsF(label).height()
+    assert label.pointSizeF() == pytest.approx(9.0 * page.scene.theme.text_scale)
+
+
+def test_lanes_compact_only_as_far_as_the_view_needs_and_never_below_a_line_of_text():
+    from ui.roadmap.layout import NORMAL, fit_spacing, lane_height
+
+    rows, titles = [1, 2, 3, 2, 2, 1, 2, 2, 1], [24.0] * 9
+    tall = sum(lane_height(n, t, NORMAL) for n, t in zip(rows, titles))
+    assert fit_spacing(rows, titles, tall, 21.0) == NORMAL  # room enough: nothing changes
+    assert fit_spacing(rows, titles, None, 21.0) == NORMAL  # an exported image
+    short = fit_spacing(rows, titles, 470.0, 21.0)
+    assert short.row_h < NORMAL.row_h
+    assert sum(lane_height(n, t, short) for n, t in zip(rows, titles)) <= 470.0
+    looser = fit_spacing(rows, titles, 470.0 + 2 * len(rows) * 3, 21.0)
+    assert looser.row_h > short.row_h  # as roomy as the height allows
+    assert fit_spacing(rows, titles, 100.0, 25.0).row_h == 25.0  # too short: the view scrolls instead

@@ -1,5 +1,6 @@
 from PySide6.QtCore import Qt
 
+from omplanner.rules import check_plan
 from tests.ui.page_tools import click_cell, open_editor, open_page, row_of, type_into_cell
 from ui.pages.capabilities import CapabilitiesPage
 
@@ -17,7 +18,10 @@ def test_training_alone_is_marked_until_the_job_changes_too(qtbot, example_plan)
     document, page = open_page(qtbot, CapabilitiesPage, example_plan)
     row = page.model.row_of("cap-cs-prompt")
     cell = page.model.index(row, 5)
-    assert "Training alone" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    # The mark is CAP-004's finding, word for word what `omplanner check` prints.
+    [finding] = [f for f in check_plan(document.plan) if f.code == "CAP-004" and f.element_ids[0] == "cap-cs-prompt"]
+    assert finding.message in cell.data(Qt.ItemDataRole.ToolTipRole)  # tooltips are wrapped as plain text
+    assert "only training is planned" in finding.message
     click_cell(qtbot, page.table, row, 5)
     menu = page.table.multi_menu(cell)
     job_design = next(a for a in menu.actions() if a.text() == "Job design")
@@ -25,6 +29,7 @@ def test_training_alone_is_marked_until_the_job_changes_too(qtbot, example_plan)
     requirement = next(c for c in document.plan.capabilities if c.id == "cap-cs-prompt")
     assert requirement.built_through == ["training", "job_design"]
     assert page.model.index(row, 5).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert not [f for f in check_plan(document.plan) if f.code == "CAP-004"]
     assert page.model.index(row, 5).data() == "Training, Job design"
     document.undo_stack.undo()
     assert requirement.built_through == ["training"]

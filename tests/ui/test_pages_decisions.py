@@ -128,3 +128,35 @@ def test_a_new_decision_has_role_columns_to_fill_in(qtbot):
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page._role_ids == ["role-clerk", "role-cfo"]
     assert page.model.columnCount() == FIXED_COLUMNS + 2
+
+
+def test_removing_a_role_takes_its_column_away_and_undo_brings_it_back(qtbot, example_plan):
+    from omplanner.commands import remove_cascade
+
+    document, page = open_page(qtbot, DecisionsPage, example_plan)
+    row = row_of(page.table, "Post an invoice that matches within tolerance")
+    click_cell(qtbot, page.table, row, 0)
+    headers = lambda: [page.model.headerData(s, Qt.Orientation.Horizontal) for s in range(page.model.columnCount())]  # noqa: E731
+    before = headers()
+    cfo = document.plan.role("role-cfo").name
+    assert cfo in before
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+
+    document.execute(remove_cascade(document.plan, "role-cfo"))
+    assert cfo not in headers() and len(headers()) == len(before) - 1
+    assert page.table.current_id() == "dec-ap-post"  # the row the user was on stays current
+    column = role_column(page, "role-controller")
+    assert page.model.index(row, column).data() == letters_of(document.plan.decision("dec-ap-post"), "role-controller")
+
+    document.undo_stack.undo()
+    assert headers() == before
+    decision = document.plan.decision("dec-ap-post")
+    assert page.model.index(row, role_column(page, "role-cfo")).data() == letters_of(decision, "role-cfo")
+    assert not resets  # a column came and went; the table was not rebuilt under the user
+
+
+def letters_of(decision, role_id: str) -> str:
+    from ui.pages.decisions import letters
+
+    return letters(decision, role_id)

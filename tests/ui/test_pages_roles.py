@@ -1,7 +1,15 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.page_tools import answer_message_boxes, finish_editing, open_page, row_of, type_into_cell
+from tests.ui.page_tools import (
+    answer_message_boxes,
+    click_cell,
+    finish_editing,
+    open_editor,
+    open_page,
+    row_of,
+    type_into_cell,
+)
 from ui.pages.decisions import DecisionsPage
 from ui.pages.roles import RolesPage
 
@@ -75,8 +83,34 @@ def test_used_in_counts_follow_edits_elsewhere(qtbot, example_plan):
 
     document, page = open_page(qtbot, RolesPage, example_plan)
     row = row_of(page.table, "Demand planner")
-    assert page.table.model().index(row, 3).data() == "not used"
+    assert page.table.model().index(row, 4).data() == "not used"
     document.execute(SetFields("dec-ap-post", {"consulted": ["role-planner"]}))
-    assert page.table.model().index(row, 3).data() == "1 place"
+    assert page.table.model().index(row, 4).data() == "1 place"
     document.undo_stack.undo()
-    assert page.table.model().index(row, 3).data() == "not used"
+    assert page.table.model().index(row, 4).data() == "not used"
+
+
+def test_a_role_is_made_a_committee_and_senior_and_the_governance_rule_follows(qtbot, example_plan):
+    from omplanner.model import RoleKind
+    from omplanner.rules import check_plan
+
+    document, page = open_page(qtbot, RolesPage, example_plan)
+    row = row_of(page.table, "Financial controller")
+    assert page.table.model().index(row, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    combo = open_editor(qtbot, page.table, row, 1)
+    qtbot.keyClicks(combo, "Committee")
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    finish_editing(qtbot, page.table)
+    assert document.plan.role("role-controller").kind is RoleKind.COMMITTEE
+    # The controller owns AP's governance: a committee cannot.
+    assert any(f.code == "GOV-005" and f.use_case_id == "uc-ap" for f in check_plan(document.plan))
+    document.undo_stack.undo()
+    assert document.plan.role("role-controller").kind is RoleKind.HUMAN
+
+    clerk = row_of(page.table, "AP clerk")
+    click_cell(qtbot, page.table, clerk, 2)
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    assert document.plan.role("role-ap-clerk").senior is True
+    assert page.table.model().index(clerk, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    document.undo_stack.undo()
+    assert document.plan.role("role-ap-clerk").senior is False

@@ -161,7 +161,7 @@ def test_inspector_gives_a_step_an_ai_intervention_and_an_exception_route(page):
     step = redesigned(page).step("ap-r8")
     assert step.exception_route == "ap-r6"
     arrow = scene.arrows["exception:ap-r8"]
-    assert arrow.exception and arrow.target_id == "ap-r6" and "93%" in arrow.label
+    assert arrow.exception and arrow.target_id == "ap-r6" and arrow.label == "exceptions below 93 %"
     stack.undo()  # the exception route
     assert redesigned(page).step("ap-r8").exception_route is None
     assert "exception:ap-r8" not in scene.arrows
@@ -260,3 +260,21 @@ def test_a_click_on_one_of_several_selected_steps_selects_just_it(page):
     click(view, 1190, 440)
     assert page.pane("redesigned").scene.selected_step_ids() == ["ap-r9"]
     assert page.document.undo_stack.count() == count
+
+
+def test_inspector_says_what_sends_a_case_down_the_exception_route(page, qtbot):
+    view, stack = page.pane("redesigned").view, page.document.undo_stack
+    click(view, 990, 440)  # select "Post and schedule payment": no AI, so no trigger to write
+    inspector = page.inspector
+    assert inspector.step_id == "ap-r8" and not inspector.trigger.isEnabled()
+    page.inspector.set_step(redesigned(page).id, "ap-r2")  # "Capture invoice data", an AI step
+    assert inspector.trigger.isEnabled()
+    assert inspector.trigger.text() == "A field read below the threshold, or a supplier not in the master data"
+    inspector.trigger.setFocus()
+    inspector.trigger.selectAll()
+    qtbot.keyClicks(inspector.trigger, "An invoice in a currency the agent was not trained on")
+    qtbot.keyClick(inspector.trigger, Qt.Key.Key_Return)
+    assert redesigned(page).step("ap-r2").exception_trigger == "An invoice in a currency the agent was not trained on"
+    stack.undo()
+    assert redesigned(page).step("ap-r2").exception_trigger.startswith("A field read below the threshold")
+    assert inspector.trigger.text().startswith("A field read below the threshold")

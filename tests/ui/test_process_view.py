@@ -97,14 +97,15 @@ def test_double_click_a_flow_edits_its_label(page):
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(900, 310))
     )
     line = view._editor_line
-    assert line is not None and line.text() == "yes"
-    line.setText("matches")
+    assert line is not None and line.text() == "yes · 75 %"
+    assert "share of cases" in line.toolTip()
+    line.setText("matches · 80 %")
     QTest.keyClick(line, Qt.Key.Key_Return)
     flow = next(f for f in page.document.plan.use_case("uc-ap").current.flows if f.id == "ap-cf8")
-    assert flow.label == "matches"
-    assert page.pane("current").scene.arrows["ap-cf8"].label == "matches"
+    assert flow.label == "matches · 80 %"
+    assert page.pane("current").scene.arrows["ap-cf8"].label == "matches · 80 %"
     page.document.undo_stack.undo()
-    assert page.pane("current").scene.arrows["ap-cf8"].label == "yes"
+    assert page.pane("current").scene.arrows["ap-cf8"].label == "yes · 75 %"
 
 
 def test_routes_are_orthogonal_and_avoid_what_is_in_the_way():

@@ -52,7 +52,7 @@ def test_the_plan_menu_opens_the_rules_window_with_every_rule_by_family(qtbot, w
     assert not view.isModal()
     assert set(view.items) == {info.code for info in catalogue()}
     families = [view.tree.topLevelItem(i).text(CODE) for i in range(view.tree.topLevelItemCount())]
-    assert families[:3] == ["Sequencing", "Process", "Decision rights"]
+    assert families[:4] == ["Sequencing", "Readiness", "Process", "Decision rights"]
     assert view.items["DEC-001"].parent().text(CODE) == "Decision rights"
 
     assert view.select_rule("SEQ-006")

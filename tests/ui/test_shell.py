@@ -480,7 +480,9 @@ def test_findings_rows_fit_their_wrapped_text_in_presentation_mode(qtbot, window
     qtbot.waitUntil(lambda: entries.count() > 10)
     window.action_map["view.presentation"].trigger()
     try:
+        window.findings.expand()  # presentation mode folds the panel to its rail: open it over the page
         qtbot.wait(50)
+        assert entries.isVisible()
         metrics = entries.fontMetrics()
         for row in range(entries.count()):
             item = entries.item(row)

@@ -2,7 +2,8 @@
 
 Rows are grouped by role (in the order of the role catalogue). A requirement built through
 training alone is marked: a skill that the job, hiring and performance reviews do not ask for
-fades, which is why the plan records how each one is built.
+fades, which is why the plan records how each one is built. The mark is the finding of rule
+CAP-004, the same one ``omplanner check`` and the exports show.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
 from omplanner.commands import AddEntity
 from omplanner.model import BuildMethod, CapabilityKind, CapabilityRequirement, new_id
 
+from ..finding_marks import FindingMarks
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import role_choices, use_case_choices
 from ..widgets.style import apply_page_font
@@ -22,23 +24,13 @@ from ..widgets.table_view import EntityTableView, page_button, page_header, page
 ALL_USE_CASES = "All use cases"
 
 
-def building_problem(requirement: CapabilityRequirement) -> str | None:
-    if requirement.required_level <= requirement.current_level:
-        return None
-    methods = set(requirement.built_through)
-    if not methods:
-        return "Say how this gap closes: job design, hiring, performance management or training."
-    if methods == {BuildMethod.TRAINING}:
-        return "Training alone: build it into the job, hiring or performance reviews too."
-    return None
-
-
 class CapabilitiesPage(QWidget):
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         apply_page_font(self)
         plan = lambda: self.document.plan  # noqa: E731 - the plan may be replaced
+        self.marks = marks = FindingMarks(document, ("CAP-004",))
         kinds = [(k, k.label) for k in CapabilityKind]
         methods = [(m, m.label) for m in BuildMethod]
         columns = [
@@ -53,7 +45,7 @@ class CapabilitiesPage(QWidget):
                 editor="multi",
                 choices=lambda: methods,
                 width=330,
-                flag=building_problem,
+                flag=lambda c: marks.message(c.id),
                 tooltip="Double-click or press Space to choose",
             ),
         ]

@@ -1,8 +1,10 @@
 """Data sources: where each input of a process comes from, how it is checked, how fresh it
 is, who owns its quality, and which steps use it.
 
-Blank or hedging answers ("usually fine", "it depends") are tinted as they are typed: in a
-workshop they are the cue to ask one more question before moving on.
+Each of the four questions (where it comes from, how it is validated, how fast it arrives, who
+looks after its quality) is answered known, partly known or unknown, with a note. A cell is
+tinted where a data rule has a finding about it (the same findings ``omplanner check`` prints):
+in a workshop that is the cue to ask one more question before moving on.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QPlainTextEdit,
+    QLineEdit,
     QWidget,
 )
 
 from omplanner.commands import AddEntity, ChangeSet
-from omplanner.model import DataSource, new_id
+from omplanner.model import DATA_QUESTIONS, DataSource, Knowledge, new_id
 
+from ..finding_marks import FindingMarks
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, all_step_choices, role_choices
 from ..widgets.plain_text import plain_label
@@ -27,30 +30,24 @@ from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
 from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
 
-HEDGES = (
-    "none yet",
-    "not yet",
-    "depends",
-    "usually",
-    "mostly",
-    "normally",
-    "should be",
-    "fine",
-    "tbc",
-    "tbd",
-    "unknown",
-    "not sure",
-    "?",
-)
+ANSWER_CHOICES = [(k, k.label) for k in Knowledge]
+
+DATA_CODES = ("DAT-001", "DAT-002", "DAT-003", "DAT-004", "DAT-005")
+"""The rules whose findings tint this page's cells (the same findings ``omplanner check`` prints)."""
 
 
-def hedging(value: str, what: str) -> str | None:
-    text = value.strip().lower()
-    if not text:
-        return f"No answer yet: {what}"
-    if any(h in text for h in HEDGES):
-        return f"A hedge, not an answer: {what}"
-    return None
+def answer_column(header: str, field: str, marks: FindingMarks, code: str, tooltip: str, width: int = 150) -> Column:
+    """A column for one data question: its status chosen in the cell, its note shown beside it."""
+    return Column(
+        header,
+        f"{field}.status",
+        editor="choice",
+        choices=lambda: ANSWER_CHOICES,
+        display=lambda s: getattr(s, field).describe(),
+        flag=lambda s: marks.message(s.id, code),
+        tooltip=tooltip,
+        width=width,
+    )
 
 
 class DataSourcesPage(QWidget):
@@ -59,19 +56,20 @@ class DataSourcesPage(QWidget):
         self.document = document
         apply_page_font(self)
         plan = lambda: self.document.plan  # noqa: E731 - the plan may be replaced
+        self.marks = marks = FindingMarks(document, DATA_CODES)
         columns = [
-            Column("Source", "name", width=190),
-            Column("System", "system", width=160),
+            Column("Source", "name", width=170),
+            Column("System", "system", width=130),
             Column(
                 "Quality owner",
                 "owner_role",
                 editor="choice",
                 choices=lambda: role_choices(plan(), NOBODY),
-                width=200,
-                flag=lambda s: None if s.owner_role else "Nobody owns its quality",
+                width=170,
+                flag=lambda s: marks.message(s.id, "DAT-001", "DAT-005"),
             ),
-            Column("Validation", "validation", flag=lambda s: hedging(s.validation, "how is it checked?")),
-            Column("Latency", "latency", width=130, flag=lambda s: hedging(s.latency, "how fresh is it?")),
+            answer_column("Validation", "validation", marks, "DAT-002", "How it is checked before the AI reads it"),
+            answer_column("Latency", "latency", marks, "DAT-003", "How fast it arrives", width=130),
             Column("Quality", "quality", editor="optional_level", width=90, tooltip="1 (poor) to 5 (excellent)"),
             Column(
                 "Used by",
@@ -82,6 +80,10 @@ class DataSourcesPage(QWidget):
                 width=110,
                 tooltip="Double-click or press Space to choose the steps",
             ),
+            # Where it comes from and how its owner keeps it clean come last: on a narrow screen
+            # with the findings open, the columns the room compares most stay in sight.
+            answer_column("Origin", "origin", marks, "DAT-004", "Where it comes from", width=130),
+            answer_column("Ownership", "ownership", marks, "DAT-001", "How the owner looks after its quality", 130),
         ]
         self.model = EntityTableModel(document, lambda: self.document.plan.data_sources, columns, self)
         self.table = EntityTableView(self.model, self)
@@ -104,10 +106,13 @@ class DataSourcesPage(QWidget):
         self.used_by_label = plain_label()
         self.used_by_label.setWordWrap(True)
         self.used_by_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.validation_edit = self.binder.text(QPlainTextEdit(), self.table.current_id, "validation", "validation")
-        self.validation_edit.setPlaceholderText("How is it checked, by whom, how often?")
-        self.validation_edit.setMaximumHeight(90)
-        form.addRow("Validation", self.validation_edit)
+        self.note_edits: dict[str, QLineEdit] = {}
+        for field, question in DATA_QUESTIONS:
+            edit = self.binder.line(QLineEdit(), self.table.current_id, f"{field}.note", f"{field} note")
+            edit.setPlaceholderText(f"{question}: what the room said")
+            edit.setAccessibleName(f"{question}, note")
+            self.note_edits[field] = edit
+            form.addRow(question, edit)
         form.addRow("Shape", self.structured_check)
         form.addRow("Used by", self.used_by_label)
         detail_layout.addLayout(form)

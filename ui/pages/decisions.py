@@ -205,8 +205,8 @@ class DecisionsPage(QWidget):
         plan = lambda: self.document.plan  # noqa: E731
         autonomy = [(a, a.label) for a in Autonomy]
         columns = [
-            Column("Decision", "name", flag=lambda d: accountability_problem(plan(), d)),
-            Column("Autonomy", "autonomy", editor="choice", choices=lambda: autonomy, width=190),
+            Column("Decision", "name", flag=lambda d: accountability_problem(plan(), d), key="name"),
+            Column("Autonomy", "autonomy", editor="choice", choices=lambda: autonomy, width=190, key="autonomy"),
         ]
         for role_id in self._role_ids:
             role = plan().role(role_id)
@@ -222,6 +222,7 @@ class DecisionsPage(QWidget):
                         "Several roles are accountable here" if r in d.accountable and len(d.accountable) > 1 else None
                     ),
                     tooltip=role.name if role else role_id,
+                    key=role_id,
                 )
             )
         return columns

@@ -26,22 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.figures import pilot_sentence, unknown_text
+from omplanner.figures import number, pilot_sentence, unknown_text
 from omplanner.model import Severity
+from omplanner.vocabulary import SEVERITY, SEVERITY_ORDER
 
 from ..widgets.bindings import FormBinder
 from ..widgets.plain_text import plain_label
-from ..widgets.style import CAUTION, GOOD, PROBLEM, SPACING, apply_page_font, body_font
+from ..widgets.style import SPACING, apply_page_font, body_font, is_dark
 from ..widgets.table_view import page_header, page_layout
 
 REFRESH_DELAY_MS = 250
 """Typing fires an edit per key; the analysis runs once the typing pauses."""
 
-SEVERITY_COLOURS = {Severity.ERROR: PROBLEM, Severity.WARNING: CAUTION, Severity.INFO: GOOD}
 
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:,.1f}"
+_number = number
 
 
 def pilot_text(use_case) -> str:
@@ -153,12 +151,12 @@ class OverviewPage(QWidget):
         findings_layout = QVBoxLayout(findings)
         counts = QHBoxLayout()
         self.count_labels: dict[Severity, QLabel] = {}
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        for severity in SEVERITY_ORDER:
             box = QVBoxLayout()
             number = QLabel("–")
             number.setFont(body_font(number.font(), 15, bold=True))
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            number.setStyleSheet(f"color: {SEVERITY_COLOURS[severity].name()}")
+            number.setStyleSheet(f"color: {SEVERITY[severity].text(is_dark())}")
             word = QLabel(_plural_label(severity))
             word.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(number)

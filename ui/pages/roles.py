@@ -43,8 +43,23 @@ class RolesPage(QWidget):
         kinds = [(k, k.label) for k in RoleKind]
         columns = [
             Column("Name", "name", width=280),
-            Column("Kind", "kind", editor="choice", choices=lambda: kinds, width=170),
-            Column("Team", "team", width=200),
+            Column(
+                "Kind",
+                "kind",
+                editor="choice",
+                choices=lambda: kinds,
+                width=150,
+                tooltip="A person or a team can be accountable; a committee, an AI agent or a system cannot",
+            ),
+            Column(
+                "Senior",
+                "senior",
+                editor="check",
+                width=80,
+                center=True,
+                tooltip="A senior leader: can own a use case's governance",
+            ),
+            Column("Team", "team", width=180),
             Column(
                 "Used in",
                 editor="readonly",
@@ -63,7 +78,8 @@ class RolesPage(QWidget):
         layout.addWidget(
             page_header(
                 "Roles",
-                "People, AI agents and systems that maps and decisions point at. Rename once, renamed everywhere.",
+                "People, teams, committees, AI agents and systems that maps and decisions point at. "
+                "Rename once, renamed everywhere.",
                 self.add_button,
                 self.remove_button,
             )

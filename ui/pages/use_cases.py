@@ -63,6 +63,7 @@ class UseCasesPage(QWidget):
         left.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.description_edit = self.binder.text(QPlainTextEdit(), current, "description", "description")
         self.description_edit.setPlaceholderText("What the process is, who does it today, what hurts.")
+        self.description_edit.setTabChangesFocus(True)  # Tab goes on to the pilot KPI, not into the text
         left.addRow("Description", self.description_edit)
         right = QFormLayout()
         right.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -75,8 +76,23 @@ class UseCasesPage(QWidget):
         right.addRow("Pilot KPI", self.kpi_metric_edit)
         right.addRow("Pilot result", self.kpi_value_edit)
         right.addRow("Unit", self.kpi_unit_edit)
+        outcome = QFormLayout()
+        outcome.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.outcome_name_edit = self.binder.line(QLineEdit(), current, "outcome.name", "outcome measure")
+        self.outcome_name_edit.setPlaceholderText("e.g. AP capacity released across the process")
+        self.outcome_name_edit.setToolTip("What the whole process delivers at scale, not the pilot's task figure")
+        self.outcome_baseline_edit = self.binder.optional_float(QLineEdit(), current, "outcome.baseline", "baseline")
+        self.outcome_target_edit = self.binder.optional_float(QLineEdit(), current, "outcome.target", "target")
+        self.outcome_unit_edit = self.binder.line(QLineEdit(), current, "outcome.unit", "outcome unit")
+        for edit in (self.outcome_baseline_edit, self.outcome_target_edit, self.outcome_unit_edit):
+            edit.setMaximumWidth(120)
+        outcome.addRow("Outcome measure", self.outcome_name_edit)
+        outcome.addRow("Baseline", self.outcome_baseline_edit)
+        outcome.addRow("Target", self.outcome_target_edit)
+        outcome.addRow("Unit", self.outcome_unit_edit)
         columns_layout.addLayout(left, 3)
         columns_layout.addLayout(right, 2)
+        columns_layout.addLayout(outcome, 2)
         self.table.current_entity_changed.connect(lambda _id: self.binder.refresh())
 
         layout = page_layout(self)
@@ -92,6 +108,11 @@ class UseCasesPage(QWidget):
         )
         layout.addWidget(self.table, 3)
         layout.addWidget(detail, 2)
+        # Tab in reading order: the header's buttons, the table, then the selected use case's form
+        chain = [self.add_button, self.up_button, self.down_button, self.remove_button, self.table]
+        chain += [self.description_edit, self.kpi_metric_edit, self.kpi_value_edit, self.kpi_unit_edit]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self.table.select_first()
 
     def add_use_case(self) -> None:

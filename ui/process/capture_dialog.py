@@ -6,10 +6,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
+from omplanner.model import Severity
 from omplanner.process import CaptureError
+from omplanner.vocabulary import SEVERITY
 
 from ..keymap import SUBMIT_KEYS, pressed_key
 from ..widgets.plain_text import plain_label
+from ..widgets.style import is_dark
 
 VARIANTS = ("current", "redesigned")
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
@@ -43,7 +46,7 @@ class CaptureDialog(QDialog):
         self.variant.setCurrentIndex(VARIANTS.index(variant))
         self.error = plain_label()  # quotes the line typed
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #e03131")
+        self.error.setStyleSheet(f"color: {SEVERITY[Severity.ERROR].text(is_dark(self))}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         build = buttons.addButton("&Build map", QDialogButtonBox.ButtonRole.AcceptRole)
         build.setToolTip("Build the map from these lines (Ctrl+Enter)")

@@ -55,6 +55,9 @@ class StepInspector(QWidget):
         self.threshold.setSpecialValueText("not set")
         self.threshold.setSuffix(" %")
         self.exception_route = QComboBox()
+        self.trigger = QLineEdit()
+        self.trigger.setPlaceholderText("What counts as the AI failing here")
+        self.trigger.setToolTip("What sends a case down the exception route, besides a low confidence")
         self.exception_rate = QDoubleSpinBox()
         self.exception_rate.setRange(NOT_SET, 100)
         self.exception_rate.setDecimals(1)
@@ -82,6 +85,7 @@ class StepInspector(QWidget):
         form.addRow("AI", self.ai)
         form.addRow("Confident from", self.threshold)
         form.addRow("Exceptions go to", self.exception_route)
+        form.addRow("Exception when", self.trigger)
         form.addRow("Exception rate", self.exception_rate)
         form.addRow("Data used", self.data_sources)
         form.addRow("Decisions here", self.decisions)
@@ -108,6 +112,7 @@ class StepInspector(QWidget):
         self.exception_route.activated.connect(
             lambda _i: self._set("exception_route", self.exception_route.currentData())
         )
+        self.trigger.editingFinished.connect(self._trigger_edited)
         self.exception_rate.valueChanged.connect(
             lambda v: self._set("exception_rate", None if v == NOT_SET else v, merge=True)
         )
@@ -155,7 +160,10 @@ class StepInspector(QWidget):
                 self.exception_route.addItem(f"{other.name} ({role.name if role else '?'})", other.id)
         self.exception_route.setCurrentIndex(max(0, self.exception_route.findData(step.exception_route)))
         self.exception_rate.setValue(NOT_SET if step.exception_rate is None else step.exception_rate)
-        for widget in (self.threshold, self.exception_route, self.exception_rate):
+        if not (self.trigger.hasFocus() and self.trigger.isModified()):  # never under the typing cursor
+            self.trigger.setText(step.exception_trigger)
+            self.trigger.setCursorPosition(0)
+        for widget in (self.threshold, self.exception_route, self.trigger, self.exception_rate):
             widget.setEnabled(step.is_ai)
         self.data_sources.clear()
         for source in plan.data_sources:
@@ -181,9 +189,14 @@ class StepInspector(QWidget):
             self.ai,
             self.threshold,
             self.exception_route,
+            self.trigger,
             self.exception_rate,
             self.data_sources,
         )
+
+    def _trigger_edited(self) -> None:
+        self.trigger.setModified(False)  # what was typed is in the plan: an undo may show another text
+        self._set("exception_trigger", self.trigger.text().strip())
 
     def _set(self, field: str, value, merge: bool = False) -> None:
         found = self._step()

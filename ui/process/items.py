@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from omplanner.model import AiIntervention, Severity, StepKind
 from omplanner.process.layout import STEP_HEIGHT, STEP_WIDTH
+from omplanner.vocabulary import ai_badge, change_word
 
 from ..widgets.plain_text import plain_tooltip
-from .style import AI_BADGE_WORDS, CanvasStyle
+from .style import CanvasStyle
 
 W, H = STEP_WIDTH, STEP_HEIGHT
 LANE_HEADER_WIDTH = 150.0
@@ -84,7 +85,7 @@ def step_outline(kind: StepKind) -> QPainterPath:
 def step_look(style: CanvasStyle, kind, ai, threshold, minutes) -> tuple:
     """A step's badge, brush, pen, outline fills, minutes text and its placement."""
     if ai != AiIntervention.NONE:
-        words = AI_BADGE_WORDS[ai] + (f" ≥{threshold:.0f}%" if threshold is not None else "")
+        words = ai_badge(ai, threshold)
         left = -W / 2 + (20 if kind == StepKind.DECISION else 8)
         badge = style.badge(words, left, -H / 2 + 4)
         brush, pen = style.ai_brush, style.ai_pens[ai]
@@ -340,15 +341,15 @@ class StepItem(QGraphicsRectItem):
             painter.drawStaticText(*self._minutes)
         if diff in ("removed", "added"):
             painter.setFont(s.small_font)
-            painter.setPen(s.diff_pens[diff])
-            painter.drawText(QPointF(-W / 2, H / 2 + 12), "removed" if diff == "removed" else "new")
+            painter.setPen(s.diff_text_pens[diff])
+            painter.drawText(QPointF(-W / 2, H / 2 + 12), change_word(diff))
         if badge is not None:
             pill, point, static = badge
             if not badge_drawn:
                 painter.fillPath(pill, s.badge_brushes[self.ai])
             if details:
                 painter.setFont(s.badge_font)
-                painter.setPen(s.badge_text_pen)
+                painter.setPen(s.badge_text_pens[self.ai])
                 painter.drawStaticText(point, static)
         if self.severity is not None:
             marker = self._MARKER_RECT
@@ -356,7 +357,7 @@ class StepItem(QGraphicsRectItem):
             painter.setBrush(s.severity_brushes[self.severity])
             painter.drawEllipse(marker)
             painter.setFont(s.badge_font)
-            painter.setPen(s.badge_text_pen)
+            painter.setPen(s.severity_text_pens[self.severity])
             painter.drawText(marker, Qt.AlignmentFlag.AlignCenter, "!")
         if self._hovered:
             painter.setPen(s.no_pen)

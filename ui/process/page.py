@@ -8,7 +8,7 @@ with lineage; the difference overlay; quick capture; automatic layout; lanes.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from omplanner.process import (
 from ..widgets.keyboard_menu import first_entry_from_keyboard
 from ..widgets.message_boxes import Button, ask, warn
 from ..widgets.plain_text import literal_html
+from ..widgets.style import type_scale
 from .gestures import MapEditor
 from .inspector import StepInspector
 from .lane_actions import LaneActions
@@ -88,6 +89,13 @@ class ProcessPage(QWidget, LaneActions):
         self.active_variant = "current"
         self._fitted = False
         self._font_size = self.font().pointSizeF()
+        self._projector = type_scale() > 1.0
+        """Presentation mode: a map starts at Fit width, for a room reading it on a wall."""
+        self._fit_width_pending = False
+        """Fit width again when the page is resized (the window going full screen), until the user zooms."""
+        self._fitting = False
+        self._before_projector: tuple | None = None
+        """(use case, mode, zoom per mode, top-left scene point per view) from before presentation mode."""
         self._build()
         # The rule marks follow an edit once the edits pause, as the findings panel does: a
         # drag or a run of typing on a large plan never waits for the rules.
@@ -198,6 +206,7 @@ class ProcessPage(QWidget, LaneActions):
             pane.scene.selectionChanged.connect(lambda p=pane: self._selection_changed(p))
             pane.scene.lane_activated.connect(lambda _r, p=pane: self._set_active(p.variant))
             pane.view.zoom_changed.connect(lambda z, p=pane: self._sync_zoom(p, z))
+            pane.view.zoom_changed.connect(self._zoomed)
             pane.view.context_menu_requested.connect(lambda pos, at, p=pane: self._context_menu(p, pos, at))
             pane.view.other_map_requested.connect(self.show_other_map)
         # Maps are wide and short: one above the other, each gets the full width.
@@ -270,6 +279,8 @@ class ProcessPage(QWidget, LaneActions):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._arrange_toolbars()
+        if self._fit_width_pending:
+            QTimer.singleShot(0, self._fit_width_if_pending)  # once the views have their new size
 
     def _arrange_toolbars(self) -> None:
         """The actions beside the view tools when both fit on one row, else under them."""
@@ -314,7 +325,10 @@ class ProcessPage(QWidget, LaneActions):
             # presentation mode enlarges the type: enlarge the maps by as much (their text is
             # drawn at a fixed size so that it keeps fitting its shapes)
             size = self.font().pointSizeF()
-            if self._font_size > 0 and size > 0 and abs(size - self._font_size) > 0.01:
+            if (type_scale() > 1.0) != self._projector:
+                self._font_size = size
+                self._set_projector(type_scale() > 1.0)
+            elif self._font_size > 0 and size > 0 and abs(size - self._font_size) > 0.01:
                 zoom = self._active_view().zoom() * size / self._font_size
                 # what the room was reading stays in the corner, once the window has its new size
                 # (all corners first: zooming one view zooms the other with it)
@@ -324,6 +338,63 @@ class ProcessPage(QWidget, LaneActions):
                     QTimer.singleShot(0, lambda v=view, c=corner: v.show_corner(c))
             self._font_size = size
         super().changeEvent(event)
+
+    def _set_projector(self, on: bool) -> None:
+        """Entering presentation mode the maps show at Fit width (each mode's first view there);
+        leaving it, each mode gets back the zoom and place it had before."""
+        self._projector = on
+        views = {v: p.view for v, p in self.panes.items()}
+        if on:
+            zooms = dict(self._zooms)
+            if any(p.isVisibleTo(self) for p in self.panes.values()):
+                zooms[self.mode] = self._active_view().zoom()
+            corners = {v: view.mapToScene(0, 0) for v, view in views.items()}
+            self._before_projector = (self.use_case_id, self.mode, zooms, corners)
+            self._zooms.clear()
+            self._fit_width_pending = True
+            QTimer.singleShot(0, self._fit_width_if_pending)
+            return
+        self._fit_width_pending = False
+        before, self._before_projector = self._before_projector, None
+        if before is None or before[0] != self.use_case_id:
+            self._zooms.clear()
+            QTimer.singleShot(0, self.show_start)
+            return
+        _use_case, mode, zooms, corners = before
+        self._zooms = {m: z for m, z in zooms.items() if m != self.mode}
+        zoom = zooms.get(self.mode)
+        if zoom is None:
+            QTimer.singleShot(0, self.show_start)
+            return
+        self._fitting = True
+        for view in views.values():
+            view.set_zoom(zoom)
+        self._fitting = False
+        for variant, view in views.items():  # once the window has its normal size back
+            QTimer.singleShot(0, lambda v=view, c=corners[variant]: v.show_corner(c))
+
+    def _fit_width_if_pending(self) -> None:
+        if self._fit_width_pending and self._projector:
+            self.fit_width()
+
+    def _zoomed(self, _zoom: float) -> None:
+        if not self._fitting:
+            self._fit_width_pending = False  # the user's zoom from now on
+
+    def fit_width(self) -> None:
+        """The visible maps as wide as their views, from their start (a taller map scrolls down)."""
+        visible = [p for p in self.panes.values() if p.isVisibleTo(self)]
+        if not visible:
+            return
+        zoom = min(p.view.fit_width_zoom(largest=type_scale()) for p in visible)
+        self._fitting = True
+        try:
+            for pane in visible:
+                pane.view.set_zoom(zoom)
+                corner = pane.view._map_rect().topLeft()
+                pane.view.show_corner(corner - QPointF(2 / zoom, 2 / zoom))
+        finally:
+            self._fitting = False
 
     # -- what is shown --------------------------------------------------------------------
     def _on_plan_replaced(self) -> None:
@@ -401,9 +472,13 @@ class ProcessPage(QWidget, LaneActions):
 
     def show_start(self) -> None:
         """The first view of a map: the whole of it if that is readable, else its beginning at a
-        readable size (a workshop reads the map from its start; Fit shows all of it)."""
+        readable size (a workshop reads the map from its start; Fit shows all of it). On a
+        projector (presentation mode): Fit width."""
         visible = [p for p in self.panes.values() if p.isVisibleTo(self)]
         if not visible:
+            return
+        if self._projector:
+            self.fit_width()
             return
         zoom = max(READABLE_ZOOM, min(p.view.fit_zoom() for p in visible))
         for pane in visible:
@@ -472,7 +547,7 @@ class ProcessPage(QWidget, LaneActions):
         if use_case is None:
             self.summary.setText("")
             return
-        diff = diff_maps(use_case.current, use_case.redesigned)
+        diff = diff_maps(use_case.current, use_case.redesigned, self.document.plan)
         show = self.diff_button.isChecked()
         self.panes["current"].scene.set_diff_states({i: "removed" for i in diff.removed} if show else {})
         self.panes["redesigned"].scene.set_diff_states({i: "added" for i in diff.added} if show else {})

@@ -14,8 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from omplanner.commands import ChangeSet
-from omplanner.model import Plan, ProcessMap, Severity, Step
+from omplanner.model import Plan, ProcessMap, Step
 from omplanner.process.layout import LANE_HEIGHT, STEP_HEIGHT, STEP_WIDTH, clamp_into_lane, lane_at
+from omplanner.vocabulary import exception_words, severity_rank
 
 from .arrows import ArrowItem
 from .flows import ArrowItems, FlowBands, FlowRoute
@@ -25,7 +26,6 @@ from .routing import label_anchor, offset_route, route
 from .style import CanvasStyle, canvas_style
 
 _CELL_W, _CELL_H = 190.0, 130.0
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def find_map(plan: Plan, map_id: str | None) -> ProcessMap | None:
@@ -268,12 +268,7 @@ class ProcessScene(QGraphicsScene):
 
     @staticmethod
     def _exception_label(step: Step) -> str:
-        label = "exceptions"
-        if step.confidence_threshold is not None:
-            label = f"below {step.confidence_threshold:.0f}%"
-        if step.exception_rate is not None:
-            label += f" · {step.exception_rate:g}%"
-        return label
+        return exception_words(step.confidence_threshold, step.exception_rate)
 
     def _build_lanes(self, plan: Plan, pmap: ProcessMap) -> None:
         rows = list(self.lane_ids)
@@ -440,7 +435,7 @@ class ProcessScene(QGraphicsScene):
                 if element_id in self.steps:
                     per_step[element_id].append(finding)
         for step_id, item in self.steps.items():
-            found = sorted(per_step.get(step_id, []), key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+            found = sorted(per_step.get(step_id, []), key=lambda f: severity_rank(f.severity))
             if found:
                 item.set_finding(found[0].severity, "\n".join(f"⚠ {f.message}" for f in found))
             else:

@@ -26,21 +26,10 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from omplanner.model import AiIntervention, Severity, StepKind
+from omplanner.model import AiIntervention, StepKind
+from omplanner.vocabulary import AI, CHANGE, EXCEPTION, SEVERITY, STEP_KIND, mix
 
-AI_COLOURS = {
-    AiIntervention.AUTOMATE: "#6741d9",
-    AiIntervention.SURFACE: "#1971c2",
-    AiIntervention.ROUTE_EXCEPTIONS: "#0c8599",
-}
-AI_BADGE_WORDS = {
-    AiIntervention.AUTOMATE: "AI automates",
-    AiIntervention.SURFACE: "AI informs",
-    AiIntervention.ROUTE_EXCEPTIONS: "AI routes",
-}
-EXCEPTION_COLOUR = "#e8590c"
-SEVERITY_COLOURS = {Severity.ERROR: "#e03131", Severity.WARNING: "#f08c00", Severity.INFO: "#1c7ed6"}
-DIFF_COLOURS = {"removed": "#e03131", "added": "#2f9e44", "automated": "#6741d9"}
+AI_KINDS = (AiIntervention.AUTOMATE, AiIntervention.SURFACE, AiIntervention.ROUTE_EXCEPTIONS)
 
 
 def _pen(colour: str | QColor, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -66,27 +55,28 @@ class CanvasStyle:
             QBrush(QColor("#26282c" if d else "#f5f7fa")),
             QBrush(QColor("#222327" if d else "#ffffff")),
         )
-        self.ai_lane_brush = QBrush(QColor("#2a2538" if d else "#f6f2ff"))
+        self.ai_lane_brush = QBrush(QColor(mix(AI[AiIntervention.AUTOMATE].pale(d), self.canvas.name(), 0.6)))
         self.lane_header_brush = QBrush(QColor("#303238" if d else "#e9edf2"))
         self.lane_pen = _pen("#3a3d44" if d else "#cfd6de", 1)
         self.lane_border_brush = QBrush(self.lane_pen.color())
         self.step_brush = QBrush(QColor("#2b2d31" if d else "#ffffff"))
         self.step_pen = _pen("#adb5bd" if d else "#52606d", 1.4)
-        self.start_brush = QBrush(QColor("#1f3a2a" if d else "#ebfbee"))
-        self.end_brush = QBrush(QColor("#3a2424" if d else "#fff0f0"))
+        self.start_brush = QBrush(QColor(STEP_KIND[StepKind.START].pale(d)))
+        self.end_brush = QBrush(QColor(STEP_KIND[StepKind.END].pale(d)))
         self.end_pen = _pen("#adb5bd" if d else "#52606d", 3)
-        self.decision_brush = QBrush(QColor("#3a3320" if d else "#fff9db"))
-        self.handoff_brush = QBrush(QColor("#23323f" if d else "#e7f5ff"))
-        self.ai_brush = QBrush(QColor("#2e2544" if d else "#f3f0ff"))
+        self.decision_brush = QBrush(QColor(STEP_KIND[StepKind.DECISION].pale(d)))
+        self.handoff_brush = QBrush(QColor(STEP_KIND[StepKind.HANDOFF].pale(d)))
+        self.ai_brush = QBrush(QColor(mix(AI[AiIntervention.AUTOMATE].pale(d), self.canvas.name(), 0.4)))
         self.kind_brushes = {
             StepKind.START: self.start_brush,
             StepKind.END: self.end_brush,
             StepKind.DECISION: self.decision_brush,
             StepKind.HANDOFF: self.handoff_brush,
         }
-        self.ai_pens = {k: _pen(v, 2.4) for k, v in AI_COLOURS.items()}
-        self.badge_brushes = {k: QBrush(QColor(v)) for k, v in AI_COLOURS.items()}
-        self.badge_text_pen = _pen("#ffffff")
+        self.ai_pens = {k: _pen(AI[k].colour(d), 2.4) for k in AI_KINDS}
+        self.badge_brushes = {k: QBrush(QColor(AI[k].colour(d))) for k in AI_KINDS}
+        self.badge_text_pens = {k: _pen(AI[k].ink(d)) for k in AI_KINDS}
+        """Words on a badge: dark on the light colours, light on the dark ones."""
         self.text_pen = _pen(self.text)
         self.muted_pen = _pen(self.muted)
         self.selection_pen = _pen("#4dabf7" if d else "#1c7ed6", 3)
@@ -94,14 +84,19 @@ class CanvasStyle:
         self.flow_pen = _pen("#ced4da" if d else "#3e4c59", 1.6)
         self.flow_brush = QBrush(self.flow_pen.color())
         self.flow_selected_pen = _pen("#4dabf7" if d else "#1c7ed6", 2.6)
-        self.exception_pen = _pen(EXCEPTION_COLOUR, 2.2, Qt.PenStyle.DashLine)
-        self.exception_brush = QBrush(QColor(EXCEPTION_COLOUR))
-        self.exception_text_pen = _pen("#ff8f4a" if d else "#c2410c")
+        self.exception_pen = _pen(EXCEPTION.colour(d), 2.2, Qt.PenStyle.DashLine)
+        self.exception_brush = QBrush(QColor(EXCEPTION.colour(d)))
+        self.exception_text_pen = _pen(EXCEPTION.text(d))
         self.label_brush = QBrush(self.canvas)
-        self.severity_brushes = {k: QBrush(QColor(v)) for k, v in SEVERITY_COLOURS.items()}
-        self.diff_pens = {k: _pen(v, 2.4, Qt.PenStyle.DashLine) for k, v in DIFF_COLOURS.items()}
-        self.diff_brushes = {k: QBrush(QColor(v)) for k, v in DIFF_COLOURS.items()}
-        self.removed_brush = QBrush(QColor(224, 49, 49, 40))
+        self.severity_brushes = {k: QBrush(QColor(v.colour(d))) for k, v in SEVERITY.items()}
+        self.severity_text_pens = {k: _pen(v.ink(d)) for k, v in SEVERITY.items()}
+        diffs = ("removed", "added", "automated")
+        self.diff_pens = {k: _pen(CHANGE[k].colour(d), 2.4, Qt.PenStyle.DashLine) for k in diffs}
+        self.diff_brushes = {k: QBrush(QColor(CHANGE[k].colour(d))) for k in diffs}
+        self.diff_text_pens = {k: _pen(CHANGE[k].text(d)) for k in diffs}
+        removed = QColor(CHANGE["removed"].colour(d))
+        removed.setAlpha(40)
+        self.removed_brush = QBrush(removed)
         self.no_pen = QPen(Qt.PenStyle.NoPen)
         self.font = QFont()
         self.font.setPointSizeF(9)

@@ -147,6 +147,19 @@ class ProcessView(QGraphicsView):
             return 1.0
         return max(MIN_ZOOM, min(1.0, (viewport.width() - 4) / rect.width(), (viewport.height() - 4) / rect.height()))
 
+    def fit_width_zoom(self, largest: float = 1.0) -> float:
+        """The zoom at which the map's width fills the viewport's (never above ``largest``): a
+        taller map then scrolls down, and the scroll bar that takes is allowed for."""
+        rect = self._map_rect()
+        viewport = self.viewport().rect()
+        if rect.isEmpty() or viewport.isEmpty():
+            return 1.0
+        width = viewport.width() + (self.verticalScrollBar().width() if self.verticalScrollBar().isVisible() else 0)
+        zoom = (width - 4) / rect.width()
+        if rect.height() * zoom > viewport.height() - 4:
+            zoom = (width - 4 - self.verticalScrollBar().sizeHint().width()) / rect.width()
+        return max(MIN_ZOOM, min(largest, zoom))
+
     def fit(self, zoom: float | None = None) -> None:
         """Show the whole map (at ``zoom`` if given, e.g. a zoom shared with another view)."""
         self.set_zoom(self.fit_zoom() if zoom is None else zoom)
@@ -271,6 +284,12 @@ class ProcessView(QGraphicsView):
         self.finish_rename(commit=False)
         line = QLineEdit(text, self.viewport())
         line.setAccessibleName("New name" if isinstance(item, StepItem) else "Flow label")
+        if not isinstance(item, StepItem):
+            line.setPlaceholderText("e.g. no · 25 %")
+            line.setToolTip(
+                "A branch's share of cases, written as a percentage in its label ('no · 25 %'), weights its "
+                "steps' minutes in the minutes per case; branches without one share what is left evenly."
+            )
         line.setProperty("element_id", element_id)
         rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         width = max(160, rect.width())

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 
 from omplanner.model import Plan
 from omplanner.rules import Finding, check_plan
-
-_RANK = {"error": 0, "warning": 1, "info": 2}
+from omplanner.vocabulary import severity_rank
 
 
 @dataclass
@@ -82,7 +81,7 @@ def check_findings(plan: Plan, findings: list[Finding] | None = None) -> Roadmap
         if old is None:
             result.markers[target] = (severity, text)
         else:
-            worst = old[0] if _RANK[old[0]] <= _RANK[severity] else severity
+            worst = old[0] if severity_rank(old[0]) <= severity_rank(severity) else severity
             result.markers[target] = (worst, f"{old[1]}\n{text}")
         if finding.code.startswith("SEQ-") and finding.code != "SEQ-007" and len(named) >= 2:
             # SEQ-007 is a broken dependency the user drew: its own arrow already turns red.
@@ -90,7 +89,7 @@ def check_findings(plan: Plan, findings: list[Finding] | None = None) -> Roadmap
                 key = (target, other, finding.code) if finding.code != "SEQ-006" else (other, target, finding.code)
                 result.broken[key] = (severity, text, finding.code in _START_TO_START)
     for findings in result.by_item.values():
-        findings.sort(key=lambda f: _RANK.get(f.severity.value, 3))
+        findings.sort(key=lambda f: severity_rank(f.severity))
     return result
 
 

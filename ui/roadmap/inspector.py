@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from omplanner.commands import Command, SetFields
 from omplanner.model import ItemKind, ItemStatus, Plan
 from omplanner.rules import Finding
+from omplanner.vocabulary import SEVERITY
 
 from ..widgets.choices import enum_items
 from ..widgets.plain_text import literal_html, plain_label, plain_tooltip
@@ -183,8 +184,7 @@ class RoadmapInspector(QWidget):
 
     def _add_finding(self, finding: Finding, trial=None) -> None:
         dark = self.palette().window().color().lightness() < 128
-        colours = {"error": ("#c62828", "#ff7b7b"), "warning": ("#b26a00", "#f0b429")}
-        colour = colours.get(finding.severity.value, ("#455a64", "#b0bec5"))[1 if dark else 0]
+        colour = SEVERITY[finding.severity].text(dark)
         title = literal_html(f"{finding.severity.label}: {finding.title}")
         label = QLabel(f"<span style='color:{colour}'><b>{title}</b></span><br>{literal_html(finding.message)}")
         label.setWordWrap(True)

@@ -14,8 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
-from omplanner.model import ItemKind
+from omplanner.model import ItemKind, Severity
 from omplanner.model.base import short_name
+from omplanner.vocabulary import ITEM_KIND, SEVERITY
 
 from ..widgets.plain_text import plain_tooltip
 from .layout import BAR_H, LABEL_DX, ROW_H
@@ -31,18 +32,6 @@ ones end in an ellipsis. A 10,000-character title once stretched the timeline by
 MAX_LABEL_CHARS = 400
 """Characters of a title or name measured at all: more than ``MAX_LABEL_W`` holds in any font."""
 TOOLTIP_CHARS = 300
-
-_KIND_COLOURS = {
-    ItemKind.DIAGNOSTIC: ("#5f6b7a", "#8d99a8"),
-    ItemKind.PROCESS_REDESIGN: ("#2f5f8f", "#5b8cc0"),
-    ItemKind.DATA_READINESS: ("#2b7f78", "#4fb0a6"),
-    ItemKind.DECISION_RIGHTS: ("#6a4f95", "#9a80c6"),
-    ItemKind.CAPABILITY: ("#4d8a3f", "#79b86a"),
-    ItemKind.GOVERNANCE: ("#7a5a3a", "#b48a62"),
-    ItemKind.TOOL_SELECTION: ("#b07d22", "#d6a54c"),
-    ItemKind.DEPLOYMENT: ("#a33a3a", "#d16a6a"),
-    ItemKind.OTHER: ("#6d6d6d", "#9a9a9a"),
-}
 
 
 @dataclass(frozen=True)
@@ -60,7 +49,11 @@ class Theme:
         return font
 
     def kind(self, kind: ItemKind) -> QColor:
-        return QColor(_KIND_COLOURS.get(kind, _KIND_COLOURS[ItemKind.OTHER])[1 if self.dark else 0])
+        return QColor(ITEM_KIND[kind].colour(self.dark))
+
+    def kind_ink(self, kind: ItemKind) -> QColor:
+        """Words written on a bar of ``kind``."""
+        return QColor(ITEM_KIND[kind].ink(self.dark))
 
     @property
     def background(self) -> QColor:
@@ -88,11 +81,11 @@ class Theme:
 
     @property
     def error(self) -> QColor:
-        return QColor("#ef5b5b" if self.dark else "#c62828")
+        return QColor(SEVERITY[Severity.ERROR].colour(self.dark))
 
     @property
     def warning(self) -> QColor:
-        return QColor("#f0b429" if self.dark else "#d98a00")
+        return QColor(SEVERITY[Severity.WARNING].colour(self.dark))
 
     @property
     def critical(self) -> QColor:
@@ -290,14 +283,15 @@ class BarItem(QGraphicsItem):
         rect = self.label_rect()
         inside = self.label_inside
         painter.setFont(self.label_font())
-        painter.setPen(QColor("#ffffff") if inside else self.theme.text)
+        ink = self.theme.kind_ink(self.kind)
+        painter.setPen(ink if inside else self.theme.text)
         title, owner = self._label_texts
         fm = QFontMetricsF(self.label_font())
         title_w = fm.horizontalAdvance(title)
         painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
         if owner:
             painter.setFont(self.owner_font())
-            muted = QColor(255, 255, 255, 200) if inside else self.theme.muted
+            muted = QColor(ink.red(), ink.green(), ink.blue(), 200) if inside else self.theme.muted
             painter.setPen(muted)
             owner_rect = QRectF(rect.left() + title_w, rect.top(), rect.width() - title_w, rect.height())
             painter.drawText(owner_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"   {owner}")
@@ -322,7 +316,8 @@ class BarItem(QGraphicsItem):
         painter.drawEllipse(centre, 6.5, 6.5)
         font = self.theme.font(7.5, bold=True)
         painter.setFont(font)
-        painter.setPen(QColor("#ffffff") if self.marker == "error" else QColor("#1f2933"))
+        severity = Severity.ERROR if self.marker == "error" else Severity.WARNING
+        painter.setPen(QColor(SEVERITY[severity].ink(self.theme.dark)))
         painter.drawText(QRectF(centre.x() - 6.5, centre.y() - 6.5, 13, 13), Qt.AlignmentFlag.AlignCenter, "!")
 
     def hoverEnterEvent(self, event) -> None:
@@ -339,7 +334,7 @@ def _arrow_head(tip: QPointF, pointing_right: bool = True, size: float = 5.0) ->
     return QPolygonF([tip, QPointF(tip.x() - s, tip.y() - size * 0.7), QPointF(tip.x() - s, tip.y() + size * 0.7)])
 
 
-def elbow_path(start: QPointF, end: QPointF) -> QPainterPath:
+def elbow_path(start: QPointF, end: QPointF, row_gap: float = ROW_GAP) -> QPainterPath:
     """An orthogonal route from the end of one bar to the start of another.
 
     It leaves the source, turns at once towards the target's row and runs along the gap just
@@ -349,7 +344,7 @@ def elbow_path(start: QPointF, end: QPointF) -> QPainterPath:
     if abs(end.y() - start.y()) < 1 and end.x() - start.x() >= 8:
         path.lineTo(end)
         return path
-    gap = (ROW_GAP / 2) + BAR_H / 2
+    gap = (row_gap / 2) + BAR_H / 2
     gap_y = end.y() - gap if end.y() > start.y() else end.y() + gap
     out_x = start.x() + 6
     in_x = end.x() - 8
@@ -372,9 +367,9 @@ class DependencyArrow(QGraphicsPathItem):
         self.violated = False
         self.setZValue(5)
 
-    def set_ends(self, start: QPointF, end: QPointF) -> None:
+    def set_ends(self, start: QPointF, end: QPointF, row_gap: float = ROW_GAP) -> None:
         self.violated = end.x() < start.x() - 0.5
-        path = elbow_path(start, end)
+        path = elbow_path(start, end, row_gap)
         path.addPolygon(_arrow_head(end))
         path.closeSubpath()
         self.setPath(path)

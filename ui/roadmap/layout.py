@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from omplanner.model import ItemKind, Plan, RoadmapItem
 from omplanner.model.base import short_name
+from omplanner.vocabulary import lane_title
 
 BY_COMPONENT = "component"
 BY_USE_CASE = "use_case"
@@ -26,6 +27,12 @@ HEADER_H = 44.0
 ROW_H = 30.0
 BAR_H = 18.0
 LANE_PAD = 8.0
+MIN_LANE_PAD = 2.0
+MIN_ROW_H = BAR_H + 3
+"""Compacted rows keep at least this much: bars still clear each other and their labels."""
+LANE_TITLE_TOP = 4.0
+LANE_TITLE_LINES = 2
+"""A lane keeps room for this many lines of its title however short the view (longer ones are cut)."""
 LABEL_GAP = 6.0
 LABEL_DX = 17.0
 """Labels outside a bar start this far right of it, beyond the dependency handle."""
@@ -35,17 +42,21 @@ MIN_WEEKS = 26
 """The timeline shows at least half a year, so a short plan does not look cramped."""
 
 COMPONENT_LANES: list[tuple[str, str, tuple[ItemKind, ...]]] = [
-    ("diagnostic", "Diagnostic", (ItemKind.DIAGNOSTIC,)),
-    ("process", "Process design", (ItemKind.PROCESS_REDESIGN,)),
-    ("data", "Data readiness", (ItemKind.DATA_READINESS,)),
-    ("decision_rights", "Decision rights", (ItemKind.DECISION_RIGHTS,)),
-    ("capability", "Capability & roles", (ItemKind.CAPABILITY,)),
-    ("governance", "Governance", (ItemKind.GOVERNANCE,)),
-    ("tools", "Tools", (ItemKind.TOOL_SELECTION,)),
-    ("deployment", "Deployment", (ItemKind.DEPLOYMENT,)),
-    ("other", "Measurement & other", (ItemKind.OTHER,)),
+    (key, lane_title(kind), (kind,))
+    for key, kind in (
+        ("diagnostic", ItemKind.DIAGNOSTIC),
+        ("process", ItemKind.PROCESS_REDESIGN),
+        ("data", ItemKind.DATA_READINESS),
+        ("decision_rights", ItemKind.DECISION_RIGHTS),
+        ("capability", ItemKind.CAPABILITY),
+        ("governance", ItemKind.GOVERNANCE),
+        ("tools", ItemKind.TOOL_SELECTION),
+        ("deployment", ItemKind.DEPLOYMENT),
+        ("other", ItemKind.OTHER),
+    )
 ]
-"""Lanes in the order the work usually flows, each with the kinds of item it holds."""
+"""Lanes in the order the work usually flows, each with the kinds of item it holds, titled as the
+board pack and the workbook name them (``vocabulary.lane_title``)."""
 
 _KIND_LANE = {kind: key for key, _title, kinds in COMPONENT_LANES for kind in kinds}
 _LANE_KIND = {key: kinds[0] for key, _title, kinds in COMPONENT_LANES}
@@ -81,6 +92,17 @@ def lane_key(item: RoadmapItem, mode: str) -> str:
     return _KIND_LANE.get(item.kind, "other")
 
 
+@dataclass(frozen=True)
+class Spacing:
+    """How tall a row of bars is and how much room a lane keeps above and below its rows."""
+
+    row_h: float = ROW_H
+    lane_pad: float = LANE_PAD
+
+
+NORMAL = Spacing()
+
+
 @dataclass
 class Layout:
     """The computed place of every lane and item at one zoom."""
@@ -94,6 +116,7 @@ class Layout:
     weeks: int = MIN_WEEKS
     start: date = field(default_factory=date.today)
     packs: dict[str, LanePack] = field(default_factory=dict)
+    spacing: Spacing = NORMAL
 
     def x(self, week: float) -> float:
         return LANE_LABEL_W + week * self.ppw
@@ -145,23 +168,72 @@ def compute_layout(plan: Plan, mode: str, ppw: float, label_width: Callable[[Roa
     return assemble(lanes, packs, ppw, plan.details.start_date, last)
 
 
-def assemble(lanes: list[Lane], packs: dict[str, LanePack], ppw: float, start: date, last_end: int) -> Layout:
-    """Stack the packed lanes under the header: cheap, so it runs after every edit."""
+def assemble(
+    lanes: list[Lane],
+    packs: dict[str, LanePack],
+    ppw: float,
+    start: date,
+    last_end: int,
+    fit: LaneFit | None = None,
+) -> Layout:
+    """Stack the packed lanes under the header: cheap, so it runs after every edit.
+
+    With ``fit`` the rows are compacted as far as needed (and legible) for every lane to show
+    in the room the view has; without, they take their normal height (exported images).
+    """
     layout = Layout(ppw, lanes, weeks=max(MIN_WEEKS, last_end + 4), start=start)
     layout.packs = packs
+    rows = [packs[lane.key].n_rows for lane in lanes]
+    titles = [fit.title_h.get(lane.key, 0.0) for lane in lanes] if fit else [0.0] * len(lanes)
+    spacing = layout.spacing = fit_spacing(rows, titles, fit.room, fit.min_row_h) if fit else NORMAL
     y = HEADER_H
     right = 0.0
-    offset = LANE_PAD + (ROW_H - BAR_H) / 2
-    for lane in lanes:
+    offset = spacing.lane_pad + (spacing.row_h - BAR_H) / 2
+    for lane, n_rows, title_h in zip(lanes, rows, titles, strict=True):
         pack = packs[lane.key]
         right = max(right, pack.right)
         layout.lane_top[lane.key] = y
-        layout.lane_height[lane.key] = pack.n_rows * ROW_H + 2 * LANE_PAD
+        layout.lane_height[lane.key] = lane_height(n_rows, title_h, spacing)
         for item_id, row in pack.rows.items():
-            layout.item_row_y[item_id] = y + offset + row * ROW_H
+            layout.item_row_y[item_id] = y + offset + row * spacing.row_h
         y += layout.lane_height[lane.key]
     layout.weeks = max(layout.weeks, math.ceil(right / ppw) + 1)  # room for the last labels
     return layout
+
+
+@dataclass(frozen=True)
+class LaneFit:
+    """What compacting the lanes to a view's height needs to know."""
+
+    room: float | None
+    """Pixels under the time header; None: as tall as the lanes need."""
+    title_h: dict[str, float]
+    """Lane key -> the height its title takes (up to ``LANE_TITLE_LINES`` lines) with its margins."""
+    min_row_h: float = MIN_ROW_H
+    """The least a row may take: a bar, or a label in the canvas's type, whichever is taller."""
+
+
+def lane_height(n_rows: int, title_h: float, spacing: Spacing) -> float:
+    return max(n_rows * spacing.row_h + 2 * spacing.lane_pad, title_h)
+
+
+def fit_spacing(rows: list[int], title_h: list[float], room: float | None, min_row_h: float) -> Spacing:
+    """The roomiest spacing, from the normal one down to rows of ``min_row_h``, at which lanes of
+    ``rows`` rows (and titles ``title_h`` tall) stack within ``room`` pixels.
+
+    The padding shrinks with the rows, whole pixels at a time so bars stay crisp. When even the
+    tightest spacing does not fit, the view scrolls rather than the text becoming unreadable.
+    """
+    if room is None:
+        return NORMAL
+    least = math.ceil(min(ROW_H, max(MIN_ROW_H, min_row_h)))
+    steps = int(ROW_H - least)
+    for step in range(steps + 1):
+        share = step / steps if steps else 1.0
+        spacing = Spacing(ROW_H - step, round(LANE_PAD - share * (LANE_PAD - MIN_LANE_PAD)))
+        if sum(lane_height(n, t, spacing) for n, t in zip(rows, title_h, strict=True)) <= room:
+            return spacing
+    return Spacing(float(least), MIN_LANE_PAD)
 
 
 def pack_lane(items: Iterable[RoadmapItem], ppw: float, label_width: Callable[[RoadmapItem], float]) -> LanePack:

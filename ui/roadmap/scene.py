@@ -7,16 +7,33 @@ rebuild the scene. It never pushes commands: gestures and the page do.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
 from omplanner.figures import go_live_week
 from omplanner.model import ItemKind, Plan
 
 from .items import BAR_H, BarItem, BrokenRelationItem, DependencyArrow, Theme
-from .layout import BY_COMPONENT, ZOOMS, Layout, assemble, lane_key, lanes_for, pack_lane
+from .layout import (
+    BY_COMPONENT,
+    LANE_LABEL_W,
+    LANE_TITLE_LINES,
+    LANE_TITLE_TOP,
+    ROW_H,
+    ZOOMS,
+    Lane,
+    LaneFit,
+    Layout,
+    assemble,
+    fit_spacing,
+    lane_key,
+    lanes_for,
+    pack_lane,
+)
 from .timeline import TimelineItem
 
 
@@ -37,6 +54,9 @@ class RoadmapScene(QGraphicsScene):
         self._state: dict[str, tuple] = {}
         self._label_w: dict[str, float] = {}
         self._lane_geometry: tuple = ()
+        self.room: float | None = None
+        """The height the view has for the lanes: they are compacted to it. None: no limit."""
+        self._title_h: dict[tuple, float] = {}
         self.show_phases = False
         self.timeline = TimelineItem(self.theme)
         self.addItem(self.timeline)
@@ -83,6 +103,34 @@ class RoadmapScene(QGraphicsScene):
         self._state.clear()  # every width changes
         self.sync(plan)
         self.set_ppw_for_analysis()
+
+    def set_room(self, plan: Plan, room: float | None) -> None:
+        """Fit the lanes to ``room`` pixels of height (the view was resized)."""
+        if room == self.room:
+            return
+        self.room = room
+        layout = self.layout
+        if layout is not None and layout.packs.keys() >= {lane.key for lane in layout.lanes}:
+            fit = self.lane_fit(layout.lanes)
+            rows = [layout.packs[lane.key].n_rows for lane in layout.lanes]
+            titles = [fit.title_h[lane.key] for lane in layout.lanes]
+            if fit_spacing(rows, titles, room, fit.min_row_h) == layout.spacing:
+                return  # a resize that changes nothing on screen (most steps of a drag) costs nothing
+        self.sync(plan)
+
+    def lane_fit(self, lanes: list[Lane]) -> LaneFit:
+        label = QFontMetricsF(self.theme.font(9.0))
+        return LaneFit(self.room, {lane.key: self.title_height(lane.title) for lane in lanes}, label.height() + 1)
+
+    def title_height(self, title: str) -> float:
+        """The height a lane's title takes in the lane-name column, up to ``LANE_TITLE_LINES`` lines."""
+        key = (title, self.theme)
+        if key not in self._title_h:
+            metrics = QFontMetricsF(self.theme.font(9.0, bold=True))
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            text_h = metrics.boundingRect(QRectF(0, 0, LANE_LABEL_W - 18, 10_000), flags, title).height()
+            self._title_h[key] = math.ceil(min(text_h, LANE_TITLE_LINES * metrics.lineSpacing()) + LANE_TITLE_TOP + 2)
+        return self._title_h[key]
 
     def set_mode(self, plan: Plan, mode: str) -> None:
         self.mode = mode
@@ -147,9 +195,12 @@ class RoadmapScene(QGraphicsScene):
                 members = [items[i] for i, st in current.items() if st[5] == lane.key]
                 packs[lane.key] = pack_lane(members, self.ppw, self._label_width)
         last_end = max((st[3] + st[4] for st in current.values()), default=0)
-        layout = self.layout = assemble(lanes, packs, self.ppw, plan.details.start_date, last_end)
+        layout = assemble(lanes, packs, self.ppw, plan.details.start_date, last_end, self.lane_fit(lanes))
+        self.layout = layout
         self._refresh_backdrop(layout)
-        if not full:
+        if not full and layout.spacing != old_layout.spacing:
+            dirty_lanes |= set(layout.lane_top)  # rows compacted (or let out): every bar moves
+        elif not full:
             dirty_lanes |= {k for k, top in layout.lane_top.items() if old_layout.lane_top.get(k) != top}
         moved = set()
         for item_id, st in current.items():
@@ -232,6 +283,12 @@ class RoadmapScene(QGraphicsScene):
     def in_anchor(self, item_id: str, above: bool = False) -> QPointF:
         return self.bars[item_id].pos() + QPointF(0, 0 if above else BAR_H / 2)
 
+    @property
+    def row_gap(self) -> float:
+        """The space between two rows of bars, where arrows run."""
+        spacing = self.layout.spacing if self.layout else None
+        return (spacing.row_h if spacing else ROW_H) - BAR_H
+
     def refresh_links_of(self, item_id: str) -> None:
         """Re-route the arrows and lines attached to one bar (during a drag preview)."""
         self._sync_arrows_for({item_id})
@@ -239,7 +296,7 @@ class RoadmapScene(QGraphicsScene):
     def _sync_arrows_for(self, ids: set[str]) -> None:
         keys = {k for i in ids for k in self._arrows_of.get(i, ())}
         for key in keys:
-            self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]))
+            self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]), self.row_gap)
         self._route_broken(ids)
 
     # -- what the rules say -------------------------------------------------------------------

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from .items import Theme
-from .layout import HEADER_H, LANE_LABEL_W, Layout, month_starts, weeks_between
+from .layout import HEADER_H, LANE_LABEL_W, LANE_TITLE_TOP, Layout, month_starts, weeks_between
 
 _PAD = 4.0
 """Space between a header label and the line it starts at, and before the next label."""
@@ -200,7 +200,8 @@ class TimelineItem(QGraphicsItem):
             painter.setPen(theme.text)
             # as many lines as the lane has room for: presentation mode's larger type wraps to two
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-            painter.drawText(QRectF(left + 10, top + 6, LANE_LABEL_W - 18, h - 8), flags, lane.title)
+            title_rect = QRectF(left + 10, top + LANE_TITLE_TOP, LANE_LABEL_W - 18, h - LANE_TITLE_TOP - 2)
+            painter.drawText(title_rect, flags, lane.title)
         painter.setPen(QPen(theme.grid, 1))
         painter.drawLine(QPointF(left + LANE_LABEL_W, HEADER_H), QPointF(left + LANE_LABEL_W, layout.height))
 

@@ -96,6 +96,12 @@ class RoadmapView(QGraphicsView):
         self.scale_changed.emit(self.roadmap.scale_name)
         self.centerOn(0, 0)
 
+    def fit_height(self) -> None:
+        """Compact the lanes so that all of them show in the view's height, as far as their text
+        stays legible (a short laptop screen, presentation mode's larger type)."""
+        room = self.viewport().height() - HEADER_H - 2
+        self.roadmap.set_room(self.plan_source(), float(room) if room > 0 else None)
+
     @staticmethod
     def _nearest(ppw: float) -> str:
         return min(ZOOMS, key=lambda n: abs(ZOOMS[n] - ppw))
@@ -284,6 +290,7 @@ class RoadmapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.fit_height()
         if not self._fitted and self.viewport().width() > LANE_LABEL_W + 100 and self.isVisible():
             self._fitted = True  # open showing the whole roadmap; later zooms are the user's
             self.fit()

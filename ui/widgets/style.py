@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from omplanner.vocabulary import palette
+
 from ..theme import TYPE_SCALE_PROPERTY
 
 MARGIN = 18
@@ -17,20 +19,15 @@ ROW_HEIGHT = 40
 BODY_POINT_SIZE = 11
 TITLE_POINT_SIZE = 17
 
-PROBLEM = QColor(214, 69, 65)
-"""Something the plan is missing or has twice: a gap in the decision matrix, an empty owner."""
-CAUTION = QColor(230, 150, 30)
+PROBLEM = QColor(palette.VERMILLION[0])
+"""Something the plan is missing or has twice: a gap in the decision matrix, an empty owner.
+The colours of an error, a warning and a done step (``omplanner.vocabulary``; the palette is read
+directly so that start-up does not load the plan model)."""
+CAUTION = QColor(palette.ORANGE[0])
 """Worth a look, not wrong: the room disagrees on a score."""
-GOOD = QColor(46, 160, 90)
+GOOD = QColor(palette.GREEN[0])
 
-SERIES = [
-    QColor(33, 118, 199),
-    QColor(222, 110, 40),
-    QColor(60, 160, 90),
-    QColor(150, 80, 190),
-    QColor(200, 60, 110),
-    QColor(20, 150, 160),
-]
+SERIES = [QColor(light) for light, _dark in palette.SERIES]
 """Colours for overlaid series (use cases on the radar chart), in order."""
 
 

@@ -53,6 +53,9 @@ class Column:
     tooltip: str = ""
     center: bool = False
     bold: bool = False
+    key: str | None = None
+    """What the column stands for, where a page's columns come and go (a role's id): a role
+    removed then takes its column away instead of resetting the table."""
 
     def value(self, entity: Any) -> Any:
         if self.get is not None:
@@ -190,11 +193,42 @@ class EntityTableModel(QAbstractTableModel):
 
     # Following the document ---------------------------------------------------------------
     def set_columns(self, columns: Sequence[Column]) -> None:
-        """New columns (a matrix whose columns are roles): a reset, views restore their focus."""
-        self.beginResetModel()
-        self.columns = list(columns)
-        self._rows = list(self._rows_fn())
-        self.endResetModel()
+        """New columns (a matrix whose columns are roles). Where every column has a key and the
+        rows are the same, columns that went are removed and new ones inserted (the view keeps
+        its focus and the widths it measured); otherwise a reset, views restore their focus."""
+        columns = list(columns)
+        rows = list(self._rows_fn())
+        if not self._same_rows(rows) or not self._move_columns(columns):
+            self.beginResetModel()
+            self.columns = columns
+            self._rows = rows
+            self.endResetModel()
+
+    def _same_rows(self, rows: list[Entity]) -> bool:
+        return len(rows) == len(self._rows) and all(a is b for a, b in zip(rows, self._rows))
+
+    def _move_columns(self, columns: list[Column]) -> bool:
+        old = [c.key for c in self.columns]
+        new = [c.key for c in columns]
+        if None in old or None in new or len(set(new)) != len(new) or len(set(old)) != len(old):
+            return False
+        kept = [k for k in old if k in set(new)]
+        if kept != [k for k in new if k in set(old)]:
+            return False  # columns changed order: a reset says so more simply
+        for section in reversed(range(len(old))):
+            if old[section] not in set(new):
+                self.beginRemoveColumns(QModelIndex(), section, section)
+                del self.columns[section]
+                self.endRemoveColumns()
+        for section, column in enumerate(columns):
+            if column.key not in set(old):
+                self.beginInsertColumns(QModelIndex(), section, section)
+                self.columns.insert(section, column)
+                self.endInsertColumns()
+        self.columns = columns  # the kept ones read their role's name afresh
+        if columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(columns) - 1)
+        return True
 
     def reload(self) -> None:
         self.beginResetModel()

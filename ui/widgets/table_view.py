@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -54,6 +55,9 @@ class EntityTableView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        # Tab leaves the table for the next field or button (the arrow keys move between cells);
+        # in an open editor Tab still commits and goes on to the next cell, as in a spreadsheet
+        self.setTabKeyNavigation(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setShowGrid(False)
@@ -75,15 +79,11 @@ class EntityTableView(QTableView):
         self._remembered: tuple[str | None, int] = (None, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
-        for signal in (
-            model.modelReset,
-            model.dataChanged,
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.layoutChanged,
-            model.headerDataChanged,
-        ):
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
             signal.connect(self._cell_widths.clear)
+        model.dataChanged.connect(self._cells_changed)
+        model.columnsRemoved.connect(lambda _parent, first, last: self._columns_moved(first, first - last - 1))
+        model.columnsInserted.connect(lambda _parent, first, last: self._columns_moved(first, last - first + 1))
         model.modelReset.connect(self.apply_column_widths)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.activated.connect(self._activated)
@@ -155,6 +155,23 @@ class EntityTableView(QTableView):
             width = self._cell_widths[section] = self._measure_cells(section, column)
         return width
 
+    def _cells_changed(self, top_left, bottom_right, _roles=()) -> None:
+        for section in range(top_left.column(), bottom_right.column() + 1):
+            self._cell_widths.pop(section, None)
+
+    def _columns_moved(self, first: int, shift: int) -> None:
+        """Columns inserted (``shift`` > 0) or removed at ``first``: the widths measured for the
+        others move with them, and the columns share the width again."""
+        widths = self._cell_widths
+        moved = {
+            s + shift if s >= first else s: w
+            for s, w in widths.items()
+            if not (shift < 0 and first <= s < first - shift)
+        }
+        widths.clear()
+        widths.update(moved)
+        self.apply_column_widths()
+
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._cell_widths.clear()
@@ -173,12 +190,18 @@ class EntityTableView(QTableView):
             font.setBold(True)
         metrics = QFontMetrics(font)
         widest, icon = 0, False
-        for row in rows:
-            index = model.index(row, section)
-            text = index.data(Qt.ItemDataRole.DisplayRole)
-            if text:
-                widest = max(widest, metrics.horizontalAdvance(str(text)))
-            icon = icon or index.data(Qt.ItemDataRole.DecorationRole) is not None
+        if type(model).data is EntityTableModel.data:  # its text, without a QModelIndex per cell
+            for row in rows:
+                text = column.text(model.entity(row))
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(str(text)))
+        else:
+            for row in rows:
+                index = model.index(row, section)
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(str(text)))
+                icon = icon or index.data(Qt.ItemDataRole.DecorationRole) is not None
         frame = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         padding = 2 * CELL_PADDING + 2 * frame + 1 + (self.iconSize().width() + 4 if icon else 0)
         return widest + padding
@@ -264,7 +287,36 @@ class EntityTableView(QTableView):
         ):
             self.edit_multi(index)
             return
+        if index.isValid() and _types_text(event) and self.state() == QAbstractItemView.State.NoState:
+            # A click on the current cell arms Qt's delayed edit (it waits out a double click), and
+            # while it waits Qt drops typed letters. Asking to edit on a change of cell, which is
+            # not one of this view's triggers, cancels that wait without opening an editor: the
+            # letter then opens the editor as on any other cell.
+            self.edit(index, QAbstractItemView.EditTrigger.CurrentChanged, event)
         super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint) -> None:  # noqa: N802 (Qt override)
+        """Tab in the editor of the table's last cell (Shift+Tab in its first) commits and leaves
+        the table, rather than going round to its other end."""
+        Hint = QAbstractItemDelegate.EndEditHint  # noqa: N806 (Qt's enum)
+        forward = {Hint.EditNextItem: True, Hint.EditPreviousItem: False}.get(hint)
+        at_end = forward is not None and self._wraps(forward)
+        if not at_end:
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, Hint.NoHint)
+        self.focusNextPrevChild(forward)
+
+    def _wraps(self, forward: bool) -> bool:
+        """True when the next cell (the previous one) in Tab order is back at the other end."""
+        Move = QAbstractItemView.CursorAction  # noqa: N806 (Qt's enum)
+        here = self.currentIndex()
+        there = self.moveCursor(Move.MoveNext if forward else Move.MovePrevious, Qt.KeyboardModifier.NoModifier)
+        if not there.isValid() or there == here:
+            return True
+        header = self.horizontalHeader()
+        order = (here.row(), header.visualIndex(here.column())), (there.row(), header.visualIndex(there.column()))
+        return order[1] < order[0] if forward else order[1] > order[0]
 
     def multi_menu(self, index: QModelIndex) -> QMenu:
         """A menu with one check box per choice; toggling one is one edit of the list."""
@@ -302,6 +354,13 @@ class EntityTableView(QTableView):
         command = model.command_for(entity, column, current)
         if command is not None:
             model.document.execute(command)
+
+
+def _types_text(event: QKeyEvent) -> bool:
+    """A key that types a character (not a shortcut, not Tab or Enter)."""
+    text = event.text()
+    shortcut = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    return bool(text) and text.isprintable() and not shortcut
 
 
 SHORT_VALUE = 100

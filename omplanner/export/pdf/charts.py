@@ -6,13 +6,14 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 
+from ... import vocabulary
 from ...model import Component
 from . import styles as st
 from .axis import Axis, nice_axis, short_figure
 from .fonts import BOLD, REGULAR, drawing
 from .textfit import clip
 
-SERIES = [st.colors.HexColor(h) for h in ("#2A8C82", "#D98E04", "#7A5BA6", "#3A6EA5", "#C0392B", "#6B7480")]
+SERIES = [st.colors.HexColor(light) for light, _dark in vocabulary.SERIES]
 
 
 RADAR_SERIES = len(SERIES)

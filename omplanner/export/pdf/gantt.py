@@ -102,9 +102,29 @@ def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Vec
         label = clip(item.title, REGULAR, 7, LABEL_W - 22)
         d.add(String(12, y + 5.2, label, fontName=REGULAR, fontSize=7, fillColor=st.INK))
         if item.status is ItemStatus.DONE:
-            d.add(String(LABEL_W - 8, y + 5.2, "✓", fontName=BOLD, fontSize=7, fillColor=st.TEAL, textAnchor="end"))
+            d.add(
+                String(
+                    LABEL_W - 8,
+                    y + 5.2,
+                    "✓",
+                    fontName=BOLD,
+                    fontSize=7,
+                    fillColor=st.STATUS_COLOURS[item.status],
+                    textAnchor="end",
+                )
+            )
         elif item.status is ItemStatus.AT_RISK:
-            d.add(String(LABEL_W - 8, y + 5.2, "!", fontName=BOLD, fontSize=7.5, fillColor=st.RED, textAnchor="end"))
+            d.add(
+                String(
+                    LABEL_W - 8,
+                    y + 5.2,
+                    "!",
+                    fontName=BOLD,
+                    fontSize=7.5,
+                    fillColor=st.STATUS_COLOURS[item.status],
+                    textAnchor="end",
+                )
+            )
         start, end = max(item.start_week, w0), min(item.end_week, w1)
         if end > start:
             is_critical = item.id in critical

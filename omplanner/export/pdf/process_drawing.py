@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import AiIntervention, Plan, ProcessMap, RoleKind, StepKind
+from ...model import AiIntervention, Plan, ProcessMap, StepKind
+from ...vocabulary import exception_words
 from . import styles as st
 from .fonts import BOLD, REGULAR
 from .map_layout import (
@@ -197,7 +198,15 @@ def _badge(d: Vector, x: float, y: float, ai: AiIntervention) -> None:
     colour = st.AI_COLOURS[ai]
     d.add(Rect(x, y, 24, 10, rx=5, ry=5, fillColor=colour, strokeColor=st.WHITE, strokeWidth=0.8))
     d.add(
-        String(x + 12, y + 2.6, st.AI_BADGES[ai], fontName=BOLD, fontSize=5.6, fillColor=st.WHITE, textAnchor="middle")
+        String(
+            x + 12,
+            y + 2.6,
+            st.AI_BADGES[ai],
+            fontName=BOLD,
+            fontSize=5.6,
+            fillColor=st.AI_INKS[ai],
+            textAnchor="middle",
+        )
     )
 
 
@@ -267,7 +276,7 @@ def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, i
         mid = y_top - h / 2 + (len(lines) - 1) * (size + 1.5) / 2 - size / 2 + 2
         for k, line in enumerate(lines):
             c.d.add(String(6, mid - k * (size + 1.5), line, fontName=BOLD, fontSize=size, fillColor=st.NAVY))
-        if role is not None and role.kind is not RoleKind.HUMAN:
+        if role is not None and not role.is_people:
             c.d.add(
                 String(
                     6,
@@ -327,10 +336,8 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
     for p in lay.placed.values():
         target = lay.placed.get(p.step.exception_route or "")
         if target is not None:
-            rate = f" {p.step.exception_rate:g} %" if p.step.exception_rate is not None else ""
-            routes.append(
-                (exception_route(lay, p, target), st.EXCEPTION, True, f"exception{rate}", where(p) != where(target))
-            )
+            words = exception_words(p.step.confidence_threshold, p.step.exception_rate)
+            routes.append((exception_route(lay, p, target), st.EXCEPTION, True, words, where(p) != where(target)))
     letters = _letters()
     lettered = [(*r[:4], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
     parts = []

@@ -11,7 +11,8 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from ...model import AiIntervention, Autonomy, Component, ItemKind, Severity, StepKind
+from ... import vocabulary
+from ...model import AiIntervention, Autonomy, Component, ItemKind, ItemStatus, Severity, StepKind
 from .fonts import BOLD, REGULAR, register_fonts
 
 NAVY = colors.HexColor("#1F3A5F")
@@ -25,59 +26,44 @@ RED = colors.HexColor("#C0392B")
 AMBER = colors.HexColor("#D98E04")
 BLUE = colors.HexColor("#3A6EA5")
 
+
+# Every colour that means something (a component, a kind of work, an AI intervention, a severity)
+# is the vocabulary's, so the board pack, the app and the workbook agree.
+def _hex(colour: str) -> colors.Color:
+    return colors.HexColor(colour)
+
+
 COMPONENT_COLOURS: dict[Component | None, colors.Color] = {
-    Component.PROCESS: colors.HexColor("#2A8C82"),
-    Component.DECISION_RIGHTS: colors.HexColor("#7A5BA6"),
-    Component.CAPABILITY: colors.HexColor("#D98E04"),
-    Component.GOVERNANCE: colors.HexColor("#1F3A5F"),
-    Component.DATA: colors.HexColor("#3A8FC7"),
-    None: colors.HexColor("#6B7480"),
+    **{c: _hex(lk.light) for c, lk in vocabulary.COMPONENT.items()},
+    None: _hex(vocabulary.NO_COMPONENT.light),
 }
 
-KIND_COLOURS: dict[ItemKind, colors.Color] = {
-    ItemKind.DIAGNOSTIC: colors.HexColor("#8795A8"),
-    ItemKind.PROCESS_REDESIGN: COMPONENT_COLOURS[Component.PROCESS],
-    ItemKind.DATA_READINESS: COMPONENT_COLOURS[Component.DATA],
-    ItemKind.DECISION_RIGHTS: COMPONENT_COLOURS[Component.DECISION_RIGHTS],
-    ItemKind.TOOL_SELECTION: colors.HexColor("#B5651D"),
-    ItemKind.CAPABILITY: COMPONENT_COLOURS[Component.CAPABILITY],
-    ItemKind.GOVERNANCE: COMPONENT_COLOURS[Component.GOVERNANCE],
-    ItemKind.DEPLOYMENT: colors.HexColor("#C0392B"),
-    ItemKind.OTHER: colors.HexColor("#A0A7B1"),
-}
+KIND_COLOURS: dict[ItemKind, colors.Color] = {k: _hex(lk.light) for k, lk in vocabulary.ITEM_KIND.items()}
+KIND_INKS: dict[ItemKind, colors.Color] = {k: _hex(lk.ink()) for k, lk in vocabulary.ITEM_KIND.items()}
+"""Words on a bar of each kind."""
 
-AI_COLOURS: dict[AiIntervention, colors.Color] = {
-    AiIntervention.AUTOMATE: colors.HexColor("#2A8C82"),
-    AiIntervention.SURFACE: colors.HexColor("#3A6EA5"),
-    AiIntervention.ROUTE_EXCEPTIONS: colors.HexColor("#7A5BA6"),
-}
+_AI_KINDS = (AiIntervention.AUTOMATE, AiIntervention.SURFACE, AiIntervention.ROUTE_EXCEPTIONS)
+AI_COLOURS: dict[AiIntervention, colors.Color] = {a: _hex(vocabulary.AI[a].light) for a in _AI_KINDS}
+AI_INKS: dict[AiIntervention, colors.Color] = {a: _hex(vocabulary.AI[a].ink()) for a in _AI_KINDS}
 AI_BADGES: dict[AiIntervention, str] = {
     AiIntervention.AUTOMATE: "AI·A",
     AiIntervention.SURFACE: "AI·S",
     AiIntervention.ROUTE_EXCEPTIONS: "AI·R",
 }
-EXCEPTION = colors.HexColor("#D35400")
+"""Too small for words: the map's legend spells each out with the vocabulary's label."""
+EXCEPTION = _hex(vocabulary.EXCEPTION.light)
 
 STEP_FILL: dict[StepKind, colors.Color] = {
-    StepKind.START: colors.HexColor("#E3F1EF"),
-    StepKind.END: colors.HexColor("#E3E8F0"),
-    StepKind.TASK: colors.white,
-    StepKind.DECISION: colors.HexColor("#FDF3E1"),
-    StepKind.HANDOFF: colors.HexColor("#F1ECF7"),
+    k: colors.white if k is StepKind.TASK else _hex(lk.pale()) for k, lk in vocabulary.STEP_KIND.items()
 }
 
-SEVERITY_COLOURS: dict[Severity, colors.Color] = {
-    Severity.ERROR: RED,
-    Severity.WARNING: AMBER,
-    Severity.INFO: BLUE,
-}
+SEVERITY_COLOURS: dict[Severity, colors.Color] = {k: _hex(lk.text()) for k, lk in vocabulary.SEVERITY.items()}
+"""As text and marks on white (read at 4.5:1)."""
 
-AUTONOMY_COLOURS: dict[Autonomy, colors.Color] = {
-    Autonomy.AI_ALONE: colors.HexColor("#2A8C82"),
-    Autonomy.HUMAN_CONFIRMS: colors.HexColor("#3A6EA5"),
-    Autonomy.SENIOR_SIGNOFF: colors.HexColor("#D98E04"),
-    Autonomy.NEVER_AI: colors.HexColor("#C0392B"),
-}
+STATUS_COLOURS: dict[ItemStatus, colors.Color] = {k: _hex(lk.text()) for k, lk in vocabulary.ITEM_STATUS.items()}
+
+AUTONOMY_COLOURS: dict[Autonomy, colors.Color] = {k: _hex(lk.text()) for k, lk in vocabulary.AUTONOMY.items()}
+"""As text on white: the board pack writes autonomy as coloured words."""
 
 
 def hex_of(colour: colors.Color) -> str:

@@ -11,15 +11,18 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ...model import Autonomy
+from ...model import Autonomy, Severity
+from ...vocabulary import SEVERITY, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 from .editable import raci_letter
 from .validation import add_list, hide_ids, id_column
 
 RACI_LETTERS = ("A", "R", "C", "I", "A/R")
-GAP_FILL = PatternFill("solid", fgColor="FDE2E1", bgColor="FDE2E1")
-DOUBLE_FILL = PatternFill("solid", fgColor="FEF3C7", bgColor="FEF3C7")
+_GAP, _DOUBLE = SEVERITY[Severity.ERROR], SEVERITY[Severity.WARNING]
+"""A decision no one is accountable for is a problem; two accountable is worth a look."""
+GAP_FILL = PatternFill("solid", fgColor=xlsx(_GAP.pale()), bgColor=xlsx(_GAP.pale()))
+DOUBLE_FILL = PatternFill("solid", fgColor=xlsx(_DOUBLE.pale()), bgColor=xlsx(_DOUBLE.pale()))
 
 
 def _roles_in_matrix(ctx: ExportContext) -> list:
@@ -96,9 +99,11 @@ def write_decision_rights(ctx: ExportContext) -> None:
         name = f"${name_range.split(':')[0]}"
         no_a = f'AND({name}<>"",COUNTIF({span},"A*")=0)'
         several_a = f'COUNTIF({span},"A*")>1'
-        ws.conditional_formatting.add(name_range, FormulaRule(formula=[no_a], fill=GAP_FILL, font=Font(color="9B1C1C")))
         ws.conditional_formatting.add(
-            name_range, FormulaRule(formula=[several_a], fill=DOUBLE_FILL, font=Font(color="92400E"))
+            name_range, FormulaRule(formula=[no_a], fill=GAP_FILL, font=Font(color=xlsx(_GAP.text())))
+        )
+        ws.conditional_formatting.add(
+            name_range, FormulaRule(formula=[several_a], fill=DOUBLE_FILL, font=Font(color=xlsx(_DOUBLE.text())))
         )
 
     add_list(ws, area.column_range(3), [a.label for a in Autonomy], "Autonomy")

@@ -8,6 +8,7 @@ from openpyxl.utils import get_column_letter
 
 from ...model import Component
 from ...ranking import agreed_scores
+from ...vocabulary import LEVEL, xlsx
 from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
 from .safe import one_line
@@ -16,13 +17,13 @@ from .validation import add_level, hide_ids, id_column
 SCALE = ColorScaleRule(
     start_type="num",
     start_value=1,
-    start_color="F8696B",
+    start_color=xlsx(LEVEL[1].light),
     mid_type="num",
     mid_value=3,
-    mid_color="FFEB84",
+    mid_color=xlsx(LEVEL[3].light),
     end_type="num",
     end_value=5,
-    end_color="63BE7B",
+    end_color=xlsx(LEVEL[5].light),
 )
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 8.5, 7.5
 CHARTS_PER_ROW = 2

@@ -423,8 +423,6 @@ DATA_SOURCES = EditableTable(
         _plain("Data source", "name", read_name),
         _plain("System", "system", read_text),
         _role_column("Quality owner", "owner_role"),
-        _plain("Validation", "validation", read_long),
-        _plain("Latency", "latency", read_text),
         _level("Quality (1-5)", "quality"),
         _plain("Structured", "structured", read_yes_no),
     ),

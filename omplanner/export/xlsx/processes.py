@@ -9,16 +9,18 @@ from __future__ import annotations
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
-from ...model import Step, StepKind, UseCase
+from ...figures.minutes import expected_minutes, per_case_words
+from ...model import AiIntervention, Step, StepKind, UseCase
+from ...vocabulary import AI, CHANGE, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 
-CHANGE_COLOURS = (
-    ("AI added", "DBEAFE", "1E3A8A"),
-    ("New", "DCFCE7", "166534"),
-    ("Removed", "F3F4F6", "6B7280"),
-    ("Reworked", "FEF3C7", "92400E"),
+CHANGE_COLOURS = tuple((lk.label, xlsx(lk.pale()), xlsx(lk.text())) for lk in CHANGE.values())
+"""Each change's word, cell tint and ink: the vocabulary's, as on the map's compare view."""
+AI_COLOURS = tuple(
+    (lk.label, xlsx(lk.pale()), xlsx(lk.text())) for ai, lk in AI.items() if ai is not AiIntervention.NONE
 )
+"""Each AI intervention's word, tint and ink: the colour of its badge on the canvas and in the board pack."""
 
 COLUMNS = [
     Column("Current step", max_width=32),
@@ -34,6 +36,7 @@ COLUMNS = [
     Column("Exception route", max_width=30),
     Column("Exception rate %", "number", max_width=11),
     Column("Minutes", "number"),
+    Column("Exception when", "long", max_width=36),
 ]
 
 
@@ -77,18 +80,18 @@ def lineage_pairs(uc: UseCase) -> list[tuple[Step | None, Step | None]]:
 
 def change_label(current: Step | None, redesigned: Step | None) -> str:
     if redesigned is None:
-        return "Removed"
+        return CHANGE["removed"].label
     if current is None:
-        return "New"
+        return CHANGE["added"].label
     if redesigned.is_ai and not current.is_ai:
-        return "AI added"
+        return CHANGE["automated"].label
     if (current.name, current.lane, current.kind, current.minutes) != (
         redesigned.name,
         redesigned.lane,
         redesigned.kind,
         redesigned.minutes,
     ):
-        return "Reworked"
+        return CHANGE["reworked"].label
     return "Kept"
 
 
@@ -110,33 +113,39 @@ def write_processes(ctx: ExportContext, progress=None) -> None:
         "Reworked = done differently; AI added = the AI now intervenes; New = added by the redesign; "
         "Removed = dropped by the redesign.",
     )
-    change_columns = []
+    change_columns, ai_columns = [], []
     for uc in ctx.plan.use_cases:
         if progress is not None:
             progress(uc)
         area = _write_use_case(ctx, ws, row, uc)
         change_columns.append(area.column_range(4))
+        ai_columns.append(area.column_range(8))
         row = area.last_row + 3
     if change_columns:
         # One rule per colour over every table's Change column, not one per table.
-        cells = " ".join(change_columns)
-        for label, fill, ink in CHANGE_COLOURS:
-            rule = CellIsRule(
-                operator="equal",
-                formula=[f'"{label}"'],
-                fill=PatternFill("solid", fgColor=fill, bgColor=fill),
-                font=Font(color=ink, bold=True),
-            )
-            ws.conditional_formatting.add(cells, rule)
+        for cells, colours in ((" ".join(change_columns), CHANGE_COLOURS), (" ".join(ai_columns), AI_COLOURS)):
+            _colour_words(ws, cells, colours)
     print_setup(ws, None)
 
 
+def _colour_words(ws, cells: str, colours) -> None:
+    """Tint each cell of ``cells`` that holds one of the words, in that word's colours."""
+    for label, fill, ink in colours:
+        rule = CellIsRule(
+            operator="equal",
+            formula=[f'"{label}"'],
+            fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+            font=Font(color=ink, bold=True),
+        )
+        ws.conditional_formatting.add(cells, rule)
+
+
 def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
-    before = sum(s.minutes for s in uc.current.steps)
-    after = sum(s.minutes for s in uc.redesigned.steps)
     put(ws, top, 1, uc.name, ctx.styler, "section")
     if uc.current.steps or uc.redesigned.steps:
-        note = f"Current process {_number(before)} minutes of work per case; redesigned {_number(after)} minutes."
+        before = per_case_words(expected_minutes(ctx.plan, uc.current))
+        after = per_case_words(expected_minutes(ctx.plan, uc.redesigned))
+        note = f"Current process: {before}. Redesigned: {after}."
     else:
         note = "No process map has been drawn for this use case yet."
     put(ws, top + 1, 1, note, ctx.styler, "note")
@@ -148,7 +157,7 @@ def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
             row[0:4] = [name, ctx.role(current.lane), current.kind, _number(current.minutes)]
         row[4] = change_label(current, redesigned)
         if redesigned is not None:
-            row[5:13] = [
+            row[5:14] = [
                 redesigned.name or redesigned.kind.label,
                 ctx.role(redesigned.lane),
                 redesigned.kind,
@@ -157,6 +166,7 @@ def _write_use_case(ctx: ExportContext, ws, top: int, uc: UseCase):
                 ctx.step_name(redesigned.exception_route),
                 _number(redesigned.exception_rate),
                 _number(redesigned.minutes),
+                redesigned.exception_trigger,
             ]
         rows.append(row)
     area = write_table(ws, ctx.table_names, ctx.styler, top + 2, 1, f"Process {uc.name}", COLUMNS, rows)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...model import Cadence, Severity
+from ...model import Cadence
+from ...vocabulary import SEVERITY, severity_rank, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
 from .validation import add_level, add_list, add_number, hide_ids, id_column
@@ -37,6 +38,11 @@ def write_governance(ctx: ExportContext) -> None:
             Column("What AI may and may not decide alone", "long", max_width=60),
             Column("Escalation path", "long", max_width=40),
             Column("When a threshold is breached", "long", max_width=50),
+            Column("Owner role's kind", max_width=20),
+            Column("Process-level outcome measure", "long", max_width=40),
+            Column("Outcome baseline", "number", max_width=11),
+            Column("Outcome target", "number", max_width=11),
+            Column("Outcome unit", "center", max_width=10),
             id_column(),
         ],
         (
@@ -47,6 +53,11 @@ def write_governance(ctx: ExportContext) -> None:
                 uc.governance.autonomy_statement,
                 " → ".join(ctx.role(r) for r in uc.governance.escalation_path),
                 uc.governance.breach_process,
+                _role_kind(ctx.plan.role(uc.governance.owner_role)),
+                uc.outcome.name,
+                uc.outcome.baseline,
+                uc.outcome.target,
+                uc.outcome.unit,
                 uc.governance.id,
             ]
             for uc in ctx.plan.use_cases
@@ -124,6 +135,8 @@ def write_data_sources(ctx: ExportContext) -> None:
             Column("Quality (1-5)", "center"),
             Column("Structured", "center"),
             Column("Used by steps", "long", max_width=50),
+            Column("Where it comes from", "long", max_width=40),
+            Column("How its owner keeps it clean", "long", max_width=40),
             id_column(),
         ],
         (
@@ -131,11 +144,13 @@ def write_data_sources(ctx: ExportContext) -> None:
                 d.name,
                 d.system,
                 ctx.role(d.owner_role),
-                d.validation,
-                d.latency,
+                d.validation.describe(),
+                d.latency.describe(),
                 d.quality,
                 d.structured,
                 "\n".join(ctx.step_label(s) for s in d.used_by),
+                d.origin.describe(),
+                d.ownership.describe(),
                 d.id,
             ]
             for d in ctx.plan.data_sources
@@ -187,11 +202,8 @@ def write_capabilities(ctx: ExportContext) -> None:
         add_level(ws, area.column_range(index), title, "1 = novice, 5 = expert.")
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
 def write_findings(ctx: ExportContext) -> None:
-    findings = sorted(ctx.analysis.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.code))
+    findings = sorted(ctx.analysis.findings, key=lambda f: (severity_rank(f.severity), f.code))
     blurb = f"{len(findings)} findings from the plan's rules, most severe first, each with a suggested fix."
     n = len(ctx.plan.rule_settings)
     if n:
@@ -271,11 +283,7 @@ def _colour_severity(ws, cell_range: str) -> None:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Font, PatternFill
 
-    for label, fill, ink in (
-        ("Error", "FDE2E1", "9B1C1C"),
-        ("Warning", "FEF3C7", "92400E"),
-        ("Info", "E0F2FE", "075985"),
-    ):
+    for label, fill, ink in ((lk.label, xlsx(lk.pale()), xlsx(lk.text())) for lk in SEVERITY.values()):
         ws.conditional_formatting.add(
             cell_range,
             CellIsRule(
@@ -285,3 +293,10 @@ def _colour_severity(ws, cell_range: str) -> None:
                 font=Font(color=ink, bold=True),
             ),
         )
+
+
+def _role_kind(role) -> str:
+    """'Person, senior', 'Committee': what kind of party owns the governance."""
+    if role is None:
+        return ""
+    return f"{role.kind.label}, senior" if role.senior else role.kind.label

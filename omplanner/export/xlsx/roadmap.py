@@ -4,8 +4,8 @@ The sheet keeps working after export: end week, dates, slack and the critical pa
 over each row's start week and weeks, and the timeline is conditional formatting whose formulas
 read the same two cells of their own row. Editing a start week moves the bar; sorting or
 filtering the table keeps each bar on its row. Bars are coloured by kind of work, the critical
-path edged in red, each deployment's go-live week (the week it finishes) in gold, and the
-column of the current week edged.
+path edged in black (as in the app and the board pack), each deployment's go-live week (the
+week it finishes) in gold, and the column of the current week edged.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from ...figures import GO_LIVE_RULE
 from ...model import ITEM_COMPONENT, ItemKind, ItemStatus
+from ...vocabulary import INK, ITEM_KIND, xlsx
 from .cells import Column, Formula, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
 from .editable import show_depends_on
@@ -25,18 +26,10 @@ from .validation import id_column
 MAX_WEEKS = 260
 """The timeline stops after five years; the table still lists every item."""
 
-KIND_COLOURS: dict[ItemKind, str] = {
-    ItemKind.DIAGNOSTIC: "8E7CC3",
-    ItemKind.PROCESS_REDESIGN: "4A90C2",
-    ItemKind.DATA_READINESS: "3FA796",
-    ItemKind.DECISION_RIGHTS: "E0A030",
-    ItemKind.TOOL_SELECTION: "9CA3AF",
-    ItemKind.CAPABILITY: "D9738C",
-    ItemKind.GOVERNANCE: "6B8E23",
-    ItemKind.DEPLOYMENT: "1F4E79",
-    ItemKind.OTHER: "B59F7A",
-}
-CRITICAL = Side(style="thin", color="C0392B")
+KIND_COLOURS: dict[ItemKind, str] = {k: xlsx(lk.light) for k, lk in ITEM_KIND.items()}
+"""The vocabulary's colours, as openpyxl spells them: the app's roadmap and the board pack's Gantt agree."""
+CRITICAL = Side(style="thin", color=xlsx(INK))
+"""Thin: a conditional format's border can be no thicker in Excel."""
 GO_LIVE_FILL = "F2C94C"
 """The go-live week of a deployment, over its bar (a conditional format cannot draw the ◆)."""
 TODAY_EDGE = Side(style="thin", color="C0392B")
@@ -100,7 +93,7 @@ def write_roadmap(ctx: ExportContext) -> None:
         ctx.styler,
         "Roadmap",
         "Edit Start week and Weeks: the dates, end week, slack and the timeline follow. Bars are coloured by "
-        "kind of work; red-edged bars are on the critical path; gold marks a deployment's go-live week.",
+        "kind of work; black-edged bars are on the critical path; gold marks a deployment's go-live week.",
     )
     # The plan's calendar, read by every date formula and by the timeline's "today" column.
     put(ws, top, 1, "Week 1 starts on", ctx.styler, "label")
@@ -266,7 +259,7 @@ def _legend(ctx: ExportContext, ws, row: int) -> None:
         put(ws, row, 2, "", ctx.styler, f"key_{kind.value}")
         put(ws, row, 1, kind.label, ctx.styler, "value")
     put(ws, row + 1, 2, "", ctx.styler, "key_critical")
-    put(ws, row + 1, 1, "On the critical path (red edge): a delay here delays the whole roadmap", ctx.styler, "value")
+    put(ws, row + 1, 1, "On the critical path (black edge): a delay here delays the whole roadmap", ctx.styler, "value")
     put(ws, row + 2, 2, "", ctx.styler, "key_go_live")
     put(ws, row + 2, 1, f"Deployment go-live week. {GO_LIVE_RULE}", ctx.styler, "value")
     put(ws, row + 3, 2, "", ctx.styler, "key_today")

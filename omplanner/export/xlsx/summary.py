@@ -7,7 +7,7 @@ from datetime import date
 
 from openpyxl.comments import Comment
 
-from ...figures import UNKNOWN
+from ...figures import UNKNOWN, pilot_is_time_saving, rounded
 from ...model import Component, Severity
 from ...ranking import agreed_scores
 from ..analysis import ranked_use_case
@@ -16,11 +16,9 @@ from .context import ExportContext
 from .diagnostic import SCALE
 
 
-def _round(value, digits: int = 1):
-    if value is None:
-        return None
-    value = round(float(value), digits)
-    return int(value) if value.is_integer() else value
+def _round(value):
+    """Figures are stored as every output shows them (``figures.rounded``)."""
+    return None if value is None else rounded(value)
 
 
 def write_summary(ctx: ExportContext, exported: date | None = None) -> None:
@@ -121,6 +119,14 @@ def _explain_unknowns(ws, table, released_col: int, figures: list) -> None:
                 cell.comment = Comment(f"Unknown: {reason}.", "OM Planner")
 
 
+def _gap(uc, figures):
+    """Unknown ("—") when the pilot's time saving has no process figure to stand beside; empty when
+    the pilot measured something else (a gap to it would mean nothing)."""
+    if figures.capacity_released_pct is None and pilot_is_time_saving(uc.pilot_kpi):
+        return UNKNOWN
+    return _round(figures.gap_pct)
+
+
 def _integration(uc, figures) -> list:
     kpi = uc.pilot_kpi
     metric = f"{kpi.metric} ({kpi.unit})" if kpi.metric and kpi.unit else kpi.metric
@@ -131,6 +137,6 @@ def _integration(uc, figures) -> list:
         _round(figures.pilot_value),
         UNKNOWN if figures.capacity_released_pct is None else _round(figures.capacity_released_pct),
         UNKNOWN if figures.hours_released_per_month is None else _round(figures.hours_released_per_month),
-        _round(figures.gap_pct),
+        _gap(uc, figures),
         figures.summary,
     ]

@@ -29,8 +29,8 @@ def plan_wide_chapter(ctx: Ctx, number: int) -> list:
                 ds.name,
                 ds.system,
                 role_names(plan, [ds.owner_role]) or "no owner",
-                ds.validation or "—",
-                ds.latency or "—",
+                ds.validation.describe(),
+                ds.latency.describe(),
             ]
             for ds in sources
         ]

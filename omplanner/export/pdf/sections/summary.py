@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from ....figures import UNKNOWN, go_live_date, go_live_week, go_lives, pilot_is_time_saving, unknown_text
-from ....model import Component, Severity
+from ....figures import (
+    UNKNOWN,
+    go_live_date,
+    go_live_week,
+    go_lives,
+    number,
+    percent_text,
+    pilot_is_time_saving,
+    unknown_text,
+)
+from ....model import Component
+from ....vocabulary import severity_rank
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
 from .. import styles as st
@@ -20,12 +30,11 @@ from ..safe import Para, esc, para
 from .cover import NOTES_HEADING
 
 TOP_FINDINGS = 5
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def by_severity(findings):
     """Errors first, then warnings, then notes; the rules' own order within each."""
-    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+    return sorted(findings, key=lambda f: severity_rank(f.severity))
 
 
 def summary_chapter(ctx: Ctx, a: PlanAnalysis, full_notes: bool = False) -> list:
@@ -129,9 +138,9 @@ def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
         if f.capacity_released_pct is None:
             released, hours = UNKNOWN, UNKNOWN  # the row's "What it means" says why, once
         else:
-            released = f"{figure(f.capacity_released_pct)} %"
+            released = percent_text(f.capacity_released_pct)
         if f.hours_released_per_month is not None:
-            hours = f"{f.hours_released_per_month:,.0f}"
+            hours = number(f.hours_released_per_month)
         elif f.capacity_released_pct is not None:
             hours = unknown_text(f.hours_unknown_reason or "")
         rows.append([short(uc.name), pilot, released, hours, f.summary])

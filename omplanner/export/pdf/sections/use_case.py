@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
-from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
+from ....figures.minutes import expected_minutes, per_case_words
+from ....model import Component, Plan, ProcessMap, UseCase
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
@@ -50,6 +51,8 @@ def _profile(ctx: Ctx, uc: UseCase) -> list:
     if kpi.metric or kpi.value is not None:
         value = f"{figure(kpi.value)} {kpi.unit}".strip() if kpi.value is not None else "no figure yet"
         pairs.append(("Pilot KPI", f"{kpi.metric}: {value}" if kpi.metric else value))
+    if uc.outcome.name.strip():
+        pairs.append(("Process outcome", _outcome_text(uc)))
     flow: list = [Para("Tractability", s.h3), kv_table(ctx, pairs, 140)]
     scores = {sc.component: sc for sc in ctx.plan.scores if sc.use_case == uc.id and not sc.participant}
     flow.append(Para("Diagnostic: agreed scores", s.h3))
@@ -64,16 +67,20 @@ def _profile(ctx: Ctx, uc: UseCase) -> list:
     return flow
 
 
+def _outcome_text(uc: UseCase) -> str:
+    """'AP capacity released: from 0 to 20 %' (a figure not set yet reads as such)."""
+    o = uc.outcome
+    unit = f" {o.unit}" if o.unit else ""
+    base = f"from {figure(o.baseline)}{unit} " if o.baseline is not None else ""
+    target = f"to {figure(o.target)}{unit}" if o.target is not None else "no target yet"
+    return f"{o.name}: {base}{target}"
+
+
 def map_stats(plan: Plan, pmap: ProcessMap) -> str:
-    """Facts read off the map: step count, AI steps, and handling minutes in people's lanes."""
+    """Facts read off the map: step count, AI steps, and people's expected minutes per case."""
     steps = [st_ for st_ in pmap.steps if st_.kind.value not in ("start", "end")]
     ai = sum(1 for st_ in steps if st_.is_ai)
-    human = 0.0
-    for step in steps:
-        role = plan.role(step.lane)
-        if role is not None and role.kind is RoleKind.HUMAN:
-            human += step.minutes
-    return f"{len(steps)} steps, {ai} with AI · {figure(human)} minutes of people's time per case (sum of step times)"
+    return f"{len(steps)} steps, {ai} with AI · {per_case_words(expected_minutes(plan, pmap))}"
 
 
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
@@ -163,7 +170,9 @@ def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
         ]
     owner = g.owner_name or "no named person"
     if g.owner_role:
-        owner += f" ({role_names(plan, [g.owner_role])})"
+        role = plan.role(g.owner_role)
+        kind = f", {role.kind.label.lower()}{', senior' if role.senior else ''}" if role else ""
+        owner += f" ({role_names(plan, [g.owner_role])}{kind})"
     pairs = [
         ("Senior owner", owner),
         ("What AI may decide alone", g.autonomy_statement),
@@ -209,10 +218,10 @@ def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
         rows.append(
             [
                 ds.name,
-                ds.system,
-                role_names(plan, [ds.owner_role]) or "no owner",
-                ds.validation or "—",
-                ds.latency or "—",
+                f"{ds.system} · from: {ds.origin.describe()}" if ds.system else f"From: {ds.origin.describe()}",
+                f"{role_names(plan, [ds.owner_role]) or 'no owner'} · {ds.ownership.describe()}",
+                ds.validation.describe(),
+                ds.latency.describe(),
                 quality,
                 used,
             ]

@@ -1,0 +1,199 @@
+"""Expected minutes per case: each step's minutes weighted by how often a case passes through it.
+
+A case enters at the map's start (split evenly over several starts) and follows the flows:
+- where a step has several outgoing flows, the case takes one of them (a branch). A branch's share
+  is entered as a percentage in its flow's label ("complaint · 10 %"); branches without one share
+  what is left evenly, and the figure says so ("even shares assumed at 1 branch point");
+- an AI step with an exception route sends its exception rate of cases there and the rest on
+  its flows; a route without a rate sends none there (said too);
+- loops (rework) count each pass: the expected number of visits is solved, not walked once.
+A step no flow reaches at all (a map drawn without flows) counts once, as a plain sum would.
+
+People's time is the steps in people's lanes that no AI does (a step where AI surfaces information
+is still a person's work); the rest is AI and systems' time. The plain sum of every step's
+minutes is kept, and may only be shown labelled as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import AiIntervention, Plan, ProcessMap, Step, StepKind
+
+_SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+_AI_WORKS = (AiIntervention.AUTOMATE, AiIntervention.ROUTE_EXCEPTIONS)
+_ROUNDS = 2_000
+
+
+@dataclass(frozen=True)
+class ExpectedMinutes:
+    people: float
+    """People's expected minutes per case."""
+    machine: float
+    """AI and systems' expected minutes per case."""
+    plain_sum: float
+    """Every step's minutes once, whatever the branches: only ever shown as "sum of step times"."""
+    visits: dict[str, float] = field(default_factory=dict)
+    """Step id -> expected passes of one case through it (0.1 for a branch taken by 10 %)."""
+    assumed: tuple[str, ...] = ()
+    """What the figure had to assume, in words, for a note beside it."""
+
+    @property
+    def total(self) -> float:
+        return self.people + self.machine
+
+
+def branch_share(label: str) -> float | None:
+    """The share (0-1) a flow's label gives its branch ("yes · 85 %"), or None."""
+    found = _SHARE.search(label or "")
+    return min(1.0, float(found.group(1).replace(",", ".")) / 100) if found else None
+
+
+def is_people_time(plan: Plan | None, step: Step) -> bool:
+    role = plan.role(step.lane) if plan is not None else None
+    in_people_lane = role is None or role.is_people
+    return in_people_lane and step.ai not in _AI_WORKS
+
+
+def _transitions(pmap: ProcessMap, ids: set[str]) -> tuple[list[tuple[str, str, float]], list[str]]:
+    outgoing: dict[str, list] = {}
+    for flow in pmap.flows:
+        if flow.source in ids and flow.target in ids:
+            outgoing.setdefault(flow.source, []).append(flow)
+    edges: list[tuple[str, str, float]] = []
+    assumed: list[str] = []
+    even = no_rate = 0
+    for step in pmap.steps:
+        flows = outgoing.get(step.id, [])
+        leave = 1.0
+        if step.exception_route in ids and step.exception_route != step.id:
+            if step.exception_rate is None:
+                no_rate += 1
+            else:
+                rate = step.exception_rate / 100
+                edges.append((step.id, step.exception_route, rate))
+                leave -= rate
+        if not flows:
+            continue
+        shares = [branch_share(f.label) if len(flows) > 1 else 1.0 for f in flows]
+        given = sum(s for s in shares if s is not None)
+        open_ = sum(1 for s in shares if s is None)
+        if open_:
+            even += 1
+            rest = max(0.0, 1.0 - given) / open_
+            shares = [rest if s is None else s for s in shares]
+        elif given > 0 and abs(given - 1.0) > 1e-9:
+            shares = [s / given for s in shares]  # shares that do not add up to 100 % are scaled to it
+        edges += [(step.id, f.target, leave * s) for f, s in zip(flows, shares, strict=True)]
+    if even:
+        assumed.append(f"even shares assumed at {even} branch point{'s' if even > 1 else ''}")
+    if no_rate:
+        assumed.append(f"no exception rate on {no_rate} exception route{'s' if no_rate > 1 else ''} (counted as none)")
+    return edges, assumed
+
+
+def _flow_order(entries: list[str], edges: list[tuple[str, str, float]], every: list[str]) -> list[str]:
+    """Steps in the order the flows run from the entries (reverse post-order), then the rest."""
+    after: dict[str, list[str]] = {}
+    for source, target, _p in edges:
+        after.setdefault(source, []).append(target)
+    seen: set[str] = set()
+    post: list[str] = []
+    for root in entries:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(after.get(root, ())))]
+        while stack:
+            node, children = stack[-1]
+            child = next((c for c in children if c not in seen), None)
+            if child is None:
+                post.append(node)
+                stack.pop()
+            else:
+                seen.add(child)
+                stack.append((child, iter(after.get(child, ()))))
+    order = post[::-1]
+    return order + [i for i in every if i not in seen]
+
+
+def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
+    """Step id -> expected passes of one case, and what was assumed."""
+    ids = {s.id for s in pmap.steps}
+    if not ids:
+        return {}, []
+    edges, assumed = _transitions(pmap, ids)
+    structure = {(f.source, f.target) for f in pmap.flows if f.source in ids and f.target in ids}
+    structure |= {(s.id, s.exception_route) for s in pmap.steps if s.exception_route in ids}
+    starts = [s.id for s in pmap.steps if s.kind is StepKind.START]
+    if starts:  # a case enters at one of them
+        entries, enter = starts, {i: 1.0 / len(starts) for i in starts}
+    else:  # without a start, each step no flow reaches counts once, as a plain sum would
+        into = {t for _, t in structure}
+        entries = [s.id for s in pmap.steps if s.id not in into] or [pmap.steps[0].id]
+        enter = dict.fromkeys(entries, 1.0)
+        if len(entries) > 1:
+            assumed.append(f"{len(entries)} steps no flow reaches counted once")
+    incoming: dict[str, list[tuple[str, float]]] = {}
+    for source, target, p in edges:
+        if p > 0:
+            incoming.setdefault(target, []).append((source, p))
+    order = _flow_order(entries, edges, [s.id for s in pmap.steps])
+    visits = dict.fromkeys(ids, 0.0)
+    # visits = entries + visits carried along each transition, to a fixed point; sweeping in the
+    # order the flows run settles a map without loops in one sweep, and a loop in a few.
+    for _ in range(_ROUNDS):
+        change = 0.0
+        for i in order:
+            value = enter.get(i, 0.0) + sum(p * visits[source] for source, p in incoming.get(i, ()))
+            change = max(change, abs(value - visits[i]))
+            visits[i] = value
+        if change < 1e-9:
+            break
+    else:
+        assumed.append("a loop no case leaves: each of its steps counted once")
+        visits = {i: min(1.0, v) for i, v in visits.items()}
+    reached = set(entries)
+    frontier = list(entries)
+    while frontier:
+        here = frontier.pop()
+        for source, target in structure:
+            if source == here and target not in reached:
+                reached.add(target)
+                frontier.append(target)
+    apart = [i for i in ids if i not in reached]
+    for i in apart:
+        visits[i] = 1.0
+    if apart:
+        assumed.append(f"{len(apart)} step{'s' if len(apart) > 1 else ''} no flow reaches counted once")
+    return {i: visits.get(i, 0.0) for i in ids}, assumed
+
+
+def expected_minutes(plan: Plan | None, pmap: ProcessMap) -> ExpectedMinutes:
+    """``plan`` gives the lanes' roles; without it every lane is taken as people's."""
+    visits, assumed = expected_visits(pmap)
+    people = machine = plain = 0.0
+    for step in pmap.steps:
+        minutes = step.minutes
+        plain += minutes
+        weighted = visits.get(step.id, 0.0) * minutes
+        if is_people_time(plan, step):
+            people += weighted
+        else:
+            machine += weighted
+    return ExpectedMinutes(people, machine, plain, visits, tuple(assumed))
+
+
+def per_case_words(found: ExpectedMinutes) -> str:
+    """The expected people's minutes in words, with how they were found and the plain sum labelled:
+    the same sentence under the PDF's maps and in the workbook's Processes sheet."""
+    from .format import number
+
+    how = "each step weighted by the share of cases that reach it"
+    if found.assumed:
+        how += "; " + "; ".join(found.assumed)
+    return (
+        f"{number(found.people)} minutes of people's time per case expected ({how}); "
+        f"sum of all step times {number(found.plain_sum)}"
+    )
