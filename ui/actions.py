@@ -52,6 +52,13 @@ ACTIONS: list[ActionSpec] = [
         "file.export_pdf", "&PDF board pack…", "exports.export_pdf", "Export the plan as a PDF board pack", "export"
     ),
     ActionSpec(
+        "file.import_workbook",
+        "&Changes from a workbook…",
+        "workbook_import.import_changes",
+        "Bring the client's edits of an exported Excel workbook back into the plan, with a preview",
+        "open",
+    ),
+    ActionSpec(
         "file.export_image",
         "&Image of this page…",
         "exports.export_image",

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self._files = None
         self._exports = None
+        self._workbook_import = None
         self._bpmn = None
         self._sharing = None
         self._rules_view = None
@@ -220,6 +221,16 @@ class MainWindow(QMainWindow):
             self._exports = ExportController(self, self.document)
             self._exports.status.connect(self.show_message)
         return self._exports
+
+    @property
+    def workbook_import(self):
+        """File › Import › Changes from a workbook…, built on first use."""
+        if self._workbook_import is None:
+            from .import_workbook import WorkbookImportController
+
+            self._workbook_import = WorkbookImportController(self, self.document)
+            self._workbook_import.status.connect(self.show_message)
+        return self._workbook_import
 
     @property
     def bpmn(self):

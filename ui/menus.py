@@ -28,7 +28,7 @@ MENUS: list[tuple[str, list[MenuEntry]]] = [
             "file.merge",
             "-",
             ("&Export", ["file.export_xlsx", "file.export_pdf", "file.export_image", "file.export_bpmn"]),
-            ("&Import", ["file.import_bpmn"]),
+            ("&Import", ["file.import_workbook", "file.import_bpmn"]),
             "-",
             "file.quit",
         ],

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "check_commands",
     "sequence_commands",
     "export_commands",
+    "import_commands",
     "bpmn_commands",
     "compare_commands",
 ]

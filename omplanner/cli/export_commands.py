@@ -66,18 +66,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("plan", type=Path, help="the plan file to export")
     for flag, spec in EXPORTERS.items():
         export.add_argument(f"--{flag}", type=Path, metavar=f"OUT{spec.suffix}", help=spec.help)
+    export.add_argument(
+        "--scoring-forms",
+        type=Path,
+        metavar="DIR",
+        help="write a scoring form (a small workbook) per participant into this folder; needs --participants",
+    )
+    export.add_argument("--participants", metavar='"ANA, BEN"', help="the participants' names, separated by commas")
     export.add_argument("--bpmn", type=Path, metavar="DIR", help="write every process map as a BPMN 2.0 file into DIR")
     export.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
     targets = [(flag, getattr(args, flag)) for flag in EXPORTERS if getattr(args, flag, None) is not None]
+    forms = getattr(args, "scoring_forms", None)
+    if forms is not None or getattr(args, "participants", None):
+        _check_forms(args)
     bpmn_folder = getattr(args, "bpmn", None)
     if bpmn_folder is not None:
         from .bpmn_commands import check_bpmn_folder
 
         check_bpmn_folder(bpmn_folder)
-    if not targets and bpmn_folder is None:
+    if not targets and forms is None and bpmn_folder is None:
         raise CliError("say what to write, e.g. " + " or ".join(f"--{f} OUT{s.suffix}" for f, s in EXPORTERS.items()))
     for flag, out in targets:
         spec = EXPORTERS[flag]
@@ -89,6 +99,8 @@ def run_export(args: argparse.Namespace) -> int:
         if out.is_dir():
             raise CliError(f"{out} is a folder; give a file name")
     plan = load(args.plan)
+    if forms is not None:
+        _write_forms(plan, args)
     for flag, out in targets:
         try:
             EXPORTERS[flag].exporter(plan, out)
@@ -101,3 +113,25 @@ def run_export(args: argparse.Namespace) -> int:
         written = write_bpmn_folder(plan, bpmn_folder)
         print(f"Wrote {len(written)} BPMN 2.0 file(s) into {bpmn_folder}.")
     return EXIT_OK
+
+
+def _check_forms(args: argparse.Namespace) -> None:
+    from ..export.xlsx.scoring_forms import participants_list
+
+    if args.scoring_forms is None:
+        raise CliError("--participants goes with --scoring-forms DIR")
+    if not participants_list(args.participants or ""):
+        raise CliError('say who scores, e.g. --participants "Ana, Ben"')
+    if not args.scoring_forms.is_dir():
+        raise CliError(f"the folder {args.scoring_forms} does not exist")
+
+
+def _write_forms(plan, args: argparse.Namespace) -> None:
+    from ..export.xlsx.scoring_forms import export_scoring_forms, participants_list
+
+    try:
+        written = export_scoring_forms(plan, args.scoring_forms, participants_list(args.participants))
+    except OSError as exc:
+        raise CliError(f"could not write the scoring forms: {exc.strerror or exc}", EXIT_USAGE) from exc
+    for path in written:
+        print(f"Wrote {path} (scoring form).")

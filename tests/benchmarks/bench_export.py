@@ -47,6 +47,25 @@ def xlsx(large: Path, repeats: int, tmp: Path) -> Row:
     return Row("Excel export, large plan (vs plain openpyxl)", ours, baseline, 1.5, note=f"{cells} cells")
 
 
+def xlsx_import(large: Path, repeats: int, tmp: Path) -> Row:
+    """Comparing the large plan's workbook with the plan (no edits), against openpyxl loading it."""
+    import_workbook = _exporter("omplanner.workbook_import", "import_workbook")
+    export_xlsx = _exporter("omplanner.export.xlsx", "export_xlsx")
+    from openpyxl import load_workbook
+
+    plan = load_plan(large)
+    out = tmp / "import.xlsx"
+    export_xlsx(plan, out)
+    result = import_workbook(plan, out)
+    assert not (result.changes or result.errors), "an untouched workbook must change nothing"
+
+    def bare() -> None:
+        load_workbook(out).close()
+
+    ours, baseline = median_times(lambda: import_workbook(plan, out), bare, repeats)
+    return Row("Workbook import, large plan, no edits (vs openpyxl loading it)", ours, baseline, 1.0)
+
+
 def pdf(large: Path, repeats: int, tmp: Path) -> Row:
     export_pdf = _exporter("omplanner.export.pdf", "export_pdf")
     from pypdf import PdfReader

@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             ("rule check", lambda: bench_rules.run(large, double, repeats)),
             ("edits in the app", lambda: bench_edits.run(large, repeats)),
             ("Excel export", lambda: bench_export.xlsx(large, repeats, tmp)),
+            ("workbook import", lambda: bench_export.xlsx_import(large, repeats, tmp)),
             ("PDF export", lambda: bench_export.pdf(large, repeats, tmp)),
             ("BPMN import / export", lambda: bench_bpmn.run(repeats)),
             ("process map scene", lambda: bench_scene.run(repeats)),

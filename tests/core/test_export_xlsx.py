@@ -1,22 +1,23 @@
 """The Excel workbook, read back with openpyxl: content, tables, validations, charts, layout."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from omplanner.export import Cancelled
 from omplanner.export.xlsx import export_xlsx
-from omplanner.export.xlsx.roadmap import KIND_COLOURS
 from omplanner.fileio import load_plan
 from omplanner.integration import integration_figures
 from omplanner.paths import example_path
 from omplanner.ranking import rank_use_cases
-from omplanner.sequencing import analyse_roadmap
 
 SHEETS = [
     "Summary",
     "Roadmap",
+    "Use cases",
+    "Roles",
     "Decision rights",
     "Diagnostic",
     "Processes",
@@ -55,7 +56,9 @@ def find_table(book, name):
 
 
 def test_sheets_in_order_with_a_process_table_per_use_case(book, plan):
-    assert book.sheetnames == SHEETS
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    assert visible == SHEETS
+    assert book["OM Planner export"].sheet_state == "hidden"
     tables = list(book["Processes"].tables)
     assert len(tables) == len(plan.use_cases)
     assert tables[0] == "Process_AP_invoice_matching"
@@ -96,42 +99,67 @@ def test_summary_ranks_use_cases_with_scores_and_integration_figures(book, plan)
     assert start[1].value == ranked[0].use_case.name
 
 
-def test_roadmap_table_has_every_item_with_dates_and_critical_path(book, plan):
+def test_roadmap_table_has_every_item_with_names_and_formulas_for_what_follows(book, plan):
     ws = book["Roadmap"]
-    rows = {r["Id"]: r for r in table_rows(ws, "Roadmap")}
+    rows = {r["OM Planner id"]: r for r in table_rows(ws, "Roadmap")}
     assert set(rows) == {i.id for i in plan.roadmap}
-    analysis = analyse_roadmap(plan)
-    start = plan.details.start_date
+    header = ws[ws.tables["Roadmap"].ref][0]
+    hidden = [c.value for c in header if ws.column_dimensions[c.column_letter].hidden]
+    assert hidden == ["Latest start week", "OM Planner id"]
     for item in plan.roadmap:
         row = rows[item.id]
         assert row["Title"] == item.title
         assert row["Kind"] == item.kind.label
+        assert row["Start week"] == item.first_week
         assert row["Weeks"] == item.duration_weeks
-        assert row["Start"].date() == start + timedelta(weeks=item.start_week)
-        assert row["End"].date() == start + timedelta(weeks=item.end_week, days=-1)
-        assert row["Depends on"] == (", ".join(item.depends_on) or None)
-        assert (row["Critical path"] == "Yes") == (item.id in analysis.critical)
-        assert row["Slack (weeks)"] == analysis.slack.get(item.id)
+        # What follows from the start and the weeks is computed by the spreadsheet, not typed.
+        for header_name in ("End week", "Start", "End", "Slack (weeks)", "Critical path"):
+            assert str(row[header_name]).startswith("="), (item.id, header_name)
+        # Names, never ids, where people read.
+        assert row["Depends on"] == ("; ".join(plan.item(d).title for d in item.depends_on) or None)
+        assert row["Owner"] == plan.role(item.owner).name
 
 
-def test_roadmap_timeline_bars_milestones_freeze_and_print_setup(book, plan):
+def bar_rule(ws, kind_label: str) -> tuple[str, str]:
+    """The timeline's bar rule for a kind of work (not the critical-path variant): formula, anchor."""
+    from tests.core.xlsx_formulas import conditional_rules
+
+    for cells, formula, _rule in conditional_rules(ws):
+        if f'="{kind_label}",' in formula and '"Yes"' not in formula and ">=" in formula:
+            return formula, cells.split(":")[0]
+    raise AssertionError(f"no bar rule for {kind_label}")
+
+
+def week_columns(ws) -> dict[int, int]:
+    header_row = ws[ws.tables["Roadmap"].ref][0][0].row
+    return {c.value: c.column for c in ws[header_row] if isinstance(c.value, int) and c.column > 18}
+
+
+def test_roadmap_timeline_is_conditional_formatting_on_each_rows_own_cells(book, plan):
+    from tests.core.xlsx_formulas import evaluate
+
     ws = book["Roadmap"]
-    table = ws.tables["Roadmap"]
-    header_row = ws[table.ref][0][0].row
-    week_one = next(c.column for c in ws[header_row] if c.value == 1 and c.column > 14)
+    first = ws[ws.tables["Roadmap"].ref][1][0].row
+    weeks = week_columns(ws)
+    assert max(weeks) >= max(i.last_week for i in plan.roadmap)
     for index, item in enumerate(plan.roadmap):
-        row = header_row + 1 + index
-        colour = KIND_COLOURS[item.kind]
-        fills = [ws.cell(row=row, column=week_one + w).fill.fgColor.rgb for w in range(60)]
-        filled = [w for w, rgb in enumerate(fills) if rgb in ("00" + colour, "FF" + colour)]
-        assert filled == list(range(item.start_week, item.end_week)), item.id
-        if item.kind.value == "deployment":
-            assert ws.cell(row=row, column=week_one + item.end_week - 1).value == "◆"
-    assert ws.freeze_panes == f"C{header_row + 1}"
+        row = first + index
+        # No painted cells: the bar is the rule's, so sorting the table cannot strand it.
+        assert all(ws.cell(row=row, column=col).fill.fill_type is None for col in weeks.values())
+        formula, anchor = bar_rule(ws, item.kind.label)
+        on = [w for w, col in weeks.items() if evaluate(ws, formula, anchor, f"{get_column_letter(col)}{row}")]
+        assert on == list(range(item.first_week, item.last_week + 1)), item.id
+        # An edited start week moves the bar.
+        start = f"{get_column_letter(ws[ws.tables['Roadmap'].ref][0][5].column)}{row}"
+        moved = [
+            w
+            for w, col in weeks.items()
+            if evaluate(ws, formula, anchor, f"{get_column_letter(col)}{row}", {start: item.first_week + 2})
+        ]
+        assert moved == [w for w in range(item.first_week + 2, item.last_week + 3) if w in weeks], item.id
+    assert ws.freeze_panes == f"B{first}"
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == f"${header_row}:${header_row}"
+    assert ws.print_title_rows == f"${first - 1}:${first - 1}"
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
     assert '"Planned,In progress,Done,At risk"' in lists
 
@@ -204,10 +232,10 @@ def test_registers_hold_every_entity(book, plan):
 def test_column_widths_fit_and_dates_are_dates(book):
     ws = book["Roadmap"]
     widths = {letter: dim.width for letter, dim in ws.column_dimensions.items()}
-    assert widths["B"] >= 24 and widths["G"] >= 11  # title readable, dates never "#####"
-    assert ws["G" + str(ws.tables["Roadmap"].ref.split(":")[0][1:])].value == "Start"
+    assert widths["A"] >= 24 and widths["I"] >= 11  # title readable, dates never "#####"
+    assert ws["I" + str(ws.tables["Roadmap"].ref.split(":")[0][1:])].value == "Start"
     first = int(ws.tables["Roadmap"].ref.split(":")[0][1:]) + 1
-    assert ws[f"G{first}"].is_date and ws[f"H{first}"].is_date
+    assert ws[f"I{first}"].number_format == ws[f"J{first}"].number_format == "d mmm yyyy"
 
 
 def test_progress_reports_rising_fractions(plan, tmp_path):
@@ -247,7 +275,7 @@ def test_an_empty_plan_exports(tmp_path):
 
     path = export_xlsx(Plan(), tmp_path / "empty.xlsx")
     book = load_workbook(path)
-    assert book.sheetnames == SHEETS
+    assert book.sheetnames == [*SHEETS, "OM Planner export"]
     assert table_rows(book["Summary"], "UseCases")[0]["Use case"] is None
     exported = next(r for r in book["Summary"].iter_rows(max_col=2) if r[0].value == "Exported")[1]
     assert exported.value.date() == date.today()
@@ -290,7 +318,7 @@ def test_findings_appear_on_their_sheet_in_the_counts_and_beside_roadmap_items(p
     assert rows[1]["Suggested fix"] is None
     counts = {r["Severity"]: r["Findings"] for r in table_rows(book["Summary"], "FindingCounts")}
     assert counts == {"Error": 1, "Warning": 1, "Info": 0}
-    roadmap = {r["Id"]: r for r in table_rows(book["Roadmap"], "Roadmap")}
+    roadmap = {r["OM Planner id"]: r for r in table_rows(book["Roadmap"], "Roadmap")}
     assert roadmap["item-4"]["Findings"] == "TEST-2, TEST-1"
     assert roadmap["item-2"]["Findings"] == "TEST-1"
     assert roadmap["item-1"]["Findings"] is None
@@ -302,8 +330,59 @@ def test_long_roadmaps_get_wider_week_columns(plan, tmp_path):
     long_plan = plan.model_copy(deep=True)
     long_plan.roadmap[-1].start_week = 130
     ws = load_workbook(export_xlsx(long_plan, tmp_path / "long.xlsx"))["Roadmap"]
-    header_row = int(ws.tables["Roadmap"].ref.split(":")[0][1:])
-    week_cells = {c.value: c.column for c in ws[header_row] if isinstance(c.value, int)}
-    assert max(week_cells) == long_plan.roadmap[-1].end_week
+    week_cells = week_columns(ws)
+    assert max(week_cells) >= long_plan.roadmap[-1].last_week
     width = ws.column_dimensions[get_column_letter(week_cells[131])].width
     assert width > ws.column_dimensions[get_column_letter(week_cells[9])].width >= 3
+
+
+def test_people_read_names_never_ids_and_ids_sit_in_hidden_columns(book, plan):
+    import re
+
+    from omplanner.model.walk import iter_places
+
+    ids = {place.entity.id for place in iter_places(plan)}
+    hidden_ids = set()
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or cell.data_type == "f":
+                    continue
+                parts = {p.strip() for p in re.split(r"[,;\n→]", cell.value)}
+                if ws.column_dimensions[cell.column_letter].hidden:
+                    hidden_ids |= parts & ids
+                    continue
+                assert not parts & ids, f"{ws.title}!{cell.coordinate}: {cell.value!r}"
+    assert {i.id for i in plan.roadmap} | {r.id for r in plan.roles} | {s.id for s in plan.scores} <= hidden_ids
+
+
+def test_enumerated_and_bounded_cells_are_validated_with_messages(book):
+    def validations(sheet):
+        return {(dv.type, dv.formula1): dv for dv in book[sheet].data_validations.dataValidation}
+
+    scores = validations("Diagnostic")
+    assert ("whole", "1") in scores and scores[("whole", "1")].formula2 == "5"
+    owner = next(dv for (kind, f), dv in validations("Roadmap").items() if kind == "list" and "Roles" in f)
+    assert owner.formula1.startswith("'Roles'!$A$5:$A$")
+    for sheet in ("Roadmap", "Use cases", "Roles", "Decision rights", "Capabilities", "Data sources", "Governance"):
+        for dv in book[sheet].data_validations.dataValidation:
+            assert dv.showErrorMessage and dv.error and dv.showInputMessage and dv.prompt, (sheet, dv.sqref)
+
+
+def test_print_layout_keeps_type_legible(book):
+    from omplanner.export.xlsx.pages import sheet_inches
+
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        setup = ws.page_setup
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            printable = (8.27 if setup.orientation == "portrait" else 11.69) - 0.8
+            assert sheet_inches(ws) * 8 / 11 <= printable, ws.title  # type never below 8 pt
+        else:
+            assert setup.orientation == "landscape" and setup.scale >= 73 and ws.print_title_cols, ws.title
+        assert "Page &P of &N" in ws.oddFooter.right.text
+        assert ws.oddHeader.left.text
+    assert book["Roles"].page_setup.orientation == "portrait"

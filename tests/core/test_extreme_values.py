@@ -129,9 +129,15 @@ def test_a_roadmap_at_either_end_of_the_date_range_exports_to_pdf_and_xlsx(examp
     charts_drawn = int(re.search(r"Chart 1 of (\d+)", text).group(1))
     assert charts_drawn <= 6
     export_xlsx(example_plan, xlsx)
-    sheet = load_workbook(xlsx, read_only=True)["Roadmap"]
-    ends = [row[7] for row in sheet.iter_rows(values_only=True) if row and row[0] == example_plan.roadmap[-1].id]
-    assert ends and ends[0].year == last
+    sheet = load_workbook(xlsx)["Roadmap"]
+    assert sheet["B4"].value.date() == start  # the calendar every date formula reads
+    header = next(r for r in sheet.iter_rows() if any(c.value == "OM Planner id" for c in r))
+    column = {c.value: c.column_letter for c in header}
+    row = next(c.row for c in sheet[column["OM Planner id"]] if c.value == example_plan.roadmap[-1].id)
+    first, weeks = sheet[f"{column['Start week']}{row}"].value, sheet[f"{column['Weeks']}{row}"].value
+    assert sheet[f"{column['End']}{row}"].value == f"=$B$4+({column['Start week']}{row}+{column['Weeks']}{row}-1)*7-1"
+    # What the spreadsheet computes from them:
+    assert (start + timedelta(days=(first + weeks - 1) * 7 - 1)).year == last
 
 
 # -- long text and long lists ---------------------------------------------------------------------

@@ -4,7 +4,7 @@ result and capacity released for each use case, because both read them from ompl
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -43,17 +43,30 @@ def _table(ws, name: str) -> list[dict]:
 
 
 def _workbook_go_lives(book) -> dict[str, tuple[int, object]]:
-    """Deployment title -> (the week number above its ◆, the End date of its row)."""
+    """Deployment title -> (the week its go-live rule marks, the End date its formula computes)."""
+    from openpyxl.utils import get_column_letter
+
+    from tests.core.xlsx_formulas import conditional_rules, evaluate
+
     ws = book["Roadmap"]
     header_row = ws[ws.tables["Roadmap"].ref][0][0].row
-    week_of = {c.column: c.value for c in ws[header_row] if isinstance(c.value, int) and c.column > 14}
+    week_of = {c.column: c.value for c in ws[header_row] if isinstance(c.value, int) and c.column > 18}
+    formula, anchor = next(
+        (f, cells.split(":")[0])
+        for cells, f, _ in conditional_rules(ws)
+        if f'="{ItemKind.DEPLOYMENT.label}",' in f and ">=" not in f
+    )
+    start = ws["B4"].value.date()
     found = {}
     for offset, row in enumerate(_table(ws, "Roadmap"), start=1):
         if row["Kind"] != ItemKind.DEPLOYMENT.label:
             continue
-        marks = [col for col in week_of if ws.cell(row=header_row + offset, column=col).value == "◆"]
+        r = header_row + offset
+        marks = [col for col in week_of if evaluate(ws, formula, anchor, f"{get_column_letter(col)}{r}")]
         assert len(marks) == 1, row["Title"]
-        found[row["Title"]] = (week_of[marks[0]], row["End"].date())
+        assert row["End"].startswith("=$B$4+(")  # the spreadsheet computes it, as here:
+        end = start + timedelta(days=(row["Start week"] + row["Weeks"] - 1) * 7 - 1)
+        found[row["Title"]] = (week_of[marks[0]], end)
     return found
 
 

@@ -48,6 +48,7 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
     from .context import ExportContext
     from .decisions import write_decision_rights
     from .diagnostic import write_diagnostic
+    from .people import write_roles, write_use_cases
     from .processes import write_processes
     from .registers import (
         write_capabilities,
@@ -63,10 +64,14 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
     report(0.0, "Analysing the plan")
     workbook = Workbook()
     workbook.remove(workbook.active)
+    # Formulas are written without results: every spreadsheet computes them on opening.
+    workbook.calculation.fullCalcOnLoad = True
     ctx = ExportContext(plan=plan, analysis=analyse_plan(plan), workbook=workbook)
     steps: list[tuple[str, Callable[[], None]]] = [
         ("Writing the summary", lambda: write_summary(ctx, date.today())),
         ("Writing the roadmap", lambda: write_roadmap(ctx)),
+        ("Writing the use cases", lambda: write_use_cases(ctx)),
+        ("Writing the roles", lambda: write_roles(ctx)),
         ("Writing the decision rights", lambda: write_decision_rights(ctx)),
         ("Writing the diagnostic", lambda: write_diagnostic(ctx)),
         ("Writing the processes", lambda: write_processes(ctx, each_process)),
@@ -91,6 +96,11 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
         report(fraction, what)
         write()
         fraction += step_size
+    from .pages import lay_out_pages
+    from .record import write_record
+
+    lay_out_pages(workbook, plan.details.title, date.today())
+    write_record(ctx)
     _document_properties(workbook, plan)
     workbook.active = 0
     report(0.85, "Saving the workbook")

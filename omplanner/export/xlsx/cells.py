@@ -91,6 +91,18 @@ class Styler:
         cell._style = array
 
 
+class Formula(str):
+    """A formula (without its leading "=") to write as one (``put`` writes any other string as text, never a formula).
+    ``width`` is the characters its result needs, for fitting the column."""
+
+    width: int = 6
+
+    def __new__(cls, text: str, width: int = 6):
+        made = super().__new__(cls, text)
+        made.width = width
+        return made
+
+
 _new_cell = Cell.__new__
 
 
@@ -116,9 +128,15 @@ def put(ws: Worksheet, row: int, col: int, value, styler: Styler | None = None, 
     cell = _fresh_cell(ws, row, col)
     quote = False
     kind = type(value)
-    if kind is not str and isinstance(value, Enum):
+    if kind is Formula:
+        cell._value = "=" + value
+        cell.data_type = "f"
+        kind = None
+    elif kind is not str and isinstance(value, Enum):
         value, kind = getattr(value, "label", value.value), str
-    if kind is str or isinstance(value, str):
+    if kind is None:
+        pass
+    elif kind is str or isinstance(value, str):
         # Set directly rather than through ``cell.value``: openpyxl would re-check the text
         # (``clean_text`` did) and turn a leading "=" into a formula.
         value = clean_text(value)
@@ -186,6 +204,8 @@ _BODY_STYLE = {"text": "body", "long": "body_wrap", "number": "body", "date": "b
 def _display_length(value) -> int:
     if value is None:
         return 0
+    if type(value) is Formula:
+        return value.width
     if type(value) is int:
         return len(str(value))
     if isinstance(value, (date, datetime)):

@@ -10,34 +10,19 @@ from __future__ import annotations
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...model import Autonomy, Severity
 from ...vocabulary import SEVERITY, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
+from .editable import raci_letter
+from .validation import add_list, hide_ids, id_column
 
 RACI_LETTERS = ("A", "R", "C", "I", "A/R")
 _GAP, _DOUBLE = SEVERITY[Severity.ERROR], SEVERITY[Severity.WARNING]
 """A decision no one is accountable for is a problem; two accountable is worth a look."""
 GAP_FILL = PatternFill("solid", fgColor=xlsx(_GAP.pale()), bgColor=xlsx(_GAP.pale()))
 DOUBLE_FILL = PatternFill("solid", fgColor=xlsx(_DOUBLE.pale()), bgColor=xlsx(_DOUBLE.pale()))
-
-
-def raci_letter(decision, role_id: str) -> str | None:
-    accountable = role_id in decision.accountable
-    responsible = role_id in decision.responsible
-    if accountable and responsible:
-        return "A/R"
-    if accountable:
-        return "A"
-    if responsible:
-        return "R"
-    if role_id in decision.consulted:
-        return "C"
-    if role_id in decision.informed:
-        return "I"
-    return None
 
 
 def _roles_in_matrix(ctx: ExportContext) -> list:
@@ -74,11 +59,12 @@ def write_decision_rights(ctx: ExportContext) -> None:
         Column("Override authority", max_width=26),
         Column("Audit trail", "center"),
         Column("Rationale", "long", max_width=60),
+        id_column(),
     ]
     rows = [
         [d.name, ctx.use_case_name(d.use_case), ctx.step_name(d.step), d.autonomy]
         + [raci_letter(d, r.id) for r in roles]
-        + [ctx.role(d.override_authority), d.audit_trail, d.rationale]
+        + [ctx.role(d.override_authority), d.audit_trail, d.rationale, d.id]
         for d in ctx.plan.decisions
     ]
     area = write_table(ws, ctx.table_names, styler, top, 1, "DecisionRights", fixed + role_columns + tail, rows)
@@ -97,17 +83,16 @@ def write_decision_rights(ctx: ExportContext) -> None:
     ws.row_dimensions[area.header_row].height = min(max(longest * 7 + 12, 40), 200)
 
     if roles:
-        letters = DataValidation(
-            type="list",
-            formula1='"' + ",".join(RACI_LETTERS) + '"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Not a RACI letter",
-            error="Use A (accountable), R (responsible), C (consulted), I (informed) or A/R.",
-        )
-        ws.add_data_validation(letters)
         first_letter, last_letter = get_column_letter(first_role), get_column_letter(last_role)
-        letters.add(f"{first_letter}{area.first_row}:{last_letter}{area.last_row}")
+        add_list(
+            ws,
+            f"{first_letter}{area.first_row}:{last_letter}{area.last_row}",
+            list(RACI_LETTERS),
+            "RACI letter",
+            blank=True,
+            prompt="A = accountable (one per decision), R = responsible, C = consulted, I = informed, "
+            "A/R = both accountable and responsible. Leave empty when the role takes no part.",
+        )
         # Gaps: flag the decision's name when its row has no A, or more than one.
         span = f"${first_letter}{area.first_row}:${last_letter}{area.first_row}"
         name_range = area.column_range(0)
@@ -121,19 +106,11 @@ def write_decision_rights(ctx: ExportContext) -> None:
             name_range, FormulaRule(formula=[several_a], fill=DOUBLE_FILL, font=Font(color=xlsx(_DOUBLE.text())))
         )
 
-    autonomy = DataValidation(
-        type="list",
-        formula1='"' + ",".join(a.label for a in Autonomy) + '"',
-        allow_blank=False,
-        showErrorMessage=True,
-        errorTitle="Not an autonomy level",
-        error="Choose one of the four autonomy levels from the list.",
-    )
-    ws.add_data_validation(autonomy)
-    autonomy.add(area.column_range(3))
-    audit = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True, showErrorMessage=True)
-    ws.add_data_validation(audit)
-    audit.add(area.column_range(len(fixed) + len(roles) + 1))
+    add_list(ws, area.column_range(3), [a.label for a in Autonomy], "Autonomy")
+    add_list(ws, area.column_range(len(fixed) + len(roles) + 1), ["Yes", "No"], "Audit trail")
+    hide_ids(ws, area)
+    if ctx.plan.roles:
+        add_list(ws, area.column_range(len(fixed) + len(roles)), ctx.role_list, "Override authority", blank=True)
     ws.freeze_panes = ws.cell(row=area.first_row, column=2)
     put(
         ws, area.last_row + 2, 1, "Roles without any letter in any decision are left out of the matrix.", styler, "note"

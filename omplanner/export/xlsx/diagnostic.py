@@ -12,6 +12,7 @@ from ...vocabulary import LEVEL, xlsx
 from .cells import Column, heading, print_setup, put, set_width, write_table
 from .context import ExportContext
 from .safe import one_line
+from .validation import add_level, hide_ids, id_column
 
 SCALE = ColorScaleRule(
     start_type="num",
@@ -69,6 +70,7 @@ def write_diagnostic(ctx: ExportContext) -> None:
             Column("Scored by", max_width=20),
             Column("Evidence", "long", max_width=56),
             Column("Elements it rests on", "long", max_width=34),
+            id_column(),
         ],
         (
             [
@@ -77,12 +79,15 @@ def write_diagnostic(ctx: ExportContext) -> None:
                 s.value,
                 s.participant or "Agreed",
                 s.evidence,
-                "\n".join(_element_name(ctx, e) for e in s.elements),
+                "\n".join(ctx.element_name(e) for e in s.elements),
+                s.id,
             ]
             for s in scores
         ),
     )
     ws.conditional_formatting.add(detail.column_range(2), SCALE)
+    hide_ids(ws, detail)
+    add_level(ws, detail.column_range(2), "Score", "1 = not ready, 5 = ready.")
     left = detail.last_col + 2
     set_width(ws, detail.last_col + 1, 3)
     put(ws, top - 1, left, "Agreed readiness", styler, "section")
@@ -103,16 +108,6 @@ def write_diagnostic(ctx: ExportContext) -> None:
     _radar_charts(ctx, ws, matrix, anchor_col=matrix.first_col, top=matrix.last_row + 2)
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     print_setup(ws, None)
-
-
-def _element_name(ctx: ExportContext, element_id: str) -> str:
-    if element_id in ctx.steps:
-        return ctx.step_label(element_id)
-    for index in (ctx.decisions, ctx.items, ctx.use_cases):
-        if element_id in index:
-            entity = index[element_id]
-            return getattr(entity, "name", None) or getattr(entity, "title", element_id)
-    return ctx.role_names.get(element_id, element_id)
 
 
 def _radar_charts(ctx: ExportContext, ws, matrix, anchor_col: int, top: int) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ...model import Cadence
 from ...vocabulary import SEVERITY, severity_rank, xlsx
 from .cells import Column, heading, print_setup, put, write_table
 from .context import ExportContext
+from .validation import add_level, add_list, add_number, hide_ids, id_column
 
 
 def _number(value: float | None):
@@ -41,6 +43,7 @@ def write_governance(ctx: ExportContext) -> None:
             Column("Outcome baseline", "number", max_width=11),
             Column("Outcome target", "number", max_width=11),
             Column("Outcome unit", "center", max_width=10),
+            id_column(),
         ],
         (
             [
@@ -55,14 +58,18 @@ def write_governance(ctx: ExportContext) -> None:
                 uc.outcome.baseline,
                 uc.outcome.target,
                 uc.outcome.unit,
+                uc.governance.id,
             ]
             for uc in ctx.plan.use_cases
         ),
     )
     ws.freeze_panes = ws.cell(row=top + 1, column=2)
+    hide_ids(ws, owners)
+    if ctx.plan.roles:
+        add_list(ws, owners.column_range(2), ctx.role_list, "Owner role", blank=True)
     second = owners.last_row + 3
     put(ws, second - 1, 1, "Performance thresholds", ctx.styler, "section")
-    write_table(
+    thresholds = write_table(
         ws,
         ctx.table_names,
         ctx.styler,
@@ -78,6 +85,7 @@ def write_governance(ctx: ExportContext) -> None:
             Column("Lower limit", "center"),
             Column("Upper limit", "center"),
             Column("Unit", "center", max_width=10),
+            id_column(),
         ],
         (
             [
@@ -88,11 +96,16 @@ def write_governance(ctx: ExportContext) -> None:
                 _number(t.lower),
                 _number(t.upper),
                 t.unit,
+                t.id,
             ]
             for uc in ctx.plan.use_cases
             for t in uc.governance.thresholds
         ),
     )
+    hide_ids(ws, thresholds)
+    add_list(ws, thresholds.column_range(2), [c.label for c in Cadence], "Review cadence")
+    for index, bound in ((4, "Lower limit"), (5, "Upper limit")):
+        add_number(ws, thresholds.column_range(index), -1e12, 1e12, bound, "Leave empty where there is no limit.")
     print_setup(ws, owners.header_row)
 
 
@@ -108,7 +121,7 @@ def _register_sheet(ctx: ExportContext, title: str, blurb: str, table: str, colu
 
 
 def write_data_sources(ctx: ExportContext) -> None:
-    _register_sheet(
+    ws, area = _register_sheet(
         ctx,
         "Data sources",
         "Where each source comes from, how it is validated, how fast it arrives and who owns its quality.",
@@ -124,6 +137,7 @@ def write_data_sources(ctx: ExportContext) -> None:
             Column("Used by steps", "long", max_width=50),
             Column("Where it comes from", "long", max_width=40),
             Column("How its owner keeps it clean", "long", max_width=40),
+            id_column(),
         ],
         (
             [
@@ -137,14 +151,20 @@ def write_data_sources(ctx: ExportContext) -> None:
                 "\n".join(ctx.step_label(s) for s in d.used_by),
                 d.origin.describe(),
                 d.ownership.describe(),
+                d.id,
             ]
             for d in ctx.plan.data_sources
         ),
     )
+    hide_ids(ws, area)
+    if ctx.plan.roles:
+        add_list(ws, area.column_range(2), ctx.role_list, "Quality owner", blank=True)
+    add_level(ws, area.column_range(5), "Quality", "1 = poor, 5 = excellent.")
+    add_list(ws, area.column_range(6), ["Yes", "No"], "Structured")
 
 
 def write_capabilities(ctx: ExportContext) -> None:
-    _register_sheet(
+    ws, area = _register_sheet(
         ctx,
         "Capabilities",
         "The new skills per role, the gap to close, and how the role itself changes to build them.",
@@ -158,6 +178,7 @@ def write_capabilities(ctx: ExportContext) -> None:
             Column("Gap", "center"),
             Column("Built through", "long", max_width=36),
             Column("Notes", "long", max_width=60),
+            id_column(),
         ],
         (
             [
@@ -169,10 +190,16 @@ def write_capabilities(ctx: ExportContext) -> None:
                 max(c.required_level - c.current_level, 0),
                 ", ".join(m.label for m in c.built_through),
                 c.notes,
+                c.id,
             ]
             for c in ctx.plan.capabilities
         ),
     )
+    hide_ids(ws, area)
+    if ctx.plan.roles:
+        add_list(ws, area.column_range(0), ctx.role_list, "Role")
+    for index, title in ((3, "Current level"), (4, "Required level")):
+        add_level(ws, area.column_range(index), title, "1 = novice, 5 = expert.")
 
 
 def write_findings(ctx: ExportContext) -> None:

@@ -44,6 +44,11 @@ def clean_text(value: str) -> str:
     return value
 
 
+def quoted(value: str) -> str:
+    """Text as a string literal inside a formula: quotes doubled, as Excel reads them."""
+    return '"' + clean_text(value).replace('"', '""') + '"'
+
+
 def utf16_len(text: str) -> int:
     """The length Excel counts: UTF-16 code units."""
     return len(text.encode("utf-16-le")) // 2
