@@ -16,6 +16,7 @@ minutes is kept, and may only be shown labelled as such.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -23,7 +24,6 @@ from ..model import AiIntervention, Plan, ProcessMap, Step, StepKind
 
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 _AI_WORKS = (AiIntervention.AUTOMATE, AiIntervention.ROUTE_EXCEPTIONS)
-_ROUNDS = 2_000
 
 
 @dataclass(frozen=True)
@@ -118,19 +118,43 @@ def _flow_order(entries: list[str], edges: list[tuple[str, str, float]], every: 
     return order + [i for i in every if i not in seen]
 
 
+_SOLVED: dict[str, tuple[tuple, dict[str, float], list[str]]] = {}
+"""Map id -> (what the visits depend on, the visits, what was assumed): a re-check after an edit
+that changed no flow, route or share (a name, a minute) reads the last answer."""
+_SOLVED_KEPT = 256
+
+
 def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
     """Step id -> expected passes of one case, and what was assumed."""
+    shape = (
+        tuple((s.id, s.kind, s.exception_route, s.exception_rate) for s in pmap.steps),
+        tuple((f.source, f.target, f.label) for f in pmap.flows),
+    )
+    known = _SOLVED.get(pmap.id)
+    if known is not None and known[0] == shape:
+        return dict(known[1]), list(known[2])
+    visits, assumed = _expected_visits(pmap)
+    if len(_SOLVED) >= _SOLVED_KEPT:
+        _SOLVED.pop(next(iter(_SOLVED)))
+    _SOLVED[pmap.id] = (shape, visits, assumed)
+    return dict(visits), list(assumed)
+
+
+def _expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
     ids = {s.id for s in pmap.steps}
     if not ids:
         return {}, []
     edges, assumed = _transitions(pmap, ids)
-    structure = {(f.source, f.target) for f in pmap.flows if f.source in ids and f.target in ids}
-    structure |= {(s.id, s.exception_route) for s in pmap.steps if s.exception_route in ids}
+    after: dict[str, list[str]] = {}
+    for source, target in {(f.source, f.target) for f in pmap.flows if f.source in ids and f.target in ids} | {
+        (s.id, s.exception_route) for s in pmap.steps if s.exception_route in ids
+    }:
+        after.setdefault(source, []).append(target)
     starts = [s.id for s in pmap.steps if s.kind is StepKind.START]
     if starts:  # a case enters at one of them
         entries, enter = starts, {i: 1.0 / len(starts) for i in starts}
     else:  # without a start, each step no flow reaches counts once, as a plain sum would
-        into = {t for _, t in structure}
+        into = {t for targets in after.values() for t in targets}
         entries = [s.id for s in pmap.steps if s.id not in into] or [pmap.steps[0].id]
         enter = dict.fromkeys(entries, 1.0)
         if len(entries) > 1:
@@ -140,26 +164,14 @@ def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
         if p > 0:
             incoming.setdefault(target, []).append((source, p))
     order = _flow_order(entries, edges, [s.id for s in pmap.steps])
-    visits = dict.fromkeys(ids, 0.0)
-    # visits = entries + visits carried along each transition, to a fixed point; sweeping in the
-    # order the flows run settles a map without loops in one sweep, and a loop in a few.
-    for _ in range(_ROUNDS):
-        change = 0.0
-        for i in order:
-            value = enter.get(i, 0.0) + sum(p * visits[source] for source, p in incoming.get(i, ()))
-            change = max(change, abs(value - visits[i]))
-            visits[i] = value
-        if change < 1e-9:
-            break
-    else:
+    visits, endless = _solve(order, enter, incoming)
+    if endless:
         assumed.append("a loop no case leaves: each of its steps counted once")
-        visits = {i: min(1.0, v) for i, v in visits.items()}
     reached = set(entries)
     frontier = list(entries)
     while frontier:
-        here = frontier.pop()
-        for source, target in structure:
-            if source == here and target not in reached:
+        for target in after.get(frontier.pop(), ()):
+            if target not in reached:
                 reached.add(target)
                 frontier.append(target)
     apart = [i for i in ids if i not in reached]
@@ -168,6 +180,120 @@ def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
     if apart:
         assumed.append(f"{len(apart)} step{'s' if len(apart) > 1 else ''} no flow reaches counted once")
     return {i: visits.get(i, 0.0) for i in ids}, assumed
+
+
+def _solve(
+    order: list[str], enter: dict[str, float], incoming: dict[str, list[tuple[str, float]]]
+) -> tuple[dict[str, float], bool]:
+    """Visits = entries + the visits each transition carries, solved exactly, one loop at a time.
+
+    Steps outside loops take one pass each, in the order the flows run. A loop (a strongly
+    connected group of steps) is a small linear system, solved by elimination in flow order
+    (the matrix is diagonally dominant, so no pivoting is needed); a rework loop many cases go
+    round costs no more than one few go round. A loop no case leaves has no solution: its steps
+    count once each, and True says so."""
+    visits = dict.fromkeys(order, 0.0)
+    endless = False
+    for group in _loops_in_flow_order(order, incoming):
+        if len(group) == 1 and not any(source == group[0] for source, _p in incoming.get(group[0], ())):
+            i = group[0]
+            visits[i] = enter.get(i, 0.0) + sum(p * visits[source] for source, p in incoming.get(i, ()))
+        elif not _eliminate(group, enter, incoming, visits):
+            endless = True
+    return visits, endless
+
+
+def _eliminate(group: list[str], enter, incoming, visits: dict[str, float]) -> bool:
+    """Solve the loop's visits into ``visits``; False (and each step counted once) if no case leaves."""
+    at = {i: n for n, i in enumerate(group)}
+    reduced: list[tuple[float, dict[int, float]]] = []  # step n = constant + sum(coef * step j), j > n
+    entered = 0.0
+    for n, i in enumerate(group):
+        constant = enter.get(i, 0.0)
+        row: dict[int, float] = {}
+        for source, p in incoming.get(i, ()):
+            k = at.get(source)
+            if k is None:
+                constant += p * visits[source]  # from outside the loop: already known
+            else:
+                row[k] = row.get(k, 0.0) + p
+        entered += constant
+        earlier = [k for k in row if k < n]
+        heapq.heapify(earlier)
+        while earlier:
+            k = heapq.heappop(earlier)
+            coef = row.pop(k)
+            k_constant, k_row = reduced[k]
+            constant += coef * k_constant
+            for j, c in k_row.items():
+                if j in row:
+                    row[j] += coef * c
+                else:
+                    row[j] = coef * c
+                    if j < n:
+                        heapq.heappush(earlier, j)
+        keep = 1.0 - row.pop(n, 0.0)
+        if keep <= 1e-12:
+            for i2 in group:
+                visits[i2] = 1.0 if entered > 0 or constant > 0 else 0.0
+            return False
+        reduced.append((constant / keep, {j: c / keep for j, c in row.items()}))
+    values = [0.0] * len(group)
+    for n in range(len(group) - 1, -1, -1):
+        constant, row = reduced[n]
+        values[n] = constant + sum(c * values[j] for j, c in row.items())
+    for n, i in enumerate(group):
+        visits[i] = values[n]
+    return True
+
+
+def _loops_in_flow_order(order: list[str], incoming: dict[str, list[tuple[str, float]]]) -> list[list[str]]:
+    """The steps grouped into loops (strongly connected components, Tarjan's algorithm without
+    recursion), groups in the order cases reach them and steps in each in flow order."""
+    position = {i: n for n, i in enumerate(order)}
+    after: dict[str, list[str]] = {}
+    for target, sources in incoming.items():
+        for source, _p in sources:
+            after.setdefault(source, []).append(target)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
+    for root in order:
+        if root in index:
+            continue
+        work = [(root, iter(after.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(after.get(child, ()))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                groups.append(sorted(group, key=position.__getitem__))
+    groups.reverse()  # Tarjan finds a group after every group it leads to
+    return groups
 
 
 def expected_minutes(plan: Plan | None, pmap: ProcessMap) -> ExpectedMinutes:
