@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from omplanner.export import Cancelled
+from omplanner.export.pack_options import PackOptions
 from omplanner.export.pdf import export_pdf
 from omplanner.export.pdf.safe import esc
 from omplanner.model import (
@@ -23,6 +24,7 @@ from omplanner.model import (
 )
 from omplanner.model.factories import make_use_case
 
+TEAM = PackOptions(audience="team")
 MARKUP = "R&D <b"
 IMG = "<img src='x'/>"
 NON_LATIN = "Zürich – Łódź ✓ →"
@@ -39,7 +41,7 @@ def _text(path: Path) -> str:
 @pytest.fixture
 def example_pdf(example_plan, tmp_path) -> Path:
     target = tmp_path / "pack.pdf"
-    export_pdf(example_plan, target)
+    export_pdf(example_plan, target, options=TEAM)  # the working team's pack holds everything
     return target
 
 
