@@ -9,7 +9,7 @@ from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
-from ..process_drawing import legend, map_parts
+from ..process_drawing import legend, map_parts, name_is_shortened, symbols_used
 from ..safe import Para, esc, marked, para
 
 TRACTABILITY = [
@@ -76,31 +76,50 @@ def map_stats(plan: Plan, pmap: ProcessMap) -> str:
     return f"{len(steps)} steps, {ai} with AI · {figure(human)} minutes of people's time per case (sum of step times)"
 
 
+MAP_OVERHEAD = 66.0
+"""Room on a landscape page for what surrounds a map: its heading, its figures, the legend
+and the gaps between them."""
+
+
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    title = heading("Process: current and redesigned", s.h2, 1, f"{number}.1")
     if not uc.current.steps and not uc.redesigned.steps:
-        return [title, empty(ctx, "Neither the current nor the redesigned process has been drawn yet.")]
-    flow: list = [NextPageTemplate("landscape"), PageBreak(), title]
-    for variant, pmap in (("Current process", uc.current), ("Redesigned process", uc.redesigned)):
-        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - 80)
-        title = Para(f"{variant} — {esc(short(uc.name, 90))}", s.h3)
+        return [
+            heading("Process maps", s.h2, 1, f"{number}.1"),
+            empty(ctx, "Neither the current nor the redesigned process has been drawn yet."),
+        ]
+    flow: list = [NextPageTemplate("landscape")]
+    for k, (variant, pmap) in enumerate((("Current process", uc.current), ("Redesigned process", uc.redesigned))):
+        flow.append(PageBreak())  # each map starts a page: it was sized to fill one
+        names = _full_names(ctx, pmap)
+        below = sum(f.wrap(ctx.l_width, ctx.l_height)[1] for f in names)
+        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - MAP_OVERHEAD - below)
+        title = heading(variant, s.h2, 1, f"{number}.{k + 1}")
         if not parts:
-            flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet."), Spacer(1, 8)]
+            flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]
             continue
         stats = para(map_stats(plan, pmap), s.muted)
-        for k, part in enumerate(parts):
-            block = []
-            if k == 0:
-                block.append(title)
+        block: list = [title]
+        for j, part in enumerate(parts):
             if len(parts) > 1:
-                block.append(para(_part_caption(plan, parts, k), s.muted))
-            block += [Spacer(1, 3), part.drawing, Spacer(1, 4)]
-            if k == len(parts) - 1:
-                block += [stats, legend(ctx.l_width), Spacer(1, 10)]
-            flow.append(KeepTogether(block))
+                block.append(para(_part_caption(plan, parts, j), s.muted))
+            block += [part.drawing, Spacer(1, 3)]
+            if j < len(parts) - 1:  # parts follow one another down the page, a page break where needed
+                flow.append(KeepTogether(block))
+                block = []
+        block += [stats, legend(ctx.l_width, symbols_used(pmap, len(parts) > 1)), *names]
+        flow.append(KeepTogether(block))
     flow += [NextPageTemplate("portrait"), PageBreak()]
     return flow
+
+
+def _full_names(ctx: Ctx, pmap: ProcessMap) -> list:
+    """The names the map shows shortened, in full: the reader can always look a step up."""
+    cut = [step for step in pmap.steps if name_is_shortened(step)]
+    if not cut:
+        return []
+    names = "; ".join(f"<b>{esc(short(step.name, 400))}</b> ({esc(role_names(ctx.plan, [step.lane]))})" for step in cut)
+    return [Spacer(1, 2), Para(f"Step names shortened on the map, in full: {names}.", ctx.s.muted)]
 
 
 def _part_caption(plan: Plan, parts, k: int) -> str:
@@ -115,7 +134,7 @@ def _part_caption(plan: Plan, parts, k: int) -> str:
 
 def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [heading("Decision rights", s.h2, 1, f"{number}.2")]
+    flow: list = [heading("Decision rights", s.h2, 1, f"{number}.3")]
     decisions = [d for d in plan.decisions if d.use_case == uc.id]
     if not decisions:
         return [*flow, empty(ctx, "No decisions have been recorded for this use case.")]
@@ -153,7 +172,7 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
 
 def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan, g = ctx.s, ctx.plan, uc.governance
-    flow: list = [CondPageBreak(120), heading("Governance charter", s.h2, 1, f"{number}.3")]
+    flow: list = [CondPageBreak(120), heading("Governance charter", s.h2, 1, f"{number}.4")]
     if not (g.owner_name or g.owner_role or g.autonomy_statement or g.thresholds or g.escalation_path):
         return [
             *flow,
@@ -197,7 +216,7 @@ def _band(lower: float | None, upper: float | None, unit: str) -> str:
 
 def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [CondPageBreak(100), heading("Data sources", s.h2, 1, f"{number}.4")]
+    flow: list = [CondPageBreak(100), heading("Data sources", s.h2, 1, f"{number}.5")]
     steps = {st_.id: st_ for st_ in [*uc.current.steps, *uc.redesigned.steps]}
     sources = [ds for ds in plan.data_sources if any(x in steps for x in ds.used_by)]
     if not sources:
@@ -230,7 +249,7 @@ def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
 
 def _capabilities(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [CondPageBreak(100), heading("Capability changes", s.h2, 1, f"{number}.5")]
+    flow: list = [CondPageBreak(100), heading("Capability changes", s.h2, 1, f"{number}.6")]
     caps = [c for c in plan.capabilities if c.use_case == uc.id]
     if not caps:
         return [*flow, empty(ctx, "No capability changes have been defined for this use case.")]
