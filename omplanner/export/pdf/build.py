@@ -17,6 +17,8 @@ from . import safe, textfit, vector
 from . import styles as st
 from .blocks import Ctx
 from .document import BoardPackTemplate, Marks, frame_size
+from .keep import keep_with_next
+from .sections.candidates import candidates_chapter, is_developed
 from .sections.cover import contents, cover, cover_notes
 from .sections.findings import findings_chapter, rule_settings_chapter
 from .sections.other import plan_wide_chapter
@@ -53,10 +55,15 @@ def build_story(plan: Plan, analysis: PlanAnalysis, options: PackOptions, report
         story += summary_chapter(ctx, analysis, number, full_notes=cover_notes(ctx, issued)[1])
         number += 1
     if options.includes("use_cases"):
-        chapters = use_case_order(plan, analysis)
+        ordered = use_case_order(plan, analysis)
+        chapters = [uc for uc in ordered if is_developed(plan, uc)]
         for k, uc in enumerate(chapters):
             report(0.1 + 0.25 * k / max(1, len(chapters)), f"Use case: {uc.name}")
-            story += use_case_chapter(ctx, uc, number)
+            story += use_case_chapter(ctx, uc, number, analysis)
+            number += 1
+        others = [uc for uc in ordered if not is_developed(plan, uc)]
+        if others:
+            story += candidates_chapter(ctx, analysis, others, number)
             number += 1
     if options.includes("roadmap"):
         report(0.35, "Roadmap")
@@ -71,7 +78,7 @@ def build_story(plan: Plan, analysis: PlanAnalysis, options: PackOptions, report
         number += 1
     if options.includes("appendix"):
         story += plan_wide_chapter(ctx, number)
-    return story
+    return keep_with_next(story)
 
 
 def use_case_order(plan: Plan, analysis: PlanAnalysis) -> list:

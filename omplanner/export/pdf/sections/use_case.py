@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
+from ....figures import go_live_week, go_lives, pilot_is_time_saving
 from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
+from ...analysis import PlanAnalysis, ranked_use_case
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
@@ -24,22 +26,50 @@ def _dots(value: int) -> str:
     return "●" * value + "○" * (5 - value)
 
 
-def use_case_chapter(ctx: Ctx, uc: UseCase, number: int) -> list:
+def use_case_chapter(ctx: Ctx, uc: UseCase, number: int, analysis: PlanAnalysis | None = None) -> list:
+    """The case on portrait pages (profile, decision rights, governance, data, capabilities),
+    then its two process maps on landscape pages, each sized to fill one."""
     s = ctx.s
     flow: list = [NextPageTemplate("portrait"), PageBreak(), heading(uc.name, s.h1, 0, f"{number}.")]
     if short(uc.name) != " ".join(uc.name.split()):  # the heading shows it cut: the full name once, here
         flow.append(para(uc.name, s.body))
     volume = f"{uc.tractability.monthly_volume:,} a month"
     flow.append(Para(f"{esc(uc.status.label.upper())} · {esc(volume.upper())}", s.kicker))
+    if analysis is not None:
+        flow.append(Para(esc(action_title(ctx, uc, analysis)), s.action))
     if uc.description:
         flow.append(para(uc.description, s.lead))
     flow += _profile(ctx, uc)
-    flow += _maps(ctx, uc, number)
     flow += _decisions(ctx, uc, number)
     flow += _governance(ctx, uc, number)
     flow += _data(ctx, uc, number)
     flow += _capabilities(ctx, uc, number)
+    flow += _maps(ctx, uc, number)
     return flow
+
+
+def action_title(ctx: Ctx, uc: UseCase, a: PlanAnalysis) -> str:
+    """One sentence from the plan's figures: where the case ranks, what the redesign releases
+    against what the pilot showed, and when it goes live."""
+    plan = ctx.plan
+    ranked = next((r for r in a.ranked if ranked_use_case(plan, r).id == uc.id), None)
+    parts = [f"Ranked {ranked.rank} of {len(a.ranked)} on tractability" if ranked else "Not ranked yet"]
+    f = a.figures.get(uc.id)
+    if f is not None and f.capacity_released_pct is not None:
+        released = f"the redesign releases {figure(f.capacity_released_pct)}\u00a0% of the process's capacity"
+        if f.hours_released_per_month is not None:
+            released += f", about {f.hours_released_per_month:,.0f}\u00a0hours a month"
+        if f.pilot_value is not None and pilot_is_time_saving(uc.pilot_kpi):
+            released += f", against {figure(f.pilot_value)}\u00a0% saved per task in the pilot"
+        parts.append(released)
+    elif f is not None and f.capacity_unknown_reason:
+        parts.append("the capacity it releases is not known yet")
+    lives = go_lives(plan, uc.id)
+    if lives:
+        parts.append(f"it goes live in week {min(go_live_week(i) for i in lives)}")
+    else:
+        parts.append("no go-live is planned yet")
+    return "; ".join(parts) + "."
 
 
 def _profile(ctx: Ctx, uc: UseCase) -> list:
@@ -85,7 +115,7 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
     if not uc.current.steps and not uc.redesigned.steps:
         return [
-            heading("Process maps", s.h2, 1, f"{number}.1"),
+            heading("Process maps", s.h2, 1, f"{number}.5"),
             empty(ctx, "Neither the current nor the redesigned process has been drawn yet."),
         ]
     flow: list = [NextPageTemplate("landscape")]
@@ -94,9 +124,9 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
         names = _full_names(ctx, pmap)
         below = sum(f.wrap(ctx.l_width, ctx.l_height)[1] for f in names)
         parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - MAP_OVERHEAD - below)
-        title = heading(variant, s.h2, 1, f"{number}.{k + 1}")
+        title = heading(variant, s.h2, 1, f"{number}.{k + 5}")
         if not parts:
-            flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]
+            flow += [KeepTogether([title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]), Spacer(1, 6)]
             continue
         stats = para(map_stats(plan, pmap), s.muted)
         block: list = [title]
@@ -109,8 +139,7 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
                 block = []
         block += [stats, legend(ctx.l_width, symbols_used(pmap, len(parts) > 1)), *names]
         flow.append(KeepTogether(block))
-    flow += [NextPageTemplate("portrait"), PageBreak()]
-    return flow
+    return [*flow, NextPageTemplate("portrait")]
 
 
 def _full_names(ctx: Ctx, pmap: ProcessMap) -> list:
@@ -134,7 +163,7 @@ def _part_caption(plan: Plan, parts, k: int) -> str:
 
 def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [heading("Decision rights", s.h2, 1, f"{number}.3")]
+    flow: list = [heading("Decision rights", s.h2, 1, f"{number}.1")]
     decisions = [d for d in plan.decisions if d.use_case == uc.id]
     if not decisions:
         return [*flow, empty(ctx, "No decisions have been recorded for this use case.")]
@@ -172,7 +201,7 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
 
 def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan, g = ctx.s, ctx.plan, uc.governance
-    flow: list = [CondPageBreak(120), heading("Governance charter", s.h2, 1, f"{number}.4")]
+    flow: list = [CondPageBreak(120), heading("Governance charter", s.h2, 1, f"{number}.2")]
     if not (g.owner_name or g.owner_role or g.autonomy_statement or g.thresholds or g.escalation_path):
         return [
             *flow,
@@ -216,7 +245,7 @@ def _band(lower: float | None, upper: float | None, unit: str) -> str:
 
 def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [CondPageBreak(100), heading("Data sources", s.h2, 1, f"{number}.5")]
+    flow: list = [CondPageBreak(100), heading("Data sources", s.h2, 1, f"{number}.3")]
     steps = {st_.id: st_ for st_ in [*uc.current.steps, *uc.redesigned.steps]}
     sources = [ds for ds in plan.data_sources if any(x in steps for x in ds.used_by)]
     if not sources:
@@ -249,7 +278,7 @@ def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
 
 def _capabilities(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [CondPageBreak(100), heading("Capability changes", s.h2, 1, f"{number}.6")]
+    flow: list = [CondPageBreak(100), heading("Capability changes", s.h2, 1, f"{number}.4")]
     caps = [c for c in plan.capabilities if c.use_case == uc.id]
     if not caps:
         return [*flow, empty(ctx, "No capability changes have been defined for this use case.")]
