@@ -237,8 +237,11 @@ def _badge(d: Vector, x: float, y: float, ai: AiIntervention) -> None:
     )
 
 
+CONNECTOR_R = 5.2
+
+
 def _connector(c: _Canvas, x: float, y: float, letter: str, colour) -> None:
-    c.d.add(Circle(x, y, 5.2, fillColor=st.WHITE, strokeColor=colour, strokeWidth=0.9))
+    c.d.add(Circle(x, y, CONNECTOR_R, fillColor=st.WHITE, strokeColor=colour, strokeWidth=0.9))
     size = 6 if len(letter) == 1 else 4.6
     c.d.add(String(x, y - size * 0.35, letter, fontName=BOLD, fontSize=size, fillColor=colour, textAnchor="middle"))
 
@@ -286,32 +289,44 @@ def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _candidates(points, width: float):
+def _candidates(points, width: float, cuts: tuple[float, ...] = ()):
     """Where a label may sit beside its path, nearest the source first: above and below each
-    horizontal run, left and right of each vertical one, at its start, middle and end."""
+    horizontal run, left and right of each vertical one, at its start, middle and end; then
+    the same a little further out (clear of a connector on the run)."""
+    for away in (1.6, CONNECTOR_R + 0.8):
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            if y1 == y2:
+                lo, hi = min(x1, x2), max(x1, x2)
+                start = x1 + 3 if x2 > x1 else x1 - 3 - width
+                end = x2 - 7 - width if x2 > x1 else x2 + 7
+                beside_cuts = [x for c in cuts if lo < c < hi for x in (c + 0.6, c - 0.6 - width)]
+                for x in (start, (lo + hi - width) / 2, end, *beside_cuts):
+                    for top in (y1 - away - LABEL_H, y1 + away):
+                        yield x, top
+            else:
+                lo, hi = min(y1, y2), max(y1, y2)
+                start = y1 + 2 if y2 > y1 else y1 - 2 - LABEL_H
+                end = y2 - 6 - LABEL_H if y2 > y1 else y2 + 6
+                for y in (start, (lo + hi - LABEL_H) / 2, end):
+                    for left in (x1 + away + 0.6, x1 - away - 0.6 - width):
+                        yield left, y
+
+
+def _crossings(points, cuts_x: list[float], cuts_y: list[float]):
+    """Where a path crosses a cut between parts: a connector is drawn there."""
     for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        # Ends included: a route often turns right on a cut, which runs down the gap's middle.
         if y1 == y2:
-            lo, hi = min(x1, x2), max(x1, x2)
-            xs = [x1 + 3 if x2 > x1 else x1 - 3 - width, (lo + hi - width) / 2, x2 - 7 - width if x2 > x1 else x2 + 7]
-            for x in xs:
-                for top in (y1 - 1.6 - LABEL_H, y1 + 1.6):
-                    yield x, top
+            yield from ((x, y1) for x in cuts_x if min(x1, x2) <= x <= max(x1, x2))
         else:
-            lo, hi = min(y1, y2), max(y1, y2)
-            ys = [
-                y1 + 2 if y2 > y1 else y1 - 2 - LABEL_H,
-                (lo + hi - LABEL_H) / 2,
-                y2 - 6 - LABEL_H if y2 > y1 else y2 + 6,
-            ]
-            for y in ys:
-                for left in (x1 + 2.2, x1 - 2.2 - width):
-                    yield left, y
+            yield from ((x1, y) for y in cuts_y if min(y1, y2) <= y <= max(y1, y2))
 
 
-def place_labels(lay: Layout, routes: list, cuts: list[float] = ()) -> dict[int, PlacedLabel]:
+def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[float] = ()) -> dict[int, PlacedLabel]:
     """Each labelled route's label, where it touches no box, badge, line or earlier label.
 
-    ``cuts``: x positions where the map is cut into parts (connectors sit there). A label with
+    ``cuts`` and ``rows``: x and y positions where the map is cut into parts (connectors sit
+    there, and no label may straddle a cut). A label with
     no free place goes where it meets the fewest things (a crowded map)."""
     boxes = []
     for p in lay.placed.values():
@@ -323,7 +338,11 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = ()) -> dict[int,
     for points, *_ in routes:
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
             lines.append((min(x1, x2) - 0.7, min(y1, y2) - 0.7, max(x1, x2) + 0.7, max(y1, y2) + 0.7))
-    lines += [(x - 7, -INF, x + 7, INF) for x in cuts]
+    r = CONNECTOR_R + 0.6
+    for points, *_ in routes:
+        boxes += [(x - r, y - r, x + r, y + r) for x, y in _crossings(points, list(cuts), list(rows))]
+    boxes += [(x - 0.5, -INF, x + 0.5, INF) for x in cuts]
+    boxes += [(-INF, y - 0.5, INF, y + 0.5) for y in rows]
     x_lo, x_hi = -GAP / 2 + 1, lay.columns * PITCH - GAP / 2 - 1
     y_lo, y_hi = 1.0, lay.rows * ROW_H - 1
     taken: list[tuple[float, float, float, float]] = []
@@ -334,11 +353,12 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = ()) -> dict[int,
         text = clip(label, REGULAR, SMALL, LABEL_MAX)
         width = stringWidth(text, REGULAR, SMALL)
         best, choice = INF, None
-        for left, top in _candidates(points, width):
+        for left, top in _candidates(points, width, tuple(cuts)):
             rect = (left, top, left + width, top + LABEL_H)
             if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
                 continue
-            meets = sum(_overlaps(rect, o) for o in (*boxes, *taken, *lines))
+            # Touching text or a cut is worse than crossing a line: a crowded map picks the least harm.
+            meets = 10 * sum(_overlaps(rect, o) for o in (*boxes, *taken)) + sum(_overlaps(rect, o) for o in lines)
             if meets < best:
                 best, choice = meets, (left, top)
                 if not meets:
@@ -459,7 +479,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
                 (exception_route(lay, p, target), st.EXCEPTION, True, f"exception{rate}", where(p) != where(target))
             )
     cuts = [k * per_part * PITCH - GAP / 2 for k in range(1, n_chunks)]
-    labels = place_labels(lay, routes, cuts)
+    labels = place_labels(lay, routes, cuts, [r0 * ROW_H for r0, _ in bands[1:]])
     letters = _letters()
     lettered = [(*r[:3], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
     parts = []

@@ -20,6 +20,8 @@ def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> tup
         # A single word wider than the box is broken by characters, the break marked by a hyphen.
         while stringWidth(word, font, size) > width and len(word) > 1:
             cut = max(1, _longest_prefix(word, "-", font, size, width))
+            if len(word) - cut < 3 and cut > 3:  # never one or two letters alone on the next line
+                cut = max(2, len(word) - 3)
             if current:
                 lines.append(current)
                 current = ""

@@ -111,6 +111,10 @@ MAP_OVERHEAD = 66.0
 and the gaps between them."""
 
 
+NAMES_ON_PAGE = 48.0
+"""The most room the list of shortened step names takes from its map's page."""
+
+
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
     if not uc.current.steps and not uc.redesigned.steps:
@@ -123,6 +127,8 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
         flow.append(PageBreak())  # each map starts a page: it was sized to fill one
         names = _full_names(ctx, pmap)
         below = sum(f.wrap(ctx.l_width, ctx.l_height)[1] for f in names)
+        if below > NAMES_ON_PAGE:  # a long list flows on after the map rather than shrink it
+            below = 0.0
         parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - MAP_OVERHEAD - below)
         title = heading(variant, s.h2, 1, f"{number}.{k + 5}")
         if not parts:
@@ -137,8 +143,12 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
             if j < len(parts) - 1:  # parts follow one another down the page, a page break where needed
                 flow.append(KeepTogether(block))
                 block = []
-        block += [stats, legend(ctx.l_width, symbols_used(pmap, len(parts) > 1)), *names]
+        block += [stats, legend(ctx.l_width, symbols_used(pmap, len(parts) > 1))]
+        if below:
+            block += names
         flow.append(KeepTogether(block))
+        if not below:
+            flow += names
     return [*flow, NextPageTemplate("portrait")]
 
 
