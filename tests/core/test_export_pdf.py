@@ -249,7 +249,11 @@ def test_outline_and_contents_point_at_the_right_pages(example_plan, example_pdf
         number = reader.get_destination_page_number(entry)
         chapters[entry.title] = number
         assert entry.title in pages[number]  # the bookmark lands on its heading
-    expected = ["1. Executive summary", *[f"{k}. {uc.name}" for k, uc in enumerate(example_plan.use_cases, 2)]]
+    # Developed use cases in ranked order (the example's plan order is its ranking), then the
+    # candidates with nothing recorded beyond their profile, in one chapter.
+    developed = [uc for uc in example_plan.use_cases if uc.current.steps]
+    expected = ["1. Executive summary", *[f"{k}. {uc.name}" for k, uc in enumerate(developed, 2)]]
+    expected.append(f"{len(developed) + 2}. Candidates not yet developed")
     assert [t for t in chapters if t[0].isdigit()][: len(expected)] == expected
     assert "Roadmap" in " ".join(chapters) and "Findings" in " ".join(chapters)
     contents = pages[1]

@@ -168,6 +168,10 @@ def test_every_page_but_a_chapters_last_is_a_third_full(packs, key):
     pages = read_pages(path)
     starts = sorted(chapter_starts(path))
     lasts = {s - 1 for s in starts} | {len(pages)}
+    # A portrait section cannot flow on to the landscape pages of the maps or the chart that
+    # follow it: its last page counts as a section's last.
+    turns = {p.number for p, q in zip(pages, pages[1:]) if (p.width < p.height) != (q.width < q.height)}
+    lasts |= turns
     thin = [
         f"p{page.number}: {fill(page):.0%}"
         for page in pages

@@ -15,6 +15,8 @@ from .document import Heading
 
 FIRST_ROWS = 3
 """A table's header and the rows after it that stay with the table's heading."""
+ROW_START = 60.0
+"""A tall row splits across pages (``blocks.HouseTable``): only its start need follow the heading."""
 TEXT_START = 42.0
 """At least this much of a paragraph (three lines of body text) follows its heading."""
 
@@ -39,7 +41,7 @@ def _start_height(flowable, width: float, height: float) -> float:
     if isinstance(flowable, Table):
         flowable.wrap(width, height)
         rows = getattr(flowable, "_rowHeights", [])
-        return sum(rows[: 1 + FIRST_ROWS])
+        return sum(min(h, ROW_START) for h in rows[: 1 + FIRST_ROWS])
     if isinstance(flowable, Paragraph):
         return min(flowable.wrap(width, height)[1], TEXT_START)
     wanted = flowable.wrap(width, height)[1]
@@ -61,8 +63,8 @@ class RoomFor(CondPageBreak):
             if f is not None and canv is not None:
                 f.canv = canv  # some flowables (KeepTogether) ask the document while measuring
         need = 0.0
-        for k, f in enumerate(self.run):
-            need += f.wrap(availWidth, full)[1] + (f.getSpaceBefore() if k else 0) + f.getSpaceAfter()
+        for f in self.run:
+            need += f.wrap(availWidth, full)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         if self.body is not None:
             need += self.body.getSpaceBefore() + _start_height(self.body, availWidth, full)
         self.height = min(need, full)

@@ -124,7 +124,8 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
         ]
     flow: list = [NextPageTemplate("landscape")]
     for k, (variant, pmap) in enumerate((("Current process", uc.current), ("Redesigned process", uc.redesigned))):
-        flow.append(PageBreak())  # each map starts a page: it was sized to fill one
+        if k == 0:  # the redesign follows on the same page when it fits there
+            flow.append(PageBreak())
         names = _full_names(ctx, pmap)
         below = sum(f.wrap(ctx.l_width, ctx.l_height)[1] for f in names)
         if below > NAMES_ON_PAGE:  # a long list flows on after the map rather than shrink it
