@@ -120,7 +120,7 @@ class PackOptionsDialog(QDialog):
         logo_row = QHBoxLayout()
         self.logo = QLineEdit()
         self.logo.setAccessibleName("Logo file")
-        self.logo.setPlaceholderText("A PNG or SVG file, at most 2 MB")
+        self.logo.setPlaceholderText("PNG or SVG, at most 2 MB")
         browse = QPushButton("&Choose…")
         browse.clicked.connect(self._choose_logo)
         clear = QPushButton("C&lear")

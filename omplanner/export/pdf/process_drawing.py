@@ -322,30 +322,62 @@ def _crossings(points, cuts_x: list[float], cuts_y: list[float]):
             yield from ((x1, y) for y in cuts_y if min(y1, y2) <= y <= max(y1, y2))
 
 
+class _Grid:
+    """Rectangles bucketed by area, so that asking what a label meets looks at its
+    neighbourhood only: a map of 500 steps has thousands of boxes and line pieces."""
+
+    CELL = 64.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list] = {}
+        self.endless: list = []
+        """Cut lines, which run across the whole map."""
+
+    def _span(self, rect):
+        c = self.CELL
+        return range(int(rect[0] // c), int(rect[2] // c) + 1), range(int(rect[1] // c), int(rect[3] // c) + 1)
+
+    def add(self, rect) -> None:
+        if INF in (abs(v) for v in rect):
+            self.endless.append(rect)
+            return
+        xs, ys = self._span(rect)
+        for i in xs:
+            for j in ys:
+                self.cells.setdefault((i, j), []).append(rect)
+
+    def count(self, rect) -> int:
+        xs, ys = self._span(rect)
+        near = {id(o): o for i in xs for j in ys for o in self.cells.get((i, j), ())}
+        return sum(_overlaps(rect, o) for o in near.values()) + sum(_overlaps(rect, o) for o in self.endless)
+
+
 def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[float] = ()) -> dict[int, PlacedLabel]:
     """Each labelled route's label, where it touches no box, badge, line or earlier label.
 
     ``cuts`` and ``rows``: x and y positions where the map is cut into parts (connectors sit
-    there, and no label may straddle a cut). A label with
-    no free place goes where it meets the fewest things (a crowded map)."""
-    boxes = []
+    there, and no label may straddle a cut). A label with no free place goes where it meets
+    the fewest things (a crowded map)."""
+    if not any(r[3] for r in routes):
+        return {}
+    solid, lines = _Grid(), _Grid()
     for p in lay.placed.values():
-        boxes.append((p.x - 0.5, p.y - 0.5, p.x + BOX_W + 0.5, p.y + BOX_H + 0.5))
+        solid.add((p.x - 0.5, p.y - 0.5, p.x + BOX_W + 0.5, p.y + BOX_H + 0.5))
         if p.step.is_ai:
             bx = p.x + BOX_W - BADGE_W + 3
-            boxes.append((bx, p.y - BADGE_H + BADGE_ROOM + 0.5, bx + BADGE_W + 0.5, p.y + BADGE_ROOM + 1.5))
-    lines = []
-    for points, *_ in routes:
-        for (x1, y1), (x2, y2) in zip(points, points[1:]):
-            lines.append((min(x1, x2) - 0.7, min(y1, y2) - 0.7, max(x1, x2) + 0.7, max(y1, y2) + 0.7))
+            solid.add((bx, p.y - BADGE_H + BADGE_ROOM + 0.5, bx + BADGE_W + 0.5, p.y + BADGE_ROOM + 1.5))
     r = CONNECTOR_R + 0.6
     for points, *_ in routes:
-        boxes += [(x - r, y - r, x + r, y + r) for x, y in _crossings(points, list(cuts), list(rows))]
-    boxes += [(x - 0.5, -INF, x + 0.5, INF) for x in cuts]
-    boxes += [(-INF, y - 0.5, INF, y + 0.5) for y in rows]
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            lines.add((min(x1, x2) - 0.7, min(y1, y2) - 0.7, max(x1, x2) + 0.7, max(y1, y2) + 0.7))
+        for x, y in _crossings(points, list(cuts), list(rows)):
+            solid.add((x - r, y - r, x + r, y + r))
+    for x in cuts:
+        solid.add((x - 0.5, -INF, x + 0.5, INF))
+    for y in rows:
+        solid.add((-INF, y - 0.5, INF, y + 0.5))
     x_lo, x_hi = -GAP / 2 + 1, lay.columns * PITCH - GAP / 2 - 1
     y_lo, y_hi = 1.0, lay.rows * ROW_H - 1
-    taken: list[tuple[float, float, float, float]] = []
     placed: dict[int, PlacedLabel] = {}
     for k, (points, colour, dashed, label, _crosses) in enumerate(routes):
         if not label:
@@ -358,14 +390,14 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
             if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
                 continue
             # Touching text or a cut is worse than crossing a line: a crowded map picks the least harm.
-            meets = 10 * sum(_overlaps(rect, o) for o in (*boxes, *taken)) + sum(_overlaps(rect, o) for o in lines)
+            meets = 10 * solid.count(rect) + lines.count(rect)
             if meets < best:
                 best, choice = meets, (left, top)
                 if not meets:
                     break
         if choice is None:
             choice = next(iter(_candidates(points, width)))
-        taken.append((choice[0] - 1, choice[1] - 0.5, choice[0] + width + 1, choice[1] + LABEL_H + 0.5))
+        solid.add((choice[0] - 1, choice[1] - 0.5, choice[0] + width + 1, choice[1] + LABEL_H + 0.5))
         placed[k] = PlacedLabel(choice[0], choice[1], text, width, colour if dashed else st.MUTED)
     return placed
 

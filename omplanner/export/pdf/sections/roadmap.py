@@ -21,7 +21,8 @@ def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
     if lives:
         title += f"; the first go-live is in week {min(go_live_week(i) for i in lives)}"
     if critical:
-        title += f"; {len(critical)} of them set the end date (the critical path, outlined in bold)"
+        sets = "one of them sets" if len(critical) == 1 else f"{len(critical)} of them set"
+        title += f"; {sets} the end date (the critical path, outlined in bold)"
     intro = [
         Paragraph(esc(title + "."), s.action),
         Paragraph("The work is grouped by the operating-model component it builds.", s.body),
