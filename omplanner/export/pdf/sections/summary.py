@@ -229,4 +229,6 @@ def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
     if a.critical:
         titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
         flow.append(Para(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
+    if len(flow) <= 8:  # a few lines: they move together, never one alone on the next page
+        return [KeepTogether(flow)]
     return flow
