@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
-from ....figures import go_live_week, go_lives, pilot_is_time_saving
+from ....figures import go_live_week, go_lives, pilot_sentence
 from ....model import Component, Plan, ProcessMap, RoleKind, UseCase
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import styles as st
@@ -59,11 +59,12 @@ def action_title(ctx: Ctx, uc: UseCase, a: PlanAnalysis) -> str:
         released = f"the redesign releases {figure(f.capacity_released_pct)}\u00a0% of the process's capacity"
         if f.hours_released_per_month is not None:
             released += f", about {f.hours_released_per_month:,.0f}\u00a0hours a month"
-        if f.pilot_value is not None and pilot_is_time_saving(uc.pilot_kpi):
-            released += f", against {figure(f.pilot_value)}\u00a0% saved per task in the pilot"
         parts.append(released)
     elif f is not None and f.capacity_unknown_reason:
         parts.append("the capacity it releases is not known yet")
+    if uc.pilot_kpi.value is not None:  # worded by the figures module, as on every other page
+        said = pilot_sentence(uc.pilot_kpi)
+        parts.append(said[:1].lower() + said[1:])
     lives = go_lives(plan, uc.id)
     if lives:
         parts.append(f"it goes live in week {min(go_live_week(i) for i in lives)}")
