@@ -49,7 +49,7 @@ ACTIONS: list[ActionSpec] = [
         "file.export_xlsx", "&Excel workbook…", "exports.export_xlsx", "Export the plan as an Excel workbook", "export"
     ),
     ActionSpec(
-        "file.export_pdf", "&PDF board pack…", "exports.export_pdf", "Export the plan as a PDF board pack", "export"
+        "file.export_pdf", "&Board pack…", "exports.export_pdf", "Export the plan as a PDF board pack", "export"
     ),
     ActionSpec(
         "file.import_workbook",

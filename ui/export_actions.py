@@ -62,7 +62,14 @@ class ExportController(QObject):
         self.export("xlsx")
 
     def export_pdf(self) -> None:
-        self.export("pdf")
+        """File › Export › Board pack…: the pack options first (remembered for this plan)."""
+        if self._busy:
+            return
+        from .pack_dialog import ask_pack_options
+
+        options = ask_pack_options(self.window, self.document.path)
+        if options is not None:
+            self.export("pdf", options=options)
 
     def ask_target(self, suffix: str, file_filter: str) -> Path | None:
         folder = settings().value(LAST_DIR_KEY, "", type=str)
@@ -80,8 +87,9 @@ class ExportController(QObject):
         store.setValue(LAST_DIR_KEY, str(path.parent))
         return path
 
-    def export(self, kind: str, path: Path | None = None) -> Path | None:
-        """Export through the worker; the written path, or None (cancelled, failed, or not chosen)."""
+    def export(self, kind: str, path: Path | None = None, options=None) -> Path | None:
+        """Export through the worker; the written path, or None (cancelled, failed, or not chosen).
+        ``options``: the board pack's options, handed to the exporter when given."""
         if self._busy:
             return None
         _module, _function, what, file_filter = EXPORTERS[kind]
@@ -94,10 +102,11 @@ class ExportController(QObject):
             inform(self.window, "Export", f"The {what} export is not part of this build yet.")
             return None
         plan_copy = self.document.plan.model_copy(deep=True)
+        extra = {} if options is None else {"options": options}
         self._busy = True
         try:
             outcome = run_in_background(
-                self.window, f"Exporting the {what}…", lambda progress: exporter(plan_copy, path, progress)
+                self.window, f"Exporting the {what}…", lambda progress: exporter(plan_copy, path, progress, **extra)
             )
         finally:
             self._busy = False

@@ -21,10 +21,10 @@ def _export_xlsx(plan, path, progress=None):
     return export_xlsx(plan, path, progress)
 
 
-def _export_pdf(plan, path, progress=None):
+def _export_pdf(plan, path, progress=None, options=None):
     from ..export.pdf import export_pdf
 
-    return export_pdf(plan, path, progress)
+    return export_pdf(plan, path, progress, options=options)
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,59 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     export.add_argument("--participants", metavar='"ANA, BEN"', help="the participants' names, separated by commas")
     export.add_argument("--bpmn", type=Path, metavar="DIR", help="write every process map as a BPMN 2.0 file into DIR")
+    pack = export.add_argument_group("board pack options (with --pdf)")
+    pack.add_argument("--audience", choices=["board", "team"], default="board", help="board (default) or working team")
+    pack.add_argument("--paper", choices=["a4", "letter"], default="a4", help="A4 (default) or US Letter")
+    pack.add_argument(
+        "--sections",
+        metavar="LIST",
+        help="chapters to include, comma-separated, of: summary, use_cases, roadmap, findings, appendix (default all)",
+    )
+    pack.add_argument("--organisation", metavar="NAME", default="", help="who issues the pack (cover and footer)")
+    pack.add_argument("--logo", type=Path, metavar="FILE.png", help="a PNG logo for the cover (at most 2 MB)")
+    pack.add_argument("--confidential", metavar="MARK", default="", help='a mark on every page, e.g. "Confidential"')
+    pack.add_argument("--draft", action="store_true", help="print DRAFT across every page")
+    pack.add_argument("--pack-version", metavar="TEXT", default="", help="the version in the footer, e.g. 0.3")
+    pack.add_argument("--date", metavar="YYYY-MM-DD", help="the date on the cover (default today)")
     export.set_defaults(run=run_export)
+
+
+def pack_options(args: argparse.Namespace):
+    """The board pack options the flags ask for; a bad value is a usage error naming it."""
+    from datetime import date
+
+    from ..export.pack_options import SECTIONS, LogoError, PackOptions, read_logo
+
+    sections = frozenset(SECTIONS)
+    if args.sections:
+        asked = [x.strip() for x in args.sections.split(",") if x.strip()]
+        unknown = [x for x in asked if x not in SECTIONS]
+        if unknown:
+            raise CliError(f"--sections: unknown {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        sections = frozenset(asked)
+    issued = None
+    if args.date:
+        try:
+            issued = date.fromisoformat(args.date)
+        except ValueError as exc:
+            raise CliError(f"--date: {args.date} is not a date like 2026-03-31") from exc
+    logo = None
+    if args.logo is not None:
+        try:
+            logo = read_logo(args.logo)
+        except LogoError as exc:
+            raise CliError(f"--logo: {exc}") from exc
+    return PackOptions(
+        audience=args.audience,
+        paper=args.paper,
+        sections=sections,
+        organisation=args.organisation,
+        logo=logo,
+        confidentiality=args.confidential,
+        draft=args.draft,
+        version=args.pack_version,
+        issued=issued,
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -98,12 +150,16 @@ def run_export(args: argparse.Namespace) -> int:
             raise CliError(f"the folder {out.parent} does not exist")
         if out.is_dir():
             raise CliError(f"{out} is a folder; give a file name")
+    options = pack_options(args) if getattr(args, "pdf", None) is not None else None
     plan = load(args.plan)
     if forms is not None:
         _write_forms(plan, args)
     for flag, out in targets:
         try:
-            EXPORTERS[flag].exporter(plan, out)
+            if flag == "pdf":
+                EXPORTERS[flag].exporter(plan, out, options=options)
+            else:
+                EXPORTERS[flag].exporter(plan, out)
         except OSError as exc:
             raise CliError(f"could not write {out}: {exc.strerror or exc}", EXIT_USAGE) from exc
         print(f"Wrote {out} ({EXPORTERS[flag].label}).")

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from omplanner.export import Cancelled
+from omplanner.export.pack_options import PackOptions
 from omplanner.export.pdf import export_pdf
 from omplanner.export.pdf.safe import esc
 from omplanner.model import (
@@ -23,6 +24,7 @@ from omplanner.model import (
 )
 from omplanner.model.factories import make_use_case
 
+TEAM = PackOptions(audience="team")
 MARKUP = "R&D <b"
 IMG = "<img src='x'/>"
 NON_LATIN = "Zürich – Łódź ✓ →"
@@ -39,7 +41,7 @@ def _text(path: Path) -> str:
 @pytest.fixture
 def example_pdf(example_plan, tmp_path) -> Path:
     target = tmp_path / "pack.pdf"
-    export_pdf(example_plan, target)
+    export_pdf(example_plan, target, options=TEAM)  # the working team's pack holds everything
     return target
 
 
@@ -72,10 +74,10 @@ def test_process_maps_and_gantt_sit_on_landscape_pages(example_pdf):
     for page in reader.pages:
         text = page.extract_text()
         wide = float(page.mediabox.width) > float(page.mediabox.height)
-        for marker in ("Current process", "Jan 2027 Feb 2027", "Harbour & Vale"):
+        for marker in ("minutes of people's time per case", "Jan 2027 Feb 2027", "Harbour & Vale"):
             if marker in " ".join(text.split()):
                 orientation.setdefault(marker, set()).add(wide)
-    assert orientation["Current process"] == {True}
+    assert orientation["minutes of people's time per case"] == {True}  # under each map
     assert True in orientation["Jan 2027 Feb 2027"]  # the Gantt's axis: month band over weeks
     assert orientation["Harbour & Vale"] == {False, True}  # the header, on both orientations
 
@@ -247,7 +249,11 @@ def test_outline_and_contents_point_at_the_right_pages(example_plan, example_pdf
         number = reader.get_destination_page_number(entry)
         chapters[entry.title] = number
         assert entry.title in pages[number]  # the bookmark lands on its heading
-    expected = ["1. Executive summary", *[f"{k}. {uc.name}" for k, uc in enumerate(example_plan.use_cases, 2)]]
+    # Developed use cases in ranked order (the example's plan order is its ranking), then the
+    # candidates with nothing recorded beyond their profile, in one chapter.
+    developed = [uc for uc in example_plan.use_cases if uc.current.steps]
+    expected = ["1. Executive summary", *[f"{k}. {uc.name}" for k, uc in enumerate(developed, 2)]]
+    expected.append(f"{len(developed) + 2}. Candidates not yet developed")
     assert [t for t in chapters if t[0].isdigit()][: len(expected)] == expected
     assert "Roadmap" in " ".join(chapters) and "Findings" in " ".join(chapters)
     contents = pages[1]

@@ -1,9 +1,10 @@
-"""The board pack says which rules the plan applies differently, and why, in the findings chapter."""
+"""The working-team pack says which rules the plan applies differently, and why, in the findings chapter."""
 
 from __future__ import annotations
 
 from pypdf import PdfReader
 
+from omplanner.export.pack_options import PackOptions
 from omplanner.export.pdf import export_pdf
 from omplanner.model import RuleSetting, RuleSeverity
 from omplanner.rules import check_plan
@@ -26,7 +27,7 @@ def test_the_findings_chapter_lists_each_setting_with_its_reason(example_plan, t
         "OLD-001": RuleSetting(severity=RuleSeverity.WARNING, reason="=1+1"),
     }
     target = tmp_path / "pack.pdf"
-    export_pdf(example_plan, target)
+    export_pdf(example_plan, target, options=PackOptions(audience="team"))
     text = _findings_chapter(target)
 
     assert HEADING in text
@@ -39,5 +40,5 @@ def test_the_findings_chapter_lists_each_setting_with_its_reason(example_plan, t
 
 def test_a_plan_that_sets_no_rule_has_no_such_section(example_plan, tmp_path):
     target = tmp_path / "pack.pdf"
-    export_pdf(example_plan, target)
+    export_pdf(example_plan, target, options=PackOptions(audience="team"))
     assert HEADING not in _findings_chapter(target)

@@ -240,7 +240,11 @@ def run_journey(window: QMainWindow, out_dir: Path) -> dict[str, int]:
             # File › Export › Excel workbook…; Esc answers "Open the folder?"
             kb.in_menu(K.Key_F, ALT, K.Key_E, K.Key_E)
         with kb.step("export PDF"):
-            kb.press(K.Key_E, CTRL | SHIFT)  # File › Export › PDF board pack…
+            from ui.pack_dialog import PackOptionsDialog
+
+            # File › Export › Board pack…: Return takes the options as they stand (a board pack)
+            when_shown(modal(PackOptionsDialog), lambda _dialog: kb.press(K.Key_Return))
+            kb.press(K.Key_E, CTRL | SHIFT)
     return kb.counts
 
 

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ...model import Plan
+from ..pack_options import PackOptions
 from . import styles as st
 from .document import Heading
 from .safe import Para, esc, para
@@ -59,8 +60,18 @@ class IndexedPlan:
 class Ctx:
     """What every chapter needs: the plan, the styles, and the frame widths."""
 
-    def __init__(self, plan: Plan, styles: st.Styles, portrait_width: float, landscape_size: tuple[float, float]):
+    def __init__(
+        self,
+        plan: Plan,
+        styles: st.Styles,
+        portrait_width: float,
+        landscape_size: tuple[float, float],
+        options: PackOptions | None = None,
+    ):
         self.plan = IndexedPlan(plan)
+        self.options = options or PackOptions()
+        self.board = self.options.board
+        """Written for the board: plain language, no rule codes."""
         self.s = styles
         self.width = portrait_width
         self.l_width, self.l_height = landscape_size

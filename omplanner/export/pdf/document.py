@@ -7,10 +7,12 @@ as forms defined at the end (deferred.py), so the document is laid out once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -22,6 +24,7 @@ from .textfit import clip
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
+PAPER_SIZES = {"a4": A4, "letter": LETTER}
 P_MARGIN = dict(left=20 * mm, right=20 * mm, top=24 * mm, bottom=20 * mm)
 COVER_BAND = 0.38
 """The navy band covers the cover page from this fraction of its height upwards."""
@@ -39,35 +42,99 @@ class Heading(Para):
         self.toc_text = toc_text if toc_text is not None else markup
 
 
-def frame_size(orientation: str) -> tuple[float, float]:
-    size, m = (PORTRAIT, P_MARGIN) if orientation == "portrait" else (LANDSCAPE, L_MARGIN)
+def page_size(orientation: str, paper: str = "a4") -> tuple[float, float]:
+    size = PAPER_SIZES[paper]
+    return size if orientation == "portrait" else landscape(size)
+
+
+def frame_size(orientation: str, paper: str = "a4") -> tuple[float, float]:
+    size = page_size(orientation, paper)
+    m = P_MARGIN if orientation == "portrait" else L_MARGIN
     return size[0] - m["left"] - m["right"] - 12, size[1] - m["top"] - m["bottom"] - 12
 
 
-def _cover_margins() -> tuple[dict, dict]:
-    band = PORTRAIT[1] * COVER_BAND
+def _cover_margins(paper: str = "a4") -> tuple[dict, dict]:
+    height = PAPER_SIZES[paper][1]
+    band = height * COVER_BAND
     cover_top = dict(left=24 * mm, right=24 * mm, top=30 * mm, bottom=band + 10 * mm)
-    cover_bottom = dict(left=24 * mm, right=24 * mm, top=PORTRAIT[1] - band + 12 * mm, bottom=20 * mm)
+    cover_bottom = dict(left=24 * mm, right=24 * mm, top=height - band + 12 * mm, bottom=20 * mm)
     return cover_top, cover_bottom
 
 
-def cover_bottom_size() -> tuple[float, float]:
+def cover_bottom_size(paper: str = "a4") -> tuple[float, float]:
     """Room inside the cover's white area (the facts and the context notes), frame padding off."""
-    m = _cover_margins()[1]
-    return PORTRAIT[0] - m["left"] - m["right"] - 12, PORTRAIT[1] - m["top"] - m["bottom"] - 12
+    m = _cover_margins(paper)[1]
+    size = PAPER_SIZES[paper]
+    return size[0] - m["left"] - m["right"] - 12, size[1] - m["top"] - m["bottom"] - 12
 
 
 def _frame(size, m, name: str) -> Frame:
     return Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
 
 
-def _cover_background(canvas: Canvas, doc) -> None:
-    width, height = PORTRAIT
+@dataclass(frozen=True)
+class Marks:
+    """What every page says besides the content: the running header and footer, the
+    confidentiality mark, the draft watermark and the logo on the cover."""
+
+    header_left: str = ""
+    header_right: str = ""
+    footer_left: str = ""
+    confidentiality: str = ""
+    draft: bool = False
+    logo: bytes | None = None
+    """PNG bytes, drawn on the cover."""
+
+
+LOGO_BOX = (46 * mm, 20 * mm)
+"""The most room a logo takes on the cover; it keeps its proportions inside."""
+
+
+def _cover_background(canvas: Canvas, doc: BoardPackTemplate) -> None:
+    width, height = canvas._pagesize
     canvas.saveState()
     canvas.setFillColor(st.NAVY)
     canvas.rect(0, height * COVER_BAND, width, height * (1 - COVER_BAND), stroke=0, fill=1)
     canvas.setFillColor(st.TEAL)
     canvas.rect(0, height * COVER_BAND - 6, width, 6, stroke=0, fill=1)
+    marks = doc.marks
+    if marks.logo:
+        _draw_logo(canvas, marks.logo, width - 24 * mm, height - 14 * mm)
+    if marks.confidentiality:
+        canvas.setFont(BOLD, 9)
+        canvas.setFillColor(st.WHITE)
+        canvas.drawString(24 * mm, height - 18 * mm, _fit(marks.confidentiality.upper(), BOLD, 9, width / 2))
+    canvas.restoreState()
+    _watermark(canvas, doc)
+
+
+def _draw_logo(canvas: Canvas, png: bytes, right: float, top: float) -> None:
+    """The logo on a white tile, top right of the cover, within ``LOGO_BOX``."""
+    from io import BytesIO
+
+    from reportlab.lib.utils import ImageReader
+
+    image = ImageReader(BytesIO(png))
+    iw, ih = image.getSize()
+    pad = 3 * mm
+    scale = min((LOGO_BOX[0] - 2 * pad) / iw, (LOGO_BOX[1] - 2 * pad) / ih)
+    w, h = iw * scale, ih * scale
+    canvas.setFillColor(st.WHITE)
+    canvas.roundRect(right - w - 2 * pad, top - h - 2 * pad, w + 2 * pad, h + 2 * pad, 2, stroke=0, fill=1)
+    canvas.drawImage(image, right - w - pad, top - h - pad, w, h, mask="auto")
+
+
+def _watermark(canvas: Canvas, doc: BoardPackTemplate) -> None:
+    if not doc.marks.draft:
+        return
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFillColor(st.MUTED)
+    canvas.setFillAlpha(0.12)
+    canvas.setFont(BOLD, 110)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(35 if width < height else 20)
+    canvas.drawCentredString(0, -38, "DRAFT")
     canvas.restoreState()
 
 
@@ -76,34 +143,33 @@ class BoardPackTemplate(BaseDocTemplate):
         self,
         filename: str,
         title: str,
-        running: tuple[str, str, str] = ("", "", ""),
+        marks: Marks | None = None,
         on_flowable: Callable[[], None] | None = None,
+        paper: str = "a4",
         **kw,
     ):
-        super().__init__(filename, pagesize=PORTRAIT, title=title, creator="OM Planner", initialFontName=REGULAR, **kw)
+        portrait, wide = page_size("portrait", paper), page_size("landscape", paper)
+        super().__init__(filename, pagesize=portrait, title=title, creator="OM Planner", initialFontName=REGULAR, **kw)
         self._on_flowable = on_flowable
         self._heading_count = 0
-        self.running = running
-        """Header left, header right, footer left."""
+        self.marks = marks or Marks()
         self.deferred = Deferred()
         self._final_pages: dict[str, int] = {}
         # The cover: one frame on the navy band (title, client), one below it (facts, context),
         # so the facts sit in the white area however long the title is.
-        cover_top, cover_bottom = _cover_margins()
+        cover_top, cover_bottom = _cover_margins(paper)
         self.addPageTemplates(
             [
                 PageTemplate(
                     "cover",
-                    [_frame(PORTRAIT, cover_top, "cover_top"), _frame(PORTRAIT, cover_bottom, "cover_bottom")],
+                    [_frame(portrait, cover_top, "cover_top"), _frame(portrait, cover_bottom, "cover_bottom")],
                     onPage=_cover_background,
-                    pagesize=PORTRAIT,
+                    pagesize=portrait,
                 ),
                 PageTemplate(
-                    "portrait", [_frame(PORTRAIT, P_MARGIN, "portrait")], onPageEnd=_decorate, pagesize=PORTRAIT
+                    "portrait", [_frame(portrait, P_MARGIN, "portrait")], onPageEnd=_decorate, pagesize=portrait
                 ),
-                PageTemplate(
-                    "landscape", [_frame(LANDSCAPE, L_MARGIN, "landscape")], onPageEnd=_decorate, pagesize=LANDSCAPE
-                ),
+                PageTemplate("landscape", [_frame(wide, L_MARGIN, "landscape")], onPageEnd=_decorate, pagesize=wide),
             ]
         )
 
@@ -190,7 +256,7 @@ def _decorate(canvas: Canvas, doc: BoardPackTemplate) -> None:
 
     The page count is drawn as a deferred form (deferred.py): pages are still written as they
     end, which keeps bookmarks and the outline pointing at the right pages."""
-    header_left, header_right, footer_left = doc.running
+    marks = doc.marks
     width, height = canvas._pagesize
     m = P_MARGIN if width < height else L_MARGIN
     left, right = m["left"], width - m["right"]
@@ -201,13 +267,23 @@ def _decorate(canvas: Canvas, doc: BoardPackTemplate) -> None:
     canvas.line(left, top - 5, right, top - 5)
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(st.NAVY)
-    canvas.drawString(left, top, _fit(header_left, BOLD, 7.5, (right - left) * 0.6))
+    room = right - left
+    if marks.confidentiality:
+        mark = marks.confidentiality.upper()
+        mark_width = min(stringWidth(mark, BOLD, 7.5), room * 0.25)
+        canvas.setFillColor(st.RED)
+        canvas.drawCentredString((left + right) / 2, top, _fit(mark, BOLD, 7.5, mark_width))
+        canvas.setFillColor(st.NAVY)
+        side = (room - mark_width) / 2 - 12
+    else:
+        side = room * 0.6
+    canvas.drawString(left, top, _fit(marks.header_left, BOLD, 7.5, side))
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(st.MUTED)
-    canvas.drawRightString(right, top, _fit(header_right, REGULAR, 7.5, (right - left) * 0.38))
+    canvas.drawRightString(right, top, _fit(marks.header_right, REGULAR, 7.5, min(side, room * 0.38)))
     bottom = m["bottom"] - 22
     canvas.line(left, bottom + 10, right, bottom + 10)
-    canvas.drawString(left, bottom, _fit(footer_left, REGULAR, 7, (right - left) * 0.7))
+    canvas.drawString(left, bottom, _fit(marks.footer_left, REGULAR, 7, room * 0.7))
     page = doc.page
 
     def page_x_of_y(form: Canvas) -> None:
@@ -217,6 +293,7 @@ def _decorate(canvas: Canvas, doc: BoardPackTemplate) -> None:
 
     doc.deferred.use(canvas, f"page_{page}", page_x_of_y)
     canvas.restoreState()
+    _watermark(canvas, doc)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

@@ -69,6 +69,8 @@ def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | No
     windows = [(w0, w1) for w0, w1 in windows if any(i.start_week < w1 and i.end_week >= w0 for i in plan.roadmap)]
     rows = _rows(plan)
     per_page = max(3, int((height - AXIS_H - 6) // ROW_H))
+    count = -(-len(rows) // per_page)
+    per_page = -(-len(rows) // max(1, count))  # the same number of rows on each chart: no thin last one
     chunks = [rows[k : k + per_page] for k in range(0, len(rows), per_page)]
     pages = []
     for first_week, last_week in windows:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from ...model import ProcessMap, Step
 
-BOX_W, BOX_H = 84.0, 40.0
-GAP = 22.0
+BOX_W, BOX_H = 76.0, 40.0
+GAP = 20.0
 PITCH = BOX_W + GAP
-ROW_H = 60.0
+ROW_H = 52.0
 COLUMN_TOLERANCE = 45.0
 
 
@@ -148,5 +148,5 @@ def exception_route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, floa
     if a.col == b.col:
         return [(sx, start_y), (sx, end_y)]
     channel = (a.row + 1) * ROW_H if down else a.row * ROW_H
-    channel += -3 if down else 3
+    channel += -4 if down else 4
     return [(sx, start_y), (sx, channel), (tx, channel), (tx, end_y)]

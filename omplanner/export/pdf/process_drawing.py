@@ -1,13 +1,18 @@
 """Process maps as vector drawings: lanes, steps by kind, flows, AI badges, exception routes.
 
-A map larger than the page is never shrunk below a legible size (up to ``MIN_SCALE`` at most):
-it is split into parts, by column ranges when too wide and by lane bands when too tall, and a
-flow that crosses a cut ends in a lettered connector that the other part picks up.
+A map is drawn at a size where step names read at 7 pt or more and minutes and flow labels at
+6 pt or more (``MIN_SCALE`` of the sizes below). One that is too wide for the page is cut into
+parts of equal column ranges, stacked so that a map of about twenty steps fills one landscape
+page; one too tall is cut into lane bands. A flow that crosses a cut ends in a lettered
+connector that the other part picks up. Flow labels go where they touch no box, line or other
+label (``place_labels``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ...model import AiIntervention, Plan, ProcessMap, StepKind
 from ...vocabulary import exception_words
@@ -25,12 +30,19 @@ from .map_layout import (
     layout,
     route,
 )
-from .textfit import clip, fit
+from .textfit import clip, fit, wrap
 from .vector import Circle, Line, Polygon, PolyLine, Rect, String, Vector, drawing
 
-LANE_W = 78.0
-PAD = 8.0
-MIN_SCALE = 0.86
+LANE_W = 66.0
+PAD = 6.0
+NAME_SIZES = (8.2, 7.8)
+"""Step names, in map units; at ``MIN_SCALE`` the smaller is still 7 pt."""
+NAME_LINES = 3
+SMALL = 6.8
+"""Minutes, flow labels and badges, in map units: 6 pt or more at ``MIN_SCALE``."""
+MIN_SCALE = 0.9
+PART_CAPTION = 14.0
+"""Room a part's caption ("Part 2 of 3 ...") takes above it when a map is cut."""
 INF = float("inf")
 
 
@@ -125,52 +137,65 @@ def _clip(points, box):
     return pieces
 
 
+def _shape(d: Vector, kind: StepKind, x: float, y: float, w: float, h: float, fill, stroke, width: float) -> float:
+    """A step's outline, as the map and its legend draw it; returns the inset its text keeps."""
+    if kind in (StepKind.START, StepKind.END):
+        d.add(Rect(x, y, w, h, rx=h / 2, ry=h / 2, fillColor=fill, strokeColor=stroke, strokeWidth=width))
+        return min(10.0, h / 4)
+    if kind is StepKind.DECISION:
+        k = min(9.0, w / 4)
+        pts = [x, y + h / 2, x + k, y + h, x + w - k, y + h, x + w, y + h / 2, x + w - k, y, x + k, y]
+        d.add(Polygon(pts, fillColor=fill, strokeColor=stroke, strokeWidth=width))
+        return k
+    if kind is StepKind.HANDOFF:
+        k = min(9.0, w / 4)
+        pts = [x, y, x + w - k, y, x + w, y + h / 2, x + w - k, y + h, x, y + h]
+        d.add(Polygon(pts, fillColor=fill, strokeColor=stroke, strokeWidth=width))
+        return k / 2
+    d.add(Rect(x, y, w, h, rx=3, ry=3, fillColor=fill, strokeColor=stroke, strokeWidth=width))
+    return 0.0
+
+
+MINUTES_ROOM = SMALL * 1.17 + 1.2
+"""The strip at the foot of a step box that its minutes take."""
+BADGE_ROOM = 3.0
+LINE_GAP = 0.3
+"""What an AI step's badge, sitting on the box's top edge, takes from inside the box."""
+
+
+def _name_room(step) -> tuple[float, int]:
+    """Width and the most lines a step's name has in its box, at the smaller name size."""
+    inset = {StepKind.START: 10.0, StepKind.END: 10.0, StepKind.DECISION: 9.0, StepKind.HANDOFF: 4.5}
+    width = BOX_W - 2 * inset.get(step.kind, 0.0) - 5
+    size = NAME_SIZES[-1]
+    height = BOX_H - 2 - (MINUTES_ROOM if step.minutes else 0) - (BADGE_ROOM if step.is_ai else 0)
+    return width, max(1, 1 + int((height - 1.17 * size) // (size + LINE_GAP)))
+
+
+def name_is_shortened(step) -> bool:
+    """Whether the map shows the step's name cut (the pack then gives it in full)."""
+    width, lines = _name_room(step)
+    return not wrap(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)[1]
+
+
 def _step_box(c: _Canvas, p: Placed) -> None:
     s = p.step
     x, y = c.X(p.x), c.Y(p.y) - BOX_H
     fill = st.STEP_FILL.get(s.kind, st.WHITE)
     stroke, width = (st.AI_COLOURS[s.ai], 1.6) if s.is_ai else (st.NAVY, 0.8)
-    inset = 0.0
-    if s.kind in (StepKind.START, StepKind.END):
-        c.d.add(
-            Rect(x, y, BOX_W, BOX_H, rx=BOX_H / 2, ry=BOX_H / 2, fillColor=fill, strokeColor=stroke, strokeWidth=width)
-        )
-        inset = 10
-    elif s.kind is StepKind.DECISION:
-        k = 9
-        pts = [
-            x,
-            y + BOX_H / 2,
-            x + k,
-            y + BOX_H,
-            x + BOX_W - k,
-            y + BOX_H,
-            x + BOX_W,
-            y + BOX_H / 2,
-            x + BOX_W - k,
-            y,
-            x + k,
-            y,
-        ]
-        c.d.add(Polygon(pts, fillColor=fill, strokeColor=stroke, strokeWidth=width))
-        inset = 9
-    elif s.kind is StepKind.HANDOFF:
-        k = 9
-        pts = [x, y, x + BOX_W - k, y, x + BOX_W, y + BOX_H / 2, x + BOX_W - k, y + BOX_H, x, y + BOX_H]
-        c.d.add(Polygon(pts, fillColor=fill, strokeColor=stroke, strokeWidth=width))
-        inset = 5
-    else:
-        c.d.add(Rect(x, y, BOX_W, BOX_H, rx=3, ry=3, fillColor=fill, strokeColor=stroke, strokeWidth=width))
-    lines, size = fit(s.name or s.kind.label, REGULAR, BOX_W - 2 * inset - 6, (7.0, 6.4), 3)
-    leading = size + 1.3
-    text_top = y + BOX_H / 2 + (len(lines) * leading) / 2 - size + 1.2
-    if s.minutes:
-        text_top += 2.5
+    _shape(c.d, s.kind, x, y, BOX_W, BOX_H, fill, stroke, width)
+    room, most = _name_room(s)
+    lines, size = fit(s.name or s.kind.label, REGULAR, room, NAME_SIZES, most)
+    leading = size + LINE_GAP
+    bottom = y + 1 + (MINUTES_ROOM if s.minutes else 0)
+    top = y + BOX_H - 1 - (BADGE_ROOM if s.is_ai else 0)
+    block = (len(lines) - 1) * leading + 1.17 * size
+    first = (top + bottom) / 2 + block / 2 - 0.93 * size
     for i, line in enumerate(lines):
         c.d.add(
             String(
                 x + BOX_W / 2,
-                text_top - i * leading,
+                first - i * leading,
                 line,
                 fontName=REGULAR,
                 fontSize=size,
@@ -182,41 +207,47 @@ def _step_box(c: _Canvas, p: Placed) -> None:
         c.d.add(
             String(
                 x + BOX_W / 2,
-                y + 3,
-                f"{s.minutes:g} min",
+                y + 1.5 + 0.24 * SMALL,
+                f"{s.minutes:g}\u00a0min",
                 fontName=REGULAR,
-                fontSize=5.2,
+                fontSize=SMALL,
                 fillColor=st.MUTED,
                 textAnchor="middle",
             )
         )
     if s.is_ai:
-        _badge(c.d, x + BOX_W - 21, y + BOX_H - 5, s.ai)
+        _badge(c.d, x + BOX_W - BADGE_W + 3, y + BOX_H - BADGE_ROOM - 1, s.ai)
+
+
+BADGE_W, BADGE_H = 26.0, 10.5
 
 
 def _badge(d: Vector, x: float, y: float, ai: AiIntervention) -> None:
     colour = st.AI_COLOURS[ai]
-    d.add(Rect(x, y, 24, 10, rx=5, ry=5, fillColor=colour, strokeColor=st.WHITE, strokeWidth=0.8))
+    d.add(Rect(x, y, BADGE_W, BADGE_H, rx=5, ry=5, fillColor=colour, strokeColor=st.WHITE, strokeWidth=0.8))
     d.add(
         String(
-            x + 12,
-            y + 2.6,
+            x + BADGE_W / 2,
+            y + 2.7,
             st.AI_BADGES[ai],
             fontName=BOLD,
-            fontSize=5.6,
+            fontSize=SMALL,
             fillColor=st.AI_INKS[ai],
             textAnchor="middle",
         )
     )
 
 
+CONNECTOR_R = 5.2
+
+
 def _connector(c: _Canvas, x: float, y: float, letter: str, colour) -> None:
-    c.d.add(Circle(x, y, 5.2, fillColor=st.WHITE, strokeColor=colour, strokeWidth=0.9))
+    c.d.add(Circle(x, y, CONNECTOR_R, fillColor=st.WHITE, strokeColor=colour, strokeWidth=0.9))
     size = 6 if len(letter) == 1 else 4.6
     c.d.add(String(x, y - size * 0.35, letter, fontName=BOLD, fontSize=size, fillColor=colour, textAnchor="middle"))
 
 
-def _draw_path(c: _Canvas, points, box, colour, dashed: bool, letter: str, label: str) -> None:
+def _draw_path(c: _Canvas, points, box, colour, dashed: bool, letter: str) -> None:
     end = points[-1]
     for piece, cuts in _clip(points, box):
         pts = [(c.X(x), c.Y(y)) for x, y in piece]
@@ -233,31 +264,148 @@ def _draw_path(c: _Canvas, points, box, colour, dashed: bool, letter: str, label
             _arrowhead(c, pts[-2], pts[-1], colour)
         for point in cuts:
             _connector(c, c.X(point[0]), c.Y(point[1]), letter or "·", colour)
-        if label and piece[0] == points[0]:
-            _label(c, pts, label, colour if dashed else st.MUTED, dashed)
 
 
-def _label(c: _Canvas, pts, label: str, colour, dashed: bool) -> None:
-    """Put a flow's label where it touches no line or box."""
-    size = 5.8
-    text = clip(label, REGULAR, size, GAP + 40)
-    (x1, y1), (x2, y2) = pts[0], pts[1]
-    anchor = "start"
-    horizontal = [(a, b) for a, b in zip(pts, pts[1:]) if a[1] == b[1]]
-    if dashed and horizontal:
-        # Exception routes: on their run between the rows, on the side they travel to.
-        a, b = max(horizontal, key=lambda seg: abs(seg[1][0] - seg[0][0]))
-        lx, anchor = (a[0] + b[0]) / 2, "middle"
-        ly = a[1] - 6.8 if pts[-1][1] < pts[0][1] else a[1] + 1.8
-    elif len(pts) == 2 and y1 == y2:
-        lx, ly, anchor = x2 - 5, y1 + 2.5, "end"  # a straight run: just before the arrowhead
-    else:
-        if y1 == y2 and len(pts) > 2:
-            (x1, y1), (x2, y2) = pts[1], pts[2]
-        lx, ly = x1 + 2.5, y1 + (-8 if y2 < y1 else 3)
-        if len(pts) > 2 and pts[-1][0] > x1 + 1 and pts[2][0] > x1 + 1:
-            lx, anchor = x1 - 2.5, "end"
-    c.d.add(String(lx, ly, text, fontName=REGULAR, fontSize=size, fillColor=colour, textAnchor=anchor))
+LABEL_H = SMALL * 1.2
+"""A label's height as a reader's tools measure it (ascent and descent of the font)."""
+LABEL_MAX = PITCH + GAP
+"""A flow label longer than this is cut (with an ellipsis); "yes", "no", "exception 5 %" fit."""
+
+
+@dataclass(frozen=True)
+class PlacedLabel:
+    left: float
+    top: float
+    """Map coordinates (y down) of the label's box."""
+    text: str
+    width: float
+    colour: object
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.left + self.width / 2, self.top + LABEL_H / 2
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _candidates(points, width: float, cuts: tuple[float, ...] = ()):
+    """Where a label may sit beside its path, nearest the source first: above and below each
+    horizontal run, left and right of each vertical one, at its start, middle and end; then
+    the same a little further out (clear of a connector on the run)."""
+    for away in (1.6, CONNECTOR_R + 0.8):
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            if y1 == y2:
+                lo, hi = min(x1, x2), max(x1, x2)
+                start = x1 + 3 if x2 > x1 else x1 - 3 - width
+                end = x2 - 7 - width if x2 > x1 else x2 + 7
+                beside_cuts = [x for c in cuts if lo < c < hi for x in (c + 0.6, c - 0.6 - width)]
+                for x in (start, (lo + hi - width) / 2, end, *beside_cuts):
+                    for top in (y1 - away - LABEL_H, y1 + away):
+                        yield x, top
+            else:
+                lo, hi = min(y1, y2), max(y1, y2)
+                start = y1 + 2 if y2 > y1 else y1 - 2 - LABEL_H
+                end = y2 - 6 - LABEL_H if y2 > y1 else y2 + 6
+                for y in (start, (lo + hi - LABEL_H) / 2, end):
+                    for left in (x1 + away + 0.6, x1 - away - 0.6 - width):
+                        yield left, y
+
+
+def _crossings(points, cuts_x: list[float], cuts_y: list[float]):
+    """Where a path crosses a cut between parts: a connector is drawn there."""
+    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        # Ends included: a route often turns right on a cut, which runs down the gap's middle.
+        if y1 == y2:
+            yield from ((x, y1) for x in cuts_x if min(x1, x2) <= x <= max(x1, x2))
+        else:
+            yield from ((x1, y) for y in cuts_y if min(y1, y2) <= y <= max(y1, y2))
+
+
+class _Grid:
+    """Rectangles bucketed by area, so that asking what a label meets looks at its
+    neighbourhood only: a map of 500 steps has thousands of boxes and line pieces."""
+
+    CELL = 64.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list] = {}
+        self.endless: list = []
+        """Cut lines, which run across the whole map."""
+
+    def _span(self, rect):
+        c = self.CELL
+        return range(int(rect[0] // c), int(rect[2] // c) + 1), range(int(rect[1] // c), int(rect[3] // c) + 1)
+
+    def add(self, rect) -> None:
+        if INF in (abs(v) for v in rect):
+            self.endless.append(rect)
+            return
+        xs, ys = self._span(rect)
+        for i in xs:
+            for j in ys:
+                self.cells.setdefault((i, j), []).append(rect)
+
+    def count(self, rect) -> int:
+        xs, ys = self._span(rect)
+        near = {id(o): o for i in xs for j in ys for o in self.cells.get((i, j), ())}
+        return sum(_overlaps(rect, o) for o in near.values()) + sum(_overlaps(rect, o) for o in self.endless)
+
+
+def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[float] = ()) -> dict[int, PlacedLabel]:
+    """Each labelled route's label, where it touches no box, badge, line or earlier label.
+
+    ``cuts`` and ``rows``: x and y positions where the map is cut into parts (connectors sit
+    there, and no label may straddle a cut). A label with no free place goes where it meets
+    the fewest things (a crowded map)."""
+    if not any(r[3] for r in routes):
+        return {}
+    solid, lines = _Grid(), _Grid()
+    for p in lay.placed.values():
+        solid.add((p.x - 0.5, p.y - 0.5, p.x + BOX_W + 0.5, p.y + BOX_H + 0.5))
+        if p.step.is_ai:
+            bx = p.x + BOX_W - BADGE_W + 3
+            solid.add((bx, p.y - BADGE_H + BADGE_ROOM + 0.5, bx + BADGE_W + 0.5, p.y + BADGE_ROOM + 1.5))
+    r = CONNECTOR_R + 0.6
+    for points, *_ in routes:
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            lines.add((min(x1, x2) - 0.7, min(y1, y2) - 0.7, max(x1, x2) + 0.7, max(y1, y2) + 0.7))
+        for x, y in _crossings(points, list(cuts), list(rows)):
+            solid.add((x - r, y - r, x + r, y + r))
+    for x in cuts:
+        solid.add((x - 0.5, -INF, x + 0.5, INF))
+    for y in rows:
+        solid.add((-INF, y - 0.5, INF, y + 0.5))
+    x_lo, x_hi = -GAP / 2 + 1, lay.columns * PITCH - GAP / 2 - 1
+    y_lo, y_hi = 1.0, lay.rows * ROW_H - 1
+    placed: dict[int, PlacedLabel] = {}
+    for k, (points, colour, dashed, label, _crosses) in enumerate(routes):
+        if not label:
+            continue
+        text = clip(label, REGULAR, SMALL, LABEL_MAX)
+        width = stringWidth(text, REGULAR, SMALL)
+        best, choice = INF, None
+        for left, top in _candidates(points, width, tuple(cuts)):
+            rect = (left, top, left + width, top + LABEL_H)
+            if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
+                continue
+            # Touching text or a cut is worse than crossing a line: a crowded map picks the least harm.
+            meets = 10 * solid.count(rect) + lines.count(rect)
+            if meets < best:
+                best, choice = meets, (left, top)
+                if not meets:
+                    break
+        if choice is None:
+            choice = next(iter(_candidates(points, width)))
+        solid.add((choice[0] - 1, choice[1] - 0.5, choice[0] + width + 1, choice[1] + LABEL_H + 0.5))
+        placed[k] = PlacedLabel(choice[0], choice[1], text, width, colour if dashed else st.MUTED)
+    return placed
+
+
+def _draw_label(c: _Canvas, label: PlacedLabel) -> None:
+    baseline = c.Y(label.top + LABEL_H) + 0.26 * SMALL
+    c.d.add(String(c.X(label.left), baseline, label.text, fontName=REGULAR, fontSize=SMALL, fillColor=label.colour))
 
 
 def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, int]) -> None:
@@ -272,7 +420,7 @@ def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, i
         c.d.add(Line(0, y_top - h, width, y_top - h, strokeColor=st.RULE, strokeWidth=0.6))
         role = plan.role(lane)
         name = role.name if role else lane
-        lines, size = fit(name, BOLD, LANE_W - 10, (7.2, 6.5), 3)
+        lines, size = fit(name, BOLD, LANE_W - 9, NAME_SIZES, 3)
         mid = y_top - h / 2 + (len(lines) - 1) * (size + 1.5) / 2 - size / 2 + 2
         for k, line in enumerate(lines):
             c.d.add(String(6, mid - k * (size + 1.5), line, fontName=BOLD, fontSize=size, fillColor=st.NAVY))
@@ -283,7 +431,7 @@ def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, i
                     mid - len(lines) * (size + 1.5),
                     role.kind.label,
                     fontName=REGULAR,
-                    fontSize=5.8,
+                    fontSize=SMALL,
                     fillColor=st.MUTED,
                 )
             )
@@ -313,16 +461,39 @@ def _lane_at(lay: Layout, row: int) -> str:
     return next((lane for lane, first, depth in lay.lanes if first <= row < first + depth), "")
 
 
+def _arrange(lay: Layout, avail_width: float, avail_height: float) -> tuple[int, float]:
+    """Columns per part and the scale: the fewest parts that, stacked, fit one page at a
+    legible scale; failing that, parts as wide as the page at a legible scale, which then
+    follow one another down the pages."""
+    cols, tall = lay.columns, lay.rows * ROW_H + 2
+
+    def part_width(n: int) -> float:
+        return LANE_W + 2 * PAD + n * PITCH
+
+    for n in range(1, cols + 1):
+        per = -(-cols // n)
+        count = -(-cols // per)
+        captions = PART_CAPTION * count if count > 1 else 0.0
+        scale = min(1.0, avail_width / part_width(per), (avail_height - captions) / (count * tall))
+        if scale >= MIN_SCALE:
+            return per, scale
+        if avail_width >= part_width(per):  # narrower parts would only stack taller
+            break
+    per = max(1, min(cols, int((avail_width / MIN_SCALE - LANE_W - 2 * PAD) // PITCH)))
+    return per, min(1.0, avail_width / part_width(per))
+
+
 def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: float = INF) -> list[Part]:
-    """The map as drawings of at most ``avail_width`` x ``avail_height``, in reading order."""
+    """The map as drawings of at most ``avail_width`` x ``avail_height``, in reading order.
+
+    All parts of a map share one scale, so a step reads the same size in each."""
     lay = layout(pmap)
     if not lay.placed:
         return []
-    # Up to MIN_SCALE we shrink rather than split: a map in one piece reads better.
-    per_part = max(1, int((avail_width / MIN_SCALE - LANE_W - 2 * PAD) // PITCH))
+    per_part, scale = _arrange(lay, avail_width, avail_height)
     n_chunks = -(-lay.columns // per_part)
     per_part = -(-lay.columns // n_chunks)  # balance the parts
-    bands = _bands(lay, avail_height)
+    bands = _bands(lay, avail_height / scale - PART_CAPTION)
 
     def where(p: Placed) -> tuple[int, int]:
         band = next(k for k, (r0, r1) in enumerate(bands) if r0 <= p.row < r1)
@@ -338,8 +509,10 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
         if target is not None:
             words = exception_words(p.step.confidence_threshold, p.step.exception_rate)
             routes.append((exception_route(lay, p, target), st.EXCEPTION, True, words, where(p) != where(target)))
+    cuts = [k * per_part * PITCH - GAP / 2 for k in range(1, n_chunks)]
+    labels = place_labels(lay, routes, cuts, [r0 * ROW_H for r0, _ in bands[1:]])
     letters = _letters()
-    lettered = [(*r[:4], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
+    lettered = [(*r[:3], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
     parts = []
     for k in range(n_chunks):
         first, last = k * per_part, min(lay.columns, (k + 1) * per_part) - 1
@@ -356,15 +529,18 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
                 r0 * ROW_H if b else -INF,
                 r1 * ROW_H if b < len(bands) - 1 else INF,
             )
-            for points, colour, dashed, label, letter, (px_lo, px_hi, py_lo, py_hi) in lettered:
+            for points, colour, dashed, letter, (px_lo, px_hi, py_lo, py_hi) in lettered:
                 # A route wholly outside this part has no piece in it (see _clip); skip it.
                 if px_hi < box[0] or px_lo >= box[1] or py_hi < box[2] or py_lo >= box[3]:
                     continue
-                _draw_path(c, points, box, colour, dashed, letter, label)
+                _draw_path(c, points, box, colour, dashed, letter)
             for p in lay.placed.values():
                 if first <= p.col <= last and r0 <= p.row < r1:
                     _step_box(c, p)
-            scale = min(1.0, avail_width / width)
+            for label in labels.values():
+                cx, cy = label.centre
+                if box[0] <= cx < box[1] and box[2] <= cy < box[3]:
+                    _draw_label(c, label)
             if scale < 1.0:
                 d.scale(scale, scale)
                 d.width, d.height = width * scale, height * scale
@@ -387,22 +563,52 @@ def _letters():
         n += 1
 
 
-def legend(width: float) -> Vector:
-    """One line explaining the shapes, badges and line styles used in the maps."""
+def symbols_used(pmap: ProcessMap, split: bool) -> set:
+    """What a map's legend explains: the step kinds, AI badges and line styles it shows."""
+    used: set = {step.kind for step in pmap.steps}
+    used |= {step.ai for step in pmap.steps if step.is_ai}
+    if any(step.exception_route for step in pmap.steps):
+        used.add("exception")
+    if split:
+        used.add("connector")
+    return used
+
+
+LEGEND_KINDS = (
+    (StepKind.START, "Start or end"),
+    (StepKind.TASK, "Task"),
+    (StepKind.DECISION, "Decision"),
+    (StepKind.HANDOFF, "Handoff"),
+)
+
+
+def legend(width: float, used: set | None = None) -> Vector:
+    """One line explaining the shapes, badges and line styles a map uses, drawn as the map
+    draws them, and only those (``used`` from ``symbols_used``; None: all of them)."""
     d = drawing(width, 20)
-    x, y = 0.0, 5.0
-    for kind in (StepKind.TASK, StepKind.DECISION, StepKind.HANDOFF):
-        d.add(Rect(x, y, 14, 9, rx=2, ry=2, fillColor=st.STEP_FILL[kind], strokeColor=st.NAVY, strokeWidth=0.6))
-        d.add(String(x + 17, y + 2, kind.label, fontName=REGULAR, fontSize=6.5, fillColor=st.INK))
-        x += 60
+    x, y = 0.0, 4.0
+    size = 7.0
+
+    def text(label: str, at: float) -> float:
+        d.add(String(at, y + 3, label, fontName=REGULAR, fontSize=size, fillColor=st.INK))
+        return at + stringWidth(label, REGULAR, size) + 14
+
+    for kind, label in LEGEND_KINDS:
+        shown = {kind, StepKind.END} if kind is StepKind.START else {kind}
+        if used is not None and not (shown & used):
+            continue
+        _shape(d, kind, x, y, 22, 12, st.STEP_FILL[kind], st.NAVY, 0.6)
+        x = text(label, x + 26)
     for ai in (AiIntervention.AUTOMATE, AiIntervention.SURFACE, AiIntervention.ROUTE_EXCEPTIONS):
-        _badge(d, x, y, ai)
-        d.add(String(x + 27, y + 2, ai.label, fontName=REGULAR, fontSize=6.5, fillColor=st.INK))
-        x += 118
-    d.add(Line(x, y + 4.5, x + 20, y + 4.5, strokeColor=st.EXCEPTION, strokeWidth=1.1, strokeDashArray=[3, 2]))
-    d.add(String(x + 24, y + 2, "Exception route", fontName=REGULAR, fontSize=6.5, fillColor=st.INK))
-    x += 80
-    d.add(Circle(x + 5, y + 4.5, 5, fillColor=st.WHITE, strokeColor=st.NAVY, strokeWidth=0.8))
-    d.add(String(x + 5, y + 2.3, "A", fontName=BOLD, fontSize=6, fillColor=st.NAVY, textAnchor="middle"))
-    d.add(String(x + 14, y + 2, "Continues in the next part", fontName=REGULAR, fontSize=6.5, fillColor=st.INK))
+        if used is not None and ai not in used:
+            continue
+        _badge(d, x, y + 1, ai)
+        x = text(ai.label, x + BADGE_W + 4)
+    if used is None or "exception" in used:
+        d.add(Line(x, y + 6, x + 20, y + 6, strokeColor=st.EXCEPTION, strokeWidth=1.1, strokeDashArray=[3, 2]))
+        x = text("Exception route", x + 24)
+    if used is None or "connector" in used:
+        d.add(Circle(x + 5.5, y + 6, 5.5, fillColor=st.WHITE, strokeColor=st.NAVY, strokeWidth=0.8))
+        d.add(String(x + 5.5, y + 3.8, "A", fontName=BOLD, fontSize=6.4, fillColor=st.NAVY, textAnchor="middle"))
+        text("Continues in the next part", x + 15)
     return d

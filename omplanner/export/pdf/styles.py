@@ -102,6 +102,10 @@ class Styles:
         self.cover_sub = ParagraphStyle("cover_sub", fontName=REGULAR, fontSize=14, leading=20, textColor=WHITE)
         self.toc1 = ParagraphStyle("toc1", fontName=BOLD, fontSize=11, leading=18, textColor=NAVY, leftIndent=0)
         self.toc2 = ParagraphStyle("toc2", fontName=REGULAR, fontSize=9.5, leading=14, textColor=INK, leftIndent=14)
+        self.action = ParagraphStyle(
+            "action", fontName=BOLD, fontSize=12, leading=16, textColor=NAVY, spaceBefore=2, spaceAfter=8
+        )
+        """A chapter's action title: one sentence of what its pages show, from the plan's figures."""
         self.callout = ParagraphStyle("callout", fontSize=10, leading=14.5, textColor=INK, fontName=REGULAR)
         self.figure = ParagraphStyle("figure", fontName=BOLD, fontSize=40, leading=44, textColor=NAVY)
 

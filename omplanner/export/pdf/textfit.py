@@ -17,13 +17,15 @@ def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> tup
     for word in words:
         if len(lines) > max_lines:  # only the first max_lines + 1 lines are ever shown or clipped
             break
-        # A single word wider than the box is broken by characters.
+        # A single word wider than the box is broken by characters, the break marked by a hyphen.
         while stringWidth(word, font, size) > width and len(word) > 1:
-            cut = max(1, _longest_prefix(word, "", font, size, width))
+            cut = max(1, _longest_prefix(word, "-", font, size, width))
+            if len(word) - cut < 3 and cut > 3:  # never one or two letters alone on the next line
+                cut = max(2, len(word) - 3)
             if current:
                 lines.append(current)
                 current = ""
-            lines.append(word[:cut])
+            lines.append(word[:cut] + "-")
             if len(lines) > max_lines:
                 break
             word = word[cut:]

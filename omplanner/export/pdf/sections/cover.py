@@ -23,7 +23,8 @@ def cover(ctx: Ctx, issued: date) -> list:
     flow: list = [
         Spacer(1, 30 * mm),
         Paragraph(
-            "AI OPERATING MODEL · BOARD PACK", s.kicker.clone("cover_kicker", textColor=st.colors.HexColor("#9FD3CC"))
+            "AI OPERATING MODEL · " + ("BOARD PACK" if ctx.board else "WORKING-TEAM PACK"),
+            s.kicker.clone("cover_kicker", textColor=st.colors.HexColor("#9FD3CC")),
         ),
         Spacer(1, 6),
         # The cover is one page: a very long title or client is cut here (the running header and
@@ -52,11 +53,17 @@ NOTES_HEADING = "Context"
 
 def _facts(ctx: Ctx, issued: date) -> Table:
     d, s = ctx.plan.details, ctx.s
-    facts = [
-        ("Prepared by", short(d.facilitator, 200) or "—"),
-        ("Programme start", _long_date(d.start_date)),
-        ("Issued", _long_date(issued)),
-    ]
+    o = ctx.options
+    facts = [("Prepared by", short(d.facilitator, 200) or "—")]
+    if o.organisation:
+        facts.append(("Issued by", o.organisation))
+    facts += [("Programme start", _long_date(d.start_date)), ("Issued", _long_date(issued))]
+    if o.version:
+        facts.append(("Version", o.version + (" (draft)" if o.draft else "")))
+    elif o.draft:
+        facts.append(("Version", "Draft"))
+    if o.confidentiality:
+        facts.append(("Classification", o.confidentiality))
     rows = [[Paragraph(esc(k), s.kicker), Paragraph(esc(v), s.body)] for k, v in facts]
     t = Table(rows, colWidths=[40 * mm, None], hAlign="LEFT")
     t.setStyle([st.BASE_FONT, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
@@ -68,7 +75,7 @@ def cover_notes(ctx: Ctx, issued: date) -> tuple[str, bool]:
     s = ctx.s
     if not ctx.plan.details.notes:
         return "", False
-    width, height = cover_bottom_size()
+    width, height = cover_bottom_size(ctx.options.paper)
     used = _facts(ctx, issued).wrap(width, height)[1] + 8 + Paragraph("CONTEXT", s.kicker).wrap(width, height)[1]
     used += s.kicker.spaceAfter + _pointer(s).wrap(width, height)[1] + 6
     return fit_notes(ctx.plan.details.notes, s.body, width, height - used)

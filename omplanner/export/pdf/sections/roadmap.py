@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
+from ....figures import go_live_week, go_lives
 from .. import gantt
 from ..blocks import Ctx, empty, heading, role_names, short, table
+from ..safe import esc
 
 
 def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
@@ -14,14 +16,28 @@ def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
     if not plan.roadmap:
         return [*flow, empty(ctx, "The roadmap is empty.")]
     weeks = max(i.end_week for i in plan.roadmap)
-    flow.append(
-        Paragraph(
-            f"{len(plan.roadmap)} pieces of work over {weeks} weeks, grouped by the operating-model "
-            "component they build.",
-            s.body,
-        )
-    )
-    pages = gantt.gantt_pages(plan, ctx.l_width, ctx.l_height - 92, critical)
+    lives = go_lives(plan)
+    title = f"{len(plan.roadmap)} pieces of work over {weeks} weeks"
+    if lives:
+        title += f"; the first go-live is in week {min(go_live_week(i) for i in lives)}"
+    if critical:
+        sets = "one of them sets" if len(critical) == 1 else f"{len(critical)} of them set"
+        title += f"; {sets} the end date (the critical path, outlined in bold)"
+    intro = [
+        Paragraph(esc(title + "."), s.action),
+        Paragraph("The work is grouped by the operating-model component it builds.", s.body),
+    ]
+    flow += intro
+    # The first chart shares its page with the heading and the sentences above: size it to.
+    above = sum(f.wrap(ctx.l_width, ctx.l_height)[1] + f.getSpaceAfter() for f in [flow[-3], *intro])
+    below = 6 + 26 + 14 + 8  # gap, legend, "Chart k of n", slack
+    pages = gantt.gantt_pages(plan, ctx.l_width, ctx.l_height - above - below, critical)
+    if len(pages) > 2:
+        # A long roadmap (years of weeks) repeats its rows in every stretch of weeks: charts
+        # sized for a page of their own are then far fewer, worth the heading's page.
+        whole = gantt.gantt_pages(plan, ctx.l_width, ctx.l_height - 92, critical)
+        if len(pages) > 1.5 * len(whole):
+            pages = whole
     key = gantt.legend(ctx.l_width, critical is not None)
     for k, page in enumerate(pages):
         block = [page, Spacer(1, 6), key]

@@ -19,7 +19,7 @@ from ....figures import (
     pilot_is_time_saving,
     unknown_text,
 )
-from ....model import Component
+from ....model import Component, Severity
 from ....vocabulary import severity_rank
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import charts
@@ -37,10 +37,10 @@ def by_severity(findings):
     return sorted(findings, key=lambda f: severity_rank(f.severity))
 
 
-def summary_chapter(ctx: Ctx, a: PlanAnalysis, full_notes: bool = False) -> list:
+def summary_chapter(ctx: Ctx, a: PlanAnalysis, number: int = 1, full_notes: bool = False) -> list:
     """``full_notes``: the cover showed only the start of the plan notes; give them all here."""
     s, plan = ctx.s, ctx.plan
-    flow: list = [PageBreak(), heading("Executive summary", s.h1, 0, "1.")]
+    flow: list = [PageBreak(), heading("Executive summary", s.h1, 0, f"{number}.")]
     weeks = max((i.end_week for i in plan.roadmap), default=0)
     client = plan.details.client or "the business"
     flow.append(
@@ -52,10 +52,12 @@ def summary_chapter(ctx: Ctx, a: PlanAnalysis, full_notes: bool = False) -> list
             s.lead,
         )
     )
+    if ctx.board:
+        flow += board_asks(ctx, a)
     flow += _recommendation(ctx, a)
     flow += _readiness(ctx)
     flow += _integration(ctx, a)
-    flow += _top_findings(ctx, a)
+    flow += _open_points(ctx, a) if ctx.board else _top_findings(ctx, a)
     flow += _roadmap_glance(ctx, a)
     if full_notes:
         flow += [heading(NOTES_HEADING, s.h2, 1), para(plan.details.notes, s.body)]
@@ -91,8 +93,8 @@ def _recommendation(ctx: Ctx, a: PlanAnalysis) -> list:
     flow.append(
         Para(
             "Tractability is the mean of monthly volume, how well the process is defined, how rich its "
-            "data is and how willing the team is to redesign its own work. Strategic value is shown "
-            "but does not set the order.",
+            "data is and how willing the team is to redesign its own work. Strategic value is given "
+            "for comparison; the order follows tractability alone.",
             s.muted,
         )
     )
@@ -179,6 +181,50 @@ def _top_findings(ctx: Ctx, a: PlanAnalysis) -> list:
     return flow
 
 
+def board_asks(ctx: Ctx, a: PlanAnalysis) -> list:
+    """What we ask the board to decide: each a sentence from the plan's own figures."""
+    s, plan = ctx.s, ctx.plan
+    asks: list[str] = []
+    if a.ranked:
+        first = ranked_use_case(plan, a.ranked[0])
+        asks.append(f"Approve <b>{esc(short(first.name, 90))}</b> as the first use case to redesign and pilot.")
+        f = a.figures.get(first.id)
+        if f is not None and f.hours_released_per_month is not None and f.capacity_released_pct is not None:
+            asks.append(
+                f"Plan the benefit on the process-level figure: {figure(f.capacity_released_pct)}\u00a0% of capacity, "
+                f"about {f.hours_released_per_month:,.0f}\u00a0hours a month, rather than the pilot's result."
+            )
+    if plan.roadmap:
+        weeks = max(i.end_week for i in plan.roadmap)
+        lives = go_lives(plan)
+        when = f"; the first go-live is in week {min(go_live_week(i) for i in lives)}" if lives else ""
+        asks.append(f"Endorse the roadmap: {len(plan.roadmap)} pieces of work over {weeks} weeks{when}.")
+    stops = [f for f in a.findings if f.severity is Severity.ERROR]
+    if stops:
+        asks.append(
+            f"Ask the working team to settle the {len(stops)} open point{'s' if len(stops) != 1 else ''} "
+            "that would stop the rollout before the next review (see “What still needs deciding”)."
+        )
+    if not asks:
+        return []
+    flow: list = [heading("What we ask the board to decide", s.h2, 1)]
+    flow += [Para(text, s.body, bulletText=f"{k}.") for k, text in enumerate(asks, start=1)]
+    return [KeepTogether(flow[:2]), *flow[2:]]
+
+
+def _open_points(ctx: Ctx, a: PlanAnalysis) -> list:
+    """The board's top findings: what is open, in plain words, worst first."""
+    s = ctx.s
+    flow: list = [heading("What still needs deciding", s.h2, 1)]
+    if not a.findings:
+        return [*flow, Para("The checks leave nothing open on this plan.", s.body)]
+    for f in by_severity(a.findings)[:TOP_FINDINGS]:
+        flow.append(Para(esc(f.message), s.body, bulletText="•"))
+    if len(a.findings) > TOP_FINDINGS:
+        flow.append(Para(f"All {len(a.findings)} open points, by theme, are in the last chapter.", s.muted))
+    return flow
+
+
 def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
     s, plan = ctx.s, ctx.plan
     if not plan.roadmap:
@@ -192,4 +238,6 @@ def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
     if a.critical:
         titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
         flow.append(Para(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
+    if len(flow) <= 8:  # a few lines: they move together, never one alone on the next page
+        return [KeepTogether(flow)]
     return flow

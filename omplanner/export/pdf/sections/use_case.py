@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
+from ....figures import go_live_week, go_lives, pilot_sentence
 from ....figures.minutes import expected_minutes, per_case_words
 from ....model import Component, Plan, ProcessMap, UseCase
+from ...analysis import PlanAnalysis, ranked_use_case
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
-from ..process_drawing import legend, map_parts
+from ..process_drawing import legend, map_parts, name_is_shortened, symbols_used
 from ..safe import Para, esc, marked, para
 
 TRACTABILITY = [
@@ -25,22 +27,51 @@ def _dots(value: int) -> str:
     return "●" * value + "○" * (5 - value)
 
 
-def use_case_chapter(ctx: Ctx, uc: UseCase, number: int) -> list:
+def use_case_chapter(ctx: Ctx, uc: UseCase, number: int, analysis: PlanAnalysis | None = None) -> list:
+    """The case on portrait pages (profile, decision rights, governance, data, capabilities),
+    then its two process maps on landscape pages, each sized to fill one."""
     s = ctx.s
     flow: list = [NextPageTemplate("portrait"), PageBreak(), heading(uc.name, s.h1, 0, f"{number}.")]
     if short(uc.name) != " ".join(uc.name.split()):  # the heading shows it cut: the full name once, here
         flow.append(para(uc.name, s.body))
     volume = f"{uc.tractability.monthly_volume:,} a month"
     flow.append(Para(f"{esc(uc.status.label.upper())} · {esc(volume.upper())}", s.kicker))
+    if analysis is not None:
+        flow.append(Para(esc(action_title(ctx, uc, analysis)), s.action))
     if uc.description:
         flow.append(para(uc.description, s.lead))
     flow += _profile(ctx, uc)
-    flow += _maps(ctx, uc, number)
     flow += _decisions(ctx, uc, number)
     flow += _governance(ctx, uc, number)
     flow += _data(ctx, uc, number)
     flow += _capabilities(ctx, uc, number)
+    flow += _maps(ctx, uc, number)
     return flow
+
+
+def action_title(ctx: Ctx, uc: UseCase, a: PlanAnalysis) -> str:
+    """One sentence from the plan's figures: where the case ranks, what the redesign releases
+    against what the pilot showed, and when it goes live."""
+    plan = ctx.plan
+    ranked = next((r for r in a.ranked if ranked_use_case(plan, r).id == uc.id), None)
+    parts = [f"Ranked {ranked.rank} of {len(a.ranked)} on tractability" if ranked else "Not ranked yet"]
+    f = a.figures.get(uc.id)
+    if f is not None and f.capacity_released_pct is not None:
+        released = f"the redesign releases {figure(f.capacity_released_pct)}\u00a0% of the process's capacity"
+        if f.hours_released_per_month is not None:
+            released += f", about {f.hours_released_per_month:,.0f}\u00a0hours a month"
+        parts.append(released)
+    elif f is not None and f.capacity_unknown_reason:
+        parts.append("the capacity it releases is not known yet")
+    if uc.pilot_kpi.value is not None:  # worded by the figures module, as on every other page
+        said = pilot_sentence(uc.pilot_kpi)
+        parts.append(said[:1].lower() + said[1:])
+    lives = go_lives(plan, uc.id)
+    if lives:
+        parts.append(f"it goes live in week {min(go_live_week(i) for i in lives)}")
+    else:
+        parts.append("no go-live is planned yet")
+    return "; ".join(parts) + "."
 
 
 def _profile(ctx: Ctx, uc: UseCase) -> list:
@@ -83,31 +114,60 @@ def map_stats(plan: Plan, pmap: ProcessMap) -> str:
     return f"{len(steps)} steps, {ai} with AI · {per_case_words(expected_minutes(plan, pmap))}"
 
 
+MAP_OVERHEAD = 66.0
+"""Room on a landscape page for what surrounds a map: its heading, its figures, the legend
+and the gaps between them."""
+
+
+NAMES_ON_PAGE = 48.0
+"""The most room the list of shortened step names takes from its map's page."""
+
+
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    title = heading("Process: current and redesigned", s.h2, 1, f"{number}.1")
     if not uc.current.steps and not uc.redesigned.steps:
-        return [title, empty(ctx, "Neither the current nor the redesigned process has been drawn yet.")]
-    flow: list = [NextPageTemplate("landscape"), PageBreak(), title]
-    for variant, pmap in (("Current process", uc.current), ("Redesigned process", uc.redesigned)):
-        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - 80)
-        title = Para(f"{variant} — {esc(short(uc.name, 90))}", s.h3)
+        return [
+            heading("Process maps", s.h2, 1, f"{number}.5"),
+            empty(ctx, "Neither the current nor the redesigned process has been drawn yet."),
+        ]
+    flow: list = [NextPageTemplate("landscape")]
+    for k, (variant, pmap) in enumerate((("Current process", uc.current), ("Redesigned process", uc.redesigned))):
+        if k == 0:  # the redesign follows on the same page when it fits there
+            flow.append(PageBreak())
+        names = _full_names(ctx, pmap)
+        below = sum(f.wrap(ctx.l_width, ctx.l_height)[1] for f in names)
+        if below > NAMES_ON_PAGE:  # a long list flows on after the map rather than shrink it
+            below = 0.0
+        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - MAP_OVERHEAD - below)
+        title = heading(variant, s.h2, 1, f"{number}.{k + 5}")
         if not parts:
-            flow += [title, empty(ctx, f"The {variant.lower()} has not been drawn yet."), Spacer(1, 8)]
+            flow += [KeepTogether([title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]), Spacer(1, 6)]
             continue
         stats = para(map_stats(plan, pmap), s.muted)
-        for k, part in enumerate(parts):
-            block = []
-            if k == 0:
-                block.append(title)
+        block: list = [title]
+        for j, part in enumerate(parts):
             if len(parts) > 1:
-                block.append(para(_part_caption(plan, parts, k), s.muted))
-            block += [Spacer(1, 3), part.drawing, Spacer(1, 4)]
-            if k == len(parts) - 1:
-                block += [stats, legend(ctx.l_width), Spacer(1, 10)]
-            flow.append(KeepTogether(block))
-    flow += [NextPageTemplate("portrait"), PageBreak()]
-    return flow
+                block.append(para(_part_caption(plan, parts, j), s.muted))
+            block += [part.drawing, Spacer(1, 3)]
+            if j < len(parts) - 1:  # parts follow one another down the page, a page break where needed
+                flow.append(KeepTogether(block))
+                block = []
+        block += [stats, legend(ctx.l_width, symbols_used(pmap, len(parts) > 1))]
+        if below:
+            block += names
+        flow.append(KeepTogether(block))
+        if not below:
+            flow += names
+    return [*flow, NextPageTemplate("portrait")]
+
+
+def _full_names(ctx: Ctx, pmap: ProcessMap) -> list:
+    """The names the map shows shortened, in full: the reader can always look a step up."""
+    cut = [step for step in pmap.steps if name_is_shortened(step)]
+    if not cut:
+        return []
+    names = "; ".join(f"<b>{esc(short(step.name, 400))}</b> ({esc(role_names(ctx.plan, [step.lane]))})" for step in cut)
+    return [Spacer(1, 2), Para(f"Step names shortened on the map, in full: {names}.", ctx.s.muted)]
 
 
 def _part_caption(plan: Plan, parts, k: int) -> str:
@@ -122,7 +182,7 @@ def _part_caption(plan: Plan, parts, k: int) -> str:
 
 def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [heading("Decision rights", s.h2, 1, f"{number}.2")]
+    flow: list = [heading("Decision rights", s.h2, 1, f"{number}.1")]
     decisions = [d for d in plan.decisions if d.use_case == uc.id]
     if not decisions:
         return [*flow, empty(ctx, "No decisions have been recorded for this use case.")]
@@ -160,7 +220,7 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
 
 def _governance(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan, g = ctx.s, ctx.plan, uc.governance
-    flow: list = [CondPageBreak(120), heading("Governance charter", s.h2, 1, f"{number}.3")]
+    flow: list = [CondPageBreak(120), heading("Governance charter", s.h2, 1, f"{number}.2")]
     if not (g.owner_name or g.owner_role or g.autonomy_statement or g.thresholds or g.escalation_path):
         return [
             *flow,
@@ -206,7 +266,7 @@ def _band(lower: float | None, upper: float | None, unit: str) -> str:
 
 def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [CondPageBreak(100), heading("Data sources", s.h2, 1, f"{number}.4")]
+    flow: list = [CondPageBreak(100), heading("Data sources", s.h2, 1, f"{number}.3")]
     steps = {st_.id: st_ for st_ in [*uc.current.steps, *uc.redesigned.steps]}
     sources = [ds for ds in plan.data_sources if any(x in steps for x in ds.used_by)]
     if not sources:
@@ -239,7 +299,7 @@ def _data(ctx: Ctx, uc: UseCase, number: int) -> list:
 
 def _capabilities(ctx: Ctx, uc: UseCase, number: int) -> list:
     s, plan = ctx.s, ctx.plan
-    flow: list = [CondPageBreak(100), heading("Capability changes", s.h2, 1, f"{number}.5")]
+    flow: list = [CondPageBreak(100), heading("Capability changes", s.h2, 1, f"{number}.4")]
     caps = [c for c in plan.capabilities if c.use_case == uc.id]
     if not caps:
         return [*flow, empty(ctx, "No capability changes have been defined for this use case.")]
