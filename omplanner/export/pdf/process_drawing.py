@@ -10,6 +10,7 @@ label (``place_labels``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -383,24 +384,40 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     for k, (points, colour, dashed, label, _crosses) in enumerate(routes):
         if not label:
             continue
-        text = clip(label, REGULAR, SMALL, LABEL_MAX)
-        width = stringWidth(text, REGULAR, SMALL)
-        best, choice = INF, None
-        for left, top in _candidates(points, width, tuple(cuts)):
-            rect = (left, top, left + width, top + LABEL_H)
-            if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
-                continue
-            # Touching text or a cut is worse than crossing a line: a crowded map picks the least harm.
-            meets = 10 * solid.count(rect) + lines.count(rect)
-            if meets < best:
-                best, choice = meets, (left, top)
-                if not meets:
-                    break
+        best, choice = (INF, INF), None
+        for text in _label_forms(label):
+            width = stringWidth(text, REGULAR, SMALL)
+            for left, top in _candidates(points, width, tuple(cuts)):
+                rect = (left, top, left + width, top + LABEL_H)
+                if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
+                    continue
+                # Touching text or a cut is worse than crossing a line: a crowded map picks the least
+                # harm, and where every form of the label meets as much, the shortest.
+                meets = 10 * solid.count(rect) + lines.count(rect)
+                if (meets, width) < best:
+                    best, choice = (meets, width), (left, top, text, width)
+                    if not meets:
+                        break
+            if best[0] == 0:
+                break
         if choice is None:
-            choice = next(iter(_candidates(points, width)))
+            text = _label_forms(label)[0]
+            width = stringWidth(text, REGULAR, SMALL)
+            choice = (*next(iter(_candidates(points, width))), text, width)
+        left, top, text, width = choice
+        choice = (left, top)
         solid.add((choice[0] - 1, choice[1] - 0.5, choice[0] + width + 1, choice[1] + LABEL_H + 0.5))
         placed[k] = PlacedLabel(choice[0], choice[1], text, width, colour if dashed else st.MUTED)
     return placed
+
+
+def _label_forms(label: str) -> list[str]:
+    """A flow label as written, then shorter where the map is crowded: "complaint · 10 %" becomes
+    "complaint 10%", then "complaint" (the share is in the app and the workbook)."""
+    full = clip(label, REGULAR, SMALL, LABEL_MAX)
+    compact = clip(re.sub(r"\s*·\s*", " ", label).replace("\u00a0%", "%").replace(" %", "%"), REGULAR, SMALL, LABEL_MAX)
+    bare = clip(re.sub(r"\s*·?\s*\d+(?:[.,]\d+)?\s*%\s*$", "", label).strip() or label, REGULAR, SMALL, LABEL_MAX)
+    return list(dict.fromkeys((full, compact, bare)))
 
 
 def _draw_label(c: _Canvas, label: PlacedLabel) -> None:
