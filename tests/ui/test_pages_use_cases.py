@@ -49,7 +49,7 @@ def test_pilot_kpi_value_typed_in_the_form(qtbot, example_plan):
     qtbot.keyClick(page.kpi_value_edit, Qt.Key.Key_Delete)
     assert document.plan.use_case("uc-email").pilot_kpi.value is None
     document.undo_stack.undo()
-    assert document.plan.use_case("uc-email").pilot_kpi.value == 55
+    assert document.plan.use_case("uc-email").pilot_kpi.value == 68
 
 
 def test_reorder_add_and_remove(qtbot, example_plan):

@@ -287,7 +287,8 @@ class EntityTableView(QTableView):
         ):
             self.edit_multi(index)
             return
-        if index.isValid() and _types_text(event) and self.state() == QAbstractItemView.State.NoState:
+        editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)  # a check box toggles on Space, once
+        if editable and _types_text(event) and self.state() == QAbstractItemView.State.NoState:
             # A click on the current cell arms Qt's delayed edit (it waits out a double click), and
             # while it waits Qt drops typed letters. Asking to edit on a change of cell, which is
             # not one of this view's triggers, cancels that wait without opening an editor: the
