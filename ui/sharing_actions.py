@@ -40,6 +40,16 @@ class SharingController(QObject):
         self.window = window
         self.document = document
         self.views: list[QWidget] = []
+        self._overlay = None
+
+    @property
+    def overlay(self):
+        """Another copy's differences kept on the canvases (made on first use)."""
+        if self._overlay is None:
+            from .compare_overlay import CompareOverlay
+
+            self._overlay = CompareOverlay(self.window, self.document)
+        return self._overlay
 
     def _start(self) -> str:
         return str(self.document.path.parent) if self.document.path else ""
@@ -64,10 +74,30 @@ class SharingController(QObject):
         if other is None:
             return None
         view = CompareView(compare_plans(self.document.plan, other), path.name, self.window)
+        self._offer_overlay(view, other, path.name)
         self.views.append(view)
         view.finished.connect(lambda _result, view=view: self.views.remove(view) if view in self.views else None)
         view.show()
         return view
+
+    def _offer_overlay(self, view, other: Plan, name: str) -> None:
+        """The view's "Show on the maps and roadmap" turns the overlay on and off, and follows it."""
+        box = view.show_on_canvases
+        box.setChecked(self.overlay.active and self.overlay.other is other)
+
+        def toggled(on: bool) -> None:
+            if on:
+                self.overlay.show(other, name)
+            elif self.overlay.other is other:
+                self.overlay.hide()
+
+        def followed(on: bool) -> None:
+            if not on:
+                box.setChecked(False)
+
+        box.toggled.connect(toggled)
+        self.overlay.shown.connect(followed)
+        view.destroyed.connect(lambda: self.overlay.shown.disconnect(followed))
 
     def merge(self) -> bool:
         """Pick their copy and the copy you both started from; preview; merge as one edit."""
