@@ -106,7 +106,7 @@ class CompareOverlay(QObject):
             self.window.statusBar().addWidget(self.banner)
             self.banner.show()
         count = self.marks.count() if self.marks is not None else 0
-        self.banner.label.setText(f"Showing “{self.name}”'s differences on the maps and roadmap ({count} marked)")
+        self.banner.label.setText(f"Showing the differences of “{self.name}” on the maps and roadmap ({count} marked)")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         # an Esc no canvas gesture or field took reaches the window: it hides the overlay

@@ -76,7 +76,9 @@ def test_the_toggle_marks_exactly_their_renamed_removed_and_added_steps_and_move
     assert "In the other copy: 3 weeks later (weeks 10–12)" in scene.ghosts[MOVED].toolTip()
     assert "3 weeks later" in scene.bars[MOVED].toolTip()
     assert [b for b in scene.bars.values() if b.other_copy_text] == [scene.bars[MOVED]]
-    assert "differences on the maps and roadmap" in window.sharing.overlay.banner.label.text()
+    assert window.sharing.overlay.banner.label.text() == (
+        "Showing the differences of “colleague.omplan” on the maps and roadmap (4 marked)"
+    )
 
 
 def test_the_same_toggle_turns_it_off(qtbot, tmp_path):
