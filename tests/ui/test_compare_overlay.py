@@ -99,6 +99,13 @@ def test_esc_and_the_banner_turn_it_off_and_the_toggle_follows(qtbot, tmp_path):
     qtbot.keyClick(window.page("roadmap").view, Qt.Key.Key_Escape)  # no drag under way: it goes on up
     assert nothing_shown(window)
     view.show_on_canvases.setChecked(True)
+    pane = window.page("processes").panes["redesigned"]
+    pane.scene.steps[RENAMED].setSelected(True)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Escape)  # the first Esc clears the selection, as before
+    assert not pane.scene.selectedItems() and marks(window)["redesigned"]
+    qtbot.keyClick(pane.view, Qt.Key.Key_Escape)  # the next one hides the differences
+    assert nothing_shown(window)
+    view.show_on_canvases.setChecked(True)
     window.sharing.overlay.banner.hide_button.click()
     assert nothing_shown(window) and not view.show_on_canvases.isChecked()
 
