@@ -40,7 +40,7 @@ class OverlayBanner(QWidget):
 
 class CompareOverlay(QObject):
     shown = Signal(bool)
-    """The overlay was turned on (True) or off (False)."""
+    """The overlay was turned on, or on for another copy (True), or off (False)."""
 
     def __init__(self, window, document: Document):
         super().__init__(window)
@@ -68,8 +68,7 @@ class CompareOverlay(QObject):
             self.window.installEventFilter(self)
         self._refresh()
         self._show_banner()
-        if first:
-            self.shown.emit(True)
+        self.shown.emit(True)
 
     def hide(self) -> None:
         if self.other is None:

@@ -7,6 +7,7 @@ tests answer them.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,13 +92,18 @@ class SharingController(QObject):
             elif self.overlay.other is other:
                 self.overlay.hide()
 
-        def followed(on: bool) -> None:
-            if not on:
-                box.setChecked(False)
+        def followed(_on: bool) -> None:  # hidden, or another copy's shown instead
+            box.setChecked(self.overlay.active and self.overlay.other is other)
 
         box.toggled.connect(toggled)
         self.overlay.shown.connect(followed)
-        view.destroyed.connect(lambda: self.overlay.shown.disconnect(followed))
+        overlay = self.overlay
+
+        def forget() -> None:
+            with contextlib.suppress(RuntimeError):  # the window (and the overlay) may be going too
+                overlay.shown.disconnect(followed)
+
+        view.destroyed.connect(forget)
 
     def merge(self) -> bool:
         """Pick their copy and the copy you both started from; preview; merge as one edit."""

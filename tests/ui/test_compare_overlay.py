@@ -137,3 +137,18 @@ def test_the_marks_follow_edits_undo_and_redo(qtbot, tmp_path):
     document.undo_stack.redo()
     assert ghosts(window)["redesigned"] == [ADDED]
     assert marks(window)["redesigned"] == {RENAMED: "reworked"}
+
+
+def test_showing_a_second_copy_replaces_the_first_and_unticks_its_view(qtbot, tmp_path):
+    window, first = compared(qtbot, tmp_path)
+    first.show_on_canvases.setChecked(True)
+    path = tmp_path / "same.omplan"
+    save_plan(window.document.plan, path)
+    second = window.sharing.compare(path)
+    qtbot.addWidget(second)
+    assert not second.show_on_canvases.isEnabled()  # the same plan: nothing to show
+    again = window.sharing.compare(tmp_path / "colleague.omplan")
+    qtbot.addWidget(again)
+    again.show_on_canvases.setChecked(True)
+    assert not first.show_on_canvases.isChecked() and window.sharing.overlay.active
+    assert ghosts(window)["redesigned"] == [ADDED]
