@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -121,7 +122,14 @@ class CompareView(QDialog):
         self.tree = DifferencesTree("Open plan", other_name, self)
         self.tree.show_comparison(comparison, "The two copies hold the same plan.")
         layout.addWidget(self.tree, 1)
+        self.show_on_canvases = QCheckBox("Show on the maps and roadmap", self)
+        self.show_on_canvases.setToolTip(
+            "Keep their added, removed and reworked steps and their roadmap weeks marked on the "
+            "canvases while you browse (Esc hides them)"
+        )
+        self.show_on_canvases.setEnabled(bool(comparison.differences))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        layout.addWidget(self.show_on_canvases)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1100, 620)

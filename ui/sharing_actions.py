@@ -7,6 +7,7 @@ tests answer them.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,16 @@ class SharingController(QObject):
         self.window = window
         self.document = document
         self.views: list[QWidget] = []
+        self._overlay = None
+
+    @property
+    def overlay(self):
+        """Another copy's differences kept on the canvases (made on first use)."""
+        if self._overlay is None:
+            from .compare_overlay import CompareOverlay
+
+            self._overlay = CompareOverlay(self.window, self.document)
+        return self._overlay
 
     def _start(self) -> str:
         return str(self.document.path.parent) if self.document.path else ""
@@ -64,10 +75,35 @@ class SharingController(QObject):
         if other is None:
             return None
         view = CompareView(compare_plans(self.document.plan, other), path.name, self.window)
+        self._offer_overlay(view, other, path.name)
         self.views.append(view)
         view.finished.connect(lambda _result, view=view: self.views.remove(view) if view in self.views else None)
         view.show()
         return view
+
+    def _offer_overlay(self, view, other: Plan, name: str) -> None:
+        """The view's "Show on the maps and roadmap" turns the overlay on and off, and follows it."""
+        box = view.show_on_canvases
+        box.setChecked(self.overlay.active and self.overlay.other is other)
+
+        def toggled(on: bool) -> None:
+            if on:
+                self.overlay.show(other, name)
+            elif self.overlay.other is other:
+                self.overlay.hide()
+
+        def followed(_on: bool) -> None:  # hidden, or another copy's shown instead
+            box.setChecked(self.overlay.active and self.overlay.other is other)
+
+        box.toggled.connect(toggled)
+        self.overlay.shown.connect(followed)
+        overlay = self.overlay
+
+        def forget() -> None:
+            with contextlib.suppress(RuntimeError):  # the window (and the overlay) may be going too
+                overlay.shown.disconnect(followed)
+
+        view.destroyed.connect(forget)
 
     def merge(self) -> bool:
         """Pick their copy and the copy you both started from; preview; merge as one edit."""

@@ -95,7 +95,11 @@ CHANGE: dict[str, Look] = {
     "removed": Look("Removed", "Removed", *VERMILLION),
     "reworked": Look("Reworked", "Reworked", *ORANGE),
 }
-"""How a redesigned step differs from the current one (the map's compare view, the workbook)."""
+"""How a redesigned step differs from the current one (the map's compare view, the workbook); the
+same marks show what another copy of the plan added, removed or reworked (File › Compare with…)."""
+
+OTHER_COPY = Look("In the other copy", "Other copy", *PURPLE)
+"""Another copy's place for a roadmap item, drawn as a ghost outline behind the bar."""
 
 LEVEL: dict[int, Look] = {
     level: Look(label, str(level), colour, colour)

@@ -419,9 +419,11 @@ class MapEditor(QObject):
             selected_items = self.scene.selectedItems()
             if selected_items:
                 self.rename_requested.emit(selected_items[0])
-        elif action == "cancel":
+        elif action == "cancel" and (self.gesture or self.armed_kind is not None or self.scene.selectedItems()):
             self.cancel_gesture()
             self.scene.clearSelection()
+        elif action == "cancel":
+            return False  # nothing to cancel here: Esc goes on to the window (ui.compare_overlay)
         elif action.startswith("nudge.") and selected:
             dx, dy = NUDGES[action]
             self.nudge(dx, dy)

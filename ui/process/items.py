@@ -137,6 +137,10 @@ def _line_width(line: str, metrics, cache: dict) -> float:
     return metrics.horizontalAdvance(line)
 
 
+MARKED = ("removed", "added", "reworked")
+"""Difference marks drawn around a step: the redesign's, and another copy's (File › Compare with…)."""
+
+
 class StepItem(QGraphicsRectItem):
     """One step: its shape by kind, its name, an AI badge, a finding marker, a difference mark.
 
@@ -294,7 +298,7 @@ class StepItem(QGraphicsRectItem):
             dx == int(dx)
             and dy == int(dy)
             and not world.isRotating()  # translated and scaled only
-            and diff not in ("removed", "added")  # their mark goes between outline and badge
+            and diff not in MARKED  # their mark goes between outline and badge
             and painter.deviceTransform() == world
         ):
             # at a whole-pixel place (a map at rest): the outline and pill, drawn once for all steps
@@ -313,7 +317,7 @@ class StepItem(QGraphicsRectItem):
             painter.fillPath(second, second_brush)
             badge_drawn = False
             lod = option.levelOfDetailFromTransform(world)
-        if diff in ("removed", "added"):
+        if diff in MARKED:
             painter.setBrush(s.removed_brush if diff == "removed" else Qt.BrushStyle.NoBrush)
             painter.setPen(s.diff_pens[diff])
             painter.drawRoundedRect(self._DIFF_RECT, 8, 8)
@@ -339,7 +343,7 @@ class StepItem(QGraphicsRectItem):
             painter.setFont(s.small_font)
             painter.setPen(s.muted_pen)
             painter.drawStaticText(*self._minutes)
-        if diff in ("removed", "added"):
+        if diff in MARKED:
             painter.setFont(s.small_font)
             painter.setPen(s.diff_text_pens[diff])
             painter.drawText(QPointF(-W / 2, H / 2 + 12), change_word(diff))

@@ -20,6 +20,7 @@ from omplanner.vocabulary import exception_words, severity_rank
 
 from .arrows import ArrowItem
 from .flows import ArrowItems, FlowBands, FlowRoute
+from .ghosts import GhostStepItem
 from .items import LANE_LEFT, StepItem
 from .lanes import LaneItem
 from .routing import label_anchor, offset_route, route
@@ -55,6 +56,9 @@ class ProcessScene(QGraphicsScene):
         self.active_lane: str | None = None
         self.findings: list = []
         self.diff_states: dict[str, str] = {}
+        self.other_copy = None
+        """Another copy's differences shown over the map (``compare.overlay.OverlayMarks``), or None."""
+        self.ghosts: dict[str, GhostStepItem] = {}
         self._grid: dict | None = None
         self._at: dict[str, tuple[float, float]] = {}
         """Where each step's item is: routing reads these numbers rather than asking Qt."""
@@ -67,6 +71,7 @@ class ProcessScene(QGraphicsScene):
         selected = self.selected_ids()
         self.flow_bands = FlowBands(self, self.style)  # before clear(): the old bands go with it
         self.clear()
+        self.ghosts.clear()
         self.steps.clear()
         self.flows.clear()
         self.lanes.clear()
@@ -425,7 +430,29 @@ class ProcessScene(QGraphicsScene):
         self.diff_states = dict(states)
         self._apply_marks()
 
+    def set_other_copy(self, marks) -> None:
+        """Show another copy's differences (``OverlayMarks``) over the map; None hides them."""
+        self.other_copy = marks
+        self._apply_marks()
+
+    def _sync_ghosts(self, ghosts) -> None:
+        wanted = {g.id: g for g in ghosts}
+        for step_id in [i for i in self.ghosts if i not in wanted]:
+            self.removeItem(self.ghosts.pop(step_id))
+        for step_id, ghost in wanted.items():
+            item = self.ghosts.get(step_id)
+            if item is None or item.name != ghost.name:
+                if item is not None:
+                    self.removeItem(item)
+                item = self.ghosts[step_id] = GhostStepItem(step_id, ghost.name, self.style)
+                self.addItem(item)
+            item.setPos(ghost.x, clamp_into_lane(ghost.y, self._lane_index(ghost.lane)))
+
     def _apply_marks(self) -> None:
+        mine = self.other_copy.for_map(self.map_id) if self.other_copy is not None else None
+        other = mine.states if mine is not None else {}
+        if mine is not None or self.ghosts:
+            self._sync_ghosts(mine.ghosts if mine is not None else [])
         per_step: dict[str, list] = defaultdict(list)
         for finding in self.findings:
             component = getattr(finding, "component", None)
@@ -440,7 +467,7 @@ class ProcessScene(QGraphicsScene):
                 item.set_finding(found[0].severity, "\n".join(f"⚠ {f.message}" for f in found))
             else:
                 item.set_finding(None)
-            item.set_diff(self.diff_states.get(step_id))
+            item.set_diff(self.diff_states.get(step_id) or other.get(step_id))
 
     # -- mouse: handed to the editor's gestures --------------------------------------------
     def mousePressEvent(self, event) -> None:

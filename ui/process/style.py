@@ -90,7 +90,7 @@ class CanvasStyle:
         self.label_brush = QBrush(self.canvas)
         self.severity_brushes = {k: QBrush(QColor(v.colour(d))) for k, v in SEVERITY.items()}
         self.severity_text_pens = {k: _pen(v.ink(d)) for k, v in SEVERITY.items()}
-        diffs = ("removed", "added", "automated")
+        diffs = ("removed", "added", "automated", "reworked")
         self.diff_pens = {k: _pen(CHANGE[k].colour(d), 2.4, Qt.PenStyle.DashLine) for k in diffs}
         self.diff_brushes = {k: QBrush(QColor(CHANGE[k].colour(d))) for k in diffs}
         self.diff_text_pens = {k: _pen(CHANGE[k].text(d)) for k in diffs}

@@ -116,6 +116,8 @@ class BarItem(QGraphicsItem):
         self.marker: str | None = None
         """None, "error" or "warning": the worst finding about this item."""
         self.marker_text = ""
+        self.other_copy_text = ""
+        """Where another copy has this item, while its differences are shown (ui.roadmap.ghosts)."""
         self.critical = False
         self.slack: int | None = None
         self.slack_px = 0.0
@@ -203,7 +205,12 @@ class BarItem(QGraphicsItem):
             lines.append(f"Phase {self.phase + 1}")
         if self.marker_text:
             lines.append(html.escape(self.marker_text, quote=False).replace("\n", "<br>"))
+        if self.other_copy_text:
+            lines.append(html.escape(self.other_copy_text, quote=False))
         self.setToolTip("<br>".join(lines))
+
+    def refresh_tooltip(self) -> None:
+        self._refresh_tooltip()
 
     # -- geometry ----------------------------------------------------------------------------
     def bar_rect(self) -> QRectF:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from omplanner.figures import go_live_week
 from omplanner.model import ItemKind, Plan
 
+from .ghosts import GhostBarItem
 from .items import BAR_H, BarItem, BrokenRelationItem, DependencyArrow, Theme
 from .layout import (
     BY_COMPONENT,
@@ -58,6 +59,10 @@ class RoadmapScene(QGraphicsScene):
         """The height the view has for the lanes: they are compacted to it. None: no limit."""
         self._title_h: dict[tuple, float] = {}
         self.show_phases = False
+        self.other_copy: dict = {}
+        """Item id -> its weeks in another copy (``compare.overlay.WeeksMoved``), drawn as ghosts."""
+        self.ghosts: dict[str, GhostBarItem] = {}
+        self._ghost_tips = False
         self.timeline = TimelineItem(self.theme)
         self.addItem(self.timeline)
         self.setBackgroundBrush(self.theme.background)
@@ -94,6 +99,7 @@ class RoadmapScene(QGraphicsScene):
         self.bars.clear()
         self.arrows.clear()
         self.broken.clear()
+        self.ghosts.clear()
         self.clear()
         self.timeline = None
 
@@ -211,7 +217,32 @@ class RoadmapScene(QGraphicsScene):
                     bar.setPos(pos)
                     moved.add(item_id)
         self._sync_arrows(deps_changed, appeared, changed | moved, full)
+        self._place_ghosts()
         return changed | moved
+
+    def set_other_copy(self, weeks: dict) -> None:
+        """Draw another copy's weeks (item id -> ``WeeksMoved``) as ghosts; empty hides them."""
+        self.other_copy = dict(weeks)
+        self._place_ghosts()
+
+    def _place_ghosts(self) -> None:
+        if not self.other_copy and not self._ghost_tips:
+            return  # nothing shown, nothing to take away: a sync without an overlay costs nothing here
+        self._ghost_tips = bool(self.other_copy)
+        layout = self.layout
+        for item_id in list(self.ghosts):
+            self.removeItem(self.ghosts.pop(item_id))
+        for item_id, bar in self.bars.items():
+            moved = self.other_copy.get(item_id)
+            if bar.other_copy_text != (moved.words() if moved else ""):
+                bar.other_copy_text = moved.words() if moved else ""
+                bar.refresh_tooltip()
+            if moved is None or layout is None or item_id not in layout.item_row_y:
+                continue
+            ghost = GhostBarItem(item_id, moved.duration_weeks * self.ppw, moved.words(), self.theme)
+            ghost.setPos(layout.x(moved.start_week), layout.item_row_y[item_id])
+            self.ghosts[item_id] = ghost
+            self.addItem(ghost)
 
     def _label_width(self, item) -> float:
         return self._label_w.get(item.id, 0.0)
