@@ -39,7 +39,7 @@ from .engine import (
     to_finding,
     touched_types,
 )
-from .findings import ElementRef, Finding, Fix
+from .findings import ElementRef, Finding, Fix, Relation
 
 
 def catalogue() -> list[RuleInfo]:
@@ -192,5 +192,6 @@ __all__ = [
     "Finding",
     "Fix",
     "PlanCheck",
+    "Relation",
     "RuleInfo",
 ]

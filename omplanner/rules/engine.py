@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Component, RuleSetting, RuleSeverity, Severity
 from ..vocabulary import severity_rank
-from .findings import ElementRef, Finding, Fix
+from .findings import ElementRef, Finding, Fix, Relation
 
 _UNSET = object()
 
@@ -26,6 +26,7 @@ class Hit:
     use_case_id: str | None = None
     fix: Fix | None = None
     component: object = field(default=_UNSET)
+    relations: tuple[Relation, ...] = ()
     """Leave unset to use the rule's component; set (even to None) to override it."""
 
 
@@ -84,6 +85,7 @@ def to_finding(info: RuleInfo, severity: Severity, hit: Hit) -> Finding:
         component=component,
         use_case_id=hit.use_case_id,
         fix=hit.fix,
+        relations=hit.relations,
     )
 
 

@@ -26,6 +26,16 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """An order between two pieces of work a finding says is broken: ``item`` must come after
+    ``follows`` ends (after it starts, with ``starts``). The roadmap draws it from this alone."""
+
+    item: str
+    follows: str
+    starts: bool = False
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     severity: Severity
@@ -35,6 +45,8 @@ class Finding:
     component: Component | None = None
     use_case_id: str | None = None
     fix: Fix | None = None
+    relations: tuple[Relation, ...] = ()
+    """The orders between roadmap items this finding is about, for the roadmap to draw."""
 
     @property
     def element_ids(self) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from ..model import ITEM_COMPONENT, Component, ItemKind, ItemStatus, RoadmapItem
 from ..sequencing.schedule import LAST_WEEK, MoveAlong
 from .context import PlanIndex, ref
 from .engine import Hit, rule
-from .findings import Fix
+from .findings import Fix, Relation
 from .words import quoted
 
 FAMILY = "Sequencing"
@@ -93,6 +93,7 @@ def _timing_hits(index: PlanIndex, code: str, phrase: str) -> Iterator[Hit]:
             use_case_id=after.use_case,
             fix=move_fix(after, before.end_week, index),
             component=ITEM_COMPONENT.get(before.kind),
+            relations=(Relation(after.id, before.id),),
         )
 
 
@@ -186,6 +187,7 @@ def capability_with_deployment(index: PlanIndex) -> Iterator[Hit]:
             (ref(cap), ref(deploy)),
             use_case_id=uc_id,
             fix=fix,
+            relations=(Relation(cap.id, deploy.id, starts=True),),
         )
 
 
@@ -208,6 +210,7 @@ def govern_before_second(index: PlanIndex) -> Iterator[Hit]:
             (ref(after), ref(before)),
             use_case_id=after.use_case,
             fix=move_fix(after, before.end_week, index),
+            relations=(Relation(after.id, before.id),),
         )
 
 
@@ -240,6 +243,7 @@ def one_first(index: PlanIndex) -> Iterator[Hit]:
         "proves its operating model before the others follow.",
         tuple(ref(index.items[firsts[uc]]) for uc in together),
         fix=fix,
+        relations=tuple(Relation(firsts[uc], firsts[together[0]], starts=True) for uc in together[1:]),
     )
 
 

@@ -186,3 +186,24 @@ def test_seq010_complete_groundwork_is_fine():
         item("x", K.DEPLOYMENT, "uc-1", 6),
     )
     assert [c for c in codes(plan) if c.startswith("SEQ")] == []
+
+
+def test_order_findings_carry_the_order_they_say_is_broken(example_plan):
+    """The roadmap draws a broken order from the finding itself, knowing no rule code."""
+    from pathlib import Path
+
+    from omplanner.rules import Relation, check_plan
+
+    titles = {i.id: i.title for i in example_plan.roadmap}
+    found = {f.code: f for f in check_plan(example_plan)}
+    tool = found["SEQ-002"].relations
+    assert [(titles[r.item], titles[r.follows], r.starts) for r in tool] == [
+        ("Select the invoice matching tool", "Fix goods-receipt timing and supplier master data", False)
+    ]
+    capability = found["SEQ-004"].relations
+    assert [(titles[r.item], r.starts) for r in capability] == [
+        ("AP clerks: validation and exception judgement in role profiles", True)
+    ]
+    assert all(isinstance(r, Relation) for f in found.values() for r in f.relations)
+    roadmap_ui = Path(__file__).parents[2] / "ui" / "roadmap"
+    assert not any("SEQ-0" in p.read_text(encoding="utf-8") for p in roadmap_ui.glob("*.py"))

@@ -46,16 +46,6 @@ class RoadmapCheck:
         return " ".join(parts)
 
 
-_START_TO_START = {"SEQ-004", "SEQ-006"}
-"""Principles about when work starts relative to another's start, not its end."""
-
-_RELATIONS = {"SEQ-001", "SEQ-002", "SEQ-003", "SEQ-004", "SEQ-005", "SEQ-006"}
-"""Findings that name an item and the item it must follow: drawn as a broken relation. The
-others name items for another reason (the groundwork a use case lacks, governance that starts
-after go-live, the other use case's work a first deployment waits for); SEQ-007 is a dependency
-the user drew, whose own arrow already turns red."""
-
-
 def check_roadmap(plan: Plan) -> RoadmapCheck:
     """The findings and the schedule facts together (exports, first display)."""
     result = check_findings(plan)
@@ -64,11 +54,11 @@ def check_roadmap(plan: Plan) -> RoadmapCheck:
 
 
 def check_findings(plan: Plan, findings: list[Finding] | None = None) -> RoadmapCheck:
-    """Run the rules; mark the item each finding is about and draw the relations SEQ findings name.
+    """Run the rules; mark the item each finding is about and draw the relations findings carry.
 
     ``findings``: the document's shared check of this plan, when the caller has it.
-    A sequencing finding names the item that is out of place first and the item it must follow
-    second, so the broken relation is read straight from the finding: nothing is inferred here.
+    A finding about an order between two pieces of work carries it (``Finding.relations``), so
+    the broken relation is read straight from the finding: no rule code is known here.
     """
     result = RoadmapCheck(findings=check_plan(plan) if findings is None else findings)
     items = {i.id for i in plan.roadmap}
@@ -89,10 +79,9 @@ def check_findings(plan: Plan, findings: list[Finding] | None = None) -> Roadmap
         else:
             worst = old[0] if severity_rank(old[0]) <= severity_rank(severity) else severity
             result.markers[target] = (worst, f"{old[1]}\n{text}")
-        if finding.code in _RELATIONS and len(named) >= 2:
-            for other in named[1:2] if finding.code != "SEQ-006" else named[1:]:
-                key = (target, other, finding.code) if finding.code != "SEQ-006" else (other, target, finding.code)
-                result.broken[key] = (severity, text, finding.code in _START_TO_START)
+        for relation in finding.relations:  # the orders the finding says are broken, as it says them
+            if relation.item in items and relation.follows in items:
+                result.broken[(relation.item, relation.follows, finding.code)] = (severity, text, relation.starts)
     for findings in result.by_item.values():
         findings.sort(key=lambda f: severity_rank(f.severity))
     return result
