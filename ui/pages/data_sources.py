@@ -37,13 +37,14 @@ DATA_CODES = ("DAT-001", "DAT-002", "DAT-003", "DAT-004", "DAT-005")
 
 
 def answer_column(header: str, field: str, marks: FindingMarks, code: str, tooltip: str, width: int = 150) -> Column:
-    """A column for one data question: its status chosen in the cell, its note shown beside it."""
+    """A column for one data question: its status, chosen in the cell (the note is in the form
+    below: "Known: capture confidence per field; below 90 %…" cut to "Kno…" said nothing)."""
     return Column(
         header,
         f"{field}.status",
         editor="choice",
         choices=lambda: ANSWER_CHOICES,
-        display=lambda s: getattr(s, field).describe(),
+        display=lambda s: getattr(s, field).status.label,
         flag=lambda s: marks.message(s.id, code),
         tooltip=tooltip,
         width=width,
@@ -68,8 +69,10 @@ class DataSourcesPage(QWidget):
                 width=170,
                 flag=lambda s: marks.message(s.id, "DAT-001", "DAT-005"),
             ),
-            answer_column("Validation", "validation", marks, "DAT-002", "How it is checked before the AI reads it"),
-            answer_column("Latency", "latency", marks, "DAT-003", "How fast it arrives", width=130),
+            answer_column(
+                "Validation", "validation", marks, "DAT-002", "How it is checked before the AI reads it", width=120
+            ),
+            answer_column("Latency", "latency", marks, "DAT-003", "How fast it arrives", width=120),
             Column("Quality", "quality", editor="optional_level", width=90, tooltip="1 (poor) to 5 (excellent)"),
             Column(
                 "Used by",
@@ -82,8 +85,8 @@ class DataSourcesPage(QWidget):
             ),
             # Where it comes from and how its owner keeps it clean come last: on a narrow screen
             # with the findings open, the columns the room compares most stay in sight.
-            answer_column("Origin", "origin", marks, "DAT-004", "Where it comes from", width=130),
-            answer_column("Ownership", "ownership", marks, "DAT-001", "How the owner looks after its quality", 130),
+            answer_column("Origin", "origin", marks, "DAT-004", "Where it comes from", width=120),
+            answer_column("Ownership", "ownership", marks, "DAT-001", "How the owner looks after its quality", 120),
         ]
         self.model = EntityTableModel(document, lambda: self.document.plan.data_sources, columns, self)
         self.table = EntityTableView(self.model, self)
