@@ -51,16 +51,14 @@ def main(argv: list[str]) -> int:
         window.resize(1366, 768)
         window.show()
         window.findings.refresh()  # the first check waits for a paint: the first page shot caught it pending
-        for _ in range(20):
-            app.processEvents()
+        settle(app, 1.5)
         for presentation in (False, True):
             window.set_presentation(presentation)
             for spec in PAGES:
                 if only and spec.id not in only:
                     continue
                 window.show_page(spec.id)
-                for _ in range(20):
-                    app.processEvents()
+                settle(app, 0.6)  # pages refresh on timers (the checks wait for edits to pause)
                 suffix = "-presentation" if presentation else ""
                 path = out / f"{NAMES.get(spec.id, 'page-' + spec.id)}-{theme}{suffix}.png"
                 image = window.grab()
@@ -71,6 +69,16 @@ def main(argv: list[str]) -> int:
         window.document.undo_stack.setClean()
         window.close()
     return 0
+
+
+def settle(app, seconds: float) -> None:
+    """Run the event loop for a while, timers included (processEvents alone fires none)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 if __name__ == "__main__":
