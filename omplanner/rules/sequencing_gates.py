@@ -151,7 +151,8 @@ def missing_groundwork(index: PlanIndex) -> Iterator[Hit]:
         )
     constraints = index.constraints
     for uc in index.plan.use_cases:
-        have = kinds_by_uc.get(uc.id, set())
+        # work for no one use case (a shared decision-rights workshop) is groundwork for every one
+        have = kinds_by_uc.get(uc.id, set()) | kinds_by_uc.get(None, set())
         own = index.items_by_use_case.get(uc.id, [])
         tools = [i for i in own if i.kind is ItemKind.TOOL_SELECTION]
         deploy = index.items.get(constraints.first_deployment.get(uc.id, ""))

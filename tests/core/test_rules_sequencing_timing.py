@@ -116,3 +116,19 @@ def test_check_exits_1_on_a_roadmap_that_only_selects_tools_and_deploys(tmp_path
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
     assert "ERROR   SEQ-010  The roadmap selects tools or deploys, but has no diagnostic" in out
+
+
+def test_one_decision_rights_item_for_every_use_case_is_their_groundwork(example_plan):
+    """A shared decision-rights workshop (no one use case) covers both: no 'missing' finding."""
+    from omplanner.model import ItemKind
+    from omplanner.rules import check_plan
+
+    before = {(f.code, f.message) for f in check_plan(example_plan)}
+    ap, email = [i for i in example_plan.roadmap if i.kind is ItemKind.DECISION_RIGHTS]
+    ap.use_case = None
+    ap.title = "Agree decision rights for AP and e-mail triage"
+    example_plan.roadmap = [i for i in example_plan.roadmap if i.id != email.id]
+    for entry in example_plan.roadmap:
+        entry.depends_on = [ap.id if d == email.id else d for d in entry.depends_on]
+    new = {(c, m) for c, m in {(f.code, f.message) for f in check_plan(example_plan)} - before}
+    assert not [m for c, m in new if c == "SEQ-010"], new
