@@ -83,3 +83,19 @@ def test_removing_the_step_that_takes_an_ai_steps_exceptions(qapp, example_plan)
     assert f"exception:{routed.id}" in scene.flows
     rebuilt.show_map(document.plan, pmap.id)
     assert picture(scene) == picture(rebuilt)
+
+
+def test_a_role_that_is_no_lane_of_the_map_changes_nothing_drawn(mapped):
+    """Removing a role named only in decisions (and undoing it) keeps every item of the map:
+    on a large plan the rebuild it caused cost more than the removal itself."""
+    document, pmap, scene, same_as_rebuilt = mapped
+    role = next(r for r in document.plan.roles if r.id not in pmap.lanes)
+    items = dict(scene.steps)
+    document.execute(remove_cascade(document.plan, role.id))
+    assert all(scene.steps[sid] is item for sid, item in items.items())
+    document.undo_stack.undo()
+    assert all(scene.steps[sid] is item for sid, item in items.items())
+    same_as_rebuilt()
+    lane = pmap.lanes[0]
+    document.execute(remove_cascade(document.plan, lane))  # a lane's role: the map is redrawn
+    same_as_rebuilt()

@@ -133,7 +133,9 @@ class ProcessScene(QGraphicsScene):
 
     def _needs_rebuild(self, pmap: ProcessMap, changes: ChangeSet) -> bool:
         for change in changes:
-            if change.id == pmap.id or change.entity_type == "Role":
+            # a role shows here only as a lane's header: one that is no lane of this map (a RACI
+            # role removed, renamed or restored) changes nothing drawn
+            if change.id == pmap.id or (change.entity_type == "Role" and change.id in pmap.lanes):
                 return True
             if change.kind != "modified" and (change.parent == pmap.id or change.id in self.steps):
                 return True
@@ -151,7 +153,9 @@ class ProcessScene(QGraphicsScene):
             if change.parent != pmap.id or change.kind == "moved" or change.entity_type not in ("Step", "Flow"):
                 return False
         for change in changes:
-            if change.kind == "modified" and (change.id == pmap.id or change.entity_type == "Role"):
+            if change.kind == "modified" and (
+                change.id == pmap.id or (change.entity_type == "Role" and change.id in pmap.lanes)
+            ):
                 return False
         steps = {s.id: s for s in pmap.steps}
         for change in structural:
