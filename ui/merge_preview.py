@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QListWidget,
     QPushButton,
     QSplitter,
@@ -38,6 +39,21 @@ if TYPE_CHECKING:
 CONFLICT, YOURS, THEIRS, TAKE = range(4)
 
 
+def _part(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """One part of the preview's splitter: a widget whose column runs edge to edge."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    return box, column
+
+
+def _heading(parent: QWidget) -> QLabel:
+    """A part's bold heading, its text (counts) set as the merge is worked out."""
+    label = plain_label("", parent)
+    label.setFont(bold(label))
+    return label
+
+
 class MergePreview(QDialog):
     def __init__(self, document: Document, base: Plan, theirs: Plan, theirs_name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,12 +68,9 @@ class MergePreview(QDialog):
         self.summary = plain_label("", self)
         layout.addWidget(self.summary)
 
-        conflicts_box = QWidget(self)
-        box_layout = QVBoxLayout(conflicts_box)
-        box_layout.setContentsMargins(0, 0, 0, 0)
+        conflicts_box, box_layout = _part(self)
         heading = QHBoxLayout()
-        self.conflicts_heading = plain_label("", conflicts_box)
-        self.conflicts_heading.setFont(bold(self.conflicts_heading))
+        self.conflicts_heading = _heading(conflicts_box)
         heading.addWidget(self.conflicts_heading, 1)
         self.all_mine = QPushButton("All &mine", conflicts_box)
         self.all_theirs = QPushButton("All &theirs", conflicts_box)
@@ -80,20 +93,14 @@ class MergePreview(QDialog):
             self.conflicts.setColumnWidth(column, width)
         box_layout.addWidget(self.conflicts, 1)
 
-        taken_box = QWidget(self)
-        taken_layout = QVBoxLayout(taken_box)
-        taken_layout.setContentsMargins(0, 0, 0, 0)
-        self.taken_heading = plain_label("", taken_box)
-        self.taken_heading.setFont(bold(self.taken_heading))
+        taken_box, taken_layout = _part(self)
+        self.taken_heading = _heading(taken_box)
         taken_layout.addWidget(self.taken_heading)
         self.taken = DifferencesTree("Yours", "Merged", taken_box)
         taken_layout.addWidget(self.taken, 1)
 
-        findings_box = QWidget(self)
-        findings_layout = QVBoxLayout(findings_box)
-        findings_layout.setContentsMargins(0, 0, 0, 0)
-        self.findings_heading = plain_label("", findings_box)
-        self.findings_heading.setFont(bold(self.findings_heading))
+        findings_box, findings_layout = _part(self)
+        self.findings_heading = _heading(findings_box)
         findings_layout.addWidget(self.findings_heading)
         self.findings = QListWidget(findings_box)
         self.findings.setAccessibleName("New findings")

@@ -47,16 +47,19 @@ _DTD_MARKERS = tuple(
 """A DTD's start in any encoding an XML file may have without a declaration saying otherwise."""
 
 
+_HARDENED = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+"""What both reads of a file (the depth count and the tree) refuse or drop: one list, so they cannot drift."""
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(dtd_validation=False, **_HARDENED)
 
 
 def parse_bpmn_xml(raw: bytes, path: Path | str | None = None) -> etree._Element:
@@ -73,16 +76,7 @@ def parse_bpmn_xml(raw: bytes, path: Path | str | None = None) -> etree._Element
     depth = 0
     try:
         # One streaming pass: a nesting bomb is refused before its tree is built.
-        for event, _element in etree.iterparse(
-            io.BytesIO(raw),
-            events=("start", "end"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        ):
+        for event, _element in etree.iterparse(io.BytesIO(raw), events=("start", "end"), **_HARDENED):
             if event == "start":
                 depth += 1
                 if depth > MAX_DEPTH:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import EXIT_OK, EXIT_USAGE, CliError, load
+from . import EXIT_OK, CliError, load
+from .output import check_output, writing
 
 VARIANTS = ("current", "redesigned")
 
@@ -52,35 +53,21 @@ def find_use_case(plan, name: str):
     return use_case
 
 
-def _checked_output(out: Path, suffix: str) -> None:
-    if out.suffix.lower() != suffix:
-        raise CliError(f"give a file name ending in {suffix}")
-    if not out.parent.exists():
-        raise CliError(f"the folder {out.parent} does not exist")
-    if out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name")
-
-
 def run_export_one(args: argparse.Namespace) -> int:
     from ..bpmn import export_map
 
-    _checked_output(args.output, ".bpmn")
+    check_output(args.output, ".bpmn")
     plan = load(args.plan)
     name, _, variant = args.process.rpartition(":")
     if variant.strip().lower() not in VARIANTS:  # no variant given, or a name with a colon in it
         name, variant = args.process, "redesigned"
     variant = variant.strip().lower()
     use_case = find_use_case(plan, name)
-    _write(args.output, export_map(plan, use_case, variant))
+    data = export_map(plan, use_case, variant)
+    with writing(args.output):
+        args.output.write_bytes(data)
     print(f"Wrote {args.output} (BPMN 2.0, {variant} map of '{use_case.name}').")
     return EXIT_OK
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise CliError(f"could not write {path}: {exc.strerror or exc}", EXIT_USAGE) from exc
 
 
 def write_bpmn_folder(plan, folder: Path) -> list[Path]:
@@ -95,8 +82,10 @@ def write_bpmn_folder(plan, folder: Path) -> list[Path]:
         while name.lower() in taken:  # two use cases whose names spell alike on disk
             name, number = file_name(use_case, variant).replace(".bpmn", f" ({number}).bpmn"), number + 1
         taken.add(name.lower())
-        _write(folder / name, export_map(plan, use_case, variant))
-        written.append(folder / name)
+        path, data = folder / name, export_map(plan, use_case, variant)
+        with writing(path):
+            path.write_bytes(data)
+        written.append(path)
     return written
 
 
@@ -111,7 +100,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     out = args.output or args.plan
     if args.output is not None:
-        _checked_output(out, ".omplan")
+        check_output(out, ".omplan")
     plan = load(args.plan)
     use_case = find_use_case(plan, args.use_case)
     try:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import EXIT_OK, EXIT_USAGE, CliError, load
+from . import EXIT_OK, CliError, load
+from .output import check_output, writing
 
 
 def _export_xlsx(plan, path, progress=None):
@@ -143,25 +144,18 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError("say what to write, e.g. " + " or ".join(f"--{f} OUT{s.suffix}" for f, s in EXPORTERS.items()))
     for flag, out in targets:
         spec = EXPORTERS[flag]
-        if out.suffix.lower() != spec.suffix:
-            kind = f"{_article(spec.label)} {spec.label}"
-            raise CliError(f"--{flag} writes {kind}: give a file name ending in {spec.suffix}")
-        if not out.parent.exists():
-            raise CliError(f"the folder {out.parent} does not exist")
-        if out.is_dir():
-            raise CliError(f"{out} is a folder; give a file name")
+        kind = f"{_article(spec.label)} {spec.label}"
+        check_output(out, spec.suffix, f"--{flag} writes {kind}: give a file name ending in {spec.suffix}")
     options = pack_options(args) if getattr(args, "pdf", None) is not None else None
     plan = load(args.plan)
     if forms is not None:
         _write_forms(plan, args)
     for flag, out in targets:
-        try:
+        with writing(out):
             if flag == "pdf":
                 EXPORTERS[flag].exporter(plan, out, options=options)
             else:
                 EXPORTERS[flag].exporter(plan, out)
-        except OSError as exc:
-            raise CliError(f"could not write {out}: {exc.strerror or exc}", EXIT_USAGE) from exc
         print(f"Wrote {out} ({EXPORTERS[flag].label}).")
     if bpmn_folder is not None:
         from .bpmn_commands import write_bpmn_folder
@@ -185,9 +179,7 @@ def _check_forms(args: argparse.Namespace) -> None:
 def _write_forms(plan, args: argparse.Namespace) -> None:
     from ..export.xlsx.scoring_forms import export_scoring_forms, participants_list
 
-    try:
+    with writing("the scoring forms"):
         written = export_scoring_forms(plan, args.scoring_forms, participants_list(args.participants))
-    except OSError as exc:
-        raise CliError(f"could not write the scoring forms: {exc.strerror or exc}", EXIT_USAGE) from exc
     for path in written:
         print(f"Wrote {path} (scoring form).")

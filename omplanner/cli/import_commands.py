@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from . import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CliError, load
+from .output import save
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +43,6 @@ def _shown(value) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..fileio import save_plan
     from ..workbook_import import NotOurWorkbook, import_workbook, try_import
 
     if not args.workbook.exists():
@@ -91,9 +91,6 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_OK
     command.apply(plan)
     out = args.output or args.plan
-    try:
-        save_plan(plan, out)
-    except OSError as exc:
-        raise CliError(f"could not write {out}: {exc.strerror or exc}") from exc
+    save(plan, out)
     print(f"{command.text}; saved {out}.")
     return EXIT_OK

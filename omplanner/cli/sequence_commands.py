@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..fileio import FILE_SUFFIX, save_plan
+from ..fileio import FILE_SUFFIX
 from . import EXIT_OK, EXIT_PROBLEMS, CliError, load
+from .output import check_output, save
 
 TIMING_CODES = frozenset({"SEQ-001", "SEQ-002", "SEQ-003", "SEQ-004", "SEQ-005", "SEQ-006", "SEQ-007", "SEQ-012"})
 """The sequencing findings a schedule can settle by moving items."""
@@ -39,10 +40,7 @@ def run_sequence(args: argparse.Namespace) -> int:
 
     out = args.output
     if out is not None:
-        if out.is_dir():
-            raise CliError(f"{out} is a folder; give a file name")
-        if not out.parent.exists():
-            raise CliError(f"the folder {out.parent} does not exist")
+        check_output(out)
         if out.exists() and not args.force:
             raise CliError(f"{out} exists already; choose another name or add --force")
     plan = load(args.plan)
@@ -70,10 +68,7 @@ def run_sequence(args: argparse.Namespace) -> int:
         for f in left:
             print(f"  {f.severity.value.upper():7} {f.code}  {f.message}")
     if out is not None:
-        try:
-            save_plan(plan, out)
-        except OSError as exc:
-            raise CliError(f"could not write {out}: {exc.strerror or exc}") from exc
+        save(plan, out)
         print(f"Wrote {out}.")
     elif command is not None:
         print("Nothing written: add -o OUT to save the sequenced plan.")

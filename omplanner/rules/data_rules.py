@@ -45,6 +45,14 @@ def _stated(answer: DataAnswer, question: str) -> str:
     return f"nobody knows {question}{said}"
 
 
+def _unsettled_hits(index: PlanIndex, field: str, question: str) -> Iterator[Hit]:
+    """A hit for each source an AI step reads whose answer in ``field`` is not settled."""
+    for source, steps in _ai_sources(index):
+        answer = getattr(source, field)
+        if unsettled(answer):
+            yield _hit(index, source, steps, _stated(answer, question))
+
+
 def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str) -> Hit:
     first = index.step_map[steps[0].id]
     names = quoted((s.name for s in steps), limit=3)
@@ -84,9 +92,7 @@ def source_owner(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def source_validation(index: PlanIndex) -> Iterator[Hit]:
-    for source, steps in _ai_sources(index):
-        if unsettled(source.validation):
-            yield _hit(index, source, steps, _stated(source.validation, "how it is validated"))
+    yield from _unsettled_hits(index, "validation", "how it is validated")
 
 
 @rule(
@@ -99,9 +105,7 @@ def source_validation(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def source_latency(index: PlanIndex) -> Iterator[Hit]:
-    for source, steps in _ai_sources(index):
-        if unsettled(source.latency):
-            yield _hit(index, source, steps, _stated(source.latency, "how fast it arrives"))
+    yield from _unsettled_hits(index, "latency", "how fast it arrives")
 
 
 @rule(
@@ -114,9 +118,7 @@ def source_latency(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def source_origin(index: PlanIndex) -> Iterator[Hit]:
-    for source, steps in _ai_sources(index):
-        if unsettled(source.origin):
-            yield _hit(index, source, steps, _stated(source.origin, "where it comes from"))
+    yield from _unsettled_hits(index, "origin", "where it comes from")
 
 
 @rule(

@@ -27,6 +27,13 @@ def _ai_steps_of(index: PlanIndex, use_case) -> list:
     return [s for s in use_case.redesigned.steps if s.is_ai]
 
 
+def _unmapped(index: PlanIndex, variant: str, problem: str) -> Iterator[Hit]:
+    """A hit for each use case in use whose ``variant`` map has no steps."""
+    for uc, why in index.governed:
+        if not getattr(uc, variant).steps:
+            yield Hit(f"'{uc.name}' {why}, but {problem}.", (ref(uc),), use_case_id=uc.id)
+
+
 @rule(
     "RDY-001",
     "A use case in use has its current process mapped",
@@ -37,13 +44,7 @@ def _ai_steps_of(index: PlanIndex, use_case) -> list:
     FAMILY,
 )
 def current_mapped(index: PlanIndex) -> Iterator[Hit]:
-    for uc, why in index.governed:
-        if not uc.current.steps:
-            yield Hit(
-                f"'{uc.name}' {why}, but its current process is not mapped: nothing shows how the work flows today.",
-                (ref(uc),),
-                use_case_id=uc.id,
-            )
+    yield from _unmapped(index, "current", "its current process is not mapped: nothing shows how the work flows today")
 
 
 @rule(
@@ -56,14 +57,9 @@ def current_mapped(index: PlanIndex) -> Iterator[Hit]:
     FAMILY,
 )
 def redesign_mapped(index: PlanIndex) -> Iterator[Hit]:
-    for uc, why in index.governed:
-        if not uc.redesigned.steps:
-            yield Hit(
-                f"'{uc.name}' {why}, but it has no redesigned process: nothing shows how the work changes "
-                "around the AI.",
-                (ref(uc),),
-                use_case_id=uc.id,
-            )
+    yield from _unmapped(
+        index, "redesigned", "it has no redesigned process: nothing shows how the work changes around the AI"
+    )
 
 
 @rule(

@@ -17,23 +17,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (libreoffice-calc) is not installed")
 def test_libreoffice_converts_the_example_workbook(example_plan, tmp_path):
     workbook = export_xlsx(example_plan, tmp_path / "plan.xlsx")
-    profile = tmp_path / "profile"  # a private profile: parallel runs must not share one
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(workbook),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
+    result = libreoffice_convert(workbook, "pdf", tmp_path, tmp_path / "profile")
     pdf = tmp_path / "plan.pdf"
     assert pdf.exists(), result.stdout + result.stderr
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
@@ -41,17 +25,16 @@ def test_libreoffice_converts_the_example_workbook(example_plan, tmp_path):
     assert "###" not in text  # no value too wide for its column
 
 
-def libreoffice_resave(source, tmp_path, name="recalculated"):
-    """The workbook as LibreOffice writes it back (recalculated, its own way of typing values)."""
-    out = tmp_path / name
-    out.mkdir()
+def libreoffice_convert(source, to: str, out, profile) -> subprocess.CompletedProcess:
+    """``source`` converted ``to`` a format by headless LibreOffice into the folder ``out``, with a
+    private ``profile`` (parallel runs must not share one)."""
     result = subprocess.run(
         [
             SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "xlsx",
+            to,
             "--outdir",
             str(out),
             str(source),
@@ -61,6 +44,14 @@ def libreoffice_resave(source, tmp_path, name="recalculated"):
         timeout=180,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def libreoffice_resave(source, tmp_path, name="recalculated"):
+    """The workbook as LibreOffice writes it back (recalculated, its own way of typing values)."""
+    out = tmp_path / name
+    out.mkdir()
+    libreoffice_convert(source, "xlsx", out, tmp_path / "profile")
     return out / source.name
 
 

@@ -42,6 +42,13 @@ def row_of(ws, key_header: str, entity_id: str) -> int:
     raise AssertionError(entity_id)
 
 
+def delete_row(ws, headers: dict[str, int], row: int, last: int) -> None:
+    """Delete a table's row as a client would: the table's last row moves up into its place."""
+    for column in headers.values():
+        ws.cell(row=row, column=column).value = ws.cell(row=last, column=column).value if row != last else None
+        ws.cell(row=last, column=column).value = None
+
+
 def edit(path: Path, sheet: str, key_header: str, entity_id: str, header: str, value) -> None:
     book = load_workbook(path)
     ws = book[sheet]
@@ -198,9 +205,7 @@ def test_rows_without_an_id_add_where_the_sheet_allows_and_missing_rows_delete_o
     header_row, headers = table(ws, "Title")
     last = row_of(ws, "Title", example_plan.roadmap[-1].id)
     gone = row_of(ws, "Title", "item-16")
-    for column in headers.values():  # the client deleted item-16's row
-        ws.cell(row=gone, column=column).value = ws.cell(row=last, column=column).value if gone != last else None
-        ws.cell(row=last, column=column).value = None
+    delete_row(ws, headers, gone, last)  # the client deleted item-16's row
     new = last if gone != last else last
     ws.cell(row=new, column=headers["Title"]).value = "Train the second wave"
     ws.cell(row=new, column=headers["Start week"]).value = 30
@@ -227,11 +232,7 @@ def test_a_ticked_missing_row_is_deleted(example_plan, tmp_path):
     _, headers = table(ws, "Role")
     victim = example_plan.roles[-1]
     r = row_of(ws, "Role", victim.id)
-    last = ws.max_row
-    for column in headers.values():
-        ws.cell(row=r, column=column).value = ws.cell(row=last, column=column).value if r != last else None
-        if r != last:
-            ws.cell(row=last, column=column).value = None
+    delete_row(ws, headers, r, ws.max_row)
     book.save(path)
     result = import_workbook(example_plan, path)
     assert [m.entity_id for m in result.missing] == [victim.id]

@@ -5,34 +5,19 @@ enough window keeps the panel as it was."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui.document import Document
-from ui.main_window import FINDINGS_NARROWEST, MainWindow
-
-SCREEN = QSize(1366, 768)
+from tests.ui.laptop import SCREEN, laptop_window, settle
+from ui.main_window import FINDINGS_NARROWEST
 
 
 @pytest.fixture
 def window(qtbot, example_plan, monkeypatch):
-    win = MainWindow(Document(example_plan))
-    qtbot.addWidget(win)
-    monkeypatch.setattr(win, "showFullScreen", lambda: (win.showNormal(), win.resize(SCREEN)))
-    win.resize(SCREEN)
-    win.show()
-    qtbot.waitExposed(win)
-    win.findings.refresh()
-    yield win
-    if win.presentation.active:
-        win.set_presentation(False)
+    with laptop_window(qtbot, example_plan, monkeypatch) as win:
+        win.findings.refresh()
+        yield win
     win.document.undo_stack.setClean()
-
-
-def _settle(qtbot) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-    qtbot.wait(20)
 
 
 def _counts(window) -> list[str]:
@@ -40,7 +25,7 @@ def _counts(window) -> list[str]:
 
 
 def test_a_wide_window_keeps_the_whole_panel(qtbot, window):
-    _settle(qtbot)
+    settle(qtbot)
     panel = window.findings
     assert not panel.rail_mode
     assert panel.entries.isVisible() and not panel.rail.isVisible()
@@ -49,10 +34,10 @@ def test_a_wide_window_keeps_the_whole_panel(qtbot, window):
 
 def test_presentation_mode_folds_the_panel_to_a_rail_of_counts_and_the_page_gets_the_width(qtbot, window):
     page = window.show_page("use_cases")
-    _settle(qtbot)
+    settle(qtbot)
     before = page.width()
     window.set_presentation(True)
-    _settle(qtbot)
+    settle(qtbot)
     panel = window.findings
     assert panel.rail_mode and panel.isVisible() and panel.rail.isVisible()
     assert not panel.entries.isVisible()
@@ -65,7 +50,7 @@ def test_presentation_mode_folds_the_panel_to_a_rail_of_counts_and_the_page_gets
     assert panel.rail.badges["error"].accessibleName() == f"{errors} errors"
     window.set_presentation(False)
     window.resize(SCREEN)  # the offscreen screen puts the window back smaller than it was
-    _settle(qtbot)
+    settle(qtbot)
     assert not panel.rail_mode and panel.entries.isVisible()
     assert panel.width() >= FINDINGS_NARROWEST
 
@@ -73,11 +58,11 @@ def test_presentation_mode_folds_the_panel_to_a_rail_of_counts_and_the_page_gets
 def test_a_click_on_the_rail_opens_the_panel_over_the_page_and_esc_folds_it_back(qtbot, window):
     window.set_presentation(True)
     page = window.show_page("use_cases")
-    _settle(qtbot)
+    settle(qtbot)
     panel = window.findings
     width = page.width()
     qtbot.mouseClick(panel.rail.badges["warning"], Qt.MouseButton.LeftButton)
-    _settle(qtbot)
+    settle(qtbot)
     overlay = panel.overlay
     assert panel.expanded and panel.entries.isVisible()
     assert QApplication.focusWidget() is panel.entries
@@ -88,7 +73,7 @@ def test_a_click_on_the_rail_opens_the_panel_over_the_page_and_esc_folds_it_back
     for combo in (panel.severity_filter, panel.component_filter):
         assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    _settle(qtbot)
+    settle(qtbot)
     assert not panel.expanded and not overlay.isVisible()
     assert panel.body.parentWidget() is panel.widget()  # back in the dock, folded
     assert QApplication.focusWidget() is panel.rail.badges["error"]
@@ -99,7 +84,7 @@ def test_a_click_on_the_rail_opens_the_panel_over_the_page_and_esc_folds_it_back
 def test_f6_opens_the_rail_and_moving_on_folds_it(qtbot, window):
     window.set_presentation(True)
     window.go_to("use_cases")
-    _settle(qtbot)
+    settle(qtbot)
     panel = window.findings
     assert window.stack.isAncestorOf(QApplication.focusWidget())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
@@ -114,7 +99,7 @@ def test_f6_opens_the_rail_and_moving_on_folds_it(qtbot, window):
 def test_view_findings_opens_the_rail_and_showing_a_finding_folds_it(qtbot, window):
     window.set_presentation(True)
     window.show_page("overview")
-    _settle(qtbot)
+    settle(qtbot)
     panel = window.findings
     action = window.action_map["view.findings"]
     action.trigger()  # Ctrl+Shift+F on the rail: open it, do not hide it
@@ -139,12 +124,12 @@ def test_view_findings_opens_the_rail_and_showing_a_finding_folds_it(qtbot, wind
 def test_a_window_short_of_room_folds_the_panel_and_a_wide_one_unfolds_it(qtbot, window):
     panel = window.findings
     window.resize(1100, 700)
-    _settle(qtbot)
+    settle(qtbot)
     assert panel.rail_mode and panel.width() <= 70
     qtbot.mouseClick(panel.rail, Qt.MouseButton.LeftButton)
     assert panel.expanded
     window.resize(SCREEN)
-    _settle(qtbot)
+    settle(qtbot)
     assert not panel.rail_mode and not panel.expanded
     assert panel.entries.isVisible() and panel.width() >= FINDINGS_NARROWEST
 
@@ -152,10 +137,10 @@ def test_a_window_short_of_room_folds_the_panel_and_a_wide_one_unfolds_it(qtbot,
 def test_a_panel_docked_on_the_left_opens_over_the_page_to_its_right(qtbot, window):
     window.set_presentation(True)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.findings)
-    _settle(qtbot)
+    settle(qtbot)
     panel = window.findings
     panel.expand()
-    _settle(qtbot)
+    settle(qtbot)
     shown = panel.overlay.geometry()
     assert shown.left() > panel.geometry().right() and shown.right() <= window.width()
     assert shown.intersects(window.centralWidget().geometry())
@@ -164,12 +149,12 @@ def test_a_panel_docked_on_the_left_opens_over_the_page_to_its_right(qtbot, wind
 def test_the_edit_history_beside_the_panel_keeps_it_unfolded(qtbot, window):
     """The history shares the findings' column: folded to a rail, it was 70 px wide and unreadable."""
     window.set_presentation(True)
-    _settle(qtbot)
+    settle(qtbot)
     assert window.findings.rail_mode
     window.toggle_history(True)
-    _settle(qtbot)
+    settle(qtbot)
     assert not window.findings.rail_mode
     assert window.history.width() >= FINDINGS_NARROWEST
     window.toggle_history(False)
-    _settle(qtbot)
+    settle(qtbot)
     assert window.findings.rail_mode and window.findings.width() <= 70

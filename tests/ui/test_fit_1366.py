@@ -13,15 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QTableView, QWidget
 
-from ui.document import Document
+from tests.ui.laptop import SCREEN, laptop_window, settle
 from ui.main_window import MainWindow
 from ui.widgets.rotated_header import RotatedHeader
 
-SCREEN = QSize(1366, 768)
 ROLE_COLUMNS = "every role column"
 """Stands for all the matrix's role columns, whatever roles the plan has."""
 
@@ -88,22 +87,8 @@ PRIMARY = {
 
 @pytest.fixture
 def window(qtbot, example_plan, monkeypatch):
-    win = MainWindow(Document(example_plan))
-    qtbot.addWidget(win)
-    # the offscreen screen is not a laptop's: full screen means the 1366×768 screen here
-    monkeypatch.setattr(win, "showFullScreen", lambda: (win.showNormal(), win.resize(SCREEN)))
-    win.resize(SCREEN)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    if win.presentation.active:
-        win.set_presentation(False)
-
-
-def _settle(qtbot) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-    qtbot.wait(20)
+    with laptop_window(qtbot, example_plan, monkeypatch) as win:
+        yield win
 
 
 def _table(page: QWidget, name: str) -> QTableView:
@@ -211,7 +196,7 @@ def test_every_page_shows_its_primary_columns_and_buttons_at_1366x768(qtbot, win
     failures = {}
     for page_id in PAGE_IDS:
         window.show_page(page_id)
-        _settle(qtbot)
+        settle(qtbot)
         assert window.findings.isVisible(), "the findings panel is open, as by default"
         problems = _page_problems(window, page_id) + _findings_filter_problems(window)
         if problems:
@@ -236,7 +221,7 @@ def test_the_process_actions_move_under_the_view_tools_rather_than_fold_away(qtb
     window.set_presentation(True)
     window.resizeDocks([window.findings], [480], Qt.Orientation.Horizontal)
     page = window.show_page("processes")
-    _settle(qtbot)
+    settle(qtbot)
     assert window.findings.width() >= 470
     assert not _button_problems(page, ("Current", "Both", "Start redesign", "Lanes", "More", "Fit"))
 
@@ -248,7 +233,7 @@ def test_a_long_use_case_name_ends_in_an_ellipsis_in_the_score_grid(qtbot, windo
     window.document.replace_plan(plan, None)
     window.set_presentation(True)
     grid = window.show_page("diagnostic").grid
-    _settle(qtbot)
+    settle(qtbot)
     header = grid.verticalHeader()
     shown = header.shown_text(1)
     assert shown.endswith("…") and long_name.startswith(shown[:-1])
@@ -261,14 +246,14 @@ def test_presentation_mode_shows_the_pages_as_icons_and_leaving_it_brings_the_na
 
     normal_width = window.sidebar.width()
     window.set_presentation(True)
-    _settle(qtbot)
+    settle(qtbot)
     items = [window.sidebar.item(row) for row in range(window.sidebar.count())]
     assert window.sidebar.width() < normal_width / 2
     assert all(item.text() == "" for item in items)
     assert [item.data(Qt.ItemDataRole.AccessibleTextRole) for item in items] == [p.title for p in PAGES]
     assert all(item.toolTip().startswith(p.title) for item, p in zip(items, PAGES))
     window.set_presentation(False)
-    _settle(qtbot)
+    settle(qtbot)
     assert [item.text() for item in items] == [p.title for p in PAGES]
     assert window.sidebar.width() == normal_width
 
@@ -313,7 +298,7 @@ def test_every_roadmap_lane_and_item_shows_without_scrolling_down(qtbot, app_the
     if presentation:
         window.set_presentation(True)
     page = window.show_page("roadmap")
-    _settle(qtbot)
+    settle(qtbot)
     assert window.findings.isVisible()
     assert len(page.scene.bars) == len(window.document.plan.roadmap) >= 15
     assert not _lane_problems(window)

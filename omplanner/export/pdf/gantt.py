@@ -25,6 +25,8 @@ AXIS_H = 30.0
 MIN_WEEK_W = 7.0
 LANE_ORDER: list[Component | None] = [None, *Component]
 LANE_NAMES = {None: "Diagnostic, tools & deployment"} | {c: c.label for c in Component}
+STATUS_MARKS = {ItemStatus.DONE: ("✓", 7), ItemStatus.AT_RISK: ("!", 7.5)}
+"""The mark at the end of an item's label, in the status colour, and its size in points."""
 
 
 def _lanes(items: list[RoadmapItem]) -> list[tuple[Component | None, list[RoadmapItem]]]:
@@ -103,26 +105,16 @@ def _page(plan, rows, w0: int, w1: int, width: float, critical: set[str]) -> Vec
         d.add(Line(0, y, width, y, strokeColor=st.RULE, strokeWidth=0.3))
         label = clip(item.title, REGULAR, 7, LABEL_W - 22)
         d.add(String(12, y + 5.2, label, fontName=REGULAR, fontSize=7, fillColor=st.INK))
-        if item.status is ItemStatus.DONE:
+        mark = STATUS_MARKS.get(item.status)
+        if mark is not None:
+            glyph, size = mark
             d.add(
                 String(
                     LABEL_W - 8,
                     y + 5.2,
-                    "✓",
+                    glyph,
                     fontName=BOLD,
-                    fontSize=7,
-                    fillColor=st.STATUS_COLOURS[item.status],
-                    textAnchor="end",
-                )
-            )
-        elif item.status is ItemStatus.AT_RISK:
-            d.add(
-                String(
-                    LABEL_W - 8,
-                    y + 5.2,
-                    "!",
-                    fontName=BOLD,
-                    fontSize=7.5,
+                    fontSize=size,
                     fillColor=st.STATUS_COLOURS[item.status],
                     textAnchor="end",
                 )

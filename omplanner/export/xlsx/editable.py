@@ -92,10 +92,7 @@ def normal(value: Any) -> str:
     text with its line breaks unified and outer spaces trimmed, numbers typed as text as numbers."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, Enum):
-        value = getattr(value, "label", value.value)
+    value = display(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
     if isinstance(value, date):
@@ -165,15 +162,22 @@ def read_long(value: Any, names: Names) -> str:
     return _text(value, MAX_LONG_TEXT)
 
 
-def _whole(value: Any, low: int, high: int) -> int:
+def _number(value: Any, expected: str, typed_hint: str = "") -> float:
+    """A cell's number, typed as a number or as text (thousands' commas allowed); a flag, a date
+    or other text is refused with ``expected`` (text also naming itself, then ``typed_hint``)."""
     if isinstance(value, bool) or isinstance(value, (datetime, date)):
-        raise Invalid(f"a whole number from {low:,} to {high:,} is expected")
+        raise Invalid(expected)
     if isinstance(value, str):
         text = value.strip().replace(",", "")
         if not _NUMBER_TEXT.match(text):
-            raise Invalid(f"'{_short(value)}' is not a number; a whole number from {low:,} to {high:,} is expected")
+            raise Invalid(f"'{_short(value)}' is not a number{typed_hint}")
         value = float(text)
-    number = float(value)
+    return float(value)
+
+
+def _whole(value: Any, low: int, high: int) -> int:
+    expected = f"a whole number from {low:,} to {high:,} is expected"
+    number = _number(value, expected, f"; {expected}")
     if not math.isfinite(number) or not number.is_integer() or not low <= number <= high:
         raise Invalid(f"{_number_text(number)} is not a whole number from {low:,} to {high:,}")
     return int(number)
@@ -189,14 +193,7 @@ def read_week(value: Any, names: Names) -> int:
 
 
 def read_number(value: Any, names: Names) -> float:
-    if isinstance(value, bool) or isinstance(value, (datetime, date)):
-        raise Invalid("a number is expected")
-    if isinstance(value, str):
-        text = value.strip().replace(",", "")
-        if not _NUMBER_TEXT.match(text):
-            raise Invalid(f"'{_short(value)}' is not a number")
-        value = float(text)
-    number = float(value)
+    number = _number(value, "a number is expected")
     if not math.isfinite(number) or abs(number) > MAX_NUMBER:
         raise Invalid(f"{_number_text(number)} is out of range")
     return int(number) if number.is_integer() else number
@@ -310,11 +307,33 @@ def _level(header: str, path: str) -> EditableColumn:
     return _plain(header, path, whole(1, 5))
 
 
-ROADMAP = EditableTable(
-    key="roadmap",
-    sheet="Roadmap",
-    what="roadmap item",
-    columns=(
+def _plan_list(
+    key: str,
+    sheet: str,
+    what: str,
+    columns: tuple[EditableColumn, ...],
+    can_add: bool = False,
+    required: tuple[str, ...] = (),
+) -> EditableTable:
+    """A table of the plan's list called ``key``, in the plan's order; rows added in the sheet
+    (when ``can_add``) go into that list."""
+    return EditableTable(
+        key=key,
+        sheet=sheet,
+        what=what,
+        columns=columns,
+        rows=lambda plan: iter(getattr(plan, key)),
+        can_add=can_add,
+        plan_field=key if can_add else "",
+        required=required,
+    )
+
+
+ROADMAP = _plan_list(
+    "roadmap",
+    "Roadmap",
+    "roadmap item",
+    (
         _plain("Title", "title", read_name),
         _plain("Kind", "kind", choice(ItemKind)),
         EditableColumn("Use case", "use_case", show_item_use_case, read_use_case_or_all),
@@ -325,17 +344,15 @@ ROADMAP = EditableTable(
         _plain("Status", "status", choice(ItemStatus)),
         _plain("Notes", "notes", read_long),
     ),
-    rows=lambda plan: iter(plan.roadmap),
     can_add=True,
-    plan_field="roadmap",
     required=("Title",),
 )
 
-USE_CASES = EditableTable(
-    key="use_cases",
-    sheet="Use cases",
-    what="use case",
-    columns=(
+USE_CASES = _plan_list(
+    "use_cases",
+    "Use cases",
+    "use case",
+    (
         _plain("Use case", "name", read_name),
         _plain("Status", "status", choice(UseCaseStatus)),
         _plain("Description", "description", read_long),
@@ -345,34 +362,30 @@ USE_CASES = EditableTable(
         _level("Team willingness", "tractability.team_willingness"),
         _level("Strategic value", "tractability.strategic_value"),
     ),
-    rows=lambda plan: iter(plan.use_cases),
 )
 
-ROLES = EditableTable(
-    key="roles",
-    sheet="Roles",
-    what="role",
-    columns=(
+ROLES = _plan_list(
+    "roles",
+    "Roles",
+    "role",
+    (
         _plain("Role", "name", read_name),
         _plain("Kind", "kind", choice(RoleKind)),
         _plain("Team", "team", read_text),
         _plain("Description", "description", read_long),
     ),
-    rows=lambda plan: iter(plan.roles),
     can_add=True,
-    plan_field="roles",
     required=("Role",),
 )
 
-SCORES = EditableTable(
-    key="scores",
-    sheet="Diagnostic",
-    what="score",
-    columns=(
+SCORES = _plan_list(
+    "scores",
+    "Diagnostic",
+    "score",
+    (
         _level("Score", "value"),
         _plain("Evidence", "evidence", read_long),
     ),
-    rows=lambda plan: iter(plan.scores),
 )
 
 THRESHOLDS = EditableTable(
@@ -402,31 +415,29 @@ GOVERNANCE = EditableTable(
     rows=lambda plan: (uc.governance for uc in plan.use_cases),
 )
 
-CAPABILITIES = EditableTable(
-    key="capabilities",
-    sheet="Capabilities",
-    what="capability requirement",
-    columns=(
+CAPABILITIES = _plan_list(
+    "capabilities",
+    "Capabilities",
+    "capability requirement",
+    (
         _role_column("Role", "role", optional=False),
         _level("Current level", "current_level"),
         _level("Required level", "required_level"),
         _plain("Notes", "notes", read_long),
     ),
-    rows=lambda plan: iter(plan.capabilities),
 )
 
-DATA_SOURCES = EditableTable(
-    key="data_sources",
-    sheet="Data sources",
-    what="data source",
-    columns=(
+DATA_SOURCES = _plan_list(
+    "data_sources",
+    "Data sources",
+    "data source",
+    (
         _plain("Data source", "name", read_name),
         _plain("System", "system", read_text),
         _role_column("Quality owner", "owner_role"),
         _level("Quality (1-5)", "quality"),
         _plain("Structured", "structured", read_yes_no),
     ),
-    rows=lambda plan: iter(plan.data_sources),
 )
 
 RACI = "RACI"
@@ -472,11 +483,11 @@ def read_raci_letter(value: Any) -> str | None:
     raise Invalid(f"'{_short(str(value))}' is not a RACI letter: A, R, C, I or A/R")
 
 
-DECISIONS = EditableTable(
-    key="decisions",
-    sheet="Decision rights",
-    what="decision",
-    columns=(
+DECISIONS = _plan_list(
+    "decisions",
+    "Decision rights",
+    "decision",
+    (
         _plain("Decision", "name", read_name),
         _plain("Autonomy", "autonomy", choice(Autonomy)),
         _role_column("Override authority", "override_authority"),
@@ -484,7 +495,6 @@ DECISIONS = EditableTable(
         _plain("Rationale", "rationale", read_long),
         EditableColumn(RACI, RACI, show_raci, lambda value, names: value),
     ),
-    rows=lambda plan: iter(plan.decisions),
 )
 
 TABLES: tuple[EditableTable, ...] = (
