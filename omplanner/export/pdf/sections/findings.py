@@ -7,6 +7,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
 from ....model import Component, Severity
 from ....rules import Finding, applied_settings
+from ....vocabulary import severity_rank
 from .. import styles as st
 from ..blocks import Card, Ctx, heading, listed, short, table
 from ..safe import Para, esc, marked, para
@@ -105,8 +106,7 @@ def _by_theme(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
 
 
 def by_weight(findings: list[Finding]) -> list[Finding]:
-    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    return sorted(findings, key=lambda f: rank.get(f.severity, 3))
+    return sorted(findings, key=lambda f: severity_rank(f.severity))
 
 
 def rule_settings_chapter(ctx: Ctx, number: int) -> list:
