@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from . import EXIT_OK, CliError, load
-from .output import check_output, writing
+from .output import check_output, save, writing
 
 VARIANTS = ("current", "redesigned")
 
@@ -96,7 +96,6 @@ def check_bpmn_folder(folder: Path) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from ..bpmn import BpmnFileError, import_command, read_bpmn, read_bpmn_bytes
-    from ..fileio import save_plan
 
     out = args.output or args.plan
     if args.output is not None:
@@ -115,7 +114,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     attach(plan)  # as the app's document does: a 500-step map is replaced in a second, not in minutes
     import_command(plan, result).apply(plan)
-    save_plan(plan, out)
+    save(plan, out)
     print(result.report(), end="")
     print(f"Wrote {out}: the {args.variant} map of '{use_case.name}' now holds the imported process.")
     return EXIT_OK

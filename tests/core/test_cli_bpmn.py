@@ -88,3 +88,19 @@ def test_a_use_case_name_with_a_colon_needs_no_variant(example_file, tmp_path):
     out = tmp_path / "ap.bpmn"
     assert main(["export-bpmn", str(example_file), "--process", "AP: invoices", "-o", str(out)]) == 0
     assert b"AP: invoices (redesigned)" in out.read_bytes()
+
+
+def test_an_import_that_cannot_be_saved_says_so_and_exits_2(example_file, tmp_path, capsys, monkeypatch):
+    """A full disk while saving the imported plan: one line and exit 2, not an internal error."""
+    import errno
+
+    import omplanner.fileio
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(omplanner.fileio, "save_plan", full)
+    out = tmp_path / "out.omplan"
+    code = main(["import-bpmn", str(example_file), str(MIWG / "A.1.0.bpmn"), "--use-case", "uc-ap", "-o", str(out)])
+    assert code == 2
+    assert f"could not write {out}: No space left on device" in capsys.readouterr().err
