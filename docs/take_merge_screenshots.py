@@ -10,13 +10,10 @@ Writes ``compare-<theme>.png`` and ``merge-preview-<theme>.png`` into docs/scree
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpiX": 96, "logicalDpiY": 96}
+from laptop_screen import settle, use_laptop_screen
 
 
 def copies():
@@ -39,11 +36,7 @@ def copies():
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path(__file__).parent / "screenshots"
-    config = Path(tempfile.mkdtemp()) / "screen.json"
-    config.write_text(json.dumps({"screens": [SCREEN]}))
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    os.environ.setdefault("OMPLANNER_DATA_DIR", tempfile.mkdtemp())
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's app
+    use_laptop_screen()
 
     from omplanner.compare import compare_plans
     from ui.app import make_application
@@ -61,8 +54,7 @@ def main(argv: list[str]) -> int:
         preview = MergePreview(Document(mine), base, theirs, "theirs.omplan")
         for name, dialog in (("compare", compare), ("merge-preview", preview)):
             dialog.show()
-            for _ in range(20):
-                app.processEvents()
+            settle(app, 0.3)
             path = out / f"{name}-{theme}.png"
             dialog.grab().save(str(path))
             print(path)

@@ -10,13 +10,11 @@ step renamed, one added, one removed, and roadmap item 4 three weeks later. File
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpiX": 96, "logicalDpiY": 96}
+from laptop_screen import settle, use_laptop_screen
 
 
 def their_copy(plan):
@@ -35,11 +33,7 @@ def their_copy(plan):
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path(__file__).parent / "screenshots"
     themes = argv[1:] or ["light", "dark"]
-    config = Path(tempfile.mkdtemp()) / "screen.json"
-    config.write_text(json.dumps({"screens": [SCREEN]}))
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    os.environ.setdefault("OMPLANNER_DATA_DIR", tempfile.mkdtemp())
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's app
+    use_laptop_screen()
 
     from omplanner.fileio import load_plan, save_plan
     from omplanner.paths import example_path
@@ -63,8 +57,7 @@ def main(argv: list[str]) -> int:
         view.close()
         for page in ("processes", "roadmap"):
             window.show_page(page)
-            for _ in range(30):
-                app.processEvents()
+            settle(app, 0.3)
             path = out / f"overlay-{'process' if page == 'processes' else page}-{theme}.png"
             window.grab().save(str(path))
             print(path)

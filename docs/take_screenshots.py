@@ -11,13 +11,11 @@ overview is also the README's ``shell-<theme>.png`` and ``presentation-overview.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpiX": 96, "logicalDpiY": 96}
+from laptop_screen import settle, use_laptop_screen
+
 NAMES = {"processes": "process-page", "roadmap": "roadmap"}
 ALSO = {
     ("overview", "light", False): ["shell-light.png"],  # the README's picture of the app
@@ -29,11 +27,7 @@ ALSO = {
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path(__file__).parent / "screenshots"
     only = set(argv[1:])
-    config = Path(tempfile.mkdtemp()) / "screen.json"
-    config.write_text(json.dumps({"screens": [SCREEN]}))
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    os.environ.setdefault("OMPLANNER_DATA_DIR", tempfile.mkdtemp())
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's app, not an installed one
+    use_laptop_screen()
 
     from omplanner.fileio import load_plan
     from omplanner.paths import example_path
@@ -69,16 +63,6 @@ def main(argv: list[str]) -> int:
         window.document.undo_stack.setClean()
         window.close()
     return 0
-
-
-def settle(app, seconds: float) -> None:
-    """Run the event loop for a while, timers included (processEvents alone fires none)."""
-    import time
-
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
 
 
 if __name__ == "__main__":
