@@ -109,10 +109,13 @@ def read_logo(path: Path | str, svg_to_png: Callable[[bytes], bytes] | None = No
         raise LogoError(f"the logo {name} cannot be read: {exc.strerror or exc}") from exc
     if size > LOGO_MAX_BYTES:
         raise LogoError(f"the logo {name} is {size / 1048576:.1f} MB; a logo may be at most 2 MB")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LogoError(f"the logo {name} cannot be read: {exc.strerror or exc}") from exc
+    from ..fileio.errors import PlanFileError
+    from ..fileio.load import read_plan_bytes
+
+    try:  # as plan files are read: an ordinary file only (a FIFO would be waited on for ever)
+        data = read_plan_bytes(path)
+    except PlanFileError as exc:
+        raise LogoError(f"the logo {name} cannot be read: {exc.problem.replace('a plan file', 'a picture')}") from None
     if not data.startswith(PNG_MAGIC):
         if not _looks_like_svg(data):
             raise LogoError(f"the logo {name} is neither a PNG nor an SVG picture")

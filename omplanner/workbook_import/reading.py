@@ -8,6 +8,7 @@ columns, so rows the client typed under the table are read too.
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..export.xlsx.editable import ID_HEADER, RECORD_FORMAT, RECORD_SHEET, RECORD_VERSION, TABLES, EditableTable
+from ..fileio.errors import PlanFileError
+from ..fileio.load import read_plan_bytes
 
 
 class NotOurWorkbook(Exception):
@@ -59,14 +62,45 @@ class TableRows:
     rows: list[SheetRow] = field(default_factory=list)
 
 
+UNPACKED_MAX = 512 * 2**20
+"""What a workbook's parts may add up to unpacked: a few MB of cells packs into a much larger
+sheet, but a small file that unpacks to gigabytes is built to exhaust memory."""
+
+
+def workbook_file(path: Path | str) -> io.BytesIO:
+    """The workbook's bytes, read as plan files are (an ordinary file only, a FIFO or device is
+    refused rather than waited on; under the same size cap), and checked to be a zip whose parts
+    unpack to a bounded size. Raises ``NotOurWorkbook`` with one sentence."""
+    path = Path(path)
+    try:
+        raw = read_plan_bytes(path)
+    except PlanFileError as exc:
+        words = exc.problem.replace("a plan file", "a workbook").replace("plan files are", "workbooks are read up to")
+        raise NotOurWorkbook(f"{path.name}: {words}.") from None
+    data = io.BytesIO(raw)
+    if not zipfile.is_zipfile(data):
+        raise NotOurWorkbook(f"{path.name} is not an Excel workbook (.xlsx).")
+    try:
+        with zipfile.ZipFile(data) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise NotOurWorkbook(f"{path.name} is a damaged zip file, not a workbook that can be read.") from None
+    if unpacked > UNPACKED_MAX:
+        raise NotOurWorkbook(
+            f"{path.name} unpacks to {unpacked / 2**20:,.0f} MB, more than any workbook OM Planner exports; "
+            "it is not read."
+        )
+    data.seek(0)
+    return data
+
+
 def read_workbook(path: Path | str) -> tuple[Record, dict[str, TableRows]]:
     from openpyxl import load_workbook
 
     path = Path(path)
-    if not zipfile.is_zipfile(path):
-        raise NotOurWorkbook(f"{path.name} is not an Excel workbook (.xlsx).")
+    data = workbook_file(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
+        book = load_workbook(data, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign file
         raise NotOurWorkbook(f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}).") from None
     try:

@@ -7,7 +7,6 @@ differs. A blank score changes nothing; a bad one is a row error and nothing is 
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from ..export.xlsx.editable import ID_HEADER, Invalid, Names, read_long, whole
@@ -15,7 +14,7 @@ from ..export.xlsx.record import plan_identity
 from ..export.xlsx.scoring_forms import FORM_FORMAT, FORM_SHEET, FORM_VERSION, SCORES_SHEET
 from ..model import Component, Plan, Score, new_id
 from ..model.base import short_name
-from .reading import NotOurWorkbook
+from .reading import NotOurWorkbook, workbook_file
 from .result import Addition, CellChange, ImportResult, RowError
 
 _read_score = whole(1, 5)
@@ -24,10 +23,8 @@ _read_score = whole(1, 5)
 def is_scoring_form(path: Path) -> bool:
     from openpyxl import load_workbook
 
-    if not zipfile.is_zipfile(path):
-        return False
     try:
-        book = load_workbook(path, read_only=True)
+        book = load_workbook(workbook_file(path), read_only=True)
     except Exception:  # the general reader says what is wrong with the file
         return False
     try:
@@ -39,7 +36,7 @@ def is_scoring_form(path: Path) -> bool:
 def import_scoring_form(plan: Plan, path: Path) -> ImportResult:
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True)
+    book = load_workbook(workbook_file(path), read_only=True)
     try:
         head = [[c.value for c in row] for row in book[FORM_SHEET].iter_rows(max_row=3)]
         head = [(row + [None, None, None])[:3] for row in head] + [[None] * 3] * 3

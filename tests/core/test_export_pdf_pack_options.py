@@ -144,3 +144,12 @@ def test_the_command_line_names_a_bad_option(example_file, tmp_path, capsys):
     assert main(["export", str(example_file), "--pdf", str(out), "--logo", str(bad)]) == 2
     assert "logo.png is neither a PNG nor an SVG" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_logo_that_is_a_pipe_is_refused_not_waited_on(tmp_path):
+    import os
+
+    path = tmp_path / "logo.png"
+    os.mkfifo(path)
+    with pytest.raises(LogoError, match="pipe"):
+        read_logo(path)

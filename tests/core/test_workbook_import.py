@@ -362,3 +362,26 @@ def test_the_preview_names_entities_never_by_id(example_plan, tmp_path):
         f"governance of '{uc.name}'",
         f"agreed {score.component.label} score of '{example_plan.use_case(score.use_case).name}'",
     }
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zip bomb"])
+def test_a_hostile_workbook_is_refused_by_name_without_waiting_or_unpacking(example_plan, tmp_path, kind):
+    """A pipe is refused, not waited on for ever; a small zip that unpacks to gigabytes is
+    refused before openpyxl unpacks it."""
+    import os
+    import zipfile
+
+    path = tmp_path / "changes.xlsx"
+    if kind == "fifo":
+        os.mkfifo(path)
+        words = r"pipe \(FIFO\)"
+    else:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+                block = b"\0" * 2**20
+                for _ in range(600):  # 600 MB of zeros, about 600 KB packed
+                    part.write(block)
+        words = "unpacks to 600 MB"
+    with pytest.raises(NotOurWorkbook, match=words):
+        import_workbook(example_plan, path)
