@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..fileio.text_repair import repair_text
 from ..model import AiIntervention, Flow, Plan, ProcessMap, Role, RoleKind, Step, StepKind, new_id
 from ..model.base import MAX_ID, MAX_TEXT
 from ..model.plan import MAX_FLOWS, MAX_LANES, MAX_MINUTES, MAX_POSITION, MAX_STEPS
@@ -139,7 +140,7 @@ def _name(element) -> str:
         try:
             value = json.loads(exact)
             if isinstance(value, str):
-                return value[:MAX_TEXT]
+                return repair_text(value[:MAX_TEXT])  # JSON can spell half an emoji; no plan holds one
         except ValueError:
             pass
     return (element.get("name") or "")[:MAX_TEXT]
@@ -154,7 +155,7 @@ def _json_text(element, attribute: str) -> str:
         value = json.loads(raw)
     except ValueError:
         return ""
-    return value[:MAX_TEXT] if isinstance(value, str) else ""
+    return repair_text(value[:MAX_TEXT]) if isinstance(value, str) else ""
 
 
 def _number(element, attribute: str, low: float, high: float) -> float | None:

@@ -63,3 +63,21 @@ def test_two_elements_with_one_id_both_come_in_and_the_second_is_listed():
     result = read_bpmn(raw, _empty_plan(), "m-cur")
     assert [s.name for s in result.pmap.steps] == ["First", "Second"]
     assert [(d.code, d.name) for d in result.degradations] == [("duplicate-id", "Second")]
+
+
+def test_half_an_emoji_spelled_in_our_attributes_becomes_a_replacement_character():
+    """JSON in om:name and om:exceptionTrigger can spell a lone surrogate, which no plan may
+    hold: it comes in as U+FFFD, markup stays text, and the import applies."""
+    plan = _example()
+    uc = plan.use_cases[0]
+    raw = export_map(plan, uc, "redesigned").decode()
+    raw = raw.replace('name="Capture invoice data"', 'name="Capture" om:name="&quot;Capture \\ud83d&quot;"', 1)
+    start = raw.index('om:exceptionTrigger="')
+    end = raw.index('"', start + len('om:exceptionTrigger="'))
+    raw = raw[:start] + 'om:exceptionTrigger="&quot;\\udc00 &lt;img src=x&gt;&quot;"' + raw[end + 1 :]
+    result = read_bpmn(raw.encode(), plan, uc.redesigned.id)
+    names = [s.name for s in result.pmap.steps]
+    assert "Capture \ufffd" in names
+    assert "\ufffd <img src=x>" in [s.exception_trigger for s in result.pmap.steps]
+    import_command(plan, result).apply(plan)
+    assert check_integrity(plan) == []
