@@ -93,7 +93,11 @@ class PackOptions:
 
 
 def _line(text: str, limit: int) -> str:
-    return " ".join(str(text or "").split())[:limit]
+    """One line of at most ``limit`` characters; half an emoji (a command line's undecodable
+    byte arrives as one) becomes U+FFFD, as in plan files."""
+    from ..fileio.text_repair import repair_text
+
+    return repair_text(" ".join(str(text or "").split())[:limit])
 
 
 def read_logo(path: Path | str, svg_to_png: Callable[[bytes], bytes] | None = None) -> Logo:

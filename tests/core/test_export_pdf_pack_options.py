@@ -153,3 +153,11 @@ def test_a_logo_that_is_a_pipe_is_refused_not_waited_on(tmp_path):
     os.mkfifo(path)
     with pytest.raises(LogoError, match="pipe"):
         read_logo(path)
+
+
+def test_an_undecodable_byte_in_a_pack_option_is_a_replacement_character(example_file, tmp_path):
+    """A command line's stray byte arrives as half an emoji: it prints as U+FFFD, not a crash."""
+    out = tmp_path / "pack.pdf"
+    assert main(["export", str(example_file), "--pdf", str(out), "--organisation", "Acme\udc80"]) == 0
+    assert "Acme\ufffd" in PdfReader(out).pages[0].extract_text()
+    assert PackOptions(confidentiality="\udcff Secret").confidentiality == "\ufffd Secret"
