@@ -386,3 +386,15 @@ def test_print_layout_keeps_type_legible(book):
         assert "Page &P of &N" in ws.oddFooter.right.text
         assert ws.oddHeader.left.text
     assert book["Roles"].page_setup.orientation == "portrait"
+
+
+def test_hours_a_month_read_with_a_thousands_separator_as_in_the_app_and_pack(example_plan, tmp_path):
+    from openpyxl import load_workbook
+
+    from omplanner.export.xlsx import export_xlsx
+
+    out = tmp_path / "plan.xlsx"
+    export_xlsx(example_plan, out)
+    ws = load_workbook(out)["Summary"]
+    hours = [c for row in ws.iter_rows() for c in row if c.value == 1226]
+    assert hours and hours[0].number_format == "#,##0"  # shown "1,226", as "about 1,226 hours a month"

@@ -80,6 +80,7 @@ def write_summary(ctx: ExportContext, exported: date | None = None) -> None:
     for index in range(len(components)):
         ws.conditional_formatting.add(use_cases.column_range(5 + index), SCALE)
     _explain_unknowns(ws, use_cases, 5 + len(components) + 2, [analysis.figures.get(uc.id) for _r, uc in ranked])
+    _thousands(ws, use_cases, 5 + len(components) + 3)
     ws.freeze_panes = ws.cell(row=use_cases.first_row, column=3)
     put(
         ws,
@@ -117,6 +118,16 @@ def _explain_unknowns(ws, table, released_col: int, figures: list) -> None:
             if reason:
                 cell = ws.cell(row=row, column=table.first_col + released_col + offset)
                 cell.comment = Comment(f"Unknown: {reason}.", "OM Planner")
+
+
+def _thousands(ws, table, column: int) -> None:
+    """Hours a month read "1,226" as in the app and the board pack: a whole-number format with a
+    thousands separator where the figure is whole (figures of 10 or more are, by the one rounding
+    rule; smaller ones keep their decimal under the general format)."""
+    for row in range(table.first_row, table.last_row + 1):
+        cell = ws.cell(row=row, column=table.first_col + column)
+        if isinstance(cell.value, int | float) and cell.value == int(cell.value):
+            cell.number_format = "#,##0"
 
 
 def _gap(uc, figures):
