@@ -67,7 +67,7 @@ ACTIONS: list[ActionSpec] = [
     ),
     ActionSpec(
         "file.export_bpmn",
-        "Process map as &BPMN…",
+        "&Process map as BPMN…",
         "bpmn.export_map",
         "Export a process map as a BPMN 2.0 file for Signavio, Camunda, ARIS and other process tools",
         "export",
