@@ -11,6 +11,9 @@ a fixture file ``tests/core/fixtures/vN.omplan`` for every version proves those 
   comes from starts from its system, and who owns its quality from its owner role. A role that
   owned a use case's governance is marked senior, as the file's author named it for that.
   Everything else new (outcome measures, exception triggers, role kinds) starts empty.
+- 3 → 4: a plan keeps its history (the revision each save writes and the revisions before it),
+  comments on its elements and named baselines. A version 3 file has none of them: it starts
+  with no history (its first save in this version gives it one), no comments, no baselines.
 """
 
 from __future__ import annotations
@@ -88,7 +91,15 @@ def _structured_data_answers(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _rule_settings_with_reasons, 2: _structured_data_answers}
+def _history_comments_baselines(data: dict[str, Any]) -> dict[str, Any]:
+    return data  # the three new fields default to empty: nothing of a version 3 file changes
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _rule_settings_with_reasons,
+    2: _structured_data_answers,
+    3: _history_comments_baselines,
+}
 """from-version -> function producing the next version."""
 
 OLDEST_VERSION = 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -18,6 +18,7 @@ from .base import (
     PlanModel,
     Text,
     refs_list,
+    short_name,
 )
 from .enums import (
     ANSWERING_KINDS,
@@ -38,7 +39,7 @@ from .enums import (
 )
 
 FORMAT_NAME = "omplanner-plan"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 EARLIEST_DATE = date(1990, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
@@ -63,6 +64,11 @@ MAX_ENTRIES = 10_000
 """Decisions, capability requirements, data sources and roadmap items in a plan."""
 MAX_SCORES = 50_000
 MAX_RULE_SETTINGS = 500
+MAX_ANCESTORS = 50
+"""Earlier revisions a file remembers: enough to find the save two copies share after weeks of
+workshops, small enough to keep every file short."""
+MAX_COMMENTS = 10_000
+MAX_BASELINES = 50
 
 
 def _sane_date(value: date) -> date:
@@ -381,6 +387,65 @@ class RuleSetting(PlanModel):
     reason: LongText = ""
 
 
+class Revision(PlanModel):
+    """One save of the plan: a fresh id each time the file is written, when and by whom."""
+
+    id: Id
+    saved_at: datetime
+    saved_by: Text = ""
+    """The facilitator's name from the preferences, empty when none is set."""
+
+    _day_in_range = field_validator("saved_at")(_sane_date)
+
+
+class History(PlanModel):
+    """Where this copy of the plan comes from, so two copies can find the save they share.
+
+    ``revision`` is the save this file is; ``ancestors`` the revisions before it, newest first
+    (a merged plan lists both parents' revisions), at most ``MAX_ANCESTORS``."""
+
+    revision: Revision | None = None
+    ancestors: list[Id] = Field(default_factory=list, max_length=MAX_ANCESTORS)
+
+
+class Comment(Entity):
+    """A remark on one element of the plan (a step, decision, roadmap item, use case, score...)."""
+
+    kind_label: ClassVar[str] = "comment"
+    id_prefix: ClassVar[str] = "note"
+    refs: ClassVar[dict[str, str]] = {"element": "any"}
+    numbered: ClassVar[bool] = False
+    element: Id
+    author: Text = ""
+    created: datetime = Field(default_factory=_now)
+    text: LongText = ""
+    resolved: bool = False
+
+    _day_in_range = field_validator("created")(_sane_date)
+
+    @property
+    def display_name(self) -> str:
+        return short_name(self.text.splitlines()[0]) if self.text.strip() else self.id
+
+
+class Baseline(Entity):
+    """A named snapshot of the plan ("agreed at workshop 2") to compare the plan with later.
+
+    ``snapshot`` is the whole plan as its file held it when the baseline was taken (format,
+    version and all, without its own baselines), read with the loader when it is used: it is
+    never walked, indexed or checked as part of this plan."""
+
+    kind_label: ClassVar[str] = "baseline"
+    id_prefix: ClassVar[str] = "base"
+    numbered: ClassVar[bool] = False
+    name: Name
+    taken_at: datetime = Field(default_factory=_now)
+    taken_by: Text = ""
+    snapshot: dict[str, Any] = Field(default_factory=dict)
+
+    _day_in_range = field_validator("taken_at")(_sane_date)
+
+
 class Plan(PlanModel):
     format: Literal["omplanner-plan"] = FORMAT_NAME
     schema_version: int = SCHEMA_VERSION
@@ -394,6 +459,10 @@ class Plan(PlanModel):
     roadmap: list[RoadmapItem] = Field(default_factory=list, max_length=MAX_ENTRIES)
     rule_settings: dict[str, RuleSetting] = Field(default_factory=dict)
     """A rule code mapped to the severity this plan gives it (or off), and why."""
+    comments: list[Comment] = Field(default_factory=list, max_length=MAX_COMMENTS)
+    baselines: list[Baseline] = Field(default_factory=list, max_length=MAX_BASELINES)
+    history: History = Field(default_factory=History)
+    """Which save this file is and which saves came before it (see ``History``)."""
 
     @field_validator("rule_settings")
     @classmethod

@@ -14,7 +14,9 @@ from pydantic import BaseModel
 from .base import Entity, short_name
 from .index import index_of
 from .plan import (
+    Baseline,
     CapabilityRequirement,
+    Comment,
     DataSource,
     Decision,
     Flow,
@@ -194,4 +196,6 @@ def entity_types() -> tuple[type[Entity], ...]:
         DataSource,
         Score,
         RoadmapItem,
+        Comment,
+        Baseline,
     )
