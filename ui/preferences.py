@@ -1,11 +1,11 @@
-"""Edit › Preferences: appearance, autosave interval, what opens at start."""
+"""Edit › Preferences: your name, appearance, autosave interval, what opens at start."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from .autosave import DEFAULT_INTERVAL_SECONDS, INTERVAL_KEY
-from .settings import REOPEN_KEY, settings
+from .settings import NAME_KEY, REOPEN_KEY, settings, user_name
 from .theme import THEME_KEY, THEMES, theme_mode
 
 
@@ -15,6 +15,11 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle("Preferences")
         store = settings()
         form = QFormLayout(self)
+        self.name = QLineEdit(user_name())
+        self.name.setAccessibleName("Your name")
+        self.name.setMaxLength(200)
+        self.name.setPlaceholderText("As colleagues should see it on saves and comments")
+        form.addRow("Your &name:", self.name)
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
         for mode, text in zip(THEMES, ("Follow the system", "Light", "Dark")):
@@ -39,6 +44,7 @@ class PreferencesDialog(QDialog):
 
     def store(self) -> None:
         store = settings()
+        store.setValue(NAME_KEY, " ".join(self.name.text().split()))
         store.setValue(THEME_KEY, self.theme.currentData())
         store.setValue(INTERVAL_KEY, float(self.autosave.value() * 60))
         store.setValue(REOPEN_KEY, self.reopen.isChecked())

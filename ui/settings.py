@@ -17,6 +17,8 @@ RECENT_KEY = "files/recent"
 """Recently opened or saved plans, newest first (a list of paths)."""
 REOPEN_KEY = "files/reopen_last"
 """Whether the app starts on the last plan (see ``ui.app``); a preference."""
+NAME_KEY = "user/name"
+"""The facilitator's name, written with each save and on each comment; a preference."""
 
 
 def data_dir() -> Path:
@@ -35,3 +37,8 @@ def settings() -> QSettings:
     if os.environ.get(DATA_DIR_ENV):
         return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
     return QSettings()
+
+
+def user_name() -> str:
+    """The name the facilitator gave in the preferences, or "" (saves and comments then carry none)."""
+    return " ".join(settings().value(NAME_KEY, "", type=str).split())[:200]

@@ -388,8 +388,13 @@ def test_preferences_are_stored_and_applied(qtbot, window, monkeypatch):
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     dialog.autosave.setValue(3)
     dialog.reopen.setChecked(False)
+    dialog.name.setText("  Ana   Ruiz ")
     dialog.store()
     store = settings()
+    from ui.settings import user_name
+
+    assert user_name() == "Ana Ruiz"
+    assert PreferencesDialog(window).name.text() == "Ana Ruiz"
     assert store.value(THEME_KEY, "", type=str) == "dark"
     assert store.value(INTERVAL_KEY, 0.0, type=float) == 180.0
     assert store.value(REOPEN_KEY, True, type=bool) is False
