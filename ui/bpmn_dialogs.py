@@ -29,6 +29,7 @@ from .document import Document
 from .settings import settings
 from .widgets.message_boxes import inform, warn
 from .widgets.plain_text import plain_label
+from .worker import run_in_background
 
 LAST_DIR_KEY = "bpmn/last_dir"
 VARIANTS = (("current", "Current map"), ("redesigned", "Redesigned map"))
@@ -71,9 +72,10 @@ class MapChooser(QWidget):
 class BpmnImportDialog(QDialog):
     """The preview of an import; ``result`` is what accepting applies."""
 
-    def __init__(self, document: Document, raw: bytes, path: Path, use_case_id: str | None, variant: str, parent=None):
+    def __init__(self, document: Document, tree, path: Path, use_case_id: str | None, variant: str, parent=None):
+        """``tree`` is the file as parse_bpmn_xml gave it: parsed once, read for every map tried."""
         super().__init__(parent)
-        self.document, self.raw, self.path = document, raw, path
+        self.document, self.tree, self.path = document, tree, path
         self.result = None
         self.setWindowTitle("Import BPMN process map")
         self.resize(760, 560)
@@ -99,12 +101,12 @@ class BpmnImportDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from omplanner.bpmn import BpmnFileError, read_bpmn
+        from omplanner.bpmn import BpmnFileError, read_bpmn_tree
 
         use_case_id, variant = self.chooser.choice()
         use_case = self.document.plan.use_case(use_case_id)
         try:
-            self.result = read_bpmn(self.raw, self.document.plan, getattr(use_case, variant).id, self.path)
+            self.result = read_bpmn_tree(self.tree, self.document.plan, getattr(use_case, variant).id, self.path)
         except BpmnFileError as exc:
             self.result = None
             self.preview.setPlainText(str(exc))
@@ -133,6 +135,18 @@ class BpmnImportDialog(QDialog):
             warn(self, "Save the list", f"The list could not be written:\n{exc.strerror or exc}")
             return None
         return path
+
+
+def _parse(path: Path):
+    """Read and parse the file (off the GUI thread: a file near the size cap takes seconds)."""
+    from omplanner.bpmn import read_bpmn_bytes
+    from omplanner.bpmn.safe_xml import parse_bpmn_xml
+
+    return parse_bpmn_xml(read_bpmn_bytes(path), path)
+
+
+def _unreadable(error: BaseException | None) -> str:
+    return f"The file could not be read: {error}" if error is not None else "The file could not be read."
 
 
 class BpmnController(QObject):
@@ -201,7 +215,7 @@ class BpmnController(QObject):
 
     def import_map(self, path: Path | None = None) -> bool:
         """Read a BPMN file, preview it, and apply it as one undoable edit; True if applied."""
-        from omplanner.bpmn import BpmnFileError, import_command, read_bpmn_bytes
+        from omplanner.bpmn import BpmnFileError, import_command
 
         if not self._has_use_case("Import BPMN"):
             return False
@@ -212,17 +226,16 @@ class BpmnController(QObject):
             if not name:
                 return False
             path = Path(name)
-        from omplanner.bpmn.safe_xml import parse_bpmn_xml
-
-        try:
-            raw = read_bpmn_bytes(path)
-            parse_bpmn_xml(raw, path)  # hostile or not BPMN: one sentence, no preview
-        except BpmnFileError as exc:
-            warn(self.window, "Import BPMN", str(exc))
+        outcome = run_in_background(self.window, f"Reading {path.name}", lambda _progress: _parse(path))
+        if outcome.status == "cancelled":
+            return False
+        if not outcome.done:  # hostile or not BPMN: one sentence, no preview
+            error = outcome.error
+            warn(self.window, "Import BPMN", str(error) if isinstance(error, BpmnFileError) else _unreadable(error))
             return False
         settings().setValue(LAST_DIR_KEY, str(path.parent))
         shown, variant = self._shown_map()
-        dialog = BpmnImportDialog(self.document, raw, path, shown, variant, self.window)
+        dialog = BpmnImportDialog(self.document, outcome.result, path, shown, variant, self.window)
         if not run_dialog(dialog) or dialog.result is None:
             return False
         if not self.document.execute(import_command(self.document.plan, dialog.result)):

@@ -9,7 +9,7 @@ element for; docs/bpmn.md describes the mapping.
 from .apply import consequences, import_command
 from .degradations import CODES, Degradation
 from .export import export_map, file_name
-from .importer import BpmnImport, LaneMatch, read_bpmn
+from .importer import BpmnImport, LaneMatch, read_bpmn, read_bpmn_tree
 from .safe_xml import BpmnFileError, read_bpmn_bytes
 
 __all__ = [
@@ -23,5 +23,6 @@ __all__ = [
     "file_name",
     "import_command",
     "read_bpmn",
+    "read_bpmn_tree",
     "read_bpmn_bytes",
 ]

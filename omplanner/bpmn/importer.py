@@ -176,7 +176,12 @@ def _children(element, local: str):
 def read_bpmn(raw: bytes, plan: Plan, map_id: str, path: Path | str | None = None) -> BpmnImport:
     """The map that importing ``raw`` into the plan's map ``map_id`` would make (it replaces the
     map's steps, flows and lanes), the roles it would add and what does not come across."""
-    root = parse_bpmn_xml(raw, path)
+    return read_bpmn_tree(parse_bpmn_xml(raw, path), plan, map_id, path)
+
+
+def read_bpmn_tree(root, plan: Plan, map_id: str, path: Path | str | None = None) -> BpmnImport:
+    """As :func:`read_bpmn`, from a tree :func:`parse_bpmn_xml` already gave (the tree is only
+    read, so one parse serves every map the user tries in the preview)."""
     return _Reader(root, plan, map_id, path).read()
 
 
