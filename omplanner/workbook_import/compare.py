@@ -29,7 +29,7 @@ from ..export.xlsx.editable import (
 from ..export.xlsx.record import plan_identity
 from ..model import Plan, RoadmapItem, Role, new_id
 from ..model.base import short_name
-from .reading import NotOurWorkbook, Record, SheetRow, TableRows, read_workbook
+from .reading import NotOurWorkbook, Record, SheetRow, TableRows, open_workbook, read_workbook
 from .result import Addition, CellChange, Conflict, ImportResult, Missing, RowError
 
 
@@ -40,9 +40,13 @@ def import_workbook(plan: Plan, path: Path | str) -> ImportResult:
     path = Path(path)
     from .scoring_forms import import_scoring_form, is_scoring_form
 
-    if is_scoring_form(path):
-        return import_scoring_form(plan, path)
-    record, tables = read_workbook(path)
+    book = open_workbook(path)  # loaded once, whichever kind it turns out to be
+    try:
+        if is_scoring_form(book):
+            return import_scoring_form(plan, book, path)
+        record, tables = read_workbook(book, path)
+    finally:
+        book.close()
     if record.plan != plan_identity(plan):
         raise NotOurWorkbook(
             f"{path.name} was exported from another plan ('{short_name(record.title)}'), not from "

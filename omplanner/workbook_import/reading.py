@@ -94,29 +94,33 @@ def workbook_file(path: Path | str) -> io.BytesIO:
     return data
 
 
-def read_workbook(path: Path | str) -> tuple[Record, dict[str, TableRows]]:
+def open_workbook(path: Path | str):
+    """The workbook at ``path``, loaded once (read-only, formulas as written); the caller closes it.
+    Raises ``NotOurWorkbook`` for a file that is not a readable workbook."""
     from openpyxl import load_workbook
 
     path = Path(path)
     data = workbook_file(path)
     try:
-        book = load_workbook(data, read_only=True, data_only=False)
+        return load_workbook(data, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign file
         raise NotOurWorkbook(f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}).") from None
-    try:
-        if RECORD_SHEET not in book.sheetnames:
-            raise NotOurWorkbook(
-                f"{path.name} was not exported by OM Planner (or its hidden '{RECORD_SHEET}' sheet was removed), "
-                "so there is nothing to compare it with."
-            )
-        record = _read_record(book[RECORD_SHEET], path.name)
-        tables: dict[str, TableRows] = {}
-        sheets = {name: list(book[name].iter_rows()) for name in {t.sheet for t in TABLES} if name in book.sheetnames}
-        for table in TABLES:
-            tables[table.key] = _read_table(table, sheets.get(table.sheet))
-        return record, tables
-    finally:
-        book.close()
+
+
+def read_workbook(book, path: Path | str) -> tuple[Record, dict[str, TableRows]]:
+    """The record and the tables of an exported workbook ``book`` (from :func:`open_workbook`)."""
+    path = Path(path)
+    if RECORD_SHEET not in book.sheetnames:
+        raise NotOurWorkbook(
+            f"{path.name} was not exported by OM Planner (or its hidden '{RECORD_SHEET}' sheet was removed), "
+            "so there is nothing to compare it with."
+        )
+    record = _read_record(book[RECORD_SHEET], path.name)
+    tables: dict[str, TableRows] = {}
+    sheets = {name: list(book[name].iter_rows()) for name in {t.sheet for t in TABLES} if name in book.sheetnames}
+    for table in TABLES:
+        tables[table.key] = _read_table(table, sheets.get(table.sheet))
+    return record, tables
 
 
 def _read_record(ws, name: str) -> Record:

@@ -14,44 +14,31 @@ from ..export.xlsx.record import plan_identity
 from ..export.xlsx.scoring_forms import FORM_FORMAT, FORM_SHEET, FORM_VERSION, SCORES_SHEET
 from ..model import Component, Plan, Score, new_id
 from ..model.base import short_name
-from .reading import NotOurWorkbook, workbook_file
+from .reading import NotOurWorkbook
 from .result import Addition, CellChange, ImportResult, RowError
 
 _read_score = whole(1, 5)
 
 
-def is_scoring_form(path: Path) -> bool:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(workbook_file(path), read_only=True)
-    except Exception:  # the general reader says what is wrong with the file
-        return False
-    try:
-        return FORM_SHEET in book.sheetnames
-    finally:
-        book.close()
+def is_scoring_form(book) -> bool:
+    """Whether the loaded workbook is a participant's scoring form rather than an exported plan."""
+    return FORM_SHEET in book.sheetnames
 
 
-def import_scoring_form(plan: Plan, path: Path) -> ImportResult:
-    from openpyxl import load_workbook
-
-    book = load_workbook(workbook_file(path), read_only=True)
-    try:
-        head = [[c.value for c in row] for row in book[FORM_SHEET].iter_rows(max_row=3)]
-        head = [(row + [None, None, None])[:3] for row in head] + [[None] * 3] * 3
-        if head[0][:2] != ["format", FORM_FORMAT] or head[0][2] != FORM_VERSION:
-            raise NotOurWorkbook(f"{path.name} is a scoring form of another version of OM Planner: send a new one.")
-        if str(head[1][1]) != plan_identity(plan):
-            raise NotOurWorkbook(f"{path.name} is a scoring form for another plan ('{short_name(str(head[1][2]))}').")
-        participant = str(head[2][1] or "").strip()
-        if not participant:
-            raise NotOurWorkbook(f"{path.name} does not say whose scoring form it is.")
-        if SCORES_SHEET not in book.sheetnames:
-            raise NotOurWorkbook(f"{path.name} has no {SCORES_SHEET} sheet any more.")
-        rows = list(book[SCORES_SHEET].iter_rows())
-    finally:
-        book.close()
+def import_scoring_form(plan: Plan, book, path: Path) -> ImportResult:
+    """What the scoring form ``book`` (loaded from ``path``, closed by the caller) changes in ``plan``."""
+    head = [[c.value for c in row] for row in book[FORM_SHEET].iter_rows(max_row=3)]
+    head = [(row + [None, None, None])[:3] for row in head] + [[None] * 3] * 3
+    if head[0][:2] != ["format", FORM_FORMAT] or head[0][2] != FORM_VERSION:
+        raise NotOurWorkbook(f"{path.name} is a scoring form of another version of OM Planner: send a new one.")
+    if str(head[1][1]) != plan_identity(plan):
+        raise NotOurWorkbook(f"{path.name} is a scoring form for another plan ('{short_name(str(head[1][2]))}').")
+    participant = str(head[2][1] or "").strip()
+    if not participant:
+        raise NotOurWorkbook(f"{path.name} does not say whose scoring form it is.")
+    if SCORES_SHEET not in book.sheetnames:
+        raise NotOurWorkbook(f"{path.name} has no {SCORES_SHEET} sheet any more.")
+    rows = list(book[SCORES_SHEET].iter_rows())
     result = ImportResult(workbook=path.name)
     header_at = next(
         (i for i, row in enumerate(rows) if {c.value for c in row} >= {ID_HEADER, "Score", "Evidence"}), None
