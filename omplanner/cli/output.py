@@ -41,7 +41,7 @@ def writing(what: object) -> Iterator[None]:
 def save(plan: Plan, out: Path) -> None:
     """Save ``plan`` at ``out`` as a new revision, kept in the app's store of revisions (so that
     a later merge finds it); a failure is ``could not write OUT: …``."""
-    from ..fileio.revision_store import save_revision
+    from ..fileio import save_revision
 
     with writing(out):
         save_revision(plan, out)

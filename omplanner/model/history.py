@@ -46,6 +46,16 @@ def merged_history(mine: History, theirs: History) -> History:
     return History(revision=None, ancestors=_bounded([*heads, *older], MAX_ANCESTORS))
 
 
+def revision_words(revision: Revision | None) -> str:
+    """How a person is told which save a copy is: 'the save of 5 Dec 2026, 14:05 UTC by Ana'."""
+    if revision is None:
+        return "a copy never saved with a revision"
+    when = revision.saved_at if revision.saved_at.tzinfo is not None else revision.saved_at.replace(tzinfo=UTC)
+    when = when.astimezone(UTC)
+    words = f"the save of {when.day} {when:%b %Y, %H:%M} UTC"
+    return f"{words} by {revision.saved_by}" if revision.saved_by else words
+
+
 def _padded(items: list[str], other: list[str]) -> list[str | None]:
     return [*items, *[None] * (len(other) - len(items))]
 
