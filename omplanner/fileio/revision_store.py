@@ -69,13 +69,14 @@ class RevisionStore:
         if target is None:
             return None
         try:
-            if _unpacked(target) is not None:
+            data = data or plan_to_json(plan).encode("utf-8")
+            if _unpacked(target) == data:
                 os.utime(target)  # seen again: the last to go when the folder is pruned
-            else:  # not kept yet, or the copy kept is damaged: (re)write it
+            else:  # not kept yet, or what is kept under that id is damaged or another text: (re)write it
                 self.folder.mkdir(parents=True, exist_ok=True)
                 if target.is_symlink():
                     target.unlink()  # written here, never through a link to elsewhere
-                packed = gzip.compress(data or plan_to_json(plan).encode("utf-8"), compresslevel=6, mtime=0)
+                packed = gzip.compress(data, compresslevel=6, mtime=0)
                 remove_leftovers(target)
                 with atomic_write(target) as handle:
                     handle.write(packed)
