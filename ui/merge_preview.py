@@ -157,7 +157,7 @@ class MergePreview(QDialog):
                 else "No conflicts; "
             )
             + f"{count} change{'s' if count != 1 else ''} from their copy. Merge is one edit: Undo takes it back."
-            + f"\nBoth copies started from {self.base_words}."
+            + (f"\nBoth copies started from {self.base_words}." if self.base_words else "")
         )
 
     def _show_conflicts(self) -> None:

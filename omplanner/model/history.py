@@ -47,9 +47,10 @@ def merged_history(mine: History, theirs: History) -> History:
 
 
 def revision_words(revision: Revision | None) -> str:
-    """How a person is told which save a copy is: 'the save of 5 Dec 2026, 14:05 UTC by Ana'."""
+    """How a person is told which save a copy is: 'the save of 5 Dec 2026, 14:05 UTC by Ana'
+    ('' for a copy with no revision: saved before revisions, or never saved)."""
     if revision is None:
-        return "a copy never saved with a revision"
+        return ""
     when = revision.saved_at if revision.saved_at.tzinfo is not None else revision.saved_at.replace(tzinfo=UTC)
     when = when.astimezone(UTC)
     words = f"the save of {when.day} {when:%b %Y, %H:%M} UTC"
