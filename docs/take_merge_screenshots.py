@@ -11,6 +11,7 @@ Writes ``compare-<theme>.png`` and ``merge-preview-<theme>.png`` into docs/scree
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from laptop_screen import settle, use_laptop_screen
@@ -20,9 +21,11 @@ def copies():
     from omplanner.commands import AddEntity, SetFields, remove_cascade
     from omplanner.fileio import load_plan
     from omplanner.model import RoadmapItem, Step
+    from omplanner.model.history import next_history
     from omplanner.paths import example_path
 
     base = load_plan(example_path("distributor"))
+    base.history = next_history(base.history, "Ana Ruiz", datetime(2026, 11, 19, 16, 30, tzinfo=UTC))  # as saved
     mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
     SetFields("ap-c8", {"name": "Approve invoice"}).apply(mine)
     step = Step(id="step-new", name="Check supplier bank details", lane="role-ap-clerk", x=500, y=40)

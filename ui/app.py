@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from omplanner import APP_ID, APP_NAME, __version__
+from omplanner import APP_ID, APP_NAME, ORG_NAME, __version__
 
 
 def make_application(argv: list[str]):
@@ -39,7 +39,7 @@ def make_application(argv: list[str]):
         app = QApplication([sys.argv[0], "-style", "Fusion", *[a for a in argv if a.startswith("-")]])
         app.setProperty(STYLE_PROPERTY, "fusion")
     app.setApplicationName(APP_NAME)
-    app.setOrganizationName("OM Planner")
+    app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # matches packaging/linux/org.omplanner.OMPlanner.desktop
     app.setWindowIcon(app_icon())

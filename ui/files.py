@@ -168,6 +168,7 @@ class FileController(QObject):
             show_open_error(self.window, PlanFileError(path, problem), path)
             return False  # and the window is not bound to a file it never read
         self.read_only_path = path if answer == "read_only" else None
+        keep_opened(plan, path, identity)
         self.adopt(plan, path, identity)
         self.add_recent(path)
         self.status.emit(f"Opened {path.name}")
@@ -211,7 +212,9 @@ class FileController(QObject):
     def save_to(self, path: Path) -> bool:
         """Write the plan to ``path``. False, with the reason shown, when it was not written:
         whatever went wrong, the window, the edits and the autosave copy stay."""
-        from omplanner.fileio import ReadOnlyFileError, changed_on_disk, save_plan
+        from omplanner.fileio import ReadOnlyFileError, changed_on_disk, save_revision
+
+        from .settings import user_name
 
         if not self.document.has_plan:
             return False
@@ -226,7 +229,9 @@ class FileController(QObject):
                     return False
                 if answer != "overwrite":
                     return False
-            identity = save_plan(self.document.plan, path)
+            # A new revision, by the name in the preferences, kept in the app's folder. Not an
+            # edit: the undo stack and the unsaved-changes mark do not see it.
+            identity = save_revision(self.document.plan, path, user_name())
         except ReadOnlyFileError:
             if file_questions.ask_read_only(self.window, path) == "save_as":
                 return self.save_as()
@@ -334,6 +339,25 @@ class FileController(QObject):
             action = menu.addAction(example_label(name).replace("&", "&&"))
             action.setStatusTip("Start a new plan from this worked example")
             action.triggered.connect(lambda _checked=False, n=name: self.new_from_example(n))
+
+
+def keep_opened(plan: Plan, path: Path, identity: FileIdentity) -> None:
+    """Keep the revision a plan file was opened at among the app's revisions: a later merge may
+    start from it. The file's own bytes are kept when they are still what was read (no second
+    serialisation of a large plan); a failure to keep is no reason not to open."""
+    from omplanner.fileio.identity import digest
+    from omplanner.fileio.load import read_plan_bytes
+    from omplanner.fileio.revision_store import default_store
+
+    if plan.history.revision is None:
+        return
+    try:
+        raw: bytes | None = read_plan_bytes(path)
+    except Exception:  # noqa: BLE001 - then the plan is serialised instead
+        raw = None
+    if raw is not None and digest(raw) != identity.sha256:
+        raw = None
+    default_store().keep(plan, raw)
 
 
 def safe_file_stem(title: str) -> str:

@@ -55,10 +55,23 @@ def _heading(parent: QWidget) -> QLabel:
 
 
 class MergePreview(QDialog):
-    def __init__(self, document: Document, base: Plan, theirs: Plan, theirs_name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        document: Document,
+        base: Plan,
+        theirs: Plan,
+        theirs_name: str,
+        parent: QWidget | None = None,
+        base_words: str = "",
+    ):
+        """``base_words``: which copy the base is, as the user knows it (its file's name when
+        they picked it); by default the save it is (``revision_words``)."""
+        from omplanner.model.history import revision_words
+
         super().__init__(parent)
         self.document = document
         self.base, self.theirs, self.theirs_name = base, theirs, theirs_name
+        self.base_words = base_words or revision_words(base.history.revision)
         self.choices: dict[tuple, str] = {}
         self.merged: MergeResult | None = None
         self.combos: dict[tuple, QComboBox] = {}
@@ -144,6 +157,7 @@ class MergePreview(QDialog):
                 else "No conflicts; "
             )
             + f"{count} change{'s' if count != 1 else ''} from their copy. Merge is one edit: Undo takes it back."
+            + (f"\nBoth copies started from {self.base_words}." if self.base_words else "")
         )
 
     def _show_conflicts(self) -> None:

@@ -1,5 +1,8 @@
 """File › Compare with… and File › Merge a colleague's copy…: picking the copies, then the views.
 
+The copy both started from is found by revision among the copies the app keeps
+(``omplanner.fileio.revision_store``); only when none is kept is the user asked to pick it.
+
 Each copy is read through the core's loader; a file that cannot be read is explained as Open
 explains it, and the open plan stays as it was. The file pickers are small functions so that
 tests answer them.
@@ -106,21 +109,36 @@ class SharingController(QObject):
         view.destroyed.connect(forget)
 
     def merge(self) -> bool:
-        """Pick their copy and the copy you both started from; preview; merge as one edit."""
+        """Pick their copy; find the copy you both started from among the kept revisions, or
+        ask for it when there is none; preview; merge as one edit."""
         theirs_path = pick_plan_file(self.window, THEIRS_CAPTION, self._start())
         theirs = self._read(theirs_path) if theirs_path else None
         if theirs is None:
             return False
-        base_path = pick_plan_file(self.window, BASE_CAPTION, str(theirs_path.parent))
-        base = self._read(base_path) if base_path else None
+        base = self.kept_base(theirs)
+        base_words = ""
         if base is None:
-            return False
-        return self.preview(base, theirs, theirs_path.name)
+            base_path = pick_plan_file(self.window, BASE_CAPTION, str(theirs_path.parent))
+            base = self._read(base_path) if base_path else None
+            if base is None:
+                return False
+            base_words = f"“{base_path.name}”"
+        return self.preview(base, theirs, theirs_path.name, base_words)
 
-    def preview(self, base: Plan, theirs: Plan, name: str) -> bool:
+    def kept_base(self, theirs: Plan) -> Plan | None:
+        """The kept copy of the newest save both the open plan and ``theirs`` name, or None.
+        Their copy is kept too (it was opened, and a merge names it as a parent); the open plan
+        is not: its unsaved edits are not the revision it names."""
+        from omplanner.fileio.revision_store import default_store
+
+        store = default_store()
+        store.keep(theirs)
+        return store.common_base(self.document.plan, theirs)
+
+    def preview(self, base: Plan, theirs: Plan, name: str, base_words: str = "") -> bool:
         from .merge_preview import MergePreview
 
-        dialog = MergePreview(self.document, base, theirs, name, self.window)
+        dialog = MergePreview(self.document, base, theirs, name, self.window, base_words)
         merged = run_preview(dialog)
         if merged:
             self.status.emit(f"Merged {name}: Undo takes the merge back")

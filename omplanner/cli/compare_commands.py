@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..compare.conflicts import MINE, THEIRS
 from . import EXIT_OK, EXIT_PROBLEMS, CliError, load
+
+if TYPE_CHECKING:
+    from ..model import Plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,14 +30,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         "merge",
         help="combine your copy of a plan with a colleague's, element by element",
         description="Merge THEIRS into MINE, both edited from BASE (the copy you both started from), "
-        "and write the result to OUT. Conflicts (a field changed differently in both, an element removed "
-        "in one and changed or still referred to in the other) are listed; without --take they are "
+        "and write the result to OUT. Without --base, the newest save both copies name is looked up among "
+        "the copies OM Planner kept on this computer. Conflicts (a field changed differently in both, an "
+        "element removed in one and changed or still referred to in the other) are listed; without --take they are "
         "settled keeping what either of you did (your value for a field), and the exit code is 1. "
         "OUT is always a plan that opens.",
     )
     merge.add_argument("mine", type=Path, metavar="MINE", help="your copy")
     merge.add_argument("theirs", type=Path, metavar="THEIRS", help="your colleague's copy")
-    merge.add_argument("--base", type=Path, required=True, help="the copy you both started from")
+    merge.add_argument(
+        "--base", type=Path, help="the copy you both started from (found among the kept copies when not given)"
+    )
     merge.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="the merged plan file")
     merge.add_argument("--take", choices=(MINE, THEIRS), help="settle every conflict your way or theirs")
     merge.add_argument("--format", choices=("text", "json"), default="text", help="how the report is printed")
@@ -53,15 +60,18 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     from ..compare.merge import merge_plans
-    from ..fileio import load_plan, save_plan
+    from ..fileio import load_plan
+    from .output import save
 
-    if args.output.resolve() in {p.resolve() for p in (args.base, args.theirs)}:
+    given = [p for p in (args.base, args.theirs) if p is not None]
+    if args.output.resolve() in {p.resolve() for p in given}:
         raise CliError("OUT would replace the base or their copy; write the merge to your copy or a new file")
     if not args.output.parent.exists():
         raise CliError(f"the folder {args.output.parent} does not exist")
-    base, mine, theirs = load(args.base), load(args.mine), load(args.theirs)
+    mine, theirs = load(args.mine), load(args.theirs)
+    base = load(args.base) if args.base is not None else _kept_base(mine, theirs)
     result = merge_plans(base, mine, theirs, take=args.take)
-    save_plan(result.plan, args.output)
+    save(result.plan, args.output)
     load_plan(args.output)  # what was written opens: read it back as the app would
     undecided = result.undecided
     if args.format == "json":
@@ -74,6 +84,23 @@ def run_merge(args: argparse.Namespace) -> int:
     else:
         print(_merge_text(args, result))
     return EXIT_PROBLEMS if undecided else EXIT_OK
+
+
+def _kept_base(mine: Plan, theirs: Plan) -> Plan:
+    """The copy both started from, found by revision among the kept copies (and both copies
+    kept, for the merges to come); a ``CliError`` asking for --base when there is none."""
+    from ..fileio.revision_store import default_store
+
+    store = default_store()
+    for plan in (mine, theirs):
+        store.keep(plan)
+    base = store.common_base(mine, theirs)
+    if base is None:
+        raise CliError(
+            "no copy that both were saved from is kept on this computer: "
+            "pass the copy you both started from with --base BASE"
+        )
+    return base
 
 
 def _merge_text(args: argparse.Namespace, result) -> str:

@@ -39,8 +39,9 @@ def writing(what: object) -> Iterator[None]:
 
 
 def save(plan: Plan, out: Path) -> None:
-    """Save ``plan`` at ``out``; a failure is ``could not write OUT: …``."""
-    from ..fileio import save_plan
+    """Save ``plan`` at ``out`` as a new revision, kept in the app's store of revisions (so that
+    a later merge finds it); a failure is ``could not write OUT: …``."""
+    from ..fileio import save_revision
 
     with writing(out):
-        save_plan(plan, out)
+        save_revision(plan, out)

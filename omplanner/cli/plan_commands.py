@@ -7,9 +7,10 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..fileio import FILE_SUFFIX, load_plan, save_plan, schema_text
+from ..fileio import FILE_SUFFIX, load_plan, schema_text
 from ..paths import BLANK_TEMPLATE, example_names, example_path
 from . import EXIT_OK, CliError, load
+from .output import save
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +42,7 @@ def run_new(args: argparse.Namespace) -> int:
         # A blank plan starts now; the example keeps the dates its story is told in.
         plan.details.start_date = date.today()
         plan.details.created = datetime.now(UTC).replace(microsecond=0)
-    save_plan(plan, args.plan)
+    save(plan, args.plan)
     print(f"Created {args.plan} from the {name} plan.")
     return EXIT_OK
 

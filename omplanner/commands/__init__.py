@@ -3,6 +3,7 @@
 from .base import Change, ChangeSet, Command, CommandError, Macro
 from .cascade import remove_cascade
 from .entities import AddEntity, MoveEntity, RemoveEntity, SetFields
+from .history import SetHistory
 from .rule_settings import SetRuleSetting
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "MoveEntity",
     "RemoveEntity",
     "SetFields",
+    "SetHistory",
     "SetRuleSetting",
     "remove_cascade",
 ]

@@ -8,7 +8,7 @@ merge, and the check every edit passes (the plan still opens) is made on the mer
 
 from __future__ import annotations
 
-from ..commands import AddEntity, Command, Macro, MoveEntity, RemoveEntity, SetFields, SetRuleSetting
+from ..commands import AddEntity, Command, Macro, MoveEntity, RemoveEntity, SetFields, SetHistory, SetRuleSetting
 from ..model import Plan, RuleSetting
 from ..model.index import attach
 from ..model.walk import find_place
@@ -58,7 +58,7 @@ def _held(record: Record, gone: set[str]) -> dict[str, list[str]]:
 
 def _field_changes(before: Record, after: Record, target: Plan) -> list[Command]:
     if after.id == ROOT:
-        return _rule_settings(before, after, target)
+        return _rule_settings(before, after, target) + _history(before, after, target)
     changes = {}
     for key, value in after.values.items():
         if key != ("id",) and before.values.get(key) != value:
@@ -72,6 +72,14 @@ def _field_changes(before: Record, after: Record, target: Plan) -> list[Command]
             value = getattr(value, part)
         changes[dotted] = value
     return [SetFields(after.id, changes)]
+
+
+def _history(before: Record, after: Record, target: Plan) -> list[Command]:
+    """The merged copies' revisions become the plan's ancestors, as part of the merge's edit."""
+    keys = {k for k in (*before.values, *after.values) if k[0] == "history"}
+    if all(before.values.get(k) == after.values.get(k) for k in keys):
+        return []
+    return [SetHistory(target.history)]
 
 
 def _rule_settings(before: Record, after: Record, target: Plan) -> list[Command]:

@@ -21,6 +21,13 @@ from .words import COMPONENT_ORDER, WHOLE_PLAN, component_of, key_label, ref_kin
 
 IGNORED: frozenset[FieldKey] = frozenset({("id",), ("modified",)})
 """Not differences a reader means: the id (equal by matching), and the time of the last save."""
+PLAN_IGNORED = frozenset({"history"})
+"""Fields of the plan itself that are not differences: which save a copy is (a new one each save)."""
+
+
+def ignored(record: Record, key: FieldKey) -> bool:
+    return key in IGNORED or (record.id == ROOT and key[0] in PLAN_IGNORED)
+
 
 POSITION = (("x",), ("y",))
 
@@ -165,7 +172,7 @@ def _changes(before: Record, after: Record, old: dict[str, Record], new: dict[st
         was = " → ".join(old[before.owner].path) if before.owner in old else before.owner
         now = " → ".join(new[after.owner].path) if after.owner in new else after.owner
         rows.append(row("moved", ("owner",), "place", was or "plan", now or "plan"))
-    keys = [k for k in after.values if k not in IGNORED] + [k for k in before.values if k not in after.values]
+    keys = [k for k in dict.fromkeys([*after.values, *before.values]) if not ignored(after, k)]
     if all(k in after.values for k in POSITION) and any(before.values.get(k) != after.values[k] for k in POSITION):
         rows.append(row("moved", ("x",), "position", _point(before), _point(after)))
     for key in keys:

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Plan, check_integrity
+from ..model.history import merged_history
 from .conflicts import MINE, THEIRS, Chooser, Conflict, ConflictKey, sentence
-from .diff import Comparison, compare_records, required_refs
-from .records import FieldKey, Record, descendants, put_together, ref_fields, renumber, take_apart
+from .diff import PLAN_IGNORED, Comparison, compare_records, required_refs
+from .records import ROOT, FieldKey, Record, descendants, put_together, ref_fields, renumber, take_apart
 from .sequences import merge_order, merge_set
 from .words import key_label, ref_kind, shown
 
@@ -66,6 +67,7 @@ def merge_plans(
     from .references import mend_references  # the reference pass reads this module's sides
 
     mend_references(sides, merged, chooser)
+    _merge_history(merged, mine, theirs)
     plan = _validated(merged)
     renumber(merged)
     return MergeResult(plan, list(chooser.conflicts.values()), compare_records(sides.mine, merged))
@@ -202,12 +204,23 @@ class _Kept:
         return was if value is None else value
 
 
+def _merge_history(merged: dict[str, Record], mine: Plan, theirs: Plan) -> None:
+    """The merged plan is no save yet: both copies' revisions are its ancestors (its save mints
+    its own revision on top)."""
+    history = merged_history(mine.history, theirs.history).model_dump(mode="json")
+    root = merged[ROOT]
+    for key in [k for k in root.values if k[0] == "history"]:
+        del root.values[key]
+    for name, value in history.items():
+        root.values[("history", name)] = value
+
+
 def _merge_one(before: Record | None, mine: Record, theirs: Record, chooser: Chooser, kept: _Kept) -> Record:
     result = mine.clone()
     refs = ref_fields(mine.cls)
     cls_name = mine.cls.__name__
     old_values = before.values if before is not None else {}
-    keys = list(dict.fromkeys([*mine.values, *theirs.values]))
+    keys = [k for k in dict.fromkeys([*mine.values, *theirs.values]) if not _history(mine, k)]
     has_position = all(k in mine.values for k in POSITION)
     for key in keys:
         if has_position and key in POSITION:
@@ -257,6 +270,11 @@ def _merge_one(before: Record | None, mine: Record, theirs: Record, chooser: Cho
         if placement[0] == old_place:
             result.owner, result.owner_field = placement[1]
     return result
+
+
+def _history(record: Record, key: FieldKey) -> bool:
+    """Which save a copy is never conflicts: the merged plan's history is both (``_merge_history``)."""
+    return record.id == ROOT and key[0] in PLAN_IGNORED
 
 
 def _none(value: Any) -> Any:

@@ -10,6 +10,7 @@ from .errors import (
 )
 from .identity import FileIdentity, changed_on_disk, load_plan_with_identity
 from .load import MAX_BYTES, load_plan, parse_plan, plan_from_data
+from .revision_store import RevisionStore, save_revision
 from .save import ReadOnlyFileError, atomic_path, atomic_write, plan_to_json, save_plan
 from .schema import plan_schema, schema_text
 
@@ -25,6 +26,7 @@ __all__ = [
     "NotAPlanError",
     "PlanFileError",
     "ReadOnlyFileError",
+    "RevisionStore",
     "TooDeepError",
     "atomic_path",
     "atomic_write",
@@ -36,5 +38,6 @@ __all__ = [
     "plan_schema",
     "plan_to_json",
     "save_plan",
+    "save_revision",
     "schema_text",
 ]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from ..model import Plan
+from ..model.history import next_history
 from .identity import FileIdentity, identity_of
 
 LEFTOVER_AGE_SECONDS = 120
@@ -41,21 +42,39 @@ def plan_to_json(plan: Plan) -> str:
     return json.dumps(plan.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n"
 
 
-def save_plan(plan: Plan, path: Path | str, touch: bool = True) -> FileIdentity:
-    """Save atomically; the identity of the file written. ``touch`` stamps the modified time first.
+def save_plan(plan: Plan, path: Path | str, touch: bool = True, saved_by: str = "") -> FileIdentity:
+    """Save atomically; the identity of the file written (see ``write_plan``)."""
+    return write_plan(plan, path, touch, saved_by)[0]
+
+
+def write_plan(plan: Plan, path: Path | str, touch: bool = True, saved_by: str = "") -> tuple[FileIdentity, bytes]:
+    """Save atomically; the identity of the file written and its bytes.
+
+    ``touch``: this is a save (the app's Save, a command writing a plan): the modified time is
+    stamped and a new revision minted, saved by ``saved_by`` (``omplanner.model.history``); the
+    plan in memory carries both afterwards, or neither if the save failed. Without it (an
+    autosave, a crash copy) the plan is written as it is.
 
     The text is encoded before any file is made: a character that cannot be written (half of a
     surrogate pair) raises ``UnicodeEncodeError`` with the old file untouched."""
+    was = (plan.details.modified, plan.history)
     if touch:
         plan.details.modified = datetime.now(UTC).replace(microsecond=0)
-    data = plan_to_json(plan).encode("utf-8")
-    target = write_target(path)
-    remove_leftovers(target)
-    with atomic_path(target) as tmp:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        info = os.stat(tmp)  # a rename keeps the time and size: this is the saved file's
-    return identity_of(info, data)
+        plan.history = next_history(plan.history, saved_by)
+    try:
+        data = plan_to_json(plan).encode("utf-8")
+        target = write_target(path)
+        remove_leftovers(target)
+        with atomic_path(target) as tmp:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+            info = os.stat(tmp)  # a rename keeps the time and size: this is the saved file's
+    except BaseException:
+        if touch:  # the file is as it was: so is the plan's own record of its saves
+            object.__setattr__(plan.details, "modified", was[0])
+            object.__setattr__(plan, "history", was[1])
+        raise
+    return identity_of(info, data), data
 
 
 def write_target(path: Path | str) -> Path:

@@ -99,7 +99,7 @@ def test_an_import_that_cannot_be_saved_says_so_and_exits_2(example_file, tmp_pa
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(omplanner.fileio, "save_plan", full)
+    monkeypatch.setattr(omplanner.fileio, "save_revision", full)
     out = tmp_path / "out.omplan"
     code = main(["import-bpmn", str(example_file), str(MIWG / "A.1.0.bpmn"), "--use-case", "uc-ap", "-o", str(out)])
     assert code == 2

@@ -18,10 +18,11 @@ NAME = ("edit", "ap-c8", "name")
 LANE = ("reference", "step-new", "lane", "role-ap-clerk")
 
 
-def copies():
+def copies(start=None):
     """The issue's scenario: you rename a step, add one in the AP clerk's lane and edit a decision's
-    rationale; they rename the same step otherwise, remove the AP clerk and add a roadmap item."""
-    base = EXAMPLE.model_copy(deep=True)
+    rationale; they rename the same step otherwise, remove the AP clerk and add a roadmap item.
+    ``start``: the plan both copies are made from (the example by default)."""
+    base = (start or EXAMPLE).model_copy(deep=True)
     mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
     redesigned = base.use_cases[0].redesigned.id
     SetFields("ap-c8", {"name": "Approve invoice"}).apply(mine)

@@ -318,7 +318,7 @@ def test_any_error_while_saving_keeps_the_window_the_edits_and_the_autosave(
     def fail(*_args, **_kwargs):
         raise error
 
-    monkeypatch.setattr(omplanner.fileio, "save_plan", fail)  # what Save writes with (autosave keeps its own)
+    monkeypatch.setattr(omplanner.fileio, "save_revision", fail)  # what Save writes with (autosave keeps its own)
     asked = click_in_boxes(monkeypatch, "OK", "OK", "Cancel")
     window.show()
     window.action_map["file.save"].trigger()
