@@ -77,6 +77,7 @@ class SharingController(QObject):
         other = self._read(path) if path else None
         if other is None:
             return None
+        _keep(other)  # opened here, so a later merge with this copy can find its saves
         view = CompareView(compare_plans(self.document.plan, other), path.name, self.window)
         self._offer_overlay(view, other, path.name)
         self.views.append(view)
@@ -131,9 +132,8 @@ class SharingController(QObject):
         is not: its unsaved edits are not the revision it names."""
         from omplanner.fileio.revision_store import default_store
 
-        store = default_store()
-        store.keep(theirs)
-        return store.common_base(self.document.plan, theirs)
+        _keep(theirs)
+        return default_store().common_base(self.document.plan, theirs)
 
     def preview(self, base: Plan, theirs: Plan, name: str, base_words: str = "") -> bool:
         from .merge_preview import MergePreview
@@ -143,6 +143,13 @@ class SharingController(QObject):
         if merged:
             self.status.emit(f"Merged {name}: Undo takes the merge back")
         return merged
+
+
+def _keep(plan: Plan) -> None:
+    """Keep a copy the user opened in the store of revisions (nothing for a copy never saved)."""
+    from omplanner.fileio.revision_store import default_store
+
+    default_store().keep(plan)
 
 
 def run_preview(dialog) -> bool:

@@ -68,8 +68,13 @@ def run_merge(args: argparse.Namespace) -> int:
         raise CliError("OUT would replace the base or their copy; write the merge to your copy or a new file")
     if not args.output.parent.exists():
         raise CliError(f"the folder {args.output.parent} does not exist")
+    from ..fileio.revision_store import default_store
+
     mine, theirs = load(args.mine), load(args.theirs)
-    base = load(args.base) if args.base is not None else _kept_base(mine, theirs)
+    store = default_store()
+    for plan in (mine, theirs):  # kept for the merges to come, --base given or not
+        store.keep(plan)
+    base = load(args.base) if args.base is not None else _kept_base(store, mine, theirs)
     result = merge_plans(base, mine, theirs, take=args.take)
     save(result.plan, args.output)
     load_plan(args.output)  # what was written opens: read it back as the app would
@@ -86,14 +91,9 @@ def run_merge(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if undecided else EXIT_OK
 
 
-def _kept_base(mine: Plan, theirs: Plan) -> Plan:
-    """The copy both started from, found by revision among the kept copies (and both copies
-    kept, for the merges to come); a ``CliError`` asking for --base when there is none."""
-    from ..fileio.revision_store import default_store
-
-    store = default_store()
-    for plan in (mine, theirs):
-        store.keep(plan)
+def _kept_base(store, mine: Plan, theirs: Plan) -> Plan:
+    """The copy both started from, found by revision among the kept copies; a ``CliError``
+    asking for --base when there is none."""
     base = store.common_base(mine, theirs)
     if base is None:
         raise CliError(

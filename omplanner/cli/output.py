@@ -7,6 +7,7 @@ full, no permission) into one line and exit 2 rather than an internal error.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,10 +39,19 @@ def writing(what: object) -> Iterator[None]:
         raise CliError(f"could not write {what}: {exc.strerror or exc}", EXIT_USAGE) from exc
 
 
+NAME_VARIABLE = "OMPLANNER_NAME"
+"""Who the command line says saved a plan (the app takes the name from its preferences)."""
+
+
+def saver_name() -> str:
+    """The name command-line saves record: ``OMPLANNER_NAME``, or nobody named."""
+    return os.environ.get(NAME_VARIABLE, "").encode("utf-8", "replace").decode("utf-8")
+
+
 def save(plan: Plan, out: Path) -> None:
-    """Save ``plan`` at ``out`` as a new revision, kept in the app's store of revisions (so that
-    a later merge finds it); a failure is ``could not write OUT: …``."""
+    """Save ``plan`` at ``out`` as a new revision saved by :func:`saver_name`, kept in the app's
+    store of revisions (so that a later merge finds it); a failure is ``could not write OUT: …``."""
     from ..fileio import save_revision
 
     with writing(out):
-        save_revision(plan, out)
+        save_revision(plan, out, saver_name())

@@ -326,3 +326,22 @@ def test_the_data_folder_is_where_qt_puts_it_for_this_app(tmp_path, monkeypatch)
     assert app_data_dir() == tmp_path / "Roaming" / "OM Planner" / "OM Planner"
     monkeypatch.setenv("OMPLANNER_DATA_DIR", str(tmp_path / "portable"))
     assert app_data_dir() == tmp_path / "portable"
+
+
+def test_command_line_saves_name_who_saved_from_omplanner_name(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("OMPLANNER_NAME", "Ana Ruiz")
+    out = tmp_path / "new.omplan"
+    assert main(["new", str(out), "--example", "distributor"]) == 0
+    assert load_plan(out).history.revision.saved_by == "Ana Ruiz"
+    monkeypatch.delenv("OMPLANNER_NAME")
+    assert main(["new", str(tmp_path / "anon.omplan"), "--example", "distributor"]) == 0
+    assert load_plan(tmp_path / "anon.omplan").history.revision.saved_by == ""
+
+
+def test_merge_with_a_base_given_still_keeps_both_copies_for_the_next_merge(tmp_path, capsys):
+    store = default_store()
+    _base, mine, theirs, paths = shared_copies(tmp_path, store_in(tmp_path / "elsewhere"))
+    out = tmp_path / "merged.omplan"
+    main(["merge", str(paths["mine"]), str(paths["theirs"]), "--base", str(paths["base"]), "-o", str(out)])
+    assert store.get(mine.history.revision.id) is not None
+    assert store.get(theirs.history.revision.id) is not None

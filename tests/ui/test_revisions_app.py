@@ -118,3 +118,13 @@ def test_the_core_finds_the_data_folder_qt_gives_the_app_on_linux(qtbot, tmp_pat
         app.setOrganizationName(names[0])
         app.setApplicationName(names[1])
     assert str(core) == qt == str(tmp_path / "share" / "OM Planner" / "OM Planner")
+
+
+def test_compare_with_keeps_the_other_copy_so_a_later_merge_finds_its_saves(qtbot, tmp_path, example_plan):
+    path = tmp_path / "their copy.omplan"
+    save_plan(example_plan, path, saved_by="Ben Osei")
+    revision = example_plan.history.revision
+    window = MainWindow(Document())
+    qtbot.addWidget(window)
+    assert window.sharing.compare(path) is not None
+    assert default_store().get(revision.id) is not None
