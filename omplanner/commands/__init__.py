@@ -2,6 +2,7 @@
 
 from .base import Change, ChangeSet, Command, CommandError, Macro
 from .cascade import remove_cascade
+from .comments import add_comment, delete_comment, edit_comment, resolve_comment
 from .entities import AddEntity, MoveEntity, RemoveEntity, SetFields
 from .rule_settings import SetRuleSetting
 
@@ -16,5 +17,9 @@ __all__ = [
     "RemoveEntity",
     "SetFields",
     "SetRuleSetting",
+    "add_comment",
+    "delete_comment",
+    "edit_comment",
     "remove_cascade",
+    "resolve_comment",
 ]
