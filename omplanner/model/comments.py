@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .base import Entity, short_name
-from .plan import Comment, Plan
-from .walk import find_place
+from .plan import Comment, Plan, UseCase
+from .walk import find_place, iter_entities
 
 
 def comments_on(plan: Plan, element_id: str) -> list[Comment]:
@@ -36,3 +36,20 @@ def element_words(entity: Entity | None) -> str:
 def first_line(text: str) -> str:
     """The comment's first line that says something, shortened for a list row."""
     return short_name(next((line.strip() for line in text.splitlines() if line.strip()), ""))
+
+
+def element_index(plan: Plan) -> dict[str, tuple[Entity, UseCase | None]]:
+    """Every element of the plan by id, with the use case it belongs to: the one holding it (a
+    step, a map) or the one it names (a decision, a score, a roadmap item), else None. One walk,
+    for outputs that list every comment."""
+    found: dict[str, tuple[Entity, UseCase | None]] = {}
+    use_cases = {uc.id: uc for uc in plan.use_cases}
+    for uc in plan.use_cases:
+        found[uc.id] = (uc, uc)
+        for inner in iter_entities(uc):
+            found[inner.id] = (inner, uc)
+    for entity in iter_entities(plan):
+        if entity.id not in found:
+            named = getattr(entity, "use_case", None)
+            found[entity.id] = (entity, use_cases.get(named) if isinstance(named, str) else None)
+    return found
