@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self.comments = CommentsPanel(document, self)
         self.comments.element_activated.connect(self.show_element)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments)
+        # a tab beside the findings: both keep the column's full height on a laptop
+        self.tabifyDockWidget(self.findings, self.comments)
         self.comments.hide()
         self.history = QDockWidget("Edit history", self)
         self.history.setObjectName("history_dock")

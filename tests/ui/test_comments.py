@@ -66,7 +66,7 @@ def test_resolve_edit_and_delete_on_a_roadmap_item_are_each_one_undo_step(qtbot,
     assert not plan.comments[0].resolved and box.cards[0].resolve_button.text() == "Resolve"
 
     box.cards[0].edit_button.click()
-    assert box.entry.toPlainText() == "Start after the diagnostic?" and box.add_button.text() == "Save comment"
+    assert box.entry.toPlainText() == "Start after the diagnostic?" and box.add_button.text() == "Save"
     box.entry.setPlainText("Start in week 5")
     box.add_button.click()
     assert plan.comments[0].text == "Start in week 5" and len(plan.comments) == 1

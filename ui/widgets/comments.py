@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +41,15 @@ def meta_text(author: str, created: datetime, resolved: bool) -> str:
     return f"{who} · {day_text(created)}" + (" · resolved" if resolved else "")
 
 
+def _small_button(text: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, as push buttons are
+    return button
+
+
 class CommentCard(QFrame):
     """One comment: who and when, the words as written, and its buttons."""
 
@@ -51,19 +61,23 @@ class CommentCard(QFrame):
         self.setObjectName("comment_card")
         self.meta = plain_label(meta_text(comment.author, comment.created, comment.resolved))
         self.meta.setEnabled(False)  # the muted colour of the theme, light or dark
+        self.meta.setWordWrap(True)
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text = plain_label(comment.text)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text.setEnabled(not comment.resolved)
-        self.resolve_button = QPushButton("Reopen" if comment.resolved else "Resolve")
+        # small flat buttons: three of them fit the narrow inspector beside a map
+        self.resolve_button = _small_button("Reopen" if comment.resolved else "Resolve")
         self.resolve_button.setToolTip("Mark the comment open again" if comment.resolved else "Mark it dealt with")
-        self.edit_button = QPushButton("Edit")
-        self.delete_button = QPushButton("Delete")
-        for button in (self.resolve_button, self.edit_button, self.delete_button):
-            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.edit_button = _small_button("Edit")
+        self.edit_button.setToolTip("Change the words (in the box below)")
+        self.delete_button = _small_button("Delete")
+        self.delete_button.setToolTip("Delete the comment (Undo brings it back)")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(2)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
@@ -95,6 +109,7 @@ class CommentsBox(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)
         self.list_layout = QVBoxLayout()
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(4)
@@ -104,7 +119,8 @@ class CommentsBox(QWidget):
         self.entry.setTabChangesFocus(True)
         self.entry.setMinimumHeight(44)
         self.entry.setMaximumHeight(72)
-        self.add_button = QPushButton("Add comment")
+        self.entry.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.add_button = QPushButton("Add")
         self.add_button.setToolTip("Add the comment, in your name from the preferences (Ctrl+Enter)")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.hide()
@@ -224,7 +240,7 @@ class CommentsBox(QWidget):
         self._show_mode()
 
     def _show_mode(self) -> None:
-        self.add_button.setText("Save comment" if self.editing else "Add comment")
+        self.add_button.setText("Save" if self.editing else "Add")
         self.cancel_button.setVisible(self.editing is not None)
         self.entry.setPlaceholderText("Change the comment (Ctrl+Enter)" if self.editing else ENTRY_HINT)
 

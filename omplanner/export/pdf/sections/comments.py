@@ -45,5 +45,5 @@ def comments_chapter(ctx: Ctx, number: int) -> list:
             s.body,
         )
     )
-    flow.append(table(ctx, ["On", "Comment", "By", "State"], comment_rows(plan), [3, 5, 1.8, 1.1]))
+    flow.append(table(ctx, ["On", "Comment", "By", "State"], comment_rows(plan), [2.8, 5, 2.1, 1.1]))
     return flow
