@@ -370,6 +370,9 @@ class MainWindow(QMainWindow):
             page = self.show_page(page_id)
             select = getattr(page, "select_element", None)
             if callable(select) and select(element_id):
+                comments = getattr(page, "show_comments", None)  # a page that keeps them on a tab
+                if callable(comments):
+                    comments()
                 return True
         self.show_message(f"The {place.entity.kind_label} is not shown on a page of its own")
         return False

@@ -149,3 +149,33 @@ def test_activating_a_row_shows_the_element_selected_on_its_page(qtbot, window):
     panel.entries.setCurrentRow(0)
     panel.show_button.click()
     assert window.current_page() is window.page("decisions")
+
+
+@pytest.mark.parametrize(
+    ("page_id", "element"),
+    [("decisions", "dec-ap-variance"), ("use_cases", "uc-email"), ("diagnostic", "score-uc-ap-decision_rights")],
+)
+def test_decisions_use_cases_and_scores_take_comments_on_their_page(qtbot, window, page_id, element):
+    page = window.show_page(page_id)
+    assert window.show_element(element) and window.current_page() is page
+    box = page.comments
+    assert box.element_id == element and box.isVisibleTo(page) and box.cards == []
+    _type(qtbot, box, "Check with the client")
+    qtbot.keyClick(box.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [c.text for c in window.document.plan.comments if c.element == element] == ["Check with the client"]
+    assert [c.text.text() for c in box.cards] == ["Check with the client"]
+    window.document.undo_stack.undo()
+    assert box.cards == []
+
+
+def test_a_cell_without_an_agreed_score_says_how_to_comment(qtbot, example_plan):
+    from ui.pages.diagnostic import DiagnosticPage
+
+    example_plan.scores = [s for s in example_plan.scores if s.use_case != "uc-forecast"]
+    page = DiagnosticPage(Document(example_plan))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.select_element("uc-forecast")
+    page.show_comments()
+    assert page.comments.element_id is None and page.comments_hint.isVisibleTo(page)
+    assert not page.comments.isVisibleTo(page)

@@ -263,3 +263,20 @@ class CommentsBox(QWidget):
                 self.cancel_edit()
                 return True
         return super().eventFilter(watched, event)
+
+
+def scrolled_comments(document, height: int = 0) -> tuple[CommentsBox, QWidget]:
+    """A comments box in a frame that scrolls, for a page's detail area of fixed height (a
+    decision's, a use case's): the box and the widget to lay out."""
+    from PySide6.QtWidgets import QScrollArea
+
+    box = CommentsBox(document)
+    scroll = QScrollArea()
+    scroll.setWidget(box)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if height:
+        scroll.setMaximumHeight(height)
+    box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return box, scroll
