@@ -105,3 +105,13 @@ def test_a_plan_without_comments_has_no_comments_sheet(example_plan, tmp_path):
     target = tmp_path / "plan.xlsx"
     export_xlsx(example_plan, target)
     assert "Comments" not in load_workbook(target).sheetnames
+
+
+def test_reading_the_workbook_back_leaves_the_comments_alone(commented, tmp_path):
+    from omplanner.export.xlsx import export_xlsx
+    from omplanner.workbook_import.compare import import_workbook
+
+    target = tmp_path / "plan.xlsx"
+    export_xlsx(commented, target)
+    result = import_workbook(commented, target)
+    assert result.empty and not result.errors and not result.notes
