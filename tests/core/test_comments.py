@@ -152,3 +152,18 @@ def test_merge_keeps_their_resolve_and_your_edit_of_one_comment(plan):
     assert result.conflicts == []
     (comment,) = result.plan.comments
     assert (comment.text, comment.resolved) == ("Ask finance by Friday", True)
+
+
+def test_a_comment_on_a_step_their_copy_removed_is_a_named_conflict_and_nothing_is_lost(plan):
+    base = plan.model_copy(deep=True)
+    mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    add_comment(mine, STEP, "Keep this step?", "Ann").apply(mine)
+    remove_cascade(theirs, STEP).apply(theirs)
+    result = merge_plans(base, mine, theirs)
+    (conflict,) = result.conflicts
+    assert conflict.kind == "removal" and 'comment "Keep this step?"' in conflict.line()
+    assert [key for key, _words in conflict.choices] == ["keep", "drop"]
+    assert [c.text for c in result.plan.comments] == ["Keep this step?"]  # by default, kept with its step
+    assert result.plan.find_step(STEP) is not None and check_integrity(result.plan) == []
+    dropped = merge_plans(base, mine, theirs, take="theirs").plan
+    assert dropped.comments == [] and dropped.find_step(STEP) is None and check_integrity(dropped) == []
