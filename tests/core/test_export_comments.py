@@ -20,6 +20,7 @@ HOSTILE = 'Is <b>this</b> & "that" <img src="x"/> right? =1+1'
 
 @pytest.fixture
 def commented(example_plan):
+    example_plan.comments = []  # the tests count their own comments, whatever the example holds
     add_comment(example_plan, "ap-r3", HOSTILE, "Ana Ruiz", now=WHEN).apply(example_plan)
     add_comment(example_plan, "item-2", "Start after the diagnostic", "Ben", now=WHEN).apply(example_plan)
     resolve_comment(example_plan, example_plan.comments[1].id).apply(example_plan)
@@ -54,6 +55,7 @@ def test_the_board_pack_leaves_comments_out_unless_asked(commented, tmp_path):
 
 
 def test_a_plan_without_comments_has_no_appendix(example_plan, tmp_path):
+    example_plan.comments = []
     target = tmp_path / "team.pdf"
     export_pdf(example_plan, target, options=PackOptions(audience="team"))
     assert "Remarks left on elements" not in _text(target)
@@ -98,6 +100,7 @@ def test_the_workbook_has_a_comments_sheet_with_formula_safe_text(commented, tmp
 
 
 def test_a_plan_without_comments_has_no_comments_sheet(example_plan, tmp_path):
+    example_plan.comments = []
     from openpyxl import load_workbook
 
     from omplanner.export.xlsx import export_xlsx
