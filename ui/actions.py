@@ -108,6 +108,13 @@ ACTIONS: list[ActionSpec] = [
         checkable=True,
     ),
     ActionSpec(
+        "view.comments",
+        "&Comments",
+        "toggle_comments",
+        "Show or hide the comments on the plan's elements: open, resolved or all",
+        checkable=True,
+    ),
+    ActionSpec(
         "view.presentation",
         "&Presentation mode",
         "set_presentation",

@@ -30,6 +30,7 @@ KEYS: dict[str, tuple[SK | None, str]] = {
     "view.previous_pane": (None, "Shift+F6"),
     "view.findings": (None, "Ctrl+Shift+F"),
     "view.history": (None, "Ctrl+Shift+H"),
+    "view.comments": (None, "Ctrl+Shift+M"),
     "view.presentation": (None, "F5"),
     "view.fullscreen": (SK.FullScreen, "F11"),
     "help.about": (None, ""),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from omplanner import APP_NAME
 
 from .actions import build_actions
+from .comments_panel import CommentsPanel
 from .document import Document
 from .findings_panel import FindingsPanel
 from .icons import app_icon, icon
@@ -136,6 +137,12 @@ class MainWindow(QMainWindow):
         self.findings.rules_requested.connect(self.show_rules)
         self.findings.fixed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
+        self.comments = CommentsPanel(document, self)
+        self.comments.element_activated.connect(self.show_element)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments)
+        # a tab beside the findings: both keep the column's full height on a laptop
+        self.tabifyDockWidget(self.findings, self.comments)
+        self.comments.hide()
         self.history = QDockWidget("Edit history", self)
         self.history.setObjectName("history_dock")
         self.history.setAccessibleName("Edit history")
@@ -143,6 +150,7 @@ class MainWindow(QMainWindow):
         self.history.visibilityChanged.connect(self._history_shown_or_hidden)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
+        self.comments.visibilityChanged.connect(self._history_shown_or_hidden)
 
         self.action_map = build_actions(self)
         self.menus = build_menus(
@@ -300,7 +308,7 @@ class MainWindow(QMainWindow):
         """F6 / Shift+F6: the keyboard moves to the next pane (pages list, page, findings,
         history), as in other desktop editors; the way out of a map or a table that keeps Tab."""
         panes = [self.sidebar, self.stack]
-        panes += [dock for dock in (self.findings, self.history) if dock.isVisible()]
+        panes += [dock for dock in (self.findings, self.history, self.comments) if dock.isVisible()]
         focused = QApplication.focusWidget()
         here = next((i for i, pane in enumerate(panes) if focused is not None and pane.isAncestorOf(focused)), -1)
         if here == -1 and self.findings.owns(focused):
@@ -349,6 +357,26 @@ class MainWindow(QMainWindow):
             self.show_page(component_page)
         return False
 
+    def show_element(self, element_id: str) -> bool:
+        """Show the page of an element and select it there (a comment's row was activated).
+        True if a page took it; the status bar says so when none could."""
+        place = self.document.places.place(element_id)
+        if place is None:
+            self.show_message("That element is no longer in the plan")
+            return False
+        kind = type(place.entity).__name__
+        page_id = ENTITY_PAGE.get(kind)
+        if page_id in {p.id for p in PAGES}:
+            page = self.show_page(page_id)
+            select = getattr(page, "select_element", None)
+            if callable(select) and select(element_id):
+                comments = getattr(page, "show_comments", None)  # a page that keeps them on a tab
+                if callable(comments):
+                    comments()
+                return True
+        self.show_message(f"The {place.entity.kind_label} is not shown on a page of its own")
+        return False
+
     # -- actions ------------------------------------------------------------------------------
 
     def _wire_actions(self) -> None:
@@ -362,6 +390,7 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._redo_text_changed)
         self.findings.visibilityChanged.connect(self.action_map["view.findings"].setChecked)
         self.history.visibilityChanged.connect(self.action_map["view.history"].setChecked)
+        self.comments.visibilityChanged.connect(self.action_map["view.comments"].setChecked)
         self.action_map["view.findings"].setChecked(True)
 
     def _undo_text_changed(self, text: str) -> None:
@@ -411,6 +440,13 @@ class MainWindow(QMainWindow):
         if visible:
             self.history.raise_()
 
+    def toggle_comments(self, visible: bool) -> None:
+        """View › Comments: the panel of every comment in the plan."""
+        self.comments.setVisible(visible)
+        if visible:
+            self.comments.raise_()
+            self.comments.entries.setFocus()
+
     def set_presentation(self, on: bool) -> None:
         """Full screen and larger type for a projector; F5 again restores the window as it was."""
         from PySide6.QtWidgets import QApplication
@@ -447,11 +483,13 @@ class MainWindow(QMainWindow):
 
     def wants_rail(self) -> bool:
         """The findings panel folds to its rail in presentation mode and when the window is short of
-        room, unless the edit history shares its column (a rail's width would leave that unreadable)."""
-        history_beside = (
-            self.history.isVisible()
-            and not self.history.isFloating()
-            and self.dockWidgetArea(self.history) == self.dockWidgetArea(self.findings)
+        room, unless the edit history or the comments share its column (a rail's width would leave
+        them unreadable)."""
+        history_beside = any(
+            dock.isVisible()
+            and not dock.isFloating()
+            and self.dockWidgetArea(dock) == self.dockWidgetArea(self.findings)
+            for dock in (self.history, self.comments)
         )
         short = self.presentation.active or self.width() < RAIL_BELOW
         return short and not self.findings.isFloating() and not history_beside

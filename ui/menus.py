@@ -39,6 +39,7 @@ MENUS: list[tuple[str, list[MenuEntry]]] = [
         [
             "view.findings",
             "view.history",
+            "view.comments",
             "-",
             "view.next_pane",
             "view.previous_pane",

@@ -38,6 +38,7 @@ from omplanner.export.pack_options import (
     VERSION_CHARS,
     LogoError,
     PackOptions,
+    default_sections,
     read_logo,
 )
 
@@ -159,6 +160,8 @@ class PackOptionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._load()
+        # the team's remarks go in the team's pack and stay out of the board's, unless chosen after
+        self.team.toggled.connect(self.sections["comments"].setChecked)
 
     def _load(self) -> None:
         store = settings()
@@ -167,7 +170,8 @@ class PackOptionsDialog(QDialog):
             board = store.value("audience", "board", type=str) != "team"
             self.board.setChecked(board)
             self.team.setChecked(not board)
-            chosen = store.value("sections", ",".join(SECTIONS), type=str).split(",")
+            default = default_sections("board" if board else "team")
+            chosen = store.value("sections", ",".join(k for k in SECTIONS if k in default), type=str).split(",")
             for key, box in self.sections.items():
                 box.setChecked(key in chosen)
             self.paper.setCurrentIndex(max(0, self.paper.findData(store.value("paper", "a4", type=str))))

@@ -81,7 +81,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     pack.add_argument(
         "--sections",
         metavar="LIST",
-        help="chapters to include, comma-separated, of: summary, use_cases, roadmap, findings, appendix (default all)",
+        help="chapters to include, comma-separated, of: summary, use_cases, roadmap, findings, appendix, comments "
+        "(default all, but comments only for --audience team)",
+    )
+    pack.add_argument(
+        "--comments",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="add (or with --no-comments leave out) the appendix of comments on the plan's elements "
+        "(default: in the team's pack, not in the board's)",
     )
     pack.add_argument("--organisation", metavar="NAME", default="", help="who issues the pack (cover and footer)")
     pack.add_argument("--logo", type=Path, metavar="FILE.png", help="a PNG logo for the cover (at most 2 MB)")
@@ -96,15 +104,18 @@ def pack_options(args: argparse.Namespace):
     """The board pack options the flags ask for; a bad value is a usage error naming it."""
     from datetime import date
 
-    from ..export.pack_options import SECTIONS, LogoError, PackOptions, read_logo
+    from ..export.pack_options import SECTIONS, LogoError, PackOptions, default_sections, read_logo
 
-    sections = frozenset(SECTIONS)
+    sections = default_sections(args.audience)
     if args.sections:
         asked = [x.strip() for x in args.sections.split(",") if x.strip()]
         unknown = [x for x in asked if x not in SECTIONS]
         if unknown:
             raise CliError(f"--sections: unknown {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
         sections = frozenset(asked)
+    comments = getattr(args, "comments", None)
+    if comments is not None:
+        sections = sections | {"comments"} if comments else sections - {"comments"}
     issued = None
     if args.date:
         try:

@@ -2,6 +2,7 @@
 
 from .base import Change, ChangeSet, Command, CommandError, Macro
 from .cascade import remove_cascade
+from .comments import add_comment, delete_comment, edit_comment, resolve_comment
 from .entities import AddEntity, MoveEntity, RemoveEntity, SetFields
 from .history import SetHistory
 from .rule_settings import SetRuleSetting
@@ -18,5 +19,9 @@ __all__ = [
     "SetFields",
     "SetHistory",
     "SetRuleSetting",
+    "add_comment",
+    "delete_comment",
+    "edit_comment",
     "remove_cascade",
+    "resolve_comment",
 ]

@@ -17,7 +17,21 @@ from typing import Any
 
 from ..model import Plan
 from .records import ROOT, FieldKey, Record, ancestors, descendants, ref_fields, take_apart
-from .words import COMPONENT_ORDER, WHOLE_PLAN, component_of, key_label, ref_kind, shown, use_case_label, use_case_of
+from .words import (
+    COMMENTS,
+    COMPONENT_ORDER,
+    WHOLE_PLAN,
+    comment_state,
+    comment_subject,
+    comment_use_case,
+    component_of,
+    is_comment,
+    key_label,
+    ref_kind,
+    shown,
+    use_case_label,
+    use_case_of,
+)
 
 IGNORED: frozenset[FieldKey] = frozenset({("id",), ("modified",)})
 """Not differences a reader means: the id (equal by matching), and the time of the last save."""
@@ -53,6 +67,8 @@ class Difference:
         where = " → ".join(self.where) or self.what
         if self.kind in ("changed", "moved") and self.field:
             return f"{self.kind} {where}: {self.field} {self.old} → {self.new}"
+        if self.kind in ("added", "removed") and (self.new or self.old):
+            return f"{self.kind} {where}: {self.new or self.old}"  # a comment's words
         return f"{self.kind} {where}"
 
     def to_json(self) -> dict[str, Any]:
@@ -148,6 +164,8 @@ def compare_records(old: dict[str, Record], new: dict[str, Record]) -> Compariso
 
 
 def _row(kind: str, record: Record, records: dict[str, Record], sides: list[dict[str, Record]]) -> Difference:
+    if is_comment(record):
+        return _comment_row(kind, record, sides)
     return Difference(
         kind,
         record.id,
@@ -156,6 +174,19 @@ def _row(kind: str, record: Record, records: dict[str, Record], sides: list[dict
         use_case_label(sides, use_case_of(records, record.id)),
         component_of(records, record.id),
     )
+
+
+def _comment_row(kind: str, record: Record, sides: list[dict[str, Record]]) -> Difference:
+    """A comment is named by what it is on (its own words are its first line): 'comment on step
+    "Match invoice"', listed under the use case of that element, among the comments."""
+    words = f"comment on {comment_subject(sides, record)}"
+    text = str(record.values.get(("text",)) or "")
+    row = Difference(kind, record.id, words, (words,), use_case_label(sides, comment_use_case(sides, record)), COMMENTS)
+    if kind == "added" and text.strip():
+        row.field, row.new = "text", shown(text)
+    elif kind == "removed" and text.strip():
+        row.field, row.old = "text", shown(text)
+    return row
 
 
 def _changes(before: Record, after: Record, old: dict[str, Record], new: dict[str, Record]) -> list[Difference]:
@@ -179,7 +210,9 @@ def _changes(before: Record, after: Record, old: dict[str, Record], new: dict[st
         if key in POSITION and all(k in after.values for k in POSITION):
             continue
         was, now = before.values.get(key), after.values.get(key)
-        if was != now:
+        if was != now and key == ("resolved",) and is_comment(after):
+            rows.append(row("changed", key, "state", comment_state(was), comment_state(now)))
+        elif was != now:
             kind = ref_kind(after, key)
             rows.append(row("changed", key, key_label(key), shown(was, kind, old), shown(now, kind, new)))
     for name, ids in after.lists.items():

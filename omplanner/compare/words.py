@@ -37,6 +37,7 @@ COMPONENT_ORDER = (
     "Data flows",
     "Diagnostic scores",
     "Roadmap",
+    "Comments",
     "Rule settings",
 )
 
@@ -107,3 +108,35 @@ def shown(value: Any, ref_kind: str | None = None, records: dict[str, Record] | 
 
 def ref_kind(record: Record, key: FieldKey) -> str | None:
     return getattr(record.cls, "refs", {}).get(key[0]) if len(key) == 1 else None
+
+
+COMMENTS = "Comments"
+"""The component comments are listed under, beside the use case of the element they are on."""
+
+
+def is_comment(record: Record) -> bool:
+    return getattr(record.cls, "id_prefix", "") == "note" and ("element",) in record.values
+
+
+def comment_subject(sides: list[dict[str, Record]], record: Record) -> str:
+    """What a comment is on, as a reader names it: 'step "Match invoice"'. Looked up in each copy
+    in turn: the element may be in one copy only."""
+    element = record.values.get(("element",))
+    for records in sides:
+        target = records.get(element) if isinstance(element, str) else None
+        if target is not None:
+            return f'{target.kind_label} "{short_name(target.title)}"'
+    return f'"{short_name(str(element))}" (not in the plan)'
+
+
+def comment_use_case(sides: list[dict[str, Record]], record: Record) -> str | None:
+    """The id of the use case of the element a comment is on, in the first copy that has it."""
+    element = record.values.get(("element",))
+    for records in sides:
+        if isinstance(element, str) and element in records:
+            return use_case_of(records, element)
+    return None
+
+
+def comment_state(resolved: Any) -> str:
+    return "resolved" if resolved else "open"

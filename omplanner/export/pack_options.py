@@ -7,7 +7,7 @@ settings, the command line takes them as flags. Nothing here changes the plan.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -27,8 +27,20 @@ SECTIONS: dict[str, str] = {
     "roadmap": "Roadmap",
     "findings": "What still needs deciding (findings)",
     "appendix": "Plan-wide items",
+    "comments": "Comments on the plan (appendix)",
 }
 """Chapters a pack may include, in the order they appear, with the words the dialog shows."""
+
+TEAM_ONLY = frozenset({"comments"})
+"""Chapters a pack leaves out unless asked, when it is made for the board: the working team's
+remarks on the plan are theirs to share."""
+
+
+def default_sections(audience: str) -> frozenset[str]:
+    """The chapters of a pack for this audience when nobody chose: all for the working team; for
+    the board, all but the comments."""
+    return frozenset(SECTIONS) if audience == "team" else frozenset(SECTIONS) - TEAM_ONLY
+
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 """A logo larger than this is refused: it would swell every copy of the pack for a small mark."""
@@ -58,7 +70,8 @@ class Logo:
 class PackOptions:
     audience: Audience = "board"
     paper: Paper = "a4"
-    sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
+    sections: frozenset[str] | None = None
+    """The chapters; None means the audience's default (``default_sections``)."""
     organisation: str = ""
     """Who issues the pack (the consultancy or the client's programme office): on the cover and
     in every footer."""
@@ -76,6 +89,8 @@ class PackOptions:
             raise ValueError(f"the audience is board or team, not {self.audience!r}")
         if self.paper not in PAPERS:
             raise ValueError(f"the paper is a4 or letter, not {self.paper!r}")
+        if self.sections is None:
+            object.__setattr__(self, "sections", default_sections(self.audience))
         unknown = set(self.sections) - set(SECTIONS)
         if unknown:
             raise ValueError(f"unknown sections: {', '.join(sorted(unknown))}; known: {', '.join(SECTIONS)}")

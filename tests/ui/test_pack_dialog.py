@@ -21,8 +21,11 @@ def test_the_choices_are_remembered_for_that_plan_only(qtbot, tmp_path):
     plan_a, plan_b = tmp_path / "a.omplan", tmp_path / "b.omplan"
     dialog = PackOptionsDialog(plan_a)
     qtbot.addWidget(dialog)
-    assert dialog.board.isChecked() and all(box.isChecked() for box in dialog.sections.values())
+    assert dialog.board.isChecked()
+    # the board's pack has every chapter but the team's comments; the team's pack has them too
+    assert [key for key, box in dialog.sections.items() if not box.isChecked()] == ["comments"]
     dialog.team.setChecked(True)
+    assert all(box.isChecked() for box in dialog.sections.values())
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
     dialog.organisation.setText("Harbour <b>Advisory</b> & Co")
     dialog.mark.setCurrentText("Board only")
@@ -33,6 +36,7 @@ def test_the_choices_are_remembered_for_that_plan_only(qtbot, tmp_path):
     options = dialog.chosen()
     assert (options.audience, options.paper, options.version, options.draft) == ("team", "letter", "0.4", True)
     assert options.organisation == "Harbour <b>Advisory</b> & Co" and "appendix" not in options.sections
+    assert "comments" in options.sections
 
     again = PackOptionsDialog(plan_a)
     qtbot.addWidget(again)

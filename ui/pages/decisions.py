@@ -27,6 +27,7 @@ from omplanner.model import Autonomy, Decision, new_id
 
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, role_choices, step_choices, use_case_choices
+from ..widgets.comments import scrolled_comments
 from ..widgets.rotated_header import RotatedHeader
 from ..widgets.style import SPACING, apply_page_font, compact
 from ..widgets.table_model import Column, EntityTableModel
@@ -131,7 +132,10 @@ class DecisionsPage(QWidget):
         right.addRow("Rationale", self.rationale_edit)
         detail_layout.addLayout(left, 1)
         detail_layout.addLayout(right, 1)
+        self.comments, comments_area = scrolled_comments(document)
+        detail_layout.addWidget(comments_area, 1)
         self.table.current_entity_changed.connect(lambda _id: self.binder.refresh())
+        self.table.current_entity_changed.connect(self.comments.set_element)
 
         legend = QLabel("On a role cell, keys R A C I toggle the letter · Delete clears")
         tools = QHBoxLayout()

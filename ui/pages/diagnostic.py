@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from omplanner.commands import AddEntity, ChangeSet, Command, Macro, SetFields, 
 from omplanner.model import Component, Score, index_places, new_id
 
 from ..widgets.bindings import FormBinder
+from ..widgets.comments import CommentsBox
 from ..widgets.radar import RadarChart, Series
 from ..widgets.score_grid import (
     COMPONENTS,
@@ -76,6 +78,7 @@ def linkable_elements(plan, use_case_id: str) -> list[tuple[str, str]]:
 
 
 ROOM_TAB = "Round in the room"
+COMMENTS_TAB = "Comments"
 
 
 class DiagnosticPage(QWidget):
@@ -163,6 +166,27 @@ class DiagnosticPage(QWidget):
         room_buttons.addWidget(remove_button)
         room_column.addLayout(room_buttons)
         self.detail_tabs.addTab(room_tab, ROOM_TAB)
+
+        # The focused cell's agreed score: the comments on it.
+        self.comments = CommentsBox(document)
+        self.comments_hint = QLabel("Score this cell first: comments are kept on its agreed score.")
+        self.comments_hint.setWordWrap(True)
+        self.comments_hint.setEnabled(False)
+        comments_tab = QWidget()
+        comments_column = QVBoxLayout(comments_tab)
+        comments_column.setContentsMargins(0, SPACING, 0, 0)
+        comments_column.addWidget(self.comments_hint)
+        comments_column.addWidget(self.comments)
+        comments_column.addStretch(1)
+        comments_scroll = QScrollArea()
+        comments_scroll.setWidget(comments_tab)
+        comments_scroll.setWidgetResizable(True)
+        comments_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        comments_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_tabs.addTab(comments_scroll, COMMENTS_TAB)
+        self.comments.count_changed.connect(
+            lambda n: self.detail_tabs.setTabText(2, f"{COMMENTS_TAB} ({n})" if n else COMMENTS_TAB)
+        )
 
         # The grid across the page, the focused cell and the radar side by side under it: with
         # the radar beside the grid the page did not fit a 1366-pixel laptop with the findings dock.
@@ -324,6 +348,8 @@ class DiagnosticPage(QWidget):
         self.agree_button.setEnabled(room is not None)
         count = self.room_model.rowCount()
         self.detail_tabs.setTabText(1, f"{ROOM_TAB} ({count})" if count else ROOM_TAB)
+        self.comments.set_element(agreed.id if agreed is not None else None)
+        self.comments_hint.setVisible(agreed is None)
         self._refresh_radar(cell[0] if cell else None)
 
     def _refresh_radar(self, focused_use_case: str | None) -> None:
@@ -335,6 +361,10 @@ class DiagnosticPage(QWidget):
             )
             series.append(Series(use_case.name, SERIES[n % len(SERIES)], values, use_case.id == focused_use_case))
         self.radar.set_series(series)
+
+    def show_comments(self) -> None:
+        """Bring the focused cell's comments to the front (a comment's row in the panel was activated)."""
+        self.detail_tabs.setCurrentIndex(2)
 
     def select_element(self, element_id: str) -> bool:
         plan = self.document.plan

@@ -21,6 +21,7 @@ from omplanner.model import UseCaseStatus
 from omplanner.model.factories import make_use_case
 
 from ..widgets.bindings import FormBinder
+from ..widgets.comments import scrolled_comments
 from ..widgets.naming import unused_name
 from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
@@ -93,7 +94,10 @@ class UseCasesPage(QWidget):
         columns_layout.addLayout(left, 3)
         columns_layout.addLayout(right, 2)
         columns_layout.addLayout(outcome, 2)
+        self.comments, comments_area = scrolled_comments(document)
+        columns_layout.addWidget(comments_area, 2)
         self.table.current_entity_changed.connect(lambda _id: self.binder.refresh())
+        self.table.current_entity_changed.connect(self.comments.set_element)
 
         layout = page_layout(self)
         layout.addWidget(

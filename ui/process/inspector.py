@@ -24,6 +24,7 @@ from omplanner.commands import SetFields
 from omplanner.model import AiIntervention, StepKind
 
 from ..widgets.choices import enum_items
+from ..widgets.comments import CommentsBox
 from ..widgets.plain_text import literal_html
 from ..widgets.type_ahead import type_ahead
 
@@ -95,6 +96,8 @@ class StepInspector(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.form)
+        self.comments = CommentsBox(document)
+        layout.addWidget(self.comments)
         layout.addStretch(1)
         for label_widget, text in ((self.threshold, "Confidence below which the AI hands the case over"),):
             label_widget.setToolTip(text)
@@ -132,6 +135,7 @@ class StepInspector(QWidget):
     def refresh(self) -> None:
         found = self._step()
         self.form.setVisible(found is not None)
+        self.comments.set_element(found[2].id if found is not None else None)
         if found is None:
             self.title.setText("Select a step to see and change its details.")
             return

@@ -91,6 +91,8 @@ class RoadmapInspector(QWidget):
         layout.addWidget(self.form)
         layout.addWidget(self.schedule)
         layout.addLayout(self.findings_box)
+        self.comments = None
+        """The comments on the item (``ui.widgets.comments.CommentsBox``), given by the page."""
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # scroll, never squeeze
         layout.addStretch(1)
         layout.addWidget(self.delete)
@@ -109,6 +111,14 @@ class RoadmapInspector(QWidget):
         self.notes.installEventFilter(self)
         self.show_item(None, None)
 
+    def add_comments(self, box) -> None:
+        """Show the selected item's comments under its findings (the box needs the document,
+        which the page holds)."""
+        self.comments = box
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.delete) - 1, box)  # before the stretch
+        box.set_element(self.item_id)
+
     def show_item(
         self,
         plan: Plan | None,
@@ -125,6 +135,8 @@ class RoadmapInspector(QWidget):
         self.schedule.setVisible(item is not None)
         self.delete.setVisible(item is not None)
         self._clear_findings()
+        if self.comments is not None:
+            self.comments.set_element(item.id if item is not None else None)
         if item is None:
             self.item_id = None
             self.heading.setText(HINT)

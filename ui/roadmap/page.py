@@ -25,6 +25,7 @@ from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
 from omplanner.rules.words import quoted
 
+from ..widgets.comments import CommentsBox
 from ..widgets.plain_text import plain_label
 from ..widgets.style import apply_page_font, type_scale
 from ..widgets.table_view import page_header, page_layout
@@ -67,6 +68,7 @@ class RoadmapPage(QWidget):
         self.view = RoadmapView(self.scene, lambda: self.document.plan, self)
         self.inspector = RoadmapInspector(self)
         self.inspector.setMinimumWidth(230)
+        self.inspector.add_comments(CommentsBox(document))
         self.view.setToolTip(GESTURE_HINT)
         self.inspector_panel = QScrollArea()
         self.inspector_panel.setWidget(self.inspector)

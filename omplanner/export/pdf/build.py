@@ -19,6 +19,7 @@ from .blocks import Ctx
 from .document import BoardPackTemplate, Marks, frame_size
 from .keep import keep_with_next
 from .sections.candidates import candidates_chapter, is_developed
+from .sections.comments import comments_chapter
 from .sections.cover import contents, cover, cover_notes
 from .sections.findings import findings_chapter, rule_settings_chapter
 from .sections.other import plan_wide_chapter
@@ -77,7 +78,11 @@ def build_story(plan: Plan, analysis: PlanAnalysis, options: PackOptions, report
         story += rule_settings_chapter(ctx, number)
         number += 1
     if options.includes("appendix"):
-        story += plan_wide_chapter(ctx, number)
+        plan_wide = plan_wide_chapter(ctx, number)
+        story += plan_wide
+        number += 1 if plan_wide else 0
+    if options.includes("comments"):
+        story += comments_chapter(ctx, number)
     return keep_with_next(story)
 
 

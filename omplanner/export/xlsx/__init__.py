@@ -45,6 +45,7 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
     from openpyxl import Workbook
 
     from ..analysis import analyse_plan
+    from .comments import write_comments
     from .context import ExportContext
     from .decisions import write_decision_rights
     from .diagnostic import write_diagnostic
@@ -80,6 +81,7 @@ def _export(plan: Plan, path: Path, report: Callable[[float, str], None]) -> Pat
         ("Writing the capabilities", lambda: write_capabilities(ctx)),
         ("Writing the findings", lambda: write_findings(ctx)),
         ("Writing the rule settings", lambda: write_rule_settings(ctx)),
+        ("Writing the comments", lambda: write_comments(ctx)),
     ]
     step_size = 0.8 / len(steps)
     fraction = 0.05

@@ -109,7 +109,7 @@ def write_governance(ctx: ExportContext) -> None:
     print_setup(ws, owners.header_row)
 
 
-def _register_sheet(ctx: ExportContext, title: str, blurb: str, table: str, columns, rows, freeze_column: int = 2):
+def register_sheet(ctx: ExportContext, title: str, blurb: str, table: str, columns, rows, freeze_column: int = 2):
     """A sheet that holds one table under its heading, its header row frozen and repeated on
     every printed page. Returns the sheet and the table's area."""
     ws = ctx.new_sheet(title)
@@ -121,7 +121,7 @@ def _register_sheet(ctx: ExportContext, title: str, blurb: str, table: str, colu
 
 
 def write_data_sources(ctx: ExportContext) -> None:
-    ws, area = _register_sheet(
+    ws, area = register_sheet(
         ctx,
         "Data sources",
         "Where each source comes from, how it is validated, how fast it arrives and who owns its quality.",
@@ -164,7 +164,7 @@ def write_data_sources(ctx: ExportContext) -> None:
 
 
 def write_capabilities(ctx: ExportContext) -> None:
-    ws, area = _register_sheet(
+    ws, area = register_sheet(
         ctx,
         "Capabilities",
         "The new skills per role, the gap to close, and how the role itself changes to build them.",
@@ -208,7 +208,7 @@ def write_findings(ctx: ExportContext) -> None:
     n = len(ctx.plan.rule_settings)
     if n:
         blurb += f" This plan applies {n} rule{'s' if n != 1 else ''} differently: see the {RULE_SETTINGS} sheet."
-    ws, area = _register_sheet(
+    ws, area = register_sheet(
         ctx,
         "Findings",
         blurb,
@@ -251,7 +251,7 @@ def write_rule_settings(ctx: ExportContext) -> None:
     applied = applied_settings(ctx.plan)
     if not applied:
         return
-    ws, area = _register_sheet(
+    ws, area = register_sheet(
         ctx,
         RULE_SETTINGS,
         "Rules this plan applies differently, with the reason recorded; the Findings sheet follows these settings.",
