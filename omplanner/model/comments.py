@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from .base import Entity, short_name
 from .plan import Comment, Plan, UseCase
 from .walk import find_place, iter_entities
+
+
+def comment_day(when: datetime) -> date:
+    """The day a comment was written, in this computer's time zone: the app, the board pack and
+    the workbook made on one computer all give the same day (the file keeps the time in UTC)."""
+    return (when.astimezone() if when.tzinfo is not None else when).date()
+
+
+def day_words(day: date) -> str:
+    """A day as people write it: '3 Dec 2026'."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def comments_on(plan: Plan, element_id: str) -> list[Comment]:

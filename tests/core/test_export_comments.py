@@ -118,3 +118,33 @@ def test_reading_the_workbook_back_leaves_the_comments_alone(commented, tmp_path
     export_xlsx(commented, target)
     result = import_workbook(commented, target)
     assert result.empty and not result.errors and not result.notes
+
+
+@pytest.fixture
+def auckland(monkeypatch):
+    """A computer in Auckland (UTC+13 in December): late evening UTC is the next day there."""
+    import time
+
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_comments_day_is_the_same_in_the_pack_and_the_workbook_in_this_computers_time_zone(
+    example_plan, tmp_path, auckland
+):
+    from openpyxl import load_workbook
+
+    from omplanner.export.xlsx import export_xlsx
+
+    example_plan.comments = []
+    late = datetime(2026, 12, 3, 23, 30, tzinfo=UTC)  # 4 Dec, 12:30 in Auckland
+    add_comment(example_plan, "ap-r3", "Written late", "Ana Ruiz", now=late).apply(example_plan)
+    pdf = tmp_path / "team.pdf"
+    export_pdf(example_plan, pdf, options=PackOptions(audience="team"))
+    assert "Ana Ruiz · 4 Dec 2026" in _text(pdf)
+    book = load_workbook(export_xlsx(example_plan, tmp_path / "plan.xlsx"))
+    days = [row[4] for row in book["Comments"].iter_rows(min_row=2, values_only=True) if row[5] == "Written late"]
+    assert [d.date() if isinstance(d, datetime) else d for d in days] == [datetime(2026, 12, 4).date()]

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omplanner.model.comments import comment_day, day_words
+
 from ..keymap import SUBMIT_KEYS, pressed_key
 from .plain_text import plain_label
 
@@ -32,8 +34,7 @@ _SUBMIT = {QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) fo
 
 def day_text(when: datetime) -> str:
     """A comment's date as people write it: '3 Dec 2026', in the computer's own time zone."""
-    local = when.astimezone() if when.tzinfo is not None else when
-    return f"{local.day} {local:%b %Y}"
+    return day_words(comment_day(when))
 
 
 def meta_text(author: str, created: datetime, resolved: bool) -> str:

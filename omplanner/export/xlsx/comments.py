@@ -4,7 +4,7 @@ No sheet when the plan has no comments."""
 
 from __future__ import annotations
 
-from ...model.comments import element_index
+from ...model.comments import comment_day, element_index
 from .cells import Column
 from .context import ExportContext
 from .registers import register_sheet
@@ -25,7 +25,7 @@ def write_comments(ctx: ExportContext) -> None:
             entity.display_name if entity is not None else comment.element,
             use_case.name if use_case is not None else "",
             comment.author,
-            comment.created.date(),
+            comment_day(comment.created),
             comment.text,
             "Yes" if comment.resolved else "No",
         ]

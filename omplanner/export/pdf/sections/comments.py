@@ -7,7 +7,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ....model import Plan
 from ....model.base import short_name
-from ....model.comments import element_index, element_words
+from ....model.comments import comment_day, day_words, element_index, element_words
 from ..blocks import Ctx, heading, table
 from ..safe import Para, esc
 
@@ -24,7 +24,7 @@ def comment_rows(plan: Plan) -> list[list[str]]:
         if use_case is not None and use_case is not entity:
             on += f' in use case "{short_name(use_case.name)}"'
 
-        by = " · ".join(p for p in (comment.author or "Someone", f"{comment.created:%d %b %Y}".lstrip("0")) if p)
+        by = " · ".join(p for p in (comment.author or "Someone", day_words(comment_day(comment.created))) if p)
         rows.append([on, comment.text, by, "Resolved" if comment.resolved else "Open"])
     return rows
 
