@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Step
+from ..model import Comment, Step
 from ..model.walk import field_label
 from .conflicts import Chooser, Conflict, sentence
 from .diff import required_refs
@@ -119,12 +119,16 @@ def _conflict(sides: _Sides, merged: dict[str, Record], referrer: str, name: str
         choices.append(("drop", f"Take {target_name} out of its {label}"))
     else:
         choices.append(("drop", f"Clear its {label}"))
+    if record.cls is Comment:  # a remark left on what the other copy removed
+        question = f"{sentence(target_name)} was removed in {remover}, and {record.name} is on it."
+    else:
+        question = f"{sentence(target_name)} was removed in {remover}, and its {label} still refers to it."
     return Conflict(
         key=("reference", referrer, name, target),
         kind="removal",
         what=record.name,
         where=record.path,
-        question=f"{sentence(target_name)} was removed in {remover}, and its {label} still refers to it.",
+        question=question,
         mine="refers to it" if ours else "removed it",
         theirs="removed it" if ours else "refers to it",
         choices=tuple(choices),

@@ -164,6 +164,9 @@ def test_a_comment_on_a_step_their_copy_removed_is_a_named_conflict_and_nothing_
     result = merge_plans(base, mine, theirs)
     (conflict,) = result.conflicts
     assert conflict.kind == "removal" and 'comment "Keep this step?"' in conflict.line()
+    assert conflict.question == (
+        'Step 3 "Match to order and goods receipt" was removed in their copy, and comment "Keep this step?" is on it.'
+    )
     assert [key for key, _words in conflict.choices] == ["keep", "drop"]
     assert [c.text for c in result.plan.comments] == ["Keep this step?"]  # by default, kept with its step
     assert result.plan.find_step(STEP) is not None and check_integrity(result.plan) == []
