@@ -73,7 +73,7 @@ ITEM_STATUS: dict[ItemStatus, Look] = {
 SEVERITY: dict[Severity, Look] = {
     Severity.ERROR: _look(Severity.ERROR, "Error", VERMILLION),
     Severity.WARNING: _look(Severity.WARNING, "Warning", ORANGE),
-    Severity.INFO: _look(Severity.INFO, "Info", BLUE),
+    Severity.INFO: Look(Severity.INFO.label, "Info", *BLUE, many="Info"),
 }
 
 STEP_KIND: dict[StepKind, Look] = {
