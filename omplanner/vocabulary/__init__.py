@@ -6,7 +6,7 @@ Contrast ratios and the colour-vision check are in docs/design.md ("Vocabulary")
 """
 
 from .base import DARK_PAGE, INK, LIGHT_PAGE, PAPER, Look, xlsx
-from .colour import contrast, difference, mix
+from .colour import contrast, difference, lightness, mix
 from .palette import SERIES
 
 # The looks, words and severity order name the model's enums, and the model imports pydantic: they
@@ -73,6 +73,7 @@ __all__ = [
     "percent",
     "contrast",
     "difference",
+    "lightness",
     "lane_title",
     "look",
     "mix",
