@@ -32,7 +32,7 @@ _LAZY = {
         "looks",
     ),
     **dict.fromkeys(("SEVERITY_ORDER", "severity_rank", "worst"), "severity"),
-    **dict.fromkeys(("ai_badge", "change_word", "exception_words", "percent"), "words"),
+    **dict.fromkeys(("ai_badge", "change_word", "count_words", "exception_words", "percent"), "words"),
 }
 
 
@@ -69,6 +69,7 @@ __all__ = [
     "Look",
     "ai_badge",
     "change_word",
+    "count_words",
     "exception_words",
     "percent",
     "contrast",
