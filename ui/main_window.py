@@ -577,8 +577,11 @@ class MainWindow(QMainWindow):
 
             self.counts_label.setText("No findings yet" if plan_gaps(self.document.plan) else "No findings")
         else:
-            parts = [(errors, "error"), (warnings, "warning"), (infos, "note")]
-            self.counts_label.setText(" · ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n))
+            from omplanner.model import Severity
+            from omplanner.vocabulary import SEVERITY_ORDER, count_words
+
+            counts = {Severity.ERROR: errors, Severity.WARNING: warnings, Severity.INFO: infos}
+            self.counts_label.setText(" · ".join(count_words(s, counts[s]) for s in SEVERITY_ORDER if counts[s]))
 
     def refresh_title(self, *_args) -> None:
         if not self.document.has_plan:
