@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.model.comments import comment_day, day_words
-
 from ..keymap import SUBMIT_KEYS, pressed_key
 from .plain_text import plain_label
 
@@ -34,6 +32,8 @@ _SUBMIT = {QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) fo
 
 def day_text(when: datetime) -> str:
     """A comment's date as people write it: '3 Dec 2026', in the computer's own time zone."""
+    from omplanner.model.comments import comment_day, day_words  # the core's model: not before first paint
+
     return day_words(comment_day(when))
 
 
