@@ -118,7 +118,8 @@ def read_baseline(baseline: Baseline) -> Plan:
         return parse_plan(raw)
     except PlanFileError as exc:
         where = " → ".join(exc.location)
-        raise BaselineError(baseline.name, f"{where}: {exc.problem}" if where else exc.problem) from None
+        problem = exc.problem.replace("this JSON is not", "its snapshot is not")
+        raise BaselineError(baseline.name, f"{where}: {problem}" if where else problem) from None
     except RecursionError:
         raise BaselineError(baseline.name, "its snapshot is nested too deep to be a plan") from None
 
