@@ -53,7 +53,7 @@ class BaselinePanel(QWidget):
         self.picker.setAccessibleName("Compare with baseline")
         self.picker.setToolTip("Show a baseline's bars behind the current ones, and what slipped since it was taken")
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(10)
+        self.picker.setMinimumContentsLength(16)
         self.picker_label.setBuddy(self.picker)
         box.addWidget(self.picker_label)
         box.addWidget(self.picker)
@@ -64,7 +64,6 @@ class BaselinePanel(QWidget):
         self.rows = QListWidget()
         self.rows.setAccessibleName("What slipped since the baseline")
         self.rows.setWordWrap(True)
-        self.rows.setMaximumHeight(LIST_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
@@ -182,7 +181,14 @@ class BaselinePanel(QWidget):
                 entry.setFont(font)
             self.rows.addItem(entry)
         self.rows.setVisible(bool(rows))
+        self._fit_rows()
         return True
+
+    def _fit_rows(self) -> None:
+        """As tall as its rows, up to ``LIST_HEIGHT``: the timeline keeps the rest."""
+        count = self.rows.count()
+        need = sum(max(self.rows.sizeHintForRow(i), 0) for i in range(count)) + 2 * self.rows.frameWidth() + 2
+        self.rows.setFixedHeight(min(max(need, 24), LIST_HEIGHT))
 
     def _activated(self, entry: QListWidgetItem) -> None:
         ident = entry.data(Qt.ItemDataRole.UserRole)
