@@ -131,7 +131,7 @@ class BaselinesDialog(QDialog):
         self.resize(560, 360)
         self.intro = plain_label(
             "Named snapshots of the plan, kept in its file. Plan › Save baseline… takes one; the roadmap's "
-            "'Compare with baseline' shows its bars and what slipped since."
+            "Baseline picker shows its bars and what slipped since."
         )
         self.intro.setWordWrap(True)
         self.list = QListWidget()
