@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._workbook_import = None
         self._bpmn = None
         self._sharing = None
+        self._baselines = None
         self._rules_view = None
 
         self.sidebar = QListWidget()
@@ -259,6 +260,16 @@ class MainWindow(QMainWindow):
             self._sharing = SharingController(self, self.document)
             self._sharing.status.connect(self.show_message)
         return self._sharing
+
+    @property
+    def baselines(self):
+        """Plan › Save baseline… and Manage baselines…, built on first use."""
+        if self._baselines is None:
+            from .baseline_actions import BaselineController
+
+            self._baselines = BaselineController(self, self.document)
+            self._baselines.status.connect(self.show_message)
+        return self._baselines
 
     # -- pages --------------------------------------------------------------------------------
 
