@@ -30,7 +30,7 @@ def test_diff_against_a_baseline_lists_what_slipped_then_every_difference(tmp_pa
     assert lines[2] == "What slipped: 1 item later, 1 go-live later"
     assert lines[3] == "  Go-live of 'AP invoice matching' is 3 weeks later (week 14 → 17, 18 Apr 2027 → 9 May 2027)"
     assert "Every difference:" in lines
-    assert 'changed roadmap item 6 "Deploy invoice matching to production": start week 10 → 13' in out
+    assert 'changed roadmap item 6 "Deploy invoice matching to production": start week 11 → 14' in out
     assert "baseline" not in out.split("Every difference:")[1]  # the plan's own baselines are no difference
 
 
