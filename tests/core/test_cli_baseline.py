@@ -12,6 +12,7 @@ from omplanner.fileio import load_plan, save_plan
 
 def plan_with_baseline(tmp_path, example_plan, moved: bool = True):
     plan = example_plan
+    plan.baselines = []  # this test's own baseline, not the example's
     take_baseline(make_baseline(plan, "Agreed at workshop 2", "Ana Ruiz")).apply(plan)
     if moved:
         SetFields("item-6", {"start_week": 13}).apply(plan)
@@ -64,7 +65,16 @@ def test_an_unknown_baseline_name_is_a_sentence_listing_the_names_and_exit_2(tmp
     )
 
 
+def without_baselines_file(path):
+    """The example at ``path`` without its agreed baseline, saved as it was otherwise."""
+    plan = load_plan(path)
+    plan.baselines = []
+    save_plan(plan, path, touch=False)
+    return path
+
+
 def test_a_plan_without_baselines_says_how_to_take_one(example_file, capsys):
+    without_baselines_file(example_file)
     assert main(["diff", str(example_file), "--baseline", "Workshop 3"]) == 2
     err = capsys.readouterr().err
     assert "has no baselines" in err and "--take NAME" in err and "Plan › Save baseline…" in err
@@ -79,6 +89,7 @@ def test_diff_with_a_baseline_takes_one_plan(tmp_path, example_plan, capsys):
 
 
 def test_baseline_take_writes_the_plan_with_it_and_list_shows_it(tmp_path, example_file, capsys):
+    without_baselines_file(example_file)
     out = tmp_path / "with.omplan"
     assert main(["baseline", str(example_file), "--take", "Agreed at workshop 2", "--by", "Ana", "-o", str(out)]) == 0
     assert "Took the baseline 'Agreed at workshop 2'" in capsys.readouterr().out
