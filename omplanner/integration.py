@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .figures import capacity_missing, hours_missing, pilot_is_time_saving, pilot_sentence
 from .figures.format import number as _number
 from .figures.format import rounded
-from .figures.minutes import expected_minutes, is_people_time
+from .figures.minutes import expected_minutes, is_people_step, people_lanes
 from .model import PilotKpi, Plan, StepKind, UseCase
 
 
@@ -54,8 +54,9 @@ def _redesign_parts(plan: Plan, uc: UseCase, visits: dict[str, float]) -> tuple[
     after_ai = {f.target for f in uc.redesigned.flows if f.source in ai_ids}
     routes = {s.exception_route for s in uc.redesigned.steps if s.is_ai and s.exception_route}
     exceptions = checks = 0.0
+    lanes = people_lanes(plan)
     for step in uc.redesigned.steps:
-        if not is_people_time(plan, step):
+        if not is_people_step(lanes, step):
             continue
         minutes = visits.get(step.id, 0.0) * step.minutes
         if step.id in routes:

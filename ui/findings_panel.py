@@ -10,6 +10,8 @@ differently (a rule switched off raises no finding: the panel must not look clea
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +33,38 @@ from .findings_rail import FindingsOverlay, FindingsRail, focus_left, overlay_wi
 from .icons import icon
 from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
+
+_RowWords = tuple[str, str, str, str]
+"""What a row of the findings list shows: its text, severity (the icon), tooltip, accessible text."""
+
+
+def _row_words(finding) -> _RowWords:
+    first = finding.elements[0].name if finding.elements else ""
+    severity = getattr(finding.severity, "label", str(finding.severity))
+    tip = f"{severity}: {finding.message}"
+    if finding.fix:
+        tip += f"\nFix: {finding.fix.description}"
+    return (
+        f"{finding.title} · {first}" if first else finding.title,
+        str(finding.severity),
+        plain_tooltip(tip),
+        f"{severity}: {finding.title}",
+    )
+
+
+def _key(finding) -> tuple:
+    return (finding.code, finding.element_ids)
+
+
+def _finding_item(finding, words: _RowWords) -> QListWidgetItem:
+    text, severity, tooltip, accessible = words
+    item = QListWidgetItem(text)
+    item.setIcon(icon(severity))
+    item.setData(Qt.ItemDataRole.UserRole, finding)
+    item.setToolTip(tooltip)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+    return item
+
 
 DEBOUNCE_MS = 250
 SEVERITIES = [("Errors", "error"), ("Warnings", "warning"), ("Info", "info")]
@@ -87,6 +121,7 @@ class FindingsPanel(QDockWidget):
         self.entries.setSpacing(1)
         self.entries.setIconSize(QSize(16, 16))
         self.entries.setItemDelegate(WrappedTextDelegate(self.entries))
+        self._row_words: list[_RowWords] = []
         self.entries.itemActivated.connect(self._activate)
         self.entries.currentItemChanged.connect(self._show_detail)
         layout.addWidget(self.entries, 1)
@@ -323,27 +358,44 @@ class FindingsPanel(QDockWidget):
         ]
 
     def _populate(self, *_args) -> None:
+        """Show the findings that pass the filters. The list keeps the rows whose words did not
+        change and only takes out and puts in the others (a re-check after an edit changes a
+        few of several hundred; clearing and filling the list again made Qt lay out and measure
+        every row's wrapped text). Each row holds the newest finding (its fix is of this check)."""
         previous = self.current_finding()
         key = (previous.code, previous.element_ids) if previous else None
-        self.entries.clear()
         shown = self.visible_findings()
-        restore = None
-        for finding in shown:
-            first = finding.elements[0].name if finding.elements else ""
-            item = QListWidgetItem(f"{finding.title} · {first}" if first else finding.title)
-            item.setIcon(icon(str(finding.severity)))
-            item.setData(Qt.ItemDataRole.UserRole, finding)
-            severity = getattr(finding.severity, "label", str(finding.severity))
-            tip = f"{severity}: {finding.message}"
-            if finding.fix:
-                tip += f"\nFix: {finding.fix.description}"
-            item.setToolTip(plain_tooltip(tip))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {finding.title}")
-            self.entries.addItem(item)
-            if key == (finding.code, finding.element_ids):
-                restore = item
-        if restore is not None:
-            self.entries.setCurrentItem(restore)
+        rows = [_row_words(finding) for finding in shown]
+        entries = self.entries
+        if entries.count() != len(self._row_words):
+            entries.clear()  # the list was changed around this method: fill it afresh
+            self._row_words = []
+        matcher = SequenceMatcher(None, self._row_words, rows, autojunk=False)
+        entries.blockSignals(True)  # the row shown below the list is set once, at the end
+        try:
+            for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):  # from the end: rows above keep their place
+                if tag == "equal":
+                    for k in range(i2 - i1):
+                        item = entries.item(i1 + k)
+                        if item.data(Qt.ItemDataRole.UserRole) is not shown[j1 + k]:
+                            item.setData(Qt.ItemDataRole.UserRole, shown[j1 + k])
+                    continue
+                for row in range(i2 - 1, i1 - 1, -1):
+                    entries.takeItem(row)
+                for n, j in enumerate(range(j1, j2)):
+                    entries.insertItem(i1 + n, _finding_item(shown[j], rows[j]))
+            self._row_words = rows
+            # As a list filled afresh: the row of the finding that was current (the last of
+            # equal ones), or none.
+            restore = None
+            if key is not None:
+                restore = next((r for r in range(len(shown) - 1, -1, -1) if key == _key(shown[r])), None)
+            if restore is None:
+                entries.setCurrentRow(-1)
+            elif entries.currentRow() != restore:
+                entries.setCurrentRow(restore)
+        finally:
+            entries.blockSignals(False)
         self._show_detail(self.entries.currentItem())
         total = len(self.findings)
         if not total:

@@ -7,7 +7,8 @@ from typing import get_origin
 
 from ..model import Plan
 from ..model.integrity import REF_KINDS
-from ..model.walk import find_place, iter_entities
+from ..model.referrers import referrers
+from ..model.walk import find_place
 from .base import Command, Macro
 from .entities import RemoveEntity, SetFields
 from .verify import contained_classes
@@ -40,9 +41,9 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
 
 def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[str], kinds: frozenset[str]) -> None:
     also_removed: list[str] = []
-    for entity in iter_entities(plan):
+    for entity, _names in referrers(plan, kinds):  # only entities with a field that may name what goes
         fields = _ref_fields(type(entity), kinds)
-        if not fields or entity.id in seen:
+        if entity.id in seen:
             continue
         changes = {}
         for field, is_list, required in fields:

@@ -66,10 +66,22 @@ def _check_fits(owner: BaseModel, field: str, items: list, entity: Entity) -> No
 class AddEntity(Command):
     """Insert an entity into a list of its owner (the plan when ``owner_id`` is None)."""
 
-    def __init__(self, owner_id: str | None, field: str, entity: Entity, index: int | None = None, text: str = ""):
+    def __init__(
+        self,
+        owner_id: str | None,
+        field: str,
+        entity: Entity,
+        index: int | None = None,
+        text: str = "",
+        *,
+        copy: bool = True,
+    ):
+        """``copy=False``: the caller hands ``entity`` over and never changes it again (a rule's
+        fix, built fresh with each finding), so it is not copied here; ``perform`` inserts a copy
+        of it all the same."""
         self.owner_id = owner_id
         self.field = field
-        self.entity = entity.model_copy(deep=True)
+        self.entity = entity.model_copy(deep=True) if copy else entity
         self.index = index
         self.text = text or f"Add {entity.kind_label} '{entity.display_name}'"
         self._checked = False

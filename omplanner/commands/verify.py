@@ -24,6 +24,7 @@ from ..model import Entity, Plan, ProcessMap
 from ..model.base import short_name
 from ..model.index import index_of
 from ..model.integrity import REF_KINDS, Fault, Lookup, placement_faults, reference_faults, self_faults
+from ..model.referrers import referrers
 from ..model.walk import entity_types, field_label, find_place, iter_entities, nesting_fields
 
 if TYPE_CHECKING:
@@ -236,41 +237,46 @@ def _after_structural(plan: Plan, changes: ChangeSet) -> str | None:
                 faults.append(_touched_faults(entity, owner, roots, lookup))
     message = _first(chain.from_iterable(faults))
     if message is None and lost:
-        # Every reference that could have named what went: one pass over the plan, against
-        # a plain dict of its ids (the open plan's index checks each answer, too slow for all).
-        if index is None:
+        # Every reference that could have named what went. With the ids that went known, only a
+        # field naming one of them is looked up (the open plan's index answers those few); else
+        # every such field is, against a plain dict of the plan's ids.
+        if gone is None and index is None:
             index = {}
             _index(plan, index, [])
-        message = _first(_references_to(index, lost, gone))
+            lookup = _dict_lookup(index)
+        message = _first(_references_to(plan, lookup, lost, gone))
     return message
 
 
+def _dict_lookup(index: dict[str, tuple[Entity, BaseModel]]) -> Lookup:
+    def lookup(ident: str) -> Entity | None:
+        found = index.get(ident)
+        return None if found is None else found[0]
+
+    return lookup
+
+
 def _references_to(
-    index: dict[str, tuple[Entity, BaseModel]], lost: set[type[Entity]], gone: set[str] | None = None
+    plan: Plan, lookup: Lookup, lost: set[type[Entity]], gone: set[str] | None = None
 ) -> Iterator[tuple[Entity, Fault]]:
     """References that may have named an entity of a kind in ``lost`` (one that went).
 
     With ``gone``, the ids of every entity that went, only a field naming one of them is
     checked: the plan kept the rules before the edit, so a reference the edit did not touch
     can only have broken by naming what went (a set test per field instead of a lookup per id).
+    Only entities with such a field are visited (``referrers``: a role's removal never reads
+    the flows).
     """
-
-    def lookup(ident: str) -> Entity | None:
-        found = index.get(ident)
-        return None if found is None else found[0]
-
-    fields_of: dict[type, set[str]] = {}
-    for entity, _owner in index.values():
-        cls = type(entity)
-        fields = fields_of.get(cls)
-        if fields is None:
-            fields = fields_of[cls] = {f for f, kind in cls.refs.items() if kind == "any" or REF_KINDS[kind] in lost}
-        if not fields:
-            continue
+    kinds = {"any"} | {kind for kind, cls in REF_KINDS.items() if cls in lost}
+    for entity, fields in referrers(plan, kinds):
         if gone is not None:
+            for field in fields:
+                value = getattr(entity, field)
+                if value is not None and (value in gone if type(value) is str else not gone.isdisjoint(value)):
+                    break
+            else:
+                continue  # names none of what went (a set test per field, no set built)
             fields = {f for f in fields if _names_any(getattr(entity, f), gone)}
-            if not fields:
-                continue
         for fault in reference_faults(entity, lookup, fields):
             yield entity, fault
 

@@ -56,7 +56,18 @@ def is_people_time(plan: Plan | None, step: Step) -> bool:
     return in_people_lane and step.ai not in _AI_WORKS
 
 
-def _transitions(pmap: ProcessMap, ids: set[str]) -> tuple[list[tuple[str, str, float]], list[str]]:
+def people_lanes(plan: Plan | None) -> dict[str, bool]:
+    """Role id -> whether its lane is people's: ``is_people_time`` for every step of a map with
+    one look at the roles (a lane naming no role is people's)."""
+    return {} if plan is None else {r.id: r.is_people for r in plan.roles}
+
+
+def is_people_step(lanes: dict[str, bool], step: Step) -> bool:
+    """``is_people_time`` with the roles read once by ``people_lanes``."""
+    return lanes.get(step.lane, True) and step.ai not in _AI_WORKS
+
+
+def _transitions(pmap: ProcessMap, steps: list[Step], ids: set[str]) -> tuple[list[tuple[str, str, float]], list[str]]:
     outgoing: dict[str, list] = {}
     for flow in pmap.flows:
         if flow.source in ids and flow.target in ids:
@@ -64,7 +75,7 @@ def _transitions(pmap: ProcessMap, ids: set[str]) -> tuple[list[tuple[str, str, 
     edges: list[tuple[str, str, float]] = []
     assumed: list[str] = []
     even = no_rate = 0
-    for step in pmap.steps:
+    for step in steps:
         flows = outgoing.get(step.id, [])
         leave = 1.0
         if step.exception_route in ids and step.exception_route != step.id:
@@ -118,44 +129,75 @@ def _flow_order(entries: list[str], edges: list[tuple[str, str, float]], every: 
     return order + [i for i in every if i not in seen]
 
 
-_SOLVED: dict[str, tuple[tuple, dict[str, float], list[str]]] = {}
-"""Map id -> (what the visits depend on, the visits, what was assumed): a re-check after an edit
-that changed no flow, route or share (a name, a minute) reads the last answer."""
+_SOLVED: dict[str, tuple[tuple, dict[str, float], list[str], int]] = {}
+"""Map id -> (what the visits depend on, the visits, what was assumed, steps no flow reaches): a
+re-check after an edit that changed no flow, route or share (a name, a minute, a step just
+dropped on the map and not joined yet) reads the last answer."""
 _SOLVED_KEPT = 256
 
 
 def expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
-    """Step id -> expected passes of one case, and what was assumed."""
+    """Step id -> expected passes of one case, and what was assumed.
+
+    On a map with a start, a step no flow or exception route touches (one just dropped on the
+    map) counts once and changes nothing else: it is left out of the solve, so adding or
+    removing one reads the last answer instead of solving the map again."""
+    linked = _linked(pmap)
+    steps = [s for s in pmap.steps if s.id in linked]
+    alone = [s.id for s in pmap.steps if s.id not in linked]
     shape = (
-        tuple((s.id, s.kind, s.exception_route, s.exception_rate) for s in pmap.steps),
+        tuple((s.id, s.kind, s.exception_route, s.exception_rate) for s in steps),
         tuple((f.source, f.target, f.label) for f in pmap.flows),
     )
     known = _SOLVED.get(pmap.id)
     if known is not None and known[0] == shape:
-        return dict(known[1]), list(known[2])
-    visits, assumed = _expected_visits(pmap)
-    if len(_SOLVED) >= _SOLVED_KEPT:
-        _SOLVED.pop(next(iter(_SOLVED)))
-    _SOLVED[pmap.id] = (shape, visits, assumed)
-    return dict(visits), list(assumed)
+        visits, assumed, apart = dict(known[1]), list(known[2]), known[3]
+    else:
+        visits, assumed, apart = _expected_visits(pmap, steps)
+        if len(_SOLVED) >= _SOLVED_KEPT:
+            _SOLVED.pop(next(iter(_SOLVED)))
+        _SOLVED[pmap.id] = (shape, dict(visits), list(assumed), apart)
+    if alone:
+        visits.update(dict.fromkeys(alone, 1.0))
+        apart += len(alone)
+    if apart:
+        assumed.append(f"{apart} step{'s' if apart > 1 else ''} no flow reaches counted once")
+    return visits, assumed
 
 
-def _expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
-    ids = {s.id for s in pmap.steps}
+def _linked(pmap: ProcessMap) -> set[str]:
+    """The ids of the steps the solve needs: all of them on a map without a start (there, the
+    steps no flow reaches are where cases enter); else the start and every step a flow or an
+    exception route touches."""
+    if not any(s.kind is StepKind.START for s in pmap.steps):
+        return {s.id for s in pmap.steps}
+    linked = {f.source for f in pmap.flows} | {f.target for f in pmap.flows}
+    for step in pmap.steps:
+        if step.kind is StepKind.START or step.exception_route:
+            linked.add(step.id)
+            if step.exception_route:
+                linked.add(step.exception_route)
+    return linked
+
+
+def _expected_visits(pmap: ProcessMap, steps: list[Step]) -> tuple[dict[str, float], list[str], int]:
+    """The visits of ``steps`` (the map's, or those the solve needs), what was assumed, and how
+    many of them no flow reaches (counted once each)."""
+    ids = {s.id for s in steps}
     if not ids:
-        return {}, []
-    edges, assumed = _transitions(pmap, ids)
+        return {}, [], 0
+    edges, assumed = _transitions(pmap, steps, ids)
     after: dict[str, list[str]] = {}
     for source, target in {(f.source, f.target) for f in pmap.flows if f.source in ids and f.target in ids} | {
-        (s.id, s.exception_route) for s in pmap.steps if s.exception_route in ids
+        (s.id, s.exception_route) for s in steps if s.exception_route in ids
     }:
         after.setdefault(source, []).append(target)
-    starts = [s.id for s in pmap.steps if s.kind is StepKind.START]
+    starts = [s.id for s in steps if s.kind is StepKind.START]
     if starts:  # a case enters at one of them
         entries, enter = starts, {i: 1.0 / len(starts) for i in starts}
     else:  # without a start, each step no flow reaches counts once, as a plain sum would
         into = {t for targets in after.values() for t in targets}
-        entries = [s.id for s in pmap.steps if s.id not in into] or [pmap.steps[0].id]
+        entries = [s.id for s in steps if s.id not in into] or [steps[0].id]
         enter = dict.fromkeys(entries, 1.0)
         if len(entries) > 1:
             assumed.append(f"{len(entries)} steps no flow reaches counted once")
@@ -163,7 +205,7 @@ def _expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
     for source, target, p in edges:
         if p > 0:
             incoming.setdefault(target, []).append((source, p))
-    order = _flow_order(entries, edges, [s.id for s in pmap.steps])
+    order = _flow_order(entries, edges, [s.id for s in steps])
     visits, endless = _solve(order, enter, incoming)
     if endless:
         assumed.append("a loop no case leaves: each of its steps counted once")
@@ -177,9 +219,7 @@ def _expected_visits(pmap: ProcessMap) -> tuple[dict[str, float], list[str]]:
     apart = [i for i in ids if i not in reached]
     for i in apart:
         visits[i] = 1.0
-    if apart:
-        assumed.append(f"{len(apart)} step{'s' if len(apart) > 1 else ''} no flow reaches counted once")
-    return {i: visits.get(i, 0.0) for i in ids}, assumed
+    return {i: visits.get(i, 0.0) for i in ids}, assumed, len(apart)
 
 
 def _solve(
@@ -299,12 +339,13 @@ def _loops_in_flow_order(order: list[str], incoming: dict[str, list[tuple[str, f
 def expected_minutes(plan: Plan | None, pmap: ProcessMap) -> ExpectedMinutes:
     """``plan`` gives the lanes' roles; without it every lane is taken as people's."""
     visits, assumed = expected_visits(pmap)
+    lanes = people_lanes(plan)
     people = machine = plain = 0.0
     for step in pmap.steps:
         minutes = step.minutes
         plain += minutes
         weighted = visits.get(step.id, 0.0) * minutes
-        if is_people_time(plan, step):
+        if is_people_step(lanes, step):
             people += weighted
         else:
             machine += weighted

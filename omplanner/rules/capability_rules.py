@@ -27,7 +27,7 @@ def _add(index: PlanIndex, role: str, kind: CapabilityKind, uc: str) -> Fix:
     cap = CapabilityRequirement(
         id=new_id("cap"), role=role, capability=kind, use_case=uc, built_through=list(BUILT_INTO_ROLE)
     )
-    return Fix(text, AddEntity(None, "capabilities", cap, text=text))
+    return Fix(text, AddEntity(None, "capabilities", cap, text=text, copy=False))  # made here, handed over
 
 
 def _roles_at_ai(index: PlanIndex, m: MapIndex) -> dict[str, list]:

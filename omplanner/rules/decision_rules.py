@@ -107,7 +107,7 @@ def _threshold_fix(index: PlanIndex, decision: Decision) -> Fix | None:
         covers=[decision.id],
     )
     text = f"Add a threshold for '{uc.name}' that watches '{decision.name}' (overturned on review, at most 2 %)"
-    return Fix(text, AddEntity(uc.governance.id, "thresholds", threshold, text=text))
+    return Fix(text, AddEntity(uc.governance.id, "thresholds", threshold, text=text, copy=False))
 
 
 @rule(

@@ -128,7 +128,7 @@ def route_leads_somewhere(index: PlanIndex) -> Iterator[Hit]:
                 if nexts and nexts[0] != target.id:
                     text = f"Continue from '{target.name}' to '{m.steps[nexts[0]].name}'"
                     flow = Flow(id=new_id("flow"), source=target.id, target=nexts[0])
-                    fix = Fix(text, AddEntity(m.map.id, "flows", flow, text=text))
+                    fix = Fix(text, AddEntity(m.map.id, "flows", flow, text=text, copy=False))
                 yield Hit(
                     f"The exception route of '{step.name}' in the {m.label} goes to '{target.name}', which "
                     "leads nowhere: no flow continues from it.",
@@ -265,7 +265,7 @@ def output_checked(index: PlanIndex) -> Iterator[Hit]:
                 use_case=uc,
                 built_through=[BuildMethod.JOB_DESIGN, BuildMethod.TRAINING],
             )
-            fix = Fix(text, AddEntity(None, "capabilities", cap, text=text))
+            fix = Fix(text, AddEntity(None, "capabilities", cap, text=text, copy=False))
         yield Hit(
             f"Nobody downstream of {_names(unchecked)} in the {m.label} is equipped to check the AI's output "
             "(no output-validation requirement).",

@@ -87,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="repeats per figure; the median is reported")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="GROUP",
+        help='run only the groups whose name contains GROUP (repeatable), e.g. --only edits --only "rule check"',
+    )
     args = parser.parse_args(argv)
     repeats = max(1, args.repeats)
 
@@ -112,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             ("first workshop by keys", lambda: bench_journey.run(tmp)),
             ("compare and merge", lambda: bench_merge.run(large, repeats)),
         ]
+        if args.only:
+            benches = [(n, b) for n, b in benches if any(part.lower() in n.lower() for part in args.only)]
+            if not benches:
+                parser.error(f"no benchmark group matches {args.only}")
         results: list[tuple[str, Row | str]] = []
         broken = 0
         for name, bench in benches:

@@ -107,3 +107,16 @@ def test_macro_rolls_back_when_a_part_fails(example_plan):
 def test_commands_on_a_missing_id_are_refused(example_plan):
     with pytest.raises(CommandError, match="no longer in the plan"):
         SetFields("nothing-here", {"name": "x"}).apply(example_plan)
+
+
+def test_an_entity_handed_over_to_an_add_is_still_inserted_as_a_copy(example_plan):
+    """A rule's fix hands its new entity over (``copy=False``); applying the fix, undoing and
+    applying again puts a copy into the plan each time, never the fix's own object."""
+    role = Role(id="role-new", name="New role")
+    command = AddEntity(None, "roles", role, copy=False)
+    for _ in range(2):
+        command.apply(example_plan)
+        inserted = example_plan.role("role-new")
+        assert inserted == role and inserted is not role
+        command.revert(example_plan)
+        assert example_plan.role("role-new") is None

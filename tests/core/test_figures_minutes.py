@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from omplanner.figures import expected_minutes, number, percent_text, rounded
+from omplanner.figures import expected_minutes, minutes, number, percent_text, rounded
 from omplanner.figures.minutes import branch_share
 from omplanner.model import AiIntervention, StepKind
 
@@ -115,3 +117,58 @@ def test_an_edit_that_changes_the_flows_is_solved_again():
     assert expected_minutes(plan, pmap).visits["rare"] == pytest.approx(0.1)
     _branches(plan, pmap, {"ok": "yes · 60 %", "rare": "no · 40 %"})
     assert expected_minutes(plan, pmap).visits["rare"] == pytest.approx(0.4)
+
+
+def _full_solve(pmap):
+    """What the figure was before steps apart were left out of the solve: every step in it."""
+    visits, assumed, apart = minutes._expected_visits(pmap, list(pmap.steps))
+    if apart:
+        assumed.append(f"{apart} step{'s' if apart > 1 else ''} no flow reaches counted once")
+    return visits, assumed
+
+
+@st.composite
+def _maps(draw):
+    """A map of up to 12 steps joined at random (loops, shares, exception routes), with or without
+    a start, and up to 3 steps no flow or route touches."""
+    n = draw(st.integers(1, 12))
+    ids = [f"s{i}" for i in range(n)]
+    kinds = [draw(st.sampled_from([StepKind.TASK, StepKind.DECISION, StepKind.START, StepKind.END])) for _ in ids]
+    steps = []
+    for i, kind in zip(ids, kinds, strict=True):
+        route = draw(st.none() | st.sampled_from(ids))
+        rate = draw(st.none() | st.floats(0, 60)) if route else None
+        steps.append(step(i, "clerk", kind, minutes=draw(st.floats(0, 30)), exception_route=route, exception_rate=rate))
+    steps += [step(f"alone{k}", "clerk", minutes=3) for k in range(draw(st.integers(0, 3)))]
+    flows = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=20))
+    plan, pmap = _map(flows, draw(st.permutations(steps)))
+    for flow in pmap.flows:
+        flow.label = draw(st.sampled_from(["", "yes · 70 %", "no · 30 %", "90 %"]))
+    return pmap
+
+
+@settings(max_examples=300, deadline=None)
+@given(_maps())
+def test_leaving_steps_apart_out_of_the_solve_gives_the_full_solve(pmap):
+    minutes._SOLVED.pop(pmap.id, None)
+    assert minutes.expected_visits(pmap) == _full_solve(pmap)  # solved afresh
+    assert minutes.expected_visits(pmap) == _full_solve(pmap)  # read back
+
+
+def test_dropping_a_step_on_a_map_or_taking_it_away_is_not_solved_again(monkeypatch):
+    plan, pmap = _map([("s", "d"), ("d", "ok"), ("d", "rare"), ("ok", "d"), ("rare", "e")])
+    _branches(plan, pmap, {"ok": "again · 60 %", "rare": "done · 40 %"})
+    expected_minutes(plan, pmap)
+    solved = []
+    solve = minutes._expected_visits
+    monkeypatch.setattr(minutes, "_expected_visits", lambda *a: solved.append(1) or solve(*a))
+    pmap.steps.append(step("new", "clerk", minutes=5))
+    with_new = expected_minutes(plan, pmap)
+    assert (with_new.visits, list(with_new.assumed)) == _full_solve(pmap)
+    assert with_new.visits["new"] == 1 and "1 step no flow reaches counted once" in with_new.assumed
+    pmap.steps.pop()
+    assert (expected_minutes(plan, pmap).visits, []) == _full_solve(pmap)
+    assert len(solved) == 2  # the two full solves above, none by expected_minutes
+    pmap.flows[0].target = "ok"  # a changed flow is solved again
+    expected_minutes(plan, pmap)
+    assert len(solved) == 3

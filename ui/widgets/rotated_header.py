@@ -53,6 +53,22 @@ class RotatedHeader(QHeaderView):
         self.first_rotated = first_rotated
         self.setSectionsClickable(True)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self._split: dict[tuple[str, str], list[str]] = {}
+
+    LINES_KEPT = 2000
+    """Names split into lines remembered, by name and font."""
+
+    def _lines(self, section: int, metrics: QFontMetrics) -> list[str]:
+        """``split_two_lines`` of the section's name, remembered by name and font: the table sizes
+        its columns (each asks its name's width) and paints the header again after every edit of
+        the roles, each time splitting and measuring every role's name."""
+        key = (self._text(section), self.font().key())
+        lines = self._split.get(key)
+        if lines is None:
+            if len(self._split) >= self.LINES_KEPT:
+                self._split.clear()
+            lines = self._split[key] = split_two_lines(key[0], metrics)
+        return lines
 
     def _text(self, section: int) -> str:
         model = self.model()
@@ -64,7 +80,7 @@ class RotatedHeader(QHeaderView):
         metrics = QFontMetrics(self.font())
         if section < self.first_rotated:
             return metrics.horizontalAdvance(self._text(section)) + PADDING
-        return len(split_two_lines(self._text(section), metrics)) * metrics.height() + PADDING // 2
+        return len(self._lines(section, metrics)) * metrics.height() + PADDING // 2
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -74,7 +90,7 @@ class RotatedHeader(QHeaderView):
             (
                 metrics.horizontalAdvance(line)
                 for s in range(self.first_rotated, count)
-                for line in split_two_lines(self._text(s), metrics)
+                for line in self._lines(s, metrics)
             ),
             default=0,
         )
@@ -91,7 +107,7 @@ class RotatedHeader(QHeaderView):
         option.text = ""
         self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
         metrics = QFontMetrics(self.font())
-        lines = split_two_lines(self._text(section), metrics)
+        lines = self._lines(section, metrics)
         block = metrics.height() * len(lines)
         painter.save()
         painter.setFont(self.font())

@@ -24,7 +24,39 @@ class WrappedTextDelegate(QStyledItemDelegate):
         icon = option.decorationSize.width() + GAP if not option.icon.isNull() else 0
         return max(40, width - 2 * MARGIN - icon - 2 * getattr(view, "spacing", lambda: 0)())
 
+    SIZES_KEPT = 20_000
+    """Row sizes remembered (see ``sizeHint``); more are forgotten all at once."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}
+
     def sizeHint(self, option, index) -> QSize:
+        """A row's size, remembered by what it is measured from: its text, whether it has an
+        icon, the font, the icon size, the state and the width. A list of several hundred
+        findings is laid out again whenever a re-check changes a row, asking every row's size,
+        and measuring wrapped text was most of that. (The rows' icons are drawn at the list's
+        icon size: an icon smaller than that would need its own size in the key.)"""
+        view = self.parent()
+        key = (
+            index.data(Qt.ItemDataRole.DisplayRole),
+            index.data(Qt.ItemDataRole.DecorationRole) is None,
+            index.data(Qt.ItemDataRole.FontRole) is None,
+            option.font.key(),
+            option.decorationSize.width(),
+            option.decorationSize.height(),
+            option.state.value,
+            view.viewport().width() if view is not None else option.rect.width(),
+            view.spacing() if view is not None and hasattr(view, "spacing") else 0,
+        )
+        size = self._sizes.get(key)
+        if size is None or not key[2]:  # a row with its own font is measured each time
+            if len(self._sizes) >= self.SIZES_KEPT:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index)
+        return QSize(size)
+
+    def _measure(self, option, index) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         width = self._text_width(opt)
