@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.model.comments import comment_day, day_words
-
 from ..keymap import SUBMIT_KEYS, pressed_key
 from .plain_text import plain_label
 
@@ -34,6 +32,10 @@ _SUBMIT = {QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) fo
 
 def day_text(when: datetime) -> str:
     """A comment's date as people write it: '3 Dec 2026', in the computer's own time zone."""
+    # Imported here: the main window imports this module, and the plan model must stay off the
+    # way to its first paint (tests/ui/test_shell_startup.py).
+    from omplanner.model.comments import comment_day, day_words
+
     return day_words(comment_day(when))
 
 
