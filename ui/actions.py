@@ -135,6 +135,18 @@ ACTIONS: list[ActionSpec] = [
         "findings",
     ),
     ActionSpec(
+        "plan.save_baseline",
+        "Save &baseline…",
+        "baselines.save",
+        'Keep a named snapshot of the plan as it is now ("agreed at workshop 2") to compare the roadmap with later',
+    ),
+    ActionSpec(
+        "plan.baselines",
+        "Ma&nage baselines…",
+        "baselines.manage",
+        "List the plan's baselines: rename or delete one, or show it on the roadmap",
+    ),
+    ActionSpec(
         "help.about", "&About OM Planner", "show_about", "Version and credits", "app", role=QAction.MenuRole.AboutRole
     ),
 ]

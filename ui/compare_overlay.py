@@ -62,7 +62,9 @@ class CompareOverlay(QObject):
         self.other, self.name = other, name
         # the pages are made now, before this connects, so that they follow an edit first
         self.window.page("processes")
-        self.window.page("roadmap")
+        baselines = getattr(self.window.page("roadmap"), "baselines", None)
+        if baselines is not None:
+            baselines.pick(None)  # what was just asked for takes the roadmap from a baseline shown there
         if first:
             self.document.changed.connect(self._refresh)
             self.window.installEventFilter(self)

@@ -33,8 +33,9 @@ from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
 DEBOUNCE_MS = 250
-SEVERITIES = [("Errors", "error"), ("Warnings", "warning"), ("Information", "info")]
-"""The core's Severity values; the component filter is filled from the core's Component on the
+SEVERITIES = [("Errors", "error"), ("Warnings", "warning"), ("Info", "info")]
+"""The vocabulary's headings (``SEVERITY[...].plural``, held equal by a test) and the core's
+Severity values; the component filter is filled from the core's Component on the
 first check, so that building the panel imports no core module (start-up)."""
 ALL = ""
 

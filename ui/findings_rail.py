@@ -1,6 +1,6 @@
 """The findings panel folded to a rail, for a window short of room and for presentation mode.
 
-The rail is a narrow strip of count badges (errors, warnings, notes) in the findings dock, so the
+The rail is a narrow strip of count badges (errors, warnings, info) in the findings dock, so the
 page beside it gets the width. A click on it, Enter on a badge, or F6 into the findings pane
 opens the whole panel as an overlay over the right of the page; Esc, a found element shown, or
 the keyboard going to another pane folds it back.
@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QToolButton, QVBoxLa
 
 from .icons import icon
 
-BADGES = [("error", "error", "errors"), ("warning", "warning", "warnings"), ("info", "note", "notes")]
-"""Severity, and the words that name one and several findings of it."""
+BADGES = [("error", "error", "errors"), ("warning", "warning", "warnings"), ("info", "info", "info")]
+"""Severity, and the words that name one and several findings of it: the vocabulary's
+(``count_words``, held equal by a test), written here so that the rail is built before the core loads."""
 RAIL_MARGIN = 4
 OVERLAY_SHARE = 0.32
 """The open overlay's share of the window's width: wide enough for the findings' wrapped text in

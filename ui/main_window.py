@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._workbook_import = None
         self._bpmn = None
         self._sharing = None
+        self._baselines = None
         self._rules_view = None
 
         self.sidebar = QListWidget()
@@ -259,6 +260,16 @@ class MainWindow(QMainWindow):
             self._sharing = SharingController(self, self.document)
             self._sharing.status.connect(self.show_message)
         return self._sharing
+
+    @property
+    def baselines(self):
+        """Plan › Save baseline… and Manage baselines…, built on first use."""
+        if self._baselines is None:
+            from .baseline_actions import BaselineController
+
+            self._baselines = BaselineController(self, self.document)
+            self._baselines.status.connect(self.show_message)
+        return self._baselines
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -577,8 +588,11 @@ class MainWindow(QMainWindow):
 
             self.counts_label.setText("No findings yet" if plan_gaps(self.document.plan) else "No findings")
         else:
-            parts = [(errors, "error"), (warnings, "warning"), (infos, "note")]
-            self.counts_label.setText(" · ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in parts if n))
+            from omplanner.model import Severity
+            from omplanner.vocabulary import SEVERITY_ORDER, count_words
+
+            counts = {Severity.ERROR: errors, Severity.WARNING: warnings, Severity.INFO: infos}
+            self.counts_label.setText(" · ".join(count_words(s, counts[s]) for s in SEVERITY_ORDER if counts[s]))
 
     def refresh_title(self, *_args) -> None:
         if not self.document.has_plan:

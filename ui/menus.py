@@ -48,7 +48,7 @@ MENUS: list[tuple[str, list[MenuEntry]]] = [
             "view.fullscreen",
         ],
     ),
-    ("&Plan", ["plan.rules"]),
+    ("&Plan", ["plan.rules", "-", "plan.save_baseline", "plan.baselines"]),
     ("&Go", ["@pages"]),
     ("&Help", ["help.about"]),
 ]

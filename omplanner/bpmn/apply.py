@@ -19,7 +19,9 @@ def import_command(plan: Plan, result: BpmnImport) -> Command:
     found in one pass over the plan: a cascade per removed step took 15 s for a 500-step map."""
     pmap = find_place(plan, result.pmap.id).entity
     commands: list[Command] = [AddEntity(None, "roles", role) for role in result.new_roles]
-    commands += [SetFields(entity.id, changes) for entity, changes in _mends(plan, result)]
+    mends = list(_mends(plan, result))
+    commands += [SetFields(entity.id, changes) for entity, changes in mends if changes is not None]
+    commands += [RemoveEntity(entity.id) for entity, changes in reversed(mends) if changes is None]
     # Flows first, last first: each removal keeps the index its undo puts the element back at.
     commands += [RemoveEntity(f.id) for f in reversed(pmap.flows)]
     commands += [RemoveEntity(s.id) for s in reversed(pmap.steps)]
@@ -31,7 +33,8 @@ def import_command(plan: Plan, result: BpmnImport) -> Command:
 
 def _mends(plan: Plan, result: BpmnImport):
     """Each entity outside the map that refers to an old step or flow that does not come back,
-    with the fields that change (a list loses the id, a single reference is cleared)."""
+    with the fields that change (a list loses the id, a single reference is cleared), or None
+    when it cannot exist without what goes (a comment on a replaced step goes with it)."""
     pmap = find_place(plan, result.pmap.id).entity
     own = {s.id for s in pmap.steps} | {f.id for f in pmap.flows}
     # By kind: an old step's id that comes back on a flow is a step gone all the same.
@@ -50,8 +53,11 @@ def _mends(plan: Plan, result: BpmnImport):
                 if not doomed.isdisjoint(value):
                     changes[field] = [ref for ref in value if ref not in doomed]
             elif value in doomed:
+                if type(entity).model_fields[field].is_required():
+                    changes = None
+                    break
                 changes[field] = None
-        if changes:
+        if changes is None or changes:
             yield entity, changes
 
 
@@ -60,7 +66,10 @@ def consequences(plan: Plan, result: BpmnImport) -> list[str]:
     'Approve refund' no longer names a step"."""
     lines = []
     for entity, changes in _mends(plan, result):
-        fields = ", ".join(field.replace("_", " ") for field in changes)
         name = short_name(entity.display_name)
+        if changes is None:
+            lines.append(f"{entity.kind_label.capitalize()} '{name}' is removed with the replaced step it is on")
+            continue
+        fields = ", ".join(field.replace("_", " ") for field in changes)
         lines.append(f"{entity.kind_label.capitalize()} '{name}' loses its link ({fields}) to a replaced step")
     return lines

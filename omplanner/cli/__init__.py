@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "import_commands",
     "bpmn_commands",
     "compare_commands",
+    "baseline_commands",
 ]
 """Modules of this package that add subcommands, in the order ``--help`` lists them."""
 

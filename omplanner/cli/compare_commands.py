@@ -19,10 +19,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "diff",
         help="list what differs between two copies of a plan, element by element",
         description="Compare two copies of a plan: what was added, removed, changed or moved in B "
-        "against A, grouped by use case and component. Exit code 1 when they differ.",
+        "against A, grouped by use case and component. With --baseline NAME and one plan, compare the plan "
+        "with its baseline of that name: what slipped on the roadmap first, then every difference. "
+        "Exit code 1 when they differ.",
     )
-    diff.add_argument("a", type=Path, metavar="A", help="the earlier copy (or yours)")
-    diff.add_argument("b", type=Path, metavar="B", help="the later copy (or your colleague's)")
+    diff.add_argument("a", type=Path, metavar="A", help="the earlier copy (or yours); with --baseline, the plan")
+    diff.add_argument("b", type=Path, metavar="B", nargs="?", help="the later copy (or your colleague's)")
+    diff.add_argument("--baseline", metavar="NAME", help="compare A with its baseline called NAME")
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.set_defaults(run=run_diff)
 
@@ -50,6 +53,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_diff(args: argparse.Namespace) -> int:
     from ..compare import compare_plans
 
+    if args.baseline is not None:
+        if args.b is not None:
+            raise CliError("with --baseline NAME give one plan: it is compared with its own baseline")
+        from .baseline_commands import diff_baseline
+
+        differ, report = diff_baseline(args)
+        print(report, end="")
+        return EXIT_PROBLEMS if differ else EXIT_OK
+    if args.b is None:
+        raise CliError("give two plans to compare, or one plan and --baseline NAME")
     comparison = compare_plans(load(args.a), load(args.b))
     if args.format == "json":
         print(json.dumps(comparison.to_json(), indent=1, ensure_ascii=False))

@@ -25,6 +25,7 @@ from .words import (
     comment_subject,
     comment_use_case,
     component_of,
+    field_value,
     is_comment,
     key_label,
     ref_kind,
@@ -214,7 +215,9 @@ def _changes(before: Record, after: Record, old: dict[str, Record], new: dict[st
             rows.append(row("changed", key, "state", comment_state(was), comment_state(now)))
         elif was != now:
             kind = ref_kind(after, key)
-            rows.append(row("changed", key, key_label(key), shown(was, kind, old), shown(now, kind, new)))
+            rows.append(
+                row("changed", key, key_label(key), field_value(key, was, kind, old), field_value(key, now, kind, new))
+            )
     for name, ids in after.lists.items():
         for ident in _reordered(before.lists.get(name, []), ids):
             child = new[ident]

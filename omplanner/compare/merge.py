@@ -23,7 +23,7 @@ from .conflicts import MINE, THEIRS, Chooser, Conflict, ConflictKey, sentence
 from .diff import PLAN_IGNORED, Comparison, compare_records, required_refs
 from .records import ROOT, FieldKey, Record, descendants, put_together, ref_fields, renumber, take_apart
 from .sequences import merge_order, merge_set
-from .words import key_label, ref_kind, shown
+from .words import field_value, key_label, ref_kind, shown
 
 ORDERED_LISTS = frozenset({("ProcessMap", "lanes"), ("Governance", "escalation_path")})
 """Lists of ids whose order means something; every other list of values merges as a set."""
@@ -248,7 +248,9 @@ def _merge_one(before: Record | None, mine: Record, theirs: Record, chooser: Cho
         else:
             kind = ref_kind(mine, key)
             label = key_label(key)
-            conflict = _edit_conflict(mine, key, label, shown(_none(ours), kind), shown(_none(others), kind))
+            conflict = _edit_conflict(
+                mine, key, label, field_value(key, _none(ours), kind), field_value(key, _none(others), kind)
+            )
             value = ours if chooser.decide(conflict) == MINE else others
         _store(result, key, value)
     if has_position:

@@ -38,6 +38,8 @@ class WeeksMoved:
     """Their start minus ours, in weeks (positive: later in their copy)."""
     stretch: int
     """Their duration minus ours."""
+    source: str = "the other copy"
+    """Where the weeks come from, as the tooltip names it ("the baseline 'Agreed at workshop 2'")."""
 
     def words(self) -> str:
         """The difference as a tooltip line: "In the other copy: 3 weeks later (weeks 8–10)"."""
@@ -50,7 +52,7 @@ class WeeksMoved:
             parts.append(f"{n} week{'s' if n != 1 else ''} {'longer' if self.stretch > 0 else 'shorter'}")
         first, last = self.start_week + 1, self.start_week + self.duration_weeks
         weeks = f"week {first}" if first == last else f"weeks {first}–{last}"
-        return f"In the other copy: {', '.join(parts)} ({weeks})"
+        return f"In {self.source}: {', '.join(parts)} ({weeks})"
 
 
 @dataclass
@@ -99,6 +101,13 @@ def overlay_marks(mine: Plan, theirs: Plan) -> OverlayMarks:
                 found.ghosts.append(Ghost(step.id, step.name, step.lane, step.x, step.y))
         if found.states or found.ghosts:
             marks.maps[pmap.id] = found
+    marks.roadmap = weeks_moved(mine, theirs)
+    return marks
+
+
+def weeks_moved(mine: Plan, theirs: Plan, source: str = "the other copy") -> dict[str, WeeksMoved]:
+    """Each roadmap item of ``mine`` whose weeks differ in ``theirs``, with ``theirs``' weeks."""
+    moved: dict[str, WeeksMoved] = {}
     their_items = {i.id: i for i in theirs.roadmap}
     for item in mine.roadmap:
         other = their_items.get(item.id)
@@ -107,5 +116,5 @@ def overlay_marks(mine: Plan, theirs: Plan) -> OverlayMarks:
         shift = other.start_week - item.start_week
         stretch = other.duration_weeks - item.duration_weeks
         if shift or stretch:
-            marks.roadmap[item.id] = WeeksMoved(item.id, other.start_week, other.duration_weeks, shift, stretch)
-    return marks
+            moved[item.id] = WeeksMoved(item.id, other.start_week, other.duration_weeks, shift, stretch, source)
+    return moved

@@ -106,6 +106,20 @@ def shown(value: Any, ref_kind: str | None = None, records: dict[str, Record] | 
     return str(value)
 
 
+WEEK_OFFSETS = {("start_week",)}
+"""Fields kept as offsets from the plan's first week (0) that people read counted from 1."""
+
+
+def field_value(
+    key: FieldKey, value: Any, ref_kind: str | None = None, records: dict[str, Record] | None = None
+) -> str:
+    """A field's value as the pages show it: :func:`shown`, with a start week counted from 1
+    (11 for the week the roadmap calls week 11, not the stored offset 10)."""
+    if key in WEEK_OFFSETS and isinstance(value, int) and not isinstance(value, bool):
+        return str(value + 1)
+    return shown(value, ref_kind, records)
+
+
 def ref_kind(record: Record, key: FieldKey) -> str | None:
     return getattr(record.cls, "refs", {}).get(key[0]) if len(key) == 1 else None
 

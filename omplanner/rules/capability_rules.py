@@ -160,4 +160,5 @@ def gap_closes(index: PlanIndex) -> Iterator[Hit]:
             f"today), but {how}: build it into job design, hiring or performance management.",
             (ref(cap),) + ((ref(index.roles[cap.role]),) if cap.role in index.roles else ()),
             use_case_id=cap.use_case,
+            field="built_through",
         )

@@ -50,10 +50,11 @@ def _unsettled_hits(index: PlanIndex, field: str, question: str) -> Iterator[Hit
     for source, steps in _ai_sources(index):
         answer = getattr(source, field)
         if unsettled(answer):
-            yield _hit(index, source, steps, _stated(answer, question))
+            yield _hit(index, source, steps, _stated(answer, question), field)
 
 
-def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str) -> Hit:
+def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str, field: str) -> Hit:
+    """A hit about ``source``'s ``field`` (the Data page marks that cell)."""
     first = index.step_map[steps[0].id]
     names = quoted((s.name for s in steps), limit=3)
     return Hit(
@@ -61,6 +62,7 @@ def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str) -> Hit
         f"{names} in '{first.use_case.name}', but {problem}.",
         (ref(source),) + tuple(ref(s) for s in steps),
         use_case_id=first.use_case.id,
+        field=field,
     )
 
 
@@ -76,10 +78,12 @@ def _hit(index: PlanIndex, source: DataSource, steps: list, problem: str) -> Hit
 def source_owner(index: PlanIndex) -> Iterator[Hit]:
     for source, steps in _ai_sources(index):
         if not source.owner_role or source.owner_role not in index.roles:
-            yield _hit(index, source, steps, "nobody owns its quality")
+            yield _hit(index, source, steps, "nobody owns its quality", "owner_role")
         elif source.ownership.status is Knowledge.UNKNOWN:
             owner = index.role_name(source.owner_role)
-            yield _hit(index, source, steps, f"nobody knows how {owner}, its named owner, looks after its quality")
+            yield _hit(
+                index, source, steps, f"nobody knows how {owner}, its named owner, looks after its quality", "ownership"
+            )
 
 
 @rule(
@@ -136,4 +140,4 @@ def owner_can_answer(index: PlanIndex) -> Iterator[Hit]:
         if role is not None and not role.can_answer:
             what = role.kind.label
             what = f"an {what}" if what[:1] in "AEIOU" else f"a {what.lower()}"
-            yield _hit(index, source, steps, f"its quality owner, {role.name}, is {what}")
+            yield _hit(index, source, steps, f"its quality owner, {role.name}, is {what}", "owner_role")

@@ -28,6 +28,8 @@ class Hit:
     component: object = field(default=_UNSET)
     relations: tuple[Relation, ...] = ()
     """Leave unset to use the rule's component; set (even to None) to override it."""
+    field: str | None = None
+    """The field of the first element the hit is about (``Finding.field``)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def to_finding(info: RuleInfo, severity: Severity, hit: Hit) -> Finding:
         use_case_id=hit.use_case_id,
         fix=hit.fix,
         relations=hit.relations,
+        field=hit.field,
     )
 
 

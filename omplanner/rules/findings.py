@@ -47,6 +47,9 @@ class Finding:
     fix: Fix | None = None
     relations: tuple[Relation, ...] = ()
     """The orders between roadmap items this finding is about, for the roadmap to draw."""
+    field: str | None = None
+    """The field of its first element the finding is about ("validation", "owner_role"), so that a
+    table marks that cell without knowing which rule looks at which field."""
 
     @property
     def element_ids(self) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ Contrast ratios and the colour-vision check are in docs/design.md ("Vocabulary")
 """
 
 from .base import DARK_PAGE, INK, LIGHT_PAGE, PAPER, Look, xlsx
-from .colour import contrast, difference, mix
+from .colour import contrast, difference, lightness, mix
 from .palette import SERIES
 
 # The looks, words and severity order name the model's enums, and the model imports pydantic: they
@@ -32,7 +32,7 @@ _LAZY = {
         "looks",
     ),
     **dict.fromkeys(("SEVERITY_ORDER", "severity_rank", "worst"), "severity"),
-    **dict.fromkeys(("ai_badge", "change_word", "exception_words", "percent"), "words"),
+    **dict.fromkeys(("ai_badge", "change_word", "count_words", "exception_words", "percent"), "words"),
 }
 
 
@@ -69,10 +69,12 @@ __all__ = [
     "Look",
     "ai_badge",
     "change_word",
+    "count_words",
     "exception_words",
     "percent",
     "contrast",
     "difference",
+    "lightness",
     "lane_title",
     "look",
     "mix",

@@ -26,6 +26,12 @@ class Look:
     """The colour ("#rrggbb") on a light background: paper, the light theme."""
     dark: str
     """The colour on the dark theme's canvas."""
+    many: str = ""
+    """The heading over several of them ("Errors"); empty: the label with an "s"."""
+
+    @property
+    def plural(self) -> str:
+        return self.many or f"{self.label}s"
 
     def colour(self, dark: bool = False) -> str:
         return self.dark if dark else self.light

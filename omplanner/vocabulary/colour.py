@@ -96,6 +96,12 @@ def _lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
     return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
 
 
+def lightness(colour: str) -> float:
+    """CIELAB L*, 0 (black) to 100 (white): all that is left of a colour printed in greyscale, so
+    two colours' greyscale difference is the difference of their lightness (ΔE76 = ΔL*)."""
+    return _lab(seen_as(colour, None))[0]
+
+
 def difference(colour: str, other: str, deficiency: str | None = None) -> float:
     """How far apart two colours look (CIE76 ΔE) to a reader with ``deficiency``; about 10 or more
     tells two marks apart at a glance."""

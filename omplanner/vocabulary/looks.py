@@ -11,7 +11,21 @@ from enum import Enum
 
 from ..model import ITEM_COMPONENT, AiIntervention, Autonomy, Component, ItemKind, ItemStatus, Severity, StepKind
 from .base import Look
-from .palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, SLATE, VERMILLION, YELLOW
+from .palette import (
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    INK_SLATE,
+    LIGHT_GREY,
+    NAVY,
+    ORANGE,
+    PURPLE,
+    SKY,
+    SLATE,
+    VERMILLION,
+    YELLOW,
+)
 
 
 def _look(member, short: str, colour: tuple[str, str]) -> Look:
@@ -19,8 +33,8 @@ def _look(member, short: str, colour: tuple[str, str]) -> Look:
 
 
 AI: dict[AiIntervention, Look] = {
-    AiIntervention.NONE: _look(AiIntervention.NONE, "No AI", GREY),
-    AiIntervention.AUTOMATE: _look(AiIntervention.AUTOMATE, "AI automates", BLUE),
+    AiIntervention.NONE: _look(AiIntervention.NONE, "No AI", LIGHT_GREY),
+    AiIntervention.AUTOMATE: _look(AiIntervention.AUTOMATE, "AI automates", NAVY),
     AiIntervention.SURFACE: _look(AiIntervention.SURFACE, "AI surfaces", SKY),
     AiIntervention.ROUTE_EXCEPTIONS: _look(AiIntervention.ROUTE_EXCEPTIONS, "AI routes", GREEN),
 }
@@ -43,7 +57,7 @@ NO_COMPONENT = Look("Other work", "Other", *GREY)
 """Roadmap work of no component (diagnostic, tool selection, deployment, other)."""
 
 ITEM_KIND: dict[ItemKind, Look] = {
-    ItemKind.DIAGNOSTIC: _look(ItemKind.DIAGNOSTIC, "Diagnostic", SLATE),
+    ItemKind.DIAGNOSTIC: _look(ItemKind.DIAGNOSTIC, "Diagnostic", INK_SLATE),
     ItemKind.PROCESS_REDESIGN: _look(ItemKind.PROCESS_REDESIGN, "Process", BLUE),
     ItemKind.DATA_READINESS: _look(ItemKind.DATA_READINESS, "Data", SKY),
     ItemKind.DECISION_RIGHTS: _look(ItemKind.DECISION_RIGHTS, "Decisions", PURPLE),
@@ -73,7 +87,7 @@ ITEM_STATUS: dict[ItemStatus, Look] = {
 SEVERITY: dict[Severity, Look] = {
     Severity.ERROR: _look(Severity.ERROR, "Error", VERMILLION),
     Severity.WARNING: _look(Severity.WARNING, "Warning", ORANGE),
-    Severity.INFO: _look(Severity.INFO, "Info", BLUE),
+    Severity.INFO: Look(Severity.INFO.label, "Info", *NAVY, many="Info"),
 }
 
 STEP_KIND: dict[StepKind, Look] = {
@@ -90,7 +104,7 @@ EXCEPTION = Look("Exception route", "exception", *VERMILLION)
 """The dashed route an AI step's exceptions take, and its rate."""
 
 CHANGE: dict[str, Look] = {
-    "automated": Look("AI added", "AI added", *BLUE),
+    "automated": Look("AI added", "AI added", *NAVY),
     "added": Look("New", "New", *GREEN),
     "removed": Look("Removed", "Removed", *VERMILLION),
     "reworked": Look("Reworked", "Reworked", *ORANGE),

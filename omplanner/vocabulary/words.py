@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import AiIntervention
-from .looks import AI, CHANGE
+from ..model import AiIntervention, Severity
+from .looks import AI, CHANGE, SEVERITY
 
 
 def percent(value: float) -> str:
@@ -29,3 +29,10 @@ def exception_words(threshold: float | None, rate: float | None) -> str:
 def change_word(state: str) -> str:
     """A redesigned step's change ("removed", "new", "AI added") as the small print under it."""
     return CHANGE[state].short.lower() if state != "automated" else CHANGE[state].short
+
+
+def count_words(severity: Severity, count: int) -> str:
+    """A count of findings in prose: "1 error", "16 warnings", "1 info" (the vocabulary's words,
+    as the headings over them say "Errors", "Warnings", "Info")."""
+    look = SEVERITY[severity]
+    return f"{count} {(look.label if count == 1 else look.plural).lower()}"

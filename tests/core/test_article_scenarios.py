@@ -224,6 +224,7 @@ def bolting_ai_on(plan):
         source.used_by = [s for s in source.used_by if s in steps]
     for score in plan.scores:
         score.elements = [e for e in score.elements if not e.startswith("ap-r")]
+    plan.comments = [c for c in plan.comments if not c.element.startswith("ap-r")]  # went with their steps
 
 
 @pytest.mark.parametrize(

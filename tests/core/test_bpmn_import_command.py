@@ -76,6 +76,27 @@ def test_what_referred_to_a_replaced_step_is_mended_as_a_deletion_would():
     assert check_integrity(plan) == []
 
 
+def test_a_comment_on_a_replaced_step_goes_with_it_is_named_in_the_preview_and_undo_brings_it_back():
+    from omplanner.bpmn import consequences
+    from omplanner.commands import add_comment
+
+    plan = _example()
+    uc = plan.use_cases[0]
+    step = uc.redesigned.steps[0]
+    add_comment(plan, step.id, "Check this step with the AP lead", "Ana").apply(plan)
+    before = [c.model_copy() for c in plan.comments]
+    result = read_bpmn((MIWG / "A.1.0.bpmn").read_bytes(), plan, uc.redesigned.id)
+    assert "Comment 'Check this step with the AP lead' is removed with the replaced step it is on" in consequences(
+        plan, result
+    )
+    command = import_command(plan, result)
+    command.apply(plan)
+    assert [c.text for c in plan.comments if c.element == step.id] == []
+    assert check_integrity(plan) == []
+    command.revert(plan)
+    assert plan.comments == before
+
+
 def test_the_preview_names_what_loses_its_link_before_anything_changes():
     from omplanner.bpmn import consequences
 

@@ -189,3 +189,17 @@ def test_keeping_a_role_they_removed_keeps_its_lanes_steps_and_places_in_decisio
     assert [f.id for f in plan.use_cases[0].current.flows] == [f.id for f in base.use_cases[0].current.flows]
     assert plan.find_step("ap-c8")[2].name == "Approve for payment run"
     assert result.taken.count() == 1  # their rename; their removal was declined as a whole
+
+
+def test_a_moved_start_reads_in_the_roadmaps_weeks_in_the_diff_and_in_a_conflict():
+    from omplanner.compare import compare_plans
+
+    base = load_plan(example_path("distributor"))
+    item = base.roadmap[5]
+    shown = item.first_week  # what the roadmap calls the item's first week
+    mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    SetFields(item.id, {"start_week": item.start_week + 3}).apply(mine)
+    SetFields(item.id, {"start_week": item.start_week + 1}).apply(theirs)
+    assert f"start week {shown} → {shown + 3}" in compare_plans(base, mine).text()
+    (conflict,) = merge_plans(base, mine, theirs).conflicts
+    assert (conflict.mine, conflict.theirs) == (str(shown + 3), str(shown + 1))

@@ -186,3 +186,24 @@ def test_the_board_pack_names_no_rule_code(packs, name):
     assert not RULE_CODE.search(text), RULE_CODE.findall(text)[:5]
     team = " ".join(w.text for page in read_pages(packs[(name, "team", "letter")]) for w in page.words)
     assert RULE_CODE.search(team)  # the team's pack keeps them
+
+
+@pytest.mark.parametrize("key", [("example", "team", "letter"), ("generated", "board", "a4")])
+def test_ai_badges_say_what_the_ai_does_in_legible_words(packs, key):
+    """A step's AI badge is the vocabulary's short label ("AI surfaces"), not a code the legend
+    has to spell out, at a size that prints legibly (6 pt or more)."""
+    from omplanner.vocabulary import AI
+
+    pages = read_pages(packs[key])
+    assert not any("AI·" in w.text for page in pages for w in page.words)
+    verbs = {AI[a].short.split()[1]: AI[a].short for a in AiIntervention if a is not AiIntervention.NONE}
+    seen = set()
+    for page in pages:
+        for before, word in zip(page.words, page.words[1:]):
+            same_line = abs(before.y1 - word.y1) < 0.5 and 0 < word.x0 - before.x1 < 4
+            if before.text == "AI" and word.text in verbs and same_line:
+                seen.add(verbs[word.text])
+                # poppler's box of a DejaVu word is about 1.03 times its size: 6 pt or more
+                assert word.y1 - word.y0 >= 6 * 1.02, (page.number, word)
+    # the example uses all three kinds; the generated plan at least one
+    assert seen == set(verbs.values()) if key[0] == "example" else seen

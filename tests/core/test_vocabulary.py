@@ -173,3 +173,12 @@ def test_no_output_gives_a_kind_a_colour_of_its_own():
         if "vocabulary" not in path.parts and keyed.search(path.read_text(encoding="utf-8"))
     ]
     assert not found
+
+
+def test_counts_of_findings_use_the_severities_words():
+    from omplanner.vocabulary import count_words
+
+    assert count_words(Severity.ERROR, 1) == "1 error"
+    assert count_words(Severity.WARNING, 16) == "16 warnings"
+    assert count_words(Severity.INFO, 1) == "1 info"
+    assert count_words(Severity.INFO, 3) == "3 info"  # "Info" heads them: never "notes"

@@ -158,3 +158,14 @@ def test_the_edit_history_beside_the_panel_keeps_it_unfolded(qtbot, window):
     window.toggle_history(False)
     settle(qtbot)
     assert window.findings.rail_mode and window.findings.width() <= 70
+
+
+def test_the_rails_words_are_the_vocabularys():
+    """Written apart for start-up, the rail's words must be the ones the status bar and the PDF use."""
+    from omplanner.model import Severity
+    from omplanner.vocabulary import count_words
+    from ui.findings_rail import BADGES
+
+    for severity, one, many in BADGES:
+        assert count_words(Severity(severity), 1) == f"1 {one}"
+        assert count_words(Severity(severity), 2) == f"2 {many}"

@@ -82,3 +82,24 @@ def test_add_a_source_and_name_it(qtbot, example_plan):
     # Its four questions start unknown; no AI step reads it yet, so no rule (and no mark) asks.
     assert page.model.index(5, ORIGIN).data() == "Unknown"
     assert tip(page, 5, OWNER) is None
+
+
+def test_every_mark_is_a_findings_message_on_the_field_it_names(qtbot, example_plan):
+    """The page marks a cell from the finding's own field; it knows no rule code."""
+    _document, page = open_page(qtbot, DataSourcesPage, example_plan)
+    columns = {"owner_role": OWNER, "validation": VALIDATION, "latency": LATENCY, "origin": ORIGIN}
+    columns["ownership"] = OWNERSHIP
+    expected: dict[tuple[str, int], list[str]] = {}
+    for finding in check_plan(example_plan):
+        if finding.field in columns:
+            expected.setdefault((finding.elements[0].id, columns[finding.field]), []).append(finding.message)
+    assert len({column for _id, column in expected}) >= 3
+    for source in example_plan.data_sources:
+        row = page.model.row_of(source.id)
+        for column in columns.values():
+            messages = expected.get((source.id, column))
+            shown = tip(page, row, column)
+            if messages is None:
+                assert shown is None, (source.name, column)
+            else:
+                assert all(m in shown for m in messages), (source.name, column)

@@ -134,3 +134,21 @@ def test_each_card_shows_readiness_from_the_diagnostic_and_follows_scoring(qtbot
     qtbot.waitUntil(lambda: "Least ready: Governance (1)" in card.readiness.text())
     assert "Process design – · Decision rights – · Capability & roles – · Governance 1" in card.readiness.text()
     assert "4 not scored yet" in card.readiness.text()
+
+
+def test_the_findings_counts_are_headed_in_the_vocabularys_words(qtbot, example_plan):
+    """The overview, the findings panel's filter and the PDF's findings chapter head each severity
+    the same way ("Info", not "Notes" on one and "Information" on another)."""
+    from PySide6.QtWidgets import QGroupBox, QLabel
+
+    from omplanner.vocabulary import SEVERITY, SEVERITY_ORDER
+    from ui.findings_panel import SEVERITIES
+
+    _document, page = open_page(qtbot, OverviewPage, example_plan)
+    box = next(b for b in page.findChildren(QGroupBox) if b.title() == "Findings")
+    words = {label.text() for label in box.findChildren(QLabel)}
+    expected = [SEVERITY[s].plural for s in SEVERITY_ORDER]
+    assert expected == ["Errors", "Warnings", "Info"]
+    assert set(expected) <= words
+    assert "Notes" not in words
+    assert [label for label, _value in SEVERITIES] == expected

@@ -34,7 +34,7 @@ def test_the_plans_page_paints_before_the_rules_run_and_the_findings_follow(qtbo
     assert not checked  # the page painted before the rules ran
 
     qtbot.waitUntil(lambda: window.findings.checked_once, timeout=10000)
-    assert window.counts_label.text()  # "9 errors · 14 warnings · 2 notes" once the rules have run
+    assert window.counts_label.text()  # "9 errors · 14 warnings · 2 info" once the rules have run
     assert window.findings.entries.count() > 0
     window.document.undo_stack.setClean()
     window.autosaver.close()

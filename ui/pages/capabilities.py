@@ -2,8 +2,8 @@
 
 Rows are grouped by role (in the order of the role catalogue). A requirement built through
 training alone is marked: a skill that the job, hiring and performance reviews do not ask for
-fades, which is why the plan records how each one is built. The mark is the finding of rule
-CAP-004, the same one ``omplanner check`` and the exports show.
+fades, which is why the plan records how each one is built. The mark is the rules' finding about
+how the requirement is built, the same one ``omplanner check`` and the exports show.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class CapabilitiesPage(QWidget):
         self.document = document
         apply_page_font(self)
         plan = lambda: self.document.plan  # noqa: E731 - the plan may be replaced
-        self.marks = marks = FindingMarks(document, ("CAP-004",))
+        self.marks = marks = FindingMarks(document)
         kinds = [(k, k.label) for k in CapabilityKind]
         methods = [(m, m.label) for m in BuildMethod]
         columns = [
@@ -45,7 +45,7 @@ class CapabilitiesPage(QWidget):
                 editor="multi",
                 choices=lambda: methods,
                 width=330,
-                flag=lambda c: marks.message(c.id),
+                flag=lambda c: marks.message(c.id, "built_through"),
                 tooltip="Double-click or press Space to choose",
             ),
         ]

@@ -32,11 +32,8 @@ from ..widgets.table_view import EntityTableView, page_button, page_header, page
 
 ANSWER_CHOICES = [(k, k.label) for k in Knowledge]
 
-DATA_CODES = ("DAT-001", "DAT-002", "DAT-003", "DAT-004", "DAT-005")
-"""The rules whose findings tint this page's cells (the same findings ``omplanner check`` prints)."""
 
-
-def answer_column(header: str, field: str, marks: FindingMarks, code: str, tooltip: str, width: int = 150) -> Column:
+def answer_column(header: str, field: str, marks: FindingMarks, tooltip: str, width: int = 150) -> Column:
     """A column for one data question: its status, chosen in the cell (the note is in the form
     below: "Known: capture confidence per field; below 90 %…" cut to "Kno…" said nothing)."""
     return Column(
@@ -45,7 +42,7 @@ def answer_column(header: str, field: str, marks: FindingMarks, code: str, toolt
         editor="choice",
         choices=lambda: ANSWER_CHOICES,
         display=lambda s: getattr(s, field).status.label,
-        flag=lambda s: marks.message(s.id, code),
+        flag=lambda s: marks.message(s.id, field),
         tooltip=tooltip,
         width=width,
     )
@@ -57,7 +54,7 @@ class DataSourcesPage(QWidget):
         self.document = document
         apply_page_font(self)
         plan = lambda: self.document.plan  # noqa: E731 - the plan may be replaced
-        self.marks = marks = FindingMarks(document, DATA_CODES)
+        self.marks = marks = FindingMarks(document)
         columns = [
             Column("Source", "name", width=170),
             Column("System", "system", width=130),
@@ -67,12 +64,10 @@ class DataSourcesPage(QWidget):
                 editor="choice",
                 choices=lambda: role_choices(plan(), NOBODY),
                 width=170,
-                flag=lambda s: marks.message(s.id, "DAT-001", "DAT-005"),
+                flag=lambda s: marks.message(s.id, "owner_role"),
             ),
-            answer_column(
-                "Validation", "validation", marks, "DAT-002", "How it is checked before the AI reads it", width=120
-            ),
-            answer_column("Latency", "latency", marks, "DAT-003", "How fast it arrives", width=120),
+            answer_column("Validation", "validation", marks, "How it is checked before the AI reads it", width=120),
+            answer_column("Latency", "latency", marks, "How fast it arrives", width=120),
             Column("Quality", "quality", editor="optional_level", width=90, tooltip="1 (poor) to 5 (excellent)"),
             Column(
                 "Used by",
@@ -85,8 +80,8 @@ class DataSourcesPage(QWidget):
             ),
             # Where it comes from and how its owner keeps it clean come last: on a narrow screen
             # with the findings open, the columns the room compares most stay in sight.
-            answer_column("Origin", "origin", marks, "DAT-004", "Where it comes from", width=120),
-            answer_column("Ownership", "ownership", marks, "DAT-001", "How the owner looks after its quality", 120),
+            answer_column("Origin", "origin", marks, "Where it comes from", width=120),
+            answer_column("Ownership", "ownership", marks, "How the owner looks after its quality", 120),
         ]
         self.model = EntityTableModel(document, lambda: self.document.plan.data_sources, columns, self)
         self.table = EntityTableView(self.model, self)

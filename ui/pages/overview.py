@@ -157,7 +157,7 @@ class OverviewPage(QWidget):
             number.setFont(body_font(number.font(), 15, bold=True))
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
             number.setStyleSheet(f"color: {SEVERITY[severity].text(is_dark())}")
-            word = QLabel(_plural_label(severity))
+            word = QLabel(SEVERITY[severity].plural)
             word.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(number)
             box.addWidget(word)
@@ -259,7 +259,3 @@ class OverviewPage(QWidget):
             self.title_edit.setFocus()
             return True
         return False
-
-
-def _plural_label(severity: Severity) -> str:
-    return {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}[severity]

@@ -16,10 +16,14 @@ from omplanner.vocabulary import OTHER_COPY
 from ..widgets.plain_text import plain_tooltip
 from .items import BAR_H, Theme
 
+GHOST_MARGIN = 3.0
+
 
 class GhostBarItem(QGraphicsRectItem):
     def __init__(self, item_id: str, width: float, words: str, theme: Theme):
-        super().__init__(QRectF(0, 0, width, BAR_H))
+        # a little taller than the bar: where the bar covers it (an item now longer), the dashed
+        # edges still show above and below it
+        super().__init__(QRectF(0, -GHOST_MARGIN, width, BAR_H + 2 * GHOST_MARGIN))
         self.item_id = item_id
         self.words = words
         pen = QPen(QColor(OTHER_COPY.colour(theme.dark)), 2, Qt.PenStyle.DashLine)

@@ -29,6 +29,7 @@ from ..widgets.comments import CommentsBox
 from ..widgets.plain_text import plain_label
 from ..widgets.style import apply_page_font, type_scale
 from ..widgets.table_view import page_header, page_layout
+from .baseline_panel import BaselinePanel
 from .checking import RoadmapCheck, add_schedule, auto_sequence_report, check_findings
 from .gestures import Outcome, add_item
 from .inspector import RoadmapInspector
@@ -135,12 +136,16 @@ class RoadmapPage(QWidget):
         self.export_button = self._button("Export…", tip="Save the roadmap as a PNG or SVG image")
         toolbar.addWidget(self.table_button)
         toolbar.addWidget(self.export_button)
+        toolbar.addSeparator()
+        self.baselines = BaselinePanel(document, self.scene, self)
+        toolbar.addWidget(self.baselines.picker_box)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.view)
+        left.addWidget(self.baselines)
         left.addWidget(self.table)
         left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setStretchFactor(2, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.inspector_panel)
@@ -169,6 +174,8 @@ class RoadmapPage(QWidget):
         self.auto_button.clicked.connect(self.auto_sequence)
         self.fix_button.clicked.connect(self.fix_selected)
         self.table_button.toggled.connect(self.table.setVisible)
+        self.baselines.row_activated.connect(self.select_element)
+        self.baselines.message.connect(self.show_message)
         self.export_button.clicked.connect(self._export)
         self.view.gesture_finished.connect(self._gesture_finished)
         self.view.delete_requested.connect(self.delete_selected)

@@ -61,6 +61,9 @@ class RoadmapScene(QGraphicsScene):
         self.show_phases = False
         self.other_copy: dict = {}
         """Item id -> its weeks in another copy (``compare.overlay.WeeksMoved``), drawn as ghosts."""
+        self.baseline: dict | None = None
+        """Item id -> its weeks in the baseline picked on the page, drawn as ghosts instead of
+        another copy's while one is picked; None: no baseline picked."""
         self.ghosts: dict[str, GhostBarItem] = {}
         self._ghost_tips = False
         self.timeline = TimelineItem(self.theme)
@@ -225,15 +228,27 @@ class RoadmapScene(QGraphicsScene):
         self.other_copy = dict(weeks)
         self._place_ghosts()
 
+    def set_baseline(self, weeks: dict | None) -> None:
+        """Draw a baseline's weeks (item id -> ``WeeksMoved``) as ghosts, in place of another
+        copy's while it is set; None goes back to the other copy's (if shown)."""
+        self.baseline = None if weeks is None else dict(weeks)
+        self._place_ghosts()
+
+    @property
+    def ghost_weeks(self) -> dict:
+        """The weeks drawn as ghosts: the picked baseline's, else another copy's."""
+        return self.baseline if self.baseline is not None else self.other_copy
+
     def _place_ghosts(self) -> None:
-        if not self.other_copy and not self._ghost_tips:
+        shown = self.ghost_weeks
+        if not shown and not self._ghost_tips:
             return  # nothing shown, nothing to take away: a sync without an overlay costs nothing here
-        self._ghost_tips = bool(self.other_copy)
+        self._ghost_tips = bool(shown)
         layout = self.layout
         for item_id in list(self.ghosts):
             self.removeItem(self.ghosts.pop(item_id))
         for item_id, bar in self.bars.items():
-            moved = self.other_copy.get(item_id)
+            moved = shown.get(item_id)
             if bar.other_copy_text != (moved.words() if moved else ""):
                 bar.other_copy_text = moved.words() if moved else ""
                 bar.refresh_tooltip()

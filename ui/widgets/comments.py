@@ -32,9 +32,7 @@ _SUBMIT = {QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) fo
 
 def day_text(when: datetime) -> str:
     """A comment's date as people write it: '3 Dec 2026', in the computer's own time zone."""
-    # Imported here: the main window imports this module, and the plan model must stay off the
-    # way to its first paint (tests/ui/test_shell_startup.py).
-    from omplanner.model.comments import comment_day, day_words
+    from omplanner.model.comments import comment_day, day_words  # the core's model: not before first paint
 
     return day_words(comment_day(when))
 

@@ -79,3 +79,16 @@ def choose_item(
     if not dialog.exec():
         return "", False
     return dialog.textValue(), True
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """QInputDialog.getText with a plain label: the text typed, or None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    for child in dialog.findChildren(QLabel):
+        child.setTextFormat(Qt.TextFormat.PlainText)
+    dialog.setTextValue(text)
+    if not dialog.exec():
+        return None
+    return dialog.textValue()

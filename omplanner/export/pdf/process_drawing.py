@@ -159,9 +159,12 @@ def _shape(d: Vector, kind: StepKind, x: float, y: float, w: float, h: float, fi
 
 MINUTES_ROOM = SMALL * 1.17 + 1.2
 """The strip at the foot of a step box that its minutes take."""
-BADGE_ROOM = 3.0
+BADGE_H = SMALL * 1.17 + 2.0
+BADGE_ROOM = BADGE_H + 1.5
 LINE_GAP = 0.3
-"""What an AI step's badge, sitting on the box's top edge, takes from inside the box."""
+"""An AI step's badge sits inside the box along its top edge, so that the lines entering the box
+from above (at and right of its centre) stay in sight; ``BADGE_ROOM`` is what it takes from the
+name's room."""
 
 
 def _name_room(step) -> tuple[float, int]:
@@ -217,19 +220,22 @@ def _step_box(c: _Canvas, p: Placed) -> None:
             )
         )
     if s.is_ai:
-        _badge(c.d, x + BOX_W - BADGE_W + 3, y + BOX_H - BADGE_ROOM - 1, s.ai)
+        _badge(c.d, x + (BOX_W - badge_width(s.ai)) / 2, y + BOX_H - BADGE_ROOM, s.ai)
 
 
-BADGE_W, BADGE_H = 26.0, 10.5
+def badge_width(ai: AiIntervention) -> float:
+    """An AI badge's width: its words (the vocabulary's short label) and a little room."""
+    return stringWidth(st.AI_BADGES[ai], BOLD, SMALL) + 6
 
 
 def _badge(d: Vector, x: float, y: float, ai: AiIntervention) -> None:
     colour = st.AI_COLOURS[ai]
-    d.add(Rect(x, y, BADGE_W, BADGE_H, rx=5, ry=5, fillColor=colour, strokeColor=st.WHITE, strokeWidth=0.8))
+    w = badge_width(ai)
+    d.add(Rect(x, y, w, BADGE_H, rx=BADGE_H / 2, ry=BADGE_H / 2, fillColor=colour, strokeColor=None))
     d.add(
         String(
-            x + BADGE_W / 2,
-            y + 2.7,
+            x + w / 2,
+            y + 1.0 + 0.24 * SMALL,
             st.AI_BADGES[ai],
             fontName=BOLD,
             fontSize=SMALL,
@@ -364,10 +370,7 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
         return {}
     solid, lines = _Grid(), _Grid()
     for p in lay.placed.values():
-        solid.add((p.x - 0.5, p.y - 0.5, p.x + BOX_W + 0.5, p.y + BOX_H + 0.5))
-        if p.step.is_ai:
-            bx = p.x + BOX_W - BADGE_W + 3
-            solid.add((bx, p.y - BADGE_H + BADGE_ROOM + 0.5, bx + BADGE_W + 0.5, p.y + BADGE_ROOM + 1.5))
+        solid.add((p.x - 0.5, p.y - 0.5, p.x + BOX_W + 0.5, p.y + BOX_H + 0.5))  # badges are inside
     r = CONNECTOR_R + 0.6
     for points, *_ in routes:
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
@@ -620,7 +623,11 @@ def legend(width: float, used: set | None = None) -> Vector:
         if used is not None and ai not in used:
             continue
         _badge(d, x, y + 1, ai)
-        x = text(ai.label, x + BADGE_W + 4)
+        x += badge_width(ai) + 4
+        if ai.label != st.AI_BADGES[ai]:  # the full words where the badge shortens them
+            x = text(ai.label, x)
+        else:
+            x += 10
     if used is None or "exception" in used:
         d.add(Line(x, y + 6, x + 20, y + 6, strokeColor=st.EXCEPTION, strokeWidth=1.1, strokeDashArray=[3, 2]))
         x = text("Exception route", x + 24)

@@ -45,12 +45,9 @@ KIND_INKS: dict[ItemKind, colors.Color] = {k: _hex(lk.ink()) for k, lk in vocabu
 _AI_KINDS = (AiIntervention.AUTOMATE, AiIntervention.SURFACE, AiIntervention.ROUTE_EXCEPTIONS)
 AI_COLOURS: dict[AiIntervention, colors.Color] = {a: _hex(vocabulary.AI[a].light) for a in _AI_KINDS}
 AI_INKS: dict[AiIntervention, colors.Color] = {a: _hex(vocabulary.AI[a].ink()) for a in _AI_KINDS}
-AI_BADGES: dict[AiIntervention, str] = {
-    AiIntervention.AUTOMATE: "AI·A",
-    AiIntervention.SURFACE: "AI·S",
-    AiIntervention.ROUTE_EXCEPTIONS: "AI·R",
-}
-"""Too small for words: the map's legend spells each out with the vocabulary's label."""
+AI_BADGES: dict[AiIntervention, str] = {a: vocabulary.AI[a].short for a in _AI_KINDS}
+"""The words on an AI step's badge: the vocabulary's short label ("AI surfaces"), as the app's canvas
+says it; the map's legend gives the full label."""
 EXCEPTION = _hex(vocabulary.EXCEPTION.light)
 
 STEP_FILL: dict[StepKind, colors.Color] = {

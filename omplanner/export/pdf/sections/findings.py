@@ -7,7 +7,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
 from ....model import Component, Severity
 from ....rules import Finding, applied_settings
-from ....vocabulary import severity_rank
+from ....vocabulary import SEVERITY, count_words, severity_rank
 from .. import styles as st
 from ..blocks import Card, Ctx, heading, listed, short, table
 from ..safe import Para, esc, marked, para
@@ -15,7 +15,7 @@ from ..safe import Para, esc, marked, para
 INTRO = {
     Severity.ERROR: "Errors: the plan breaks a sequencing principle or leaves a gap that will stop the rollout.",
     Severity.WARNING: "Warnings: weaknesses that put the value of the change at risk.",
-    Severity.INFO: "Notes: points worth a look before the next workshop.",
+    Severity.INFO: "Info: points worth a look before the next workshop.",
 }
 
 
@@ -37,12 +37,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
     if not findings:
         flow.append(Para("The rules raise no finding on this plan.", s.body))
         return flow + rule_settings(ctx)
-    words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-    counts = []
-    for sev in Severity:
-        n = sum(1 for f in findings if f.severity is sev)
-        counts.append(f"{n} {words[sev]}{'' if n == 1 else 's'}")
-    counts = ", ".join(counts)
+    counts = ", ".join(count_words(sev, sum(1 for f in findings if f.severity is sev)) for sev in Severity)
     flow.append(
         Para(
             f"The plan was checked against the sequencing principles and the seams between components: {esc(counts)}.",
@@ -54,7 +49,7 @@ def findings_chapter(ctx: Ctx, number: int, findings: list[Finding]) -> list:
         group = [f for f in findings if f.severity is sev]
         if not group:
             continue
-        flow.append(heading(f"{sev.label}s" if sev is not Severity.INFO else "Notes", s.h2, 1))
+        flow.append(heading(SEVERITY[sev].plural, s.h2, 1))
         flow.append(para(INTRO[sev], s.muted))
         flow.append(Spacer(1, 4))
         for finding in group:
