@@ -61,3 +61,49 @@ def test_the_benchmark_hook_reports_the_paint_then_the_plan():
     assert float(marks["OMPLANNER_PAINTED"][0]) <= float(marks["OMPLANNER_PLAN_PAINTED"][0])
     assert 0 < float(marks["OMPLANNER_PAINTED"][1]) <= float(marks["OMPLANNER_PLAN_PAINTED"][1])
     assert list((data_dir() / "autosave").glob("*")) == []  # no lock or copy left behind
+
+
+LATER = (
+    "networkx",
+    "openpyxl",
+    "reportlab",
+    "lxml",
+    "omplanner.rules",
+    "omplanner.sequencing",
+    "omplanner.export",
+    "omplanner.bpmn",
+    "omplanner.workbook_import",
+    "omplanner.compare",
+)
+"""Loaded once the plan is on screen (the rules) or when asked for (exports, imports, compare)."""
+
+PLAN_PROBE = f"""
+import sys
+from ui.app import make_application, mark_opening, open_main_window, start_after_paint
+app = make_application([])
+window = open_main_window(sys.argv[1:], defer=True)
+
+def plan_painted():
+    print(sorted(m for m in sys.modules if m.startswith({LATER!r})), window.document.plan.details.title)
+    mark_opening(None)
+    window.document.undo_stack.setClean()
+    window.autosaver.close()
+    app.quit()
+
+probes = start_after_paint(window, sys.argv[1:], None, plan_painted)
+window.show()
+app.exec()
+"""
+
+
+def test_the_plan_shows_before_the_rules_and_exporters_are_imported():
+    out = subprocess.run(
+        [sys.executable, "-c", PLAN_PROBE, str(EXAMPLE)],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[] AI operating model: first wave"

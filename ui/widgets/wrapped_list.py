@@ -8,9 +8,14 @@ measures and paints at the same width: the viewport's, less the icon and fixed m
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 MARGIN = 4
 GAP = 6
@@ -57,6 +62,11 @@ class WrappedTextDelegate(QStyledItemDelegate):
         return QSize(size)
 
     def _measure(self, option, index) -> QSize:
+        # QStyle and its option are imported when a row is first measured: PySide6 builds their
+        # (large) enums on import, and the findings panel that uses this delegate is built before
+        # the window's first paint but has no rows until after the plan has shown.
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         width = self._text_width(opt)
@@ -65,6 +75,8 @@ class WrappedTextDelegate(QStyledItemDelegate):
         return QSize(width, height)
 
     def paint(self, painter, option, index) -> None:
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, icon = opt.text, QIcon(opt.icon)  # a copy: the option's own icon is cleared next
