@@ -186,3 +186,26 @@ def test_the_board_pack_names_no_rule_code(packs, name):
     assert not RULE_CODE.search(text), RULE_CODE.findall(text)[:5]
     team = " ".join(w.text for page in read_pages(packs[(name, "team", "letter")]) for w in page.words)
     assert RULE_CODE.search(team)  # the team's pack keeps them
+
+
+@pytest.mark.parametrize("key", KEYS, ids=["-".join(k) for k in KEYS])
+def test_every_step_name_a_map_shortens_is_in_its_step_table(packs, key, request):
+    from pathlib import Path
+
+    from omplanner.export.pdf.process_drawing import shortened_steps
+
+    name = key[0]
+    plan = (
+        generated_plan()
+        if name == "generated"
+        else load_plan(Path(request.config.rootpath) / "resources" / "examples" / "distributor.omplan")
+    )
+    pages = read_pages(packs[key])
+    text = " ".join(w.text for page in pages for w in page.words)
+    cut = [step for uc in plan.use_cases for m in (uc.current, uc.redesigned) for step in shortened_steps(m)]
+    assert cut  # both plans have names too long for a box
+    tables = [
+        p for p in pages if any(w.text == "No." for w in p.words) and any(w.text == "(shortened" for w in p.words)
+    ]
+    missing = [s.name for s in cut if " ".join(s.name.split()) not in text]
+    assert tables and not missing, missing[:5]

@@ -3,7 +3,7 @@ data sources and capability changes."""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table
 
 from ....figures import go_live_week, go_lives, pilot_sentence
 from ....figures.minutes import expected_minutes, per_case_words
@@ -11,8 +11,8 @@ from ....model import Component, Plan, ProcessMap, UseCase
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import styles as st
 from ..axis import figure
-from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
-from ..process_drawing import legend, map_parts, name_is_shortened, symbols_used
+from ..blocks import Ctx, FirstThatFits, empty, heading, kv_table, listed, role_names, short, table
+from ..process_drawing import legend, map_parts, shortened_steps, symbols_used
 from ..safe import Para, esc, marked, para
 
 TRACTABILITY = [
@@ -119,8 +119,9 @@ MAP_OVERHEAD = 66.0
 and the gaps between them."""
 
 
-NAMES_ON_PAGE = 48.0
-"""The most room the list of shortened step names takes from its map's page."""
+NAMES_ON_PAGE = 96.0
+"""The most room the step table (shortened names in full) takes from its map's page: about
+five rows, ten steps; a longer one flows on after the map."""
 
 
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
@@ -136,9 +137,16 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
             flow.append(PageBreak())
         names = _full_names(ctx, pmap)
         below = sum(f.wrap(ctx.l_width, ctx.l_height)[1] for f in names)
-        if below > NAMES_ON_PAGE:  # a long list flows on after the map rather than shrink it
+        if below > NAMES_ON_PAGE:  # a long table flows on after the map rather than shrink it
             below = 0.0
-        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - MAP_OVERHEAD - below)
+        overhead = MAP_OVERHEAD + legend(ctx.l_width, symbols_used(pmap, True)).height - 20  # a legend of two lines
+        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - overhead - below)
+        if below and len(parts) > 1:
+            # Room for the table on every page of a cut map is room the parts may need: take
+            # it only where the map is cut into no more parts for it.
+            whole = map_parts(plan, pmap, ctx.l_width, ctx.l_height - overhead)
+            if len(whole) < len(parts):
+                parts, below = whole, 0.0
         title = heading(variant, s.h2, 1, f"{number}.{k + 5}")
         if not parts:
             flow += [KeepTogether([title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]), Spacer(1, 6)]
@@ -162,12 +170,37 @@ def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
 
 
 def _full_names(ctx: Ctx, pmap: ProcessMap) -> list:
-    """The names the map shows shortened, in full: the reader can always look a step up."""
-    cut = [step for step in pmap.steps if name_is_shortened(step)]
+    """The step table: each step the map shows shortened, by the number it is tagged with on
+    the map, with its full name and lane, so the reader can always look a step up. Four or
+    more go two to a row, or three where that keeps the table whole on the map's last page."""
+    cut = shortened_steps(pmap)
     if not cut:
         return []
-    names = "; ".join(f"<b>{esc(short(step.name, 400))}</b> ({esc(role_names(ctx.plan, [step.lane]))})" for step in cut)
-    return [Spacer(1, 2), Para(f"Step names shortened on the map, in full: {names}.", ctx.s.muted)]
+    plan = ctx.plan
+    entries = [
+        [str(k), short(step.name, 400), short(role_names(plan, [step.lane]), 120) or "—"]
+        for k, step in enumerate(cut, 1)
+    ]
+    layouts = [1] if len(entries) <= 3 else [2, 3] if len(entries) > 4 else [2]
+    return [Spacer(1, 4), FirstThatFits([_step_table(ctx, entries, n) for n in layouts])]
+
+
+def _step_table(ctx: Ctx, entries: list[list[str]], across: int):
+    """The entries ``across`` to a row, read down each column; three to a row leave the lane
+    out (the tag's place on the map shows it)."""
+    if across == 3:
+        entries = [e[:2] for e in entries]
+    rows = -(-len(entries) // across)
+    blank = [""] * len(entries[0])
+    columns = [entries[k * rows : (k + 1) * rows] for k in range(across)]
+    columns = [c + [blank] * (rows - len(c)) for c in columns]
+    body = [sum((c[r] for c in columns), []) for r in range(rows)]
+    header = ["No.", "Step, in full (shortened on the map)", "Lane"][: len(blank)] * across
+    widths = ([0.5, 5.0, 2.0] if across < 3 else [0.7, 5.4])[: len(blank)] * across
+    out = table(ctx, header, body, widths, width=ctx.l_width, compact=True)
+    if isinstance(out, Table):  # a look-up list: tighter still than a register
+        out.setStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    return out
 
 
 def _part_caption(plan: Plan, parts, k: int) -> str:
