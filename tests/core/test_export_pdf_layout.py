@@ -209,3 +209,19 @@ def test_every_step_name_a_map_shortens_is_in_its_step_table(packs, key, request
     ]
     missing = [s.name for s in cut if " ".join(s.name.split()) not in text]
     assert tables and not missing, missing[:5]
+
+
+@pytest.mark.parametrize("key", [k for k in KEYS if k[0] == "example"], ids=lambda k: "-".join(k))
+def test_no_thin_portrait_page_before_a_chapters_maps(packs, key):
+    """The pages before a chapter's landscape maps are held to the same third as any other
+    (the example; a section running over by pages, as the generated plan's 5,000-character
+    statement does, can still leave its last page short)."""
+    path = packs[key]
+    pages = read_pages(path)
+    starts = chapter_starts(path)
+    thin = [
+        f"p{p.number}: {fill(p):.0%}"
+        for p, q in zip(pages, pages[1:])
+        if p.width < p.height and q.width > q.height and q.number not in starts and fill(p) < 1 / 3
+    ]
+    assert not thin, thin
