@@ -49,10 +49,10 @@ def _lanes(items: list[RoadmapItem]) -> list[tuple[Component | None, list[Roadma
     return lanes
 
 
-def _rows(plan: Plan) -> list[tuple[str, object]]:
+def _rows(items: list[RoadmapItem]) -> list[tuple[str, object]]:
     """The chart's rows in order: ('lane', component) headers and ('item', item) bars."""
     rows: list[tuple[str, object]] = []
-    for comp, members in _lanes(plan.roadmap):
+    for comp, members in _lanes(items):
         rows.append(("lane", comp))
         rows += [("item", i) for i in members]
     return rows
@@ -82,16 +82,21 @@ def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | No
     # Years with no work in them are left out: an item fifteen years on is one more chart, not
     # a dozen empty ones.
     windows = [(w0, w1) for w0, w1 in windows if any(i.start_week < w1 and i.end_week >= w0 for i in plan.roadmap)]
-    rows = _rows(plan)
-    row_h = ROW_H
-    if len(rows) * ROW_H > height - AXIS_H - 6 >= len(rows) * COMPACT_ROW_H:
-        row_h = COMPACT_ROW_H
-    per_page = max(3, int((height - AXIS_H - 6) // row_h))
-    count = -(-len(rows) // per_page)
-    per_page = -(-len(rows) // max(1, count))  # the same number of rows on each chart: no thin last one
     pages = []
     for first_week, last_week in windows:
-        for chunk in _chunks(rows, per_page, max(3, int((height - AXIS_H - 6) // row_h))):
+        # A stretch of weeks shows the work in it: a long roadmap's later years are not pages
+        # of empty rows for the work that ended before them.
+        items = plan.roadmap
+        if len(windows) > 1:
+            items = [i for i in items if i.start_week < last_week and i.end_week > first_week]
+        rows = _rows(items)
+        row_h = ROW_H
+        if len(rows) * ROW_H > height - AXIS_H - 6 >= len(rows) * COMPACT_ROW_H:
+            row_h = COMPACT_ROW_H
+        most = max(3, int((height - AXIS_H - 6) // row_h))
+        count = -(-len(rows) // most)
+        per_page = -(-len(rows) // max(1, count))  # the same number of rows on each chart: no thin last one
+        for chunk in _chunks(rows, per_page, most):
             pages.append(_page(plan, chunk, first_week, last_week, width, critical, row_h))
     return pages
 
