@@ -66,8 +66,11 @@ def _month_starts(start: date, weeks: int):
         first = date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
-def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | None = None) -> list[Vector]:
-    """Drawings of at most ``width`` x ``height``, in reading order."""
+def gantt_pages(
+    plan: Plan, width: float, height: float, critical: set[str] | None = None, first_height: float | None = None
+) -> list[Vector]:
+    """Drawings of at most ``width`` x ``height``, in reading order; the first at most
+    ``first_height`` tall when given (it shares its page with the chapter's opening)."""
     if not plan.roadmap:
         return []
     critical = critical or set()
@@ -90,15 +93,33 @@ def gantt_pages(plan: Plan, width: float, height: float, critical: set[str] | No
         if len(windows) > 1:
             items = [i for i in items if i.start_week < last_week and i.end_week > first_week]
         rows = _rows(items)
-        row_h = ROW_H
-        if len(rows) * ROW_H > height - AXIS_H - 6 >= len(rows) * COMPACT_ROW_H:
-            row_h = COMPACT_ROW_H
-        most = max(3, int((height - AXIS_H - 6) // row_h))
-        count = -(-len(rows) // most)
-        per_page = -(-len(rows) // max(1, count))  # the same number of rows on each chart: no thin last one
-        for chunk in _chunks(rows, per_page, most):
+        first = first_height if first_height is not None and not pages else None
+        # Rows three points closer where that makes fewer charts: a chart split is harder to
+        # read than rows a little tighter.
+        row_h, charts = ROW_H, _charts(rows, ROW_H, height, first)
+        tighter = _charts(rows, COMPACT_ROW_H, height, first)
+        if len(tighter) < len(charts):
+            row_h, charts = COMPACT_ROW_H, tighter
+        for chunk in charts:
             pages.append(_page(plan, chunk, first_week, last_week, width, critical, row_h))
     return pages
+
+
+def _charts(rows: list, row_h: float, height: float, first_height: float | None) -> list[list]:
+    """Rows cut into charts of ``row_h`` rows: the first at most ``first_height`` tall when
+    given, the others ``height``, all but the first the same size (no thin last one)."""
+    most = max(3, int((height - AXIS_H - 6) // row_h))
+    charts = []
+    if first_height is not None:
+        fit = max(3, int((first_height - AXIS_H - 6) // row_h))
+        if fit < len(rows):
+            charts.append(_chunks(rows, fit, fit)[0])
+            rows = rows[len(charts[0]) :]
+        else:
+            most = fit
+    count = -(-len(rows) // most)
+    per_page = -(-len(rows) // max(1, count))
+    return charts + _chunks(rows, per_page, most)
 
 
 def _chunks(rows: list, per_page: int, most: int) -> list[list]:
