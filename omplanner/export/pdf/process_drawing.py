@@ -54,6 +54,8 @@ class Part:
     last_col: int
     first_lane: str = ""
     last_lane: str = ""
+    labels_left_off: int = 0
+    """Flow labels of the whole map that found no place clear of words (on the first part)."""
 
 
 class _Canvas:
@@ -383,7 +385,8 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
 
     ``cuts`` and ``rows``: x and y positions where the map is cut into parts (connectors sit
     there, and no label may straddle a cut). A label with no free place goes where it meets
-    the fewest things (a crowded map)."""
+    the fewest lines; one that could only sit on a box, a badge or another label is left off
+    (a crowded map: words over words are read by no one), and the map says how many were."""
     if not any(r[3] for r in routes):
         return {}
     solid, lines = _Grid(), _Grid()
@@ -424,10 +427,8 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
                         break
             if best[0] == 0:
                 break
-        if choice is None:
-            text = _label_forms(label)[0]
-            width = stringWidth(text, REGULAR, SMALL)
-            choice = (*next(iter(_candidates(points, width))), text, width)
+        if choice is None or best[0] >= 10:
+            continue
         left, top, text, width = choice
         choice = (left, top)
         solid.add((choice[0] - 1, choice[1] - 0.5, choice[0] + width + 1, choice[1] + LABEL_H + 0.5))
@@ -553,6 +554,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
             routes.append((exception_route(lay, p, target), st.EXCEPTION, True, words, where(p) != where(target)))
     cuts = [k * per_part * PITCH - GAP / 2 for k in range(1, n_chunks)]
     labels = place_labels(lay, routes, cuts, [r0 * ROW_H for r0, _ in bands[1:]])
+    left_off = sum(1 for r in routes if r[3]) - len(labels)
     letters = _letters()
     lettered = [(*r[:3], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
     parts = []
@@ -586,7 +588,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
             if scale < 1.0:
                 d.scale(scale, scale)
                 d.width, d.height = width * scale, height * scale
-            parts.append(Part(d, first, last, _lane_at(lay, r0), _lane_at(lay, r1 - 1)))
+            parts.append(Part(d, first, last, _lane_at(lay, r0), _lane_at(lay, r1 - 1), left_off if not parts else 0))
     return parts
 
 

@@ -207,7 +207,11 @@ def _map_block(
     if not parts:
         return [KeepTogether([title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]), Spacer(1, 6)]
     flow: list = []
-    stats = para(map_stats(plan, pmap), s.muted)
+    facts = map_stats(plan, pmap)
+    if parts[0].labels_left_off:
+        n = parts[0].labels_left_off
+        facts += f" · {n} flow label{'s' if n != 1 else ''} left off where the map is too crowded (the app shows them)"
+    stats = para(facts, s.muted)
     block: list = [title]
     for j, part in enumerate(parts):
         if len(parts) > 1:
