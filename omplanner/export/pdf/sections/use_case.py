@@ -46,8 +46,8 @@ def use_case_chapter(ctx: Ctx, uc: UseCase, number: int, analysis: PlanAnalysis 
     flow += _decisions(ctx, uc, number)
     wide = copy(ctx)
     wide.width = ctx.l_width
-    tails = [[part(c, uc, number) for part in (_governance, _data, _capabilities)] for c in (ctx, wide)]
-    flow.append(NoThinTail(sum(tails[0], []), sum(tails[1], []), _maps(ctx, uc, number)))
+    sections = [(part(ctx, uc, number), part(wide, uc, number)) for part in (_governance, _data, _capabilities)]
+    flow.append(NoThinTail(sections, _maps(ctx, uc, number)))
     return flow
 
 
@@ -59,34 +59,40 @@ than the third the pack holds every page to, as rows that split move with their 
 class NoThinTail(Flowable):
     """The chapter's last portrait sections (governance, data, capabilities), then its maps.
 
-    When those sections would run over onto a new portrait page by less than a third of it, and
-    the page they start on is a third full already, they open the landscape pages instead (at
-    landscape width, the current map following them on that page where it fits), so no
-    portrait page is left with a few lines before the maps.
+    When those sections would run over onto a new portrait page by less than a third of it,
+    and the page they start on is a third full already, they open the landscape pages instead
+    (at landscape width, the current map following them on that page where it fits), so no
+    portrait page is left with a few lines before the maps. Asked again where each section
+    starts: a long governance charter may stay in portrait and the data and capabilities move.
     Decided at layout time, when the room left is known; the headings and their order are the
     same either way (``_content`` holds them for the contents seeded before layout)."""
 
-    def __init__(self, tail: list, wide_tail: list, maps: list):
+    def __init__(self, sections: list[tuple[list, list]], maps: list):
         super().__init__()
         from ..keep import keep_with_next  # headings keep with their tables here too
 
-        self.tail, self.wide_tail, self.maps = keep_with_next(tail), keep_with_next(wide_tail), maps
-        self._content = [*tail, *maps]
+        self.sections = [(keep_with_next(tall), keep_with_next(wide)) for tall, wide in sections]
+        self.maps = maps
+        self._content = [*(f for tall, _wide in sections for f in tall), *maps]
 
     def wrap(self, availWidth, availHeight):
         frame = self._doctemplateAttr("frame")
         page = frame._y2 - frame._topPadding - frame._y1p
         need = 0.0
-        for f in self.tail:
-            f.canv = self.canv
-            need += f.wrap(availWidth, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        for tall, _wide in self.sections:
+            for f in tall:
+                f.canv = self.canv
+                need += f.wrap(availWidth, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         turn = len(self.maps) > 2 and isinstance(self.maps[1], PageBreak)
         # Only a short run-over moves: sections running over by pages (a 5,000-character
         # statement) would leave as thin a last page on the shorter landscape pages.
         if turn and availHeight < page * (1 - 1 / 3) and availHeight < need < availHeight + page * THIN:
-            chosen = [*self.maps[:2], *self.wide_tail, *self.maps[2:]]
+            chosen = [*self.maps[:2], *(f for _tall, wide in self.sections for f in wide), *self.maps[2:]]
+        elif len(self.sections) > 1:  # the same question again where the next section starts
+            chosen = [*self.sections[0][0], NoThinTail([], self.maps)]
+            chosen[-1].sections = self.sections[1:]
         else:
-            chosen = [*self.tail, *self.maps]
+            chosen = [*self.sections[0][0], *self.maps]
         frame.add_generated_content(*chosen)
         return 0, 0
 
