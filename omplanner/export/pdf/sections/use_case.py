@@ -311,7 +311,7 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
             ctx,
             ["Decision", "Step", "Autonomy", "Roles (RACI)", "Override", "Audit", "Rationale"],
             rows,
-            [3.0, 2.0, 1.8, 3.3, 2.3, 0.9, 2.9],
+            [2.9, 1.9, 1.9, 3.2, 2.1, 1.3, 2.9],
         )
     )
     return flow
