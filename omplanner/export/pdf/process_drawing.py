@@ -182,11 +182,11 @@ def name_is_shortened(step) -> bool:
     return not wrap(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)[1]
 
 
-def shortened_steps(pmap: ProcessMap) -> list:
+def shortened_steps(pmap: ProcessMap, lay: Layout | None = None) -> list:
     """The steps whose names the map shows cut, in reading order (column by column, top down):
     the map tags each with its number, and the step table after the map gives the full name."""
     register_fonts()  # names are measured before any drawing exists
-    lay = layout(pmap)
+    lay = lay or layout(pmap)
     placed = sorted(lay.placed.values(), key=lambda p: (p.col, p.row))
     return [p.step for p in placed if name_is_shortened(p.step)]
 
@@ -532,7 +532,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
     lay = layout(pmap)
     if not lay.placed:
         return []
-    numbers = {step.id: k for k, step in enumerate(shortened_steps(pmap), start=1)}
+    numbers = {step.id: k for k, step in enumerate(shortened_steps(pmap, lay), start=1)}
     per_part, scale = _arrange(lay, avail_width, avail_height)
     n_chunks = -(-lay.columns // per_part)
     per_part = -(-lay.columns // n_chunks)  # balance the parts
@@ -615,7 +615,8 @@ def symbols_used(pmap: ProcessMap, split: bool) -> set:
         used.add("exception")
     if split:
         used.add("connector")
-    if shortened_steps(pmap):
+    register_fonts()
+    if any(name_is_shortened(step) for step in pmap.steps):
         used.add("tag")
     return used
 
