@@ -92,7 +92,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(default: in the team's pack, not in the board's)",
     )
     pack.add_argument("--organisation", metavar="NAME", default="", help="who issues the pack (cover and footer)")
-    pack.add_argument("--logo", type=Path, metavar="FILE.png", help="a PNG logo for the cover (at most 2 MB)")
+    pack.add_argument(
+        "--logo",
+        type=Path,
+        metavar="FILE",
+        help="a PNG or SVG logo for the cover (at most 2 MB; an SVG may name no other file)",
+    )
     pack.add_argument("--confidential", metavar="MARK", default="", help='a mark on every page, e.g. "Confidential"')
     pack.add_argument("--draft", action="store_true", help="print DRAFT across every page")
     pack.add_argument("--pack-version", metavar="TEXT", default="", help="the version in the footer, e.g. 0.3")

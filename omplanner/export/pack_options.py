@@ -7,10 +7,10 @@ settings, the command line takes them as flags. Nothing here changes the plan.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Audience = Literal["board", "team"]
 Paper = Literal["a4", "letter"]
@@ -58,12 +58,14 @@ class LogoError(ValueError):
 
 @dataclass(frozen=True)
 class Logo:
-    """A logo as PNG bytes, embedded in the pack. ``name`` is the file it was read from."""
+    """A logo embedded in the pack: PNG bytes, or an SVG as a reportlab ``Drawing`` (vectors,
+    sharp at any size). ``name`` is the file it was read from; the size is in pixels or points."""
 
     name: str
     png: bytes
     width: int
     height: int
+    drawing: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,11 @@ def _line(text: str, limit: int) -> str:
 
 
 def read_logo(path: Path | str, svg_to_png: Callable[[bytes], bytes] | None = None) -> Logo:
-    """Read a PNG (or an SVG, given a way to draw it as PNG) and check it is fit to embed.
+    """Read a PNG or an SVG and check it is fit to embed.
 
-    Raises ``LogoError`` naming the file: missing, too large, not a picture, or an SVG with
-    nothing to draw it. The core does not draw SVG itself; the app passes its SVG renderer."""
+    Raises ``LogoError`` naming the file: missing, too large, not a picture, or an SVG that is
+    refused or cannot be drawn. An SVG is drawn by ``svg_to_png`` when given (the app passes
+    Qt's renderer), else read strictly and kept as vectors (``svg_logo``)."""
     path = Path(path)
     name = path.name
     try:
@@ -139,7 +142,7 @@ def read_logo(path: Path | str, svg_to_png: Callable[[bytes], bytes] | None = No
         if not _looks_like_svg(data):
             raise LogoError(f"the logo {name} is neither a PNG nor an SVG picture")
         if svg_to_png is None:
-            raise LogoError(f"the logo {name} is an SVG, which only the app can draw here: save it as PNG")
+            return _vector_logo(name, data)
         try:
             data = svg_to_png(data)
         except Exception as exc:  # the renderer's own failure, whatever it raises
@@ -148,6 +151,16 @@ def read_logo(path: Path | str, svg_to_png: Callable[[bytes], bytes] | None = No
             raise LogoError(f"the logo {name} is an SVG that cannot be drawn")
     width, height = _png_size(name, data)
     return Logo(name, data, width, height)
+
+
+def _vector_logo(name: str, data: bytes) -> Logo:
+    from .svg_logo import SvgRefused, svg_drawing
+
+    try:
+        drawing = svg_drawing(data, LOGO_MAX_PIXELS)
+    except SvgRefused as exc:
+        raise LogoError(f"the logo {name} is an SVG that {exc}; save it as PNG to use it") from None
+    return Logo(name, b"", round(drawing.width), round(drawing.height), drawing)
 
 
 def _looks_like_svg(data: bytes) -> bool:

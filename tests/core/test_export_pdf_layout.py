@@ -207,3 +207,42 @@ def test_ai_badges_say_what_the_ai_does_in_legible_words(packs, key):
                 assert word.y1 - word.y0 >= 6 * 1.02, (page.number, word)
     # the example uses all three kinds; the generated plan at least one
     assert seen == set(verbs.values()) if key[0] == "example" else seen
+
+
+@pytest.mark.parametrize("key", KEYS, ids=["-".join(k) for k in KEYS])
+def test_every_step_name_a_map_shortens_is_in_its_step_table(packs, key, request):
+    from pathlib import Path
+
+    from omplanner.export.pdf.process_drawing import shortened_steps
+
+    name = key[0]
+    plan = (
+        generated_plan()
+        if name == "generated"
+        else load_plan(Path(request.config.rootpath) / "resources" / "examples" / "distributor.omplan")
+    )
+    pages = read_pages(packs[key])
+    text = " ".join(w.text for page in pages for w in page.words)
+    cut = [step for uc in plan.use_cases for m in (uc.current, uc.redesigned) for step in shortened_steps(m)]
+    assert cut  # both plans have names too long for a box
+    tables = [
+        p for p in pages if any(w.text == "No." for w in p.words) and any(w.text == "(shortened" for w in p.words)
+    ]
+    missing = [s.name for s in cut if " ".join(s.name.split()) not in text]
+    assert tables and not missing, missing[:5]
+
+
+@pytest.mark.parametrize("key", [k for k in KEYS if k[0] == "example"], ids=lambda k: "-".join(k))
+def test_no_thin_portrait_page_before_a_chapters_maps(packs, key):
+    """The pages before a chapter's landscape maps are held to the same third as any other
+    (the example; a section running over by pages, as the generated plan's 5,000-character
+    statement does, can still leave its last page short)."""
+    path = packs[key]
+    pages = read_pages(path)
+    starts = chapter_starts(path)
+    thin = [
+        f"p{p.number}: {fill(p):.0%}"
+        for p, q in zip(pages, pages[1:])
+        if p.width < p.height and q.width > q.height and q.number not in starts and fill(p) < 1 / 3
+    ]
+    assert not thin, thin

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from omplanner.export.analysis import analyse_plan
 from omplanner.export.pdf import export_pdf
-from omplanner.export.pdf.charts import BARS_PER_CHART, RADAR_SERIES
+from omplanner.export.pdf.charts import BARS_PER_CHART
 from omplanner.model import Plan
 
 
@@ -57,6 +57,30 @@ def test_forty_use_cases_export_with_the_charts_split(example_plan, tmp_path):
     assert with_bars > 2 * BARS_PER_CHART
     assert text.count("Process level, capacity released") == math.ceil(with_bars / BARS_PER_CHART)
     scored = {sc.use_case for sc in plan.scores if not sc.participant}
-    assert text.count("Agreed score, 1 to 5") == math.ceil(len(scored) / RADAR_SERIES)
+    # small multiples: one small radar per scored use case, each saying its lowest component
+    assert text.count("Agreed score on each component") == 1
+    assert text.count("Lowest:") == len(scored) > 6
     for uc in plan.use_cases:
         assert uc.name in text
+
+
+def test_each_use_case_has_its_own_small_radar_in_the_apps_colour(example_plan):
+    """Three or more use cases are small multiples, not shapes on one web; the colour is the
+    one the app's diagnostic radar gives the use case (by its place in the plan)."""
+    from reportlab.graphics.charts.spider import SpiderChart
+
+    from omplanner.export.pdf.charts import SERIES, radar_grid
+
+    plan = _many(example_plan, 7)
+    series = []
+    for place, uc in enumerate(plan.use_cases):
+        values = [sc.value for sc in plan.scores if sc.use_case == uc.id and not sc.participant]
+        if len(values) == 5:
+            series.append((uc.name, values, place))
+    assert len(series) >= 6
+    rows = radar_grid(series, 480)
+    charts = [c for row in rows for c in row.contents if isinstance(c, SpiderChart)]
+    assert len(charts) == len(series)  # one web each
+    for chart, (_name, values, place) in zip(charts, series):
+        assert chart.data[-1] == values
+        assert chart.strands[len(chart.data) - 1].strokeColor == SERIES[place % len(SERIES)]

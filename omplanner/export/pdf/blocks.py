@@ -125,6 +125,44 @@ class HouseTable(Table):
         return super()._splitRows(availHeight, doInRowSplit)
 
 
+class FirstThatFits(Flowable):
+    """The first of some ways to show the same thing that fits the room left on the page (a
+    table two entries to a row, then three); when none does, the first, which then splits."""
+
+    def __init__(self, options: list[Flowable]):
+        super().__init__()
+        self.options = options
+        self.chosen = options[0]
+
+    def wrap(self, availWidth, availHeight):
+        canv, frame = getattr(self, "canv", None), getattr(self, "_frame", None)
+        for option in self.options:
+            if canv is not None:  # a KeepTogether asks its document while measuring
+                option.canv = canv
+            if frame is not None:
+                option._frame = frame
+        for option in self.options:
+            width, height = option.wrap(availWidth, availHeight)
+            if height <= availHeight + 1e-6:
+                self.chosen = option
+                return width, height
+        self.chosen = self.options[0]
+        return self.chosen.wrap(availWidth, availHeight)
+
+    def split(self, availWidth, availHeight):
+        self.wrap(availWidth, availHeight)
+        return self.chosen.split(availWidth, availHeight)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self.chosen.drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self):
+        return self.chosen.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.chosen.getSpaceAfter()
+
+
 def cell(text: object, style) -> Paragraph:
     return para(text, style)
 

@@ -146,7 +146,7 @@ def export_pdf(
         footer_left=footer_text(plan, options),
         confidentiality=options.confidentiality,
         draft=options.draft,
-        logo=options.logo.png if options.logo else None,
+        logo=(options.logo.drawing or options.logo.png) if options.logo else None,
     )
     with atomic_path(path) as tmp:
         doc = BoardPackTemplate(

@@ -11,7 +11,7 @@ from ...model import Component
 from . import styles as st
 from .axis import Axis, nice_axis, short_figure
 from .fonts import BOLD, REGULAR, drawing
-from .textfit import clip
+from .textfit import clip, wrap
 
 SERIES = [st.colors.HexColor(light) for light, _dark in vocabulary.SERIES]
 
@@ -26,6 +26,77 @@ BARS_PER_CHART = 12
 def radars(series: list[tuple[str, list[int]]], width: float) -> list[Drawing]:
     """One radar per group of ``RADAR_SERIES`` use cases, in order."""
     return [radar(series[k : k + RADAR_SERIES], width) for k in range(0, len(series), RADAR_SERIES)]
+
+
+OVERLAID = 2
+"""Use cases one radar shows together; more are drawn as small multiples (``radar_grid``):
+three or more shapes on one web hide each other."""
+GRID_COLUMNS = 3
+CELL_H = 140.0
+
+
+def radar_grid(series: list[tuple[str, list[int], int]], width: float) -> list[Drawing]:
+    """Small multiples: one small radar per use case, on the same 0-5 web, in its colour (the
+    ``int`` is the use case's place in the plan, which sets its colour in the app as here),
+    with the mean of them all drawn grey and dashed behind each for comparison. One drawing per
+    row of ``GRID_COLUMNS``, so a long grid flows on to the next page between rows."""
+    mean = [sum(values[k] for _, values, _ in series) / len(series) for k in range(len(Component))]
+    cell_w = width / GRID_COLUMNS
+    rows = []
+    for start in range(0, len(series), GRID_COLUMNS):
+        d = drawing(width, CELL_H)
+        for j, (name, values, place) in enumerate(series[start : start + GRID_COLUMNS]):
+            _small_radar(d, j * cell_w, cell_w, name, values, SERIES[place % len(SERIES)], mean)
+        rows.append(d)
+    return rows
+
+
+def _small_radar(d: Drawing, x: float, w: float, name: str, values: list[int], colour, mean: list[float]) -> None:
+    size = 90.0
+    lines, _ = wrap(name, BOLD, 7.5, w - 22, 2)
+    top = CELL_H - 10
+    d.add(Rect(x + 4, top - 1, 8, 8, fillColor=colour, strokeColor=None))
+    for k, line in enumerate(lines):
+        d.add(String(x + 16, top - k * 9.5, line, fontName=BOLD, fontSize=7.5, fillColor=st.INK))
+    chart = SpiderChart()
+    chart.x, chart.y, chart.width, chart.height = x + (w - size) / 2, 20, size, size
+    rings = [[k] * len(Component) for k in range(1, 6)]
+    chart.data = [*rings, mean, values]
+    chart.labels = [vocabulary.COMPONENT[c].short for c in Component]
+    for k in range(len(rings)):
+        chart.strands[k].strokeColor = st.RULE
+        chart.strands[k].fillColor = None
+        chart.strands[k].strokeWidth = 0.5
+    average = chart.strands[len(rings)]
+    average.strokeColor, average.fillColor, average.strokeWidth = st.MUTED, None, 0.8
+    average.strokeDashArray = [2, 1.5]
+    strand = chart.strands[len(rings) + 1]
+    strand.strokeColor = colour
+    strand.fillColor = st.colors.Color(colour.red, colour.green, colour.blue, alpha=0.22)
+    strand.strokeWidth = 1.5
+    strand.symbol = "FilledCircle"
+    strand.symbolSize = 3
+    chart.spokes.strokeColor = st.RULE
+    chart.spokes.strokeWidth = 0.5
+    chart.spokeLabels.fontName = REGULAR
+    chart.spokeLabels.fontSize = 6.5
+    chart.spokeLabels.fillColor = st.NAVY
+    chart.strandLabels.format = None
+    d.add(chart)
+    low = min(values)
+    weakest = [vocabulary.COMPONENT[c].short for c, v in zip(Component, values) if v == low]
+    note = f"Lowest: {', '.join(weakest)} ({low} of 5)"
+    d.add(
+        String(
+            x + w / 2,
+            3,
+            clip(note, REGULAR, 6.5, w - 8),
+            fontName=REGULAR,
+            fontSize=6.5,
+            fillColor=st.MUTED,
+            textAnchor="middle",
+        )
+    )
 
 
 def radar(series: list[tuple[str, list[int]]], width: float, height: float = 195) -> Drawing:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER, landscape
@@ -82,8 +83,8 @@ class Marks:
     footer_left: str = ""
     confidentiality: str = ""
     draft: bool = False
-    logo: bytes | None = None
-    """PNG bytes, drawn on the cover."""
+    logo: Any = None
+    """PNG bytes or a reportlab ``Drawing`` (an SVG logo), drawn on the cover."""
 
 
 LOGO_BOX = (46 * mm, 20 * mm)
@@ -108,20 +109,29 @@ def _cover_background(canvas: Canvas, doc: BoardPackTemplate) -> None:
     _watermark(canvas, doc)
 
 
-def _draw_logo(canvas: Canvas, png: bytes, right: float, top: float) -> None:
+def _draw_logo(canvas: Canvas, logo: Any, right: float, top: float) -> None:
     """The logo on a white tile, top right of the cover, within ``LOGO_BOX``."""
     from io import BytesIO
 
     from reportlab.lib.utils import ImageReader
 
-    image = ImageReader(BytesIO(png))
-    iw, ih = image.getSize()
+    image = ImageReader(BytesIO(logo)) if isinstance(logo, bytes) else None
+    iw, ih = image.getSize() if image else (logo.width, logo.height)
     pad = 3 * mm
     scale = min((LOGO_BOX[0] - 2 * pad) / iw, (LOGO_BOX[1] - 2 * pad) / ih)
     w, h = iw * scale, ih * scale
     canvas.setFillColor(st.WHITE)
     canvas.roundRect(right - w - 2 * pad, top - h - 2 * pad, w + 2 * pad, h + 2 * pad, 2, stroke=0, fill=1)
-    canvas.drawImage(image, right - w - pad, top - h - pad, w, h, mask="auto")
+    if image:
+        canvas.drawImage(image, right - w - pad, top - h - pad, w, h, mask="auto")
+        return
+    from reportlab.graphics import renderPDF
+
+    canvas.saveState()
+    canvas.translate(right - w - pad, top - h - pad)
+    canvas.scale(scale, scale)
+    renderPDF.draw(logo, canvas, 0, 0)
+    canvas.restoreState()
 
 
 def _watermark(canvas: Canvas, doc: BoardPackTemplate) -> None:

@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ...model import AiIntervention, Plan, ProcessMap, StepKind
 from ...vocabulary import exception_words
 from . import styles as st
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, REGULAR, register_fonts
 from .map_layout import (
     BOX_H,
     BOX_W,
@@ -54,6 +54,8 @@ class Part:
     last_col: int
     first_lane: str = ""
     last_lane: str = ""
+    labels_left_off: int = 0
+    """Flow labels of the whole map that found no place clear of words (on the first part)."""
 
 
 class _Canvas:
@@ -167,12 +169,13 @@ from above (at and right of its centre) stay in sight; ``BADGE_ROOM`` is what it
 name's room."""
 
 
-def _name_room(step) -> tuple[float, int]:
-    """Width and the most lines a step's name has in its box, at the smaller name size."""
+def _name_room(step, tagged: bool = False) -> tuple[float, int]:
+    """Width and the most lines a step's name has in its box, at the smaller name size (a
+    number tag, like an AI badge, takes a strip at the top)."""
     inset = {StepKind.START: 10.0, StepKind.END: 10.0, StepKind.DECISION: 9.0, StepKind.HANDOFF: 4.5}
     width = BOX_W - 2 * inset.get(step.kind, 0.0) - 5
     size = NAME_SIZES[-1]
-    height = BOX_H - 2 - (MINUTES_ROOM if step.minutes else 0) - (BADGE_ROOM if step.is_ai else 0)
+    height = BOX_H - 2 - (MINUTES_ROOM if step.minutes else 0) - (BADGE_ROOM if step.is_ai or tagged else 0)
     return width, max(1, 1 + int((height - 1.17 * size) // (size + LINE_GAP)))
 
 
@@ -182,17 +185,38 @@ def name_is_shortened(step) -> bool:
     return not wrap(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)[1]
 
 
-def _step_box(c: _Canvas, p: Placed) -> None:
+def shortened_steps(pmap: ProcessMap, lay: Layout | None = None) -> list:
+    """The steps whose names the map shows cut, in reading order (column by column, top down):
+    the map tags each with its number, and the step table after the map gives the full name."""
+    register_fonts()  # names are measured before any drawing exists
+    lay = lay or layout(pmap)
+    placed = sorted(lay.placed.values(), key=lambda p: (p.col, p.row))
+    return [p.step for p in placed if name_is_shortened(p.step)]
+
+
+TAG_R = 5.2
+"""The radius of the number tag on a shortened step's top-left corner."""
+
+
+def _tag(d: Vector, x: float, y: float, number: int) -> None:
+    d.add(Circle(x, y, TAG_R, fillColor=st.NAVY, strokeColor=st.WHITE, strokeWidth=0.8))
+    size = SMALL if number < 10 else SMALL - 1 if number < 100 else SMALL - 2.2
+    d.add(
+        String(x, y - size * 0.35, str(number), fontName=BOLD, fontSize=size, fillColor=st.WHITE, textAnchor="middle")
+    )
+
+
+def _step_box(c: _Canvas, p: Placed, number: int | None = None) -> None:
     s = p.step
     x, y = c.X(p.x), c.Y(p.y) - BOX_H
     fill = st.STEP_FILL.get(s.kind, st.WHITE)
     stroke, width = (st.AI_COLOURS[s.ai], 1.6) if s.is_ai else (st.NAVY, 0.8)
     _shape(c.d, s.kind, x, y, BOX_W, BOX_H, fill, stroke, width)
-    room, most = _name_room(s)
+    room, most = _name_room(s, tagged=number is not None)
     lines, size = fit(s.name or s.kind.label, REGULAR, room, NAME_SIZES, most)
     leading = size + LINE_GAP
     bottom = y + 1 + (MINUTES_ROOM if s.minutes else 0)
-    top = y + BOX_H - 1 - (BADGE_ROOM if s.is_ai else 0)
+    top = y + BOX_H - 1 - (BADGE_ROOM if s.is_ai or number is not None else 0)
     block = (len(lines) - 1) * leading + 1.17 * size
     first = (top + bottom) / 2 + block / 2 - 0.93 * size
     for i, line in enumerate(lines):
@@ -221,6 +245,8 @@ def _step_box(c: _Canvas, p: Placed) -> None:
         )
     if s.is_ai:
         _badge(c.d, x + (BOX_W - badge_width(s.ai)) / 2, y + BOX_H - BADGE_ROOM, s.ai)
+    if number is not None:
+        _tag(c.d, x + TAG_R + 1, y + BOX_H - BADGE_ROOM + BADGE_H / 2, number)
 
 
 def badge_width(ai: AiIntervention) -> float:
@@ -365,7 +391,8 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
 
     ``cuts`` and ``rows``: x and y positions where the map is cut into parts (connectors sit
     there, and no label may straddle a cut). A label with no free place goes where it meets
-    the fewest things (a crowded map)."""
+    the fewest lines; one that could only sit on a box, a badge or another label is left off
+    (a crowded map: words over words are read by no one), and the map says how many were."""
     if not any(r[3] for r in routes):
         return {}
     solid, lines = _Grid(), _Grid()
@@ -403,10 +430,8 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
                         break
             if best[0] == 0:
                 break
-        if choice is None:
-            text = _label_forms(label)[0]
-            width = stringWidth(text, REGULAR, SMALL)
-            choice = (*next(iter(_candidates(points, width))), text, width)
+        if choice is None or best[0] >= 10:
+            continue
         left, top, text, width = choice
         choice = (left, top)
         solid.add((choice[0] - 1, choice[1] - 0.5, choice[0] + width + 1, choice[1] + LABEL_H + 0.5))
@@ -510,6 +535,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
     lay = layout(pmap)
     if not lay.placed:
         return []
+    numbers = {step.id: k for k, step in enumerate(shortened_steps(pmap, lay), start=1)}
     per_part, scale = _arrange(lay, avail_width, avail_height)
     n_chunks = -(-lay.columns // per_part)
     per_part = -(-lay.columns // n_chunks)  # balance the parts
@@ -531,6 +557,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
             routes.append((exception_route(lay, p, target), st.EXCEPTION, True, words, where(p) != where(target)))
     cuts = [k * per_part * PITCH - GAP / 2 for k in range(1, n_chunks)]
     labels = place_labels(lay, routes, cuts, [r0 * ROW_H for r0, _ in bands[1:]])
+    left_off = sum(1 for r in routes if r[3]) - len(labels)
     letters = _letters()
     lettered = [(*r[:3], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
     parts = []
@@ -556,7 +583,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
                 _draw_path(c, points, box, colour, dashed, letter)
             for p in lay.placed.values():
                 if first <= p.col <= last and r0 <= p.row < r1:
-                    _step_box(c, p)
+                    _step_box(c, p, numbers.get(p.step.id))
             for label in labels.values():
                 cx, cy = label.centre
                 if box[0] <= cx < box[1] and box[2] <= cy < box[3]:
@@ -564,7 +591,7 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
             if scale < 1.0:
                 d.scale(scale, scale)
                 d.width, d.height = width * scale, height * scale
-            parts.append(Part(d, first, last, _lane_at(lay, r0), _lane_at(lay, r1 - 1)))
+            parts.append(Part(d, first, last, _lane_at(lay, r0), _lane_at(lay, r1 - 1), left_off if not parts else 0))
     return parts
 
 
@@ -591,6 +618,9 @@ def symbols_used(pmap: ProcessMap, split: bool) -> set:
         used.add("exception")
     if split:
         used.add("connector")
+    register_fonts()
+    if any(name_is_shortened(step) for step in pmap.steps):
+        used.add("tag")
     return used
 
 
@@ -604,35 +634,56 @@ LEGEND_KINDS = (
 
 def legend(width: float, used: set | None = None) -> Vector:
     """One line explaining the shapes, badges and line styles a map uses, drawn as the map
-    draws them, and only those (``used`` from ``symbols_used``; None: all of them)."""
-    d = drawing(width, 20)
-    x, y = 0.0, 4.0
+    draws them, and only those (``used`` from ``symbols_used``; None: all of them); a second
+    line when they do not fit one."""
     size = 7.0
+    items: list[tuple[float, object, str]] = []  # (symbol width, draw(d, x, y), label)
 
-    def text(label: str, at: float) -> float:
-        d.add(String(at, y + 3, label, fontName=REGULAR, fontSize=size, fillColor=st.INK))
-        return at + stringWidth(label, REGULAR, size) + 14
+    def add(symbol_w: float, draw, label: str) -> None:
+        items.append((symbol_w, draw, label))
 
     for kind, label in LEGEND_KINDS:
         shown = {kind, StepKind.END} if kind is StepKind.START else {kind}
         if used is not None and not (shown & used):
             continue
-        _shape(d, kind, x, y, 22, 12, st.STEP_FILL[kind], st.NAVY, 0.6)
-        x = text(label, x + 26)
+        add(26, lambda d, x, y, k=kind: _shape(d, k, x, y, 22, 12, st.STEP_FILL[k], st.NAVY, 0.6), label)
     for ai in (AiIntervention.AUTOMATE, AiIntervention.SURFACE, AiIntervention.ROUTE_EXCEPTIONS):
         if used is not None and ai not in used:
             continue
-        _badge(d, x, y + 1, ai)
-        x += badge_width(ai) + 4
-        if ai.label != st.AI_BADGES[ai]:  # the full words where the badge shortens them
-            x = text(ai.label, x)
-        else:
-            x += 10
+        # the full words beside the badge only where the badge shortens them
+        words = ai.label if ai.label != st.AI_BADGES[ai] else ""
+        add(badge_width(ai) + 4, lambda d, x, y, a=ai: _badge(d, x, y + 1, a), words)
     if used is None or "exception" in used:
-        d.add(Line(x, y + 6, x + 20, y + 6, strokeColor=st.EXCEPTION, strokeWidth=1.1, strokeDashArray=[3, 2]))
-        x = text("Exception route", x + 24)
+        add(
+            24,
+            lambda d, x, y: d.add(
+                Line(x, y + 6, x + 20, y + 6, strokeColor=st.EXCEPTION, strokeWidth=1.1, strokeDashArray=[3, 2])
+            ),
+            "Exception route",
+        )
     if used is None or "connector" in used:
-        d.add(Circle(x + 5.5, y + 6, 5.5, fillColor=st.WHITE, strokeColor=st.NAVY, strokeWidth=0.8))
-        d.add(String(x + 5.5, y + 3.8, "A", fontName=BOLD, fontSize=6.4, fillColor=st.NAVY, textAnchor="middle"))
-        text("Continues in the next part", x + 15)
+
+        def connector(d, x, y):
+            d.add(Circle(x + 5.5, y + 6, 5.5, fillColor=st.WHITE, strokeColor=st.NAVY, strokeWidth=0.8))
+            d.add(String(x + 5.5, y + 3.8, "A", fontName=BOLD, fontSize=6.4, fillColor=st.NAVY, textAnchor="middle"))
+
+        add(15, connector, "Continues in the next part")
+    if used is None or "tag" in used:
+        add(2 * TAG_R + 4, lambda d, x, y: _tag(d, x + TAG_R, y + 6, 1), "Step named in full in the table below")
+    rows: list[list] = [[]]
+    x = 0.0
+    for item in items:
+        w = item[0] + stringWidth(item[2], REGULAR, size)
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(item)
+        x += w + 14
+    d = drawing(width, 20 + 16 * (len(rows) - 1))
+    for r, row in enumerate(rows):
+        x, y = 0.0, 4.0 + 16 * (len(rows) - 1 - r)
+        for symbol_w, draw, label in row:
+            draw(d, x, y)
+            d.add(String(x + symbol_w, y + 3, label, fontName=REGULAR, fontSize=size, fillColor=st.INK))
+            x += symbol_w + stringWidth(label, REGULAR, size) + 14
     return d

@@ -31,13 +31,12 @@ def roadmap_chapter(ctx: Ctx, number: int, critical: set[str] | None) -> list:
     # The first chart shares its page with the heading and the sentences above: size it to.
     above = sum(f.wrap(ctx.l_width, ctx.l_height)[1] + f.getSpaceAfter() for f in [flow[-3], *intro])
     below = 6 + 26 + 14 + 8  # gap, legend, "Chart k of n", slack
-    pages = gantt.gantt_pages(plan, ctx.l_width, ctx.l_height - above - below, critical)
-    if len(pages) > 2:
-        # A long roadmap (years of weeks) repeats its rows in every stretch of weeks: charts
-        # sized for a page of their own are then far fewer, worth the heading's page.
-        whole = gantt.gantt_pages(plan, ctx.l_width, ctx.l_height - 92, critical)
-        if len(pages) > 1.5 * len(whole):
-            pages = whole
+    first = ctx.l_height - above - below
+    pages = gantt.gantt_pages(plan, ctx.l_width, first, critical)
+    if len(pages) > 1:
+        # A roadmap of several charts: the first fills the rest of the heading's page, the
+        # others whole pages of their own.
+        pages = gantt.gantt_pages(plan, ctx.l_width, ctx.l_height - below - 14, critical, first_height=first)
     key = gantt.legend(ctx.l_width, critical is not None)
     for k, page in enumerate(pages):
         block = [page, Spacer(1, 6), key]

@@ -105,19 +105,27 @@ def _readiness(ctx: Ctx) -> list:
     s, plan = ctx.s, ctx.plan
     flow: list = [heading("Readiness on the five components", s.h2, 1)]
     series, unscored = [], []
-    for uc in plan.use_cases:
+    for place, uc in enumerate(plan.use_cases):
         agreed = {sc.component: sc.value for sc in plan.scores if sc.use_case == uc.id and not sc.participant}
         if len(agreed) == len(Component):
-            series.append((uc.name, [agreed[c] for c in Component]))
+            series.append((uc.name, [agreed[c] for c in Component], place))
         else:
             unscored.append(short(uc.name, 80))
     if not series:
         return [*flow, empty(ctx, "No use case has an agreed score on all five components yet.")]
-    drawings = charts.radars(series, ctx.width)
-    block = [drawings[0]]
+    if len(series) <= charts.OVERLAID:
+        drawings = charts.radars([(name, values) for name, values, _ in series], ctx.width)
+    else:
+        key = (
+            "Agreed score on each component, 1 at the centre to 5 at the edge; grey dashed: the mean of "
+            f"the {len(series)} use cases scored."
+        )
+        drawings = [Para(key, s.muted), *charts.radar_grid(series, ctx.width)]
+    block = drawings[:2]  # the first radar (and the key over a grid) with the heading
+    rest = drawings[len(block) :]
     if unscored:
-        block.append(Para(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
-    return [*flow, KeepTogether(block), *drawings[1:]]
+        rest.append(Para(f"Not yet scored on every component: {esc(', '.join(unscored))}.", s.muted))
+    return [*flow, KeepTogether(block), *rest]
 
 
 def _integration(ctx: Ctx, a: PlanAnalysis) -> list:
@@ -225,19 +233,39 @@ def _open_points(ctx: Ctx, a: PlanAnalysis) -> list:
     return flow
 
 
+GLANCE_GO_LIVES = 8
+"""Go-lives the summary names; a roadmap with more says how many more, and until when."""
+GLANCE_PATH = 6
+"""Pieces of work of the critical path the summary names, first ones and the last."""
+
+
 def _roadmap_glance(ctx: Ctx, a: PlanAnalysis) -> list:
     s, plan = ctx.s, ctx.plan
     if not plan.roadmap:
         return []
     flow: list = [heading("Roadmap at a glance", s.h2, 1)]
     names = {uc.id: short(uc.name, 80) for uc in plan.use_cases}
-    for item in go_lives(plan):
+    lives = go_lives(plan)
+    for item in lives[:GLANCE_GO_LIVES]:
         uc = names.get(item.use_case or "", "cross-cutting")
         when = f"week {go_live_week(item)} ({go_live_date(item, plan.details.start_date):%d %b %Y})"
         flow.append(Para(f"Go-live in {when}: {esc(item.title)} ({esc(uc)})", s.body, bulletText="•"))
+    if len(lives) > GLANCE_GO_LIVES:
+        more = len(lives) - GLANCE_GO_LIVES
+        last = go_live_week(lives[-1])
+        flow.append(
+            Para(
+                f"{more} more go-lives follow, the last in week {last}; the Roadmap chapter lists them all.",
+                s.body,
+                bulletText="•",
+            )
+        )
     if a.critical:
-        titles = [i.title for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
+        titles = [short(i.title, 80) for i in sorted(plan.roadmap, key=lambda i: i.start_week) if i.id in a.critical]
+        if len(titles) > GLANCE_PATH:
+            skipped = len(titles) - GLANCE_PATH
+            titles = [*titles[: GLANCE_PATH - 1], f"{skipped} more", titles[-1]]
         flow.append(Para(f"Critical path: {esc(' → '.join(titles))}.", s.body, bulletText="•"))
-    if len(flow) <= 8:  # a few lines: they move together, never one alone on the next page
+    if len(flow) <= 12:  # a few lines: they move together, never one alone on the next page
         return [KeepTogether(flow)]
     return flow

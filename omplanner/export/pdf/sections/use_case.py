@@ -3,7 +3,9 @@ data sources and capability changes."""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
+from copy import copy
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table
 
 from ....figures import go_live_week, go_lives, pilot_sentence
 from ....figures.minutes import expected_minutes, per_case_words
@@ -11,8 +13,8 @@ from ....model import Component, Plan, ProcessMap, UseCase
 from ...analysis import PlanAnalysis, ranked_use_case
 from .. import styles as st
 from ..axis import figure
-from ..blocks import Ctx, empty, heading, kv_table, listed, role_names, short, table
-from ..process_drawing import legend, map_parts, name_is_shortened, symbols_used
+from ..blocks import Ctx, FirstThatFits, empty, heading, kv_table, listed, role_names, short, table
+from ..process_drawing import legend, map_parts, shortened_steps, symbols_used
 from ..safe import Para, esc, marked, para
 
 TRACTABILITY = [
@@ -42,11 +44,60 @@ def use_case_chapter(ctx: Ctx, uc: UseCase, number: int, analysis: PlanAnalysis 
         flow.append(para(uc.description, s.lead))
     flow += _profile(ctx, uc)
     flow += _decisions(ctx, uc, number)
-    flow += _governance(ctx, uc, number)
-    flow += _data(ctx, uc, number)
-    flow += _capabilities(ctx, uc, number)
-    flow += _maps(ctx, uc, number)
+    wide = copy(ctx)
+    wide.width = ctx.l_width
+    sections = [(part(ctx, uc, number), part(wide, uc, number)) for part in (_governance, _data, _capabilities)]
+    flow.append(NoThinTail(sections, _maps(ctx, uc, number)))
     return flow
+
+
+THIN = 0.4
+"""A run-over shorter than this part of a page is moved to the landscape pages: a little more
+than the third the pack holds every page to, as rows that split move with their neighbours."""
+
+
+class NoThinTail(Flowable):
+    """The chapter's last portrait sections (governance, data, capabilities), then its maps.
+
+    When those sections would run over onto a new portrait page by less than a third of it,
+    and the page they start on is a third full already, they open the landscape pages instead
+    (at landscape width, the current map following them on that page where it fits), so no
+    portrait page is left with a few lines before the maps. Asked again where each section
+    starts: a long governance charter may stay in portrait and the data and capabilities move.
+    Decided at layout time, when the room left is known; the headings and their order are the
+    same either way (``_content`` holds them for the contents seeded before layout)."""
+
+    def __init__(self, sections: list[tuple[list, list]], maps: list):
+        super().__init__()
+        from ..keep import keep_with_next  # headings keep with their tables here too
+
+        self.sections = [(keep_with_next(tall), keep_with_next(wide)) for tall, wide in sections]
+        self.maps = maps
+        self._content = [*(f for tall, _wide in sections for f in tall), *maps]
+
+    def wrap(self, availWidth, availHeight):
+        frame = self._doctemplateAttr("frame")
+        page = frame._y2 - frame._topPadding - frame._y1p
+        need = 0.0
+        for tall, _wide in self.sections:
+            for f in tall:
+                f.canv = self.canv
+                need += f.wrap(availWidth, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        turn = len(self.maps) > 2 and isinstance(self.maps[1], PageBreak)
+        # Only a short run-over moves: sections running over by pages (a 5,000-character
+        # statement) would leave as thin a last page on the shorter landscape pages.
+        if turn and availHeight < page * (1 - 1 / 3) and availHeight < need < availHeight + page * THIN:
+            chosen = [*self.maps[:2], *(f for _tall, wide in self.sections for f in wide), *self.maps[2:]]
+        elif len(self.sections) > 1:  # the same question again where the next section starts
+            chosen = [*self.sections[0][0], NoThinTail([], self.maps)]
+            chosen[-1].sections = self.sections[1:]
+        else:
+            chosen = [*self.sections[0][0], *self.maps]
+        frame.add_generated_content(*chosen)
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
 
 
 def action_title(ctx: Ctx, uc: UseCase, a: PlanAnalysis) -> str:
@@ -119,55 +170,103 @@ MAP_OVERHEAD = 66.0
 and the gaps between them."""
 
 
-NAMES_ON_PAGE = 48.0
-"""The most room the list of shortened step names takes from its map's page."""
+NAMES_ON_PAGE = 96.0
+"""The most room the step table (shortened names in full) takes from its map's page: about
+five rows, ten steps; a longer one flows on after the map."""
 
 
 def _maps(ctx: Ctx, uc: UseCase, number: int) -> list:
-    s, plan = ctx.s, ctx.plan
+    s = ctx.s
     if not uc.current.steps and not uc.redesigned.steps:
         return [
             heading("Process maps", s.h2, 1, f"{number}.5"),
             empty(ctx, "Neither the current nor the redesigned process has been drawn yet."),
         ]
-    flow: list = [NextPageTemplate("landscape")]
-    for k, (variant, pmap) in enumerate((("Current process", uc.current), ("Redesigned process", uc.redesigned))):
-        if k == 0:  # the redesign follows on the same page when it fits there
-            flow.append(PageBreak())
-        names = _full_names(ctx, pmap)
-        below = sum(f.wrap(ctx.l_width, ctx.l_height)[1] for f in names)
-        if below > NAMES_ON_PAGE:  # a long list flows on after the map rather than shrink it
-            below = 0.0
-        parts = map_parts(plan, pmap, ctx.l_width, ctx.l_height - MAP_OVERHEAD - below)
-        title = heading(variant, s.h2, 1, f"{number}.{k + 5}")
-        if not parts:
-            flow += [KeepTogether([title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]), Spacer(1, 6)]
-            continue
-        stats = para(map_stats(plan, pmap), s.muted)
-        block: list = [title]
-        for j, part in enumerate(parts):
-            if len(parts) > 1:
-                block.append(para(_part_caption(plan, parts, j), s.muted))
-            block += [part.drawing, Spacer(1, 3)]
-            if j < len(parts) - 1:  # parts follow one another down the page, a page break where needed
-                flow.append(KeepTogether(block))
-                block = []
-        block += [stats, legend(ctx.l_width, symbols_used(pmap, len(parts) > 1))]
-        if below:
-            block += names
-        flow.append(KeepTogether(block))
-        if not below:
-            flow += names
-    return [*flow, NextPageTemplate("portrait")]
+    current = _map_block(ctx, "Current process", uc.current, f"{number}.5", ctx.l_width, ctx.l_height)
+    redesigned = _map_block(ctx, "Redesigned process", uc.redesigned, f"{number}.6", ctx.l_width, ctx.l_height)
+    # The redesign follows the current map on the same page when it fits there.
+    landscape = [NextPageTemplate("landscape"), PageBreak(), *current, *redesigned, NextPageTemplate("portrait")]
+    return landscape
 
 
-def _full_names(ctx: Ctx, pmap: ProcessMap) -> list:
-    """The names the map shows shortened, in full: the reader can always look a step up."""
-    cut = [step for step in pmap.steps if name_is_shortened(step)]
+def _map_block(
+    ctx: Ctx, variant: str, pmap: ProcessMap, number: str, width: float, height: float, one: bool = False
+) -> list:
+    """A map under its heading, cut into parts where it must be, with its figures, legend and
+    step table, for a frame of ``width`` x ``height``. ``one``: the map whole, or nothing."""
+    s, plan = ctx.s, ctx.plan
+    names = _full_names(ctx, pmap, width)
+    below = sum(f.wrap(width, height)[1] for f in names)
+    if below > NAMES_ON_PAGE:  # a long table flows on after the map rather than shrink it
+        below = 0.0
+    overhead = MAP_OVERHEAD + legend(width, symbols_used(pmap, True)).height - 20  # a legend of two lines
+    parts = map_parts(plan, pmap, width, height - overhead - below)
+    if below and len(parts) > 1:
+        # Room for the table on every page of a cut map is room the parts may need: take
+        # it only where the map is cut into no more parts for it.
+        whole = map_parts(plan, pmap, width, height - overhead)
+        if len(whole) < len(parts):
+            parts, below = whole, 0.0
+    if one and (len(parts) != 1 or not below and names):
+        return []
+    title = heading(variant, s.h2, 1, number)
+    if not parts:
+        return [KeepTogether([title, empty(ctx, f"The {variant.lower()} has not been drawn yet.")]), Spacer(1, 6)]
+    flow: list = []
+    facts = map_stats(plan, pmap)
+    if parts[0].labels_left_off:
+        n = parts[0].labels_left_off
+        facts += f" · {n} flow label{'s' if n != 1 else ''} left off where the map is too crowded (the app shows them)"
+    stats = para(facts, s.muted)
+    block: list = [title]
+    for j, part in enumerate(parts):
+        if len(parts) > 1:
+            block.append(para(_part_caption(plan, parts, j), s.muted))
+        block += [part.drawing, Spacer(1, 3)]
+        if j < len(parts) - 1:  # parts follow one another down the page, a page break where needed
+            flow.append(KeepTogether(block))
+            block = []
+    block += [stats, legend(width, symbols_used(pmap, len(parts) > 1))]
+    if below:
+        block += names
+    flow.append(KeepTogether(block))
+    if not below:
+        flow += names
+    return flow
+
+
+def _full_names(ctx: Ctx, pmap: ProcessMap, width: float) -> list:
+    """The step table: each step the map shows shortened, by the number it is tagged with on
+    the map, with its full name and lane, so the reader can always look a step up. Four or
+    more go two to a row, or three where that keeps the table whole on the map's last page."""
+    cut = shortened_steps(pmap)
     if not cut:
         return []
-    names = "; ".join(f"<b>{esc(short(step.name, 400))}</b> ({esc(role_names(ctx.plan, [step.lane]))})" for step in cut)
-    return [Spacer(1, 2), Para(f"Step names shortened on the map, in full: {names}.", ctx.s.muted)]
+    plan = ctx.plan
+    entries = [
+        [str(k), short(step.name, 400), short(role_names(plan, [step.lane]), 120) or "—"]
+        for k, step in enumerate(cut, 1)
+    ]
+    layouts = [1] if len(entries) <= 3 else [2, 3] if len(entries) > 4 else [2]
+    return [Spacer(1, 4), FirstThatFits([_step_table(ctx, entries, n, width) for n in layouts])]
+
+
+def _step_table(ctx: Ctx, entries: list[list[str]], across: int, width: float):
+    """The entries ``across`` to a row, read down each column; three to a row leave the lane
+    out (the tag's place on the map shows it)."""
+    if across == 3:
+        entries = [e[:2] for e in entries]
+    rows = -(-len(entries) // across)
+    blank = [""] * len(entries[0])
+    columns = [entries[k * rows : (k + 1) * rows] for k in range(across)]
+    columns = [c + [blank] * (rows - len(c)) for c in columns]
+    body = [sum((c[r] for c in columns), []) for r in range(rows)]
+    header = ["No.", "Step, in full (shortened on the map)", "Lane"][: len(blank)] * across
+    widths = ([0.5, 5.0, 2.0] if across < 3 else [0.7, 5.4])[: len(blank)] * across
+    out = table(ctx, header, body, widths, width=width, compact=True)
+    if isinstance(out, Table):  # a look-up list: tighter still than a register
+        out.setStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    return out
 
 
 def _part_caption(plan: Plan, parts, k: int) -> str:
@@ -212,7 +311,7 @@ def _decisions(ctx: Ctx, uc: UseCase, number: int) -> list:
             ctx,
             ["Decision", "Step", "Autonomy", "Roles (RACI)", "Override", "Audit", "Rationale"],
             rows,
-            [3.1, 2.1, 1.9, 2.8, 1.8, 1.3, 3.2],
+            [2.9, 1.9, 1.9, 3.2, 2.1, 1.3, 2.9],
         )
     )
     return flow
