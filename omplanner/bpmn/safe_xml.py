@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..fileio.errors import PlanFileError
 from ..fileio.load import MAX_BYTES, MAX_DEPTH, read_plan_bytes
+from ..fileio.xml_safety import HARDENED as _HARDENED
 from .names import BPMN_NS
 
 
@@ -45,17 +46,6 @@ _DTD_MARKERS = tuple(
     word.encode(encoding) for word in ("<!DOCTYPE", "<!ENTITY") for encoding in ("ascii", "utf-16-le", "utf-16-be")
 )
 """A DTD's start in any encoding an XML file may have without a declaration saying otherwise."""
-
-
-_HARDENED = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "huge_tree": False,
-    "remove_comments": True,
-    "remove_pis": True,
-}
-"""What both reads of a file (the depth count and the tree) refuse or drop: one list, so they cannot drift."""
 
 
 def _parser() -> etree.XMLParser:

@@ -18,18 +18,11 @@ from typing import Any
 from lxml import etree
 
 from ..fileio.load import MAX_DEPTH
+from ..fileio.xml_safety import HARDENED as _HARDENED
 
 MAX_ELEMENTS = 20_000
 """Elements an SVG logo may hold: a detailed logo has a few hundred, and drawing is linear in them."""
 
-_HARDENED = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "huge_tree": False,
-    "remove_comments": True,
-    "remove_pis": True,
-}
 _ENTITY = tuple(w.encode(e) for w in ("<!ENTITY", "<!DOCTYPE svg [") for e in ("ascii", "utf-16-le", "utf-16-be"))
 """A DTD subset or an entity: refused. A bare ``<!DOCTYPE svg PUBLIC …>``, which drawing programs
 write, is harmless once the parser never loads it."""
