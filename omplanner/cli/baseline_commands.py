@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     what.add_argument("--list", action="store_true", help="list the baselines (the default)")
     what.add_argument("--take", metavar="NAME", help="take a baseline called NAME")
     baseline.add_argument("-o", "--output", type=Path, metavar="OUT", help="with --take: the plan file to write")
-    baseline.add_argument("--by", default="", metavar="WHO", help="with --take: who took it (your name)")
+    baseline.add_argument("--by", default="", metavar="WHO", help="with --take: who took it (default: OMPLANNER_NAME)")
     baseline.add_argument("--format", choices=("text", "json"), default="text", help="how --list prints")
     baseline.set_defaults(run=run_baseline)
 
@@ -53,7 +53,9 @@ def run_baseline(args: argparse.Namespace) -> int:
     check_output(args.output, ".omplan", "OUT is a plan file: give a name ending in .omplan")
     plan = load(args.plan)
     try:
-        baseline = make_baseline(plan, args.take, args.by)
+        from .output import saver_name
+
+        baseline = make_baseline(plan, args.take, args.by or saver_name())
     except BaselineError as exc:
         raise CliError(str(exc)) from None
     take_baseline(baseline).apply(plan)

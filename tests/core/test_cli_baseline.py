@@ -102,3 +102,13 @@ def test_baseline_take_writes_the_plan_with_it_and_list_shows_it(tmp_path, examp
     assert "already has a baseline called 'Agreed at workshop 2'" in capsys.readouterr().err
     assert main(["baseline", str(out), "--take", "Next"]) == 2
     assert "needs -o OUT" in capsys.readouterr().err
+
+
+def test_baseline_take_names_who_took_it_from_omplanner_name_when_by_is_not_given(
+    tmp_path, example_file, capsys, monkeypatch
+):
+    without_baselines_file(example_file)
+    monkeypatch.setenv("OMPLANNER_NAME", "Ben Osei")
+    out = tmp_path / "with.omplan"
+    assert main(["baseline", str(example_file), "--take", "Workshop 3", "-o", str(out)]) == 0
+    assert [b.taken_by for b in load_plan(out).baselines] == ["Ben Osei"]
