@@ -2,15 +2,13 @@
 
     python docs/take_baseline_screenshots.py [OUTPUT_DIR] [light|dark ...]
 
-From the example: a baseline "Agreed at workshop 2" is taken, then the AP deployment slips three
-weeks, the e-mail redesign takes two weeks longer and the diagnostic a week less. The roadmap's
-Baseline picker shows it; writes ``baseline-roadmap-<theme>.png`` (the main window on the page).
+The example as it opens: its baseline "Agreed at workshop 2" had the AP deployment two weeks
+earlier. The roadmap's Baseline picker shows it; writes ``baseline-roadmap-<theme>.png`` (the main window on the page).
 """
 
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from laptop_screen import settle, use_laptop_screen
@@ -21,8 +19,6 @@ def main(argv: list[str]) -> int:
     themes = argv[1:] or ["light", "dark"]
     use_laptop_screen()
 
-    from omplanner.baselines import make_baseline, take_baseline
-    from omplanner.commands import SetFields
     from omplanner.fileio import load_plan
     from omplanner.paths import example_path
     from ui.app import make_application
@@ -35,17 +31,9 @@ def main(argv: list[str]) -> int:
     for theme in themes:
         apply_theme(app, theme)
         plan = load_plan(example_path("distributor"))
-        when = datetime(2026, 12, 5, 16, 30, tzinfo=UTC)
-        take_baseline(make_baseline(plan, "Agreed at workshop 2", "Ana Ruiz", when)).apply(plan)
         window = MainWindow(Document(plan))
         window.resize(1366, 768)
         window.show()
-        for edit in (
-            SetFields("item-6", {"start_week": 13}),
-            SetFields("item-9", {"duration_weeks": 5}),
-            SetFields("item-1", {"duration_weeks": 2}),
-        ):
-            window.document.execute(edit)
         page = window.show_page("roadmap")
         page.baselines.pick(plan.baselines[0].id)
         settle(app, 0.3)
