@@ -14,6 +14,7 @@ monthly volume / 60. Every figure is stored rounded as ``figures.format.rounded`
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .figures import capacity_missing, hours_missing, pilot_is_time_saving, pilot_sentence
@@ -80,8 +81,10 @@ def integration_figures(plan: Plan, use_case: UseCase) -> IntegrationFigures:
     pct_missing, hours_unknown = capacity_missing(use_case), hours_missing(use_case)
     if pct_missing is None and current <= 0:
         pct_missing = "no people's time on the current process map"
-    hours_unknown = hours_unknown or pct_missing
     exact_pct = released / current * 100.0 if pct_missing is None else None
+    if exact_pct is not None and not math.isfinite(exact_pct):  # a current time of 1e-320 minutes
+        exact_pct, pct_missing = None, "people's time on the current process map too small to compare with"
+    hours_unknown = hours_unknown or pct_missing
     pct = rounded(exact_pct) if exact_pct is not None else None
     hours = rounded(released * volume / 60.0) if hours_unknown is None else None
     gap = None

@@ -172,3 +172,17 @@ def test_dropping_a_step_on_a_map_or_taking_it_away_is_not_solved_again(monkeypa
     pmap.flows[0].target = "ok"  # a changed flow is solved again
     expected_minutes(plan, pmap)
     assert len(solved) == 3
+
+
+def test_a_vanishingly_small_current_time_gives_an_unknown_capacity_with_its_reason_not_a_crash():
+    from omplanner.fileio import load_plan
+    from omplanner.integration import integration_figures
+    from omplanner.paths import example_path
+
+    plan = load_plan(example_path("distributor"))
+    use_case = plan.use_cases[0]
+    for each in use_case.current.steps:
+        each.minutes = 5e-324  # the smallest float: the share released would be infinite
+    figures = integration_figures(plan, use_case)
+    assert figures.capacity_released_pct is None and figures.hours_released_per_month is None
+    assert "too small to compare with" in figures.summary
