@@ -175,13 +175,17 @@ def assemble(
     start: date,
     last_end: int,
     fit: LaneFit | None = None,
+    drag_room: bool = True,
 ) -> Layout:
     """Stack the packed lanes under the header: cheap, so it runs after every edit.
 
     With ``fit`` the rows are compacted as far as needed (and legible) for every lane to show
-    in the room the view has; without, they take their normal height (exported images).
+    in the room the view has; without, they take their normal height (exported images). With
+    ``drag_room`` (the canvas) the timeline runs on past the last item, and half a year at least,
+    for work to be dragged into; without (a slide), it ends where the last item or label does.
     """
-    layout = Layout(ppw, lanes, weeks=max(MIN_WEEKS, last_end + 4), start=start)
+    weeks = max(MIN_WEEKS, last_end + 4) if drag_room else max(1, last_end)
+    layout = Layout(ppw, lanes, weeks=weeks, start=start)
     layout.packs = packs
     rows = [packs[lane.key].n_rows for lane in lanes]
     titles = [fit.title_h.get(lane.key, 0.0) for lane in lanes] if fit else [0.0] * len(lanes)
@@ -197,7 +201,7 @@ def assemble(
         for item_id, row in pack.rows.items():
             layout.item_row_y[item_id] = y + offset + row * spacing.row_h
         y += layout.lane_height[lane.key]
-    layout.weeks = max(layout.weeks, math.ceil(right / ppw) + 1)  # room for the last labels
+    layout.weeks = max(layout.weeks, math.ceil(right / ppw) + (1 if drag_room else 0))  # room for the last labels
     return layout
 
 

@@ -51,9 +51,13 @@ def build_scene(plan: Plan, dark: bool = False, mode: str = BY_COMPONENT, width:
     scene = RoadmapScene(Theme(dark=dark))
     scene.today = None  # an exported slide is not dated by the day it was made
     scene.mode = mode
+    scene.drag_room = False  # the slide's time axis ends with the last item or its label
     scene.sync(plan)
-    ppw = max(6.0, (width - LANE_LABEL_W - 2 * MARGIN) / scene.layout.weeks)
-    scene.set_scale(plan, "months" if ppw < 40 else "weeks", ppw)
+    for _ in range(3):  # labels keep their size: at a smaller scale they take more weeks
+        ppw = max(6.0, (width - LANE_LABEL_W - 2 * MARGIN) / scene.layout.weeks)
+        scene.set_scale(plan, "months" if ppw < 40 else "weeks", ppw)
+        if scene.layout.weeks * ppw <= width - LANE_LABEL_W - 2 * MARGIN + 0.5:
+            break
     c = check_roadmap(plan)
     scene.apply_analysis(c.markers, c.critical, c.slack, c.phase_of, c.broken)
     return scene

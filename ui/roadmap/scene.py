@@ -57,6 +57,8 @@ class RoadmapScene(QGraphicsScene):
         self._lane_geometry: tuple = ()
         self.room: float | None = None
         """The height the view has for the lanes: they are compacted to it. None: no limit."""
+        self.drag_room = True
+        """The timeline runs on past the last item (the canvas); False for a slide, which ends there."""
         self._title_h: dict[tuple, float] = {}
         self.show_phases = False
         self.other_copy: dict = {}
@@ -204,7 +206,9 @@ class RoadmapScene(QGraphicsScene):
                 members = [items[i] for i, st in current.items() if st[5] == lane.key]
                 packs[lane.key] = pack_lane(members, self.ppw, self._label_width)
         last_end = max((st[3] + st[4] for st in current.values()), default=0)
-        layout = assemble(lanes, packs, self.ppw, plan.details.start_date, last_end, self.lane_fit(lanes))
+        layout = assemble(
+            lanes, packs, self.ppw, plan.details.start_date, last_end, self.lane_fit(lanes), self.drag_room
+        )
         self.layout = layout
         self._refresh_backdrop(layout)
         if not full and layout.spacing != old_layout.spacing:
