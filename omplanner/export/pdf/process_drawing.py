@@ -319,10 +319,6 @@ class PlacedLabel:
         return self.left + self.width / 2, self.top + LABEL_H / 2
 
 
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 def _candidates(points, width: float, cuts: tuple[float, ...] = ()):
     """Where a label may sit beside its path, nearest the source first: above and below each
     horizontal run, left and right of each vertical one, at its start, middle and end; then
@@ -381,9 +377,27 @@ class _Grid:
                 self.cells.setdefault((i, j), []).append(rect)
 
     def count(self, rect) -> int:
+        """How many rectangles ``rect`` overlaps (the hot loop of label placement: inlined, and a
+        rectangle in several cells counted once)."""
+        x0, y0, x1, y1 = rect
         xs, ys = self._span(rect)
-        near = {id(o): o for i in xs for j in ys for o in self.cells.get((i, j), ())}
-        return sum(_overlaps(rect, o) for o in near.values()) + sum(_overlaps(rect, o) for o in self.endless)
+        total = 0
+        if len(xs) == 1 and len(ys) == 1:
+            for o in self.cells.get((xs[0], ys[0]), ()):
+                if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
+                    total += 1
+        else:
+            seen: set[int] = set()
+            for i in xs:
+                for j in ys:
+                    for o in self.cells.get((i, j), ()):
+                        if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1 and id(o) not in seen:
+                            seen.add(id(o))
+                            total += 1
+        for o in self.endless:
+            if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
+                total += 1
+        return total
 
 
 def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[float] = ()) -> dict[int, PlacedLabel]:
@@ -423,7 +437,10 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
                     continue
                 # Touching text or a cut is worse than crossing a line: a crowded map picks the least
                 # harm, and where every form of the label meets as much, the shortest.
-                meets = 10 * solid.count(rect) + lines.count(rect)
+                meets = 10 * solid.count(rect)
+                if meets > best[0]:
+                    continue  # worse than a place already found, whatever lines it crosses
+                meets += lines.count(rect)
                 if (meets, width) < best:
                     best, choice = (meets, width), (left, top, text, width)
                     if not meets:
