@@ -71,7 +71,8 @@ PRIMARY = {
             "Data sources": ("Source", "System", "Quality owner", "Validation", "Latency", "Quality", "Used by")
         },
         buttons=("Add source", "Remove"),
-        whole={"Data sources": ("Source",)},
+        # the four answers read whole ("Partly known" was "Partly kn…" in presentation mode)
+        whole={"Data sources": ("Source", "Validation", "Latency", "Origin", "Ownership")},
     ),
     "roles": Primary(
         columns={"Roles": ("Name", "Kind", "Team", "Used in", "Description")},

@@ -45,6 +45,7 @@ def answer_column(header: str, field: str, marks: FindingMarks, tooltip: str, wi
         flag=lambda s: marks.message(s.id, field),
         tooltip=tooltip,
         width=width,
+        whole=True,
     )
 
 

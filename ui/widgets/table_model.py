@@ -56,6 +56,9 @@ class Column:
     key: str | None = None
     """What the column stands for, where a page's columns come and go (a role's id): a role
     removed then takes its column away instead of resetting the table."""
+    whole: bool = False
+    """Cells read whole, never under an ellipsis: a few short answers ("Partly known") that a
+    cut would make unreadable, where other columns can give the room."""
 
     def value(self, entity: Any) -> Any:
         if self.get is not None:

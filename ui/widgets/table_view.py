@@ -129,7 +129,7 @@ class EntityTableView(QTableView):
             if section == 0:  # the row's name: the room reads it whole where the width allows
                 least = max(title, min(cells, round(self.name_widest * scale)))
                 want = max(want, least)
-            elif cells <= min(want, round(SHORT_VALUE * scale)):  # a level, "RA", a count: never elided
+            elif column.whole or cells <= min(want, round(SHORT_VALUE * scale)):  # "RA", a count: never elided
                 least = max(title, cells)
             else:  # longer text runs on under an ellipsis, down to a share of what the column asks for
                 least = max(title, round(want * SHARE_KEPT))
