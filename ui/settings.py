@@ -41,4 +41,6 @@ def settings() -> QSettings:
 
 def user_name() -> str:
     """The name the facilitator gave in the preferences, or "" (saves and comments then carry none)."""
-    return " ".join(settings().value(NAME_KEY, "", type=str).split())[:200]
+    from omplanner.fileio.text_repair import repair_text  # half an emoji pasted in: as plan files mend it
+
+    return repair_text(" ".join(settings().value(NAME_KEY, "", type=str).split())[:200])

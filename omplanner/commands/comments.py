@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from pydantic import ValidationError
+
 from ..model import Comment, Plan
 from ..model.comments import commented_element, element_words
 from ..model.walk import find_place
@@ -21,13 +23,17 @@ def add_comment(plan: Plan, element_id: str, text: str, author: str = "", now: d
         raise CommandError(f'"{element_id}" is no longer in the plan')
     if not text.strip():
         raise CommandError("a comment needs some words")
-    comment = Comment(
-        id=_fresh_id(plan),
-        element=element_id,
-        author=author.strip(),
-        created=(now or datetime.now(UTC)).replace(microsecond=0),
-        text=text.strip(),
-    )
+    try:
+        comment = Comment(
+            id=_fresh_id(plan),
+            element=element_id,
+            author=author.strip(),
+            created=(now or datetime.now(UTC)).replace(microsecond=0),
+            text=text.strip(),
+        )
+    except ValidationError as exc:  # a lone surrogate, text past the file's limit: said, not raised
+        problem = exc.errors()[0]
+        raise CommandError(f"the comment's {problem['loc'][0]} cannot be kept: {problem['msg'].lower()}") from None
     return AddEntity(None, "comments", comment, text=f"Add a comment on {element_words(place.entity)}")
 
 

@@ -172,3 +172,9 @@ def test_a_comment_on_a_step_their_copy_removed_is_a_named_conflict_and_nothing_
     assert result.plan.find_step(STEP) is not None and check_integrity(result.plan) == []
     dropped = merge_plans(base, mine, theirs, take="theirs").plan
     assert dropped.comments == [] and dropped.find_step(STEP) is None and check_integrity(dropped) == []
+
+
+def test_a_comment_that_cannot_be_kept_is_refused_in_words_not_raised(plan):
+    with pytest.raises(CommandError, match="author cannot be kept"):
+        add_comment(plan, STEP, "Fine words", "Ana \ud800")
+    assert plan.comments == [] or all(c.author != "Ana \ud800" for c in plan.comments)
