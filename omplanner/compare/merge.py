@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Plan, check_integrity
+from ..model.base import MAX_TEXT
 from ..model.history import merged_history
 from .conflicts import MINE, THEIRS, Chooser, Conflict, ConflictKey, sentence
 from .diff import PLAN_IGNORED, Comparison, compare_records, required_refs
@@ -101,6 +102,7 @@ def _merge_records(sides: _Sides, chooser: Chooser) -> dict[str, Record]:
             merged[ident] = (in_mine or in_theirs).clone()
     _merge_lists(sides, merged)
     _offer_same_roles(sides, merged, chooser)
+    _distinct_baseline_names(sides, merged)
     return merged
 
 
@@ -356,6 +358,28 @@ def _offer_same_roles(sides: _Sides, merged: dict[str, Record], chooser: Chooser
             owner = merged[record.owner]
             owner.lists[record.owner_field] = [i for i in owner.lists[record.owner_field] if i != ident]
             del merged[ident]
+
+
+def _distinct_baseline_names(sides: _Sides, merged: dict[str, Record]) -> None:
+    """Two baselines taken in the copies under one name ("Agreed at workshop 3") are both kept,
+    theirs renamed "… (their copy)": a name picks one baseline in the picker and in ``diff
+    --baseline``, so two of one name would leave one of them out of reach."""
+    baselines = [r for r in merged.values() if r.owner_field == "baselines"]
+    taken = {_folded(str(r.values.get(("name",), ""))) for r in baselines if r.id in sides.mine}
+    for record in baselines:
+        if record.id in sides.mine:
+            continue
+        name = str(record.values.get(("name",), ""))
+        if _folded(name) not in taken:
+            taken.add(_folded(name))
+            continue
+        stem = name[: MAX_TEXT - 20]  # the words added stay within a name's length
+        number, renamed = 1, f"{stem} (their copy)"
+        while _folded(renamed) in taken:
+            number += 1
+            renamed = f"{stem} (their copy {number})"
+        record.values[("name",)] = renamed
+        taken.add(_folded(renamed))
 
 
 def _folded(name: str) -> str:

@@ -299,3 +299,18 @@ def test_the_example_carries_the_roadmap_agreed_at_workshop_2_and_what_slipped_s
         "Go-live of 'AP invoice matching' is 2 weeks later (week 12 → 14, 4 Apr 2027 → 18 Apr 2027)",
         "'Deploy invoice matching to production' starts and ends 2 weeks later (weeks 9–12 → 11–14)",
     ]
+
+
+def test_two_baselines_taken_apart_under_one_name_both_survive_a_merge_with_names_told_apart():
+    from omplanner.compare.merge import merge_plans
+
+    base = copy()
+    mine, theirs = copy(), copy()
+    take_baseline(make_baseline(mine, "Agreed at workshop 3", "Ana Ruiz")).apply(mine)
+    SetFields("item-6", {"start_week": 14}).apply(theirs)
+    take_baseline(make_baseline(theirs, "agreed at  Workshop 3", "Ben Okafor")).apply(theirs)
+    merged = merge_plans(base, mine, theirs).plan
+    names = {b.taken_by: b.name for b in merged.baselines}
+    assert names == {"Ana Ruiz": "Agreed at workshop 3", "Ben Okafor": "agreed at Workshop 3 (their copy)"}
+    their = next(b for b in merged.baselines if b.taken_by == "Ben Okafor")
+    assert read_baseline(their).item("item-6").start_week == 14
