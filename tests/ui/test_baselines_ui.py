@@ -218,3 +218,18 @@ def test_the_example_opens_with_its_agreed_baseline_showing_what_slipped(qtbot):
     picker.setCurrentIndex(1)
     assert sorted(page.scene.ghosts) == [MOVED]
     assert rows(page)[0].startswith("Go-live of 'AP invoice matching' is 2 weeks later")
+
+
+def test_alt_l_on_the_roadmap_takes_the_keyboard_to_the_baseline_picker(window, answers, qtbot):
+    save_baseline(window, answers, "Workshop 2")
+    page = window.show_page("roadmap")
+    window.activateWindow()
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
+    qtbot.waitUntil(page.baselines.picker_label.isVisible)  # in the toolbar's second row at 1366x768
+    assert page.baselines.picker_label.text().replace("&", "") == "Baseline:"
+    qtbot.keyClick(page.view, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.baselines.picker.hasFocus)
+    qtbot.keyClick(page.baselines.picker, Qt.Key.Key_Down)
+    assert page.baselines.picker.currentText() == "Workshop 2"
+    assert sorted(page.scene.ghosts) == []  # nothing moved since it was taken: nothing to draw behind

@@ -48,7 +48,7 @@ class BaselinePanel(QWidget):
         box = QHBoxLayout(self.picker_box)
         box.setContentsMargins(6, 0, 0, 0)
         box.setSpacing(4)
-        self.picker_label = plain_label("Baseline:")
+        self.picker_label = plain_label("Base&line:")  # Alt+L: the picker from anywhere on the page
         self.picker = QComboBox()
         self.picker.setAccessibleName("Compare with baseline")
         self.picker.setToolTip("Show a baseline's bars behind the current ones, and what slipped since it was taken")
