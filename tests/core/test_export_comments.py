@@ -86,12 +86,12 @@ def test_the_workbook_has_a_comments_sheet_with_formula_safe_text(commented, tmp
     ws = book["Comments"]
     (table,) = ws.tables.values()
     rows = [[c.value for c in row] for row in ws[table.ref]]
-    assert rows[0] == ["On a", "Element", "Use case", "By", "Date", "Comment", "Resolved"]
+    assert rows[0] == ["On a", "Element", "Use case", "By", "Date", "Comment", "State"]
     first, second = rows[1:]
     assert first[:4] == ["Step", "Match to order and goods receipt", "AP invoice matching", "Ana Ruiz"]
     assert first[4].date() == WHEN.date()
-    assert first[5] == HOSTILE and first[6] == "No"
-    assert second[:2] == ["Roadmap item", "Redesign the AP invoice process"] and second[6] == "Yes"
+    assert first[5] == HOSTILE and first[6] == "Open"
+    assert second[:2] == ["Roadmap item", "Redesign the AP invoice process"] and second[6] == "Resolved"
     formula = tmp_path / "formula.xlsx"
     add_comment(commented, "ap-r3", '=HYPERLINK("http://x")', "Eve").apply(commented)
     export_xlsx(commented, formula)

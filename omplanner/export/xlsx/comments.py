@@ -27,7 +27,7 @@ def write_comments(ctx: ExportContext) -> None:
             comment.author,
             comment_day(comment.created),
             comment.text,
-            "Yes" if comment.resolved else "No",
+            "Resolved" if comment.resolved else "Open",  # the words of the pack and the app
         ]
 
     register_sheet(
@@ -42,7 +42,7 @@ def write_comments(ctx: ExportContext) -> None:
             Column("By", max_width=24),
             Column("Date", "date"),
             Column("Comment", "long", max_width=70),
-            Column("Resolved", "center"),
+            Column("State", "center"),
         ],
         (row(c) for c in plan.comments),
         freeze_column=1,
