@@ -14,7 +14,7 @@ from ...analysis import PlanAnalysis, ranked_use_case
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, FirstThatFits, empty, heading, kv_table, listed, role_names, short, table
-from ..process_drawing import legend, map_parts, shortened_steps, symbols_used
+from ..process_drawing import fitted_geometry, legend, map_parts, shortened_steps, symbols_used
 from ..safe import Para, esc, marked, para
 
 TRACTABILITY = [
@@ -195,18 +195,7 @@ def _map_block(
     """A map under its heading, cut into parts where it must be, with its figures, legend and
     step table, for a frame of ``width`` x ``height``. ``one``: the map whole, or nothing."""
     s, plan = ctx.s, ctx.plan
-    names = _full_names(ctx, pmap, width)
-    below = sum(f.wrap(width, height)[1] for f in names)
-    if below > NAMES_ON_PAGE:  # a long table flows on after the map rather than shrink it
-        below = 0.0
-    overhead = MAP_OVERHEAD + legend(width, symbols_used(pmap, True)).height - 20  # a legend of two lines
-    parts = map_parts(plan, pmap, width, height - overhead - below)
-    if below and len(parts) > 1:
-        # Room for the table on every page of a cut map is room the parts may need: take
-        # it only where the map is cut into no more parts for it.
-        whole = map_parts(plan, pmap, width, height - overhead)
-        if len(whole) < len(parts):
-            parts, below = whole, 0.0
+    geo, parts, names, below = _sized(ctx, pmap, width, height)
     if one and (len(parts) != 1 or not below and names):
         return []
     title = heading(variant, s.h2, 1, number)
@@ -226,7 +215,7 @@ def _map_block(
         if j < len(parts) - 1:  # parts follow one another down the page, a page break where needed
             flow.append(KeepTogether(block))
             block = []
-    block += [stats, legend(width, symbols_used(pmap, len(parts) > 1))]
+    block += [stats, legend(width, symbols_used(pmap, len(parts) > 1, geo))]
     if below:
         block += names
     flow.append(KeepTogether(block))
@@ -235,11 +224,55 @@ def _map_block(
     return flow
 
 
-def _full_names(ctx: Ctx, pmap: ProcessMap, width: float) -> list:
+def map_overhead(pmap: ProcessMap, width: float) -> float:
+    """Room on a landscape page of ``width`` for what surrounds a map (heading, figures, a
+    legend of up to two lines), less the step table."""
+    return MAP_OVERHEAD + legend(width, symbols_used(pmap, True) | {"tag"}).height - 20
+
+
+def _sized(ctx: Ctx, pmap: ProcessMap, width: float, height: float) -> tuple:
+    """The box sizes a map is drawn at on a frame of ``width`` x ``height``, its parts, its step
+    table and the room that table takes on the map's last page (0: it flows on after)."""
+    plan = ctx.plan
+    overhead = map_overhead(pmap, width)
+    geo = fitted_geometry(pmap, width, height - overhead)
+    names, below = _names_below(ctx, pmap, width, height, geo)
+    if below:  # the boxes sized for the room the table leaves, and the table for those boxes
+        narrower = fitted_geometry(pmap, width, height - overhead - below)
+        if narrower != geo:
+            geo = narrower
+            names, below = _names_below(ctx, pmap, width, height, geo)
+    parts = map_parts(plan, pmap, width, height - overhead - below, geo)
+    if below and len(parts) > 1:
+        # Room for the table on every page of a cut map is room the parts may need: take
+        # it only where the map is cut into no more parts for it.
+        wide = fitted_geometry(pmap, width, height - overhead)
+        whole = map_parts(plan, pmap, width, height - overhead, wide)
+        if len(whole) < len(parts):
+            parts, below, geo = whole, 0.0, wide
+            names = _full_names(ctx, pmap, width, geo)
+    return geo, parts, names, below
+
+
+def map_geometry(ctx: Ctx, pmap: ProcessMap):
+    """The box sizes the pack draws a map at on its landscape pages (which names it shortens
+    depends on them)."""
+    return _sized(ctx, pmap, ctx.l_width, ctx.l_height)[0]
+
+
+def _names_below(ctx: Ctx, pmap: ProcessMap, width: float, height: float, geo) -> tuple[list, float]:
+    """The step table for a map drawn at ``geo``, and the room it takes on the map's page (none
+    when it is too long to share the page: it then flows on after the map)."""
+    names = _full_names(ctx, pmap, width, geo)
+    below = sum(f.wrap(width, height)[1] for f in names)
+    return names, below if below <= NAMES_ON_PAGE else 0.0
+
+
+def _full_names(ctx: Ctx, pmap: ProcessMap, width: float, geo=None) -> list:
     """The step table: each step the map shows shortened, by the number it is tagged with on
     the map, with its full name and lane, so the reader can always look a step up. Four or
     more go two to a row, or three where that keeps the table whole on the map's last page."""
-    cut = shortened_steps(pmap)
+    cut = shortened_steps(pmap, geo=geo) if geo is not None else shortened_steps(pmap)
     if not cut:
         return []
     plan = ctx.plan
