@@ -169,13 +169,29 @@ from above (at and right of its centre) stay in sight; ``BADGE_ROOM`` is what it
 name's room."""
 
 
+def _tag_at_foot(step, tagged: bool, geo: Geometry) -> bool:
+    """Whether a tagged AI step's box is too narrow for its tag beside its badge: the tag then
+    sits in the box's bottom-left corner, left of the minutes."""
+    return tagged and step.is_ai and geo.box_w < badge_width(step.ai) + 2 * TAG_R + 4
+
+
+def _strips(step, tagged: bool, geo: Geometry) -> tuple[float, float]:
+    """The strips a step's badge or tag (at the top) and its minutes or tag (at the foot) take
+    from its name's room."""
+    foot = _tag_at_foot(step, tagged, geo)
+    top = BADGE_ROOM if step.is_ai or (tagged and not foot) else 0.0
+    bottom = MINUTES_ROOM if step.minutes else 0.0
+    return top, max(bottom, TAG_FOOT) if foot else bottom
+
+
 def _name_room(step, tagged: bool = False, geo: Geometry = DEFAULT) -> tuple[float, int]:
     """Width and the most lines a step's name has in its box, at the smaller name size (a
     number tag, like an AI badge, takes a strip at the top)."""
     inset = {StepKind.START: 10.0, StepKind.END: 10.0, StepKind.DECISION: 9.0, StepKind.HANDOFF: 4.5}
     width = geo.box_w - 2 * inset.get(step.kind, 0.0) - 5
     size = NAME_SIZES[-1]
-    height = geo.box_h - 2 - (MINUTES_ROOM if step.minutes else 0) - (BADGE_ROOM if step.is_ai or tagged else 0)
+    top, bottom = _strips(step, tagged, geo)
+    height = geo.box_h - 2 - top - bottom
     return width, max(1, 1 + int((height - 1.17 * size) // (size + LINE_GAP)))
 
 
@@ -197,6 +213,8 @@ def shortened_steps(pmap: ProcessMap, lay: Layout | None = None, geo: Geometry =
 
 TAG_R = 5.2
 """The radius of the number tag on a shortened step's top-left corner."""
+TAG_FOOT = 2 * TAG_R + 1.4
+"""The strip a number tag takes at the foot of a box too narrow for it beside the AI badge."""
 
 
 def _tag(d: Vector, x: float, y: float, number: int) -> None:
@@ -216,8 +234,9 @@ def _step_box(c: _Canvas, p: Placed, number: int | None = None) -> None:
     room, most = _name_room(s, number is not None, g)
     lines, size = fit(s.name or s.kind.label, REGULAR, room, NAME_SIZES, most)
     leading = size + LINE_GAP
-    bottom = y + 1 + (MINUTES_ROOM if s.minutes else 0)
-    top = y + g.box_h - 1 - (BADGE_ROOM if s.is_ai or number is not None else 0)
+    top_strip, foot_strip = _strips(s, number is not None, g)
+    bottom = y + 1 + foot_strip
+    top = y + g.box_h - 1 - top_strip
     block = (len(lines) - 1) * leading + 1.17 * size
     first = (top + bottom) / 2 + block / 2 - 0.93 * size
     for i, line in enumerate(lines):
@@ -244,12 +263,15 @@ def _step_box(c: _Canvas, p: Placed, number: int | None = None) -> None:
                 textAnchor="middle",
             )
         )
+    foot = _tag_at_foot(s, number is not None, g)
     if s.is_ai:
         left = (g.box_w - badge_width(s.ai)) / 2
-        if number is not None:  # a narrow box: the badge moves right of the tag
+        if number is not None and not foot:  # a narrowed box: the badge moves right of the tag
             left = max(left, 2 * TAG_R + 2)
         _badge(c.d, x + left, y + g.box_h - BADGE_ROOM, s.ai)
-    if number is not None:
+    if number is not None and foot:
+        _tag(c.d, x + TAG_R + 1, y + 0.7 + TAG_R, number)
+    elif number is not None:
         _tag(c.d, x + TAG_R + 1, y + g.box_h - BADGE_ROOM + BADGE_H / 2, number)
 
 
@@ -645,44 +667,90 @@ MORE_LINES = 3
 
 
 def _narrowest_box(pmap: ProcessMap) -> float:
-    """An AI step's badge, with room for a number tag beside it, sets how narrow its box may be."""
-    badges = [badge_width(s.ai) + 2 * TAG_R + 4 for s in pmap.steps if s.is_ai]
-    return max([MIN_BOX_W, *badges])
+    """How narrow a map's boxes may be: an AI step's badge fits, and no word of a name that
+    the usual box keeps whole is broken."""
+    need = [MIN_BOX_W, *(badge_width(s.ai) + 2 for s in pmap.steps if s.is_ai)]
+    for step in pmap.steps:
+        room, _lines = _name_room(step)
+        words = re.findall(r"[^\s-]+-?", str(step.name or step.kind.label))  # a break after a hyphen is fine
+        longest = max((stringWidth(w, REGULAR, NAME_SIZES[-1]) for w in words), default=0.0)
+        if longest <= room:
+            need.append(DEFAULT.box_w - room + longest)
+    return max(need)
 
 
 def fitted_geometry(pmap: ProcessMap, avail_width: float, avail_height: float = INF) -> Geometry:
     """The box sizes a map is drawn at in ``avail_width`` x ``avail_height``.
 
-    The usual sizes where the map fits whole at a legible scale, or where it could not fit whole
-    even with narrow boxes (it is then cut into parts of the usual size). Otherwise boxes
-    narrowed to take all its columns across the page at the smallest legible scale, and made
-    taller, where the page has the room, by as many lines as bring the most names back whole."""
+    The usual sizes where the map fits whole at a legible scale, taller where that brings
+    shortened names back whole and the page has the room. Otherwise boxes narrowed (down
+    to ``MIN_BOX_W``, or an AI badge's width) so that the map is cut into fewer parts than at
+    the usual sizes, none where it can: each part's columns fill the page's width at the
+    smallest legible scale, and the boxes are taller, where the page has the room, by as many
+    lines as bring the most names back whole. The usual sizes again where narrowing saves no
+    part, or where a part is taller than a page (the map is then cut into lane bands)."""
     register_fonts()  # names and badges are measured before any drawing exists
     lay = layout(pmap)
     if not lay.placed:
         return DEFAULT
-    per, _scale = _arrange(lay, avail_width, avail_height)
-    if per >= lay.columns:
-        return DEFAULT
-    pitch = ((avail_width - 0.5) / MIN_SCALE - LANE_W - 2 * PAD) / lay.columns
-    gap = _clamp(pitch * 0.2, NARROW_GAP, GAP)
-    box_w = min(DEFAULT.box_w, pitch - gap)
-    if box_w < _narrowest_box(pmap):
-        return DEFAULT
-    tall = (avail_height - 0.5) / MIN_SCALE - 2
+    cols = lay.columns
+    per, scale = _arrange(lay, avail_width, avail_height)
+    usual = -(-cols // per)
+    if usual == 1:
+        return _taller(pmap, lay.rows, DEFAULT, avail_height, scale)
+    room = (avail_width - 0.5) / MIN_SCALE - LANE_W - 2 * PAD
+    narrowest = _narrowest_box(pmap)
+    base = lay.rows * DEFAULT.row_h + 2
+
+    def budget(n: int) -> float:
+        """The height each of ``n`` parts has: a page shared by all, if they fit one, else a page."""
+        stacked = avail_height / n - PART_CAPTION  # all the parts on one page
+        return stacked if base * MIN_SCALE <= stacked else avail_height - PART_CAPTION
+
+    def pages(n: int) -> int:
+        """About how many pages ``n`` parts take, as many to a page as fit one."""
+        if avail_height == INF:
+            return 1
+        each = max(1, int(avail_height // (base * MIN_SCALE + PART_CAPTION)))
+        return -(-n // each)
+
+    if base * MIN_SCALE > budget(usual):
+        return DEFAULT  # taller than a page: cut into lane bands at the usual sizes
+    for n in range(1, usual):
+        if n > 1 and pages(n) >= pages(usual):
+            break  # narrower boxes would save parts but no page
+        per = -(-cols // n)
+        pitch = room / per
+        gap = _clamp(pitch * 0.2, NARROW_GAP, GAP)
+        box_w = min(DEFAULT.box_w, pitch - gap)
+        if box_w < narrowest:
+            continue
+        room_h = avail_height if n == 1 else budget(n)
+        if base * MIN_SCALE > room_h:
+            return DEFAULT
+        return _taller(pmap, lay.rows, Geometry(box_w, DEFAULT.box_h, gap, DEFAULT.row_h), room_h, MIN_SCALE)
+    return _taller(pmap, lay.rows, DEFAULT, budget(usual), MIN_SCALE)
+
+
+def _taller(pmap: ProcessMap, rows: int, geo: Geometry, budget: float, scale: float) -> Geometry:
+    """``geo`` with up to ``MORE_LINES`` more lines a box, as many as bring the most names back
+    whole while its ``rows`` fit ``budget`` points at ``scale``."""
+    if not any(name_is_shortened(step, geo) for step in pmap.steps):
+        return geo
+    tall = (budget - 0.5) / scale - 2
     line = NAME_SIZES[-1] + LINE_GAP
     best = None
     for extra in range(MORE_LINES + 1):
         box_h = DEFAULT.box_h + extra * line
-        geo = Geometry(box_w, box_h, gap, box_h + DEFAULT.row_h - DEFAULT.box_h)
-        if lay.rows * geo.row_h > tall:
+        taller = Geometry(geo.box_w, box_h, geo.gap, box_h + DEFAULT.row_h - DEFAULT.box_h)
+        if rows * taller.row_h > tall:
             break
-        cut = sum(1 for step in pmap.steps if name_is_shortened(step, geo))
+        cut = sum(1 for step in pmap.steps if name_is_shortened(step, taller))
         if best is None or cut < best[0]:
-            best = (cut, geo)
+            best = (cut, taller)
         if not cut:
             break
-    return best[1] if best else DEFAULT
+    return best[1] if best else geo
 
 
 def map_parts(

@@ -16,6 +16,7 @@ from ..axis import figure
 from ..blocks import Ctx, FirstThatFits, empty, heading, kv_table, listed, role_names, short, table
 from ..process_drawing import fitted_geometry, legend, map_parts, shortened_steps, symbols_used
 from ..safe import Para, esc, marked, para
+from ..short_page import EndPageEarly
 
 TRACTABILITY = [
     ("definition", "Well defined"),
@@ -47,7 +48,7 @@ def use_case_chapter(ctx: Ctx, uc: UseCase, number: int, analysis: PlanAnalysis 
     wide = copy(ctx)
     wide.width = ctx.l_width
     sections = [(part(ctx, uc, number), part(wide, uc, number)) for part in (_governance, _data, _capabilities)]
-    flow.append(NoThinTail(sections, _maps(ctx, uc, number)))
+    flow.append(NoThinTail(sections, _maps(ctx, uc, number), (ctx.l_width, ctx.l_height)))
     return flow
 
 
@@ -56,19 +57,30 @@ THIN = 0.4
 than the third the pack holds every page to, as rows that split move with their neighbours."""
 
 
+RUN_HEAD = 90.0
+"""The room a section needs to start on a page: its heading and a row or two."""
+TAIL_MARGIN = 24.0
+"""What a run of pages' last page is kept above a third full by, for the room splits lose."""
+
+
 class NoThinTail(Flowable):
     """The chapter's last portrait sections (governance, data, capabilities), then its maps.
 
     When those sections would run over onto a new portrait page by less than a third of it,
     and the page they start on is a third full already, they open the landscape pages instead
     (at landscape width, the current map following them on that page where it fits), so no
-    portrait page is left with a few lines before the maps. Asked again where each section
-    starts: a long governance charter may stay in portrait and the data and capabilities move.
+    portrait page is left with a few lines before the maps. Sections running over by pages (a
+    5,000-character statement) move only where their last portrait page would be thin and
+    their last landscape page would not (or the map fits under it). Asked again where each
+    section starts: a long governance charter may stay in portrait and the data and
+    capabilities move.
     Decided at layout time, when the room left is known; the headings and their order are the
     same either way (``_content`` holds them for the contents seeded before layout)."""
 
-    def __init__(self, sections: list[tuple[list, list]], maps: list):
+    def __init__(self, sections: list[tuple[list, list]], maps: list, landscape: tuple[float, float]):
         super().__init__()
+        self.landscape = landscape
+        """The landscape frame's width and height."""
         from ..keep import keep_with_next  # headings keep with their tables here too
 
         self.sections = [(keep_with_next(tall), keep_with_next(wide)) for tall, wide in sections]
@@ -84,17 +96,39 @@ class NoThinTail(Flowable):
                 f.canv = self.canv
                 need += f.wrap(availWidth, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         turn = len(self.maps) > 2 and isinstance(self.maps[1], PageBreak)
-        # Only a short run-over moves: sections running over by pages (a 5,000-character
-        # statement) would leave as thin a last page on the shorter landscape pages.
-        if turn and availHeight < page * (1 - 1 / 3) and availHeight < need < availHeight + page * THIN:
+        short_run = availHeight < need < availHeight + page * THIN
+        # Where a run of pages starts: here, or on the next page when a heading and a row or
+        # two do not fit here; its last page is about what is left over (splits lose a little).
+        here = availHeight if availHeight >= RUN_HEAD else 0.0
+        tail = (need - here) % page if need > availHeight else page
+        thin_end = tail < page / 3 + TAIL_MARGIN
+        if turn and availHeight < page * (1 - 1 / 3) and (short_run or (thin_end and self._ends_well_in_landscape())):
             chosen = [*self.maps[:2], *(f for _tall, wide in self.sections for f in wide), *self.maps[2:]]
         elif len(self.sections) > 1:  # the same question again where the next section starts
-            chosen = [*self.sections[0][0], NoThinTail([], self.maps)]
+            chosen = [*self.sections[0][0], NoThinTail([], self.maps, self.landscape)]
             chosen[-1].sections = self.sections[1:]
         else:
             chosen = [*self.sections[0][0], *self.maps]
+        if turn and thin_end and need > availHeight + page and chosen[0] is not self.maps[0]:
+            # Staying in portrait, a run of pages would end thin: an earlier page of the run
+            # ends early, and its last page takes up what that page leaves.
+            chosen.insert(0, EndPageEarly(page / 3 + TAIL_MARGIN - tail, RUN_HEAD))
         frame.add_generated_content(*chosen)
         return 0, 0
+
+    def _ends_well_in_landscape(self) -> bool:
+        """Whether the sections at landscape width end on a page a third full, or with room
+        under them for the map that follows."""
+        width, page = self.landscape
+        need = 0.0
+        for _tall, wide in self.sections:
+            for f in wide:
+                f.canv = self.canv
+                need += f.wrap(width, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        tail = need % page
+        first = self.maps[2]
+        first.canv = self.canv
+        return tail >= page / 3 or tail + first.wrap(width, page)[1] + first.getSpaceBefore() <= page
 
     def draw(self) -> None:
         pass
