@@ -654,7 +654,10 @@ def _arrange(lay: Layout, avail_width: float, avail_height: float) -> tuple[int,
         if avail_width >= part_width(per):  # narrower parts would only stack taller
             break
     per = max(1, min(cols, int((avail_width / MIN_SCALE - LANE_W - 2 * PAD) // pitch)))
-    return per, min(1.0, avail_width / part_width(per))
+    # A part a little taller than the page shrinks to fit it, down to the legible scale,
+    # rather than be cut into lane bands.
+    fits_height = max(MIN_SCALE, (avail_height - PART_CAPTION) / tall)
+    return per, min(1.0, avail_width / part_width(per), fits_height)
 
 
 MIN_BOX_W = 46.0
@@ -679,7 +682,7 @@ def _narrowest_box(pmap: ProcessMap) -> float:
     return max(need)
 
 
-def fitted_geometry(pmap: ProcessMap, avail_width: float, avail_height: float = INF) -> Geometry:
+def fitted_geometry(pmap: ProcessMap, avail_width: float, avail_height: float = INF, table: float = 0.0) -> Geometry:
     """The box sizes a map is drawn at in ``avail_width`` x ``avail_height``.
 
     The usual sizes where the map fits whole at a legible scale, taller where that brings
@@ -687,8 +690,9 @@ def fitted_geometry(pmap: ProcessMap, avail_width: float, avail_height: float = 
     to ``MIN_BOX_W``, or an AI badge's width) so that the map is cut into fewer parts than at
     the usual sizes, none where it can: each part's columns fill the page's width at the
     smallest legible scale, and the boxes are taller, where the page has the room, by as many
-    lines as bring the most names back whole. The usual sizes again where narrowing saves no
-    part, or where a part is taller than a page (the map is then cut into lane bands)."""
+    lines as bring the most names back whole (leaving ``table`` points on the last page for the
+    step table while some name is still shortened). The usual sizes again where narrowing saves
+    no page, or where a part is taller than a page (the map is then cut into lane bands)."""
     register_fonts()  # names and badges are measured before any drawing exists
     lay = layout(pmap)
     if not lay.placed:
@@ -697,7 +701,7 @@ def fitted_geometry(pmap: ProcessMap, avail_width: float, avail_height: float = 
     per, scale = _arrange(lay, avail_width, avail_height)
     usual = -(-cols // per)
     if usual == 1:
-        return _taller(pmap, lay.rows, DEFAULT, avail_height, scale)
+        return _taller(pmap, lay.rows, DEFAULT, avail_height, scale, table)
     room = (avail_width - 0.5) / MIN_SCALE - LANE_W - 2 * PAD
     narrowest = _narrowest_box(pmap)
     base = lay.rows * DEFAULT.row_h + 2
@@ -728,24 +732,27 @@ def fitted_geometry(pmap: ProcessMap, avail_width: float, avail_height: float = 
         room_h = avail_height if n == 1 else budget(n)
         if base * MIN_SCALE > room_h:
             return DEFAULT
-        return _taller(pmap, lay.rows, Geometry(box_w, DEFAULT.box_h, gap, DEFAULT.row_h), room_h, MIN_SCALE)
-    return _taller(pmap, lay.rows, DEFAULT, budget(usual), MIN_SCALE)
+        return _taller(pmap, lay.rows, Geometry(box_w, DEFAULT.box_h, gap, DEFAULT.row_h), room_h, MIN_SCALE, table)
+    return _taller(pmap, lay.rows, DEFAULT, budget(usual), MIN_SCALE, table)
 
 
-def _taller(pmap: ProcessMap, rows: int, geo: Geometry, budget: float, scale: float) -> Geometry:
+def _taller(pmap: ProcessMap, rows: int, geo: Geometry, budget: float, scale: float, table: float) -> Geometry:
     """``geo`` with up to ``MORE_LINES`` more lines a box, as many as bring the most names back
-    whole while its ``rows`` fit ``budget`` points at ``scale``."""
+    whole while its ``rows`` fit ``budget`` points at ``scale``, less ``table`` points for the
+    step table where some name is still shortened (it shares the map's last page)."""
     if not any(name_is_shortened(step, geo) for step in pmap.steps):
         return geo
-    tall = (budget - 0.5) / scale - 2
     line = NAME_SIZES[-1] + LINE_GAP
     best = None
     for extra in range(MORE_LINES + 1):
         box_h = DEFAULT.box_h + extra * line
         taller = Geometry(geo.box_w, box_h, geo.gap, box_h + DEFAULT.row_h - DEFAULT.box_h)
-        if rows * taller.row_h > tall:
+        height = (rows * taller.row_h + 2.5) * scale
+        if height > budget:
             break
         cut = sum(1 for step in pmap.steps if name_is_shortened(step, taller))
+        if cut and height > budget - table:
+            continue
         if best is None or cut < best[0]:
             best = (cut, taller)
         if not cut:

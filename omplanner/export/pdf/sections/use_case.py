@@ -269,10 +269,10 @@ def _sized(ctx: Ctx, pmap: ProcessMap, width: float, height: float) -> tuple:
     table and the room that table takes on the map's last page (0: it flows on after)."""
     plan = ctx.plan
     overhead = map_overhead(pmap, width)
-    geo = fitted_geometry(pmap, width, height - overhead)
+    geo = fitted_geometry(pmap, width, height - overhead, NAMES_ON_PAGE)
     names, below = _names_below(ctx, pmap, width, height, geo)
     if below:  # the boxes sized for the room the table leaves, and the table for those boxes
-        narrower = fitted_geometry(pmap, width, height - overhead - below)
+        narrower = fitted_geometry(pmap, width, height - overhead - below, NAMES_ON_PAGE - below)
         if narrower != geo:
             geo = narrower
             names, below = _names_below(ctx, pmap, width, height, geo)
@@ -280,7 +280,7 @@ def _sized(ctx: Ctx, pmap: ProcessMap, width: float, height: float) -> tuple:
     if below and len(parts) > 1:
         # Room for the table on every page of a cut map is room the parts may need: take
         # it only where the map is cut into no more parts for it.
-        wide = fitted_geometry(pmap, width, height - overhead)
+        wide = fitted_geometry(pmap, width, height - overhead, NAMES_ON_PAGE)
         whole = map_parts(plan, pmap, width, height - overhead, wide)
         if len(whole) < len(parts):
             parts, below, geo = whole, 0.0, wide
