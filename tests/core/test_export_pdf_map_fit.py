@@ -59,6 +59,9 @@ def test_the_examples_current_map_is_whole_on_one_page_at_a_legible_size(tmp_pat
     minutes = [w for w in in_map if w.text == "min"]
     assert len(minutes) == sum(1 for s in uc.current.steps if s.minutes)
     assert min(w.y1 - w.y0 for w in minutes) >= 6 * SIZE
+    # Flow labels ("yes · 75 %", "no") at 6 pt or more too.
+    labels = [w for w in in_map if w.text in {f.label.split()[0] for f in uc.current.flows if f.label}]
+    assert labels and min(w.y1 - w.y0 for w in labels) >= 6 * SIZE
 
 
 def _one_large_map_plan() -> Plan:

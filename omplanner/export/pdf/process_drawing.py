@@ -1,11 +1,12 @@
 """Process maps as vector drawings: lanes, steps by kind, flows, AI badges, exception routes.
 
 A map is drawn at a size where step names read at 7 pt or more and minutes and flow labels at
-6 pt or more (``MIN_SCALE`` of the sizes below). One that is too wide for the page is cut into
-parts of equal column ranges, stacked so that a map of about twenty steps fills one landscape
-page; one too tall is cut into lane bands. A flow that crosses a cut ends in a with_bounds
-connector that the other part picks up. Flow labels go where they touch no box, line or other
-label (``place_labels``).
+6 pt or more (``MIN_SCALE`` of the sizes below). One that is too wide for the page first has
+its boxes narrowed, names wrapping over more lines (``fitted_geometry``), then is cut into parts
+of equal column ranges, stacked where they fit one landscape page; one too tall is cut into
+lane bands. A flow that crosses a cut ends in a lettered connector that the other part picks
+up (``_marker_places``). Flow labels go where they touch no box, line or other label
+(``place_labels``).
 """
 
 from __future__ import annotations
