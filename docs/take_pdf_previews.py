@@ -26,12 +26,15 @@ LOGO = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80">
 </svg>"""
 
 # (file name, pack, words the page holds (all of them)); the contents page, which names every
-# heading, is only ever the contents.
+# heading, is only ever the contents. A kind the example's packs no longer show (its maps are
+# whole and name every step in full) is left out, and the script says so.
 KINDS = [
     ("cover", "board", ("Prepared by",)),
     ("contents", "board", ("Contents",)),
     ("executive-summary-board", "board", ("What we ask the board to decide", "Lowest:")),  # small radars
     ("use-case-opening", "board", ("Decision rights", "Tractability")),
+    ("process-map", "board", ("2.5 Current process", " min")),
+    ("process-map-with-ai", "board", ("2.6 Redesigned process", "AI automates")),
     ("process-map-split", "board", ("Part 1 of",)),
     ("process-map-with-step-table", "board", ("(shortened on the map)",)),
     ("sections-before-a-map", "board", ("Capability changes", "Current process")),
@@ -76,10 +79,16 @@ def main(argv: list[str]) -> int:
         for name, audience, words in KINDS:
             pdf, texts = packs[audience]
             page = next(
-                k
-                for k, text in enumerate(texts, 1)
-                if all(w in text for w in words) and (name == "contents" or "Contents" not in text)
+                (
+                    k
+                    for k, text in enumerate(texts, 1)
+                    if all(w in text for w in words) and (name == "contents" or "Contents" not in text)
+                ),
+                None,
             )
+            if page is None:
+                print(f"({name}: no such page in the example's {audience} pack)")
+                continue
             stem = out / f"{page:02d}-{name}"
             subprocess.run(
                 ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],

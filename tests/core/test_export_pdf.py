@@ -153,7 +153,7 @@ def test_a_wide_map_is_split_into_parts_not_shrunk(example_plan, tmp_path):
     uc.current.flows = [Flow(id=f"wf-{k}", source=f"wide-{k}", target=f"wide-{k + 1}") for k in range(23)]
     width = frame_size("landscape")[0]
     parts = map_parts(example_plan, uc.current, width)
-    assert len(parts) >= 3
+    assert len(parts) >= 2  # narrower boxes take twelve columns a part (boxes stay legible)
     assert all(p.drawing.width <= width + 0.01 for p in parts)
     # Boxes keep at least 86 % of their size: legible, not shrunk to fit.
     assert all(p.drawing.transform[0] >= 0.86 for p in parts)
@@ -168,7 +168,7 @@ def test_a_wide_map_is_split_into_parts_not_shrunk(example_plan, tmp_path):
     text = _text(target)
     for k in range(24):
         assert f"Wide step {k}" in text
-    assert re.search(r"Part 3 of \d", text)
+    assert re.search(r"Part 2 of \d", text)
 
 
 def test_a_long_roadmap_continues_across_pages(tmp_path):

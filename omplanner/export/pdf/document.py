@@ -15,12 +15,13 @@ from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, PageTemplate
 
 from . import styles as st
 from .deferred import ContentsTable, Deferred, entries_match
 from .fonts import BOLD, REGULAR
 from .safe import Para
+from .short_page import PackFrame
 from .textfit import clip
 
 PORTRAIT = A4
@@ -69,8 +70,10 @@ def cover_bottom_size(paper: str = "a4") -> tuple[float, float]:
     return size[0] - m["left"] - m["right"] - 12, size[1] - m["top"] - m["bottom"] - 12
 
 
-def _frame(size, m, name: str) -> Frame:
-    return Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name)
+def _frame(size, m, name: str) -> PackFrame:
+    return PackFrame(
+        m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"], id=name
+    )
 
 
 @dataclass(frozen=True)

@@ -18,23 +18,43 @@ ROW_H = 52.0
 COLUMN_TOLERANCE = 45.0
 
 
+@dataclass(frozen=True)
+class Geometry:
+    """The size of a map's step boxes, the gap between columns and the height of a row, in map
+    units. A map too wide for its page at these sizes may narrow its boxes (names then wrap over
+    more lines in taller boxes) rather than be cut into parts."""
+
+    box_w: float = BOX_W
+    box_h: float = BOX_H
+    gap: float = GAP
+    row_h: float = ROW_H
+
+    @property
+    def pitch(self) -> float:
+        return self.box_w + self.gap
+
+
+DEFAULT = Geometry()
+
+
 @dataclass
 class Placed:
     step: Step
     col: int
     row: int  # global row index from the top
+    geo: Geometry = DEFAULT
 
     @property
     def x(self) -> float:
-        return self.col * PITCH
+        return self.col * self.geo.pitch
 
     @property
     def y(self) -> float:  # top edge, measured downwards from the top of the lanes
-        return self.row * ROW_H + (ROW_H - BOX_H) / 2
+        return self.row * self.geo.row_h + (self.geo.row_h - self.geo.box_h) / 2
 
     @property
     def cy(self) -> float:
-        return self.y + BOX_H / 2
+        return self.y + self.geo.box_h / 2
 
 
 @dataclass
@@ -43,24 +63,26 @@ class Layout:
     placed: dict[str, Placed]
     columns: int
     rows: int
+    geo: Geometry = DEFAULT
     by_col: dict[int, list[tuple[str, float, float]]] = field(default_factory=dict, repr=False)
     """Boxes per column as (step id, top, bottom), built on first use: routing asks about
     every flow, and a large map has thousands of boxes that a segment mostly cannot touch."""
 
     def boxes(self, lo_x: float, hi_x: float):
         """The boxes whose column overlaps the open x range (lo_x, hi_x)."""
+        g = self.geo
         if not self.by_col:
             for pid, p in self.placed.items():
-                self.by_col.setdefault(p.col, []).append((pid, p.y, p.y + BOX_H))
-        first = max(0, int(lo_x // PITCH) - 1)
-        last = int(hi_x // PITCH) + 1
+                self.by_col.setdefault(p.col, []).append((pid, p.y, p.y + g.box_h))
+        first = max(0, int(lo_x // g.pitch) - 1)
+        last = int(hi_x // g.pitch) + 1
         for col in range(first, last + 1):
-            x = col * PITCH
-            if lo_x < x + BOX_W and hi_x > x:
+            x = col * g.pitch
+            if lo_x < x + g.box_w and hi_x > x:
                 yield from self.by_col.get(col, ())
 
 
-def layout(pmap: ProcessMap) -> Layout:
+def layout(pmap: ProcessMap, geo: Geometry = DEFAULT) -> Layout:
     lane_ids = list(pmap.lanes) + [s.lane for s in pmap.steps if s.lane not in pmap.lanes]
     lane_ids = list(dict.fromkeys(lane_ids))
     # Columns: the user's x order, with near-equal x values treated as one column.
@@ -82,9 +104,9 @@ def layout(pmap: ProcessMap) -> Layout:
         for (ln, c), steps in cells.items():
             if ln == lane:
                 for k, step in enumerate(steps):
-                    placed[step.id] = Placed(step, c, row + k)
+                    placed[step.id] = Placed(step, c, row + k, geo)
         row += depth
-    return Layout(lanes, placed, col + 1, row)
+    return Layout(lanes, placed, col + 1, row, geo)
 
 
 def hits(lay: Layout, points: list[tuple[float, float]], ends: set[str]) -> bool:
@@ -99,35 +121,36 @@ def hits(lay: Layout, points: list[tuple[float, float]], ends: set[str]) -> bool
 
 def route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
     ends = {a.step.id, b.step.id}
+    g = lay.geo
     if b.col > a.col:
-        sx, tx = a.x + BOX_W, b.x
+        sx, tx = a.x + g.box_w, b.x
         options = [
-            [(sx, a.cy), (tx - GAP / 2, a.cy), (tx - GAP / 2, b.cy), (tx, b.cy)],
-            [(sx, a.cy), (sx + GAP / 2, a.cy), (sx + GAP / 2, b.cy), (tx, b.cy)],
+            [(sx, a.cy), (tx - g.gap / 2, a.cy), (tx - g.gap / 2, b.cy), (tx, b.cy)],
+            [(sx, a.cy), (sx + g.gap / 2, a.cy), (sx + g.gap / 2, b.cy), (tx, b.cy)],
         ]
-        channel = (a.row + 1) * ROW_H if b.row >= a.row else a.row * ROW_H
+        channel = (a.row + 1) * g.row_h if b.row >= a.row else a.row * g.row_h
         options.append(
             [
                 (sx, a.cy),
-                (sx + GAP / 2, a.cy),
-                (sx + GAP / 2, channel),
-                (tx - GAP / 2, channel),
-                (tx - GAP / 2, b.cy),
+                (sx + g.gap / 2, a.cy),
+                (sx + g.gap / 2, channel),
+                (tx - g.gap / 2, channel),
+                (tx - g.gap / 2, b.cy),
                 (tx, b.cy),
             ]
         )
     elif b.col == a.col:
-        cx = a.x + BOX_W / 2
+        cx = a.x + g.box_w / 2
         if b.row > a.row:
-            options = [[(cx, a.y + BOX_H), (cx, b.y)]]
+            options = [[(cx, a.y + g.box_h), (cx, b.y)]]
         else:
-            options = [[(cx, a.y), (cx, b.y + BOX_H)]]
-        side = a.x + BOX_W + GAP / 2
-        options.append([(a.x + BOX_W, a.cy), (side, a.cy), (side, b.cy), (a.x + BOX_W, b.cy)])
+            options = [[(cx, a.y), (cx, b.y + g.box_h)]]
+        side = a.x + g.box_w + g.gap / 2
+        options.append([(a.x + g.box_w, a.cy), (side, a.cy), (side, b.cy), (a.x + g.box_w, b.cy)])
     else:  # a loop back to an earlier column: under the source row, then up into the target
-        channel = (max(a.row, b.row) + 1) * ROW_H - 4
-        sx, tx = a.x + BOX_W / 2, b.x + BOX_W / 2
-        options = [[(sx, a.y + BOX_H), (sx, channel), (tx, channel), (tx, b.y + BOX_H)]]
+        channel = (max(a.row, b.row) + 1) * g.row_h - 4
+        sx, tx = a.x + g.box_w / 2, b.x + g.box_w / 2
+        options = [[(sx, a.y + g.box_h), (sx, channel), (tx, channel), (tx, b.y + g.box_h)]]
     for path in options:
         if not hits(lay, path, ends):
             return path
@@ -137,16 +160,17 @@ def route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
 def exception_route(lay: Layout, a: Placed, b: Placed) -> list[tuple[float, float]]:
     """Exception routes leave from the bottom (or top) of the AI step, never its right side,
     so they read apart from the normal flow even where they share a corridor."""
-    sx = a.x + BOX_W / 2 + 12
-    tx = b.x + BOX_W / 2 + 12
+    g = lay.geo
+    sx = a.x + g.box_w / 2 + 12
+    tx = b.x + g.box_w / 2 + 12
     if b.row == a.row:
-        channel = (a.row + 1) * ROW_H - 5
-        return [(sx, a.y + BOX_H), (sx, channel), (tx, channel), (tx, b.y + BOX_H)]
+        channel = (a.row + 1) * g.row_h - 5
+        return [(sx, a.y + g.box_h), (sx, channel), (tx, channel), (tx, b.y + g.box_h)]
     down = b.row > a.row
-    start_y = a.y + BOX_H if down else a.y
-    end_y = b.y if down else b.y + BOX_H
+    start_y = a.y + g.box_h if down else a.y
+    end_y = b.y if down else b.y + g.box_h
     if a.col == b.col:
         return [(sx, start_y), (sx, end_y)]
-    channel = (a.row + 1) * ROW_H if down else a.row * ROW_H
+    channel = (a.row + 1) * g.row_h if down else a.row * g.row_h
     channel += -4 if down else 4
     return [(sx, start_y), (sx, channel), (tx, channel), (tx, end_y)]

@@ -1,11 +1,12 @@
 """Process maps as vector drawings: lanes, steps by kind, flows, AI badges, exception routes.
 
 A map is drawn at a size where step names read at 7 pt or more and minutes and flow labels at
-6 pt or more (``MIN_SCALE`` of the sizes below). One that is too wide for the page is cut into
-parts of equal column ranges, stacked so that a map of about twenty steps fills one landscape
-page; one too tall is cut into lane bands. A flow that crosses a cut ends in a lettered
-connector that the other part picks up. Flow labels go where they touch no box, line or other
-label (``place_labels``).
+6 pt or more (``MIN_SCALE`` of the sizes below). One that is too wide for the page first has
+its boxes narrowed, names wrapping over more lines (``fitted_geometry``), then is cut into parts
+of equal column ranges, stacked where they fit one landscape page; one too tall is cut into
+lane bands. A flow that crosses a cut ends in a lettered connector that the other part picks
+up (``_marker_places``). Flow labels go where they touch no box, line or other label
+(``place_labels``).
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ from ...vocabulary import exception_words
 from . import styles as st
 from .fonts import BOLD, REGULAR, register_fonts
 from .map_layout import (
-    BOX_H,
-    BOX_W,
+    DEFAULT,
     GAP,
     PITCH,
-    ROW_H,
+    Geometry,
     Layout,
     Placed,
     exception_route,
@@ -143,7 +143,8 @@ def _clip(points, box):
 def _shape(d: Vector, kind: StepKind, x: float, y: float, w: float, h: float, fill, stroke, width: float) -> float:
     """A step's outline, as the map and its legend draw it; returns the inset its text keeps."""
     if kind in (StepKind.START, StepKind.END):
-        d.add(Rect(x, y, w, h, rx=h / 2, ry=h / 2, fillColor=fill, strokeColor=stroke, strokeWidth=width))
+        r = min(h / 2, w / 2, 20.0)  # a pill; a tall narrowed box keeps the usual box's ends
+        d.add(Rect(x, y, w, h, rx=r, ry=r, fillColor=fill, strokeColor=stroke, strokeWidth=width))
         return min(10.0, h / 4)
     if kind is StepKind.DECISION:
         k = min(9.0, w / 4)
@@ -169,33 +170,52 @@ from above (at and right of its centre) stay in sight; ``BADGE_ROOM`` is what it
 name's room."""
 
 
-def _name_room(step, tagged: bool = False) -> tuple[float, int]:
+def _tag_at_foot(step, tagged: bool, geo: Geometry) -> bool:
+    """Whether a tagged AI step's box is too narrow for its tag beside its badge: the tag then
+    sits in the box's bottom-left corner, left of the minutes."""
+    return tagged and step.is_ai and geo.box_w < badge_width(step.ai) + 2 * TAG_R + 4
+
+
+def _strips(step, tagged: bool, geo: Geometry) -> tuple[float, float]:
+    """The strips a step's badge or tag (at the top) and its minutes or tag (at the foot) take
+    from its name's room."""
+    foot = _tag_at_foot(step, tagged, geo)
+    top = BADGE_ROOM if step.is_ai or (tagged and not foot) else 0.0
+    bottom = MINUTES_ROOM if step.minutes else 0.0
+    return top, max(bottom, TAG_FOOT) if foot else bottom
+
+
+def _name_room(step, tagged: bool = False, geo: Geometry = DEFAULT) -> tuple[float, int]:
     """Width and the most lines a step's name has in its box, at the smaller name size (a
     number tag, like an AI badge, takes a strip at the top)."""
     inset = {StepKind.START: 10.0, StepKind.END: 10.0, StepKind.DECISION: 9.0, StepKind.HANDOFF: 4.5}
-    width = BOX_W - 2 * inset.get(step.kind, 0.0) - 5
+    width = geo.box_w - 2 * inset.get(step.kind, 0.0) - 5
     size = NAME_SIZES[-1]
-    height = BOX_H - 2 - (MINUTES_ROOM if step.minutes else 0) - (BADGE_ROOM if step.is_ai or tagged else 0)
+    top, bottom = _strips(step, tagged, geo)
+    height = geo.box_h - 2 - top - bottom
     return width, max(1, 1 + int((height - 1.17 * size) // (size + LINE_GAP)))
 
 
-def name_is_shortened(step) -> bool:
+def name_is_shortened(step, geo: Geometry = DEFAULT) -> bool:
     """Whether the map shows the step's name cut (the pack then gives it in full)."""
-    width, lines = _name_room(step)
+    width, lines = _name_room(step, geo=geo)
     return not wrap(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)[1]
 
 
-def shortened_steps(pmap: ProcessMap, lay: Layout | None = None) -> list:
+def shortened_steps(pmap: ProcessMap, lay: Layout | None = None, geo: Geometry = DEFAULT) -> list:
     """The steps whose names the map shows cut, in reading order (column by column, top down):
-    the map tags each with its number, and the step table after the map gives the full name."""
+    the map tags each with its number, and the step table after the map gives the full name.
+    ``geo``: the box sizes the map is drawn at (``fitted_geometry``), when no ``lay`` is given."""
     register_fonts()  # names are measured before any drawing exists
-    lay = lay or layout(pmap)
+    lay = lay or layout(pmap, geo)
     placed = sorted(lay.placed.values(), key=lambda p: (p.col, p.row))
-    return [p.step for p in placed if name_is_shortened(p.step)]
+    return [p.step for p in placed if name_is_shortened(p.step, lay.geo)]
 
 
 TAG_R = 5.2
 """The radius of the number tag on a shortened step's top-left corner."""
+TAG_FOOT = 2 * TAG_R + 1.4
+"""The strip a number tag takes at the foot of a box too narrow for it beside the AI badge."""
 
 
 def _tag(d: Vector, x: float, y: float, number: int) -> None:
@@ -207,22 +227,23 @@ def _tag(d: Vector, x: float, y: float, number: int) -> None:
 
 
 def _step_box(c: _Canvas, p: Placed, number: int | None = None) -> None:
-    s = p.step
-    x, y = c.X(p.x), c.Y(p.y) - BOX_H
+    s, g = p.step, p.geo
+    x, y = c.X(p.x), c.Y(p.y) - g.box_h
     fill = st.STEP_FILL.get(s.kind, st.WHITE)
     stroke, width = (st.AI_COLOURS[s.ai], 1.6) if s.is_ai else (st.NAVY, 0.8)
-    _shape(c.d, s.kind, x, y, BOX_W, BOX_H, fill, stroke, width)
-    room, most = _name_room(s, tagged=number is not None)
+    _shape(c.d, s.kind, x, y, g.box_w, g.box_h, fill, stroke, width)
+    room, most = _name_room(s, number is not None, g)
     lines, size = fit(s.name or s.kind.label, REGULAR, room, NAME_SIZES, most)
     leading = size + LINE_GAP
-    bottom = y + 1 + (MINUTES_ROOM if s.minutes else 0)
-    top = y + BOX_H - 1 - (BADGE_ROOM if s.is_ai or number is not None else 0)
+    top_strip, foot_strip = _strips(s, number is not None, g)
+    bottom = y + 1 + foot_strip
+    top = y + g.box_h - 1 - top_strip
     block = (len(lines) - 1) * leading + 1.17 * size
     first = (top + bottom) / 2 + block / 2 - 0.93 * size
     for i, line in enumerate(lines):
         c.d.add(
             String(
-                x + BOX_W / 2,
+                x + g.box_w / 2,
                 first - i * leading,
                 line,
                 fontName=REGULAR,
@@ -234,7 +255,7 @@ def _step_box(c: _Canvas, p: Placed, number: int | None = None) -> None:
     if s.minutes:
         c.d.add(
             String(
-                x + BOX_W / 2,
+                x + g.box_w / 2,
                 y + 1.5 + 0.24 * SMALL,
                 f"{s.minutes:g}\u00a0min",
                 fontName=REGULAR,
@@ -243,10 +264,16 @@ def _step_box(c: _Canvas, p: Placed, number: int | None = None) -> None:
                 textAnchor="middle",
             )
         )
+    foot = _tag_at_foot(s, number is not None, g)
     if s.is_ai:
-        _badge(c.d, x + (BOX_W - badge_width(s.ai)) / 2, y + BOX_H - BADGE_ROOM, s.ai)
-    if number is not None:
-        _tag(c.d, x + TAG_R + 1, y + BOX_H - BADGE_ROOM + BADGE_H / 2, number)
+        left = (g.box_w - badge_width(s.ai)) / 2
+        if number is not None and not foot:  # a narrowed box: the badge moves right of the tag
+            left = max(left, 2 * TAG_R + 2)
+        _badge(c.d, x + left, y + g.box_h - BADGE_ROOM, s.ai)
+    if number is not None and foot:
+        _tag(c.d, x + TAG_R + 1, y + 0.7 + TAG_R, number)
+    elif number is not None:
+        _tag(c.d, x + TAG_R + 1, y + g.box_h - BADGE_ROOM + BADGE_H / 2, number)
 
 
 def badge_width(ai: AiIntervention) -> float:
@@ -280,7 +307,10 @@ def _connector(c: _Canvas, x: float, y: float, letter: str, colour) -> None:
     c.d.add(String(x, y - size * 0.35, letter, fontName=BOLD, fontSize=size, fillColor=colour, textAnchor="middle"))
 
 
-def _draw_path(c: _Canvas, points, box, colour, dashed: bool, letter: str) -> None:
+def _draw_path(c: _Canvas, points, box, colour, dashed: bool, markers: dict | None = None, drawn: dict | None = None):
+    """A route's pieces inside ``box``. Its connectors where it is cut go into ``drawn``, for
+    the part to draw over all its lines (``_draw_connectors``): ``markers`` says where each
+    stands and its letter (``_marker_places``); routes that share a crossing share one."""
     end = points[-1]
     for piece, cuts in _clip(points, box):
         pts = [(c.X(x), c.Y(y)) for x, y in piece]
@@ -296,7 +326,89 @@ def _draw_path(c: _Canvas, points, box, colour, dashed: bool, letter: str) -> No
         if piece[-1] == end:
             _arrowhead(c, pts[-2], pts[-1], colour)
         for point in cuts:
-            _connector(c, c.X(point[0]), c.Y(point[1]), letter or "·", colour)
+            place = (markers or {}).get(_key(point), (*point, "·"))
+            if drawn is None:
+                _draw_connectors(c, {place: (point, colour)})
+            else:
+                drawn.setdefault(place, (point, colour))
+
+
+def _draw_connectors(c: _Canvas, drawn: dict) -> None:
+    """Connectors over the lines: each joined by a short stroke to its crossing where it stands
+    off it (another connector or a label was there)."""
+    for (x, y, _letter), (point, colour) in drawn.items():
+        if (x, y) != point:
+            c.d.add(Line(c.X(point[0]), c.Y(point[1]), c.X(x), c.Y(y), strokeColor=colour, strokeWidth=0.6))
+    for (x, y, letter), (_point, colour) in drawn.items():
+        _connector(c, c.X(x), c.Y(y), letter, colour)
+
+
+def _key(point) -> tuple[float, float]:
+    return round(point[0], 3), round(point[1], 3)
+
+
+def _marker_places(lay: Layout, routes: list, cuts: list[float], rows: list[float], labels) -> dict:
+    """Each route's connectors, by route and crossing: (x, y, letter). Routes of one colour
+    that cross a cut at one point (exception routes share channels) share one connector. It
+    stands on the crossing unless another connector or a label is there; then at the nearest
+    free place along the cut, so that no two connectors overlap and none covers a label.
+    Letters run down each cut in turn (then along each row cut), and each connector carries the
+    same letter in the parts on both sides of its cut."""
+    r = CONNECTOR_R
+    spacing = 2 * r + 1.0
+    pad = r + 0.6
+    rects = [(lab.left, lab.top, lab.left + lab.width, lab.top + LABEL_H) for lab in labels]
+    out: dict[int, dict] = {}
+    letters = _letters()
+    lines = [(x, True) for x in cuts] + [(y, False) for y in rows]
+    for at, upright in lines:
+        groups: dict[tuple, list] = {}
+        for k, (points, colour) in enumerate(routes):
+            for point in _crossings(points, [at] if upright else [], [] if upright else [at]):
+                groups.setdefault((_key(point), id(colour)), []).append((k, point))
+        if not groups:
+            continue
+        # A connector stays in the part its crossing is in: between the cuts across this one.
+        if upright:
+            ends = [0.0, *rows, lay.rows * lay.geo.row_h]
+            blocked = [(y0 - pad, y1 + pad) for x0, y0, x1, y1 in rects if x0 - pad < at < x1 + pad]
+        else:
+            ends = [-lay.geo.gap / 2, *cuts, lay.columns * lay.geo.pitch - lay.geo.gap / 2]
+            blocked = [(x0 - pad, x1 + pad) for x0, y0, x1, y1 in rects if y0 - pad < at < y1 + pad]
+        taken: list[float] = []
+        for (key, _colour), members in sorted(groups.items(), key=lambda g: (g[0][0][1 if upright else 0], g[1][0][0])):
+            want = key[1] if upright else key[0]
+            lo = max([e for e in ends if e <= want] or [ends[0]])
+            hi = min([e for e in ends if e > want] or [ends[-1]])
+            spot = _nearest_free(want, lo + r + 1.0, hi - r - 1.0, taken, spacing, blocked)
+            taken.append(spot)
+            place = (at, spot, next(letters)) if upright else (spot, at, next(letters))
+            for k, point in members:
+                out.setdefault(k, {})[_key(point)] = place
+    return out
+
+
+def _nearest_free(want: float, lo: float, hi: float, taken: list[float], spacing: float, blocked) -> float:
+    """The place nearest ``want`` within [lo, hi] at least ``spacing`` from every taken one and
+    outside every blocked range; ``want`` itself when there is none (a cut crowded end to end)."""
+
+    def free(v: float) -> bool:
+        return (
+            lo <= v <= hi and all(abs(v - t) >= spacing for t in taken) and not any(b0 < v < b1 for b0, b1 in blocked)
+        )
+
+    if free(want):
+        return want
+    edges = {want}
+    for t in taken:
+        edges |= {t - spacing, t + spacing}
+    for b0, b1 in blocked:
+        edges |= {b0, b1}
+    edges |= {lo, hi}
+    for v in sorted(edges, key=lambda v: abs(v - want)):
+        if free(v):
+            return v
+    return want
 
 
 LABEL_H = SMALL * 1.2
@@ -409,9 +521,9 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     (a crowded map: words over words are read by no one), and the map says how many were."""
     if not any(r[3] for r in routes):
         return {}
-    solid, lines = _Grid(), _Grid()
+    solid, lines, g = _Grid(), _Grid(), lay.geo
     for p in lay.placed.values():
-        solid.add((p.x - 0.5, p.y - 0.5, p.x + BOX_W + 0.5, p.y + BOX_H + 0.5))  # badges are inside
+        solid.add((p.x - 0.5, p.y - 0.5, p.x + g.box_w + 0.5, p.y + g.box_h + 0.5))  # badges are inside
     r = CONNECTOR_R + 0.6
     for points, *_ in routes:
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
@@ -422,8 +534,8 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
         solid.add((x - 0.5, -INF, x + 0.5, INF))
     for y in rows:
         solid.add((-INF, y - 0.5, INF, y + 0.5))
-    x_lo, x_hi = -GAP / 2 + 1, lay.columns * PITCH - GAP / 2 - 1
-    y_lo, y_hi = 1.0, lay.rows * ROW_H - 1
+    x_lo, x_hi = -g.gap / 2 + 1, lay.columns * g.pitch - g.gap / 2 - 1
+    y_lo, y_hi = 1.0, lay.rows * g.row_h - 1
     placed: dict[int, PlacedLabel] = {}
     for k, (points, colour, dashed, label, _crosses) in enumerate(routes):
         if not label:
@@ -471,11 +583,12 @@ def _draw_label(c: _Canvas, label: PlacedLabel) -> None:
 
 
 def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, int]) -> None:
+    row_h = lay.geo.row_h
     for i, (lane, first, depth) in enumerate(lay.lanes):
         top_row, bottom_row = max(first, rows[0]), min(first + depth, rows[1])
         if top_row >= bottom_row:
             continue
-        y_top, h = c.Y(top_row * ROW_H), (bottom_row - top_row) * ROW_H
+        y_top, h = c.Y(top_row * row_h), (bottom_row - top_row) * row_h
         band = st.PALE if i % 2 == 0 else st.WHITE
         c.d.add(Rect(0, y_top - h, width, h, fillColor=band, strokeColor=None))
         c.d.add(Rect(0, y_top - h, LANE_W, h, fillColor=st.colors.HexColor("#E6EBF1"), strokeColor=None))
@@ -497,7 +610,7 @@ def _lanes(c: _Canvas, plan: Plan, lay: Layout, width: float, rows: tuple[int, i
                     fillColor=st.MUTED,
                 )
             )
-    top = c.Y(rows[0] * ROW_H)
+    top = c.Y(rows[0] * row_h)
     c.d.add(Line(0, top, width, top, strokeColor=st.RULE, strokeWidth=0.6))
 
 
@@ -505,7 +618,7 @@ def _bands(lay: Layout, avail_height: float) -> list[tuple[int, int]]:
     """Row ranges that fit the page height, cut between lanes where possible."""
     if avail_height == INF:
         return [(0, lay.rows)]
-    most = max(1, int((avail_height - 2) // ROW_H))
+    most = max(1, int((avail_height - 2) // lay.geo.row_h))
     bands, start = [], 0
     for _, first, depth in lay.lanes:
         end = first + depth
@@ -527,10 +640,10 @@ def _arrange(lay: Layout, avail_width: float, avail_height: float) -> tuple[int,
     """Columns per part and the scale: the fewest parts that, stacked, fit one page at a
     legible scale; failing that, parts as wide as the page at a legible scale, which then
     follow one another down the pages."""
-    cols, tall = lay.columns, lay.rows * ROW_H + 2
+    cols, tall, pitch = lay.columns, lay.rows * lay.geo.row_h + 2, lay.geo.pitch
 
     def part_width(n: int) -> float:
-        return LANE_W + 2 * PAD + n * PITCH
+        return LANE_W + 2 * PAD + n * pitch
 
     for n in range(1, cols + 1):
         per = -(-cols // n)
@@ -541,15 +654,123 @@ def _arrange(lay: Layout, avail_width: float, avail_height: float) -> tuple[int,
             return per, scale
         if avail_width >= part_width(per):  # narrower parts would only stack taller
             break
-    per = max(1, min(cols, int((avail_width / MIN_SCALE - LANE_W - 2 * PAD) // PITCH)))
-    return per, min(1.0, avail_width / part_width(per))
+    per = max(1, min(cols, int((avail_width / MIN_SCALE - LANE_W - 2 * PAD) // pitch)))
+    # A part a little taller than the page shrinks to fit it, down to the legible scale,
+    # rather than be cut into lane bands.
+    fits_height = max(MIN_SCALE, (avail_height - PART_CAPTION) / tall)
+    return per, min(1.0, avail_width / part_width(per), fits_height)
 
 
-def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: float = INF) -> list[Part]:
+MIN_BOX_W = 46.0
+"""The narrowest a step box gets to keep a map whole on its page (about 41 pt on paper: nine
+letters or so a line at 7 pt); narrower, the map is cut into parts at the usual box size."""
+NARROW_GAP = 14.0
+"""The narrowest gap between columns: room for an arrow and a short flow label."""
+MORE_LINES = 3
+"""The most lines a narrowed box adds to the usual three of a step's name (rows grow with it)."""
+
+
+def _narrowest_box(pmap: ProcessMap) -> float:
+    """How narrow a map's boxes may be: an AI step's badge fits, and no word of a name that
+    the usual box keeps whole is broken."""
+    need = [MIN_BOX_W, *(badge_width(s.ai) + 2 for s in pmap.steps if s.is_ai)]
+    for step in pmap.steps:
+        room, _lines = _name_room(step)
+        words = re.findall(r"[^\s-]+-?", str(step.name or step.kind.label))  # a break after a hyphen is fine
+        longest = max((stringWidth(w, REGULAR, NAME_SIZES[-1]) for w in words), default=0.0)
+        if longest <= room:
+            need.append(DEFAULT.box_w - room + longest)
+    return max(need)
+
+
+def fitted_geometry(pmap: ProcessMap, avail_width: float, avail_height: float = INF, table: float = 0.0) -> Geometry:
+    """The box sizes a map is drawn at in ``avail_width`` x ``avail_height``.
+
+    The usual sizes where the map fits whole at a legible scale, taller where that brings
+    shortened names back whole and the page has the room. Otherwise boxes narrowed (down
+    to ``MIN_BOX_W``, or an AI badge's width) so that the map is cut into fewer parts than at
+    the usual sizes, none where it can: each part's columns fill the page's width at the
+    smallest legible scale, and the boxes are taller, where the page has the room, by as many
+    lines as bring the most names back whole (leaving ``table`` points on the last page for the
+    step table while some name is still shortened). The usual sizes again where narrowing saves
+    no page, or where a part is taller than a page (the map is then cut into lane bands)."""
+    register_fonts()  # names and badges are measured before any drawing exists
+    lay = layout(pmap)
+    if not lay.placed:
+        return DEFAULT
+    cols = lay.columns
+    per, scale = _arrange(lay, avail_width, avail_height)
+    usual = -(-cols // per)
+    if usual == 1:
+        return _taller(pmap, lay.rows, DEFAULT, avail_height, scale, table)
+    room = (avail_width - 0.5) / MIN_SCALE - LANE_W - 2 * PAD
+    narrowest = _narrowest_box(pmap)
+    base = lay.rows * DEFAULT.row_h + 2
+
+    def budget(n: int) -> float:
+        """The height each of ``n`` parts has: a page shared by all, if they fit one, else a page."""
+        stacked = avail_height / n - PART_CAPTION  # all the parts on one page
+        return stacked if base * MIN_SCALE <= stacked else avail_height - PART_CAPTION
+
+    def pages(n: int) -> int:
+        """About how many pages ``n`` parts take, as many to a page as fit one."""
+        if avail_height == INF:
+            return 1
+        each = max(1, int(avail_height // (base * MIN_SCALE + PART_CAPTION)))
+        return -(-n // each)
+
+    if base * MIN_SCALE > budget(usual):
+        return DEFAULT  # taller than a page: cut into lane bands at the usual sizes
+    for n in range(1, usual):
+        if n > 1 and pages(n) >= pages(usual):
+            break  # narrower boxes would save parts but no page
+        per = -(-cols // n)
+        pitch = room / per
+        gap = _clamp(pitch * 0.2, NARROW_GAP, GAP)
+        box_w = min(DEFAULT.box_w, pitch - gap)
+        if box_w < narrowest:
+            continue
+        room_h = avail_height if n == 1 else budget(n)
+        if base * MIN_SCALE > room_h:
+            return DEFAULT
+        return _taller(pmap, lay.rows, Geometry(box_w, DEFAULT.box_h, gap, DEFAULT.row_h), room_h, MIN_SCALE, table)
+    return _taller(pmap, lay.rows, DEFAULT, budget(usual), MIN_SCALE, table)
+
+
+def _taller(pmap: ProcessMap, rows: int, geo: Geometry, budget: float, scale: float, table: float) -> Geometry:
+    """``geo`` with up to ``MORE_LINES`` more lines a box, as many as bring the most names back
+    whole while its ``rows`` fit ``budget`` points at ``scale``, less ``table`` points for the
+    step table where some name is still shortened (it shares the map's last page)."""
+    if not any(name_is_shortened(step, geo) for step in pmap.steps):
+        return geo
+    line = NAME_SIZES[-1] + LINE_GAP
+    best = None
+    for extra in range(MORE_LINES + 1):
+        box_h = DEFAULT.box_h + extra * line
+        taller = Geometry(geo.box_w, box_h, geo.gap, box_h + DEFAULT.row_h - DEFAULT.box_h)
+        height = (rows * taller.row_h + 2.5) * scale
+        if height > budget:
+            break
+        cut = sum(1 for step in pmap.steps if name_is_shortened(step, taller))
+        if cut and height > budget - table:
+            continue
+        if best is None or cut < best[0]:
+            best = (cut, taller)
+        if not cut:
+            break
+    return best[1] if best else geo
+
+
+def map_parts(
+    plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: float = INF, geo: Geometry | None = None
+) -> list[Part]:
     """The map as drawings of at most ``avail_width`` x ``avail_height``, in reading order.
 
-    All parts of a map share one scale, so a step reads the same size in each."""
-    lay = layout(pmap)
+    All parts of a map share one scale, so a step reads the same size in each. ``geo``: the
+    box sizes (``fitted_geometry`` for the page when not given)."""
+    if geo is None:
+        geo = fitted_geometry(pmap, avail_width, avail_height)
+    lay = layout(pmap, geo)
     if not lay.placed:
         return []
     numbers = {step.id: k for k, step in enumerate(shortened_steps(pmap, lay), start=1)}
@@ -572,32 +793,35 @@ def map_parts(plan: Plan, pmap: ProcessMap, avail_width: float, avail_height: fl
         if target is not None:
             words = exception_words(p.step.confidence_threshold, p.step.exception_rate)
             routes.append((exception_route(lay, p, target), st.EXCEPTION, True, words, where(p) != where(target)))
-    cuts = [k * per_part * PITCH - GAP / 2 for k in range(1, n_chunks)]
-    labels = place_labels(lay, routes, cuts, [r0 * ROW_H for r0, _ in bands[1:]])
+    pitch, gap, row_h = geo.pitch, geo.gap, geo.row_h
+    cuts = [k * per_part * pitch - gap / 2 for k in range(1, n_chunks)]
+    labels = place_labels(lay, routes, cuts, [r0 * row_h for r0, _ in bands[1:]])
     left_off = sum(1 for r in routes if r[3]) - len(labels)
-    letters = _letters()
-    lettered = [(*r[:3], next(letters) if r[4] else "", _bounds(r[0])) for r in routes]
+    with_bounds = [(*r[:3], _bounds(r[0])) for r in routes]
+    markers = _marker_places(lay, [r[:2] for r in routes], cuts, [r0 * row_h for r0, _ in bands[1:]], labels.values())
     parts = []
     for k in range(n_chunks):
         first, last = k * per_part, min(lay.columns, (k + 1) * per_part) - 1
-        x_lo, x_hi = first * PITCH - GAP / 2, (last + 1) * PITCH - GAP / 2
+        x_lo, x_hi = first * pitch - gap / 2, (last + 1) * pitch - gap / 2
         for b, (r0, r1) in enumerate(bands):
             width = LANE_W + 2 * PAD + (x_hi - x_lo)
-            height = (r1 - r0) * ROW_H + 2
+            height = (r1 - r0) * row_h + 2
             d = drawing(width, height)
-            c = _Canvas(d, x_lo, r0 * ROW_H, height - 1)
+            c = _Canvas(d, x_lo, r0 * row_h, height - 1)
             _lanes(c, plan, lay, width, (r0, r1))
             box = (
                 x_lo if k else -INF,
                 x_hi if k < n_chunks - 1 else INF,
-                r0 * ROW_H if b else -INF,
-                r1 * ROW_H if b < len(bands) - 1 else INF,
+                r0 * row_h if b else -INF,
+                r1 * row_h if b < len(bands) - 1 else INF,
             )
-            for points, colour, dashed, letter, (px_lo, px_hi, py_lo, py_hi) in lettered:
+            drawn: dict = {}
+            for k_route, (points, colour, dashed, (px_lo, px_hi, py_lo, py_hi)) in enumerate(with_bounds):
                 # A route wholly outside this part has no piece in it (see _clip); skip it.
                 if px_hi < box[0] or px_lo >= box[1] or py_hi < box[2] or py_lo >= box[3]:
                     continue
-                _draw_path(c, points, box, colour, dashed, letter)
+                _draw_path(c, points, box, colour, dashed, markers.get(k_route), drawn)
+            _draw_connectors(c, drawn)
             for p in lay.placed.values():
                 if first <= p.col <= last and r0 <= p.row < r1:
                     _step_box(c, p, numbers.get(p.step.id))
@@ -627,8 +851,9 @@ def _letters():
         n += 1
 
 
-def symbols_used(pmap: ProcessMap, split: bool) -> set:
-    """What a map's legend explains: the step kinds, AI badges and line styles it shows."""
+def symbols_used(pmap: ProcessMap, split: bool, geo: Geometry = DEFAULT) -> set:
+    """What a map's legend explains: the step kinds, AI badges and line styles it shows, at
+    the box sizes ``geo`` it is drawn at."""
     used: set = {step.kind for step in pmap.steps}
     used |= {step.ai for step in pmap.steps if step.is_ai}
     if any(step.exception_route for step in pmap.steps):
@@ -636,7 +861,7 @@ def symbols_used(pmap: ProcessMap, split: bool) -> set:
     if split:
         used.add("connector")
     register_fonts()
-    if any(name_is_shortened(step) for step in pmap.steps):
+    if any(name_is_shortened(step, geo) for step in pmap.steps):
         used.add("tag")
     return used
 

@@ -25,7 +25,12 @@ def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> tup
             if current:
                 lines.append(current)
                 current = ""
-            lines.append(word[:cut] + "-")
+            hyphen = word.rfind("-", 0, cut + 1)
+            if 0 < hyphen < len(word) - 1:  # "Three-way" breaks after its own hyphen
+                cut = hyphen + 1
+                lines.append(word[:cut])
+            else:
+                lines.append(word[:cut] + "-")
             if len(lines) > max_lines:
                 break
             word = word[cut:]

@@ -14,8 +14,9 @@ from ...analysis import PlanAnalysis, ranked_use_case
 from .. import styles as st
 from ..axis import figure
 from ..blocks import Ctx, FirstThatFits, empty, heading, kv_table, listed, role_names, short, table
-from ..process_drawing import legend, map_parts, shortened_steps, symbols_used
+from ..process_drawing import fitted_geometry, legend, map_parts, shortened_steps, symbols_used
 from ..safe import Para, esc, marked, para
+from ..short_page import EndPageEarly
 
 TRACTABILITY = [
     ("definition", "Well defined"),
@@ -47,7 +48,7 @@ def use_case_chapter(ctx: Ctx, uc: UseCase, number: int, analysis: PlanAnalysis 
     wide = copy(ctx)
     wide.width = ctx.l_width
     sections = [(part(ctx, uc, number), part(wide, uc, number)) for part in (_governance, _data, _capabilities)]
-    flow.append(NoThinTail(sections, _maps(ctx, uc, number)))
+    flow.append(NoThinTail(sections, _maps(ctx, uc, number), (ctx.l_width, ctx.l_height)))
     return flow
 
 
@@ -56,19 +57,30 @@ THIN = 0.4
 than the third the pack holds every page to, as rows that split move with their neighbours."""
 
 
+RUN_HEAD = 90.0
+"""The room a section needs to start on a page: its heading and a row or two."""
+TAIL_MARGIN = 24.0
+"""What a run of pages' last page is kept above a third full by, for the room splits lose."""
+
+
 class NoThinTail(Flowable):
     """The chapter's last portrait sections (governance, data, capabilities), then its maps.
 
     When those sections would run over onto a new portrait page by less than a third of it,
     and the page they start on is a third full already, they open the landscape pages instead
     (at landscape width, the current map following them on that page where it fits), so no
-    portrait page is left with a few lines before the maps. Asked again where each section
-    starts: a long governance charter may stay in portrait and the data and capabilities move.
+    portrait page is left with a few lines before the maps. Sections running over by pages (a
+    5,000-character statement) move only where their last portrait page would be thin and
+    their last landscape page would not (or the map fits under it). Asked again where each
+    section starts: a long governance charter may stay in portrait and the data and
+    capabilities move.
     Decided at layout time, when the room left is known; the headings and their order are the
     same either way (``_content`` holds them for the contents seeded before layout)."""
 
-    def __init__(self, sections: list[tuple[list, list]], maps: list):
+    def __init__(self, sections: list[tuple[list, list]], maps: list, landscape: tuple[float, float]):
         super().__init__()
+        self.landscape = landscape
+        """The landscape frame's width and height."""
         from ..keep import keep_with_next  # headings keep with their tables here too
 
         self.sections = [(keep_with_next(tall), keep_with_next(wide)) for tall, wide in sections]
@@ -84,17 +96,39 @@ class NoThinTail(Flowable):
                 f.canv = self.canv
                 need += f.wrap(availWidth, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         turn = len(self.maps) > 2 and isinstance(self.maps[1], PageBreak)
-        # Only a short run-over moves: sections running over by pages (a 5,000-character
-        # statement) would leave as thin a last page on the shorter landscape pages.
-        if turn and availHeight < page * (1 - 1 / 3) and availHeight < need < availHeight + page * THIN:
+        short_run = availHeight < need < availHeight + page * THIN
+        # Where a run of pages starts: here, or on the next page when a heading and a row or
+        # two do not fit here; its last page is about what is left over (splits lose a little).
+        here = availHeight if availHeight >= RUN_HEAD else 0.0
+        tail = (need - here) % page if need > availHeight else page
+        thin_end = tail < page / 3 + TAIL_MARGIN
+        if turn and availHeight < page * (1 - 1 / 3) and (short_run or (thin_end and self._ends_well_in_landscape())):
             chosen = [*self.maps[:2], *(f for _tall, wide in self.sections for f in wide), *self.maps[2:]]
         elif len(self.sections) > 1:  # the same question again where the next section starts
-            chosen = [*self.sections[0][0], NoThinTail([], self.maps)]
+            chosen = [*self.sections[0][0], NoThinTail([], self.maps, self.landscape)]
             chosen[-1].sections = self.sections[1:]
         else:
             chosen = [*self.sections[0][0], *self.maps]
+        if turn and thin_end and need > availHeight + page and chosen[0] is not self.maps[0]:
+            # Staying in portrait, a run of pages would end thin: an earlier page of the run
+            # ends early, and its last page takes up what that page leaves.
+            chosen.insert(0, EndPageEarly(page / 3 + TAIL_MARGIN - tail, RUN_HEAD))
         frame.add_generated_content(*chosen)
         return 0, 0
+
+    def _ends_well_in_landscape(self) -> bool:
+        """Whether the sections at landscape width end on a page a third full, or with room
+        under them for the map that follows."""
+        width, page = self.landscape
+        need = 0.0
+        for _tall, wide in self.sections:
+            for f in wide:
+                f.canv = self.canv
+                need += f.wrap(width, page)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        tail = need % page
+        first = self.maps[2]
+        first.canv = self.canv
+        return tail >= page / 3 or tail + first.wrap(width, page)[1] + first.getSpaceBefore() <= page
 
     def draw(self) -> None:
         pass
@@ -195,18 +229,7 @@ def _map_block(
     """A map under its heading, cut into parts where it must be, with its figures, legend and
     step table, for a frame of ``width`` x ``height``. ``one``: the map whole, or nothing."""
     s, plan = ctx.s, ctx.plan
-    names = _full_names(ctx, pmap, width)
-    below = sum(f.wrap(width, height)[1] for f in names)
-    if below > NAMES_ON_PAGE:  # a long table flows on after the map rather than shrink it
-        below = 0.0
-    overhead = MAP_OVERHEAD + legend(width, symbols_used(pmap, True)).height - 20  # a legend of two lines
-    parts = map_parts(plan, pmap, width, height - overhead - below)
-    if below and len(parts) > 1:
-        # Room for the table on every page of a cut map is room the parts may need: take
-        # it only where the map is cut into no more parts for it.
-        whole = map_parts(plan, pmap, width, height - overhead)
-        if len(whole) < len(parts):
-            parts, below = whole, 0.0
+    geo, parts, names, below = _sized(ctx, pmap, width, height)
     if one and (len(parts) != 1 or not below and names):
         return []
     title = heading(variant, s.h2, 1, number)
@@ -226,7 +249,7 @@ def _map_block(
         if j < len(parts) - 1:  # parts follow one another down the page, a page break where needed
             flow.append(KeepTogether(block))
             block = []
-    block += [stats, legend(width, symbols_used(pmap, len(parts) > 1))]
+    block += [stats, legend(width, symbols_used(pmap, len(parts) > 1, geo))]
     if below:
         block += names
     flow.append(KeepTogether(block))
@@ -235,11 +258,55 @@ def _map_block(
     return flow
 
 
-def _full_names(ctx: Ctx, pmap: ProcessMap, width: float) -> list:
+def map_overhead(pmap: ProcessMap, width: float) -> float:
+    """Room on a landscape page of ``width`` for what surrounds a map (heading, figures, a
+    legend of up to two lines), less the step table."""
+    return MAP_OVERHEAD + legend(width, symbols_used(pmap, True) | {"tag"}).height - 20
+
+
+def _sized(ctx: Ctx, pmap: ProcessMap, width: float, height: float) -> tuple:
+    """The box sizes a map is drawn at on a frame of ``width`` x ``height``, its parts, its step
+    table and the room that table takes on the map's last page (0: it flows on after)."""
+    plan = ctx.plan
+    overhead = map_overhead(pmap, width)
+    geo = fitted_geometry(pmap, width, height - overhead, NAMES_ON_PAGE)
+    names, below = _names_below(ctx, pmap, width, height, geo)
+    if below:  # the boxes sized for the room the table leaves, and the table for those boxes
+        narrower = fitted_geometry(pmap, width, height - overhead - below, NAMES_ON_PAGE - below)
+        if narrower != geo:
+            geo = narrower
+            names, below = _names_below(ctx, pmap, width, height, geo)
+    parts = map_parts(plan, pmap, width, height - overhead - below, geo)
+    if below and len(parts) > 1:
+        # Room for the table on every page of a cut map is room the parts may need: take
+        # it only where the map is cut into no more parts for it.
+        wide = fitted_geometry(pmap, width, height - overhead, NAMES_ON_PAGE)
+        whole = map_parts(plan, pmap, width, height - overhead, wide)
+        if len(whole) < len(parts):
+            parts, below, geo = whole, 0.0, wide
+            names = _full_names(ctx, pmap, width, geo)
+    return geo, parts, names, below
+
+
+def map_geometry(ctx: Ctx, pmap: ProcessMap):
+    """The box sizes the pack draws a map at on its landscape pages (which names it shortens
+    depends on them)."""
+    return _sized(ctx, pmap, ctx.l_width, ctx.l_height)[0]
+
+
+def _names_below(ctx: Ctx, pmap: ProcessMap, width: float, height: float, geo) -> tuple[list, float]:
+    """The step table for a map drawn at ``geo``, and the room it takes on the map's page (none
+    when it is too long to share the page: it then flows on after the map)."""
+    names = _full_names(ctx, pmap, width, geo)
+    below = sum(f.wrap(width, height)[1] for f in names)
+    return names, below if below <= NAMES_ON_PAGE else 0.0
+
+
+def _full_names(ctx: Ctx, pmap: ProcessMap, width: float, geo=None) -> list:
     """The step table: each step the map shows shortened, by the number it is tagged with on
     the map, with its full name and lane, so the reader can always look a step up. Four or
     more go two to a row, or three where that keeps the table whole on the map's last page."""
-    cut = shortened_steps(pmap)
+    cut = shortened_steps(pmap, geo=geo) if geo is not None else shortened_steps(pmap)
     if not cut:
         return []
     plan = ctx.plan
