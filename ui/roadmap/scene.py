@@ -35,6 +35,7 @@ from .layout import (
     lanes_for,
     pack_lane,
 )
+from .routing import Obstacles
 from .timeline import TimelineItem
 
 
@@ -318,13 +319,32 @@ class RoadmapScene(QGraphicsScene):
         for end in key:
             self._arrows_of.get(end, set()).discard(key)
 
-    def _route_broken(self, ids: set[str] | None = None) -> None:
-        for key, line in self.broken.items():
-            if ids is None or ids & {key[0], key[1]}:
-                before = (
-                    self.in_anchor(key[1], above=True) if line.start_to_start else self.out_anchor(key[1], above=True)
-                )
-                line.set_ends(self.in_anchor(key[0], above=True), before)
+    def _route_broken(self, ids: set[str] | None = None, obstacles: Obstacles | None = None) -> None:
+        lines = [(k, line) for k, line in self.broken.items() if ids is None or ids & {k[0], k[1]}]
+        if not lines:
+            return
+        if obstacles is None:
+            obstacles = self.obstacles()
+        moving = {key for key, _ in lines}
+        runs = [run for key, line in self.broken.items() if key not in moving for run in line.runs]
+        runs += [run for arrow in self.arrows.values() for run in arrow.runs]
+        for key, line in lines:
+            before = self.in_anchor(key[1], above=True) if line.start_to_start else self.out_anchor(key[1], above=True)
+            line.set_ends(self.in_anchor(key[0], above=True), before, self.row_gap, obstacles.plus(runs))
+            runs += line.runs  # the next arc keeps off this one's route
+
+    def obstacles(self) -> Obstacles:
+        """Every bar and every label written beside or on a bar, where it stands now: what the
+        lines between bars route around. Gathered once for all the lines re-routed together."""
+        rects = []
+        for bar in self.bars.values():
+            pos = bar.pos()
+            x, y = pos.x(), pos.y()
+            reach = bar.width + (BAR_H / 2 + 1 if bar.is_milestone else 0)  # a deployment's go-live diamond
+            rects.append((x, y, x + reach, y + BAR_H, False))
+            label = bar.label_rect()
+            rects.append((x + label.left(), y + label.top(), x + label.right(), y + label.bottom(), True))
+        return Obstacles(rects)
 
     def out_anchor(self, item_id: str, above: bool = False) -> QPointF:
         bar = self.bars[item_id]
@@ -345,9 +365,13 @@ class RoadmapScene(QGraphicsScene):
 
     def _sync_arrows_for(self, ids: set[str]) -> None:
         keys = {k for i in ids for k in self._arrows_of.get(i, ())}
+        if not keys and not any(ids & {k[0], k[1]} for k in self.broken):
+            return
+        obstacles = self.obstacles()
+        row_gap = self.row_gap
         for key in keys:
-            self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]), self.row_gap)
-        self._route_broken(ids)
+            self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]), row_gap, obstacles)
+        self._route_broken(ids, obstacles)
 
     # -- what the rules say -------------------------------------------------------------------
     def apply_analysis(
