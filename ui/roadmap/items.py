@@ -410,10 +410,20 @@ class BrokenRelationItem(QGraphicsPathItem):
         self.runs: list = []
         """The upright stretches of its route (``routing.upright_runs``): other arcs keep off them."""
 
-    def set_ends(self, start: QPointF, end: QPointF, row_gap: float = ROW_GAP, obstacles: Obstacles = NOTHING) -> None:
+    def set_ends(
+        self,
+        start: QPointF,
+        end: QPointF,
+        row_gap: float = ROW_GAP,
+        obstacles: Obstacles = NOTHING,
+        quick: bool = False,
+    ) -> None:
         """``start`` on the offending bar, ``end`` where the bar it must follow ends (both on
-        the top edge); the arc keeps clear of the labels and bars in ``obstacles``."""
-        path, points = arc_route((start.x(), start.y()), (end.x(), end.y()), row_gap / 2, LANE_LABEL_W + 4, obstacles)
+        the top edge); the arc keeps clear of the labels and bars in ``obstacles`` (searching
+        less when ``quick``: during a drag)."""
+        path, points = arc_route(
+            (start.x(), start.y()), (end.x(), end.y()), row_gap / 2, LANE_LABEL_W + 4, obstacles, quick
+        )
         self.runs = upright_runs(points)
         self.setPath(path)
 

@@ -61,48 +61,46 @@ class Obstacles:
 NOTHING = Obstacles(())
 
 
-def _segment_hits(a: Point, b: Point, rect: Obstacle) -> bool:
-    """Whether the segment from ``a`` to ``b`` passes through the inside of ``rect`` (touching
-    its edge does not count: a line may end on a bar's edge)."""
-    left, top, right, bottom = rect[0], rect[1], rect[2], rect[3]
-    x0, y0 = a
-    x1, y1 = b
-    if max(x0, x1) <= left or min(x0, x1) >= right or max(y0, y1) <= top or min(y0, y1) >= bottom:
-        return False
+def _segment_hits(x0: float, y0: float, x1: float, y1: float, rect: Obstacle) -> bool:
+    """Whether the segment from (x0, y0) to (x1, y1), whose bounding box the caller has found
+    to overlap ``rect``, passes through its inside (touching an edge does not count: a line may
+    end on a bar's edge)."""
     if x0 == x1 or y0 == y1:
         return True  # upright or level, and overlapping: it crosses
     dx, dy = x1 - x0, y1 - y0
     u0, u1 = 0.0, 1.0
-    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+    for p, q in ((-dx, x0 - rect[0]), (dx, rect[2] - x0), (-dy, y0 - rect[1]), (dy, rect[3] - y0)):
         u = q / p
         if p < 0:
-            u0 = max(u0, u)
-        else:
-            u1 = min(u1, u)
+            if u > u0:
+                u0 = u
+        elif u < u1:
+            u1 = u
         if u0 >= u1:
             return False
     return True
 
 
-def crossings(points: Sequence[Point], obstacles: Obstacles) -> tuple[int, int]:
-    """How many labels and how many bars the polyline through ``points`` runs through."""
-    if len(points) < 2:
-        return (0, 0)
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
-    left, right = min(xs), max(xs)
-    labels = bars = 0
-    for rect in obstacles.between(min(ys), max(ys), extra=False):  # crossing another line is fine
-        if rect[2] <= left or rect[0] >= right:
-            continue
-        for a, b in zip(points, points[1:], strict=False):
-            if _segment_hits(a, b, rect):
-                if rect[4]:
-                    labels += 1
-                else:
-                    bars += 1
-                break
-    return (labels, bars)
+def crossings(points: Sequence[Point], obstacles: Obstacles, enough: tuple[int, int] | None = None) -> tuple[int, int]:
+    """How many labels and how many bars the polyline through ``points`` runs through; counting
+    stops once it reaches ``enough`` (a route already found crosses no more).
+
+    Each segment is tested only against the obstacles in its own band of rows, so a long line
+    across a crowded roadmap costs about one look at each obstacle near it."""
+    hit: set[Obstacle] = set()
+    labels = 0
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        lo_x, hi_x = (x0, x1) if x0 < x1 else (x1, x0)
+        lo_y, hi_y = (y0, y1) if y0 < y1 else (y1, y0)
+        for rect in obstacles.between(lo_y, hi_y, extra=False):  # crossing another line is fine
+            if rect[2] <= lo_x or rect[0] >= hi_x or rect[3] <= lo_y or rect[1] >= hi_y or rect in hit:
+                continue
+            if _segment_hits(x0, y0, x1, y1, rect):
+                hit.add(rect)
+                labels += rect[4]
+                if enough is not None and (labels, len(hit) - labels) >= enough:
+                    return (labels, len(hit) - labels)
+    return (labels, len(hit) - labels)
 
 
 def _free_x(rects: list[Obstacle], want: float, lowest: float) -> float | None:
@@ -112,38 +110,51 @@ def _free_x(rects: list[Obstacle], want: float, lowest: float) -> float | None:
     for left, _top, right, *_ in sorted(rects):
         left, right = left - CLEARANCE, right + CLEARANCE
         if blocked and left <= blocked[-1][1]:
-            blocked[-1][1] = max(blocked[-1][1], right)
+            if right > blocked[-1][1]:
+                blocked[-1][1] = right
         else:
             blocked.append([left, right])
-    options = [want] + [edge for span in blocked for edge in span]
-    best = None
-    for x in sorted(options, key=lambda x: abs(x - want)):
-        if abs(x - want) > DETOUR:
-            break
-        if x < lowest or any(lo < x < hi for lo, hi in blocked):
-            continue
-        best = x
-        break
-    return best
+    at = bisect_right([span[0] for span in blocked], want) - 1
+    if want >= lowest and (at < 0 or want >= blocked[at][1]):
+        return want  # in no blocked span
+    # the edges of the merged spans are free by construction
+    edges = [x for span in blocked for x in span if x >= lowest and abs(x - want) <= DETOUR]
+    return min(edges, key=lambda x: abs(x - want), default=None)
 
 
 def _least_crossed_x(rects: list[Obstacle], want: float, lowest: float) -> float:
-    """Where an upright line crosses the fewest labels, then bars, near ``want``."""
-    options = [want] + [e for r in rects for e in (r[0] - CLEARANCE, r[2] + CLEARANCE)]
-    options = [x for x in options if x >= lowest and abs(x - want) <= DETOUR] or [want]
+    """Where an upright line crosses the fewest labels, then bars, near ``want``: just beside a
+    label's edge (or at ``want``), as no other place crosses fewer labels."""
+    options = [want] + [e for r in rects if r[4] for e in (r[0] - CLEARANCE, r[2] + CLEARANCE)]
+    options = sorted({x for x in options if x >= lowest and abs(x - want) <= DETOUR} or {want})
+    spans = {True: ([], []), False: ([], [])}
+    for r in rects:
+        spans[r[4]][0].append(r[0])
+        spans[r[4]][1].append(r[2])
+    for lefts, rights in spans.values():
+        lefts.sort()
+        rights.sort()
 
-    def cost(x: float) -> tuple[int, int, float]:
-        covering = [r for r in rects if r[0] < x < r[2]]
-        return (sum(1 for r in covering if r[4]), sum(1 for r in covering if not r[4]), abs(x - want))
+    def covering(x: float, label: bool) -> int:
+        lefts, rights = spans[label]
+        return bisect_left(lefts, x) - bisect_right(rights, x)  # l < x, less those with r <= x
 
-    return min(options, key=cost)
+    labels = {x: covering(x, True) for x in options}
+    fewest = min(labels.values())
+    return min((x for x in options if labels[x] == fewest), key=lambda x: (covering(x, False), abs(x - want)))
 
 
-def column(y0: float, y1: float, want: float, lowest: float, obstacles: Obstacles) -> float:
+def column(y0: float, y1: float, want: float, lowest: float, obstacles: Obstacles, quick: bool = False) -> float:
     """The x at which to run upright from ``y0`` to ``y1``: ``want`` if nothing is in the way,
-    else the nearest free column, else the one crossing the fewest labels."""
-    rects = obstacles.between(y0, y1, extra=False)
-    runs = obstacles.between(y0, y1) if obstacles.extra else rects
+    else the nearest free column (free of other lines' runs too, if one is near), else the one
+    crossing the fewest labels. ``quick`` (during a drag) looks for a column free of labels only."""
+    lo, hi = want - DETOUR - CLEARANCE, want + DETOUR + CLEARANCE  # none further off matters
+    rects = [r for r in obstacles.between(y0, y1, extra=False) if r[2] > lo and r[0] < hi]
+    if quick:
+        x = _free_x([r for r in rects if r[4]], want, lowest)
+        return want if x is None else x
+    top, bottom = min(y0, y1), max(y0, y1)
+    runs = rects + [r for r in obstacles.extra if r[2] > lo and r[0] < hi and r[3] > top and r[1] < bottom]
     if not runs:
         return want
     # free of everything, else of labels and bars (running along another line), else of labels
@@ -221,7 +232,7 @@ def rounded_path(points: Sequence[Point], radius: float = CORNER) -> QPainterPat
     return path
 
 
-def _quad_points(a: Point, ctrl: Point, b: Point, steps: int = 12) -> list[Point]:
+def _quad_points(a: Point, ctrl: Point, b: Point, steps: int = 10) -> list[Point]:
     out = []
     for i in range(steps + 1):
         t = i / steps
@@ -242,37 +253,41 @@ def upright_runs(points: Sequence[Point], width: float = 10.0) -> list[Obstacle]
 
 
 def arc_route(
-    start: Point, end: Point, half_gap: float, lowest: float, obstacles: Obstacles = NOTHING
+    start: Point, end: Point, half_gap: float, lowest: float, obstacles: Obstacles = NOTHING, quick: bool = False
 ) -> tuple[QPainterPath, list[Point]]:
     """A line from the top of one bar (``start``) to the top of another (``end``) that avoids
     the labels and bars between.
 
-    It is an arc over the two ends when one clears them (the plain arc first, then wider and
-    higher ones). Otherwise it follows the gap above the start's row to a free column, crosses
-    the rows there and comes down onto the end from the gap above its row, corners rounded.
-    When every route crosses something, the one crossing the fewest labels, then bars, wins.
-    Returns the path and the points it was judged by.
+    It is an arc over the two ends when one clears them (the plain arc first, then, unless
+    ``quick``, higher and wider ones). Otherwise it follows the gap above the start's row to a
+    free column, crosses the rows there and comes down onto the end from the gap above its row,
+    corners rounded. When every route crosses something, the one crossing the fewest labels,
+    then bars, wins. ``quick`` (each step of a drag) tries only the plain arc and that route:
+    the full search runs when the bar is dropped. Returns the path and the points it was
+    judged by.
     """
     sx, sy = start
     ex, ey = end
     top = min(sy, ey)
     mid = (sx + ex) / 2
     wide = max(40.0, abs(ex - sx) / 2)
-    controls = [(mid, top - 18), (mid, top - 40), (mid - wide, top - 18), (mid + wide, top - 18), (sx, top - 30)]
-    controls += [(ex, top - 30)]
+    controls = [(mid, top - 18)]
+    if not quick:
+        controls += [(mid, top - 40), (mid - wide, top - 18), (mid + wide, top - 18), (sx, top - 30), (ex, top - 30)]
     best: tuple[tuple[int, int], QPointF, list[Point]] | None = None
     for ctrl in controls:
         points = _quad_points(start, ctrl, end)
-        cost = crossings(points, obstacles)
+        # quick: only whether it is clear; then the other route wins if it crosses no label
+        cost = crossings(points, obstacles, (0, 1) if quick else best[0] if best else None)
         if best is None or cost < best[0]:
             best = (cost, QPointF(*ctrl), points)
         if cost == (0, 0):
             break
     if best[0] != (0, 0):
         gap_s, gap_e = sy - half_gap, ey - half_gap
-        x = column(gap_s, gap_e, mid, lowest, obstacles) if abs(gap_e - gap_s) > 0.5 else mid
+        x = column(gap_s, gap_e, mid, lowest, obstacles, quick) if abs(gap_e - gap_s) > 0.5 else mid
         points = _tidy([start, (sx, gap_s), (x, gap_s), (x, gap_e), (ex, gap_e), end])
-        if crossings(points, obstacles) < best[0]:
+        if crossings(points, obstacles, (1, 0) if quick else best[0]) < best[0]:
             return rounded_path(points), points
     path = QPainterPath(QPointF(*start))
     path.quadTo(best[1], QPointF(*end))
