@@ -3,6 +3,7 @@ principle" arc runs through the text of a bar's label, on the slide as on the ca
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
@@ -59,4 +60,36 @@ def test_no_line_crosses_a_label_on_the_canvas_after_a_drag(qapp, example_plan):
     bar = scene.bars[item.id]
     bar.setPos(bar.pos().x() + 2 * scene.ppw, bar.pos().y())  # the drag preview moves the bar
     scene.refresh_links_of(item.id)
+    assert _crossings(scene) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "weeks"),
+    [
+        # the bar's label lands on arrows that do not touch it: those must move too
+        ("Select the invoice matching tool", -4),
+        ("Deploy invoice matching to production", -2),
+        ("Agree AP decision rights and approval limits", -4),
+        # its arrows must go a long way round to find rows free of words
+        ("Redesign customer e-mail handling", 8),
+    ],
+)
+def test_no_line_crosses_a_label_after_a_bar_is_moved(qapp, example_plan, title, weeks):
+    """After an edit the scene re-routes the lines of the bars that moved, and the other lines
+    that a moved bar (or its label) now stands on."""
+    from omplanner.commands import SetFields
+    from ui.roadmap.checking import check_roadmap
+    from ui.roadmap.scene import RoadmapScene
+
+    def check() -> None:
+        c = check_roadmap(example_plan)
+        scene.apply_analysis(c.markers, c.critical, c.slack, c.phase_of, c.broken)
+
+    scene = RoadmapScene()
+    scene.sync(example_plan)
+    check()
+    item = next(i for i in example_plan.roadmap if i.title == title)
+    SetFields(item.id, {"start_week": item.start_week + weeks}).apply(example_plan)
+    scene.sync(example_plan)
+    check()
     assert _crossings(scene) == []

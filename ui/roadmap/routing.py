@@ -25,6 +25,8 @@ CLEARANCE = 3.0
 """Pixels a line running past a label or bar keeps from it."""
 DETOUR = 240.0
 """How far sideways a line goes to find a free column before it settles for crossing less."""
+FAR_DETOUR = 3 * DETOUR
+"""How far it goes, when nothing nearer is free, to cross no label at all."""
 CORNER = 6.0
 """Radius of an arc's rounded corners where it follows the gaps between rows."""
 
@@ -103,8 +105,8 @@ def crossings(points: Sequence[Point], obstacles: Obstacles, enough: tuple[int, 
     return (labels, len(hit) - labels)
 
 
-def _free_x(rects: list[Obstacle], want: float, lowest: float) -> float | None:
-    """The x nearest ``want`` (not left of ``lowest``, within ``DETOUR``) that none of ``rects``
+def _free_x(rects: list[Obstacle], want: float, lowest: float, reach: float = DETOUR) -> float | None:
+    """The x nearest ``want`` (not left of ``lowest``, within ``reach``) that none of ``rects``
     covers, keeping ``CLEARANCE`` from each; None when there is none."""
     blocked: list[list[float]] = []
     for left, _top, right, *_ in sorted(rects):
@@ -118,7 +120,7 @@ def _free_x(rects: list[Obstacle], want: float, lowest: float) -> float | None:
     if want >= lowest and (at < 0 or want >= blocked[at][1]):
         return want  # in no blocked span
     # the edges of the merged spans are free by construction
-    edges = [x for span in blocked for x in span if x >= lowest and abs(x - want) <= DETOUR]
+    edges = [x for span in blocked for x in span if x >= lowest and abs(x - want) <= reach]
     return min(edges, key=lambda x: abs(x - want), default=None)
 
 
@@ -162,7 +164,11 @@ def column(y0: float, y1: float, want: float, lowest: float, obstacles: Obstacle
         x = _free_x(chosen, want, lowest)
         if x is not None:
             return x
-    return _least_crossed_x(rects, want, lowest)
+    # a longer way round rather than through the words
+    far = FAR_DETOUR + CLEARANCE
+    labels = [r for r in obstacles.between(y0, y1, extra=False) if r[4] and r[2] > want - far and r[0] < want + far]
+    x = _free_x(labels, want, lowest, FAR_DETOUR)
+    return x if x is not None else _least_crossed_x(rects, want, lowest)
 
 
 def _tidy(points: list[Point]) -> list[Point]:

@@ -392,13 +392,35 @@ class RoadmapScene(QGraphicsScene):
 
     def _sync_arrows_for(self, ids: set[str], quick: bool = False) -> None:
         keys = {k for i in ids for k in self._arrows_of.get(i, ())}
-        if not keys and not any(ids & {k[0], k[1]} for k in self.broken):
+        lines = [k for k in self.broken if ids & {k[0], k[1]}]
+        passing: list = []
+        if not quick and ids:
+            # a bar that moved or changed may now stand on another line's route: that one moves too
+            passing = self._lines_over(ids, keys, set(lines))
+            keys |= {k for k in passing if k in self.arrows}
+            lines += [k for k in passing if k in self.broken]
+        if not keys and not lines:
             return
         obstacles = self.obstacles()
         row_gap = self.row_gap
-        for key in keys:
+        for key in sorted(keys):
             self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]), row_gap, obstacles)
-        self._route_broken(ids, obstacles, quick)
+        self._route_broken(obstacles=obstacles, quick=quick, keys=lines)
+
+    def _lines_over(self, ids: set[str], arrows: set, broken: set) -> list:
+        """The keys of the arrows and broken-relation lines, other than those given, whose route
+        runs over the bar or label of an item in ``ids``."""
+        rects = [r for i in ids if i in self.bars for r in self._rects_of(self.bars[i])]
+        if not rects or len(ids) > len(self.bars) // 2:
+            return []  # most bars changed: every line is being routed anyway
+
+        def over(line) -> bool:
+            box = line.path().controlPointRect()
+            left, top, right, bottom = box.left(), box.top(), box.right(), box.bottom()
+            return any(r[0] < right and r[2] > left and r[1] < bottom and r[3] > top for r in rects)
+
+        found = [k for k, arrow in self.arrows.items() if k not in arrows and over(arrow)]
+        return found + [k for k, line in self.broken.items() if k not in broken and over(line)]
 
     # -- what the rules say -------------------------------------------------------------------
     def apply_analysis(
