@@ -343,20 +343,14 @@ def _arrow_head(tip: QPointF, pointing_right: bool = True, size: float = 5.0) ->
 
 
 def _elbow_points(start: QPointF, end: QPointF, row_gap: float, obstacles: Obstacles) -> list[tuple[float, float]]:
+    """An orthogonal route from the end of one bar to the start of another: it leaves the
+    source, turns towards the target's row and runs along the gap beside that row, where no
+    label sits, before stepping into the target's start. Where labels or bars of the rows
+    between (``obstacles``) stand in its way, it crosses those rows at the nearest free column
+    instead (``routing.elbow_points``)."""
     return elbow_points(
         (start.x(), start.y()), (end.x(), end.y()), row_gap / 2 + BAR_H / 2, LANE_LABEL_W + 4, obstacles
     )
-
-
-def elbow_path(start: QPointF, end: QPointF, row_gap: float = ROW_GAP, obstacles: Obstacles = NOTHING) -> QPainterPath:
-    """An orthogonal route from the end of one bar to the start of another.
-
-    It leaves the source, turns at once towards the target's row and runs along the gap just
-    beside that row, where no label sits, before stepping into the target's start. Where labels
-    or bars of the rows between (``obstacles``) stand in its way, it crosses those rows at the
-    nearest free column instead (``routing.elbow_points``).
-    """
-    return polyline_path(_elbow_points(start, end, row_gap, obstacles))
 
 
 class DependencyArrow(QGraphicsPathItem):
