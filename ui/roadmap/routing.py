@@ -27,6 +27,9 @@ DETOUR = 240.0
 """How far sideways a line goes to find a free column before it settles for crossing less."""
 FAR_DETOUR = 3 * DETOUR
 """How far it goes, when nothing nearer is free, to cross no label at all."""
+HOPELESS = 3
+"""An arc crossing more labels and bars than this is not worth bending a little: the route
+along the gaps is tried at once."""
 CORNER = 6.0
 """Radius of an arc's rounded corners where it follows the gaps between rows."""
 
@@ -287,8 +290,8 @@ def arc_route(
         cost = crossings(points, obstacles, (0, 1) if quick else best[0] if best else None)
         if best is None or cost < best[0]:
             best = (cost, QPointF(*ctrl), points)
-        if cost == (0, 0):
-            break
+        if cost == (0, 0) or sum(best[0]) > HOPELESS:
+            break  # clear; or so crowded that a slightly other arc will not be
     if best[0] != (0, 0):
         gap_s, gap_e = sy - half_gap, ey - half_gap
         x = column(gap_s, gap_e, mid, lowest, obstacles, quick) if abs(gap_e - gap_s) > 0.5 else mid
