@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             ("PDF export", lambda: bench_export.pdf(large, repeats, tmp)),
             ("BPMN import / export", lambda: bench_bpmn.run(repeats)),
             ("process map scene", lambda: bench_scene.run(repeats)),
+            ("roadmap scene", lambda: bench_scene.roadmap(large, repeats)),
             ("peak memory", lambda: bench_startup.memory(large)),
             ("first workshop by keys", lambda: bench_journey.run(tmp)),
             ("compare and merge", lambda: bench_merge.run(large, repeats)),

@@ -19,7 +19,8 @@ from omplanner.model.base import short_name
 from omplanner.vocabulary import ITEM_KIND, SEVERITY
 
 from ..widgets.plain_text import plain_tooltip
-from .layout import BAR_H, LABEL_DX, ROW_H
+from .layout import BAR_H, LABEL_DX, LANE_LABEL_W, ROW_H
+from .routing import NOTHING, Obstacles, arc_route, elbow_points, polyline_path, upright_runs
 
 LINK_HANDLE_R = 4.5
 LINK_HANDLE_DX = 9.0
@@ -341,26 +342,15 @@ def _arrow_head(tip: QPointF, pointing_right: bool = True, size: float = 5.0) ->
     return QPolygonF([tip, QPointF(tip.x() - s, tip.y() - size * 0.7), QPointF(tip.x() - s, tip.y() + size * 0.7)])
 
 
-def elbow_path(start: QPointF, end: QPointF, row_gap: float = ROW_GAP) -> QPainterPath:
-    """An orthogonal route from the end of one bar to the start of another.
-
-    It leaves the source, turns at once towards the target's row and runs along the gap just
-    beside that row, where no label sits, before stepping into the target's start.
-    """
-    path = QPainterPath(start)
-    if abs(end.y() - start.y()) < 1 and end.x() - start.x() >= 8:
-        path.lineTo(end)
-        return path
-    gap = (row_gap / 2) + BAR_H / 2
-    gap_y = end.y() - gap if end.y() > start.y() else end.y() + gap
-    out_x = start.x() + 6
-    in_x = end.x() - 8
-    path.lineTo(out_x, start.y())
-    path.lineTo(out_x, gap_y)
-    path.lineTo(in_x, gap_y)
-    path.lineTo(in_x, end.y())
-    path.lineTo(end)
-    return path
+def _elbow_points(start: QPointF, end: QPointF, row_gap: float, obstacles: Obstacles) -> list[tuple[float, float]]:
+    """An orthogonal route from the end of one bar to the start of another: it leaves the
+    source, turns towards the target's row and runs along the gap beside that row, where no
+    label sits, before stepping into the target's start. Where labels or bars of the rows
+    between (``obstacles``) stand in its way, it crosses those rows at the nearest free column
+    instead (``routing.elbow_points``)."""
+    return elbow_points(
+        (start.x(), start.y()), (end.x(), end.y()), row_gap / 2 + BAR_H / 2, LANE_LABEL_W + 4, obstacles
+    )
 
 
 class DependencyArrow(QGraphicsPathItem):
@@ -372,11 +362,15 @@ class DependencyArrow(QGraphicsPathItem):
         self.target_id = target_id
         self.theme = theme
         self.violated = False
+        self.runs: list = []
+        """The upright stretches of its route (``routing.upright_runs``): arcs keep off them."""
         self.setZValue(5)
 
-    def set_ends(self, start: QPointF, end: QPointF, row_gap: float = ROW_GAP) -> None:
+    def set_ends(self, start: QPointF, end: QPointF, row_gap: float = ROW_GAP, obstacles: Obstacles = NOTHING) -> None:
         self.violated = end.x() < start.x() - 0.5
-        path = elbow_path(start, end, row_gap)
+        points = _elbow_points(start, end, row_gap, obstacles)
+        self.runs = upright_runs(points, width=4.0)
+        path = polyline_path(points)
         path.addPolygon(_arrow_head(end))
         path.closeSubpath()
         self.setPath(path)
@@ -407,12 +401,24 @@ class BrokenRelationItem(QGraphicsPathItem):
         colour = theme.error if severity == "error" else theme.warning
         self.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
         self._colour = colour
+        self.runs: list = []
+        """The upright stretches of its route (``routing.upright_runs``): other arcs keep off them."""
 
-    def set_ends(self, start: QPointF, end: QPointF) -> None:
-        """``start`` on the offending bar, ``end`` where the bar it must follow ends."""
-        path = QPainterPath(start)
-        ctrl = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - 18)
-        path.quadTo(ctrl, end)
+    def set_ends(
+        self,
+        start: QPointF,
+        end: QPointF,
+        row_gap: float = ROW_GAP,
+        obstacles: Obstacles = NOTHING,
+        quick: bool = False,
+    ) -> None:
+        """``start`` on the offending bar, ``end`` where the bar it must follow ends (both on
+        the top edge); the arc keeps clear of the labels and bars in ``obstacles`` (searching
+        less when ``quick``: during a drag)."""
+        path, points = arc_route(
+            (start.x(), start.y()), (end.x(), end.y()), row_gap / 2, LANE_LABEL_W + 4, obstacles, quick
+        )
+        self.runs = upright_runs(points)
         self.setPath(path)
 
     def paint(self, painter, option, widget=None) -> None:

@@ -35,6 +35,7 @@ from .layout import (
     lanes_for,
     pack_lane,
 )
+from .routing import Obstacles
 from .timeline import TimelineItem
 
 
@@ -51,6 +52,9 @@ class RoadmapScene(QGraphicsScene):
         self._arrows_of: dict[str, set[tuple[str, str]]] = {}
         """Item id -> the keys of the arrows that touch it."""
         self.broken: dict[tuple[str, str, str], BrokenRelationItem] = {}
+        self._bar_rects: dict[str, tuple[tuple, tuple]] | None = None
+        """Item id -> its bar's and its label's rectangles in the scene (``routing.Obstacle``)."""
+        self._obstacles: Obstacles | None = None
         self.layout: Layout | None = None
         self._state: dict[str, tuple] = {}
         self._label_w: dict[str, float] = {}
@@ -154,6 +158,7 @@ class RoadmapScene(QGraphicsScene):
         Only the lanes holding a changed item are packed again, and only bars whose lane was
         repacked or shifted are repositioned, so one drag costs little on a large roadmap.
         """
+        self._bar_rects = self._obstacles = None  # bars may move or change: gather them afresh
         roles = {r.id: r.name for r in plan.roles}
         items = {i.id: i for i in plan.roadmap}
         current: dict[str, tuple] = {}
@@ -318,13 +323,51 @@ class RoadmapScene(QGraphicsScene):
         for end in key:
             self._arrows_of.get(end, set()).discard(key)
 
-    def _route_broken(self, ids: set[str] | None = None) -> None:
-        for key, line in self.broken.items():
-            if ids is None or ids & {key[0], key[1]}:
-                before = (
-                    self.in_anchor(key[1], above=True) if line.start_to_start else self.out_anchor(key[1], above=True)
-                )
-                line.set_ends(self.in_anchor(key[0], above=True), before)
+    def _route_broken(
+        self,
+        ids: set[str] | None = None,
+        obstacles: Obstacles | None = None,
+        quick: bool = False,
+        keys: list | None = None,
+    ) -> None:
+        """Route the lines touching ``ids`` (all when None), or just those of ``keys``."""
+        if keys is not None:
+            lines = [(k, self.broken[k]) for k in keys if k in self.broken]
+        else:
+            lines = [(k, line) for k, line in self.broken.items() if ids is None or ids & {k[0], k[1]}]
+        if not lines:
+            return
+        if obstacles is None:
+            obstacles = self.obstacles()
+        moving = {key for key, _ in lines}
+        runs = []
+        if not quick:  # a drag's quick routes do not look at other lines
+            runs = [run for key, line in self.broken.items() if key not in moving for run in line.runs]
+            runs += [run for arrow in self.arrows.values() for run in arrow.runs]
+        for key, line in lines:
+            before = self.in_anchor(key[1], above=True) if line.start_to_start else self.out_anchor(key[1], above=True)
+            line.set_ends(self.in_anchor(key[0], above=True), before, self.row_gap, obstacles.plus(runs), quick)
+            runs += line.runs  # the next arc keeps off this one's route
+
+    def obstacles(self) -> Obstacles:
+        """Every bar and every label written beside or on a bar, where it stands now: what the
+        lines between bars route around. Kept until the next sync; a drag updates its bar's."""
+        if self._obstacles is None:
+            if self._bar_rects is None:
+                self._bar_rects = {item_id: self._rects_of(bar) for item_id, bar in self.bars.items()}
+            self._obstacles = Obstacles(rect for pair in self._bar_rects.values() for rect in pair)
+        return self._obstacles
+
+    @staticmethod
+    def _rects_of(bar: BarItem) -> tuple[tuple, tuple]:
+        pos = bar.pos()
+        x, y = pos.x(), pos.y()
+        reach = bar.width + (BAR_H / 2 + 1 if bar.is_milestone else 0)  # a deployment's go-live diamond
+        label = bar.label_rect()
+        return (
+            (x, y, x + reach, y + BAR_H, False),
+            (x + label.left(), y + label.top(), x + label.right(), y + label.bottom(), True),
+        )
 
     def out_anchor(self, item_id: str, above: bool = False) -> QPointF:
         bar = self.bars[item_id]
@@ -340,14 +383,44 @@ class RoadmapScene(QGraphicsScene):
         return (spacing.row_h if spacing else ROW_H) - BAR_H
 
     def refresh_links_of(self, item_id: str) -> None:
-        """Re-route the arrows and lines attached to one bar (during a drag preview)."""
-        self._sync_arrows_for({item_id})
+        """Re-route the arrows and lines attached to one bar (during a drag preview: quickly,
+        the full search for routes clear of the labels runs when the bar is dropped)."""
+        if self._bar_rects is not None and item_id in self.bars:
+            self._bar_rects[item_id] = self._rects_of(self.bars[item_id])  # it moved or was resized
+            self._obstacles = None
+        self._sync_arrows_for({item_id}, quick=True)
 
-    def _sync_arrows_for(self, ids: set[str]) -> None:
+    def _sync_arrows_for(self, ids: set[str], quick: bool = False) -> None:
         keys = {k for i in ids for k in self._arrows_of.get(i, ())}
-        for key in keys:
-            self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]), self.row_gap)
-        self._route_broken(ids)
+        lines = [k for k in self.broken if ids & {k[0], k[1]}]
+        passing: list = []
+        if not quick and ids:
+            # a bar that moved or changed may now stand on another line's route: that one moves too
+            passing = self._lines_over(ids, keys, set(lines))
+            keys |= {k for k in passing if k in self.arrows}
+            lines += [k for k in passing if k in self.broken]
+        if not keys and not lines:
+            return
+        obstacles = self.obstacles()
+        row_gap = self.row_gap
+        for key in sorted(keys):
+            self.arrows[key].set_ends(self.out_anchor(key[0]), self.in_anchor(key[1]), row_gap, obstacles)
+        self._route_broken(obstacles=obstacles, quick=quick, keys=lines)
+
+    def _lines_over(self, ids: set[str], arrows: set, broken: set) -> list:
+        """The keys of the arrows and broken-relation lines, other than those given, whose route
+        runs over the bar or label of an item in ``ids``."""
+        rects = [r for i in ids if i in self.bars for r in self._rects_of(self.bars[i])]
+        if not rects or len(ids) > len(self.bars) // 2:
+            return []  # most bars changed: every line is being routed anyway
+
+        def over(line) -> bool:
+            box = line.path().controlPointRect()
+            left, top, right, bottom = box.left(), box.top(), box.right(), box.bottom()
+            return any(r[0] < right and r[2] > left and r[1] < bottom and r[3] > top for r in rects)
+
+        found = [k for k, arrow in self.arrows.items() if k not in arrows and over(arrow)]
+        return found + [k for k, line in self.broken.items() if k not in broken and over(line)]
 
     # -- what the rules say -------------------------------------------------------------------
     def apply_analysis(
@@ -372,6 +445,7 @@ class RoadmapScene(QGraphicsScene):
                 changed.add(item_id)
         for key in set(self.broken) - set(broken):
             self.removeItem(self.broken.pop(key))
+        fresh = []
         for key, (severity, text, start_to_start) in broken.items():
             line = self.broken.get(key)
             if line is not None and (line.severity, line.text) == (severity, text):
@@ -383,7 +457,9 @@ class RoadmapScene(QGraphicsScene):
             line = self.broken[key] = BrokenRelationItem(key[0], key[1], severity, text, self.theme)
             line.start_to_start = start_to_start
             self.addItem(line)
-            self._route_broken({key[0]})
+            fresh.append(key)
+        if fresh:
+            self._route_broken(keys=fresh)  # once for all: each arc keeps off those routed before it
         return changed
 
     def set_show_phases(self, on: bool) -> None:
