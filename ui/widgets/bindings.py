@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlain
 
 from omplanner.commands import ChangeSet, SetFields
 
-from .delegates import parse_optional_float
+from .numbers import parse_optional_float
 from .style import compact
 from .type_ahead import type_ahead
 
