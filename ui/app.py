@@ -267,6 +267,9 @@ def run_app(argv: list[str]) -> int:
     # pydantic looks for plugins in every installed package's metadata when the first model is
     # built; the app uses none, and the scan sits between the first paint and the plan showing.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from .plugin_scan import skip_plugin_scan
+
+    skip_plugin_scan()  # nor the metadata module the scan would need (see ui.plugin_scan)
     app = make_application(argv)
     paths = [a for a in argv if not a.startswith("-")]
     window = open_main_window(paths, defer=True)

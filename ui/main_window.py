@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         """The plan ``ui.app`` is opening at start, named in the title until it is read. Never
         the document's path before then: a save in that moment would write a blank plan over it."""
         self._pages: dict[str, QWidget] = {}
+        self._frames: dict[str, PageFrame] = {}
+        """Each page's frame, kept rather than found again: asking Qt for the page's parent (the
+        frame's viewport, a widget no Python code made) has PySide6 try each widget class for its
+        type, building the enums of some sixty classes (about 15 ms before the first plan shows)."""
         self.plan_pending = False
         """True while ``ui.app`` opens the start plan just after the first paint."""
         self.starting = False
@@ -283,12 +287,13 @@ class MainWindow(QMainWindow):
                 widget = _broken_page(spec, exc)
             widget.setAccessibleName(spec.title)
             self._pages[page_id] = widget
-            self.stack.addWidget(PageFrame(widget))
+            self._frames[page_id] = PageFrame(widget)
+            self.stack.addWidget(self._frames[page_id])
         return self._pages[page_id]
 
     def show_page(self, page_id: str) -> QWidget:
         widget = self.page(page_id)
-        self.stack.setCurrentWidget(widget.parentWidget().parentWidget())  # its frame
+        self.stack.setCurrentWidget(self._frames[page_id])
         row = next(i for i, p in enumerate(PAGES) if p.id == page_id)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
+import platform
 import stat
 import uuid
 from contextlib import suppress
@@ -89,7 +89,9 @@ class LockOwner:
 
 
 def this_host() -> str:
-    return socket.gethostname() or "this computer"
+    # The same name as socket.gethostname() (the system's node name), without importing the
+    # socket modules on the way to the first plan shown; platform is loaded already (by uuid).
+    return platform.node() or "this computer"
 
 
 def _user() -> str:

@@ -74,8 +74,10 @@ LATER = (
     "omplanner.bpmn",
     "omplanner.workbook_import",
     "omplanner.compare",
+    "omplanner.commands",
 )
-"""Loaded once the plan is on screen (the rules) or when asked for (exports, imports, compare)."""
+"""Loaded once the plan is on screen (the rules, which bring the commands their fixes are made of)
+or when asked for (exports, imports, compare, the first edit)."""
 
 PLAN_PROBE = f"""
 import sys

@@ -17,9 +17,10 @@ from omplanner.model import BuildMethod, CapabilityKind, CapabilityRequirement, 
 from ..finding_marks import FindingMarks
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import role_choices, use_case_choices
+from ..widgets.page_header import page_button, page_header, page_layout
 from ..widgets.style import apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
+from ..widgets.table_view import EntityTableView
 
 ALL_USE_CASES = "All use cases"
 

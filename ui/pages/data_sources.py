@@ -25,10 +25,11 @@ from omplanner.model import DATA_QUESTIONS, DataSource, Knowledge, new_id
 from ..finding_marks import FindingMarks
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, all_step_choices, role_choices
+from ..widgets.page_header import page_button, page_header, page_layout
 from ..widgets.plain_text import plain_label
 from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
+from ..widgets.table_view import EntityTableView
 
 ANSWER_CHOICES = [(k, k.label) for k in Knowledge]
 

@@ -28,10 +28,11 @@ from omplanner.model import Autonomy, Decision, new_id
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, role_choices, step_choices, use_case_choices
 from ..widgets.comments import scrolled_comments
+from ..widgets.page_header import page_header, page_layout
 from ..widgets.rotated_header import RotatedHeader
 from ..widgets.style import SPACING, apply_page_font, compact
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_header, page_layout
+from ..widgets.table_view import EntityTableView
 
 LETTERS = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informed"}
 ROLE_COLUMN_WIDTH = 58

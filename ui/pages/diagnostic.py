@@ -34,6 +34,7 @@ from omplanner.model import Component, Score, index_places, new_id
 
 from ..widgets.bindings import FormBinder
 from ..widgets.comments import CommentsBox
+from ..widgets.page_header import page_header, page_layout
 from ..widgets.radar import RadarChart, Series
 from ..widgets.score_grid import (
     COMPONENTS,
@@ -46,7 +47,7 @@ from ..widgets.score_grid import (
 )
 from ..widgets.style import SERIES, SPACING, apply_page_font, compact
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_header, page_layout
+from ..widgets.table_view import EntityTableView
 
 
 def element_label(plan, element_id: str, use_case_id: str) -> str:

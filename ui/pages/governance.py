@@ -24,9 +24,10 @@ from omplanner.model import Cadence, Governance, Threshold, UseCase, new_id
 
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, role_choices
+from ..widgets.page_header import page_header, page_layout
 from ..widgets.style import SPACING, apply_page_font, compact
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_header, page_layout
+from ..widgets.table_view import EntityTableView
 
 
 class GovernancePage(QWidget):

@@ -31,9 +31,9 @@ from omplanner.model import Severity
 from omplanner.vocabulary import SEVERITY, SEVERITY_ORDER
 
 from ..widgets.bindings import FormBinder
+from ..widgets.page_header import page_header, page_layout
 from ..widgets.plain_text import plain_label
 from ..widgets.style import SPACING, apply_page_font, body_font, is_dark
-from ..widgets.table_view import page_header, page_layout
 
 REFRESH_DELAY_MS = 250
 """Typing fires an edit per key; the analysis runs once the typing pauses."""

@@ -14,9 +14,10 @@ from omplanner.model.walk import ref_values
 
 from ..widgets.message_boxes import Button, ask
 from ..widgets.naming import unused_name
+from ..widgets.page_header import page_button, page_header, page_layout
 from ..widgets.style import apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
+from ..widgets.table_view import EntityTableView
 
 MAX_LISTED_USAGES = 12
 

@@ -23,9 +23,10 @@ from omplanner.model.factories import make_use_case
 from ..widgets.bindings import FormBinder
 from ..widgets.comments import scrolled_comments
 from ..widgets.naming import unused_name
+from ..widgets.page_header import page_button, page_header, page_layout
 from ..widgets.style import SPACING, apply_page_font
 from ..widgets.table_model import Column, EntityTableModel
-from ..widgets.table_view import EntityTableView, page_button, page_header, page_layout
+from ..widgets.table_view import EntityTableView
 
 LEVEL_TIP = "1 (poor) to 5 (excellent)"
 

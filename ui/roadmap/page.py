@@ -26,9 +26,9 @@ from omplanner.rules import Finding
 from omplanner.rules.words import quoted
 
 from ..widgets.comments import CommentsBox
+from ..widgets.page_header import page_header, page_layout
 from ..widgets.plain_text import plain_label
 from ..widgets.style import apply_page_font, type_scale
-from ..widgets.table_view import page_header, page_layout
 from .baseline_panel import BaselinePanel
 from .checking import RoadmapCheck, add_schedule, auto_sequence_report, check_findings
 from .gestures import Outcome, add_item

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from omplanner.commands import ChangeSet, SetFields
-
-from .delegates import parse_optional_float
+from .numbers import parse_optional_float
 from .style import compact
 from .type_ahead import type_ahead
+
+if TYPE_CHECKING:  # the commands are imported at the first edit, or by the check that follows the first paint
+    from omplanner.commands import ChangeSet
 
 Target = Callable[[], str | None]
 
@@ -118,6 +119,8 @@ class FormBinder(QObject):
         entity = self.document.places.entity(entity_id)
         if entity is None or read_path(entity, binding.path) == value:
             return
+        from omplanner.commands import SetFields  # not needed to show the overview, the page shown at start
+
         text = f"Change {binding.label} of '{entity.display_name}'"
         self.document.execute(
             SetFields(entity_id, {binding.path: value}, text=text, merge_key=f"{entity_id}:{binding.path}")

@@ -7,12 +7,11 @@ the new value to ``setData``; the model turns it into a command.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QStyledItemDelegate, QWidget
 
+from .numbers import parse_optional_float
 from .table_model import Column, EntityTableModel
 from .type_ahead import type_ahead
 
@@ -22,19 +21,6 @@ NONE_LABEL = "—"
 def _column(index) -> Column | None:
     model = index.model()
     return model.column(index) if isinstance(model, EntityTableModel) else None
-
-
-def parse_optional_float(text: str) -> float | None:
-    """Blank means 'not set'; a comma is accepted as the decimal mark (European rooms).
-    ValueError for what is not a number a plan can hold: 'nan', 'inf' and overflowing figures
-    parse as floats but mean nothing in a plan (the model refuses them too)."""
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text} is not a number")
-    return value
 
 
 class EntityDelegate(QStyledItemDelegate):

@@ -8,25 +8,21 @@ row back, a row added above), sizes columns from their specs, and edits list-val
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
-    QPushButton,
     QStyle,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from omplanner.commands import remove_cascade
 
 from .delegates import EntityDelegate
-from .style import BODY_POINT_SIZE, MARGIN, ROW_HEIGHT, SPACING, TITLE_POINT_SIZE, body_font, type_scale
+from .style import ROW_HEIGHT, body_font, type_scale
 from .table_model import EntityTableModel
 from .wrapped_header import MARGIN as TITLE_MARGIN
 from .wrapped_header import WrappingHeader
@@ -390,50 +386,3 @@ def _share(wanted: list[int], narrowest: list[int], room: int, stretches: list[b
     for i in sorted(range(len(widths)), key=lambda i: -spare[i])[: max(0, over)]:
         widths[i] -= 1
     return widths
-
-
-def page_header(title: str, blurb: str = "", *widgets: QWidget) -> QWidget:
-    """The strip at the top of a page: a large title, one line saying what the page is for,
-    and the page's buttons on the right."""
-    strip = QWidget()
-    layout = QHBoxLayout(strip)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(SPACING)
-    texts = QVBoxLayout()
-    texts.setSpacing(2)
-    title_label = QLabel(title)
-    title_label.setObjectName("pageTitle")
-    title_label.setFont(body_font(strip.font(), TITLE_POINT_SIZE - BODY_POINT_SIZE, bold=True))
-    texts.addWidget(title_label)
-    if blurb:
-        blurb_label = QLabel(blurb)
-        blurb_label.setObjectName("pageBlurb")
-        palette = blurb_label.palette()
-        text, window = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
-        muted = QColor(
-            (text.red() * 2 + window.red()) // 3,
-            (text.green() * 2 + window.green()) // 3,
-            (text.blue() * 2 + window.blue()) // 3,
-        )
-        palette.setColor(QPalette.ColorRole.WindowText, muted)
-        blurb_label.setPalette(palette)
-        blurb_label.setWordWrap(True)
-        texts.addWidget(blurb_label)
-    layout.addLayout(texts, 1)
-    for widget in widgets:
-        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
-    return strip
-
-
-def page_button(text: str, slot) -> QPushButton:
-    """A button for a page's header strip, already wired to what it does."""
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    return button
-
-
-def page_layout(page: QWidget) -> QVBoxLayout:
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-    layout.setSpacing(SPACING)
-    return layout
