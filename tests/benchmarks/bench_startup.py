@@ -120,8 +120,9 @@ def startup(example: Path, repeats: int) -> list[Row]:
         bare.append(_launch(BARE)[0])
     baseline = statistics.median(bare)
     return [
-        Row("start to the example painted (vs bare PySide6 window)", statistics.median(plan), baseline, 1.5),
-        Row("start to the window's first paint, plan still opening", statistics.median(window), baseline, None),
+        # issue 21: the window paints within 1.5x a bare one, the example is shown within 2.5x
+        Row("start to the example painted (vs bare PySide6 window)", statistics.median(plan), baseline, 2.5),
+        Row("start to the window's first paint, plan still opening", statistics.median(window), baseline, 1.5),
     ]
 
 
