@@ -6,6 +6,7 @@ from functools import cache
 from typing import get_origin
 
 from ..model import Plan
+from ..model.index import indexed
 from ..model.integrity import REF_KINDS
 from ..model.referrers import referrers
 from ..model.walk import find_place
@@ -30,10 +31,11 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
     A list of ids loses the id; an optional reference is cleared; an entity that cannot exist
     without the target (a flow without its step, a decision without its use case) goes too.
     """
-    target = find_place(plan, entity_id).entity
-    doomed = _contained_ids(plan, entity_id)
-    commands: list[Command] = []
-    _collect(plan, doomed, commands, seen=set(doomed), kinds=_kinds_inside(type(target)))
+    with indexed(plan):  # each entity that goes with it is looked up by id: not a walk each
+        target = find_place(plan, entity_id).entity
+        doomed = _contained_ids(plan, entity_id)
+        commands: list[Command] = []
+        _collect(plan, doomed, commands, seen=set(doomed), kinds=_kinds_inside(type(target)))
     commands.append(RemoveEntity(entity_id))
     label = text or f"Delete {target.kind_label} '{target.display_name}'"
     return Macro(label, commands) if len(commands) > 1 else RemoveEntity(entity_id, label)
