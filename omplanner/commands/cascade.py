@@ -8,7 +8,7 @@ from typing import get_origin
 from ..model import Plan
 from ..model.index import indexed
 from ..model.integrity import REF_KINDS
-from ..model.referrers import referrers
+from ..model.referrers import naming
 from ..model.walk import find_place
 from .base import Command, Macro
 from .entities import RemoveEntity, SetFields
@@ -43,12 +43,13 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
 
 def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[str], kinds: frozenset[str]) -> None:
     also_removed: list[str] = []
-    for entity, _names in referrers(plan, kinds):  # only entities with a field that may name what goes
-        fields = _ref_fields(type(entity), kinds)
+    for entity, names in naming(plan, kinds, doomed):  # only the entities whose fields name what goes
         if entity.id in seen:
             continue
         changes = {}
-        for field, is_list, required in fields:
+        for field, is_list, required in _ref_fields(type(entity), kinds):
+            if field not in names:
+                continue
             value = getattr(entity, field)
             if is_list:
                 if value and not doomed.isdisjoint(value):

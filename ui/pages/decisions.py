@@ -40,7 +40,14 @@ ALL = "__all__"
 
 
 def letters(decision: Decision, role_id: str) -> str:
-    return "".join(letter for letter, field in LETTERS.items() if role_id in getattr(decision, field))
+    """The role's letters on the decision, in the order of ``LETTERS`` (each cell of the matrix
+    is read when it is painted and when its column is measured: spelled out, not looped)."""
+    return (
+        ("R" if role_id in decision.responsible else "")
+        + ("A" if role_id in decision.accountable else "")
+        + ("C" if role_id in decision.consulted else "")
+        + ("I" if role_id in decision.informed else "")
+    )
 
 
 def accountability_problem(plan, decision: Decision) -> str | None:
