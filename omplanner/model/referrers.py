@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from functools import cache
+from itertools import chain
 from operator import attrgetter
 from typing import get_args, get_origin
 
@@ -48,34 +49,39 @@ def _names(value, ids: set[str]) -> bool:
 def _visit_naming(model: BaseModel, kinds: frozenset[str], ids: set[str], found: list) -> None:
     for name in _route(type(model), kinds)[1]:
         value = getattr(model, name)
-        items = value if isinstance(value, list) else (value,)
-        if not items:
+        if not isinstance(value, list):
+            if isinstance(value, BaseModel):
+                _visit_naming_one(value, kinds, ids, found)
             continue
-        classes = {type(item) for item in items}
-        if len(classes) != 1 or not issubclass(next(iter(classes)), BaseModel):
-            for item in items:  # never in a valid plan: each list holds one class
+        if not value:
+            continue
+        cls = type(value[0])
+        if _models_in(type(model), name) != (cls,):
+            for item in value:  # a list that may hold several classes: each item on its own
                 if isinstance(item, BaseModel):
                     _visit_naming_one(item, kinds, ids, found)
             continue
-        cls = next(iter(classes))
         own, inner = _route(cls, kinds)
-        if own:
-            hits: dict[int, list[str]] = {}
-            listed = _list_fields(cls)
-            for field in own:
-                read = attrgetter(field)
-                if field in listed:
-                    named = [p for p, item in enumerate(items) if not ids.isdisjoint(read(item) or ())]
-                else:
-                    named = [p for p, item in enumerate(items) if read(item) in ids]
-                for position in named:
-                    hits.setdefault(position, []).append(field)
-            if not inner:
-                found.extend((items[p], _in_order(own, hits[p])) for p in sorted(hits))
-                continue
-        else:
-            hits = {}
-        for position, item in enumerate(items):
+        hits: dict[int, list[str]] = {}
+        listed = _list_fields(cls)
+        for field in own:
+            read = attrgetter(field)
+            # One pass in C over the whole list says whether any item names one of the ids; the
+            # items are looked at one by one only when some does (a removal names few).
+            if field in listed:
+                if ids.isdisjoint(chain.from_iterable(filter(None, map(read, value)))):
+                    continue
+                named = [p for p, item in enumerate(value) if _names(read(item), ids)]
+            else:
+                if ids.isdisjoint(map(read, value)):
+                    continue
+                named = [p for p, item in enumerate(value) if read(item) in ids]
+            for position in named:
+                hits.setdefault(position, []).append(field)
+        if not inner:
+            found.extend((value[p], _in_order(own, hits[p])) for p in sorted(hits))
+            continue
+        for position, item in enumerate(value):
             if position in hits:
                 found.append((item, _in_order(own, hits[position])))
             _visit_naming(item, kinds, ids, found)

@@ -44,6 +44,8 @@ class EntityTableView(QTableView):
         self._cell_widths: dict[int, int] = {}
         """Measured width per column, until the rows or the type change (a reset alone resizes
         the view several times: each would measure every column again)."""
+        self._advances: dict[str, dict[str, int]] = {}
+        """Each cell text's width, by font (``QFont.key``) then text."""
         self.setHorizontalHeader(header if header is not None else WrappingHeader(self))
         self.setModel(model)
         self.setItemDelegate(EntityDelegate(self))
@@ -191,6 +193,7 @@ class EntityTableView(QTableView):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._cell_widths.clear()
+            self._advances.clear()
             self._shared_room = None  # the next resize shares the room again, measured afresh
         super().changeEvent(event)
 
@@ -208,10 +211,19 @@ class EntityTableView(QTableView):
         metrics = QFontMetrics(font)
         widest, icon = 0, False
         if type(model).data is EntityTableModel.data:  # its text, without a QModelIndex per cell
+            # Each text measured once per font: a matrix's cells are a few letters ("RA", "C")
+            # and a column is measured again whenever a row of it changes.
+            advances = self._advances.setdefault(font.key(), {})
+            if len(advances) > 5000:
+                advances.clear()
             for row in rows:
                 text = column.text(model.entity(row))
                 if text:
-                    widest = max(widest, metrics.horizontalAdvance(str(text)))
+                    text = str(text)
+                    advance = advances.get(text)
+                    if advance is None:
+                        advance = advances[text] = metrics.horizontalAdvance(text)
+                    widest = max(widest, advance)
         else:
             for row in rows:
                 index = model.index(row, section)
