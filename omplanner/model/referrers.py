@@ -71,11 +71,11 @@ def _visit_naming(model: BaseModel, kinds: frozenset[str], ids: set[str], found:
             if field in listed:
                 if ids.isdisjoint(chain.from_iterable(filter(None, map(read, value)))):
                     continue
-                named = [p for p, item in enumerate(value) if _names(read(item), ids)]
+                named = [p for p, names in enumerate(map(read, value)) if names and not ids.isdisjoint(names)]
             else:
                 if ids.isdisjoint(map(read, value)):
                     continue
-                named = [p for p, item in enumerate(value) if read(item) in ids]
+                named = [p for p, one in enumerate(map(read, value)) if one in ids]
             for position in named:
                 hits.setdefault(position, []).append(field)
         if not inner:

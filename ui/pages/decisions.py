@@ -191,10 +191,9 @@ class DecisionsPage(QWidget):
             return [r.id for r in plan.roles]
         wanted: set[str] = set()
         use_cases = {self._filter} if self._filter else set()
-        for decision in self._rows():
+        for decision in self._rows():  # the four lists of LETTERS, in one call per decision
             use_cases.add(decision.use_case)
-            for field in LETTERS.values():
-                wanted.update(getattr(decision, field))
+            wanted.update(decision.responsible, decision.accountable, decision.consulted, decision.informed)
         # the roles of the maps a decision belongs to: a new decision has its columns at once
         for use_case_id in use_cases:
             use_case = plan.use_case(use_case_id)
