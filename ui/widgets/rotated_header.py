@@ -54,6 +54,7 @@ class RotatedHeader(QHeaderView):
         self.setSectionsClickable(True)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self._split: dict[tuple[str, str], tuple[list[str], int]] = {}
+        self._hint: tuple[tuple, QSize] | None = None
 
     LINES_KEPT = 2000
     """Names split into lines remembered, by name and font."""
@@ -88,11 +89,22 @@ class RotatedHeader(QHeaderView):
         return len(self._lines(section, metrics)) * metrics.height() + PADDING // 2
 
     def sizeHint(self) -> QSize:
+        """As tall as the longest rotated name. Asked several times per edit of the roles (each
+        column removed or inserted, each geometry update): remembered by the names and font."""
+        count = self.model().columnCount() if self.model() is not None else 0
+        key = (self.font().key(), self.first_rotated, tuple(self._text(s) for s in range(count)))
+        if self._hint is not None and self._hint[0] == key:
+            return QSize(self._hint[1])
         hint = super().sizeHint()
         metrics = QFontMetrics(self.font())
-        count = self.model().columnCount() if self.model() is not None else 0
         longest = max((self._split_name(s, metrics)[1] for s in range(self.first_rotated, count)), default=0)
-        return QSize(hint.width(), max(hint.height(), longest + 2 * PADDING))
+        size = QSize(hint.width(), max(hint.height(), longest + 2 * PADDING))
+        self._hint = (key, size)
+        return QSize(size)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._hint = None  # a style or font change measures again
+        super().changeEvent(event)
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         if section < self.first_rotated:
