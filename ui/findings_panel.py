@@ -52,6 +52,25 @@ def _row_words(finding) -> _RowWords:
     )
 
 
+def _opcodes(old: list, new: list) -> list[tuple[str, int, int, int, int]]:
+    """``SequenceMatcher.get_opcodes`` of the two lists of rows, with the rows both start and end
+    with taken as equal first: an edit changes a few rows of several hundred, and the matcher's
+    index of the whole new list cost more than the rest of the list's update."""
+    size = min(len(old), len(new))
+    head = 0
+    while head < size and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < size - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    middle = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False)
+    opcodes = [("equal", 0, head, 0, head)] if head else []
+    opcodes += [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle.get_opcodes()]
+    if tail:
+        opcodes.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return opcodes
+
+
 def _key(finding) -> tuple:
     return (finding.code, finding.element_ids)
 
@@ -370,10 +389,11 @@ class FindingsPanel(QDockWidget):
         if entries.count() != len(self._row_words):
             entries.clear()  # the list was changed around this method: fill it afresh
             self._row_words = []
-        matcher = SequenceMatcher(None, self._row_words, rows, autojunk=False)
         entries.blockSignals(True)  # the row shown below the list is set once, at the end
         try:
-            for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):  # from the end: rows above keep their place
+            for tag, i1, i2, j1, j2 in reversed(
+                _opcodes(self._row_words, rows)
+            ):  # from the end: rows above keep their place
                 if tag == "equal":
                     for k in range(i2 - i1):
                         item = entries.item(i1 + k)

@@ -49,6 +49,7 @@ class SvgIconEngine(QIconEngine):
     def __init__(self, name: str):
         super().__init__()
         self.name = name
+        self._pixmaps: dict[tuple, QPixmap] = {}
 
     def _colour(self, mode: QIcon.Mode) -> QColor:
         palette = QGuiApplication.palette()
@@ -68,6 +69,17 @@ class SvgIconEngine(QIconEngine):
         return self.scaledPixmap(size, mode, state, 1.0)
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        """Drawn once per size, mode and colour: the toolbar asks again for the undo button's
+        icon each time an edit enables or disables it, and drawing the SVG took most of that."""
+        key = (size.width(), size.height(), mode, state, scale, self._colour(mode).name())
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) >= 16:
+                self._pixmaps.clear()
+            pixmap = self._pixmaps[key] = self._draw(size, mode, state, scale)
+        return pixmap
+
+    def _draw(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
         pixmap = QPixmap(size * scale)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Plan
-from ..model.index import index_of
+from ..model.index import index_of, indexed
 
 ChangeKind = Literal["added", "removed", "modified", "moved"]
 
@@ -99,20 +100,31 @@ class Macro(Command):
         self.commands = list(commands)
 
     def perform(self, plan: Plan) -> ChangeSet:
-        changes = ChangeSet()
+        changes: list[Change] = []
         done: list[Command] = []
-        try:
-            for command in self.commands:
-                changes = changes + command.perform(plan)
-                done.append(command)
-        except Exception:
-            for command in reversed(done):
-                command.revert(plan)
-            raise
-        return changes
+        with self._lookups(plan):
+            try:
+                for command in self.commands:
+                    changes.extend(command.perform(plan))
+                    done.append(command)
+            except Exception:
+                for command in reversed(done):
+                    command.revert(plan)
+                raise
+        return ChangeSet(changes)
 
     def revert(self, plan: Plan) -> ChangeSet:
-        changes = ChangeSet()
-        for command in reversed(self.commands):
-            changes = changes + command.revert(plan)
-        return changes
+        changes: list[Change] = []
+        with self._lookups(plan):
+            for command in reversed(self.commands):
+                changes.extend(command.revert(plan))
+        return ChangeSet(changes)
+
+    def _lookups(self, plan: Plan):
+        """Each part looks its entity up by id: many parts on a plan without an index (the
+        command line, a scratch copy) share one index for the macro instead of a walk each."""
+        return indexed(plan) if len(self.commands) > _PARTS_WALKED else nullcontext()
+
+
+_PARTS_WALKED = 8
+"""Up to this many parts, a macro on a plan without an index lets each part walk the plan."""

@@ -6,8 +6,9 @@ from functools import cache
 from typing import get_origin
 
 from ..model import Plan
+from ..model.index import indexed
 from ..model.integrity import REF_KINDS
-from ..model.referrers import referrers
+from ..model.referrers import naming
 from ..model.walk import find_place
 from .base import Command, Macro
 from .entities import RemoveEntity, SetFields
@@ -30,10 +31,11 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
     A list of ids loses the id; an optional reference is cleared; an entity that cannot exist
     without the target (a flow without its step, a decision without its use case) goes too.
     """
-    target = find_place(plan, entity_id).entity
-    doomed = _contained_ids(plan, entity_id)
-    commands: list[Command] = []
-    _collect(plan, doomed, commands, seen=set(doomed), kinds=_kinds_inside(type(target)))
+    with indexed(plan):  # each entity that goes with it is looked up by id: not a walk each
+        target = find_place(plan, entity_id).entity
+        doomed = _contained_ids(plan, entity_id)
+        commands: list[Command] = []
+        _collect(plan, doomed, commands, seen=set(doomed), kinds=_kinds_inside(type(target)))
     commands.append(RemoveEntity(entity_id))
     label = text or f"Delete {target.kind_label} '{target.display_name}'"
     return Macro(label, commands) if len(commands) > 1 else RemoveEntity(entity_id, label)
@@ -41,12 +43,13 @@ def remove_cascade(plan: Plan, entity_id: str, text: str = "") -> Command:
 
 def _collect(plan: Plan, doomed: set[str], commands: list[Command], seen: set[str], kinds: frozenset[str]) -> None:
     also_removed: list[str] = []
-    for entity, _names in referrers(plan, kinds):  # only entities with a field that may name what goes
-        fields = _ref_fields(type(entity), kinds)
+    for entity, names in naming(plan, kinds, doomed):  # only the entities whose fields name what goes
         if entity.id in seen:
             continue
         changes = {}
-        for field, is_list, required in fields:
+        for field, is_list, required in _ref_fields(type(entity), kinds):
+            if field not in names:
+                continue
             value = getattr(entity, field)
             if is_list:
                 if value and not doomed.isdisjoint(value):

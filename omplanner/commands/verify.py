@@ -24,7 +24,7 @@ from ..model import Entity, Plan, ProcessMap
 from ..model.base import short_name
 from ..model.index import index_of
 from ..model.integrity import REF_KINDS, Fault, Lookup, placement_faults, reference_faults, self_faults
-from ..model.referrers import referrers
+from ..model.referrers import naming, referrers
 from ..model.walk import entity_types, field_label, find_place, iter_entities, nesting_fields
 
 if TYPE_CHECKING:
@@ -268,20 +268,7 @@ def _references_to(
     the flows).
     """
     kinds = {"any"} | {kind for kind, cls in REF_KINDS.items() if cls in lost}
-    for entity, fields in referrers(plan, kinds):
-        if gone is not None:
-            for field in fields:
-                value = getattr(entity, field)
-                if value is not None and (value in gone if type(value) is str else not gone.isdisjoint(value)):
-                    break
-            else:
-                continue  # names none of what went (a set test per field, no set built)
-            fields = {f for f in fields if _names_any(getattr(entity, f), gone)}
-        for fault in reference_faults(entity, lookup, fields):
+    found = referrers(plan, kinds) if gone is None else naming(plan, kinds, gone)
+    for entity, fields in found:
+        for fault in reference_faults(entity, lookup, set(fields)):
             yield entity, fault
-
-
-def _names_any(value: str | list[str] | None, ids: set[str]) -> bool:
-    if value is None:
-        return False
-    return value in ids if isinstance(value, str) else not ids.isdisjoint(value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -176,6 +177,24 @@ def attach(plan: Plan) -> PlaceIndex:
         _indexes[id(plan)] = index
         weakref.finalize(plan, _indexes.pop, id(plan), None)
     return index
+
+
+@contextmanager
+def indexed(plan: Plan) -> Iterator[PlaceIndex]:
+    """The plan's index, or one kept only for the ``with`` block: a cascade or a macro of many
+    parts on a plan with no index (a scratch copy, the command line, an import) would walk the
+    whole plan once per entity it looks up, which on a large plan takes minutes. The index lives
+    only while the commands keep it current; edits made around them later cannot mislead it."""
+    index = index_of(plan)
+    if index is not None:
+        yield index
+        return
+    index = attach(plan)
+    try:
+        yield index
+    finally:
+        if _indexes.get(id(plan)) is index:
+            del _indexes[id(plan)]
 
 
 def index_of(plan: BaseModel) -> PlaceIndex | None:

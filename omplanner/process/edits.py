@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from ..commands import AddEntity, Command, Macro, SetFields, remove_cascade
 from ..model import Flow, Plan, ProcessMap, Role, RoleKind, Step, new_id
+from ..model.index import indexed
 from ..model.walk import find_place
 from .layout import LANE_HEIGHT, lane_top
 
@@ -52,12 +53,13 @@ def delete_command(plan: Plan, ids: list[str]) -> Command | None:
     """
     scratch = plan.model_copy(deep=True)
     commands: list[Command] = []
-    for entity_id in ids:
-        if find_place(scratch, entity_id) is None:
-            continue
-        command = remove_cascade(scratch, entity_id)
-        command.apply(scratch)
-        commands.append(command)
+    with indexed(scratch):  # the copy has no index: one for all the removals, not one each
+        for entity_id in ids:
+            if find_place(scratch, entity_id) is None:
+                continue
+            command = remove_cascade(scratch, entity_id)
+            command.apply(scratch)
+            commands.append(command)
     if not commands:
         return None
     joins = [AddEntity(pmap_id, "flows", flow) for pmap_id, flow in _joins(plan, set(ids))]

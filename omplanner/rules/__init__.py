@@ -31,11 +31,13 @@ from . import (  # noqa: F401  (importing a family registers its rules)
 )
 from .context import PlanIndex
 from .engine import (
+    PER_USE_CASE_FAMILIES,
     RULES,
     SEVERITY_ORDER,
     RuleInfo,
     effective_severity,
     family_touched,
+    map_local_use_cases,
     to_finding,
     touched_types,
 )
@@ -119,6 +121,8 @@ class PlanCheck:
         self.findings = [entry[2] for entry in keyed]
         self.reran: set[str] = set(by_rule)
         """The rule codes this check ran (the others were reused), for tests and benchmarks."""
+        self.partly: set[str] = set()
+        """Of ``reran``, the rules run again only over the use cases whose maps the edit changed."""
 
     def update(self, plan: Plan, changes) -> PlanCheck:
         return _run(plan, self, changes)
@@ -147,8 +151,14 @@ def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
     if previous is not None and changes is not None and previous.settings == severities:
         touched = touched_types(c for change_set in changes for c in change_set)
     index = PlanIndex(plan)
+    order = tuple(uc.id for uc in plan.use_cases)
+    local = None
+    if touched is not None and previous.use_case_order == order:
+        local = map_local_use_cases(plan, (c for change_set in changes for c in change_set))
+    local_index: PlanIndex | None = None
     by_rule: dict[str, list[Finding]] = {}
     reran: set[str] = set()
+    partly: set[str] = set()
     for code in sorted(RULES, key=_code_key):
         rule = RULES[code]
         severity = effective_severity(rule.info, settings)
@@ -157,9 +167,19 @@ def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
         if touched is not None and not family_touched(rule.info.family, touched):
             by_rule[code] = previous.by_rule[code]
             continue
+        if local is not None and rule.info.family in PER_USE_CASE_FAMILIES:
+            kept = _other_use_cases(previous.by_rule.get(code), set(order), local)
+            if kept is not None:
+                if local_index is None:
+                    local_index = PlanIndex(_only_use_cases(plan, local))
+                fresh = [to_finding(rule.info, severity, hit) for hit in rule.check(local_index)]
+                if all(f.use_case_id is not None for f in fresh):
+                    by_rule[code] = kept + [f for f in fresh if f.use_case_id in local]
+                    reran.add(code)
+                    partly.add(code)
+                    continue
         by_rule[code] = [to_finding(rule.info, severity, hit) for hit in rule.check(index)]
         reran.add(code)
-    order = tuple(uc.id for uc in plan.use_cases)
     if not reran and previous is not None and previous.use_case_order == order:
         # Nothing the rules read changed (typing a rationale): the same findings, the same list,
         # so that views can tell at once that they have nothing to redraw.
@@ -168,7 +188,28 @@ def _run_rules(plan: Plan, previous: PlanCheck | None, changes) -> PlanCheck:
         return result
     result = PlanCheck(by_rule, severities, order)
     result.reran = reran
+    result.partly = partly
     return result
+
+
+def _other_use_cases(findings: list[Finding] | None, use_cases: set[str], local: set[str]) -> list[Finding] | None:
+    """A rule's findings about the use cases an edit left alone, or None when one of them is
+    about no use case, or one gone: then the rule runs over the whole plan again."""
+    if findings is None:
+        return None
+    kept = []
+    for finding in findings:
+        if finding.use_case_id is None or finding.use_case_id not in use_cases:
+            return None
+        if finding.use_case_id not in local:
+            kept.append(finding)
+    return kept
+
+
+def _only_use_cases(plan: Plan, ids: set[str]) -> Plan:
+    """The plan as the per-use-case families see it for a re-check: only the use cases an edit
+    touched, everything else (roles, decisions, capabilities...) shared, nothing copied."""
+    return plan.model_copy(update={"use_cases": [uc for uc in plan.use_cases if uc.id in ids]})
 
 
 def check_plan(plan: Plan, previous: PlanCheck | None = None, changes=None) -> list[Finding]:

@@ -152,3 +152,35 @@ def touched_types(changes) -> set[str] | None:
 def family_touched(family: str, touched: set[str] | None) -> bool:
     reads = FAMILY_READS.get(family)
     return touched is None or reads is None or not reads.isdisjoint(touched)
+
+
+PER_USE_CASE_FAMILIES = frozenset({"Process", "Capability", "Integration"})
+"""Families whose findings about a use case read only that use case's maps (and entities no map
+holds: roles, decisions, capabilities...). After an edit of steps, flows or maps alone, they run
+again over the use cases whose maps changed, and keep their findings about the others
+(``map_local_use_cases``). A family whose rules compare use cases must not be listed here:
+tests/core/test_rules_incremental.py compares the result with a full check after random edits."""
+
+MAP_PARTS = frozenset({"Step", "Flow"})
+
+
+def map_local_use_cases(plan, changes) -> set[str] | None:
+    """The use cases whose maps a run of changes touched, when the changes touched only steps,
+    flows and maps (each found by its owner, the map, or the map's use case); else None."""
+    owners: dict[str, str] | None = None
+    found: set[str] = set()
+    for change in changes:
+        if change.kind == "modified" and change.fields and UNREAD_FIELDS.issuperset(change.fields):
+            continue
+        if change.entity_type == "ProcessMap" and change.kind in ("modified", "moved"):
+            use_case = change.parent
+        elif change.entity_type in MAP_PARTS:
+            if owners is None:
+                owners = {m.id: uc.id for uc in plan.use_cases for m in (uc.current, uc.redesigned)}
+            use_case = owners.get(change.parent)
+        else:
+            return None
+        if use_case is None or plan.use_case(use_case) is None:
+            return None
+        found.add(use_case)
+    return found or None

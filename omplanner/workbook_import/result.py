@@ -12,6 +12,7 @@ from typing import Any
 
 from ..commands import AddEntity, Command, Macro, SetFields, remove_cascade
 from ..model import Entity, Plan
+from ..model.index import indexed
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,10 @@ class ImportResult:
         for addition in self.additions:
             commands.append(AddEntity(None, addition.plan_field, addition.entity))
         missing = {m.entity_id for m in self.missing}
-        for entity_id in delete:
-            if entity_id in missing:
-                commands.append(remove_cascade(plan, entity_id))
+        with indexed(plan):  # one index for every deletion's cascade when the plan has none
+            for entity_id in delete:
+                if entity_id in missing:
+                    commands.append(remove_cascade(plan, entity_id))
         if not commands:
             return None
         parts = []

@@ -46,6 +46,9 @@ def _idle(app, window) -> None:
     page = window._pages.get("processes")
     if page is not None:
         page._refresh_findings()
+    # Twice: the list lays its changed rows out on a zero timer, and the paint that follows is
+    # posted by that layout. Once, that redraw of the findings fell into the next edit's frame.
+    app.processEvents()
     app.processEvents()
 
 

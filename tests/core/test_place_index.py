@@ -5,12 +5,17 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from omplanner.commands import AddEntity, MoveEntity, SetFields, remove_cascade
+from omplanner.fileio import parse_plan, plan_to_json
 from omplanner.model import Flow, Role, Step, index_places
 from omplanner.model.factories import make_use_case
-from omplanner.model.index import attach
-from omplanner.model.walk import find_place
+from omplanner.model.index import attach, index_of
+from omplanner.model.walk import find_place, iter_places
+
+from .strategies import plans
 
 
 def same_as_a_walk(plan) -> None:
@@ -101,3 +106,44 @@ def test_a_plan_without_an_index_is_walked(example_plan):
     assert index_of(example_plan) is None
     step = example_plan.use_cases[0].current.steps[0]
     assert find_place(example_plan, step.id).entity is step
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=plans(), data=st.data())
+def test_a_cascade_without_an_index_removes_what_one_with_it_does(plan, data):
+    """The command line, an import and a scratch copy remove with their cascade on a plan with no
+    index: they borrow one for the cascade and the macro, and end where the app's edit ends."""
+    ids = [place.entity.id for place in iter_places(plan) if place.index is not None]
+    if not ids:
+        return
+    target = data.draw(st.sampled_from(ids))
+    bare, indexed_plan = plan.model_copy(deep=True), plan.model_copy(deep=True)
+    attach(indexed_plan)
+    command = remove_cascade(bare, target)
+    assert index_of(bare) is None  # the borrowed index does not outlive the cascade
+    changes = command.apply(bare)
+    assert index_of(bare) is None
+    assert changes == remove_cascade(indexed_plan, target).apply(indexed_plan)
+    assert bare.model_dump() == indexed_plan.model_dump()
+    assert find_place(bare, target) is None
+    parse_plan(plan_to_json(bare).encode("utf-8"))  # the file still opens
+    command.revert(bare)
+    assert bare.model_dump() == plan.model_dump()
+
+
+def test_removing_a_role_used_as_a_lane_without_an_index_walks_the_plan_a_few_times(example_plan, monkeypatch):
+    """A role that is the lane of many steps takes them and their flows with it: without an index
+    each of them was found by a walk of the whole plan (21 s on the large plan)."""
+    import omplanner.model.walk as walk
+
+    plan = example_plan
+    lanes = [s.lane for uc in plan.use_cases for m in (uc.current, uc.redesigned) for s in m.steps]
+    role = max(set(lanes), key=lanes.count)
+    walks = []
+    real = walk._walk
+    monkeypatch.setattr(walk, "_walk", lambda model, *a, **k: (walks.append(model is plan), real(model, *a, **k))[1])
+    command = remove_cascade(plan, role)
+    command.apply(plan)
+    assert lanes.count(role) > 5 and len(command.commands) > lanes.count(role)
+    assert walks.count(True) <= 2, walks.count(True)
+    assert all(s.lane != role for uc in plan.use_cases for m in (uc.current, uc.redesigned) for s in m.steps)

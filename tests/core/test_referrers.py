@@ -9,7 +9,7 @@ import pytest
 from omplanner.commands import CommandError, RemoveEntity, remove_cascade
 from omplanner.model.integrity import REF_KINDS
 from omplanner.model.referrers import referrers
-from omplanner.model.walk import iter_entities
+from omplanner.model.walk import iter_entities, ref_values
 
 KINDS = [*REF_KINDS, "any"]
 
@@ -20,6 +20,15 @@ def _walked(plan, kinds):
         fields = tuple(f for f, kind in entity.refs.items() if kind in kinds)
         if fields:
             found.append((entity, fields))
+    return found
+
+
+def _walked_naming(plan, kinds, ids):
+    found = []
+    for entity, fields in _walked(plan, kinds):
+        hit = tuple(f for f in fields if ids.intersection(ref_values(entity, f)))
+        if hit:
+            found.append((entity, hit))
     return found
 
 
@@ -42,8 +51,9 @@ def test_the_cascade_and_the_check_after_a_removal_are_those_of_the_walk(example
     found = {}
     for walk in (False, True):
         if walk:
-            monkeypatch.setattr(cascade, "referrers", _walked)
+            monkeypatch.setattr(cascade, "naming", _walked_naming)
             monkeypatch.setattr(verify, "referrers", _walked)
+            monkeypatch.setattr(verify, "naming", _walked_naming)
         for entity in [*example_plan.roles, *example_plan.use_cases, *example_plan.decisions]:
             command = remove_cascade(example_plan, entity.id)
             command.apply(example_plan)
@@ -65,3 +75,18 @@ def test_the_cascade_and_the_check_after_a_removal_are_those_of_the_walk(example
 def _commands(command):
     parts = getattr(command, "commands", [command])
     return [(type(c).__name__, c.entity_id, repr(getattr(c, "new", None))) for c in parts]
+
+
+@pytest.mark.parametrize("size", [1, 2, 7])
+def test_the_entities_naming_some_ids_are_those_the_walk_finds_naming_them(example_plan, size):
+    """``naming`` keeps, in file order, the entities (and their fields) that name one of the ids."""
+    from omplanner.model.referrers import naming
+
+    every = [e.id for e in iter_entities(example_plan)]
+    named = 0
+    for n, kinds in enumerate(combinations(KINDS, size)):
+        ids = set(every[n % 7 :: 11]) | {example_plan.roles[n % len(example_plan.roles)].id}
+        expected = _walked_naming(example_plan, kinds, ids)
+        assert _same(naming(example_plan, kinds, ids), expected), kinds
+        named += bool(expected)
+    assert named >= 1

@@ -254,3 +254,92 @@ def test_no_rule_reads_the_free_text_fields_an_edit_of_which_reruns_nothing(exam
         example_plan.details.notes = text
         assert normalised(check_plan(example_plan)) == before, text[:30]
     assert fields_seen == UNREAD_FIELDS - {"notes"} or fields_seen == UNREAD_FIELDS
+
+
+def map_edit(plan, rng: random.Random):
+    """One random edit of a map alone (a step or flow added, changed, moved or removed), applied;
+    None when refused. Removing a step can reach beyond its map (a decision's step, a data
+    source's users): then the check runs the rules over the whole plan, as it must."""
+    from omplanner.commands import AddEntity
+    from omplanner.model import Flow, Step
+
+    uc = rng.choice(plan.use_cases)
+    pmap = rng.choice([uc.current, uc.redesigned])
+    n = rng.randrange(10**9)
+    roll = rng.random()
+    try:
+        if roll < 0.25 and pmap.lanes:
+            command = AddEntity(pmap.id, "steps", Step(id=f"s-{n}", name=f"Step {n}", lane=rng.choice(pmap.lanes)))
+        elif roll < 0.45 and len(pmap.steps) > 1:
+            a, b = rng.sample(pmap.steps, 2)
+            command = AddEntity(pmap.id, "flows", Flow(id=f"f-{n}", source=a.id, target=b.id))
+        elif roll < 0.55 and pmap.flows:
+            command = remove_cascade(plan, rng.choice(pmap.flows).id)
+        elif roll < 0.6 and pmap.steps:
+            command = remove_cascade(plan, rng.choice(pmap.steps).id)
+        elif roll < 0.65 and pmap.steps:
+            command = MoveEntity(rng.choice(pmap.steps).id, rng.randrange(0, len(pmap.steps)))
+        elif pmap.steps:
+            step = rng.choice(pmap.steps)
+            field = rng.choice(["ai", "kind", "lane", "exception_route", "exception_rate", "minutes", "name"])
+            others = [s for m in (uc.current, uc.redesigned) for s in m.steps]
+            command = SetFields(step.id, {field: _borrowed_value(rng, step, others, field)})
+        else:
+            return None
+        return command, command.apply(plan)
+    except (CommandError, KeyError, ValueError):
+        return None
+
+
+def run_map_edits(plan, rng: random.Random, edits: int) -> tuple[int, int]:
+    """Map edits (and undos) one to three at a time, each re-check compared with a full check;
+    returns how many re-checks ran some rules over the touched use cases alone, and how many ran."""
+    previous = check(plan)
+    done: list = []
+    partly = compared = 0
+    for _ in range(edits):
+        pending = []
+        for _ in range(rng.randint(1, 3)):
+            if done and rng.random() < 0.2:
+                pending.append(done.pop().revert(plan))
+                continue
+            edit = map_edit(plan, rng)
+            if edit is not None:
+                done.append(edit[0])
+                pending.append(edit[1])
+        previous = previous.update(plan, pending)
+        assert normalised(previous.findings) == normalised(check_plan(plan)), [str(c) for c in pending]
+        partly += bool(previous.partly)
+        compared += 1
+    return partly, compared
+
+
+def test_map_edits_rerun_the_map_families_over_the_touched_use_cases_alone_and_match_a_full_check(example_plan):
+    """After an edit of a map alone, the process, capability and integration rules run again over
+    that use case only, keep their findings about the others, and the result is a full check's."""
+    partly = 0
+    for seed in range(12):
+        plan = example_plan.model_copy(deep=True)
+        ran, compared = run_map_edits(plan, random.Random(seed), 25)
+        assert compared == 25
+        partly += ran
+    assert partly >= 100  # most re-checks reused the untouched use cases' findings
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(max_use_cases=3), st.integers(0, 10**6))
+def test_map_edits_on_generated_plans_match_a_full_check(plan, seed):
+    if plan.use_cases:
+        run_map_edits(plan, random.Random(seed), 8)
+
+
+def test_map_edits_on_a_generated_large_plan_match_a_full_check():
+    from omplanner.model import Plan
+
+    data = generate_data(1, seed=5)
+    data["use_cases"] = data["use_cases"][:3]
+    ucs = {uc["id"] for uc in data["use_cases"]}
+    data["roadmap"] = [i for i in data["roadmap"] if i.get("use_case") in ucs or i.get("use_case") is None][:60]
+    plan = Plan.model_validate(data)
+    partly, compared = run_map_edits(plan, random.Random(2), 12)
+    assert partly >= 6

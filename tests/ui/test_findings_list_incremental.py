@@ -3,6 +3,8 @@ same as a list filled afresh: same rows, same order, each holding the newest fin
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from omplanner.commands import SetFields, remove_cascade
@@ -118,3 +120,19 @@ def test_a_remembered_row_size_is_the_size_measured_at_that_width_and_type(qtbot
     font.setPointSizeF(font.pointSizeF() * 1.6)
     entries.setFont(font)
     assert sum(check()) > sum(narrow)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=30), st.lists(st.integers(0, 5), max_size=30))
+def test_the_list_edits_turn_the_rows_shown_into_the_new_rows(old, new):
+    """The edits the list makes (rows both lists start and end with kept, the middle matched)
+    turn the old rows into the new ones, keeping a row only where its words are the same."""
+    from ui.findings_panel import _opcodes
+
+    rows = list(old)
+    for tag, i1, i2, j1, j2 in reversed(_opcodes(old, new)):
+        if tag == "equal":
+            assert old[i1:i2] == new[j1:j2]
+            continue
+        rows[i1:i2] = new[j1:j2]
+    assert rows == new

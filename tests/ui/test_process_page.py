@@ -225,3 +225,19 @@ def test_an_empty_plan_says_how_to_start_drawing(qtbot):
         1 for x in range(0, image.width(), 3) if image.pixelColor(x, image.height() // 2) != image.pixelColor(2, 2)
     )
     assert inked > 10  # the hint is drawn across the middle of the empty map
+
+
+def test_an_edit_made_while_another_page_shows_is_in_the_figures_line_when_the_page_shows_again(page):
+    """While another page is on screen the "current → redesigned" line waits (re-solving the
+    map's figures after every edit elsewhere cost each frame), and is current once it shows."""
+    from omplanner.commands import remove_cascade
+
+    document = page.document
+    before = page.summary.text()
+    assert "4 → 4 handoffs" in before
+    page.hide()
+    document.execute(remove_cascade(document.plan, "ap-r5"))
+    page.show()
+    assert "4 → 3 handoffs" in page.summary.text()
+    document.undo_stack.undo()
+    assert page.summary.text() == before

@@ -41,7 +41,14 @@ ALL = "__all__"
 
 
 def letters(decision: Decision, role_id: str) -> str:
-    return "".join(letter for letter, field in LETTERS.items() if role_id in getattr(decision, field))
+    """The role's letters on the decision, in the order of ``LETTERS`` (each cell of the matrix
+    is read when it is painted and when its column is measured: spelled out, not looped)."""
+    return (
+        ("R" if role_id in decision.responsible else "")
+        + ("A" if role_id in decision.accountable else "")
+        + ("C" if role_id in decision.consulted else "")
+        + ("I" if role_id in decision.informed else "")
+    )
 
 
 def accountability_problem(plan, decision: Decision) -> str | None:
@@ -185,10 +192,9 @@ class DecisionsPage(QWidget):
             return [r.id for r in plan.roles]
         wanted: set[str] = set()
         use_cases = {self._filter} if self._filter else set()
-        for decision in self._rows():
+        for decision in self._rows():  # the four lists of LETTERS, in one call per decision
             use_cases.add(decision.use_case)
-            for field in LETTERS.values():
-                wanted.update(getattr(decision, field))
+            wanted.update(decision.responsible, decision.accountable, decision.consulted, decision.informed)
         # the roles of the maps a decision belongs to: a new decision has its columns at once
         for use_case_id in use_cases:
             use_case = plan.use_case(use_case_id)

@@ -94,6 +94,8 @@ class ProcessPage(QWidget, LaneActions):
         self._fit_width_pending = False
         """Fit width again when the page is resized (the window going full screen), until the user zooms."""
         self._fitting = False
+        self._diff_stale = False
+        """An edit came while another page was on screen: the figures line waits for the show."""
         self._before_projector: tuple | None = None
         """(use case, mode, zoom per mode, top-left scene point per view) from before presentation mode."""
         self._build()
@@ -305,6 +307,8 @@ class ProcessPage(QWidget, LaneActions):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self._diff_stale:
+            self._refresh_diff()
         if not self._fitted:
             # the views only know their size once laid out: fit just after the first show
             self._fitted = True
@@ -516,7 +520,10 @@ class ProcessPage(QWidget, LaneActions):
         use_case = plan.use_case(self.use_case_id)
         self.redesign_action.setEnabled(bool(use_case and use_case.current.steps))
         self._refresh_hints()
-        self._refresh_diff()
+        if self.isVisible() or not self._fitted:
+            self._refresh_diff()
+        else:  # another page is on screen: the line of figures is read again when this one shows
+            self._diff_stale = True
         self._marks_timer.start(MARKS_DELAY_MS)
 
     def _refresh_hints(self) -> None:
@@ -543,6 +550,7 @@ class ProcessPage(QWidget, LaneActions):
             pane.scene.set_findings(findings)
 
     def _refresh_diff(self) -> None:
+        self._diff_stale = False
         use_case = self.document.plan.use_case(self.use_case_id)
         if use_case is None:
             self.summary.setText("")

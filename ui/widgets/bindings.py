@@ -50,6 +50,8 @@ class FormBinder(QObject):
         super().__init__(parent)
         self.document = document
         self.bindings: list[Binding] = []
+        self._filled: dict[int, list[tuple[Any, str]]] = {}
+        """The choices each combo was last filled with, by the combo's id."""
         document.changed.connect(self._changed)
         document.plan_replaced.connect(self.refresh)
 
@@ -163,12 +165,13 @@ class FormBinder(QObject):
                     widget.setPlainText(text)
             elif binding.kind == "combo" and isinstance(widget, QComboBox):
                 choices = list(binding.choices()) if binding.choices else []
-                if [widget.itemData(i) for i in range(widget.count())] != [v for v, _ in choices] or [
-                    widget.itemText(i) for i in range(widget.count())
-                ] != [label for _, label in choices]:
+                # Compared with the choices last put in (the combo's own items read back one by
+                # one cost more than the rest of a form's reload: a step's list holds hundreds).
+                if self._filled.get(id(widget)) != choices or widget.count() != len(choices):
                     widget.clear()
                     for choice_value, label in choices:
                         widget.addItem(label, choice_value)
+                    self._filled[id(widget)] = choices
                 widget.setCurrentIndex(max(widget.findData(value), 0) if entity is not None else -1)
             elif binding.kind == "spin" and isinstance(widget, QSpinBox):
                 widget.setValue(int(value or 0))

@@ -53,7 +53,8 @@ class RotatedHeader(QHeaderView):
         self.first_rotated = first_rotated
         self.setSectionsClickable(True)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        self._split: dict[tuple[str, str], list[str]] = {}
+        self._split: dict[tuple[str, str], tuple[list[str], int]] = {}
+        self._hint: tuple[tuple, QSize] | None = None
 
     LINES_KEPT = 2000
     """Names split into lines remembered, by name and font."""
@@ -62,13 +63,18 @@ class RotatedHeader(QHeaderView):
         """``split_two_lines`` of the section's name, remembered by name and font: the table sizes
         its columns (each asks its name's width) and paints the header again after every edit of
         the roles, each time splitting and measuring every role's name."""
+        return self._split_name(section, metrics)[0]
+
+    def _split_name(self, section: int, metrics: QFontMetrics) -> tuple[list[str], int]:
+        """The name's lines and the width of its longest line, remembered by name and font."""
         key = (self._text(section), self.font().key())
-        lines = self._split.get(key)
-        if lines is None:
+        split = self._split.get(key)
+        if split is None:
             if len(self._split) >= self.LINES_KEPT:
                 self._split.clear()
-            lines = self._split[key] = split_two_lines(key[0], metrics)
-        return lines
+            lines = split_two_lines(key[0], metrics)
+            split = self._split[key] = (lines, max((metrics.horizontalAdvance(line) for line in lines), default=0))
+        return split
 
     def _text(self, section: int) -> str:
         model = self.model()
@@ -83,18 +89,22 @@ class RotatedHeader(QHeaderView):
         return len(self._lines(section, metrics)) * metrics.height() + PADDING // 2
 
     def sizeHint(self) -> QSize:
+        """As tall as the longest rotated name. Asked several times per edit of the roles (each
+        column removed or inserted, each geometry update): remembered by the names and font."""
+        count = self.model().columnCount() if self.model() is not None else 0
+        key = (self.font().key(), self.first_rotated, tuple(self._text(s) for s in range(count)))
+        if self._hint is not None and self._hint[0] == key:
+            return QSize(self._hint[1])
         hint = super().sizeHint()
         metrics = QFontMetrics(self.font())
-        count = self.model().columnCount() if self.model() is not None else 0
-        longest = max(
-            (
-                metrics.horizontalAdvance(line)
-                for s in range(self.first_rotated, count)
-                for line in self._lines(s, metrics)
-            ),
-            default=0,
-        )
-        return QSize(hint.width(), max(hint.height(), longest + 2 * PADDING))
+        longest = max((self._split_name(s, metrics)[1] for s in range(self.first_rotated, count)), default=0)
+        size = QSize(hint.width(), max(hint.height(), longest + 2 * PADDING))
+        self._hint = (key, size)
+        return QSize(size)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._hint = None  # a style or font change measures again
+        super().changeEvent(event)
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         if section < self.first_rotated:

@@ -93,6 +93,20 @@ class Column:
         return self.editor != "readonly" and (self.field is not None or self.command is not None)
 
 
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.UserRole,
+    }
+)
+"""The roles ``EntityTableModel.data`` answers: every other one is None at once."""
+
+
 class EntityTableModel(QAbstractTableModel):
     """Rows are entities returned by ``rows()``; columns are ``Column`` specs."""
 
@@ -133,6 +147,8 @@ class EntityTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ANSWERED:
+            return None  # a painted cell asks a dozen roles (font, colours, icon...) this model never sets
         entity = self.entity_at(index)
         if entity is None:
             return None

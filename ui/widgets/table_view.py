@@ -40,6 +40,8 @@ class EntityTableView(QTableView):
         self._cell_widths: dict[int, int] = {}
         """Measured width per column, until the rows or the type change (a reset alone resizes
         the view several times: each would measure every column again)."""
+        self._advances: dict[str, dict[str, int]] = {}
+        """Each cell text's width, by font (``QFont.key``) then text."""
         self.setHorizontalHeader(header if header is not None else WrappingHeader(self))
         self.setModel(model)
         self.setItemDelegate(EntityDelegate(self))
@@ -92,6 +94,10 @@ class EntityTableView(QTableView):
     """The width a stretching column (a name, a title) asks for at least, when there is room."""
     stretch_min = STRETCH_MIN
     _sizing_columns = False
+    _laid_out_columns = -1
+    _shared_room: tuple[int, float] | None = None
+    """The viewport's width and the type scale when the columns last shared the room."""
+    """How many columns the last ``updateGeometries`` of ``apply_column_widths`` laid out."""
     """Per view: a small table of short names (the participants of a round) sets less."""
     NAME_WIDEST = 300
     """The first column (the row's name) keeps its longest name up to this width (times the type scale)."""
@@ -111,6 +117,7 @@ class EntityTableView(QTableView):
             return
         scale = type_scale()
         room = self.viewport().width()
+        self._shared_room = (room, scale)
         wanted, narrowest = [], []
         for section, column in enumerate(columns):
             if header.isSectionHidden(section):
@@ -132,12 +139,23 @@ class EntityTableView(QTableView):
             wanted.append(want)
             narrowest.append(least)
         widths = _share(wanted, narrowest, room, [c.width is None for c in columns])
+        interactive = QHeaderView.ResizeMode.Interactive
+        resized = False
         for section, width in enumerate(widths):
-            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
-            if not header.isSectionHidden(section):
+            # Only the sections whose width or mode changes: after a role's column comes or goes
+            # the others mostly keep theirs, and each resize lays the header and view out again.
+            if header.sectionResizeMode(section) != interactive:
+                header.setSectionResizeMode(section, interactive)
+                resized = True
+            if not header.isSectionHidden(section) and header.sectionSize(section) != width:
                 header.resizeSection(section, width)
-        header.setStretchLastSection(False)
-        self.updateGeometries()  # the header may have gained or lost a line of wrapped titles
+                resized = True
+        if header.stretchLastSection():
+            header.setStretchLastSection(False)
+            resized = True
+        if resized or self._laid_out_columns != len(columns):
+            self._laid_out_columns = len(columns)
+            self.updateGeometries()  # the header may have gained or lost a line of wrapped titles
 
     MEASURED_ROWS = 40
     """Rows whose text sets a column's width: the first ones and those in sight. Qt's own
@@ -171,6 +189,8 @@ class EntityTableView(QTableView):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._cell_widths.clear()
+            self._advances.clear()
+            self._shared_room = None  # the next resize shares the room again, measured afresh
         super().changeEvent(event)
 
     def _measure_cells(self, section: int, column) -> int:
@@ -187,10 +207,19 @@ class EntityTableView(QTableView):
         metrics = QFontMetrics(font)
         widest, icon = 0, False
         if type(model).data is EntityTableModel.data:  # its text, without a QModelIndex per cell
+            # Each text measured once per font: a matrix's cells are a few letters ("RA", "C")
+            # and a column is measured again whenever a row of it changes.
+            advances = self._advances.setdefault(font.key(), {})
+            if len(advances) > 5000:
+                advances.clear()
             for row in rows:
                 text = column.text(model.entity(row))
                 if text:
-                    widest = max(widest, metrics.horizontalAdvance(str(text)))
+                    text = str(text)
+                    advance = advances.get(text)
+                    if advance is None:
+                        advance = advances[text] = metrics.horizontalAdvance(text)
+                    widest = max(widest, advance)
         else:
             for row in rows:
                 index = model.index(row, section)
@@ -210,13 +239,20 @@ class EntityTableView(QTableView):
         title = str(self.entity_model.headerData(section, Qt.Orientation.Horizontal) or "")
         return QFontMetrics(header.font()).horizontalAdvance(title) + 2 * TITLE_MARGIN
 
+    def _width_changed(self) -> bool:
+        """Whether the room the columns last shared is not the viewport's width now: a change of
+        the view's height alone (the header gaining a line of titles, the page's form below
+        growing) shares out the same room again to the same widths."""
+        return self._shared_room != (self.viewport().width(), type_scale())
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self.apply_column_widths()
+        if self._width_changed():
+            self.apply_column_widths()
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
         # the viewport also changes width when the vertical scroll bar comes or goes
-        if event.type() == QEvent.Type.Resize and not self._sizing_columns:
+        if event.type() == QEvent.Type.Resize and not self._sizing_columns and self._width_changed():
             self._sizing_columns = True
             try:
                 self.apply_column_widths()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class WrappedTextDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._sizes: dict[tuple, QSize] = {}
+        self._font: QFont | None = None
+        self._font_key = ""
 
     def sizeHint(self, option, index) -> QSize:
         """A row's size, remembered by what it is measured from: its text, whether it has an
@@ -43,11 +45,14 @@ class WrappedTextDelegate(QStyledItemDelegate):
         and measuring wrapped text was most of that. (The rows' icons are drawn at the list's
         icon size: an icon smaller than that would need its own size in the key.)"""
         view = self.parent()
+        font = option.font
+        if font != self._font:  # the font's key spelled out once per font, not once per row
+            self._font, self._font_key = QFont(font), font.key()
         key = (
             index.data(Qt.ItemDataRole.DisplayRole),
             index.data(Qt.ItemDataRole.DecorationRole) is None,
             index.data(Qt.ItemDataRole.FontRole) is None,
-            option.font.key(),
+            self._font_key,
             option.decorationSize.width(),
             option.decorationSize.height(),
             option.state.value,
