@@ -45,6 +45,8 @@ MIN_SCALE = 0.9
 PART_CAPTION = 14.0
 """Room a part's caption ("Part 2 of 3 ...") takes above it when a map is cut."""
 INF = float("inf")
+MOST_LINES = 9
+"""The most flow lines a label may cross; on a map crowded past that it is left off."""
 
 
 @dataclass
@@ -488,27 +490,39 @@ class _Grid:
             for j in ys:
                 self.cells.setdefault((i, j), []).append(rect)
 
-    def count(self, rect) -> int:
-        """How many rectangles ``rect`` overlaps (the hot loop of label placement: inlined, and a
-        rectangle in several cells counted once)."""
+    def count(self, rect, most: float = INF) -> int:
+        """How many rectangles ``rect`` overlaps; once that is more than ``most``, some number
+        more than ``most`` (the caller has a place at least that good already).
+
+        The hot loop of label placement, inlined. A rectangle in several cells is counted in
+        one only: the cell holding the lower-left corner of where it and ``rect`` overlap."""
         x0, y0, x1, y1 = rect
-        xs, ys = self._span(rect)
+        c = self.CELL
         total = 0
-        if len(xs) == 1 and len(ys) == 1:
-            for o in self.cells.get((xs[0], ys[0]), ()):
-                if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
-                    total += 1
-        else:
-            seen: set[int] = set()
-            for i in xs:
-                for j in ys:
-                    for o in self.cells.get((i, j), ()):
-                        if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1 and id(o) not in seen:
-                            seen.add(id(o))
-                            total += 1
         for o in self.endless:
             if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
                 total += 1
+        if total > most:
+            return total
+        i0, i1, j0, j1 = int(x0 // c), int(x1 // c), int(y0 // c), int(y1 // c)
+        cells = self.cells
+        if i0 == i1 and j0 == j1:
+            for o in cells.get((i0, j0), ()):
+                if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
+                    total += 1
+                    if total > most:
+                        return total
+            return total
+        for i in range(i0, i1 + 1):
+            # In a cell right of the first, the overlap starts in it only if ``o`` does.
+            left = i * c if i > i0 else -INF
+            for j in range(j0, j1 + 1):
+                top = j * c if j > j0 else -INF
+                for o in cells.get((i, j), ()):
+                    if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1 and o[0] >= left and o[1] >= top:
+                        total += 1
+                        if total > most:
+                            return total
         return total
 
 
@@ -540,26 +554,27 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     for k, (points, colour, dashed, label, _crosses) in enumerate(routes):
         if not label:
             continue
-        best, choice = (INF, INF), None
+        # The fewest lines crossed, then the shortest form, then the first place found. A place
+        # touching a box, badge, connector, cut or label is never taken (words over words are
+        # read by no one), so it is not weighed; nor is one crossing more than MOST_LINES.
+        best, choice = (MOST_LINES, INF), None
         for text in _label_forms(label):
             width = stringWidth(text, REGULAR, SMALL)
             for left, top in _candidates(points, width, tuple(cuts)):
                 rect = (left, top, left + width, top + LABEL_H)
                 if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
                     continue
-                # Touching text or a cut is worse than crossing a line: a crowded map picks the least
-                # harm, and where every form of the label meets as much, the shortest.
-                meets = 10 * solid.count(rect)
-                if meets > best[0]:
-                    continue  # worse than a place already found, whatever lines it crosses
-                meets += lines.count(rect)
+                if solid.count(rect, 0):
+                    continue
+                # Counting stops once the place is sure to be worse than one already found.
+                meets = lines.count(rect, best[0])
                 if (meets, width) < best:
                     best, choice = (meets, width), (left, top, text, width)
                     if not meets:
                         break
             if best[0] == 0:
                 break
-        if choice is None or best[0] >= 10:
+        if choice is None:
             continue
         left, top, text, width = choice
         choice = (left, top)
