@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -499,11 +500,6 @@ class _Grid:
         x0, y0, x1, y1 = rect
         c = self.CELL
         total = 0
-        for o in self.endless:
-            if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
-                total += 1
-        if total > most:
-            return total
         i0, i1, j0, j1 = int(x0 // c), int(x1 // c), int(y0 // c), int(y1 // c)
         cells = self.cells
         if i0 == i1 and j0 == j1:
@@ -512,17 +508,20 @@ class _Grid:
                     total += 1
                     if total > most:
                         return total
-            return total
-        for i in range(i0, i1 + 1):
-            # In a cell right of the first, the overlap starts in it only if ``o`` does.
-            left = i * c if i > i0 else -INF
-            for j in range(j0, j1 + 1):
-                top = j * c if j > j0 else -INF
-                for o in cells.get((i, j), ()):
-                    if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1 and o[0] >= left and o[1] >= top:
-                        total += 1
-                        if total > most:
-                            return total
+        else:
+            for i in range(i0, i1 + 1):
+                # In a cell right of the first, the overlap starts in it only if ``o`` does.
+                left = i * c if i > i0 else -INF
+                for j in range(j0, j1 + 1):
+                    top = j * c if j > j0 else -INF
+                    for o in cells.get((i, j), ()):
+                        if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1 and o[0] >= left and o[1] >= top:
+                            total += 1
+                            if total > most:
+                                return total
+        for o in self.endless:
+            if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
+                total += 1
         return total
 
 
@@ -536,8 +535,11 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     if not any(r[3] for r in routes):
         return {}
     solid, lines, g = _Grid(), _Grid(), lay.geo
+    box_at = {}
     for p in lay.placed.values():
-        solid.add((p.x - 0.5, p.y - 0.5, p.x + g.box_w + 0.5, p.y + g.box_h + 0.5))  # badges are inside
+        box = (p.x - 0.5, p.y - 0.5, p.x + g.box_w + 0.5, p.y + g.box_h + 0.5)  # badges are inside
+        solid.add(box)
+        box_at[p.col, p.row] = box
     r = CONNECTOR_R + 0.6
     for points, *_ in routes:
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
@@ -558,11 +560,19 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
         # touching a box, badge, connector, cut or label is never taken (words over words are
         # read by no one), so it is not weighed; nor is one crossing more than MOST_LINES.
         best, choice = (MOST_LINES, INF), None
-        for text in _label_forms(label):
-            width = stringWidth(text, REGULAR, SMALL)
+        for text, width in _label_forms(label):
             for left, top in _candidates(points, width, tuple(cuts)):
                 rect = (left, top, left + width, top + LABEL_H)
                 if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
+                    continue
+                # Nine in ten places touch a box, most of them the box in whose column and row
+                # the place's left or right end lies: a look-up, before the search of ``solid``.
+                row = int((top + LABEL_H / 2) // g.row_h)
+                o = box_at.get((int(left // g.pitch), row))
+                if o and left < o[2] and o[0] < rect[2] and top < o[3] and o[1] < rect[3]:
+                    continue
+                o = box_at.get((int(rect[2] // g.pitch), row))
+                if o and left < o[2] and o[0] < rect[2] and top < o[3] and o[1] < rect[3]:
                     continue
                 if solid.count(rect, 0):
                     continue
@@ -583,13 +593,20 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     return placed
 
 
-def _label_forms(label: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _label_forms(label: str) -> tuple[tuple[str, float], ...]:
     """A flow label as written, then shorter where the map is crowded: "complaint · 10 %" becomes
-    "complaint 10%", then "complaint" (the share is in the app and the workbook)."""
+    "complaint 10%", then "complaint" (the share is in the app and the workbook); each with its
+    width. Remembered: "yes", "no" and the exception words recur on every map."""
     full = clip(label, REGULAR, SMALL, LABEL_MAX)
     compact = clip(re.sub(r"\s*·\s*", " ", label).replace("\u00a0%", "%").replace(" %", "%"), REGULAR, SMALL, LABEL_MAX)
     bare = clip(re.sub(r"\s*·?\s*\d+(?:[.,]\d+)?\s*%\s*$", "", label).strip() or label, REGULAR, SMALL, LABEL_MAX)
-    return list(dict.fromkeys((full, compact, bare)))
+    return tuple((text, stringWidth(text, REGULAR, SMALL)) for text in dict.fromkeys((full, compact, bare)))
+
+
+def forget_measurements() -> None:
+    """Start an export with empty caches (see ``build.export_pdf``)."""
+    _label_forms.cache_clear()
 
 
 def _draw_label(c: _Canvas, label: PlacedLabel) -> None:
