@@ -32,7 +32,7 @@ from .map_layout import (
     layout,
     route,
 )
-from .textfit import clip, fit, wrap
+from .textfit import clip, fit, fits
 from .vector import Circle, Line, Polygon, PolyLine, Rect, String, Vector, drawing
 
 LANE_W = 66.0
@@ -202,7 +202,7 @@ def _name_room(step, tagged: bool = False, geo: Geometry = DEFAULT) -> tuple[flo
 def name_is_shortened(step, geo: Geometry = DEFAULT) -> bool:
     """Whether the map shows the step's name cut (the pack then gives it in full)."""
     width, lines = _name_room(step, geo=geo)
-    return not wrap(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)[1]
+    return not fits(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)
 
 
 def shortened_steps(pmap: ProcessMap, lay: Layout | None = None, geo: Geometry = DEFAULT) -> list:
