@@ -553,6 +553,7 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     x_lo, x_hi = -g.gap / 2 + 1, lay.columns * g.pitch - g.gap / 2 - 1
     y_lo, y_hi = 1.0, lay.rows * g.row_h - 1
     placed: dict[int, PlacedLabel] = {}
+    pitch, row_h = g.pitch, g.row_h
     for k, (points, colour, dashed, label, _crosses) in enumerate(routes):
         if not label:
             continue
@@ -567,11 +568,11 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
                     continue
                 # Nine in ten places touch a box, most of them the box in whose column and row
                 # the place's left or right end lies: a look-up, before the search of ``solid``.
-                row = int((top + LABEL_H / 2) // g.row_h)
-                o = box_at.get((int(left // g.pitch), row))
+                row = int((top + LABEL_H / 2) // row_h)
+                o = box_at.get((int(left // pitch), row))
                 if o and left < o[2] and o[0] < rect[2] and top < o[3] and o[1] < rect[3]:
                     continue
-                o = box_at.get((int(rect[2] // g.pitch), row))
+                o = box_at.get((int(rect[2] // pitch), row))
                 if o and left < o[2] and o[0] < rect[2] and top < o[3] and o[1] < rect[3]:
                     continue
                 if solid.count(rect, 0):
