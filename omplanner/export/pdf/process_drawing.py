@@ -563,18 +563,19 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
         best, choice = (MOST_LINES, INF), None
         for text, width in _label_forms(label):
             for left, top in _candidates(points, width, tuple(cuts)):
-                rect = (left, top, left + width, top + LABEL_H)
-                if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
+                right, bottom = left + width, top + LABEL_H
+                if left < x_lo or right > x_hi or top < y_lo or bottom > y_hi:
                     continue
                 # Nine in ten places touch a box, most of them the box in whose column and row
                 # the place's left or right end lies: a look-up, before the search of ``solid``.
                 row = int((top + LABEL_H / 2) // row_h)
                 o = box_at.get((int(left // pitch), row))
-                if o and left < o[2] and o[0] < rect[2] and top < o[3] and o[1] < rect[3]:
+                if o and left < o[2] and o[0] < right and top < o[3] and o[1] < bottom:
                     continue
-                o = box_at.get((int(rect[2] // pitch), row))
-                if o and left < o[2] and o[0] < rect[2] and top < o[3] and o[1] < rect[3]:
+                o = box_at.get((int(right // pitch), row))
+                if o and left < o[2] and o[0] < right and top < o[3] and o[1] < bottom:
                     continue
+                rect = (left, top, right, bottom)
                 if solid.count(rect, 0):
                     continue
                 # Counting stops once the place is sure to be worse than one already found.
