@@ -13,7 +13,7 @@ from ...rules import applied_settings
 from .. import Cancelled
 from ..analysis import PlanAnalysis, analyse_plan, ranked_use_case
 from ..pack_options import PackOptions
-from . import safe, textfit, vector
+from . import process_drawing, safe, textfit, vector
 from . import styles as st
 from .blocks import Ctx
 from .document import BoardPackTemplate, Marks, frame_size
@@ -127,7 +127,7 @@ def export_pdf(
     # Each export measures and encodes its text afresh: the caches serve repeats within one
     # export (the same cell, label or markup hundreds of times), not between exports, so
     # that memory does not grow with every export and a timed export does the whole work.
-    for module in (safe, textfit, vector):
+    for module in (safe, textfit, vector, process_drawing):
         module.forget_measurements()
     analysis = analyse_plan(plan)
     story = build_story(plan, analysis, options, report)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -31,7 +32,7 @@ from .map_layout import (
     layout,
     route,
 )
-from .textfit import clip, fit, wrap
+from .textfit import clip, fit, fits
 from .vector import Circle, Line, Polygon, PolyLine, Rect, String, Vector, drawing
 
 LANE_W = 66.0
@@ -45,6 +46,8 @@ MIN_SCALE = 0.9
 PART_CAPTION = 14.0
 """Room a part's caption ("Part 2 of 3 ...") takes above it when a map is cut."""
 INF = float("inf")
+MOST_LINES = 9
+"""The most flow lines a label may cross; on a map crowded past that it is left off."""
 
 
 @dataclass
@@ -199,7 +202,7 @@ def _name_room(step, tagged: bool = False, geo: Geometry = DEFAULT) -> tuple[flo
 def name_is_shortened(step, geo: Geometry = DEFAULT) -> bool:
     """Whether the map shows the step's name cut (the pack then gives it in full)."""
     width, lines = _name_room(step, geo=geo)
-    return not wrap(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)[1]
+    return not fits(step.name or step.kind.label, REGULAR, NAME_SIZES[-1], width, lines)
 
 
 def shortened_steps(pmap: ProcessMap, lay: Layout | None = None, geo: Geometry = DEFAULT) -> list:
@@ -488,24 +491,34 @@ class _Grid:
             for j in ys:
                 self.cells.setdefault((i, j), []).append(rect)
 
-    def count(self, rect) -> int:
-        """How many rectangles ``rect`` overlaps (the hot loop of label placement: inlined, and a
-        rectangle in several cells counted once)."""
+    def count(self, rect, most: float = INF) -> int:
+        """How many rectangles ``rect`` overlaps; once that is more than ``most``, some number
+        more than ``most`` (the caller has a place at least that good already).
+
+        The hot loop of label placement, inlined. A rectangle in several cells is counted in
+        one only: the cell holding the lower-left corner of where it and ``rect`` overlap."""
         x0, y0, x1, y1 = rect
-        xs, ys = self._span(rect)
+        c = self.CELL
         total = 0
-        if len(xs) == 1 and len(ys) == 1:
-            for o in self.cells.get((xs[0], ys[0]), ()):
+        i0, i1, j0, j1 = int(x0 // c), int(x1 // c), int(y0 // c), int(y1 // c)
+        cells = self.cells
+        if i0 == i1 and j0 == j1:
+            for o in cells.get((i0, j0), ()):
                 if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
                     total += 1
+                    if total > most:
+                        return total
         else:
-            seen: set[int] = set()
-            for i in xs:
-                for j in ys:
-                    for o in self.cells.get((i, j), ()):
-                        if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1 and id(o) not in seen:
-                            seen.add(id(o))
+            for i in range(i0, i1 + 1):
+                # In a cell right of the first, the overlap starts in it only if ``o`` does.
+                left = i * c if i > i0 else -INF
+                for j in range(j0, j1 + 1):
+                    top = j * c if j > j0 else -INF
+                    for o in cells.get((i, j), ()):
+                        if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1 and o[0] >= left and o[1] >= top:
                             total += 1
+                            if total > most:
+                                return total
         for o in self.endless:
             if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
                 total += 1
@@ -522,8 +535,11 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     if not any(r[3] for r in routes):
         return {}
     solid, lines, g = _Grid(), _Grid(), lay.geo
+    box_at = {}
     for p in lay.placed.values():
-        solid.add((p.x - 0.5, p.y - 0.5, p.x + g.box_w + 0.5, p.y + g.box_h + 0.5))  # badges are inside
+        box = (p.x - 0.5, p.y - 0.5, p.x + g.box_w + 0.5, p.y + g.box_h + 0.5)  # badges are inside
+        solid.add(box)
+        box_at[p.col, p.row] = box
     r = CONNECTOR_R + 0.6
     for points, *_ in routes:
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
@@ -537,29 +553,40 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     x_lo, x_hi = -g.gap / 2 + 1, lay.columns * g.pitch - g.gap / 2 - 1
     y_lo, y_hi = 1.0, lay.rows * g.row_h - 1
     placed: dict[int, PlacedLabel] = {}
+    pitch, row_h = g.pitch, g.row_h
     for k, (points, colour, dashed, label, _crosses) in enumerate(routes):
         if not label:
             continue
-        best, choice = (INF, INF), None
-        for text in _label_forms(label):
-            width = stringWidth(text, REGULAR, SMALL)
+        # The fewest lines crossed, then the shortest form, then the first place found. A place
+        # touching a box, badge, connector, cut or label is never taken (words over words are
+        # read by no one), so it is not weighed; nor is one crossing more than MOST_LINES.
+        best, choice = (MOST_LINES, INF), None
+        for text, width in _label_forms(label):
             for left, top in _candidates(points, width, tuple(cuts)):
-                rect = (left, top, left + width, top + LABEL_H)
-                if rect[0] < x_lo or rect[2] > x_hi or rect[1] < y_lo or rect[3] > y_hi:
+                right, bottom = left + width, top + LABEL_H
+                if left < x_lo or right > x_hi or top < y_lo or bottom > y_hi:
                     continue
-                # Touching text or a cut is worse than crossing a line: a crowded map picks the least
-                # harm, and where every form of the label meets as much, the shortest.
-                meets = 10 * solid.count(rect)
-                if meets > best[0]:
-                    continue  # worse than a place already found, whatever lines it crosses
-                meets += lines.count(rect)
+                # Nine in ten places touch a box, most of them the box in whose column and row
+                # the place's left or right end lies: a look-up, before the search of ``solid``.
+                row = int((top + LABEL_H / 2) // row_h)
+                o = box_at.get((int(left // pitch), row))
+                if o and left < o[2] and o[0] < right and top < o[3] and o[1] < bottom:
+                    continue
+                o = box_at.get((int(right // pitch), row))
+                if o and left < o[2] and o[0] < right and top < o[3] and o[1] < bottom:
+                    continue
+                rect = (left, top, right, bottom)
+                if solid.count(rect, 0):
+                    continue
+                # Counting stops once the place is sure to be worse than one already found.
+                meets = lines.count(rect, best[0])
                 if (meets, width) < best:
                     best, choice = (meets, width), (left, top, text, width)
                     if not meets:
                         break
             if best[0] == 0:
                 break
-        if choice is None or best[0] >= 10:
+        if choice is None:
             continue
         left, top, text, width = choice
         choice = (left, top)
@@ -568,13 +595,20 @@ def place_labels(lay: Layout, routes: list, cuts: list[float] = (), rows: list[f
     return placed
 
 
-def _label_forms(label: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _label_forms(label: str) -> tuple[tuple[str, float], ...]:
     """A flow label as written, then shorter where the map is crowded: "complaint · 10 %" becomes
-    "complaint 10%", then "complaint" (the share is in the app and the workbook)."""
+    "complaint 10%", then "complaint" (the share is in the app and the workbook); each with its
+    width. Remembered: "yes", "no" and the exception words recur on every map."""
     full = clip(label, REGULAR, SMALL, LABEL_MAX)
     compact = clip(re.sub(r"\s*·\s*", " ", label).replace("\u00a0%", "%").replace(" %", "%"), REGULAR, SMALL, LABEL_MAX)
     bare = clip(re.sub(r"\s*·?\s*\d+(?:[.,]\d+)?\s*%\s*$", "", label).strip() or label, REGULAR, SMALL, LABEL_MAX)
-    return list(dict.fromkeys((full, compact, bare)))
+    return tuple((text, stringWidth(text, REGULAR, SMALL)) for text in dict.fromkeys((full, compact, bare)))
+
+
+def forget_measurements() -> None:
+    """Start an export with empty caches (see ``build.export_pdf``)."""
+    _label_forms.cache_clear()
 
 
 def _draw_label(c: _Canvas, label: PlacedLabel) -> None:

@@ -86,7 +86,15 @@ def fit(text: str, font: str, width: float, sizes: tuple[float, ...], max_lines:
     return tuple(wrap(text, font, size, width, max_lines)[0]), size
 
 
+@lru_cache(maxsize=20_000)
+def fits(text: str, font: str, size: float, width: float, max_lines: int) -> bool:
+    """Whether the text wraps into ``max_lines`` of ``width`` whole. Remembered: each step's
+    name is asked about for every box size a map tries, for its number tag and its legend."""
+    return wrap(text, font, size, width, max_lines)[1]
+
+
 def forget_measurements() -> None:
     """Start an export with empty caches (see ``build.export_pdf``)."""
     fit.cache_clear()
     clip.cache_clear()
+    fits.cache_clear()
