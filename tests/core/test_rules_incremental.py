@@ -113,15 +113,19 @@ def test_random_edits_on_generated_plans_match_a_full_check(plan, seed):
 
 
 def test_random_edits_on_a_generated_large_plan_match_a_full_check():
-    # A fifth of the benchmark's plan keeps the full checks this compares against quick.
+    run_edits(large_plan_part(use_cases=2, seed=3), random.Random(1), 10)
+
+
+def large_plan_part(use_cases: int, seed: int):
+    """The first use cases of a benchmark-sized plan, with their roadmap items: a part keeps the
+    full checks the incremental ones are compared against quick."""
     from omplanner.model import Plan
 
-    data = generate_data(1, seed=3)
-    data["use_cases"] = data["use_cases"][:2]
+    data = generate_data(1, seed=seed)
+    data["use_cases"] = data["use_cases"][:use_cases]
     ucs = {uc["id"] for uc in data["use_cases"]}
     data["roadmap"] = [i for i in data["roadmap"] if i.get("use_case") in ucs or i.get("use_case") is None][:60]
-    plan = Plan.model_validate(data)
-    run_edits(plan, random.Random(1), 10)
+    return Plan.model_validate(data)
 
 
 def test_a_roadmap_drag_reruns_only_the_rules_that_read_the_roadmap(example_plan):
@@ -334,12 +338,5 @@ def test_map_edits_on_generated_plans_match_a_full_check(plan, seed):
 
 
 def test_map_edits_on_a_generated_large_plan_match_a_full_check():
-    from omplanner.model import Plan
-
-    data = generate_data(1, seed=5)
-    data["use_cases"] = data["use_cases"][:3]
-    ucs = {uc["id"] for uc in data["use_cases"]}
-    data["roadmap"] = [i for i in data["roadmap"] if i.get("use_case") in ucs or i.get("use_case") is None][:60]
-    plan = Plan.model_validate(data)
-    partly, compared = run_map_edits(plan, random.Random(2), 12)
+    partly, compared = run_map_edits(large_plan_part(use_cases=3, seed=5), random.Random(2), 12)
     assert partly >= 6
