@@ -102,3 +102,18 @@ def test_connectors_at_a_cut_never_overlap(tmp_path):
         ]
     assert seen >= 60
     assert not crowded, crowded[:10]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_whole_map_with_room_to_spare_leaves_no_flow_label_off(tmp_path, paper):
+    """The e-mail triage redesign's "complaint · 10 %" runs between two neighbouring boxes: the
+    usual gap had no room for it and the map said "1 flow label left off" on a page two-thirds
+    empty. Its columns now part a little more."""
+    plan = load_plan(EXAMPLE)
+    path = tmp_path / "pack.pdf"
+    export_pdf(plan, path, options=PackOptions(audience="team", paper=paper, issued=date(2026, 3, 31)))
+    [page] = _headed(read_pages(path), "3.6 Redesigned process")
+    texts = [w.text for w in page.words]
+    assert texts.count("complaint") == 3  # "Escalate complaint", "Handle complaint" and the label
+    assert "off" not in texts  # "… flow label left off"
+    assert not any(w.text == "Part" for w in page.words)
