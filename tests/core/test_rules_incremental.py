@@ -85,15 +85,7 @@ def run_edits(plan, rng: random.Random, edits: int, batch: int = 3) -> int:
     done: list = []
     compared = 0
     for _ in range(edits):
-        pending = []
-        for _ in range(rng.randint(1, batch)):
-            if done and rng.random() < 0.2:
-                pending.append(done.pop().revert(plan))
-                continue
-            edit = random_edit(plan, rng)
-            if edit is not None:
-                done.append(edit[0])
-                pending.append(edit[1])
+        pending = edit_batch(plan, rng, done, random_edit, batch)
         previous = previous.update(plan, pending)
         assert normalised(previous.findings) == normalised(check_plan(plan)), [str(c) for c in pending]
         compared += 1
@@ -302,15 +294,7 @@ def run_map_edits(plan, rng: random.Random, edits: int) -> tuple[int, int]:
     done: list = []
     partly = compared = 0
     for _ in range(edits):
-        pending = []
-        for _ in range(rng.randint(1, 3)):
-            if done and rng.random() < 0.2:
-                pending.append(done.pop().revert(plan))
-                continue
-            edit = map_edit(plan, rng)
-            if edit is not None:
-                done.append(edit[0])
-                pending.append(edit[1])
+        pending = edit_batch(plan, rng, done, map_edit, 3)
         previous = previous.update(plan, pending)
         assert normalised(previous.findings) == normalised(check_plan(plan)), [str(c) for c in pending]
         partly += bool(previous.partly)
@@ -340,3 +324,18 @@ def test_map_edits_on_generated_plans_match_a_full_check(plan, seed):
 def test_map_edits_on_a_generated_large_plan_match_a_full_check():
     partly, compared = run_map_edits(large_plan_part(use_cases=3, seed=5), random.Random(2), 12)
     assert partly >= 6
+
+
+def edit_batch(plan, rng: random.Random, done: list, make_edit, most: int) -> list:
+    """One run of edits before a re-check: new ones from ``make_edit``, and now and then the
+    undo of an earlier one; returns the change records of the run."""
+    pending = []
+    for _ in range(rng.randint(1, most)):
+        if done and rng.random() < 0.2:
+            pending.append(done.pop().revert(plan))
+            continue
+        edit = make_edit(plan, rng)
+        if edit is not None:
+            done.append(edit[0])
+            pending.append(edit[1])
+    return pending
