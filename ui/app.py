@@ -29,6 +29,9 @@ def make_application(argv: list[str]):
     """The QApplication, named (settings and data folders derive from the names) and themed."""
     from PySide6.QtWidgets import QApplication
 
+    from .feature_scan import skip_source_cache
+
+    skip_source_cache()  # before the app's own modules: PySide6 would keep each one's source (see there)
     from .icons import app_icon
     from .theme import STYLE_PROPERTY, apply_theme, follow_system
 

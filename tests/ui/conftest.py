@@ -12,6 +12,10 @@ from PySide6.QtCore import QStandardPaths  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)  # a backstop: even a bare QSettings() stays out of the user's own
 
+from ui.feature_scan import skip_source_cache  # noqa: E402
+
+skip_source_cache()  # as the app does: PySide6 keeps no copy of each module's source
+
 
 @pytest.fixture(autouse=True)
 def _app_data_in_tmp(tmp_path_factory, monkeypatch):

@@ -204,6 +204,9 @@ def _ensure_app():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ui.feature_scan import skip_source_cache
+
+    skip_source_cache()  # the plan model and the scenes are imported after PySide6 (see there)
     return QApplication.instance() or QApplication(["omplanner-render"])
 
 
