@@ -78,9 +78,18 @@ def self_faults(entity: Entity) -> Iterator[Fault]:
 
 def check_integrity(plan: Plan) -> list[Problem]:
     """Every broken rule of the plan, each with the place it is in: what the loader refuses."""
+    # A plan that keeps every rule (almost every file opened) needs no words for places: those
+    # were most of the check's time on a large plan. Only a plan with problems is walked again
+    # with them, for the messages.
+    if not _problems(plan, readable=False):
+        return []
+    return _problems(plan, readable=True)
+
+
+def _problems(plan: Plan, readable: bool) -> list[Problem]:
     problems: list[Problem] = []
     places: dict[str, Place] = {}
-    for place in iter_places(plan):
+    for place in iter_places(plan, readable):
         ident = place.entity.id
         if ident in places:
             first = " → ".join(places[ident].path)

@@ -70,9 +70,9 @@ def field_label(name: str) -> str:
     return FIELD_LABELS.get(name, name.replace("_", " "))
 
 
-def iter_places(plan: Plan) -> Iterator[Place]:
-    """Every entity in the plan, depth first, in file order."""
-    yield from _walk(plan, ())
+def iter_places(plan: Plan, readable: bool = True) -> Iterator[Place]:
+    """Every entity in the plan, depth first, in file order (``readable``: see ``_walk``)."""
+    yield from _walk(plan, (), readable)
 
 
 @cache
