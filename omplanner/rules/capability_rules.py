@@ -121,10 +121,10 @@ def monitoring_skill(index: PlanIndex) -> Iterator[Hit]:
     monitored = {c.use_case for c in index.plan.capabilities if c.capability is CapabilityKind.PROCESS_MONITORING}
     for m in redesigned(index):
         uc = m.use_case
+        if None in monitored or uc.id in monitored:
+            continue
         ai_steps = [s for s in m.map.steps if s.is_ai]
         if not ai_steps:
-            continue
-        if None in monitored or uc.id in monitored:
             continue
         owner = _monitor_candidate(index, m)
         yield Hit(

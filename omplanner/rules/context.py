@@ -238,16 +238,24 @@ class PlanIndex:
             result[deploy].add(cap)
         return result
 
-    def following(self, seeds) -> set[str]:
-        """``seeds`` and every item that must follow one of them, however indirectly."""
-        seen = set(seeds)
-        stack = list(seen)
-        while stack:
-            for nxt in self.constraint_successors.get(stack.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-        return seen
+    def following(self, item_id: str) -> frozenset[str]:
+        """The item and every item that must follow it, however indirectly. Kept per item for
+        the index's life: the rules ask it of the same deployment for each of its late items."""
+        known = self._following.get(item_id)
+        if known is None:
+            seen = {item_id}
+            stack = [item_id]
+            while stack:
+                for nxt in self.constraint_successors.get(stack.pop(), ()):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+            known = self._following[item_id] = frozenset(seen)
+        return known
+
+    @cached_property
+    def _following(self) -> dict[str, frozenset[str]]:
+        return {}
 
     @cached_property
     def _constraint_edges(self) -> dict[str, set[str]]:

@@ -52,7 +52,7 @@ def _chain_weeks(index: PlanIndex, item: RoadmapItem) -> int:
     only near the ten-year horizon does it matter, so a cheap bound serves."""
     if item.id not in index.constraint_successors:
         return 0
-    return sum(index.items[i].duration_weeks for i in index.following({item.id}) if i in index.items)
+    return sum(index.items[i].duration_weeks for i in index.following(item.id) if i in index.items)
 
 
 def move_fix(item: RoadmapItem, week: int, index: PlanIndex) -> Fix | None:
@@ -264,7 +264,7 @@ def dependencies_respected(index: PlanIndex) -> Iterator[Hit]:
         deploy = beside.get(after.id)
         # Capability work kept beside a deployment cannot also wait for it (or for what follows
         # it): moving it would break SEQ-004, so the fix is SEQ-004's, which drops the wait.
-        contradicts = deploy is not None and (deploy == before.id or before.id in index.following({deploy}))
+        contradicts = deploy is not None and (deploy == before.id or before.id in index.following(deploy))
         yield Hit(
             f"'{after.title}' starts in week {after.first_week}, before '{before.title}', which it depends on, "
             f"ends in week {before.last_week}.",
