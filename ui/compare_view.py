@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .theme import style_widget
+
 if TYPE_CHECKING:
     from omplanner.compare import Comparison, Difference
 
@@ -106,6 +108,7 @@ class CompareView(QDialog):
 
     def __init__(self, comparison: Comparison, other_name: str, parent: QWidget | None = None):
         super().__init__(parent)
+        style_widget(self, "check")  # its check boxes, seen in the dark theme
         self.setWindowTitle(f"Compare with {other_name}")
         self.setObjectName("compare_view")
         layout = QVBoxLayout(self)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from .document import Document
 from .findings_rail import FindingsOverlay, FindingsRail, focus_left, overlay_width
 from .icons import icon
+from .widgets.framed import Framed
 from .widgets.plain_text import plain_tooltip
 from .widgets.wrapped_list import WrappedTextDelegate
 
@@ -143,10 +144,11 @@ class FindingsPanel(QDockWidget):
         self._row_words: list[_RowWords] = []
         self.entries.itemActivated.connect(self._activate)
         self.entries.currentItemChanged.connect(self._show_detail)
-        layout.addWidget(self.entries, 1)
+        layout.addWidget(Framed(self.entries), 1)
 
         self.detail = QLabel()
         self.detail.setObjectName("findings_detail")
+        self.detail.setContentsMargins(2, 4, 2, 4)
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

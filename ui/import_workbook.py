@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from .document import Document
 from .settings import settings
+from .theme import style_widget
 from .widgets.message_boxes import warn
 from .worker import run_in_background
 
@@ -42,6 +43,7 @@ class ImportPreview(QDialog):
 
     def __init__(self, plan, result, parent: QWidget | None = None):
         super().__init__(parent)
+        style_widget(self, "check")  # its check boxes, seen in the dark theme
         from omplanner.workbook_import import try_import
 
         self._try = lambda delete: try_import(plan, result, delete)

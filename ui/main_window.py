@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -32,13 +33,15 @@ from .icons import app_icon, icon
 from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
 from .settings import settings
-from .theme import Presentation
+from .theme import Presentation, style_widget
 from .widgets.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 
 GEOMETRY_KEY = "window/geometry"
+STATUS_PADDING = 6
+"""Pixels either side of each of the status bar's own labels."""
 STATE_KEY = "window/state"
 DEFAULT_SIZE = QSize(1366, 768)
 SIDEBAR_ROW = 36
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setToolTip("Pages of the plan (Ctrl+1 … Ctrl+0)")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        style_widget(self.sidebar, "sidebar")
         for index, spec in enumerate(PAGES):
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
@@ -173,13 +177,17 @@ class MainWindow(QMainWindow):
         self.file_label.setAccessibleName("Plan file")
         self.warning_label = plain_label()  # may name the person who has the plan open
         self.warning_label.setAccessibleName("File warnings")
-        self.warning_label.setStyleSheet("font-weight: bold;")
+        bold = QFont()  # only the weight: the size still follows the application's (presentation mode)
+        bold.setBold(True)
+        self.warning_label.setFont(bold)
         self.warning_label.hide()
         self.statusBar().addPermanentWidget(self.warning_label)
         self.counts_label = plain_label()
         self.counts_label.setAccessibleName("Findings count")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.file_label)
+        for label in (self.file_label, self.warning_label, self.counts_label):
+            label.setContentsMargins(STATUS_PADDING, 0, STATUS_PADDING, 0)
         # bound methods, not lambdas: Qt drops these connections when the window is destroyed
         document.edit_refused.connect(self._edit_refused)
 
@@ -444,7 +452,9 @@ class MainWindow(QMainWindow):
             view = QUndoView(self.document.undo_stack)
             view.setEmptyLabel("Opened plan")
             view.setAccessibleName("Edits, oldest first; select one to go back to it")
-            self.history.setWidget(view)
+            from .widgets.framed import Framed
+
+            self.history.setWidget(Framed(view))
 
     def _history_shown_or_hidden(self, _visible: bool) -> None:
         if self.wants_rail() != self.findings.rail_mode:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from .theme import style_widget
+
 MenuEntry = str | tuple[str, list]
 
 MENUS: list[tuple[str, list[MenuEntry]]] = [
@@ -104,6 +106,7 @@ def _fill(menu: QMenu, entries: list[MenuEntry], actions, fillers, menus) -> Non
 def build_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
     bar = QToolBar("Main toolbar", window)
     bar.setObjectName("main_toolbar")
+    style_widget(bar, "main_toolbar")
     bar.setAccessibleName("Main toolbar")
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))

@@ -43,6 +43,7 @@ from omplanner.export.pack_options import (
 )
 
 from .settings import settings
+from .theme import style_widget
 from .widgets.message_boxes import warn
 
 MARKS = ["", "Confidential", "Strictly confidential", "Board only"]
@@ -84,6 +85,7 @@ def svg_to_png(data: bytes) -> bytes:
 class PackOptionsDialog(QDialog):
     def __init__(self, plan_path: Path | None, parent: QWidget | None = None):
         super().__init__(parent)
+        style_widget(self, "check")  # its check boxes, seen in the dark theme
         self.setWindowTitle("Board pack")
         self.group = settings_group(plan_path)
         self._options: PackOptions | None = None

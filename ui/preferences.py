@@ -6,12 +6,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 from .autosave import DEFAULT_INTERVAL_SECONDS, INTERVAL_KEY
 from .settings import NAME_KEY, REOPEN_KEY, settings, user_name
-from .theme import THEME_KEY, THEMES, theme_mode
+from .theme import THEME_KEY, THEMES, style_widget, theme_mode
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        style_widget(self, "check")  # its check boxes, seen in the dark theme
         self.setWindowTitle("Preferences")
         store = settings()
         form = QFormLayout(self)

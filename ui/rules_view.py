@@ -34,7 +34,7 @@ from omplanner.vocabulary import SEVERITY
 
 from .document import Document
 from .icons import icon
-from .widgets.style import is_dark
+from .widgets.style import is_dark, text_colour
 
 if TYPE_CHECKING:
     from omplanner.rules import RuleInfo
@@ -204,7 +204,7 @@ class RulesView(QDialog):
 
     def _style_nudge(self) -> None:
         # The caution amber reads on the dark window; on the light one it is too pale for text.
-        self.nudge.setStyleSheet(f"color: {SEVERITY[Severity.WARNING].text(is_dark(self))};")
+        text_colour(self.nudge, SEVERITY[Severity.WARNING].text(is_dark(self)))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

@@ -2,12 +2,13 @@
 
 A restrained look for a consulting tool projected on a wall: Fusion everywhere (the same on
 every platform, so screenshots and the projector agree), neutral greys, one blue accent, and
-a style sheet that touches only the shell's own widgets (sidebar, findings panel), never the pages.
+style sheets set only on the few widgets that need one (the sidebar, the toolbars' toggles),
+never on the whole application (see ``SHEETS``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -47,36 +48,35 @@ _COLOURS = {
 }
 _DISABLED = {"WindowText": ("#9aa1a9", "#6c737b"), "Text": ("#9aa1a9", "#6c737b"), "ButtonText": ("#9aa1a9", "#6c737b")}
 
-SHELL_STYLE = """
-QListWidget#sidebar { border: none; border-right: 1px solid palette(midlight); background: palette(alternate-base);
+SHEETS = {
+    "sidebar": """
+QListWidget { border: none; border-right: 1px solid palette(midlight); background: palette(alternate-base);
     padding: 8px 6px; outline: none; }
-QListWidget#sidebar::item { padding-left: 8px; border-radius: 5px; color: palette(window-text); }
-QListWidget#sidebar::item:hover { background: palette(midlight); }
-QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
-QDockWidget#findings_dock QListWidget, QDockWidget#history_dock QUndoView { border: 1px solid palette(mid); }
-QLabel#findings_detail { padding: 4px 2px; }
-QStatusBar QLabel { padding: 0 6px; }
-QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);
-    border: 1px solid palette(highlight); border-radius: 3px; padding: 3px 8px; }
-QToolBar QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); border-radius: 3px; }
-QToolBar#main_toolbar QToolButton:checked { background: @TINT@; border: 1px solid palette(highlight);
-    border-radius: 3px; }
-"""
-# A checked toggle (Current / Redesigned / Both, Weeks / Months) must read as chosen from the
-# back of a room: Fusion's darker shade of the button colour is hard to tell apart in dark mode.
-# A checked button of the main toolbar (Findings, Presentation) shows only its icon, drawn in the text colour
-# with the accent blue: on a solid accent background the blue part vanished (the findings flag
-# became a bare pole), so it gets a tint of the accent and an accent border instead.
+QListWidget::item { padding-left: 8px; border-radius: 5px; color: palette(window-text); }
+QListWidget::item:hover { background: palette(midlight); }
+QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+""",
+    # A checked toggle (Current / Redesigned / Both, Weeks / Months) must read as chosen from the
+    # back of a room: Fusion's darker shade of the button colour is hard to tell apart in dark mode.
+    "toolbar": """QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
+    border-radius: 3px; }""",
+    # A checked button of the main toolbar (Findings, Presentation) shows only its icon, drawn in
+    # the text colour with the accent blue: on a solid accent background the blue part vanished
+    # (the findings flag became a bare pole), so it gets a tint of the accent and an accent border.
+    "main_toolbar": """QToolButton:checked { background: @TINT@; color: palette(highlighted-text);
+    border: 1px solid palette(highlight); border-radius: 3px; }""",
+}
+"""Style sheets by kind, each set on the few widgets that need it (``style_widget``), never on the
+application: an application-wide sheet has Qt style every widget through its style-sheet engine,
+and a full repaint of the window took 8 ms instead of 3 (issue 21), its first paint 10 ms longer."""
+SHEET_PROPERTY = "omplanner_sheet"
+"""Set on a widget styled by ``style_widget``: the kinds of its sheet and its own rules, so that a
+change of theme or type size can style it again."""
+DARK_PROPERTY = "omplanner_dark"
+"""Set on the QApplication by ``apply_theme``: whether the dark palette is on."""
 
 
-def shell_style(dark: bool) -> str:
-    tint = QColor(_COLOURS["Highlight"][1 if dark else 0])
-    tint.setAlpha(90 if dark else 60)
-    sheet = SHELL_STYLE.replace("@TINT@", f"rgba({tint.red()}, {tint.green()}, {tint.blue()}, {tint.alpha()})")
-    return sheet + (_dark_check_boxes() if dark else "")
-
-
-def _dark_check_boxes() -> str:
+def _check_sheet() -> str:
     # Fusion outlines a check box a shade darker than the window: in the dark theme an unticked
     # box (in the data sources' "Structured", the step inspector's "Data used" list, "All roles")
     # was a dark square on a dark field, invisible. Drawn here with a visible border; the tick is
@@ -90,6 +90,49 @@ QCheckBox::indicator, QAbstractItemView::indicator {{ width: 12px; height: 12px;
 QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{ image: url({tick}); }}
 QCheckBox::indicator:disabled, QAbstractItemView::indicator:disabled {{ border-color: #4a5057; }}
 """
+
+
+def widget_sheet(kinds: tuple[str, ...], own: str, dark: bool) -> str:
+    """The sheet of a widget styled as ``kinds`` ("check": its check boxes, dark theme only) with
+    ``own`` rules of its own."""
+    parts = [own] if own else []
+    for kind in kinds:
+        if kind == "check":
+            if dark:
+                parts.append(_check_sheet())
+        elif kind == "main_toolbar":
+            tint = QColor(_COLOURS["Highlight"][1 if dark else 0])
+            tint.setAlpha(90 if dark else 60)
+            rgba = f"rgba({tint.red()}, {tint.green()}, {tint.blue()}, {tint.alpha()})"
+            parts.append(SHEETS[kind].replace("@TINT@", rgba))
+        else:
+            parts.append(SHEETS[kind])
+    return "\n".join(parts)
+
+
+def style_widget(widget, *kinds: str, own: str = "") -> None:
+    """Give ``widget`` (and what it holds) the sheets of ``kinds`` plus ``own`` rules, for the
+    current theme; ``apply_theme`` and presentation mode style it again when they change."""
+    widget.setProperty(SHEET_PROPERTY, [" ".join(kinds), own])
+    app = QApplication.instance()
+    dark = bool(app is not None and app.property(DARK_PROPERTY))
+    widget.setStyleSheet(widget_sheet(kinds, own, dark))
+
+
+def restyle_widgets(app: QApplication) -> None:
+    """Style again every widget that has a sheet: for the theme now on, and so that each takes the
+    application's font (a widget styled by a sheet takes a new font only when styled again)."""
+    dark = bool(app.property(DARK_PROPERTY))
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if not sheet and widget.property(SHEET_PROPERTY) is None:
+            continue
+        kept = widget.property(SHEET_PROPERTY)
+        if isinstance(kept, (list, tuple)) and len(kept) == 2:
+            kinds, own = kept
+            widget.setStyleSheet(widget_sheet(tuple(str(kinds).split()), str(own), dark))
+        else:
+            widget.setStyleSheet(sheet)
 
 
 def is_dark(mode: str | None = None) -> bool:
@@ -117,6 +160,12 @@ def make_palette(dark: bool) -> QPalette:
     return palette
 
 
+def _now(change: QEvent.Type) -> None:
+    """Deliver a change of the application's palette or font to every widget at once: Qt posts
+    it, and the caller lays out what follows (presentation mode's page sizes) by the new one."""
+    QCoreApplication.sendPostedEvents(None, change)
+
+
 def apply_theme(app: QApplication, mode: str | None = None) -> bool:
     """Set the palette for ``mode`` (default: the saved preference). True when it is dark."""
     dark = is_dark(mode)
@@ -124,7 +173,11 @@ def apply_theme(app: QApplication, mode: str | None = None) -> bool:
         app.setStyle("Fusion")
         app.setProperty(STYLE_PROPERTY, "fusion")
     app.setPalette(make_palette(dark))
-    app.setStyleSheet(shell_style(dark))
+    _now(QEvent.Type.ApplicationPaletteChange)
+    app.setProperty(DARK_PROPERTY, dark)
+    if app.styleSheet():
+        app.setStyleSheet("")  # see SHEETS
+    restyle_widgets(app)
     return dark
 
 
@@ -163,11 +216,13 @@ class Presentation:
             bigger.setPixelSize(round(self.normal_font.pixelSize() * PRESENTATION_SCALE))
         app.setProperty(TYPE_SCALE_PROPERTY, PRESENTATION_SCALE)  # before the font: pages read it on the change
         app.setFont(bigger)
-        app.setStyleSheet(app.styleSheet())  # widgets styled by a sheet take the new font only on a repolish
+        _now(QEvent.Type.ApplicationFontChange)
+        restyle_widgets(app)  # widgets styled by a sheet take the new font only on a repolish
 
     def leave(self, app: QApplication) -> None:
         if self.normal_font is not None:
             app.setProperty(TYPE_SCALE_PROPERTY, 1.0)
             app.setFont(self.normal_font)
-            app.setStyleSheet(app.styleSheet())
+            _now(QEvent.Type.ApplicationFontChange)
+            restyle_widgets(app)
             self.normal_font = None

@@ -191,7 +191,7 @@ def test_the_edit_history_lists_the_edits(qtbot, window, example_plan):
     window.document.execute(SetFields("details", {"client": "Two"}, text="Name the client"))
     window.show()
     window.action_map["view.history"].trigger()
-    view = window.history.widget()
+    view = window.history.widget().view
     assert isinstance(view, QUndoView) and window.history.isVisible()
     texts = [view.model().index(row, 0).data() for row in range(view.model().rowCount())]
     assert texts == ["Opened plan", "Rename the plan", "Name the client"]

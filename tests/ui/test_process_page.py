@@ -199,8 +199,10 @@ def test_palette_shapes_follow_a_switch_to_dark(page):
     app = QApplication.instance()
     try:
         apply_theme(app, "light")
+        app.processEvents()  # Qt tells the widgets of a new palette through the event loop
         light = task_fill()
         apply_theme(app, "dark")
+        app.processEvents()
         assert task_fill() < light - 100  # a dark fill, as the dark map's task steps
     finally:
         app.setStyleSheet("")

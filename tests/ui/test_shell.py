@@ -293,10 +293,10 @@ def test_page_creation_is_lazy_and_broken_pages_do_not_crash(qtbot, window, exam
 
 
 def test_presentation_mode_enlarges_type_and_restores_it(qtbot, window):
-    from ui.theme import shell_style
+    from ui.theme import apply_theme
 
     app = QApplication.instance()
-    app.setStyleSheet(shell_style(False))  # as the app runs: the sheet is what once kept the old font on screen
+    apply_theme(app, "light")  # as the app runs: a widget's own sheet once kept the old font on screen
     before = app.font().pointSizeF()
     window.show()
     shown_before = window.sidebar.font().pointSizeF()
@@ -545,25 +545,129 @@ def test_every_page_fits_a_laptop_screen_in_presentation_mode(qtbot, example_pla
 
 
 @pytest.mark.parametrize("ticked", [False, True])
-def test_check_boxes_are_visible_in_the_dark_theme(qtbot, ticked):
-    """An unticked box was a dark square on a dark field; a ticked one must still show its tick."""
-    from PySide6.QtWidgets import QCheckBox
-
+def test_check_boxes_are_visible_in_the_dark_theme(qtbot, example_plan, ticked):
+    """An unticked box was a dark square on a dark field; a ticked one must still show its tick.
+    The boxes are the pages' own (Fusion draws a plain QCheckBox's outline too dark to see)."""
     from ui.theme import apply_theme
 
     app = QApplication.instance()
     try:
         apply_theme(app, "dark")
-        box = QCheckBox("Structured")
-        box.setChecked(ticked)
-        qtbot.addWidget(box)
-        box.show()
-        image = box.grab().toImage()
-        indicator = [image.pixelColor(x, y).lightness() for x in range(18) for y in range(image.height())]
-        background = max(set(indicator), key=indicator.count)  # the field around the box
-        assert max(indicator) - background > 60  # the box's outline (and tick) stand out
+        window = MainWindow(Document(example_plan))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        boxes = [window.show_page("data").structured_check, window.show_page("decisions").show_all_roles]
+        for box in boxes:
+            box.setChecked(ticked)
+            image = box.grab().toImage()
+            indicator = [image.pixelColor(x, y).lightness() for x in range(18) for y in range(image.height())]
+            background = max(set(indicator), key=indicator.count)  # the field around the box
+            assert max(indicator) - background > 60, box.text()  # the box's outline (and tick) stand out
+        table = window.show_page("roles").table  # the Senior column: boxes the table draws itself
+        senior = next(
+            c
+            for c in range(table.model().columnCount())
+            if table.model().headerData(c, Qt.Orientation.Horizontal) == "Senior"
+        )
+        model = table.model()
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if (_check_state(model.index(r, senior)) == Qt.CheckState.Checked) == ticked
+        )
+        rect = table.visualRect(table.model().index(row, senior))
+        image = table.viewport().grab(rect).toImage()
+        cell = [image.pixelColor(x, y).lightness() for x in range(image.width()) for y in range(image.height())]
+        assert max(cell) - max(set(cell), key=cell.count) > 60  # its outline (and tick) stand out
     finally:
-        app.setStyleSheet("")
+        apply_theme(app, "light")
+        app.setPalette(app.style().standardPalette())
+
+
+def test_every_check_box_of_every_page_is_drawn_for_the_dark_theme(qtbot, example_plan):
+    """Each page's check boxes and ticked lists carry the dark theme's indicator (see
+    ``ui.theme.SHEETS``): a box added without it would be a dark square on a dark field."""
+    from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView
+
+    from ui.theme import apply_theme
+    from ui.widgets.delegates import EntityDelegate
+
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "dark")
+        window = MainWindow(Document(example_plan))
+        qtbot.addWidget(window)
+        window.show()
+        found = 0
+        for spec in PAGES:
+            page = window.show_page(spec.id)
+            for box in page.findChildren(QCheckBox):
+                assert "indicator" in box.styleSheet() or "indicator" in _inherited_sheets(box), (spec.id, box.text())
+                found += 1
+            for view in page.findChildren(QAbstractItemView):
+                if isinstance(view, QHeaderView):
+                    continue  # a table's header: its model is the table's
+                model = view.model()
+                checkable = model is not None and any(
+                    model.data(model.index(row, column), Qt.ItemDataRole.CheckStateRole) is not None
+                    for row in range(min(model.rowCount(), 3))
+                    for column in range(_columns(model))
+                )
+                if checkable:
+                    drawn = isinstance(view.itemDelegate(), EntityDelegate)  # the tables draw their own
+                    sheet = "indicator" in view.styleSheet() + _inherited_sheets(view)
+                    assert drawn or sheet, (spec.id, view.accessibleName())
+                    found += 1
+        assert found >= 4  # "All roles", "Record why", "Structured", the roles table's Senior column...
+    finally:
+        apply_theme(app, "light")
+        app.setPalette(app.style().standardPalette())
+
+
+def _check_state(index) -> Qt.CheckState:
+    value = index.data(Qt.ItemDataRole.CheckStateRole)
+    return value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+
+
+def _columns(model) -> int:
+    from PySide6.QtCore import QAbstractListModel
+
+    return 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+
+
+def _inherited_sheets(widget) -> str:
+    sheets = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        sheets.append(parent.styleSheet())
+        parent = parent.parentWidget()
+    return "".join(sheets)
+
+
+def test_no_sheet_is_set_on_the_whole_application(qtbot, example_plan):
+    """Qt styles every widget of an application with a style sheet through its style-sheet
+    engine, which made every repaint more than twice as slow; the sheets are the few widgets' own,
+    and follow the theme."""
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "light")
+        window = MainWindow(Document(example_plan))
+        qtbot.addWidget(window)
+        window.show()
+        window.show_page("roadmap")
+        assert app.styleSheet() == ""
+        assert "QListWidget::item:selected" in window.sidebar.styleSheet()
+        light = window.toolbar.styleSheet()
+        assert "QToolButton:checked" in light
+        apply_theme(app, "dark")
+        assert app.styleSheet() == ""
+        assert window.toolbar.styleSheet() != light  # the accent's tint of the dark theme
+        assert "QToolButton:checked" in window.page("roadmap").toolbar.styleSheet()
+    finally:
+        apply_theme(app, "light")
         app.setPalette(app.style().standardPalette())
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from omplanner.commands import AddEntity, ChangeSet, Command, Macro, SetFields, remove_cascade
 from omplanner.model import Autonomy, Decision, new_id
 
+from ..theme import style_widget
 from ..widgets.bindings import FormBinder
 from ..widgets.choices import NOBODY, role_choices, step_choices, use_case_choices
 from ..widgets.comments import scrolled_comments
@@ -98,6 +99,7 @@ class DecisionsPage(QWidget):
         self.filter_combo.setAccessibleName("Use case filter")
         self.filter_combo.activated.connect(lambda _i: self.set_filter(self.filter_combo.currentData()))
         self.show_all_roles = QCheckBox("All roles")
+        style_widget(self.show_all_roles, "check")
         self.show_all_roles.toggled.connect(lambda _on: self._rebuild_columns())
         self.bulk_autonomy = QComboBox()
         self.bulk_autonomy.setAccessibleName("Set autonomy of the selected decisions")

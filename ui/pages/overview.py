@@ -33,7 +33,7 @@ from omplanner.vocabulary import SEVERITY, SEVERITY_ORDER
 from ..widgets.bindings import FormBinder
 from ..widgets.page_header import page_header, page_layout
 from ..widgets.plain_text import plain_label
-from ..widgets.style import SPACING, apply_page_font, body_font, is_dark
+from ..widgets.style import SPACING, apply_page_font, body_font, is_dark, text_colour
 
 REFRESH_DELAY_MS = 250
 """Typing fires an edit per key; the analysis runs once the typing pauses."""
@@ -156,7 +156,7 @@ class OverviewPage(QWidget):
             number = QLabel("–")
             number.setFont(body_font(number.font(), 15, bold=True))
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            number.setStyleSheet(f"color: {SEVERITY[severity].text(is_dark())}")
+            text_colour(number, SEVERITY[severity].text(is_dark()))
             word = QLabel(SEVERITY[severity].plural)
             word.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(number)

@@ -12,7 +12,7 @@ from omplanner.vocabulary import SEVERITY
 
 from ..keymap import SUBMIT_KEYS, pressed_key
 from ..widgets.plain_text import plain_label
-from ..widgets.style import is_dark
+from ..widgets.style import is_dark, text_colour
 
 VARIANTS = ("current", "redesigned")
 TITLES = {"current": "Current process", "redesigned": "Redesigned around the AI"}
@@ -46,7 +46,7 @@ class CaptureDialog(QDialog):
         self.variant.setCurrentIndex(VARIANTS.index(variant))
         self.error = plain_label()  # quotes the line typed
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {SEVERITY[Severity.ERROR].text(is_dark(self))}")
+        text_colour(self.error, SEVERITY[Severity.ERROR].text(is_dark(self)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         build = buttons.addButton("&Build map", QDialogButtonBox.ButtonRole.AcceptRole)
         build.setToolTip("Build the map from these lines (Ctrl+Enter)")

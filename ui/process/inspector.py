@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from omplanner.commands import SetFields
 from omplanner.model import AiIntervention, StepKind
 
+from ..theme import style_widget
 from ..widgets.choices import enum_items
 from ..widgets.comments import CommentsBox
 from ..widgets.plain_text import literal_html
@@ -69,6 +70,7 @@ class StepInspector(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.data_sources = QListWidget()
+        style_widget(self.data_sources, "check")  # its ticks, seen in the dark theme
         self.data_sources.setMaximumHeight(110)
         self.data_sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.decisions = QListWidget()

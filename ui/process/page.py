@@ -36,6 +36,7 @@ from omplanner.process import (
     redesign_from_current_command,
 )
 
+from ..theme import style_widget
 from ..widgets.keyboard_menu import first_entry_from_keyboard
 from ..widgets.message_boxes import Button, ask, warn
 from ..widgets.plain_text import literal_html
@@ -175,6 +176,7 @@ class ProcessPage(QWidget, LaneActions):
         # not fit on one row (presentation type beside the findings panel), so they never fold.
         top = QToolBar()
         top.setAccessibleName("Process map tools")
+        style_widget(top, "toolbar")
         top.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         top.setContentsMargins(4, 2, 4, 0)
         top.addWidget(QLabel(" Use case "))
@@ -184,6 +186,7 @@ class ProcessPage(QWidget, LaneActions):
         top.addWidget(self.diff_button)
         actions = self.actions_bar = QToolBar()
         actions.setAccessibleName("Process map actions")
+        style_widget(actions, "toolbar")
         actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         actions.setContentsMargins(4, 2, 4, 0)
         redesign_button = QToolButton()

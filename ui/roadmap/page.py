@@ -25,6 +25,7 @@ from omplanner.commands import ChangeSet, Command, remove_cascade
 from omplanner.rules import Finding
 from omplanner.rules.words import quoted
 
+from ..theme import style_widget
 from ..widgets.comments import CommentsBox
 from ..widgets.page_header import page_header, page_layout
 from ..widgets.plain_text import plain_label
@@ -92,6 +93,7 @@ class RoadmapPage(QWidget):
 
         toolbar = QToolBar("Roadmap")
         toolbar.setMovable(False)
+        style_widget(toolbar, "toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.lanes = QComboBox()
         self.lanes.addItem("Lanes by component", BY_COMPONENT)
@@ -116,6 +118,7 @@ class RoadmapPage(QWidget):
         # one row (presentation mode's larger type), rather than folding into a » menu
         toolbar = self.actions_bar = QToolBar("Roadmap actions")
         toolbar.setMovable(False)
+        style_widget(toolbar, "toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.auto_button = self._button(
             "Auto-sequence", tip="Move items so that the roadmap follows the sequencing principles (one undoable step)"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QObject, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from ..theme import style_widget
 from .numbers import parse_optional_float
 from .style import compact
 from .type_ahead import type_ahead
@@ -103,6 +104,7 @@ class FormBinder(QObject):
         return widget
 
     def check(self, widget: QCheckBox, target: Target, path: str, label: str = "") -> QCheckBox:
+        style_widget(widget, "check")  # a box seen in the dark theme
         widget.toggled.connect(lambda on, w=widget: self._edited(w, on))
         self._add(Binding(widget, target, path, "check", label or path))
         return widget

@@ -43,6 +43,15 @@ def is_dark(widget: QWidget | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def text_colour(widget: QWidget, colour: str) -> None:
+    """Draw ``widget``'s text in ``colour``, through its palette: a style sheet would have Qt style
+    the widget through its style-sheet engine, which costs at every repaint (see ui.theme)."""
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(role, QColor(colour))
+    widget.setPalette(palette)
+
+
 def type_scale() -> float:
     """How much larger than normal the app's type is now: 1.4 in presentation mode (``ui.theme``)."""
     app = QApplication.instance()
@@ -63,9 +72,13 @@ PAGE_SCALE_PROPERTY = "omplanner_page_type_scale"
 
 
 def apply_page_font(widget: QWidget) -> None:
-    """Pages read from the back of a room: a larger body font than a desktop default. It follows
-    presentation mode's larger type through ``rescale_page_fonts``."""
-    widget.setFont(body_font(widget.font()))
+    """Mark ``widget`` as a page whose own larger fonts (tables, titles, counts: ``body_font``)
+    follow presentation mode's larger type through ``rescale_page_fonts``.
+
+    The rest of a page's text (forms, notes, buttons) keeps the application's font. The page's
+    own font is left alone: set on the page, Qt would hand it down to every label and field in it.
+    Until issue 21 an application-wide style sheet stopped that from happening, and every page was
+    laid out and checked at 1366×768 with the application's font there."""
     widget.setProperty(PAGE_SCALE_PROPERTY, type_scale())
 
 

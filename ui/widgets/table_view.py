@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 
 from omplanner.commands import remove_cascade
 
-from .delegates import EntityDelegate
+from .delegates import CELL_PADDING, EntityDelegate
 from .style import ROW_HEIGHT, body_font, type_scale
 from .table_model import EntityTableModel
 from .wrapped_header import MARGIN as TITLE_MARGIN
 from .wrapped_header import WrappingHeader
 
-CELL_PADDING = 8
 """Pixels each side of a cell's text: text must not touch the cell edge when projected."""
 
 
@@ -60,9 +59,7 @@ class EntityTableView(QTableView):
         self.setWordWrap(False)
         self.setShowGrid(False)
         self.setCornerButtonEnabled(False)
-        # Text must not touch the cell edge when projected; items only, the header keeps its style.
-        self.setStyleSheet(f"QTableView::item {{ padding-left: {CELL_PADDING}px; padding-right: {CELL_PADDING}px; }}")
-        # A style sheet resolves the font once, at polish: make the projector size explicit.
+        # The projector size, explicit: the page's font is the application's (apply_page_font).
         self.setFont(body_font(self.font()))
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
