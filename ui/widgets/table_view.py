@@ -229,18 +229,18 @@ class EntityTableView(QTableView):
         widest, icon = 0, False
         if type(model).data is EntityTableModel.data:  # its text, without a QModelIndex per cell
             # Each text measured once per font: a matrix's cells are a few letters ("RA", "C")
-            # and a column is measured again whenever a row of it changes.
+            # and a column is measured again whenever a row of it changes. The rows' texts are
+            # read in one pass and each different text is looked at once (a column of letters
+            # holds a handful among its 60 measured rows).
             advances = self._advances.setdefault(font.key(), {})
             if len(advances) > 5000:
                 advances.clear()
-            for row in rows:
-                text = column.text(model.entity(row))
-                if text:
-                    text = str(text)
-                    advance = advances.get(text)
-                    if advance is None:
-                        advance = advances[text] = metrics.horizontalAdvance(text)
-                    widest = max(widest, advance)
+            entities = list(map(model.entity, rows))
+            for text in {str(text) for text in map(column.text, entities) if text}:
+                advance = advances.get(text)
+                if advance is None:
+                    advance = advances[text] = metrics.horizontalAdvance(text)
+                widest = max(widest, advance)
         else:
             for row in rows:
                 index = model.index(row, section)
