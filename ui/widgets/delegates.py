@@ -24,12 +24,6 @@ def _column(index) -> Column | None:
 
 
 class EntityDelegate(QStyledItemDelegate):
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        column = _column(index)
-        if column is not None and column.bold:
-            option.font.setBold(True)
-
     def createEditor(self, parent: QWidget, option, index) -> QWidget:
         column = _column(index)
         kind = column.editor if column else "text"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from omplanner.commands import ChangeSet, Command, SetFields
 from omplanner.model import Entity
@@ -104,7 +104,12 @@ _ANSWERED = frozenset(
         Qt.ItemDataRole.UserRole,
     }
 )
-"""The roles ``EntityTableModel.data`` answers: every other one is None at once."""
+"""The roles ``EntityTableModel.data`` answers (and the font of a bold column): every other one
+is None at once."""
+
+_BOLD = QFont()
+_BOLD.setBold(True)
+"""Bold and nothing else: Qt lays it over the view's font (``QFont.resolve``), as the type grows."""
 
 
 class EntityTableModel(QAbstractTableModel):
@@ -147,6 +152,8 @@ class EntityTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole:  # a bold column: the view's font, made bold
+            return _BOLD if index.isValid() and self.columns[index.column()].bold else None
         if role not in _ANSWERED:
             return None  # a painted cell asks a dozen roles (font, colours, icon...) this model never sets
         entity = self.entity_at(index)
