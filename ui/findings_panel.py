@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from .findings_rail import FindingsOverlay, FindingsRail, focus_left, overlay_wi
 from .icons import icon
 from .widgets.framed import Framed
 from .widgets.plain_text import plain_tooltip
-from .widgets.wrapped_list import WrappedTextDelegate
+from .widgets.wrapped_list import WrappedList, WrappedTextDelegate
 
 _RowWords = tuple[str, str, str, str]
 """What a row of the findings list shows: its text, severity (the icon), tooltip, accessible text."""
@@ -132,7 +131,7 @@ class FindingsPanel(QDockWidget):
         layout.addLayout(filters)
 
         # A list view lays out wrapped text by the viewport's width (a tree view would elide it)
-        self.entries = QListWidget()
+        self.entries = WrappedList()
         self.entries.setAccessibleName("Findings list")
         self.entries.setWordWrap(True)
         self.entries.setResizeMode(QListView.ResizeMode.Adjust)

@@ -149,6 +149,21 @@ class RemoveEntity(Command):
         return _noted(plan, ChangeSet([Change("added", type(self._removed).__name__, self.entity_id, self._owner_id)]))
 
 
+_IMMUTABLE = (str, int, float, bool, type(None))
+
+
+def _copied(value: Any) -> Any:
+    """A copy of a field's value that no later edit of the original can reach: ``deepcopy``,
+    except that a value with nothing mutable in it (a name, a number, a list of ids) is copied
+    at once. Removing a role used in 40 decisions copies 120 lists of ids; each ``deepcopy``
+    cost more than the rest of its edit."""
+    if type(value) in _IMMUTABLE:
+        return value
+    if type(value) is list and all(type(item) in _IMMUTABLE for item in value):
+        return list(value)
+    return copy.deepcopy(value)
+
+
 def _resolve_path(entity: BaseModel, path: str) -> tuple[BaseModel, str]:
     *parents, leaf = path.split(".")
     target = entity
@@ -174,7 +189,7 @@ class SetFields(Command):
         if not changes:
             raise ValueError("SetFields needs at least one change")
         self.entity_id = entity_id
-        self.new = {k: copy.deepcopy(v) for k, v in changes.items()}
+        self.new = {k: _copied(v) for k, v in changes.items()}
         self.old: dict[str, Any] | None = None
         self.text = text
         self.merge_key = merge_key
@@ -187,8 +202,8 @@ class SetFields(Command):
         try:
             for path, value in values.items():
                 target, leaf = _resolve_path(entity, path)
-                before[path] = copy.deepcopy(getattr(target, leaf))
-                setattr(target, leaf, copy.deepcopy(value))
+                before[path] = _copied(getattr(target, leaf))
+                setattr(target, leaf, _copied(value))
         except (ValidationError, CommandError) as exc:
             for path, value in reversed(before.items()):
                 target, leaf = _resolve_path(entity, path)

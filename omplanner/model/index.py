@@ -15,6 +15,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -66,8 +67,6 @@ class PlaceIndex:
         return self.place(entity_id) is not None
 
     def _checked(self, entity_id: str, entry: _Entry) -> Place | None:
-        from .walk import Place
-
         entity, holder, field, owner_id = entry
         if entity.id != entity_id:
             return None
@@ -82,7 +81,7 @@ class PlaceIndex:
             return None
         if owner_id is not None and self._owner_gone(owner_id):
             return None
-        return Place(entity, holder, field, index, ())
+        return _walk().Place(entity, holder, field, index, ())
 
     def _owner_gone(self, owner_id: str) -> bool:
         entry = self._entries.get(owner_id)
@@ -133,12 +132,10 @@ class PlaceIndex:
                     del self._entries[child.id]
 
     def _holds_entities(self, entity_id: str, fields: tuple[str, ...]) -> bool:
-        from .walk import nesting_fields
-
         entry = self._entries.get(entity_id)
         if entry is None:
             return False
-        nesting = nesting_fields(type(entry[0]))
+        nesting = _walk().nesting_fields(type(entry[0]))
         return any(path.split(".")[0] in nesting for path in fields) or "id" in fields
 
     def _add_children(self, model: BaseModel, owner_id: str | None) -> None:
@@ -151,12 +148,20 @@ class PlaceIndex:
 def _entity_fields(model: BaseModel) -> Iterator[tuple[str, Entity | list[Entity]]]:
     """The fields of ``model`` that hold entities, with their values. Nested plain models
     (a use case's tractability) hold no entities and are passed over."""
-    from .walk import nesting_fields
-
-    for name in nesting_fields(type(model)):
+    for name in _walk().nesting_fields(type(model)):
         value = getattr(model, name)
         if isinstance(value, Entity) or (isinstance(value, list) and value and isinstance(value[0], Entity)):
             yield name, value
+
+
+@cache
+def _walk():
+    """The ``walk`` module, which imports this one: imported at its first use, once. An import
+    statement run at every answer costs about 5 µs once PySide6 is loaded (its import hook), more
+    than the answer itself: a role's removal asked some 190 of them."""
+    from . import walk
+
+    return walk
 
 
 def _descendants(entity: Entity) -> Iterator[Entity]:

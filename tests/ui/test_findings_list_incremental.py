@@ -122,6 +122,36 @@ def test_a_remembered_row_size_is_the_size_measured_at_that_width_and_type(qtbot
     assert sum(check()) > sum(narrow)
 
 
+def test_the_rows_laid_out_are_as_tall_as_their_text_at_the_lists_width(qtbot, example_plan):
+    """The list lays its rows out reading their common font and width once per layout: each row
+    on screen is as tall as its wrapped text measured at the list's width, before and after the
+    list narrows and the type grows."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    panel = _panel(qtbot, Document(example_plan))
+    entries = panel.entries
+    delegate = entries.itemDelegate()
+
+    def laid_out_as_measured():
+        entries.doItemsLayout()
+        option = QStyleOptionViewItem()
+        entries.initViewItemOption(option)
+        heights = [entries.visualItemRect(entries.item(r)).height() for r in range(entries.count())]
+        measured = [delegate._measure(option, entries.model().index(r, 0)).height() for r in range(entries.count())]
+        assert heights == measured
+        return sum(heights)
+
+    wide = laid_out_as_measured()
+    panel.resize(260, 700)
+    qtbot.wait(10)
+    narrow = laid_out_as_measured()
+    assert narrow > wide
+    font = entries.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    entries.setFont(font)
+    assert laid_out_as_measured() > narrow
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 5), max_size=30), st.lists(st.integers(0, 5), max_size=30))
 def test_the_list_edits_turn_the_rows_shown_into_the_new_rows(old, new):

@@ -228,6 +228,7 @@ class DecisionsPage(QWidget):
                     role.name if role else role_id,
                     editor="readonly",
                     get=lambda d, r=role_id: letters(d, r),
+                    display=lambda d, r=role_id: letters(d, r),  # the text at once: cells are read often
                     width=ROLE_COLUMN_WIDTH,
                     center=True,
                     bold=True,

@@ -39,21 +39,15 @@ def _column(index) -> Column | None:
 
 class EntityDelegate(QStyledItemDelegate):
     """Cells drawn with room either side of their text, without a style sheet: a sheet on the
-    table would have Qt paint every cell and the header through its style-sheet engine."""
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        column = _column(index)
-        if column is not None and column.bold:
-            option.font.setBold(True)
-        if option.features & QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator:
-            window = option.palette.color(QPalette.ColorRole.Window)
-            if window.lightness() < 128:  # the dark theme
-                option.palette.setColor(QPalette.ColorRole.Window, DARK_CHECK_OUTLINE)
+    table would have Qt paint every cell and the header through its style-sheet engine. A bold
+    column's font comes from the model (``EntityTableModel``)."""
 
     def paint(self, painter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        if opt.features & QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator:
+            if opt.palette.color(QPalette.ColorRole.Window).lightness() < 128:  # the dark theme
+                opt.palette.setColor(QPalette.ColorRole.Window, DARK_CHECK_OUTLINE)
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         # The cell's background and selection over the whole cell...

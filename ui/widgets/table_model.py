@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from omplanner.commands import ChangeSet, Command, SetFields
 from omplanner.model import Entity
@@ -104,7 +104,19 @@ _ANSWERED = frozenset(
         Qt.ItemDataRole.UserRole,
     }
 )
-"""The roles ``EntityTableModel.data`` answers: every other one is None at once."""
+"""The roles ``EntityTableModel.data`` answers (and the font of a bold column): every other one
+is None at once."""
+
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_CHECKABLE = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+"""Each painted cell asks its flags twice and its alignment once: combined once here (an
+operation on Qt's flags in Python costs about as much as the rest of the answer)."""
+
+_BOLD = QFont()
+_BOLD.setBold(True)
+"""Bold and nothing else: Qt lays it over the view's font (``QFont.resolve``), as the type grows."""
 
 
 class EntityTableModel(QAbstractTableModel):
@@ -147,6 +159,8 @@ class EntityTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole:  # a bold column: the view's font, made bold
+            return _BOLD if index.isValid() and self.columns[index.column()].bold else None
         if role not in _ANSWERED:
             return None  # a painted cell asks a dozen roles (font, colours, icon...) this model never sets
         entity = self.entity_at(index)
@@ -160,7 +174,7 @@ class EntityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.editor == "check":
             return Qt.CheckState.Checked if column.value(entity) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole and (column.center or column.editor in NUMERIC):
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _CENTRED
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole) and column.flag is not None:
             problem = column.flag(entity)
             if problem:
@@ -174,16 +188,15 @@ class EntityTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         column = self.columns[index.column()]
         if column.editable:
             if column.editor == "check":
-                return base | Qt.ItemFlag.ItemIsUserCheckable
+                return _CHECKABLE
             if column.editor != "multi":
-                return base | Qt.ItemFlag.ItemIsEditable
-        return base
+                return _EDITABLE
+        return _READ_ONLY
 
     # Editing ------------------------------------------------------------------------------
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -77,6 +77,8 @@ class EntityTableView(QTableView):
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
             signal.connect(self._cell_widths.clear)
         model.dataChanged.connect(self._cells_changed)
+        model.columnsAboutToBeRemoved.connect(self._columns_changing)
+        model.columnsAboutToBeInserted.connect(self._columns_changing)
         model.columnsRemoved.connect(lambda _parent, first, last: self._columns_moved(first, first - last - 1))
         model.columnsInserted.connect(lambda _parent, first, last: self._columns_moved(first, last - first + 1))
         model.modelReset.connect(self.apply_column_widths)
@@ -170,9 +172,25 @@ class EntityTableView(QTableView):
         for section in range(top_left.column(), bottom_right.column() + 1):
             self._cell_widths.pop(section, None)
 
+    _layout_held = False
+    """From a model's word that columns will come or go until ``_columns_moved``: see there."""
+
+    def _columns_changing(self, *_args) -> None:
+        self._layout_held = True
+
+    def updateGeometries(self) -> None:  # noqa: N802 (Qt override)
+        if not self._layout_held:
+            super().updateGeometries()
+
     def _columns_moved(self, first: int, shift: int) -> None:
         """Columns inserted (``shift`` > 0) or removed at ``first``: the widths measured for the
-        others move with them, and the columns share the width again."""
+        others move with them, and the columns share the width again.
+
+        The view is laid out once, here, with the shared widths. Qt lays it out as soon as the
+        header has the new column at its default width (held off by ``updateGeometries``): the
+        columns then overfilled the view, so a scroll bar came for that moment and went again
+        once they shared the room, resizing the view and its rows twice in the frame of an undo."""
+        self._layout_held = False
         widths = self._cell_widths
         moved = {
             s + shift if s >= first else s: w
@@ -181,7 +199,10 @@ class EntityTableView(QTableView):
         }
         widths.clear()
         widths.update(moved)
+        laid_out = self._laid_out_columns
         self.apply_column_widths()
+        if laid_out == self._laid_out_columns:  # no columns left to share the room, or not laid out
+            self.updateGeometries()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -205,18 +226,18 @@ class EntityTableView(QTableView):
         widest, icon = 0, False
         if type(model).data is EntityTableModel.data:  # its text, without a QModelIndex per cell
             # Each text measured once per font: a matrix's cells are a few letters ("RA", "C")
-            # and a column is measured again whenever a row of it changes.
+            # and a column is measured again whenever a row of it changes. The rows' texts are
+            # read in one pass and each different text is looked at once (a column of letters
+            # holds a handful among its 60 measured rows).
             advances = self._advances.setdefault(font.key(), {})
             if len(advances) > 5000:
                 advances.clear()
-            for row in rows:
-                text = column.text(model.entity(row))
-                if text:
-                    text = str(text)
-                    advance = advances.get(text)
-                    if advance is None:
-                        advance = advances[text] = metrics.horizontalAdvance(text)
-                    widest = max(widest, advance)
+            entities = list(map(model.entity, rows))
+            for text in {str(text) for text in map(column.text, entities) if text}:
+                advance = advances.get(text)
+                if advance is None:
+                    advance = advances[text] = metrics.horizontalAdvance(text)
+                widest = max(widest, advance)
         else:
             for row in rows:
                 index = model.index(row, section)

@@ -8,11 +8,13 @@ measures and paints at the same width: the viewport's, less the icon and fixed m
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+from PySide6.QtWidgets import QApplication, QListWidget, QStyledItemDelegate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -37,6 +39,35 @@ class WrappedTextDelegate(QStyledItemDelegate):
         self._sizes: dict[tuple, QSize] = {}
         self._font: QFont | None = None
         self._font_key = ""
+        self._laying_out = False
+        self._setting: tuple | None = None
+        """While a ``WrappedList`` lays out its rows: what every row is measured in."""
+
+    @contextmanager
+    def one_layout(self) -> Iterator[None]:
+        """A layout of the whole list: Qt asks every row's size with one and the same option, so
+        the font, icon size, state and width are read from it once rather than once per row
+        (reading them was most of the time a re-check's new rows cost: the list of several
+        hundred findings is laid out again whenever a row comes or goes)."""
+        self._laying_out, self._setting = True, None
+        try:
+            yield
+        finally:
+            self._laying_out, self._setting = False, None
+
+    def _setting_of(self, option) -> tuple:
+        view = self.parent()
+        font = option.font
+        if font != self._font:  # the font's key spelled out once per font, not once per row
+            self._font, self._font_key = QFont(font), font.key()
+        return (
+            self._font_key,
+            option.decorationSize.width(),
+            option.decorationSize.height(),
+            option.state.value,
+            view.viewport().width() if view is not None else option.rect.width(),
+            view.spacing() if view is not None and hasattr(view, "spacing") else 0,
+        )
 
     def sizeHint(self, option, index) -> QSize:
         """A row's size, remembered by what it is measured from: its text, whether it has an
@@ -44,20 +75,16 @@ class WrappedTextDelegate(QStyledItemDelegate):
         findings is laid out again whenever a re-check changes a row, asking every row's size,
         and measuring wrapped text was most of that. (The rows' icons are drawn at the list's
         icon size: an icon smaller than that would need its own size in the key.)"""
-        view = self.parent()
-        font = option.font
-        if font != self._font:  # the font's key spelled out once per font, not once per row
-            self._font, self._font_key = QFont(font), font.key()
+        setting = self._setting
+        if setting is None:
+            setting = self._setting_of(option)
+            if self._laying_out:
+                self._setting = setting
         key = (
             index.data(Qt.ItemDataRole.DisplayRole),
             index.data(Qt.ItemDataRole.DecorationRole) is None,
             index.data(Qt.ItemDataRole.FontRole) is None,
-            self._font_key,
-            option.decorationSize.width(),
-            option.decorationSize.height(),
-            option.state.value,
-            view.viewport().width() if view is not None else option.rect.width(),
-            view.spacing() if view is not None and hasattr(view, "spacing") else 0,
+            *setting,
         )
         size = self._sizes.get(key)
         if size is None or not key[2]:  # a row with its own font is measured each time
@@ -101,3 +128,16 @@ class WrappedTextDelegate(QStyledItemDelegate):
         painter.setPen(opt.palette.color(role))
         painter.drawText(rect, FLAGS, text)
         painter.restore()
+
+
+class WrappedList(QListWidget):
+    """A list of wrapped rows (give it a ``WrappedTextDelegate``) whose layout of every row reads
+    what the rows share once: see ``WrappedTextDelegate.one_layout``."""
+
+    def doItemsLayout(self) -> None:  # noqa: N802 (Qt override)
+        delegate = self.itemDelegate()
+        if not isinstance(delegate, WrappedTextDelegate):
+            super().doItemsLayout()
+            return
+        with delegate.one_layout():
+            super().doItemsLayout()
