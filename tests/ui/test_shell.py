@@ -564,7 +564,7 @@ def test_check_boxes_are_visible_in_the_dark_theme(qtbot, example_plan, ticked):
             indicator = [image.pixelColor(x, y).lightness() for x in range(18) for y in range(image.height())]
             background = max(set(indicator), key=indicator.count)  # the field around the box
             assert max(indicator) - background > 60, box.text()  # the box's outline (and tick) stand out
-        table = window.show_page("roles").table  # the Senior column: boxes the table draws itself
+        table = window.show_page("roles").table  # the Senior column: the table's own boxes
         senior = next(
             c
             for c in range(table.model().columnCount())
@@ -591,7 +591,6 @@ def test_every_check_box_of_every_page_is_drawn_for_the_dark_theme(qtbot, exampl
     from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView
 
     from ui.theme import apply_theme
-    from ui.widgets.delegates import EntityDelegate
 
     app = QApplication.instance()
     try:
@@ -615,9 +614,7 @@ def test_every_check_box_of_every_page_is_drawn_for_the_dark_theme(qtbot, exampl
                     for column in range(_columns(model))
                 )
                 if checkable:
-                    drawn = isinstance(view.itemDelegate(), EntityDelegate)  # the tables draw their own
-                    sheet = "indicator" in view.styleSheet() + _inherited_sheets(view)
-                    assert drawn or sheet, (spec.id, view.accessibleName())
+                    assert "indicator" in view.styleSheet() + _inherited_sheets(view), (spec.id, view.accessibleName())
                     found += 1
         assert found >= 4  # "All roles", "Record why", "Structured", the roles table's Senior column...
     finally:

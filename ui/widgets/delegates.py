@@ -7,16 +7,13 @@ the new value to ``setData``; the model turns it into a command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QDoubleValidator, QPalette
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLineEdit,
     QSpinBox,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -27,9 +24,6 @@ from .type_ahead import type_ahead
 NONE_LABEL = "—"
 CELL_PADDING = 8
 """Pixels between a cell's edges and its text: text must not touch the edge when projected."""
-DARK_CHECK_OUTLINE = QColor("#9ba5b3")
-"""The window colour a check box in a dark table is drawn against: Fusion outlines a box a shade
-darker than the window colour, which on the dark window left an unticked box invisible."""
 
 
 def _column(index) -> Column | None:
@@ -38,34 +32,8 @@ def _column(index) -> Column | None:
 
 
 class EntityDelegate(QStyledItemDelegate):
-    """Cells drawn with room either side of their text, without a style sheet: a sheet on the
-    table would have Qt paint every cell and the header through its style-sheet engine. A bold
-    column's font comes from the model (``EntityTableModel``)."""
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        if opt.features & QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator:
-            if opt.palette.color(QPalette.ColorRole.Window).lightness() < 128:  # the dark theme
-                opt.palette.setColor(QPalette.ColorRole.Window, DARK_CHECK_OUTLINE)
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        # The cell's background and selection over the whole cell...
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
-        # ...its check box, icon and text inside the padding, and its focus frame round it all
-        inner = QStyleOptionViewItem(opt)
-        inner.rect = opt.rect.adjusted(CELL_PADDING, 0, -CELL_PADDING, 0)
-        inner.backgroundBrush = QBrush()
-        inner.state &= ~QStyle.StateFlag.State_HasFocus
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, inner, painter, widget)
-        if opt.state & QStyle.StateFlag.State_HasFocus:
-            focus = QStyleOptionViewItem(opt)
-            focus.rect = opt.rect
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
-
-    def sizeHint(self, option, index) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width() + 2 * CELL_PADDING, hint.height())
+    """A bold column's font comes from the model (``EntityTableModel``): no Python step per
+    painted cell."""
 
     def createEditor(self, parent: QWidget, option, index) -> QWidget:
         column = _column(index)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from omplanner.commands import remove_cascade
 
+from ..theme import style_widget
 from .delegates import CELL_PADDING, EntityDelegate
 from .style import ROW_HEIGHT, body_font, type_scale
 from .table_model import EntityTableModel
@@ -28,6 +29,9 @@ from .wrapped_header import MARGIN as TITLE_MARGIN
 from .wrapped_header import WrappingHeader
 
 """Pixels each side of a cell's text: text must not touch the cell edge when projected."""
+
+
+CELL_SHEET = f"QTableView::item {{ padding-left: {CELL_PADDING}px; padding-right: {CELL_PADDING}px; }}"
 
 
 class EntityTableView(QTableView):
@@ -70,6 +74,10 @@ class EntityTableView(QTableView):
         header.setHighlightSections(False)
         header.setMinimumHeight(ROW_HEIGHT)
         header.setMinimumSectionSize(16)  # widths come from apply_column_widths; Qt's floor grows with the font
+        # Text must not touch the cell edge when projected (items only), and the dark theme's check
+        # boxes (Senior, Structured) must be seen. Set after the header's font: set before, the
+        # header took the application's font instead of its bold body type.
+        style_widget(self, "check", own=CELL_SHEET)
         self.apply_column_widths()
         self._remembered: tuple[str | None, int] = (None, 0)
         model.modelAboutToBeReset.connect(self._remember_current)
