@@ -552,9 +552,7 @@ def test_check_boxes_are_visible_in_the_dark_theme(qtbot, example_plan, ticked):
 
     app = QApplication.instance()
     try:
-        apply_theme(app, "dark")
-        window = MainWindow(Document(example_plan))
-        qtbot.addWidget(window)
+        window = _themed_window(qtbot, example_plan, "dark")
         window.resize(1366, 768)
         window.show()
         boxes = [window.show_page("data").structured_check, window.show_page("decisions").show_all_roles]
@@ -594,9 +592,7 @@ def test_every_check_box_of_every_page_is_drawn_for_the_dark_theme(qtbot, exampl
 
     app = QApplication.instance()
     try:
-        apply_theme(app, "dark")
-        window = MainWindow(Document(example_plan))
-        qtbot.addWidget(window)
+        window = _themed_window(qtbot, example_plan, "dark")
         window.show()
         found = 0
         for spec in PAGES:
@@ -620,6 +616,17 @@ def test_every_check_box_of_every_page_is_drawn_for_the_dark_theme(qtbot, exampl
     finally:
         apply_theme(app, "light")
         app.setPalette(app.style().standardPalette())
+
+
+def _themed_window(qtbot, plan, mode: str) -> MainWindow:
+    """The main window on ``plan`` in the ``mode`` theme, as the app starts (the caller puts the
+    light theme back)."""
+    from ui.theme import apply_theme
+
+    apply_theme(QApplication.instance(), mode)
+    window = MainWindow(Document(plan))
+    qtbot.addWidget(window)
+    return window
 
 
 def _check_state(index) -> Qt.CheckState:
@@ -650,9 +657,7 @@ def test_no_sheet_is_set_on_the_whole_application(qtbot, example_plan):
 
     app = QApplication.instance()
     try:
-        apply_theme(app, "light")
-        window = MainWindow(Document(example_plan))
-        qtbot.addWidget(window)
+        window = _themed_window(qtbot, example_plan, "light")
         window.show()
         window.show_page("roadmap")
         assert app.styleSheet() == ""
