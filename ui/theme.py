@@ -77,8 +77,8 @@ DARK_PROPERTY = "omplanner_dark"
 
 
 def _check_sheet() -> str:
-    # Fusion outlines a check box a shade darker than the window: in the dark theme an unticked
-    # box (in the data sources' "Structured", the step inspector's "Data used" list, "All roles")
+    # Fusion outlines a check box (and a radio button) a shade darker than the window: in the dark
+    # theme an unticked box (in the data sources' "Structured", the step inspector's "Data used" list, "All roles")
     # was a dark square on a dark field, invisible. Drawn here with a visible border; the tick is
     # an SVG, as a styled indicator no longer draws Fusion's.
     from omplanner.paths import resources_dir
@@ -89,6 +89,11 @@ QCheckBox::indicator, QAbstractItemView::indicator {{ width: 12px; height: 12px;
     border-radius: 2px; background: palette(base); }}
 QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{ image: url({tick}); }}
 QCheckBox::indicator:disabled, QAbstractItemView::indicator:disabled {{ border-color: #4a5057; }}
+QRadioButton::indicator {{ width: 12px; height: 12px; border: 1px solid #7a828b; border-radius: 7px;
+    background: palette(base); }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+    stop: 0 #e3e6ea, stop: 0.45 #e3e6ea, stop: 0.55 #1c1f22, stop: 1 #1c1f22); }}
+QRadioButton::indicator:disabled {{ border-color: #4a5057; }}
 """
 
 

@@ -118,3 +118,27 @@ def test_the_dialog_is_driven_from_the_keyboard_and_the_pack_is_written(qtbot, e
     assert "WORKING-TEAM PACK" in first and "Harbour Advisory" in first
     assert len(reader.pages[0].images) == 1
     assert Path(target).exists()
+
+
+def test_the_choice_of_reader_and_the_chapters_are_seen_in_the_dark_theme(qtbot):
+    """An unchosen radio button (the working team) and an unticked box were dark rings and squares
+    on the dark window: their outlines must stand out from the field around them."""
+    from ui.pack_dialog import PackOptionsDialog
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "dark")
+        dialog = PackOptionsDialog(None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.board.setChecked(True)
+        dialog.draft.setChecked(False)
+        for button in (dialog.team, dialog.draft):
+            image = button.grab().toImage()
+            indicator = [image.pixelColor(x, y).lightness() for x in range(18) for y in range(image.height())]
+            field = max(set(indicator), key=indicator.count)
+            assert max(indicator) - field > 60, button.text()
+    finally:
+        apply_theme(app, "light")
+        app.setPalette(app.style().standardPalette())
