@@ -119,7 +119,10 @@ class WrappedTextDelegate(QStyledItemDelegate):
         if not icon.isNull():
             size = opt.decorationSize
             top = rect.top() + (rect.height() - size.height()) // 2
-            icon.paint(painter, QRect(rect.left(), top, size.width(), size.height()))
+            # The icon's pixmap, drawn once per size and colour by the icon's engine: painting
+            # the icon itself drew its SVG again for every row at every repaint of the list.
+            pixmap = icon.pixmap(size, painter.device().devicePixelRatioF())
+            painter.drawPixmap(QRect(rect.left(), top, size.width(), size.height()), pixmap)
             rect.setLeft(rect.left() + size.width() + GAP)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
