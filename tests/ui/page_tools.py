@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -95,3 +98,14 @@ def answer_message_boxes(monkeypatch, *answers: QMessageBox.StandardButton) -> l
 
     monkeypatch.setattr(message_boxes, "run_box", run)
     return shown
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    """``python ARGS`` in a fresh process at the project's root, its output as text; the test
+    fails, with the process's error output, if it does not exit 0."""
+    out = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out

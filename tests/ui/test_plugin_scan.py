@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pydantic
 import pytest
 
+from tests.ui.page_tools import run_python
 from ui.plugin_scan import ALL_OFF, ENV, LOADER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,15 +60,7 @@ print(hasattr(sys.modules["pydantic.plugin._loader"], "__file__"), "importlib.me
 
 def test_the_app_models_build_without_the_metadata_scan_and_a_later_change_is_honoured():
     env = dict(os.environ, **{ENV: "__all__"})
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(ROOT / "resources/examples/distributor.omplan")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert out.returncode == 0, out.stderr
+    out = run_python(["-c", PROBE, str(ROOT / "resources/examples/distributor.omplan")], env)
     first, second = out.stdout.strip().splitlines()
     assert first == "AI operating model: first wave False"
     # With plugins back on, the loader is pydantic's own, which reads the metadata.

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.ui.page_tools import run_python
 from ui.settings import DATA_DIR_ENV, data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,30 +32,14 @@ def _env() -> dict[str, str]:
 @pytest.mark.parametrize("named", [True, False], ids=["file named", "no file named"])
 def test_the_first_paint_needs_no_heavy_import(named):
     args = [str(EXAMPLE)] if named else []
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE.replace("[sys.argv[1]]", "sys.argv[1:]"), *args],
-        cwd=ROOT,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert out.returncode == 0, out.stderr
+    out = run_python(["-c", PROBE.replace("[sys.argv[1]]", "sys.argv[1:]"), *args], _env())
     assert out.stdout.strip() == "[]"
 
 
 def test_the_benchmark_hook_reports_the_paint_then_the_plan():
     env = _env()
     env["OMPLANNER_EXIT_AFTER_PAINT"] = "1"
-    out = subprocess.run(
-        [sys.executable, "-m", "ui.launcher", str(EXAMPLE)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert out.returncode == 0, out.stderr
+    out = run_python(["-m", "ui.launcher", str(EXAMPLE)], env)
     marks = {line.split()[0]: line.split()[1:] for line in out.stdout.splitlines() if line.startswith("OMPLANNER_")}
     assert float(marks["OMPLANNER_PAINTED"][0]) <= float(marks["OMPLANNER_PLAN_PAINTED"][0])
     assert 0 < float(marks["OMPLANNER_PAINTED"][1]) <= float(marks["OMPLANNER_PLAN_PAINTED"][1])
@@ -99,13 +82,5 @@ app.exec()
 
 
 def test_the_plan_shows_before_the_rules_and_exporters_are_imported():
-    out = subprocess.run(
-        [sys.executable, "-c", PLAN_PROBE, str(EXAMPLE)],
-        cwd=ROOT,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert out.returncode == 0, out.stderr
+    out = run_python(["-c", PLAN_PROBE, str(EXAMPLE)], _env())
     assert out.stdout.strip() == "[] AI operating model: first wave"
