@@ -34,15 +34,16 @@ from .menus import build_menus, build_toolbar
 from .pages import PAGES, PageSpec
 from .settings import settings
 from .theme import Presentation, style_widget
+from .widgets.framed import Framed
 from .widgets.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:  # Qt builds a class's enums when a module imports it: only what start-up needs
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 
 GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
 STATUS_PADDING = 6
 """Pixels either side of each of the status bar's own labels."""
-STATE_KEY = "window/state"
 DEFAULT_SIZE = QSize(1366, 768)
 SIDEBAR_ROW = 36
 SIDEBAR_WIDTH = 176
@@ -452,8 +453,6 @@ class MainWindow(QMainWindow):
             view = QUndoView(self.document.undo_stack)
             view.setEmptyLabel("Opened plan")
             view.setAccessibleName("Edits, oldest first; select one to go back to it")
-            from .widgets.framed import Framed
-
             self.history.setWidget(Framed(view))
 
     def _history_shown_or_hidden(self, _visible: bool) -> None:

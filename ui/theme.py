@@ -67,8 +67,9 @@ QListWidget::item:selected { background: palette(highlight); color: palette(high
     border: 1px solid palette(highlight); border-radius: 3px; }""",
 }
 """Style sheets by kind, each set on the few widgets that need it (``style_widget``), never on the
-application: an application-wide sheet has Qt style every widget through its style-sheet engine,
-and a full repaint of the window took 8 ms instead of 3 (issue 21), its first paint 10 ms longer."""
+application: an application-wide sheet has Qt style every widget through its style-sheet engine.
+With one, a full repaint of the main window on the large plan took 7-12 ms; without, 4-7 ms
+(issue 21, docs/performance.md)."""
 SHEET_PROPERTY = "omplanner_sheet"
 """Set on a widget styled by ``style_widget``: the kinds of its sheet and its own rules, so that a
 change of theme or type size can style it again."""
@@ -129,15 +130,12 @@ def restyle_widgets(app: QApplication) -> None:
     application's font (a widget styled by a sheet takes a new font only when styled again)."""
     dark = bool(app.property(DARK_PROPERTY))
     for widget in app.allWidgets():
-        sheet = widget.styleSheet()
-        if not sheet and widget.property(SHEET_PROPERTY) is None:
-            continue
         kept = widget.property(SHEET_PROPERTY)
         if isinstance(kept, (list, tuple)) and len(kept) == 2:
             kinds, own = kept
             widget.setStyleSheet(widget_sheet(tuple(str(kinds).split()), str(own), dark))
-        else:
-            widget.setStyleSheet(sheet)
+        elif widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def is_dark(mode: str | None = None) -> bool:
