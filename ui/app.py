@@ -173,8 +173,41 @@ def open_main_window(paths: list[str], defer: bool = False):
     return window
 
 
-def finish_start(window, paths: list[str]) -> None:
-    """Autosave, recovery, then the start plan (or a blank one, bound to no file, starting today)."""
+def show_start_preview(window, paths: list[str]):
+    """Read the start plan and show its details (``MainWindow.show_preview``) before the model
+    is built. The file as read (``omplanner.fileio.PlanText``), for ``finish_start`` to validate,
+    or None when nothing was shown: then the plan opens as before, after its questions.
+
+    Nothing is shown that a question comes before: a copy to recover, a plan that stopped the
+    last start, a plan someone else has open. A file that cannot be read is left to the open,
+    which explains it."""
+    from omplanner.fileio import PlanFileError, read_plan_text
+    from omplanner.fileio.preview import details_preview
+
+    from .autosave import has_copies
+
+    path = start_path(paths)
+    if path is None or has_copies():
+        return None
+    if not paths and opening_mark() == str(path):
+        return None
+    if window.files.other_owner(path) is not None:
+        return None
+    mark_opening(path)  # as the open does: a file that stops the app while read is asked about next time
+    try:
+        text = read_plan_text(path)
+    except (PlanFileError, OSError, ValueError, RecursionError, MemoryError):
+        return None
+    preview = details_preview(text.data)
+    if preview is None:
+        return None
+    window.show_preview(preview)
+    return text
+
+
+def finish_start(window, paths: list[str], text=None) -> None:
+    """Autosave, recovery, then the start plan (or a blank one, bound to no file, starting today).
+    ``text``: the start plan as ``show_start_preview`` read it."""
     from .autosave import Autosaver
 
     window.autosaver = Autosaver(window.document, parent=window)
@@ -182,7 +215,7 @@ def finish_start(window, paths: list[str]) -> None:
     restored = offer_recovery(window)
     if not restored:
         path = start_path(paths)
-        if path is None or not _open_start_plan(window, path, named=bool(paths)):
+        if path is None or not _open_start_plan(window, path, named=bool(paths), text=text):
             from omplanner.model import Plan
 
             window.document.replace_plan(Plan(), None)
@@ -191,7 +224,7 @@ def finish_start(window, paths: list[str]) -> None:
     window.starting = False
 
 
-def _open_start_plan(window, path: Path, named: bool) -> bool:
+def _open_start_plan(window, path: Path, named: bool, text=None) -> bool:
     """Open the start plan; True if it is open. The last plan reopened by itself is first asked
     about if it was being opened when the app last stopped; one named on the command line is
     the user's own request."""
@@ -199,7 +232,7 @@ def _open_start_plan(window, path: Path, named: bool) -> bool:
         return False  # the note stays: the next start asks again
     mark_opening(path)
     try:
-        opened = window.files.open_path(path, ask=False)
+        opened = window.files.open_path(path, ask=False, text=text)
     except Exception as exc:  # noqa: BLE001 - open_path explains its own failures; this is a bug in the window
         from omplanner.fileio import PlanFileError
 
@@ -242,25 +275,36 @@ def _after_first_paint(window, callback):
 FALLBACK_MS = 1500
 BENCH_ENV = "OMPLANNER_EXIT_AFTER_PAINT"
 """Benchmark hook: print ``OMPLANNER_PAINTED <time.monotonic()> <CPU seconds>`` at the first
-paint, then ``OMPLANNER_PLAN_PAINTED ...`` once the plan's page has painted too, and quit. The CPU
-time (``time.process_time``) is steadier than wall time on a busy machine."""
+paint, ``OMPLANNER_PLAN_PAINTED ...`` once the plan's page has painted (its preview, or the plan
+itself), ``OMPLANNER_PLAN_OPEN ...`` once the plan is open and its page painted, and quit. The
+CPU time (``time.process_time``) is steadier than wall time on a busy machine."""
 
 
-def start_after_paint(window, paths: list[str], first_painted=None, plan_painted=None) -> list:
-    """Once the window has painted, open the start plan (``finish_start``); once the plan's page
-    has painted, run the rules for the findings panel. ``first_painted`` and ``plan_painted`` are
-    called at those two moments (the benchmark hook). Keep the returned probes alive."""
+def start_after_paint(window, paths: list[str], first_painted=None, plan_painted=None, plan_open=None) -> list:
+    """Once the window has painted, show the start plan's preview (``show_start_preview``) and,
+    once that has painted, open the plan (``finish_start``); once the open plan's page has
+    painted, run the rules for the findings panel. ``first_painted``, ``plan_painted`` (the plan
+    shown, previewed or open) and ``plan_open`` are called at those moments (the benchmark
+    hook). Keep the returned probes alive."""
     probes = []
+
+    def after_paint(widget, *callbacks) -> None:  # as Qt paints it (only what changed), not a forced repaint
+        probes.append(_after_first_paint(widget, lambda: [call() for call in callbacks if call is not None]))
+
+    def open_plan(text=None, shown=None) -> None:
+        finish_start(window, paths, text)
+        page = window.current_page() or window
+        window.findings.timer.stop()  # the check the new plan scheduled: it waits for the page
+        after_paint(page, shown, lambda: window.findings.schedule(0), plan_open)
 
     def after_first_paint() -> None:
         if first_painted is not None:
             first_painted()
-        finish_start(window, paths)
-        page = window.current_page() or window
-        window.findings.timer.stop()  # the check the new plan scheduled: it waits for the page
-        probes.append(_after_first_paint(page, lambda: window.findings.schedule(0)))
-        if plan_painted is not None:  # as Qt paints the page (only what changed), not a forced repaint
-            probes.append(_after_first_paint(page, plan_painted))
+        text = show_start_preview(window, paths)
+        if text is None:
+            open_plan(shown=plan_painted)
+        else:
+            after_paint(window.current_page() or window, plan_painted, lambda: open_plan(text))
 
     probes.append(_after_first_paint(window, after_first_paint))
     return probes
@@ -280,6 +324,9 @@ def run_app(argv: list[str]) -> int:
 
     def plan_painted() -> None:
         print("OMPLANNER_PLAN_PAINTED", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
+
+    def plan_open() -> None:
+        print("OMPLANNER_PLAN_OPEN", f"{time.monotonic():.6f}", f"{time.process_time():.6f}", flush=True)
         mark_opening(None)  # quitting before the probe of finish_start runs: the plan did show
         window.document.undo_stack.setClean()
         window.autosaver.close()  # leave no lock behind
@@ -290,7 +337,7 @@ def run_app(argv: list[str]) -> int:
 
     # The plan model (pydantic) costs more to import than Qt itself: paint the window first.
     probes = start_after_paint(  # noqa: F841 (kept alive until exec returns)
-        window, paths, first_painted if bench else None, plan_painted if bench else None
+        window, paths, *((first_painted, plan_painted, plan_open) if bench else ())
     )
     app.aboutToQuit.connect(window.release_plan_file)  # the lock beside the plan, whatever ends the app
     window.show()

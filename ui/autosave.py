@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
-from omplanner.fileio import FileIdentity, atomic_write, save_plan
+from omplanner.fileio import FileIdentity
 
 from .document import Document
 from .settings import data_dir, settings
@@ -36,6 +36,11 @@ def autosave_dir() -> Path:
     folder = data_dir() / "autosave"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def has_copies() -> bool:
+    """Whether any copy is kept that a start might offer to recover (``find_recoverable``)."""
+    return any(autosave_dir().glob("*.omplan"))
 
 
 def interval_ms() -> int:
@@ -98,6 +103,8 @@ class Autosaver(QObject):
         self.timer.stop()
         if not self.document.dirty:
             return False
+        from omplanner.fileio import atomic_write, save_plan  # the model: loaded by the plan open by now
+
         identity = self.document.file_identity
         try:
             save_plan(self.document.plan, self.file, touch=False)

@@ -148,18 +148,19 @@ class FileController(QObject):
         if name:
             self.open_path(Path(name), ask=False)
 
-    def open_path(self, path: Path, ask: bool = True) -> bool:
-        """Open a plan file. On failure, explain and keep the open plan. ``ask``: offer to save first."""
+    def open_path(self, path: Path, ask: bool = True, text=None) -> bool:
+        """Open a plan file. On failure, explain and keep the open plan. ``ask``: offer to save
+        first. ``text``: the file as already read (``omplanner.fileio.read_plan_text``)."""
         from omplanner.fileio import PlanFileError, load_plan_with_identity
 
         if ask and not self.maybe_save():
             return False
-        owner = self._other_owner(path)
+        owner = self.other_owner(path)
         answer = "open" if owner is None else file_questions.ask_open_locked(self.window, path, owner)
         if answer not in ("open", "read_only"):
             return False
         try:
-            plan, identity = load_plan_with_identity(path)
+            plan, identity = load_plan_with_identity(path, text=text)
         except (PlanFileError, OSError) as exc:
             show_open_error(self.window, exc, path)
             return False
@@ -266,7 +267,7 @@ class FileController(QObject):
 
     # -- the lock beside the open plan -----------------------------------------------------------
 
-    def _other_owner(self, path: Path) -> str | None:
+    def other_owner(self, path: Path) -> str | None:
         """Who else has ``path`` open, in words, or None (nobody, or only this window)."""
         from omplanner.fileio.plan_lock import PlanLock
 

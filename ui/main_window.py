@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         type, building the enums of some sixty classes (about 15 ms before the first plan shows)."""
         self.plan_pending = False
         """True while ``ui.app`` opens the start plan just after the first paint."""
+        self.preview_title: str | None = None
+        """The start plan's title, read from its file, while it opens (``show_preview``)."""
         self.starting = False
         """True while ``ui.app`` opens the start plan: a failure then leaves no plan of the user's open."""
         self._shown_once = False
@@ -608,12 +610,22 @@ class MainWindow(QMainWindow):
             counts = {Severity.ERROR: errors, Severity.WARNING: warnings, Severity.INFO: infos}
             self.counts_label.setText(" · ".join(count_words(s, counts[s]) for s in SEVERITY_ORDER if counts[s]))
 
+    def show_preview(self, preview) -> None:
+        """Show the start plan's details while it opens (``ui.app``, ``omplanner.fileio.preview``):
+        its title in the window's, its details on the overview, read-only until it is open."""
+        self.preview_title = preview.title
+        self.refresh_title()
+        page = self.show_page("overview")
+        page.show_preview(preview)
+
     def refresh_title(self, *_args) -> None:
         if not self.document.has_plan:
             pending = self.pending_path
-            self.setWindowTitle(f"{APP_NAME}[*]")
+            title = self.preview_title if pending else None
+            self.setWindowTitle(f"{title} ({pending.name})[*] — {APP_NAME}" if title else f"{APP_NAME}[*]")
             self.file_label.setText(f"Opening {pending.name}…" if pending else "")
             return
+        self.preview_title = None
         path = self.document.path
         name = f" ({path.name})" if path else ""
         self.setWindowTitle(f"{self.document.plan.details.title}{name}[*] — {APP_NAME}")

@@ -1,4 +1,12 @@
-"""The .omplan file: strict, safe loading; atomic saving; migrations; the JSON Schema."""
+"""The .omplan file: strict, safe loading; atomic saving; migrations; the JSON Schema.
+
+Reading a file up to its checked JSON needs no model (pydantic): ``errors``, ``identity`` and
+``load`` import it only to validate. Saving and the schema need the model, so their names are
+loaded on first use (PEP 562): the app reads the start plan before the model is built.
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from .errors import (
     FileTooLargeError,
@@ -9,10 +17,30 @@ from .errors import (
     TooDeepError,
 )
 from .identity import FileIdentity, changed_on_disk, load_plan_with_identity
-from .load import MAX_BYTES, load_plan, parse_plan, plan_from_data
-from .revision_store import RevisionStore, save_revision
-from .save import ReadOnlyFileError, atomic_path, atomic_write, plan_to_json, save_plan
-from .schema import plan_schema, schema_text
+from .load import MAX_BYTES, PlanText, load_plan, parse_plan, plan_from_data, read_plan_text
+
+_LATER = {
+    "revision_store": ("RevisionStore", "save_revision"),
+    "save": ("ReadOnlyFileError", "atomic_path", "atomic_write", "plan_to_json", "save_plan"),
+    "schema": ("plan_schema", "schema_text"),
+}
+"""Names whose modules import the model, by module: loaded when first asked for."""
+_HOME = {name: module for module, names in _LATER.items() for name in names}
+
+
+def __getattr__(name: str):
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from .revision_store import RevisionStore, save_revision
+    from .save import ReadOnlyFileError, atomic_path, atomic_write, plan_to_json, save_plan
+    from .schema import plan_schema, schema_text
 
 FILE_SUFFIX = ".omplan"
 
@@ -25,6 +53,7 @@ __all__ = [
     "NewerVersionError",
     "NotAPlanError",
     "PlanFileError",
+    "PlanText",
     "ReadOnlyFileError",
     "RevisionStore",
     "TooDeepError",
@@ -37,6 +66,7 @@ __all__ = [
     "plan_from_data",
     "plan_schema",
     "plan_to_json",
+    "read_plan_text",
     "save_plan",
     "save_revision",
     "schema_text",

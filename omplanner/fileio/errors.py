@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model.base import short_name
+from ..model.limits import short_name
 
 
 class PlanFileError(Exception):

@@ -14,11 +14,13 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Plan
 from .errors import PlanFileError
-from .load import parse_plan, read_plan_bytes
+from .load import PlanText, plan_from_data, read_plan_bytes, read_plan_text
+
+if TYPE_CHECKING:
+    from ..model import Plan
 
 
 @dataclass(frozen=True)
@@ -50,21 +52,20 @@ def identity_of(info: os.stat_result, data: bytes) -> FileIdentity:
     return FileIdentity(info.st_mtime_ns, info.st_size, digest(data))
 
 
-def load_plan_with_identity(path: Path | str, notices: list[str] | None = None) -> tuple[Plan, FileIdentity]:
-    """The plan in ``path`` and the identity of the bytes it was read from.
+def load_plan_with_identity(
+    path: Path | str, notices: list[str] | None = None, text: PlanText | None = None
+) -> tuple[Plan, FileIdentity]:
+    """The plan in ``path`` and the identity of the bytes it was read from. ``text``: the file as
+    already read (``read_plan_text``), to validate without reading it again.
 
     The time and size are taken before the read: should the file change in between, the
     identity is older than the bytes, and the next save asks once too often rather than
     overwriting a change without a word."""
-    path = Path(path)
-    try:
-        info = os.stat(path)
-    except OSError:
-        info = None  # the read below names the problem
-    raw = read_plan_bytes(path)
-    if info is None:
-        info = os.stat(path)
-    return parse_plan(raw, path, notices), identity_of(info, raw)
+    if text is None or text.path != Path(path):
+        text = read_plan_text(path)
+    if notices is not None:
+        notices.extend(text.notices)
+    return plan_from_data(text.data, text.path), identity_of(text.info, text.raw)
 
 
 def changed_on_disk(path: Path | str, known: FileIdentity | None) -> bool:

@@ -14,15 +14,13 @@ import json
 import os
 import re
 import stat
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from ..model import FORMAT_NAME, SCHEMA_VERSION, Plan, check_integrity
-from ..model.base import MAX_LONG_TEXT
-from ..model.plan import MAX_SCORES as MAX_LIST
+from ..model.limits import FORMAT_NAME, MAX_LONG_TEXT, SCHEMA_VERSION
+from ..model.limits import MAX_SCORES as MAX_LIST
 from .errors import (
     FileTooLargeError,
     InvalidPlanError,
@@ -34,6 +32,9 @@ from .errors import (
 )
 from .migrations import OLDEST_VERSION, MigrationGap, migrate
 from .text_repair import repair_surrogates
+
+if TYPE_CHECKING:  # the model (pydantic) is imported when a plan is validated, not to read a file
+    from ..model import Plan
 
 MAX_BYTES = 32 * 1024 * 1024
 """A plan of ten worked use cases is a few megabytes; anything this large is not a plan."""
@@ -54,6 +55,34 @@ def load_plan(path: Path | str, notices: list[str] | None = None) -> Plan:
     """The plan in ``path``. ``notices`` receives what was repaired on the way (see the module)."""
     path = Path(path)
     return parse_plan(read_plan_bytes(path), path, notices)
+
+
+@dataclass
+class PlanText:
+    """A plan file read and parsed as JSON, every check on its bytes and shape passed, not yet
+    validated as a plan (``plan_from_data``). Reading this far needs no model: the app shows the
+    start plan's details from it while the model is built (``omplanner.fileio.preview``)."""
+
+    path: Path
+    info: os.stat_result
+    """The file's state taken before the read (see ``identity.load_plan_with_identity``)."""
+    raw: bytes
+    data: Any
+    notices: list[str] = field(default_factory=list)
+
+
+def read_plan_text(path: Path | str) -> PlanText:
+    """Read ``path`` up to its JSON (see ``PlanText``); refuse by name what is not a plan's text."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None  # the read below names the problem
+    raw = read_plan_bytes(path)
+    if info is None:
+        info = os.stat(path)
+    notices: list[str] = []
+    return PlanText(path, info, raw, parse_json(raw, path, notices), notices)
 
 
 def read_plan_bytes(path: Path) -> bytes:
@@ -103,6 +132,11 @@ def _too_large(size: int) -> str:
 
 
 def parse_plan(raw: bytes, path: Path | str | None = None, notices: list[str] | None = None) -> Plan:
+    return plan_from_data(parse_json(raw, path, notices), path)
+
+
+def parse_json(raw: bytes, path: Path | str | None = None, notices: list[str] | None = None) -> Any:
+    """The file's JSON, refused by name if it is not text a plan could be (see the module)."""
     if len(raw) > MAX_BYTES:
         raise FileTooLargeError(path, f"the data is larger than {MAX_BYTES // 2**20} MB")
     if not raw.strip():
@@ -142,7 +176,7 @@ def parse_plan(raw: bytes, path: Path | str | None = None, notices: list[str] | 
     # Only an escape can put half a surrogate pair into the text; a byte search rules most out.
     if b"\\u" in raw and _SURROGATE_ESCAPE.search(text):
         data = repair_surrogates(data, notices)
-    return plan_from_data(data, path)
+    return data
 
 
 def _wide_text(encoding: str) -> str:
@@ -285,6 +319,10 @@ def _refuse_duplicate_key(text: str, path: Path | str | None) -> None:
 
 
 def plan_from_data(data: Any, path: Path | str | None = None) -> Plan:
+    from pydantic import ValidationError
+
+    from ..model import Plan, check_integrity
+
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise NotAPlanError(path, 'this JSON is not an OM Planner plan (no "format": "omplanner-plan")')
     version = data.get("schema_version")

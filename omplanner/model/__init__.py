@@ -1,53 +1,140 @@
-"""The plan model: pydantic entities addressed by stable ids."""
+"""The plan model: pydantic entities addressed by stable ids.
 
-from .base import Entity, PlanModel, new_id
-from .enums import (
-    ITEM_COMPONENT,
-    AiIntervention,
-    Autonomy,
-    BuildMethod,
-    Cadence,
-    CapabilityKind,
-    Component,
-    ItemKind,
-    ItemStatus,
-    Knowledge,
-    RoleKind,
-    RuleSeverity,
-    Severity,
-    StepKind,
-    UseCaseStatus,
-)
-from .integrity import check_integrity
-from .plan import (
-    DATA_QUESTIONS,
-    FORMAT_NAME,
-    SCHEMA_VERSION,
-    Baseline,
-    CapabilityRequirement,
-    Comment,
-    DataAnswer,
-    DataSource,
-    Decision,
-    Flow,
-    Governance,
-    History,
-    OutcomeMeasure,
-    PilotKpi,
-    Plan,
-    PlanDetails,
-    ProcessMap,
-    Revision,
-    RoadmapItem,
-    Role,
-    RuleSetting,
-    Score,
-    Step,
-    Threshold,
-    Tractability,
-    UseCase,
-)
-from .walk import Place, Problem, find_usages, index_places, iter_places
+The names below are loaded on first use (PEP 562), not when the package is imported: the enums
+and the file format's limits (``enums``, ``limits``) need no pydantic, and the app shows the plan
+it opens at start before the model is built (see ``ui.app``). ``from omplanner.model import Plan``
+works as before; it builds the model then.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+_NAMES = {
+    "base": (
+        "Entity",
+        "PlanModel",
+        "new_id",
+    ),
+    "enums": (
+        "AiIntervention",
+        "Autonomy",
+        "BuildMethod",
+        "Cadence",
+        "CapabilityKind",
+        "Component",
+        "ITEM_COMPONENT",
+        "ItemKind",
+        "ItemStatus",
+        "Knowledge",
+        "RoleKind",
+        "RuleSeverity",
+        "Severity",
+        "StepKind",
+        "UseCaseStatus",
+    ),
+    "integrity": ("check_integrity",),
+    "limits": ("FORMAT_NAME", "SCHEMA_VERSION"),
+    "plan": (
+        "Baseline",
+        "CapabilityRequirement",
+        "Comment",
+        "DATA_QUESTIONS",
+        "DataAnswer",
+        "DataSource",
+        "Decision",
+        "Flow",
+        "Governance",
+        "History",
+        "OutcomeMeasure",
+        "PilotKpi",
+        "Plan",
+        "PlanDetails",
+        "ProcessMap",
+        "Revision",
+        "RoadmapItem",
+        "Role",
+        "RuleSetting",
+        "Score",
+        "Step",
+        "Threshold",
+        "Tractability",
+        "UseCase",
+    ),
+    "walk": (
+        "Place",
+        "Problem",
+        "find_usages",
+        "index_places",
+        "iter_places",
+    ),
+}
+"""The package's names, by the module that holds them."""
+_HOME = {name: module for module, names in _NAMES.items() for name in names}
+
+
+def __getattr__(name: str):
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next lookup is an ordinary one
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
+
+
+if TYPE_CHECKING:
+    from .base import Entity, PlanModel, new_id
+    from .enums import (
+        ITEM_COMPONENT,
+        AiIntervention,
+        Autonomy,
+        BuildMethod,
+        Cadence,
+        CapabilityKind,
+        Component,
+        ItemKind,
+        ItemStatus,
+        Knowledge,
+        RoleKind,
+        RuleSeverity,
+        Severity,
+        StepKind,
+        UseCaseStatus,
+    )
+    from .integrity import check_integrity
+    from .limits import FORMAT_NAME, SCHEMA_VERSION
+    from .plan import (
+        DATA_QUESTIONS,
+        Baseline,
+        CapabilityRequirement,
+        Comment,
+        DataAnswer,
+        DataSource,
+        Decision,
+        Flow,
+        Governance,
+        History,
+        OutcomeMeasure,
+        PilotKpi,
+        Plan,
+        PlanDetails,
+        ProcessMap,
+        Revision,
+        RoadmapItem,
+        Role,
+        RuleSetting,
+        Score,
+        Step,
+        Threshold,
+        Tractability,
+        UseCase,
+    )
+    from .walk import Place, Problem, find_usages, index_places, iter_places
 
 __all__ = [
     "AiIntervention",

@@ -7,15 +7,13 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .limits import MAX_LONG_TEXT, MAX_TEXT, NAME_LIMIT, short_name  # noqa: F401 (named here too)
+
 # The plan's value boundary: what a facilitator can mean, and no more. A file from someone else
 # is checked against these on load, and every edit in the app goes through the same fields, so
 # no figure, chart or page ever meets a value outside them. docs/file-format.md lists them.
 MAX_ID = 100
 """Ids are short: ``prefix-`` and ten hex digits when the app makes them."""
-MAX_TEXT = 10_000
-"""A name, title, unit or label: far more than any name needs, small enough for every layout."""
-MAX_LONG_TEXT = 100_000
-"""Notes, rationale, descriptions: about forty printed pages of text in one field."""
 MAX_REFS = 1_000
 """Ids in one list of references (dependencies, RACI roles, steps using a source...)."""
 MAX_NUMBER = 1e12
@@ -34,14 +32,6 @@ Name = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT)]
 Figure = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 """A measured value: finite (see ``PlanModel``) and within a trillion either way."""
-
-
-NAME_LIMIT = 60
-"""Characters of a name quoted in a message or location: enough to recognise it, never a page."""
-
-
-def short_name(name: str, limit: int = NAME_LIMIT) -> str:
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def refs_list(max_length: int = MAX_REFS):

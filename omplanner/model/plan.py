@@ -37,14 +37,7 @@ from .enums import (
     StepKind,
     UseCaseStatus,
 )
-
-FORMAT_NAME = "omplanner-plan"
-SCHEMA_VERSION = 4
-
-EARLIEST_DATE = date(1990, 1, 1)
-LATEST_DATE = date(2199, 12, 31)
-"""Dates a plan can hold: a plan starting in year 9999 is a typing slip, and no calendar,
-timeline or spreadsheet date after it would work."""
+from .limits import EARLIEST_DATE, FORMAT_NAME, LATEST_DATE, MAX_SCORES, SCHEMA_VERSION  # noqa: F401 (named here too)
 
 MAX_MINUTES = 100_000.0
 """People's time for one step of one case: about ten weeks of working days."""
@@ -62,7 +55,6 @@ MAX_FLOWS = 10_000
 MAX_THRESHOLDS = 1_000
 MAX_ENTRIES = 10_000
 """Decisions, capability requirements, data sources and roadmap items in a plan."""
-MAX_SCORES = 50_000
 MAX_RULE_SETTINGS = 500
 MAX_ANCESTORS = 50
 """Earlier revisions a file remembers: enough to find the save two copies share after weeks of

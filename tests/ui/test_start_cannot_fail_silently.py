@@ -60,7 +60,7 @@ def test_while_the_start_plan_is_read_a_save_writes_nothing(qtbot, example_file,
 def test_an_unforeseen_failure_while_opening_at_start_is_explained_and_binds_no_file(qtbot, example_file, monkeypatch):
     before = example_file.read_bytes()
 
-    def broken_open(self, path, ask=True):
+    def broken_open(self, path, ask=True, text=None):
         raise RuntimeError("a bug in the window")
 
     monkeypatch.setattr(FileController, "open_path", broken_open)

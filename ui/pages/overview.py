@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omplanner.figures import number, pilot_sentence, unknown_text
-from omplanner.model import Severity
+from omplanner.model.enums import Severity
 from omplanner.vocabulary import SEVERITY, SEVERITY_ORDER
 
 from ..widgets.bindings import FormBinder
@@ -39,14 +38,20 @@ REFRESH_DELAY_MS = 250
 """Typing fires an edit per key; the analysis runs once the typing pauses."""
 
 
-_number = number
+# The figures (and the model they read) are imported when the use cases are shown: the page's
+# form first shows the start plan's details before the model is built (see ``show_preview``).
 
 
 def pilot_text(use_case) -> str:
+    from omplanner.figures import pilot_sentence
+
     return pilot_sentence(use_case.pilot_kpi) + "."
 
 
 def process_text(figures) -> str:
+    from omplanner.figures import number as _number
+    from omplanner.figures import unknown_text
+
     if figures.capacity_released_pct is None:
         return unknown_text(figures.capacity_unknown_reason or "")
     text = f"{_number(figures.capacity_released_pct)} % of capacity released"
@@ -99,6 +104,8 @@ class UseCaseCard(QFrame):
         layout.setColumnStretch(1, 1)
 
     def show_ranked(self, ranked, figures, readiness: str = "") -> None:
+        from omplanner.figures import number as _number
+
         use_case = ranked.use_case
         self.readiness.setText(readiness.removeprefix("Readiness (1–5): ").removeprefix("Readiness: "))
         self.title.setText(f"{ranked.rank}.  {use_case.name}")
@@ -224,7 +231,14 @@ class OverviewPage(QWidget):
             # After the first paint: this page opens with the app, and the window comes first.
             self._timer.start()
 
+    def show_preview(self, preview) -> None:
+        """Show the start plan's details (``omplanner.fileio.preview.DetailsPreview``), read-only
+        until the plan itself is open (``plan_replaced``)."""
+        self.binder.preview("details", preview.values())
+
     def refresh_analysis(self) -> None:
+        if not self.document.has_plan:
+            return  # still stale: the plan opening at start schedules this again
         # Imported here: the rule engine loads networkx, which must not slow the app's start.
         from omplanner.integration import integration_figures
         from omplanner.ranking import agreed_scores, rank_use_cases, readiness_text

@@ -53,6 +53,8 @@ class FormBinder(QObject):
         self.bindings: list[Binding] = []
         self._filled: dict[int, list[tuple[Any, str]]] = {}
         """The choices each combo was last filled with, by the combo's id."""
+        self._previewed: list[QWidget] = []
+        """Fields showing a preview, read-only until the plan's own values reach them."""
         document.changed.connect(self._changed)
         document.plan_replaced.connect(self.refresh)
 
@@ -140,11 +142,28 @@ class FormBinder(QObject):
         for binding in self.bindings:
             self._load(binding)
 
+    def preview(self, entity_id: str, values: dict[str, Any]) -> None:
+        """Show ``values`` (by field path) in the fields bound to ``entity_id``, read-only: the
+        plan opening at start is shown before it is open (``omplanner.fileio.preview``). The
+        plan's own values replace them when it opens, and the fields are editable again."""
+        for binding in self.bindings:
+            if binding.path in values and binding.target() == entity_id and hasattr(binding.widget, "setReadOnly"):
+                binding.widget.setReadOnly(True)
+                self._previewed.append(binding.widget)
+                self._show(binding, values[binding.path], True)
+
     def _load(self, binding: Binding) -> None:
+        if not self.document.has_plan:
+            return  # the start plan is still opening (see ``preview``): never a blank one here
+        if binding.widget in self._previewed:
+            self._previewed.remove(binding.widget)
+            binding.widget.setReadOnly(False)
         entity = self.document.places.entity(binding.target())
+        self._show(binding, read_path(entity, binding.path) if entity is not None else None, entity is not None)
+
+    def _show(self, binding: Binding, value: Any, enabled: bool) -> None:
         widget = binding.widget
-        widget.setEnabled(entity is not None)
-        value = read_path(entity, binding.path) if entity is not None else None
+        widget.setEnabled(enabled)
         blocker = QSignalBlocker(widget)
         try:
             if binding.kind == "line" and isinstance(widget, QLineEdit):
@@ -174,7 +193,7 @@ class FormBinder(QObject):
                     for choice_value, label in choices:
                         widget.addItem(label, choice_value)
                     self._filled[id(widget)] = choices
-                widget.setCurrentIndex(max(widget.findData(value), 0) if entity is not None else -1)
+                widget.setCurrentIndex(max(widget.findData(value), 0) if enabled else -1)
             elif binding.kind == "spin" and isinstance(widget, QSpinBox):
                 widget.setValue(int(value or 0))
             elif binding.kind == "check" and isinstance(widget, QCheckBox):
