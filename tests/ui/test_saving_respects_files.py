@@ -355,22 +355,22 @@ def test_the_reason_is_said_in_plain_words():
 def test_an_autosave_that_cannot_be_written_shows_in_the_status_bar_until_it_works(
     qtbot, window, example_file, monkeypatch
 ):
-    import ui.autosave
+    import omplanner.fileio
 
     window.autosaver = Autosaver(window.document, parent=window)
     assert window.files.open_path(example_file)
     edit_title(window)
-    real_save = ui.autosave.save_plan
+    real_save = omplanner.fileio.save_plan  # the autosave asks the package for it at each save
 
     def disk_full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(ui.autosave, "save_plan", disk_full)
+    monkeypatch.setattr(omplanner.fileio, "save_plan", disk_full)
     assert window.autosaver.save_now() is False
     assert window.warning_label.text() == "Autosave failed: the disk is full. Save your work to keep it."
     assert not window.warning_label.isHidden()
 
-    monkeypatch.setattr(ui.autosave, "save_plan", real_save)  # space was freed
+    monkeypatch.setattr(omplanner.fileio, "save_plan", real_save)  # space was freed
     edit_title(window, "Edited again")
     assert window.autosaver.save_now() is True
     assert window.warning_label.text() == ""
@@ -385,21 +385,21 @@ def test_an_autosave_folder_that_became_read_only_is_shown(qtbot, window, exampl
     window.autosaver = Autosaver(window.document, folder=folder, parent=window)
     assert window.files.open_path(example_file)
     edit_title(window)
-    import ui.autosave
+    import omplanner.fileio
 
-    real_save = ui.autosave.save_plan
+    real_save = omplanner.fileio.save_plan
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     if os.access(folder, os.W_OK):  # root writes anywhere: make the disk refuse like a read-only one
 
         def read_only(*_args, **_kwargs):
             raise OSError(errno.EROFS, "Read-only file system")
 
-        monkeypatch.setattr(ui.autosave, "save_plan", read_only)
+        monkeypatch.setattr(omplanner.fileio, "save_plan", read_only)
     try:
         assert window.autosaver.save_now() is False
         assert "Autosave failed: " in window.warning_label.text()
     finally:
         folder.chmod(stat.S_IRWXU)
-    monkeypatch.setattr(ui.autosave, "save_plan", real_save)
+    monkeypatch.setattr(omplanner.fileio, "save_plan", real_save)
     window.autosaver.discard()  # nothing left to keep (e.g. the plan was saved): the warning goes
     assert window.warning_label.isHidden()
