@@ -5,9 +5,9 @@ Reading a file up to its checked JSON needs no model (pydantic): ``errors``, ``i
 loaded on first use (PEP 562): the app reads the start plan before the model is built.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
+from ..lazy_names import lazy_names
 from .errors import (
     FileTooLargeError,
     InvalidPlanError,
@@ -25,16 +25,7 @@ _LATER = {
     "schema": ("plan_schema", "schema_text"),
 }
 """Names whose modules import the model, by module: loaded when first asked for."""
-_HOME = {name: module for module, names in _LATER.items() for name in names}
-
-
-def __getattr__(name: str):
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LATER)
 
 
 if TYPE_CHECKING:

@@ -8,8 +8,9 @@ works as before; it builds the model then.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from ..lazy_names import lazy_names
 
 _NAMES = {
     "base": (
@@ -71,20 +72,7 @@ _NAMES = {
     ),
 }
 """The package's names, by the module that holds them."""
-_HOME = {name: module for module, names in _NAMES.items() for name in names}
-
-
-def __getattr__(name: str):
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value  # the next lookup is an ordinary one
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOME})
+__getattr__ = lazy_names(__name__, _NAMES)
 
 
 if TYPE_CHECKING:
