@@ -152,3 +152,26 @@ def test_the_findings_counts_are_headed_in_the_vocabularys_words(qtbot, example_
     assert set(expected) <= words
     assert "Notes" not in words
     assert [label for label, _value in SEVERITIES] == expected
+
+
+def test_a_name_with_no_spaces_wraps_inside_its_card(qtbot, example_plan):
+    """A use case named by one 9,000-character word (a pasted hash, a file from someone else)
+    wraps inside its card: the card used to run past the page's edge and cut the name there."""
+    from ui.document import Document
+    from ui.main_window import MainWindow
+    from ui.widgets.plain_text import BREAK
+
+    name = "x" * 9000
+    example_plan.use_cases[0].name = name
+    window = MainWindow(Document(example_plan))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_page("overview")
+    qtbot.waitUntil(lambda: len([c for c in page.cards if c.isVisible()]) == 3)
+    qtbot.wait(50)
+    viewport = page.cards_box.parentWidget()
+    card = next(c for c in page.cards if name[:100] in c.title.text().replace(BREAK, ""))
+    assert card.title.text().replace(BREAK, "").endswith(name)  # all of it, only breakable
+    assert card.geometry().right() <= viewport.width()
+    assert card.title.geometry().right() <= card.width()

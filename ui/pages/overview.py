@@ -31,7 +31,7 @@ from omplanner.vocabulary import SEVERITY, SEVERITY_ORDER
 
 from ..widgets.bindings import FormBinder
 from ..widgets.page_header import page_header, page_layout
-from ..widgets.plain_text import plain_label
+from ..widgets.plain_text import breakable, plain_label
 from ..widgets.style import SPACING, apply_page_font, body_font, is_dark, text_colour
 
 REFRESH_DELAY_MS = 250
@@ -108,9 +108,9 @@ class UseCaseCard(QFrame):
 
         use_case = ranked.use_case
         self.readiness.setText(readiness.removeprefix("Readiness (1–5): ").removeprefix("Readiness: "))
-        self.title.setText(f"{ranked.rank}.  {use_case.name}")
+        self.title.setText(breakable(f"{ranked.rank}.  {use_case.name}"))
         self.meta.setText(f"tractability {ranked.score:.1f} / 5  ·  {use_case.status.label}")
-        self.reason.setText(ranked.reason)
+        self.reason.setText(breakable(ranked.reason))
         self.pilot.setText(pilot_text(use_case))
         self.process.setText(process_text(figures))
         if figures.gap_pct is not None and figures.gap_pct > 0:

@@ -10,6 +10,7 @@ plain mode, get the escaped text in a paragraph.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -37,3 +38,17 @@ def plain_tooltip(text: str) -> str:
     if not text:
         return ""
     return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
+
+
+_LONG_RUN = re.compile(r"\S{40,}")
+BREAK = "\u200b"
+"""A zero-width space: where Qt may break a line, drawn as nothing."""
+
+
+def breakable(text: str, every: int = 20) -> str:
+    """``text`` with a line-break opportunity every ``every`` characters inside any run of 40 or
+    more without a space: a word-wrapped label holds an unbroken 9,000-character name at its
+    full length on one line, wider than the window, and cuts it at the edge."""
+    if len(text) < 40 or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: BREAK.join(m[0][i : i + every] for i in range(0, len(m[0]), every)), text)
