@@ -7,7 +7,7 @@ sequences come from ``ui.keymap``, icons from ``resources/icons``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction
 
@@ -15,8 +15,9 @@ from .icons import icon
 from .keymap import shortcuts
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
+    """One action, as data (a named tuple: ``dataclasses`` is not on the way to the first paint)."""
+
     id: str
     text: str
     handler: str

@@ -10,8 +10,6 @@ differently (a rule switched off raises no finding: the panel must not look clea
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +61,8 @@ def _opcodes(old: list, new: list) -> list[tuple[str, int, int, int, int]]:
     tail = 0
     while tail < size - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
+    from difflib import SequenceMatcher  # at the first redraw, not before the window's first paint
+
     middle = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False)
     opcodes = [("equal", 0, head, 0, head)] if head else []
     opcodes += [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle.get_opcodes()]

@@ -10,11 +10,12 @@ select an element (used when the user double-clicks a finding).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
+    """A page, as data (a named tuple: ``dataclasses`` is not on the way to the first paint)."""
+
     id: str
     title: str
     target: str

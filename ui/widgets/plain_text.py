@@ -9,11 +9,16 @@ plain mode, get the escaped text in a paragraph.
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+
+def _escaped(text: str) -> str:
+    """``html.escape`` without quotes, as plain replacements: the ``html`` module (and its table
+    of entities) is not imported before the window's first paint for three characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -26,7 +31,7 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 def literal_html(text: str) -> str:
     """``text`` as rich text that reads as written: for a bold title followed by the user's words."""
-    return html.escape(text, quote=False).replace("\n", "<br>")
+    return _escaped(text).replace("\n", "<br>")
 
 
 def plain_tooltip(text: str) -> str:
@@ -37,7 +42,7 @@ def plain_tooltip(text: str) -> str:
     is always rich; white-space keeps the text's own line breaks and spaces."""
     if not text:
         return ""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
+    return f"<p style='white-space:pre-wrap'>{_escaped(text)}</p>"
 
 
 _LONG_RUN = re.compile(r"\S{40,}")
