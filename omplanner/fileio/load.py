@@ -296,8 +296,9 @@ def _key_ends(raw: bytes) -> int:
     (valid JSON has no raw space after a backslash, so none can make an escape of a quote)."""
     if b"\\" in raw:
         raw = raw.replace(b"\\\\", b"")
-    if b'" ' in raw or b'"\n' in raw or b'"\t' in raw or b'"\r' in raw:
-        raw = raw.translate(None, b" \t\r\n")
+    # Every space goes, not only those after a quote: looking for a quote followed by a space
+    # (four searches, each stopping at every quote) took four times as long as removing them all.
+    raw = raw.translate(None, b" \t\r\n")
     return raw.count(b'":') - raw.count(b'\\":')
 
 
